@@ -1,0 +1,549 @@
+//! The one catalog of commands: names, descriptions, options, types, choices, lookups and
+//! who may run them. Console parsing, `/help` and (later) Discord registration all read it.
+
+use crate::domain::text::{LONG_MAX, NAME_MAX, SEARCH_MAX, SHORT_MAX, URL_MAX};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CommandId {
+    VisitsMonthly,
+    VisitsList,
+    VisitsShow,
+    OfficialHistory,
+    OfficialShow,
+    ForumsList,
+    ForumsShow,
+    Provinces,
+    Stats,
+    Search,
+    Export,
+    Help,
+    VisitAdd,
+    VisitEdit,
+    VisitDelete,
+    MeetingAdd,
+    MeetingEdit,
+    MeetingDelete,
+    ForumAdd,
+    ForumEdit,
+    ForumDelete,
+    ForumLink,
+    OfficialAdd,
+    OfficialEdit,
+    OfficialDelete,
+    OfficialAlias,
+    OfficialMerge,
+    DataImport,
+    DataAudit,
+    DataUndo,
+}
+
+/// How an option's value is typed and checked before any command sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text up to this many characters.
+    Text(usize),
+    Integer { min: i64, max: i64 },
+    Bool,
+    /// YYYY-MM-DD or YYYY-MM.
+    Date,
+    /// YYYY-MM-DD only.
+    Day,
+    /// YYYY-MM only.
+    Month,
+    Choice(&'static [&'static str]),
+    /// An attachment on Discord, a file path in the console.
+    File,
+}
+
+/// Where autocomplete suggestions come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Province,
+    Place,
+    Official,
+    Forum,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct OptionSpec {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    pub lookup: Option<Lookup>,
+}
+
+#[derive(Debug)]
+pub struct CommandSpec {
+    pub id: CommandId,
+    /// e.g. `["record", "visit", "add"]` for `/record visit add`.
+    pub path: &'static [&'static str],
+    pub description: &'static str,
+    pub options: &'static [OptionSpec],
+    pub moderator: bool,
+    pub example: &'static str,
+}
+
+impl CommandSpec {
+    pub fn name(&self) -> String {
+        format!("/{}", self.path.join(" "))
+    }
+
+    pub fn option(&self, name: &str) -> Option<&'static OptionSpec> {
+        self.options.iter().find(|o| o.name == name)
+    }
+
+    /// The usage line: `/visits monthly [from] [to] [province]`.
+    pub fn usage(&self) -> String {
+        let mut s = self.name();
+        for o in self.options {
+            if o.required {
+                s.push_str(&format!(" {}:…", o.name));
+            } else {
+                s.push_str(&format!(" [{}]", o.name));
+            }
+        }
+        s
+    }
+}
+
+const fn opt(name: &'static str, description: &'static str, kind: Kind) -> OptionSpec {
+    OptionSpec { name, description, kind, required: false, lookup: None }
+}
+const fn req(name: &'static str, description: &'static str, kind: Kind) -> OptionSpec {
+    OptionSpec { name, description, kind, required: true, lookup: None }
+}
+const fn look(mut o: OptionSpec, lookup: Lookup) -> OptionSpec {
+    o.lookup = Some(lookup);
+    o
+}
+
+const ID: Kind = Kind::Integer { min: 1, max: i64::MAX };
+const PAGE: OptionSpec = opt("page", "Page number (10 entries a page)", Kind::Integer { min: 1, max: 100_000 });
+const FROM_MONTH: OptionSpec = opt("from", "First month, YYYY-MM", Kind::Month);
+const TO_MONTH: OptionSpec = opt("to", "Last month, YYYY-MM", Kind::Month);
+const FROM: OptionSpec = opt("from", "From date, YYYY-MM-DD or YYYY-MM", Kind::Date);
+const TO: OptionSpec = opt("to", "To date, YYYY-MM-DD or YYYY-MM", Kind::Date);
+const PROVINCES: OptionSpec =
+    look(opt("province", "Chinese province(s), comma-separated", Kind::Text(SHORT_MAX)), Lookup::Province);
+const PLACES: OptionSpec = look(opt("places", "Korean places visited, comma-separated", Kind::Text(SHORT_MAX)), Lookup::Place);
+const LEVELS: &[&str] = &["provincial", "municipal", "county", "party", "other"];
+const FORUM_KINDS: &[&str] = &["investment forum", "business forum", "promotion conference", "conference", "other"];
+const COUNTRIES: &[&str] = &["China", "Korea", "Other"];
+const FORCE: OptionSpec = opt("force", "Add even if it overlaps an existing visit", Kind::Bool);
+
+const VISIT_FIELDS: [OptionSpec; 10] = [
+    opt("end", "Last day, YYYY-MM-DD (or YYYY-MM)", Kind::Date),
+    opt("city", "Origin city, e.g. Nanjing", Kind::Text(NAME_MAX)),
+    opt("level", "Delegation level", Kind::Choice(LEVELS)),
+    look(opt("leader", "Leader of the delegation (a known official)", Kind::Text(NAME_MAX)), Lookup::Official),
+    PLACES,
+    opt("purpose", "Purpose of the visit", Kind::Text(LONG_MAX)),
+    opt("size", "Number of people in the delegation", Kind::Integer { min: 1, max: 10_000 }),
+    opt("source", "Source link (https://...)", Kind::Text(URL_MAX)),
+    opt("source_title", "Title of the source article", Kind::Text(SHORT_MAX)),
+    opt("source_date", "Publication date of the source, YYYY-MM-DD", Kind::Day),
+];
+
+macro_rules! options {
+    ($($head:expr),* ; $fields:expr ; $($tail:expr),*) => {{
+        const FIELDS: [OptionSpec; 10] = $fields;
+        const HEAD: &[OptionSpec] = &[$($head),*];
+        const TAIL: &[OptionSpec] = &[$($tail),*];
+        const LEN: usize = HEAD.len() + FIELDS.len() + TAIL.len();
+        const ALL: [OptionSpec; LEN] = {
+            let mut out = [FIELDS[0]; LEN];
+            let mut i = 0;
+            while i < HEAD.len() { out[i] = HEAD[i]; i += 1; }
+            let mut j = 0;
+            while j < FIELDS.len() { out[i + j] = FIELDS[j]; j += 1; }
+            let mut k = 0;
+            while k < TAIL.len() { out[i + j + k] = TAIL[k]; k += 1; }
+            out
+        };
+        &ALL
+    }};
+}
+
+pub static COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        id: CommandId::VisitsMonthly,
+        path: &["visits", "monthly"],
+        description: "Visits per month: table, total, mean, busiest month, change vs previous period",
+        options: &[FROM_MONTH, TO_MONTH, PROVINCES],
+        moderator: false,
+        example: "/visits monthly from:2024-01 to:2024-12 province:Jiangsu",
+    },
+    CommandSpec {
+        id: CommandId::VisitsList,
+        path: &["visits", "list"],
+        description: "Visits, newest first, with filters",
+        options: &[
+            PROVINCES,
+            opt("city", "Origin city", Kind::Text(NAME_MAX)),
+            look(opt("place", "Korean place visited", Kind::Text(NAME_MAX)), Lookup::Place),
+            look(opt("official", "Official who led or met the delegation", Kind::Text(NAME_MAX)), Lookup::Official),
+            FROM,
+            TO,
+            PAGE,
+        ],
+        moderator: false,
+        example: "/visits list province:Hainan",
+    },
+    CommandSpec {
+        id: CommandId::VisitsShow,
+        path: &["visits", "show"],
+        description: "Everything about one visit",
+        options: &[req("id", "Visit number", ID)],
+        moderator: false,
+        example: "/visits show id:1",
+    },
+    CommandSpec {
+        id: CommandId::OfficialHistory,
+        path: &["official", "history"],
+        description: "An official's meetings in date order",
+        options: &[look(req("name", "Official's name or alias", Kind::Text(NAME_MAX)), Lookup::Official), FROM, TO, PAGE],
+        moderator: false,
+        example: "/official history name:\"Oh Young-hun\"",
+    },
+    CommandSpec {
+        id: CommandId::OfficialShow,
+        path: &["official", "show"],
+        description: "An official's profile, aliases and counts",
+        options: &[look(req("name", "Official's name or alias", Kind::Text(NAME_MAX)), Lookup::Official)],
+        moderator: false,
+        example: "/official show name:\"Xin Changxing\"",
+    },
+    CommandSpec {
+        id: CommandId::ForumsList,
+        path: &["forums", "list"],
+        description: "Investment forums, business forums and conferences",
+        options: &[FROM, TO, opt("kind", "Kind of event", Kind::Choice(FORUM_KINDS)), opt("place", "Place (any part of it)", Kind::Text(NAME_MAX)), PAGE],
+        moderator: false,
+        example: "/forums list from:2024",
+    },
+    CommandSpec {
+        id: CommandId::ForumsShow,
+        path: &["forums", "show"],
+        description: "One forum and the delegations that attended",
+        options: &[look(req("id", "Forum number", ID), Lookup::Forum)],
+        moderator: false,
+        example: "/forums show id:1",
+    },
+    CommandSpec {
+        id: CommandId::Provinces,
+        path: &["provinces"],
+        description: "Provinces ranked by visits, meetings and forums attended",
+        options: &[FROM, TO],
+        moderator: false,
+        example: "/provinces from:2024-01",
+    },
+    CommandSpec {
+        id: CommandId::Stats,
+        path: &["stats"],
+        description: "Overview of a period: totals, busiest month, top provinces and hosts",
+        options: &[FROM_MONTH, TO_MONTH],
+        moderator: false,
+        example: "/stats from:2024-01 to:2024-12",
+    },
+    CommandSpec {
+        id: CommandId::Search,
+        path: &["search"],
+        description: "Search visits, officials, forums and meetings",
+        options: &[req("text", "Words to look for", Kind::Text(SEARCH_MAX)), PAGE],
+        moderator: false,
+        example: "/search text:\"Jeju Forum\"",
+    },
+    CommandSpec {
+        id: CommandId::Export,
+        path: &["export"],
+        description: "Download records as CSV or JSON",
+        options: &[
+            req("what", "Which records", Kind::Choice(&["visits", "meetings", "forums", "officials", "all"])),
+            req("format", "File format", Kind::Choice(&["csv", "json"])),
+        ],
+        moderator: false,
+        example: "/export what:visits format:csv",
+    },
+    CommandSpec {
+        id: CommandId::Help,
+        path: &["help"],
+        description: "List the commands, or explain one",
+        options: &[opt("command", "A command, e.g. visits monthly", Kind::Text(NAME_MAX))],
+        moderator: false,
+        example: "/help visits",
+    },
+    CommandSpec {
+        id: CommandId::VisitAdd,
+        path: &["record", "visit", "add"],
+        description: "Add a delegation visit",
+        options: options!(
+            look(req("province", "Chinese province(s), comma-separated", Kind::Text(SHORT_MAX)), Lookup::Province),
+            req("start", "First day, YYYY-MM-DD (or YYYY-MM if only the month is known)", Kind::Date);
+            VISIT_FIELDS;
+            FORCE
+        ),
+        moderator: true,
+        example: "/record visit add province:Hainan start:2024-05-29 end:2024-05-31 leader:\"Liu Xiaoming\" places:\"Jeju, Seoul\" source:https://example.org/a",
+    },
+    CommandSpec {
+        id: CommandId::VisitEdit,
+        path: &["record", "visit", "edit"],
+        description: "Change fields of a visit (type - to clear a field)",
+        options: options!(
+            req("id", "Visit number", ID),
+            PROVINCES,
+            opt("start", "First day, YYYY-MM-DD or YYYY-MM", Kind::Date);
+            VISIT_FIELDS;
+            FORCE
+        ),
+        moderator: true,
+        example: "/record visit edit id:3 size:25",
+    },
+    CommandSpec {
+        id: CommandId::VisitDelete,
+        path: &["record", "visit", "delete"],
+        description: "Delete a visit (undo brings it back)",
+        options: &[req("id", "Visit number", ID)],
+        moderator: true,
+        example: "/record visit delete id:3",
+    },
+    CommandSpec {
+        id: CommandId::MeetingAdd,
+        path: &["record", "meeting", "add"],
+        description: "Add a meeting between officials",
+        options: &[
+            req("date", "Date, YYYY-MM-DD", Kind::Day),
+            look(req("officials", "Officials present, separated by ;", Kind::Text(LONG_MAX)), Lookup::Official),
+            opt("place", "Where, e.g. Seoul City Hall", Kind::Text(NAME_MAX)),
+            opt("visit", "Visit number this meeting belongs to", ID),
+            opt("summary", "What was discussed", Kind::Text(LONG_MAX)),
+        ],
+        moderator: true,
+        example: "/record meeting add date:2024-05-29 officials:\"Liu Xiaoming; Oh Young-hun\" place:Jeju visit:1",
+    },
+    CommandSpec {
+        id: CommandId::MeetingEdit,
+        path: &["record", "meeting", "edit"],
+        description: "Change fields of a meeting (type - to clear a field)",
+        options: &[
+            req("id", "Meeting number", ID),
+            opt("date", "Date, YYYY-MM-DD", Kind::Day),
+            look(opt("officials", "Officials present, separated by ;", Kind::Text(LONG_MAX)), Lookup::Official),
+            opt("place", "Where", Kind::Text(NAME_MAX)),
+            opt("visit", "Visit number (0 to unlink)", Kind::Integer { min: 0, max: i64::MAX }),
+            opt("summary", "What was discussed", Kind::Text(LONG_MAX)),
+        ],
+        moderator: true,
+        example: "/record meeting edit id:2 place:\"Seoul City Hall\"",
+    },
+    CommandSpec {
+        id: CommandId::MeetingDelete,
+        path: &["record", "meeting", "delete"],
+        description: "Delete a meeting (undo brings it back)",
+        options: &[req("id", "Meeting number", ID)],
+        moderator: true,
+        example: "/record meeting delete id:2",
+    },
+    CommandSpec {
+        id: CommandId::ForumAdd,
+        path: &["record", "forum", "add"],
+        description: "Add an investment forum, business forum or conference",
+        options: &[
+            req("name", "Name, e.g. Jeju Forum", Kind::Text(SHORT_MAX)),
+            req("kind", "Kind of event", Kind::Choice(FORUM_KINDS)),
+            req("start", "First day, YYYY-MM-DD", Kind::Day),
+            opt("end", "Last day, YYYY-MM-DD", Kind::Day),
+            opt("place", "Where", Kind::Text(NAME_MAX)),
+            opt("organizer", "Who organized it", Kind::Text(SHORT_MAX)),
+            opt("edition", "Edition, e.g. 19th", Kind::Text(NAME_MAX)),
+            opt("visit", "Visit number of a delegation that attended", ID),
+        ],
+        moderator: true,
+        example: "/record forum add name:\"Jeju Forum\" kind:\"investment forum\" start:2024-05-29 edition:19th",
+    },
+    CommandSpec {
+        id: CommandId::ForumEdit,
+        path: &["record", "forum", "edit"],
+        description: "Change fields of a forum (type - to clear a field)",
+        options: &[
+            look(req("id", "Forum number", ID), Lookup::Forum),
+            opt("name", "Name", Kind::Text(SHORT_MAX)),
+            opt("kind", "Kind of event", Kind::Choice(FORUM_KINDS)),
+            opt("start", "First day, YYYY-MM-DD", Kind::Day),
+            opt("end", "Last day, YYYY-MM-DD", Kind::Day),
+            opt("place", "Where", Kind::Text(NAME_MAX)),
+            opt("organizer", "Who organized it", Kind::Text(SHORT_MAX)),
+            opt("edition", "Edition, e.g. 19th", Kind::Text(NAME_MAX)),
+        ],
+        moderator: true,
+        example: "/record forum edit id:1 organizer:\"Jeju Special Self-Governing Province\"",
+    },
+    CommandSpec {
+        id: CommandId::ForumDelete,
+        path: &["record", "forum", "delete"],
+        description: "Delete a forum (undo brings it back)",
+        options: &[look(req("id", "Forum number", ID), Lookup::Forum)],
+        moderator: true,
+        example: "/record forum delete id:1",
+    },
+    CommandSpec {
+        id: CommandId::ForumLink,
+        path: &["record", "forum", "link"],
+        description: "Record that a visiting delegation attended a forum",
+        options: &[look(req("forum", "Forum number", ID), Lookup::Forum), req("visit", "Visit number", ID)],
+        moderator: true,
+        example: "/record forum link forum:1 visit:1",
+    },
+    CommandSpec {
+        id: CommandId::OfficialAdd,
+        path: &["record", "official", "add"],
+        description: "Add an official",
+        options: &[
+            req("name", "Romanized name, e.g. Oh Se-hoon", Kind::Text(NAME_MAX)),
+            req("country", "Which side", Kind::Choice(COUNTRIES)),
+            opt("title", "Title, e.g. Mayor of Seoul", Kind::Text(SHORT_MAX)),
+            opt("organization", "Organization", Kind::Text(SHORT_MAX)),
+            look(opt("province", "Chinese province the official serves", Kind::Text(NAME_MAX)), Lookup::Province),
+            opt("local_name", "Name in the local script, e.g. 오세훈", Kind::Text(NAME_MAX)),
+            opt("aliases", "Other spellings, separated by ;", Kind::Text(LONG_MAX)),
+        ],
+        moderator: true,
+        example: "/record official add name:\"Oh Se-hoon\" country:Korea title:\"Mayor of Seoul\" local_name:오세훈",
+    },
+    CommandSpec {
+        id: CommandId::OfficialEdit,
+        path: &["record", "official", "edit"],
+        description: "Change an official's profile (type - to clear a field)",
+        options: &[
+            look(req("name", "Official's current name or alias", Kind::Text(NAME_MAX)), Lookup::Official),
+            opt("new_name", "New romanized name", Kind::Text(NAME_MAX)),
+            opt("country", "Which side", Kind::Choice(COUNTRIES)),
+            opt("title", "Title", Kind::Text(SHORT_MAX)),
+            opt("organization", "Organization", Kind::Text(SHORT_MAX)),
+            look(opt("province", "Chinese province the official serves", Kind::Text(NAME_MAX)), Lookup::Province),
+            opt("local_name", "Name in the local script", Kind::Text(NAME_MAX)),
+        ],
+        moderator: true,
+        example: "/record official edit name:\"Oh Se-hoon\" title:\"Mayor of Seoul\"",
+    },
+    CommandSpec {
+        id: CommandId::OfficialDelete,
+        path: &["record", "official", "delete"],
+        description: "Delete an official (undo brings them back)",
+        options: &[look(req("name", "Official's name or alias", Kind::Text(NAME_MAX)), Lookup::Official)],
+        moderator: true,
+        example: "/record official delete name:\"Oh Se-hoon\"",
+    },
+    CommandSpec {
+        id: CommandId::OfficialAlias,
+        path: &["record", "official", "alias"],
+        description: "Add another spelling of an official's name",
+        options: &[
+            look(req("name", "Official's name or alias", Kind::Text(NAME_MAX)), Lookup::Official),
+            req("alias", "The other spelling, e.g. Oh Sehoon", Kind::Text(NAME_MAX)),
+        ],
+        moderator: true,
+        example: "/record official alias name:\"Oh Se-hoon\" alias:\"Oh Sehoon\"",
+    },
+    CommandSpec {
+        id: CommandId::OfficialMerge,
+        path: &["record", "official", "merge"],
+        description: "Merge two records of the same person",
+        options: &[
+            look(req("keep", "The record to keep", Kind::Text(NAME_MAX)), Lookup::Official),
+            look(req("remove", "The duplicate to fold into it", Kind::Text(NAME_MAX)), Lookup::Official),
+        ],
+        moderator: true,
+        example: "/record official merge keep:\"Oh Se-hoon\" remove:\"Oh Sehun\"",
+    },
+    CommandSpec {
+        id: CommandId::DataImport,
+        path: &["data", "import"],
+        description: "Import a CSV or JSON file: preview, then apply (all or nothing)",
+        options: &[
+            req("file", "The CSV or JSON file", Kind::File),
+            opt("confirm", "Apply without a preview", Kind::Bool),
+            opt("force", "Import visits even if they overlap existing ones", Kind::Bool),
+        ],
+        moderator: true,
+        example: "/data import file:visits.csv",
+    },
+    CommandSpec {
+        id: CommandId::DataAudit,
+        path: &["data", "audit"],
+        description: "Recent changes, or the history of one record",
+        options: &[
+            opt("entity", "Kind of record", Kind::Choice(&["visit", "meeting", "forum", "official"])),
+            opt("id", "Record number", ID),
+            PAGE,
+        ],
+        moderator: true,
+        example: "/data audit entity:visit id:1",
+    },
+    CommandSpec {
+        id: CommandId::DataUndo,
+        path: &["data", "undo"],
+        description: "Undo your last change",
+        options: &[],
+        moderator: true,
+        example: "/data undo",
+    },
+];
+
+pub fn spec(id: CommandId) -> &'static CommandSpec {
+    COMMANDS.iter().find(|c| c.id == id).expect("every command id is in the catalog")
+}
+
+/// The command whose path is the longest prefix of `words`, with the number of words used.
+pub fn find(words: &[&str]) -> Option<(&'static CommandSpec, usize)> {
+    COMMANDS
+        .iter()
+        .filter(|c| c.path.len() <= words.len() && c.path.iter().zip(words).all(|(p, w)| p.eq_ignore_ascii_case(w)))
+        .max_by_key(|c| c.path.len())
+        .map(|c| (c, c.path.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn catalog_follows_discord_naming_rules() {
+        let mut paths = HashSet::new();
+        for c in COMMANDS {
+            assert!(paths.insert(c.path), "duplicate {}", c.name());
+            assert!(!c.description.is_empty() && c.description.chars().count() <= 100, "{}", c.name());
+            assert!(c.options.len() <= 25, "{}", c.name());
+            for word in c.path {
+                assert!(valid_name(word), "{word}");
+            }
+            let mut seen_optional = false;
+            let mut names = HashSet::new();
+            for o in c.options {
+                assert!(valid_name(o.name), "{} {}", c.name(), o.name);
+                assert!(names.insert(o.name), "{} repeats {}", c.name(), o.name);
+                assert!(!o.description.is_empty() && o.description.chars().count() <= 100, "{}", o.name);
+                assert!(!(o.required && seen_optional), "{}: required {} after optional", c.name(), o.name);
+                seen_optional |= !o.required;
+                if let Kind::Choice(choices) = o.kind {
+                    assert!(choices.len() <= 25);
+                }
+            }
+        }
+    }
+
+    fn valid_name(s: &str) -> bool {
+        (1..=32).contains(&s.chars().count())
+            && s.chars().all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
+    }
+
+    #[test]
+    fn longest_path_wins() {
+        let (c, used) = find(&["record", "visit", "add", "x"]).unwrap();
+        assert_eq!((c.id, used), (CommandId::VisitAdd, 3));
+        assert!(find(&["visits"]).is_none());
+        assert_eq!(find(&["stats"]).unwrap().0.id, CommandId::Stats);
+    }
+}

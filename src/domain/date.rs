@@ -1,0 +1,327 @@
+//! Calendar dates without time zones: a `Day`, a `Month`, and a `FlexDate` that is either
+//! (a visit known only to the month keeps that precision).
+
+use std::fmt;
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+use crate::error::UserError;
+
+const MIN_YEAR: i32 = 1949;
+const MAX_YEAR: i32 = 2100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(NaiveDate);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    year: i32,
+    month: u32,
+}
+
+/// A date given to the day or only to the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlexDate {
+    Day(Day),
+    Month(Month),
+}
+
+/// An inclusive range of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: Day,
+    pub to: Day,
+}
+
+fn bad_date(input: &str) -> UserError {
+    UserError::new(format!(
+        "`{}` is not a date; type YYYY-MM-DD (e.g. 2024-05-29) or YYYY-MM (e.g. 2024-05).",
+        shorten(input)
+    ))
+}
+
+fn shorten(input: &str) -> String {
+    let trimmed: String = input.chars().filter(|c| !c.is_control()).take(40).collect();
+    if trimmed.is_empty() { "(empty)".into() } else { trimmed }
+}
+
+fn check_year(year: i32, input: &str) -> Result<(), UserError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(UserError::new(format!(
+            "`{}` is out of range; dates run from {MIN_YEAR} to {MAX_YEAR}.",
+            shorten(input)
+        )))
+    }
+}
+
+/// Splits "YYYY-MM[-DD]" into numbers, insisting on the exact digit counts.
+fn numbers(input: &str) -> Option<Vec<u32>> {
+    let parts: Vec<&str> = input.split('-').collect();
+    let widths = [4, 2, 2];
+    if parts.len() < 2 || parts.len() > 3 {
+        return None;
+    }
+    parts
+        .iter()
+        .zip(widths)
+        .map(|(p, w)| {
+            (p.len() == w && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
+        })
+        .collect()
+}
+
+impl Day {
+    pub fn parse(input: &str) -> Result<Day, UserError> {
+        let input = input.trim();
+        let n = numbers(input).filter(|n| n.len() == 3).ok_or_else(|| {
+            UserError::new(format!(
+                "`{}` is not a date; type YYYY-MM-DD, e.g. 2024-05-29.",
+                shorten(input)
+            ))
+        })?;
+        check_year(n[0] as i32, input)?;
+        NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2])
+            .map(Day)
+            .ok_or_else(|| {
+                UserError::new(format!(
+                    "`{}` is not a real calendar date; check the month and day (YYYY-MM-DD).",
+                    shorten(input)
+                ))
+            })
+    }
+
+    pub fn from_naive(d: NaiveDate) -> Day {
+        Day(d)
+    }
+
+    pub fn naive(self) -> NaiveDate {
+        self.0
+    }
+
+    pub fn month(self) -> Month {
+        Month { year: self.0.year(), month: self.0.month() }
+    }
+
+    pub fn today() -> Day {
+        Day(chrono::Local::now().date_naive())
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Month {
+    pub fn parse(input: &str) -> Result<Month, UserError> {
+        let input = input.trim();
+        let n = numbers(input).filter(|n| n.len() == 2).ok_or_else(|| {
+            UserError::new(format!(
+                "`{}` is not a month; type YYYY-MM, e.g. 2024-05.",
+                shorten(input)
+            ))
+        })?;
+        check_year(n[0] as i32, input)?;
+        if !(1..=12).contains(&n[1]) {
+            return Err(UserError::new(format!(
+                "`{}` has no such month; months run from 01 to 12 (YYYY-MM).",
+                shorten(input)
+            )));
+        }
+        Ok(Month { year: n[0] as i32, month: n[1] })
+    }
+
+    pub fn first_day(self) -> Day {
+        Day(NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("valid month"))
+    }
+
+    pub fn last_day(self) -> Day {
+        Day(self.next().first_day().0.pred_opt().expect("not the first day ever"))
+    }
+
+    pub fn next(self) -> Month {
+        self.plus(1)
+    }
+
+    /// This month moved by `n` months (negative goes back).
+    pub fn plus(self, n: i32) -> Month {
+        let index = self.year * 12 + self.month as i32 - 1 + n;
+        Month { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1 }
+    }
+
+    /// Number of months from `self` to `other`, inclusive of both.
+    pub fn count_to(self, other: Month) -> i32 {
+        (other.year * 12 + other.month as i32) - (self.year * 12 + self.month as i32) + 1
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn number(self) -> u32 {
+        self.month
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl FlexDate {
+    pub fn parse(input: &str) -> Result<FlexDate, UserError> {
+        let input = input.trim();
+        match input.matches('-').count() {
+            1 => Month::parse(input).map(FlexDate::Month),
+            2 => Day::parse(input).map(FlexDate::Day),
+            _ => Err(bad_date(input)),
+        }
+    }
+
+    /// Rebuilds a stored date from its first day and precision.
+    pub fn from_stored(first_day: &str, precision: &str) -> Option<FlexDate> {
+        let day = Day::parse(first_day).ok()?;
+        Some(if precision == "month" { FlexDate::Month(day.month()) } else { FlexDate::Day(day) })
+    }
+
+    pub fn first_day(self) -> Day {
+        match self {
+            FlexDate::Day(d) => d,
+            FlexDate::Month(m) => m.first_day(),
+        }
+    }
+
+    pub fn last_day(self) -> Day {
+        match self {
+            FlexDate::Day(d) => d,
+            FlexDate::Month(m) => m.last_day(),
+        }
+    }
+
+    pub fn precision(self) -> &'static str {
+        match self {
+            FlexDate::Day(_) => "day",
+            FlexDate::Month(_) => "month",
+        }
+    }
+}
+
+impl fmt::Display for FlexDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FlexDate::Day(d) => d.fmt(f),
+            FlexDate::Month(m) => m.fmt(f),
+        }
+    }
+}
+
+impl DateRange {
+    /// A range from optional `from`/`to` bounds, each a day or a month (a month `to`
+    /// means its last day). Either bound may be open.
+    pub fn from_bounds(from: Option<FlexDate>, to: Option<FlexDate>) -> Result<DateRange, UserError> {
+        let from = from.map(FlexDate::first_day).unwrap_or(Month { year: MIN_YEAR, month: 1 }.first_day());
+        let to = to.map(FlexDate::last_day).unwrap_or(Month { year: MAX_YEAR, month: 12 }.last_day());
+        if to < from {
+            return Err(UserError::new(format!(
+                "`to` ({to}) is before `from` ({from}); swap them or widen the range."
+            )));
+        }
+        Ok(DateRange { from, to })
+    }
+
+    pub fn months(from: Month, to: Month) -> DateRange {
+        DateRange { from: from.first_day(), to: to.last_day() }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.from.month() == (Month { year: MIN_YEAR, month: 1 })
+            || self.to.month() == (Month { year: MAX_YEAR, month: 12 })
+    }
+
+    pub fn contains(&self, day: Day) -> bool {
+        self.from <= day && day <= self.to
+    }
+}
+
+impl fmt::Display for DateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let min = Month { year: MIN_YEAR, month: 1 }.first_day();
+        let max = Month { year: MAX_YEAR, month: 12 }.last_day();
+        match (self.from == min, self.to == max) {
+            (true, true) => f.write_str("all dates"),
+            (false, true) => write!(f, "from {}", self.from),
+            (true, false) => write!(f, "until {}", self.to),
+            (false, false) => write!(f, "{} to {}", self.from, self.to),
+        }
+    }
+}
+
+/// Adds whole months to a day, clamping to the month's end.
+pub fn add_months(day: Day, n: u32) -> Day {
+    Day(day.0.checked_add_months(Months::new(n)).unwrap_or(day.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_parse_strictly() {
+        assert_eq!(Day::parse("2024-05-29").unwrap().to_string(), "2024-05-29");
+        for bad in ["2024-02-30", "2024-13-01", "2024-5-29", "24-05-29", "", "yesterday", "2024-05-29x"] {
+            assert!(Day::parse(bad).is_err(), "{bad} should not parse");
+        }
+        assert!(Day::parse("2024-02-29").is_ok(), "leap day");
+        assert!(Day::parse("2023-02-29").is_err(), "no leap day in 2023");
+    }
+
+    #[test]
+    fn months_parse_and_step() {
+        let m = Month::parse("2024-12").unwrap();
+        assert_eq!(m.next().to_string(), "2025-01");
+        assert_eq!(m.plus(-12).to_string(), "2023-12");
+        assert_eq!(m.last_day().to_string(), "2024-12-31");
+        assert_eq!(Month::parse("2024-02").unwrap().last_day().to_string(), "2024-02-29");
+        assert_eq!(Month::parse("2024-01").unwrap().count_to(m), 12);
+        for bad in ["2024-13", "2024-00", "9999-99", "2024", "2024-1"] {
+            assert!(Month::parse(bad).is_err(), "{bad} should not parse");
+        }
+    }
+
+    #[test]
+    fn flex_dates_keep_precision() {
+        let d = FlexDate::parse("2024-06").unwrap();
+        assert_eq!(d.precision(), "month");
+        assert_eq!(d.first_day().to_string(), "2024-06-01");
+        assert_eq!(d.last_day().to_string(), "2024-06-30");
+        assert_eq!(FlexDate::from_stored("2024-06-01", "month"), Some(d));
+        assert!(FlexDate::parse("2024-02-30").is_err());
+    }
+
+    #[test]
+    fn ranges_refuse_inverted_bounds() {
+        let from = FlexDate::parse("2024-05").ok();
+        let to = FlexDate::parse("2024-04-30").ok();
+        assert!(DateRange::from_bounds(from, to).is_err());
+        let r = DateRange::from_bounds(from, None).unwrap();
+        assert!(r.contains(Day::parse("2030-01-01").unwrap()));
+        assert!(!r.contains(Day::parse("2024-04-30").unwrap()));
+    }
+}

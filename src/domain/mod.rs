@@ -1,0 +1,9 @@
+//! Domain types that can only exist valid: parse once at the edge, use everywhere.
+
+pub mod date;
+pub mod name;
+pub mod text;
+
+pub use date::{DateRange, Day, FlexDate, Month};
+pub use name::{normalize, Country, ForumKind, VisitLevel};
+pub use text::Text;

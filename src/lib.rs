@@ -1,0 +1,13 @@
+//! delegation-bot: track visits to Korea by Chinese provincial and city delegations.
+//!
+//! The catalog says what commands exist; `request` turns typed input into a `Request`;
+//! `commands` answers it with a platform-neutral `Reply` using `store` and `report`;
+//! the console (and later Discord) only translate.
+
+pub mod catalog;
+pub mod domain;
+pub mod error;
+pub mod reply;
+pub mod report;
+pub mod request;
+pub mod store;

@@ -1,0 +1,367 @@
+//! A `Request` is a catalog command plus its options, each already parsed into its type.
+//! It is built from a console line here, or from Discord's options by the Discord adapter;
+//! both go through `Request::build`, so checks are the same everywhere.
+
+use std::collections::BTreeMap;
+
+use crate::catalog::{self, CommandSpec, Kind, COMMANDS};
+use crate::domain::{Day, FlexDate, Month, Text};
+use crate::error::UserError;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Int(i64),
+    Bool(bool),
+    Date(FlexDate),
+    Day(Day),
+    Month(Month),
+    Choice(&'static str),
+    File(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub spec: &'static CommandSpec,
+    args: BTreeMap<&'static str, Value>,
+}
+
+impl Request {
+    /// Checks raw option strings against the catalog and parses each into its type.
+    pub fn build(spec: &'static CommandSpec, raw: Vec<(String, String)>) -> Result<Request, UserError> {
+        let mut args = BTreeMap::new();
+        for (name, value) in raw {
+            let option = spec.option(&name.to_lowercase()).ok_or_else(|| {
+                let names: Vec<&str> = spec.options.iter().map(|o| o.name).collect();
+                UserError::new(if names.is_empty() {
+                    format!("{} takes no options; type just `{}`.", spec.name(), spec.name())
+                } else {
+                    format!(
+                        "{} has no option `{}`; its options are: {}.",
+                        spec.name(),
+                        name.chars().take(32).collect::<String>(),
+                        names.join(", ")
+                    )
+                })
+            })?;
+            let parsed = parse_value(option.name, option.kind, &value)?;
+            if args.insert(option.name, parsed).is_some() {
+                return Err(UserError::new(format!("`{}` is given twice; give it once.", option.name)));
+            }
+        }
+        if let Some(missing) = spec.options.iter().find(|o| o.required && !args.contains_key(o.name)) {
+            return Err(UserError::new(format!(
+                "{} needs `{}:`; for example: {}",
+                spec.name(),
+                missing.name,
+                spec.example
+            )));
+        }
+        Ok(Request { spec, args })
+    }
+
+    /// Parses a console line exactly as a user would type it in Discord:
+    /// `/visits monthly from:2024-01 province:"Jiangsu, Hainan"`. Bare words after the
+    /// command fill its required options in order (`/visits show 3`).
+    pub fn parse_line(line: &str) -> Result<Request, UserError> {
+        let tokens = tokenize(line)?;
+        let words: Vec<&str> = tokens.iter().take_while(|t| t.key.is_none()).map(|t| t.value.as_str()).collect();
+        let first = words.first().map(|w| w.trim_start_matches('/')).unwrap_or("");
+        if first.is_empty() {
+            return Err(UserError::new("Type a command such as `/visits monthly`, or `/help` for the list."));
+        }
+        let mut path: Vec<&str> = words.clone();
+        path[0] = first;
+        let (spec, used) = catalog::find(&path).ok_or_else(|| unknown_command(&path))?;
+        let mut positional = spec.options.iter().filter(|o| o.required);
+        let mut raw = Vec::new();
+        for token in tokens.into_iter().skip(used) {
+            match token.key {
+                Some(key) => raw.push((key, token.value)),
+                None if spec.id == catalog::CommandId::Help => raw.push(("command".into(), token.value)),
+                None => {
+                    let option = positional.next().ok_or_else(|| {
+                        UserError::new(format!(
+                            "`{}` is not an option; write options as name:value, e.g. {}",
+                            token.value.chars().take(40).collect::<String>(),
+                            spec.example
+                        ))
+                    })?;
+                    raw.push((option.name.to_string(), token.value));
+                }
+            }
+        }
+        // `/help visits monthly` arrives as several words: join them back.
+        if spec.id == catalog::CommandId::Help && raw.len() > 1 {
+            let joined = raw.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>().join(" ");
+            raw = vec![("command".into(), joined)];
+        }
+        Request::build(spec, raw)
+    }
+
+    pub fn text(&self, name: &str) -> Option<&str> {
+        match self.args.get(name) {
+            Some(Value::Text(s) | Value::File(s)) => Some(s),
+            Some(Value::Choice(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn int(&self, name: &str) -> Option<i64> {
+        match self.args.get(name) {
+            Some(Value::Int(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn flag(&self, name: &str) -> bool {
+        matches!(self.args.get(name), Some(Value::Bool(true)))
+    }
+
+    pub fn date(&self, name: &str) -> Option<FlexDate> {
+        match self.args.get(name) {
+            Some(Value::Date(d)) => Some(*d),
+            Some(Value::Day(d)) => Some(FlexDate::Day(*d)),
+            Some(Value::Month(m)) => Some(FlexDate::Month(*m)),
+            _ => None,
+        }
+    }
+
+    pub fn day(&self, name: &str) -> Option<Day> {
+        match self.args.get(name) {
+            Some(Value::Day(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn month(&self, name: &str) -> Option<Month> {
+        match self.args.get(name) {
+            Some(Value::Month(m)) => Some(*m),
+            _ => None,
+        }
+    }
+
+    pub fn page(&self) -> i64 {
+        self.int("page").unwrap_or(1)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.args.contains_key(name)
+    }
+
+    /// The request as a console line, e.g. to page on or to confirm.
+    pub fn to_line(&self) -> String {
+        let mut line = self.spec.name();
+        for (name, value) in &self.args {
+            let v = match value {
+                Value::Text(s) | Value::File(s) => s.clone(),
+                Value::Int(n) => n.to_string(),
+                Value::Bool(b) => b.to_string(),
+                Value::Date(d) => d.to_string(),
+                Value::Day(d) => d.to_string(),
+                Value::Month(m) => m.to_string(),
+                Value::Choice(c) => c.to_string(),
+            };
+            line.push_str(&format!(" {name}:{}", quote(&v)));
+        }
+        line
+    }
+
+    /// The same request with one option replaced.
+    pub fn with(&self, name: &'static str, value: Value) -> Request {
+        let mut copy = self.clone();
+        copy.args.insert(name, value);
+        copy
+    }
+}
+
+fn quote(v: &str) -> String {
+    if !v.is_empty() && !v.contains(|c: char| c.is_whitespace() || c == '"' || c == '\'') {
+        v.to_string()
+    } else if !v.contains('"') {
+        format!("\"{v}\"")
+    } else {
+        format!("'{v}'")
+    }
+}
+
+fn unknown_command(path: &[&str]) -> UserError {
+    let typed = path.join(" ");
+    let group: Vec<String> =
+        COMMANDS.iter().filter(|c| c.path[0].eq_ignore_ascii_case(path[0])).map(|c| c.name()).collect();
+    if group.is_empty() {
+        UserError::new(format!(
+            "There is no command `/{}`; type `/help` to see them all.",
+            typed.chars().take(40).collect::<String>()
+        ))
+    } else {
+        UserError::new(format!("`/{}` is incomplete; type one of: {}.", typed.chars().take(60).collect::<String>(), group.join(", ")))
+    }
+}
+
+pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError> {
+    let raw = raw.trim();
+    Ok(match kind {
+        Kind::Text(max) => Value::Text(Text::parse(name, raw, max)?.into_string()),
+        Kind::File => Value::File(Text::parse(name, raw, 1000)?.into_string()),
+        Kind::Integer { min, max } => {
+            let n: i64 = raw.parse().map_err(|_| {
+                UserError::new(format!("`{name}` must be a whole number, e.g. {name}:{}.", min.max(1)))
+            })?;
+            if n < min || n > max {
+                return Err(UserError::new(if max == i64::MAX {
+                    format!("`{name}` must be {min} or more.")
+                } else {
+                    format!("`{name}` must be between {min} and {max}.")
+                }));
+            }
+            Value::Int(n)
+        }
+        Kind::Bool => match raw.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "y" | "1" | "on" => Value::Bool(true),
+            "false" | "no" | "n" | "0" | "off" => Value::Bool(false),
+            _ => return Err(UserError::new(format!("`{name}` must be true or false, e.g. {name}:true."))),
+        },
+        Kind::Date => Value::Date(FlexDate::parse(raw).map_err(|e| named(name, e))?),
+        Kind::Day => Value::Day(Day::parse(raw).map_err(|e| named(name, e))?),
+        Kind::Month => Value::Month(Month::parse(raw).map_err(|e| named(name, e))?),
+        Kind::Choice(choices) => {
+            let key = crate::domain::normalize(raw);
+            let found = choices.iter().find(|c| crate::domain::normalize(c) == key).or_else(|| {
+                // Accept an unambiguous prefix: "invest" for "investment forum".
+                let matches: Vec<_> = choices.iter().filter(|c| !key.is_empty() && crate::domain::normalize(c).starts_with(&key)).collect();
+                (matches.len() == 1).then(|| matches[0])
+            });
+            match found {
+                Some(c) => Value::Choice(c),
+                None => {
+                    return Err(UserError::new(format!(
+                        "`{name}` must be one of: {}.",
+                        choices.join(", ")
+                    )));
+                }
+            }
+        }
+    })
+}
+
+fn named(name: &str, e: UserError) -> UserError {
+    UserError::new(format!("{name}: {}", e.0))
+}
+
+struct Token {
+    key: Option<String>,
+    value: String,
+}
+
+/// Splits on whitespace, honouring "double" and 'single' quotes, and `key:value` pairs
+/// (the value may be quoted: `name:"Oh Se-hoon"`). A URL such as `https://x` after a
+/// key is a value, not a key.
+fn tokenize(line: &str) -> Result<Vec<Token>, UserError> {
+    let mut tokens = Vec::new();
+    let mut chars = line.trim().chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        if chars.peek().is_none() {
+            break;
+        }
+        let mut key = None;
+        let mut current = String::new();
+        let mut quoted = false;
+        while let Some(&c) = chars.peek() {
+            if c.is_whitespace() {
+                break;
+            }
+            chars.next();
+            match c {
+                '"' | '\'' | '“' | '”' => {
+                    let close = if c == '“' { '”' } else { c };
+                    quoted = true;
+                    let mut closed = false;
+                    for q in chars.by_ref() {
+                        if q == close || (c == '“' && q == '"') || (c == '"' && q == '”') {
+                            closed = true;
+                            break;
+                        }
+                        current.push(q);
+                    }
+                    if !closed {
+                        return Err(UserError::new("A quote is not closed; put a \" at the end of the value."));
+                    }
+                }
+                ':' if key.is_none() && !quoted && is_option_name(&current) => {
+                    key = Some(std::mem::take(&mut current));
+                }
+                _ => current.push(c),
+            }
+        }
+        tokens.push(Token { key, value: current });
+    }
+    Ok(tokens)
+}
+
+fn is_option_name(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::CommandId;
+
+    #[test]
+    fn parses_a_console_line() {
+        let r = Request::parse_line("/visits monthly from:2024-01 to:2024-12 province:\"Jiangsu, Hainan\"").unwrap();
+        assert_eq!(r.spec.id, CommandId::VisitsMonthly);
+        assert_eq!(r.month("from").unwrap().to_string(), "2024-01");
+        assert_eq!(r.text("province"), Some("Jiangsu, Hainan"));
+    }
+
+    #[test]
+    fn urls_and_quoted_names_are_values() {
+        let r = Request::parse_line(
+            "/record visit add province:Hainan start:2024-05-29 leader:\"Liu Xiaoming\" source:https://example.org/a?b=c:d",
+        )
+        .unwrap();
+        assert_eq!(r.text("source"), Some("https://example.org/a?b=c:d"));
+        assert_eq!(r.text("leader"), Some("Liu Xiaoming"));
+        assert_eq!(r.date("start").unwrap().to_string(), "2024-05-29");
+    }
+
+    #[test]
+    fn positional_values_fill_required_options() {
+        let r = Request::parse_line("/visits show 3").unwrap();
+        assert_eq!(r.int("id"), Some(3));
+        let r = Request::parse_line("/help visits monthly").unwrap();
+        assert_eq!(r.text("command"), Some("visits monthly"));
+    }
+
+    #[test]
+    fn bad_input_says_what_to_type() {
+        let cases = [
+            ("/visits monthly from:2024-13", "month"),
+            ("/visits monthly bogus:1", "no option `bogus`"),
+            ("/visits show", "needs `id:`"),
+            ("/visits show id:abc", "whole number"),
+            ("/visits", "incomplete"),
+            ("/nothing", "no command"),
+            ("/official show name:\"Oh", "quote"),
+            ("/export what:visits format:xml", "one of"),
+            ("/visits show id:1 id:2", "twice"),
+        ];
+        for (line, expected) in cases {
+            let err = Request::parse_line(line).unwrap_err();
+            assert!(err.0.contains(expected), "{line}: {err}");
+        }
+    }
+
+    #[test]
+    fn to_line_round_trips() {
+        let r = Request::parse_line("/official history name:\"Oh Young-hun\" page:2").unwrap();
+        let again = Request::parse_line(&r.to_line()).unwrap();
+        assert_eq!(again.text("name"), Some("Oh Young-hun"));
+        assert_eq!(again.page(), 2);
+    }
+}

@@ -1,0 +1,202 @@
+//! The audit log: every write is a batch of entries with JSON snapshots of each touched
+//! record before and after. Undo restores the "before" of the actor's last batch.
+
+use serde_json::Value as Json;
+use sqlx::SqlitePool;
+
+use super::{forum, meeting, now, official, search, visit, Entity, Tx};
+use crate::error::{Result, UserError};
+
+/// Who makes a change, as the audit log records it.
+#[derive(Debug, Clone)]
+pub struct Author<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+pub async fn begin(tx: &mut Tx<'_>, author: &Author<'_>, action: &str, summary: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO audit_batches (actor_id, actor, at, action, summary) VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(author.id)
+    .bind(author.name)
+    .bind(now())
+    .bind(action)
+    .bind(summary)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+pub async fn snapshot(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Option<Json>> {
+    Ok(match entity {
+        Entity::Visit => visit::snapshot(tx, id).await?.map(serde_json::to_value).transpose()?,
+        Entity::Meeting => meeting::snapshot(tx, id).await?.map(serde_json::to_value).transpose()?,
+        Entity::Forum => forum::snapshot(tx, id).await?.map(serde_json::to_value).transpose()?,
+        Entity::Official => official::snapshot(tx, id).await?.map(serde_json::to_value).transpose()?,
+    })
+}
+
+/// Logs what `entity` `id` looks like now against `before`, and refreshes its search entry.
+pub async fn record(tx: &mut Tx<'_>, batch: i64, entity: Entity, id: i64, before: Option<Json>) -> Result<()> {
+    let after = snapshot(tx, entity, id).await?;
+    if before == after {
+        return Ok(());
+    }
+    sqlx::query("INSERT INTO audit_entries (batch_id, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?)")
+        .bind(batch)
+        .bind(entity.as_str())
+        .bind(id)
+        .bind(before.map(|b| b.to_string()))
+        .bind(after.map(|a| a.to_string()))
+        .execute(&mut **tx)
+        .await?;
+    search::reindex(tx, entity, id).await
+}
+
+async fn restore(tx: &mut Tx<'_>, entity: Entity, id: i64, before: Option<Json>) -> Result<()> {
+    match (entity, before) {
+        (Entity::Visit, None) => visit::soft_delete(tx, id).await,
+        (Entity::Meeting, None) => meeting::soft_delete(tx, id).await,
+        (Entity::Forum, None) => forum::soft_delete(tx, id).await,
+        (Entity::Official, None) => official::soft_delete(tx, id).await,
+        (Entity::Visit, Some(j)) => visit::restore(tx, &serde_json::from_value(j)?).await,
+        (Entity::Meeting, Some(j)) => meeting::restore(tx, &serde_json::from_value(j)?).await,
+        (Entity::Forum, Some(j)) => forum::restore(tx, &serde_json::from_value(j)?).await,
+        (Entity::Official, Some(j)) => official::restore(tx, &serde_json::from_value(j)?).await,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Undone {
+    pub batch: i64,
+    pub summary: String,
+    pub records: usize,
+}
+
+/// Reverts the author's last change that is not yet undone. Refuses when somebody changed
+/// one of the same records since, rather than overwrite their work.
+pub async fn undo_last(tx: &mut Tx<'_>, author: &Author<'_>) -> Result<Undone> {
+    let last: Option<(i64, String)> = sqlx::query_as(
+        "SELECT id, summary FROM audit_batches WHERE actor_id = ? AND undone_by IS NULL AND undoes IS NULL
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(author.id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((batch, summary)) = last else {
+        return Err(UserError::new("You have no change left to undo; /data audit shows recent changes.").into());
+    };
+    let entries: Vec<(String, i64, Option<String>)> =
+        sqlx::query_as("SELECT entity, entity_id, before FROM audit_entries WHERE batch_id = ? ORDER BY id DESC")
+            .bind(batch)
+            .fetch_all(&mut **tx)
+            .await?;
+    for (entity, id, _) in &entries {
+        let later: Option<String> = sqlx::query_scalar(
+            "SELECT b.actor FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
+             WHERE e.entity = ? AND e.entity_id = ? AND e.batch_id > ? AND b.undone_by IS NULL AND b.undoes IS NULL LIMIT 1",
+        )
+        .bind(entity)
+        .bind(id)
+        .bind(batch)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if let Some(who) = later {
+            return Err(UserError::new(format!(
+                "Cannot undo \"{summary}\": {who} changed {entity} #{id} since; edit it by hand instead."
+            ))
+            .into());
+        }
+    }
+    let undo = begin(tx, author, "undo", &format!("undo: {summary}")).await?;
+    for (entity, id, before) in &entries {
+        let entity = Entity::parse(entity).ok_or_else(|| anyhow::anyhow!("unknown entity {entity} in audit log"))?;
+        let before: Option<Json> = before.as_deref().map(serde_json::from_str).transpose()?;
+        let now = snapshot(tx, entity, *id).await?;
+        restore(tx, entity, *id, before).await?;
+        record(tx, undo, entity, *id, now).await?;
+    }
+    sqlx::query("UPDATE audit_batches SET undone_by = ? WHERE id = ?").bind(undo).bind(batch).execute(&mut **tx).await?;
+    sqlx::query("UPDATE audit_batches SET undoes = ? WHERE id = ?").bind(batch).bind(undo).execute(&mut **tx).await?;
+    Ok(Undone { batch, summary, records: entries.len() })
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct BatchView {
+    pub id: i64,
+    pub actor: String,
+    pub at: String,
+    pub action: String,
+    pub summary: String,
+    pub records: i64,
+    pub undone_by: Option<i64>,
+}
+
+pub async fn count_batches(db: &SqlitePool) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT count(*) FROM audit_batches").fetch_one(db).await?)
+}
+
+pub async fn recent(db: &SqlitePool, limit: i64, offset: i64) -> Result<Vec<BatchView>> {
+    Ok(sqlx::query_as(
+        "SELECT b.id, b.actor, b.at, b.action, b.summary, b.undone_by,
+                (SELECT count(*) FROM audit_entries e WHERE e.batch_id = b.id) AS records
+         FROM audit_batches b ORDER BY b.id DESC LIMIT ? OFFSET ?",
+    )
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await?)
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct EntryView {
+    pub batch: i64,
+    pub actor: String,
+    pub at: String,
+    pub action: String,
+    pub changes: Vec<String>,
+}
+
+/// The history of one record, oldest first, with what each change did to its fields.
+pub async fn history(db: &SqlitePool, entity: Entity, id: i64) -> Result<Vec<EntryView>> {
+    let rows: Vec<(i64, String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT b.id, b.actor, b.at, b.action, e.before, e.after FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
+         WHERE e.entity = ? AND e.entity_id = ? ORDER BY e.id",
+    )
+    .bind(entity.as_str())
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    let mut out = Vec::new();
+    for (batch, actor, at, action, before, after) in rows {
+        let before: Option<Json> = before.as_deref().map(serde_json::from_str).transpose()?;
+        let after: Option<Json> = after.as_deref().map(serde_json::from_str).transpose()?;
+        out.push(EntryView { batch, actor, at, action, changes: diff(before.as_ref(), after.as_ref()) });
+    }
+    Ok(out)
+}
+
+/// "field: old → new" for each field that changed; bookkeeping fields are left out.
+pub fn diff(before: Option<&Json>, after: Option<&Json>) -> Vec<String> {
+    const QUIET: [&str; 4] = ["version", "updated_at", "created_at", "id"];
+    let (Some(Json::Object(b)), Some(Json::Object(a))) = (before, after) else {
+        return vec![if before.is_none() { "created".into() } else { "removed".into() }];
+    };
+    let show = |v: Option<&Json>| match v {
+        None | Some(Json::Null) => "—".to_string(),
+        Some(Json::String(s)) => s.chars().take(60).collect(),
+        Some(other) => other.to_string().chars().take(60).collect(),
+    };
+    let mut out = Vec::new();
+    for (key, new) in a {
+        if QUIET.contains(&key.as_str()) || b.get(key) == Some(new) {
+            continue;
+        }
+        if key == "deleted_at" {
+            out.push(if new.is_null() { "restored".into() } else { "deleted".into() });
+        } else {
+            out.push(format!("{key}: {} → {}", show(b.get(key)), show(Some(new))));
+        }
+    }
+    out
+}

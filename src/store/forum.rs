@@ -1,0 +1,149 @@
+//! Investment forums, business forums and conferences, and the visits that attended.
+
+use serde::{Deserialize, Serialize};
+
+use super::{now, Tx};
+use crate::error::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct ForumRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub edition: Option<String>,
+    pub start_date: String,
+    pub end_date: Option<String>,
+    pub place: Option<String>,
+    pub organizer: Option<String>,
+    pub dataset: String,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    #[serde(flatten)]
+    pub row: ForumRow,
+    pub visits: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub name: String,
+    pub kind: String,
+    pub edition: Option<String>,
+    pub start_date: String,
+    pub end_date: Option<String>,
+    pub place: Option<String>,
+    pub organizer: Option<String>,
+    pub visits: Vec<i64>,
+}
+
+impl Fields {
+    pub fn from_snapshot(s: &Snapshot) -> Fields {
+        let r = &s.row;
+        Fields {
+            name: r.name.clone(),
+            kind: r.kind.clone(),
+            edition: r.edition.clone(),
+            start_date: r.start_date.clone(),
+            end_date: r.end_date.clone(),
+            place: r.place.clone(),
+            organizer: r.organizer.clone(),
+            visits: s.visits.clone(),
+        }
+    }
+}
+
+pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
+    let Some(row) = sqlx::query_as::<_, ForumRow>(
+        "SELECT id, name, kind, edition, start_date, end_date, place, organizer, dataset, version, created_at, updated_at, deleted_at
+         FROM forums WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let visits = sqlx::query_scalar("SELECT visit_id FROM forum_visits WHERE forum_id = ? ORDER BY visit_id")
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok(Some(Snapshot { row, visits }))
+}
+
+pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str) -> Result<i64> {
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO forums (id, name, kind, start_date, dataset, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(id)
+    .bind(&f.name)
+    .bind(&f.kind)
+    .bind(&f.start_date)
+    .bind(dataset)
+    .bind(&at)
+    .bind(&at)
+    .fetch_one(&mut **tx)
+    .await?;
+    write(tx, id, f, false).await?;
+    Ok(id)
+}
+
+pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
+    sqlx::query(
+        "UPDATE forums SET name = ?, kind = ?, edition = ?, start_date = ?, end_date = ?, place = ?, organizer = ?,
+         updated_at = ?, version = version + ? WHERE id = ?",
+    )
+    .bind(&f.name)
+    .bind(&f.kind)
+    .bind(&f.edition)
+    .bind(&f.start_date)
+    .bind(&f.end_date)
+    .bind(&f.place)
+    .bind(&f.organizer)
+    .bind(now())
+    .bind(bump as i64)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    write_visits(tx, id, &f.visits).await
+}
+
+async fn write_visits(tx: &mut Tx<'_>, id: i64, visits: &[i64]) -> Result<()> {
+    sqlx::query("DELETE FROM forum_visits WHERE forum_id = ?").bind(id).execute(&mut **tx).await?;
+    for v in visits {
+        sqlx::query("INSERT OR IGNORE INTO forum_visits (forum_id, visit_id) VALUES (?, ?)").bind(id).bind(v).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
+    sqlx::query("UPDATE forums SET deleted_at = ?, version = version + 1 WHERE id = ?").bind(now()).bind(id).execute(&mut **tx).await?;
+    Ok(())
+}
+
+pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
+    let r = &s.row;
+    sqlx::query(
+        "UPDATE forums SET name = ?, kind = ?, edition = ?, start_date = ?, end_date = ?, place = ?, organizer = ?,
+         dataset = ?, updated_at = ?, deleted_at = ?, version = version + 1 WHERE id = ?",
+    )
+    .bind(&r.name)
+    .bind(&r.kind)
+    .bind(&r.edition)
+    .bind(&r.start_date)
+    .bind(&r.end_date)
+    .bind(&r.place)
+    .bind(&r.organizer)
+    .bind(&r.dataset)
+    .bind(now())
+    .bind(&r.deleted_at)
+    .bind(r.id)
+    .execute(&mut **tx)
+    .await?;
+    write_visits(tx, r.id, &s.visits).await
+}

@@ -1,0 +1,134 @@
+//! Meetings between officials, optionally part of a visit.
+
+use serde::{Deserialize, Serialize};
+
+use super::{now, Tx};
+use crate::error::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct MeetingRow {
+    pub id: i64,
+    pub date: String,
+    pub place: Option<String>,
+    pub summary: Option<String>,
+    pub visit_id: Option<i64>,
+    pub dataset: String,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    #[serde(flatten)]
+    pub row: MeetingRow,
+    pub participants: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub date: String,
+    pub place: Option<String>,
+    pub summary: Option<String>,
+    pub visit_id: Option<i64>,
+    pub participants: Vec<i64>,
+}
+
+impl Fields {
+    pub fn from_snapshot(s: &Snapshot) -> Fields {
+        Fields {
+            date: s.row.date.clone(),
+            place: s.row.place.clone(),
+            summary: s.row.summary.clone(),
+            visit_id: s.row.visit_id,
+            participants: s.participants.clone(),
+        }
+    }
+}
+
+pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
+    let Some(row) = sqlx::query_as::<_, MeetingRow>(
+        "SELECT id, date, place, summary, visit_id, dataset, version, created_at, updated_at, deleted_at FROM meetings WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let participants =
+        sqlx::query_scalar("SELECT official_id FROM meeting_participants WHERE meeting_id = ? ORDER BY official_id")
+            .bind(id)
+            .fetch_all(&mut **tx)
+            .await?;
+    Ok(Some(Snapshot { row, participants }))
+}
+
+pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str) -> Result<i64> {
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO meetings (id, date, dataset, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(id)
+    .bind(&f.date)
+    .bind(dataset)
+    .bind(&at)
+    .bind(&at)
+    .fetch_one(&mut **tx)
+    .await?;
+    write(tx, id, f, false).await?;
+    Ok(id)
+}
+
+pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
+    sqlx::query(
+        "UPDATE meetings SET date = ?, place = ?, summary = ?, visit_id = ?, updated_at = ?, version = version + ? WHERE id = ?",
+    )
+    .bind(&f.date)
+    .bind(&f.place)
+    .bind(&f.summary)
+    .bind(f.visit_id)
+    .bind(now())
+    .bind(bump as i64)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    write_participants(tx, id, &f.participants).await
+}
+
+async fn write_participants(tx: &mut Tx<'_>, id: i64, participants: &[i64]) -> Result<()> {
+    sqlx::query("DELETE FROM meeting_participants WHERE meeting_id = ?").bind(id).execute(&mut **tx).await?;
+    for p in participants {
+        sqlx::query("INSERT OR IGNORE INTO meeting_participants (meeting_id, official_id) VALUES (?, ?)")
+            .bind(id)
+            .bind(p)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
+    sqlx::query("UPDATE meetings SET deleted_at = ?, version = version + 1 WHERE id = ?").bind(now()).bind(id).execute(&mut **tx).await?;
+    Ok(())
+}
+
+pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
+    let r = &s.row;
+    sqlx::query(
+        "UPDATE meetings SET date = ?, place = ?, summary = ?, visit_id = ?, dataset = ?, updated_at = ?, deleted_at = ?,
+         version = version + 1 WHERE id = ?",
+    )
+    .bind(&r.date)
+    .bind(&r.place)
+    .bind(&r.summary)
+    .bind(r.visit_id)
+    .bind(&r.dataset)
+    .bind(now())
+    .bind(&r.deleted_at)
+    .bind(r.id)
+    .execute(&mut **tx)
+    .await?;
+    write_participants(tx, r.id, &s.participants).await
+}

@@ -1,0 +1,101 @@
+//! SQLite through sqlx: one pool, migrations at start, every write in one transaction.
+
+pub mod audit;
+pub mod forum;
+pub mod meeting;
+pub mod official;
+pub mod region;
+pub mod search;
+pub mod visit;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+pub type Tx<'a> = Transaction<'a, Sqlite>;
+
+/// How long a write waits for another process's lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Opens (creating if missing) the database and applies pending migrations.
+pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
+    let options = SqliteConnectOptions::from_str(url)
+        .with_context(|| format!("DATABASE_URL is not a SQLite URL: {}", redact(url)))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await
+        .with_context(|| format!("could not open the database {}", redact(url)))?;
+    MIGRATOR.run(&pool).await.context("could not apply database migrations")?;
+    Ok(pool)
+}
+
+/// A URL fit for logs: any password is masked.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => format!("{}://***{}", &url[..scheme], &url[at..]),
+        _ => url.to_string(),
+    }
+}
+
+/// The kinds of record users change; their names appear in the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Entity {
+    Visit,
+    Meeting,
+    Forum,
+    Official,
+}
+
+impl Entity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Visit => "visit",
+            Entity::Meeting => "meeting",
+            Entity::Forum => "forum",
+            Entity::Official => "official",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Entity> {
+        [Entity::Visit, Entity::Meeting, Entity::Forum, Entity::Official].into_iter().find(|e| e.as_str() == s)
+    }
+}
+
+/// Timestamps in the audit log and on records: UTC, to the second.
+pub fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// True if the error is a UNIQUE constraint violation.
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
+
+/// A consistent copy of the live database (safe while the bot runs).
+pub async fn backup(pool: &SqlitePool, path: &str) -> anyhow::Result<()> {
+    if std::path::Path::new(path).exists() {
+        anyhow::bail!("{path} exists already; choose a new file name");
+    }
+    sqlx::query("VACUUM INTO ?").bind(path).execute(pool).await.context("backup failed")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_masked() {
+        assert_eq!(super::redact("sqlite://u:secret@host/db"), "sqlite://***@host/db");
+        assert_eq!(super::redact("sqlite://delegations.db"), "sqlite://delegations.db");
+    }
+}

@@ -1,0 +1,262 @@
+//! Officials, Chinese and Korean, and the normalized aliases that make "Oh Se-hoon",
+//! "oh sehoon" and "오세훈" one person.
+
+use serde::{Deserialize, Serialize};
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::region::{did_you_mean, rank};
+use super::{is_unique_violation, now, Tx};
+use crate::domain::normalize;
+use crate::error::{Result, UserError};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct OfficialRow {
+    pub id: i64,
+    pub name: String,
+    pub local_name: Option<String>,
+    pub country: String,
+    pub title: Option<String>,
+    pub organization: Option<String>,
+    pub province_id: Option<i64>,
+    pub dataset: String,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct Alias {
+    pub norm: String,
+    pub alias: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    #[serde(flatten)]
+    pub row: OfficialRow,
+    pub aliases: Vec<Alias>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub name: String,
+    pub local_name: Option<String>,
+    pub country: String,
+    pub title: Option<String>,
+    pub organization: Option<String>,
+    pub province_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Official {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Finds a live official by any alias, or says who comes close.
+pub async fn resolve(conn: &mut SqliteConnection, input: &str) -> Result<Official> {
+    let key = normalize(input);
+    let found: Option<(i64, String)> = sqlx::query_as(
+        "SELECT o.id, o.name FROM official_aliases a JOIN officials o ON o.id = a.official_id
+         WHERE a.norm = ? AND o.deleted_at IS NULL",
+    )
+    .bind(&key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some((id, name)) = found {
+        return Ok(Official { id, name });
+    }
+    let names: Vec<(String, String)> = sqlx::query_as(
+        "SELECT a.norm, o.name FROM official_aliases a JOIN officials o ON o.id = a.official_id WHERE o.deleted_at IS NULL",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Err(UserError::new(format!(
+        "No official called `{}` is on record{} Moderators add people with /record official add.",
+        input.chars().take(60).collect::<String>(),
+        did_you_mean(&key, names)
+    ))
+    .into())
+}
+
+/// Resolves names separated by `;` (each once, in order).
+pub async fn resolve_list(conn: &mut SqliteConnection, input: &str) -> Result<Vec<Official>> {
+    let mut out: Vec<Official> = Vec::new();
+    for part in input.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        let o = resolve(conn, part).await?;
+        if !out.contains(&o) {
+            out.push(o);
+        }
+    }
+    if out.is_empty() {
+        return Err(UserError::new("Name at least one official, separated by ; e.g. officials:\"Liu Xiaoming; Oh Young-hun\".").into());
+    }
+    Ok(out)
+}
+
+pub async fn suggest(db: &SqlitePool, input: &str) -> Result<Vec<String>> {
+    let key = normalize(input);
+    // Prefix matches come from the index; substring matches need a scan, bounded.
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT a.norm, o.name FROM official_aliases a JOIN officials o ON o.id = a.official_id
+         WHERE o.deleted_at IS NULL AND (a.norm >= ? AND a.norm < ? || x'ff')
+         UNION ALL
+         SELECT * FROM (SELECT a.norm, o.name FROM official_aliases a JOIN officials o ON o.id = a.official_id
+         WHERE o.deleted_at IS NULL AND instr(a.norm, ?) > 0 LIMIT 200)",
+    )
+    .bind(&key)
+    .bind(&key)
+    .bind(&key)
+    .fetch_all(db)
+    .await?;
+    Ok(rank(&key, rows))
+}
+
+pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
+    let Some(row) = sqlx::query_as::<_, OfficialRow>(
+        "SELECT id, name, local_name, country, title, organization, province_id, dataset, version, created_at, updated_at, deleted_at
+         FROM officials WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let aliases = sqlx::query_as("SELECT norm, alias FROM official_aliases WHERE official_id = ? ORDER BY alias")
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok(Some(Snapshot { row, aliases }))
+}
+
+pub async fn create(tx: &mut Tx<'_>, f: &Fields, aliases: &[String], id: Option<i64>, dataset: &str) -> Result<i64> {
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO officials (id, name, local_name, country, title, organization, province_id, dataset, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(id)
+    .bind(&f.name)
+    .bind(&f.local_name)
+    .bind(&f.country)
+    .bind(&f.title)
+    .bind(&f.organization)
+    .bind(f.province_id)
+    .bind(dataset)
+    .bind(&at)
+    .bind(&at)
+    .fetch_one(&mut **tx)
+    .await?;
+    let mut all = vec![f.name.clone()];
+    all.extend(f.local_name.clone());
+    all.extend(aliases.iter().cloned());
+    for alias in all {
+        add_alias(tx, id, &alias).await?;
+    }
+    Ok(id)
+}
+
+pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()> {
+    sqlx::query(
+        "UPDATE officials SET name = ?, local_name = ?, country = ?, title = ?, organization = ?, province_id = ?,
+         updated_at = ?, version = version + 1 WHERE id = ?",
+    )
+    .bind(&f.name)
+    .bind(&f.local_name)
+    .bind(&f.country)
+    .bind(&f.title)
+    .bind(&f.organization)
+    .bind(f.province_id)
+    .bind(now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    add_alias(tx, id, &f.name).await?;
+    if let Some(local) = &f.local_name {
+        add_alias(tx, id, local).await?;
+    }
+    Ok(())
+}
+
+/// Adds an alias; one that already names this official is fine, one that names somebody
+/// else is refused with their name.
+pub async fn add_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
+    let norm = normalize(alias);
+    if norm.is_empty() {
+        return Err(UserError::new("An alias needs at least one letter or digit.").into());
+    }
+    let holder: Option<(i64, String)> = sqlx::query_as(
+        "SELECT o.id, o.name FROM official_aliases a JOIN officials o ON o.id = a.official_id WHERE a.norm = ?",
+    )
+    .bind(&norm)
+    .fetch_optional(&mut **tx)
+    .await?;
+    match holder {
+        Some((holder_id, _)) if holder_id == id => Ok(()),
+        Some((_, name)) => Err(UserError::new(format!(
+            "`{alias}` already names {name}; if they are one person, use /record official merge."
+        ))
+        .into()),
+        None => {
+            sqlx::query("INSERT INTO official_aliases (norm, alias, official_id) VALUES (?, ?, ?)")
+                .bind(&norm)
+                .bind(alias.trim())
+                .bind(id)
+                .execute(&mut **tx)
+                .await
+                .map_err(|e| if is_unique_violation(&e) { UserError::new(format!("`{alias}` is taken by another official.")).into() } else { crate::error::Error::from(e) })?;
+            Ok(())
+        }
+    }
+}
+
+pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM official_aliases WHERE official_id = ?").bind(id).execute(&mut **tx).await?;
+    sqlx::query("UPDATE officials SET deleted_at = ?, version = version + 1 WHERE id = ?").bind(now()).bind(id).execute(&mut **tx).await?;
+    Ok(())
+}
+
+pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
+    let r = &s.row;
+    sqlx::query(
+        "UPDATE officials SET name = ?, local_name = ?, country = ?, title = ?, organization = ?, province_id = ?,
+         dataset = ?, updated_at = ?, deleted_at = ?, version = version + 1 WHERE id = ?",
+    )
+    .bind(&r.name)
+    .bind(&r.local_name)
+    .bind(&r.country)
+    .bind(&r.title)
+    .bind(&r.organization)
+    .bind(r.province_id)
+    .bind(&r.dataset)
+    .bind(now())
+    .bind(&r.deleted_at)
+    .bind(r.id)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM official_aliases WHERE official_id = ?").bind(r.id).execute(&mut **tx).await?;
+    for a in &s.aliases {
+        add_alias(tx, r.id, &a.alias).await.map_err(|_| {
+            UserError::new(format!("Cannot undo: the alias `{}` now belongs to someone else; remove it there first.", a.alias))
+        })?;
+    }
+    Ok(())
+}
+
+/// Ids of live meetings an official took part in, and of live visits they led.
+pub async fn references(tx: &mut Tx<'_>, id: i64) -> Result<(Vec<i64>, Vec<i64>)> {
+    let meetings = sqlx::query_scalar(
+        "SELECT mp.meeting_id FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
+         WHERE mp.official_id = ? AND m.deleted_at IS NULL ORDER BY mp.meeting_id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let visits = sqlx::query_scalar("SELECT id FROM visits WHERE leader_id = ? AND deleted_at IS NULL ORDER BY id")
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok((meetings, visits))
+}

@@ -1,0 +1,160 @@
+//! Reference places: China's provincial-level divisions and Korea's places, resolved
+//! through normalized aliases, with "did you mean" suggestions on a miss.
+
+use sqlx::{SqliteExecutor, SqlitePool};
+
+use crate::domain::normalize;
+use crate::error::{Result, UserError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Country {
+    China,
+    Korea,
+}
+
+impl Country {
+    fn code(self) -> &'static str {
+        match self {
+            Country::China => "CN",
+            Country::Korea => "KR",
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            Country::China => "Chinese province",
+            Country::Korea => "Korean place",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Resolves one name, or says which names come close.
+pub async fn resolve(db: &SqlitePool, country: Country, input: &str) -> Result<Region> {
+    let key = normalize(input);
+    let found: Option<(i64, String)> = sqlx::query_as(
+        "SELECT r.id, r.name FROM region_aliases a JOIN regions r ON r.id = a.region_id
+         WHERE a.country = ? AND a.norm = ?",
+    )
+    .bind(country.code())
+    .bind(&key)
+    .fetch_optional(db)
+    .await?;
+    if let Some((id, name)) = found {
+        return Ok(Region { id, name });
+    }
+    let names: Vec<(String, String)> =
+        sqlx::query_as("SELECT a.norm, r.name FROM region_aliases a JOIN regions r ON r.id = a.region_id WHERE a.country = ?")
+            .bind(country.code())
+            .fetch_all(db)
+            .await?;
+    Err(UserError::new(format!(
+        "`{}` is not a {} I know{}",
+        input.chars().take(40).collect::<String>(),
+        country.what(),
+        did_you_mean(&key, names)
+    ))
+    .into())
+}
+
+/// Resolves a comma-separated list, keeping order and dropping repeats.
+pub async fn resolve_list(db: &SqlitePool, country: Country, input: &str) -> Result<Vec<Region>> {
+    let mut out: Vec<Region> = Vec::new();
+    for part in input.split([',', ';', '、', '，']).map(str::trim).filter(|p| !p.is_empty()) {
+        let region = resolve(db, country, part).await?;
+        if !out.contains(&region) {
+            out.push(region);
+        }
+    }
+    if out.is_empty() {
+        return Err(UserError::new(format!("Name at least one {}, e.g. Jiangsu or Seoul.", country.what())).into());
+    }
+    Ok(out)
+}
+
+pub async fn names(db: impl SqliteExecutor<'_>, ids: &[i64]) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let all: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM regions").fetch_all(db).await?;
+    for id in ids {
+        if let Some((_, n)) = all.iter().find(|(i, _)| i == id) {
+            out.push(n.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Autocomplete: names ranked exact, prefix, then substring.
+pub async fn suggest(db: &SqlitePool, country: Country, input: &str) -> Result<Vec<String>> {
+    let key = normalize(input);
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT a.norm, r.name FROM region_aliases a JOIN regions r ON r.id = a.region_id WHERE a.country = ? ORDER BY r.name")
+            .bind(country.code())
+            .fetch_all(db)
+            .await?;
+    Ok(rank(&key, rows))
+}
+
+/// Ranks (normalized key, display name) pairs against a key: exact, prefix, substring;
+/// at most 25 distinct names, the most Discord shows.
+pub fn rank(key: &str, rows: Vec<(String, String)>) -> Vec<String> {
+    let mut scored: Vec<(u8, String)> = rows
+        .into_iter()
+        .filter_map(|(norm, name)| {
+            let score = if norm == key {
+                0
+            } else if norm.starts_with(key) {
+                1
+            } else if norm.contains(key) {
+                2
+            } else {
+                return None;
+            };
+            Some((score, name))
+        })
+        .collect();
+    scored.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (_, name) in scored {
+        if !out.contains(&name) {
+            out.push(name);
+        }
+        if out.len() == 25 {
+            break;
+        }
+    }
+    out
+}
+
+/// " — did you mean A or B?" from the closest names, or a hint to look them up.
+pub fn did_you_mean(key: &str, names: Vec<(String, String)>) -> String {
+    let mut scored: Vec<(f64, String)> = names
+        .into_iter()
+        .map(|(norm, name)| {
+            let mut score = strsim::jaro_winkler(key, &norm);
+            if !key.is_empty() && (norm.starts_with(key) || key.starts_with(&norm)) {
+                score += 0.1;
+            }
+            (score, name)
+        })
+        .filter(|(score, _)| *score > 0.75)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut best: Vec<String> = Vec::new();
+    for (_, name) in scored {
+        if !best.contains(&name) {
+            best.push(name);
+        }
+        if best.len() == 3 {
+            break;
+        }
+    }
+    match best.len() {
+        0 => "; check the spelling.".into(),
+        _ => format!("; did you mean {}?", best.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>().join(" or ")),
+    }
+}

@@ -1,0 +1,353 @@
+//! Delegation visits: one or more origin provinces, dates with precision, Korean places,
+//! a leader, sources. Soft-deleted; snapshots feed the audit log and undo.
+
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+
+use super::{now, Tx};
+use crate::domain::FlexDate;
+use crate::error::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct VisitRow {
+    pub id: i64,
+    pub start_date: String,
+    pub start_precision: String,
+    pub end_date: Option<String>,
+    pub end_precision: Option<String>,
+    pub span_end: String,
+    pub city: Option<String>,
+    pub level: Option<String>,
+    pub leader_id: Option<i64>,
+    pub purpose: Option<String>,
+    pub size: Option<i64>,
+    pub dataset: String,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct Source {
+    pub url: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+}
+
+/// Everything stored about a visit: what the audit log keeps and undo restores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    #[serde(flatten)]
+    pub row: VisitRow,
+    pub provinces: Vec<i64>,
+    pub places: Vec<i64>,
+    pub sources: Vec<Source>,
+}
+
+/// The checked values of a new or edited visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub provinces: Vec<i64>,
+    pub start: FlexDate,
+    pub end: Option<FlexDate>,
+    pub city: Option<String>,
+    pub level: Option<String>,
+    pub leader_id: Option<i64>,
+    pub places: Vec<i64>,
+    pub purpose: Option<String>,
+    pub size: Option<i64>,
+    pub sources: Vec<Source>,
+}
+
+impl Fields {
+    /// The last day the visit may cover: its end, or the end of its start month when
+    /// only the month is known.
+    pub fn span_end(&self) -> String {
+        self.end.unwrap_or(self.start).last_day().to_string()
+    }
+
+    pub fn from_snapshot(s: &Snapshot) -> Fields {
+        let start = FlexDate::from_stored(&s.row.start_date, &s.row.start_precision).expect("stored dates are valid");
+        let end = match (&s.row.end_date, &s.row.end_precision) {
+            (Some(d), Some(p)) => FlexDate::from_stored(d, p),
+            _ => None,
+        };
+        Fields {
+            provinces: s.provinces.clone(),
+            start,
+            end,
+            city: s.row.city.clone(),
+            level: s.row.level.clone(),
+            leader_id: s.row.leader_id,
+            places: s.places.clone(),
+            purpose: s.row.purpose.clone(),
+            size: s.row.size,
+            sources: s.sources.clone(),
+        }
+    }
+}
+
+pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
+    let Some(row) = sqlx::query_as::<_, VisitRow>("SELECT id, start_date, start_precision, end_date, end_precision, span_end, city, level, leader_id, purpose, size, dataset, version, created_at, updated_at, deleted_at FROM visits WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let provinces = sqlx::query_scalar("SELECT region_id FROM visit_provinces WHERE visit_id = ? ORDER BY region_id")
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?;
+    let places = sqlx::query_scalar("SELECT region_id FROM visit_places WHERE visit_id = ? ORDER BY position")
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?;
+    let sources = sqlx::query_as("SELECT url, title, published FROM visit_sources WHERE visit_id = ? ORDER BY id")
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok(Some(Snapshot { row, provinces, places, sources }))
+}
+
+/// A live visit's snapshot, if the id names one.
+pub async fn live(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
+    Ok(snapshot(tx, id).await?.filter(|s| s.row.deleted_at.is_none()))
+}
+
+pub async fn create(tx: &mut Tx<'_>, fields: &Fields, id: Option<i64>, dataset: &str) -> Result<i64> {
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO visits (id, start_date, start_precision, span_end, dataset, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(id)
+    .bind(fields.start.first_day().to_string())
+    .bind(fields.start.precision())
+    .bind(fields.span_end())
+    .bind(dataset)
+    .bind(&at)
+    .bind(&at)
+    .fetch_one(&mut **tx)
+    .await?;
+    write(tx, id, fields, false).await?;
+    Ok(id)
+}
+
+/// Writes all fields and children of an existing visit; `bump` raises its version.
+pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
+    sqlx::query(
+        "UPDATE visits SET start_date = ?, start_precision = ?, end_date = ?, end_precision = ?, span_end = ?,
+         city = ?, level = ?, leader_id = ?, purpose = ?, size = ?, updated_at = ?, version = version + ?
+         WHERE id = ?",
+    )
+    .bind(f.start.first_day().to_string())
+    .bind(f.start.precision())
+    .bind(f.end.map(|e| e.first_day().to_string()))
+    .bind(f.end.map(|e| e.precision()))
+    .bind(f.span_end())
+    .bind(&f.city)
+    .bind(&f.level)
+    .bind(f.leader_id)
+    .bind(&f.purpose)
+    .bind(f.size)
+    .bind(now())
+    .bind(bump as i64)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    write_children(tx, id, &f.provinces, &f.places, &f.sources).await
+}
+
+async fn write_children(tx: &mut Tx<'_>, id: i64, provinces: &[i64], places: &[i64], sources: &[Source]) -> Result<()> {
+    for table in ["visit_provinces", "visit_places", "visit_sources"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE visit_id = ?"))).bind(id).execute(&mut **tx).await?;
+    }
+    for p in provinces {
+        sqlx::query("INSERT INTO visit_provinces (visit_id, region_id) VALUES (?, ?)").bind(id).bind(p).execute(&mut **tx).await?;
+    }
+    for (i, p) in places.iter().enumerate() {
+        sqlx::query("INSERT INTO visit_places (visit_id, region_id, position) VALUES (?, ?, ?)")
+            .bind(id)
+            .bind(p)
+            .bind(i as i64)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for s in sources {
+        sqlx::query("INSERT INTO visit_sources (visit_id, url, title, published) VALUES (?, ?, ?, ?)")
+            .bind(id)
+            .bind(&s.url)
+            .bind(&s.title)
+            .bind(&s.published)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
+    sqlx::query("UPDATE visits SET deleted_at = ?, version = version + 1 WHERE id = ?").bind(now()).bind(id).execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Puts a visit back exactly as a snapshot had it (undo).
+pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
+    let r = &s.row;
+    sqlx::query(
+        "UPDATE visits SET start_date = ?, start_precision = ?, end_date = ?, end_precision = ?, span_end = ?,
+         city = ?, level = ?, leader_id = ?, purpose = ?, size = ?, dataset = ?, updated_at = ?, deleted_at = ?,
+         version = version + 1 WHERE id = ?",
+    )
+    .bind(&r.start_date)
+    .bind(&r.start_precision)
+    .bind(&r.end_date)
+    .bind(&r.end_precision)
+    .bind(&r.span_end)
+    .bind(&r.city)
+    .bind(&r.level)
+    .bind(r.leader_id)
+    .bind(&r.purpose)
+    .bind(r.size)
+    .bind(&r.dataset)
+    .bind(now())
+    .bind(&r.deleted_at)
+    .bind(r.id)
+    .execute(&mut **tx)
+    .await?;
+    write_children(tx, r.id, &s.provinces, &s.places, &s.sources).await
+}
+
+/// A live visit from one of these provinces whose dates overlap, other than `except`.
+pub async fn find_overlap(tx: &mut Tx<'_>, f: &Fields, except: Option<i64>) -> Result<Option<i64>> {
+    let provinces = serde_json::to_string(&f.provinces)?;
+    let id = sqlx::query_scalar(
+        "SELECT v.id FROM visits v
+         WHERE v.deleted_at IS NULL AND v.id IS NOT ? AND v.start_date <= ? AND v.span_end >= ?
+           AND EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = v.id
+                       AND p.region_id IN (SELECT value FROM json_each(?)))
+         ORDER BY v.id LIMIT 1",
+    )
+    .bind(except)
+    .bind(f.span_end())
+    .bind(f.start.first_day().to_string())
+    .bind(provinces)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// Filters for `/visits list`, already resolved to ids.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub provinces: Vec<i64>,
+    pub city: Option<String>,
+    pub place: Option<i64>,
+    pub official: Option<i64>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct ListItem {
+    pub id: i64,
+    pub province: String,
+    pub start: String,
+    pub end: Option<String>,
+    pub leader: Option<String>,
+    #[serde(skip)]
+    pub places_joined: Option<String>,
+    #[serde(skip)]
+    pub city: Option<String>,
+}
+
+/// A bound parameter of a filter: ids stay integers, the rest is text.
+pub enum Param {
+    Int(i64),
+    Text(String),
+}
+
+/// Builds the WHERE clause and its parameters, in order, for a filter.
+fn filter_sql(f: &Filter) -> (String, Vec<Param>) {
+    let mut sql = String::from("v.deleted_at IS NULL");
+    let mut params: Vec<Param> = Vec::new();
+    if !f.provinces.is_empty() {
+        sql.push_str(" AND EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = v.id AND p.region_id IN (SELECT value FROM json_each(?)))");
+        params.push(Param::Text(serde_json::to_string(&f.provinces).expect("ids serialize")));
+    }
+    if let Some(city) = &f.city {
+        sql.push_str(" AND v.city LIKE ? ESCAPE '\\'");
+        params.push(Param::Text(format!("%{}%", city.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))));
+    }
+    if let Some(place) = f.place {
+        sql.push_str(" AND EXISTS (SELECT 1 FROM visit_places pl WHERE pl.visit_id = v.id AND pl.region_id = ?)");
+        params.push(Param::Int(place));
+    }
+    if let Some(official) = f.official {
+        sql.push_str(
+            " AND (v.leader_id = ? OR EXISTS (SELECT 1 FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+               WHERE m.visit_id = v.id AND m.deleted_at IS NULL AND mp.official_id = ?))",
+        );
+        params.push(Param::Int(official));
+        params.push(Param::Int(official));
+    }
+    if let Some(from) = &f.from {
+        sql.push_str(" AND v.start_date >= ?");
+        params.push(Param::Text(from.clone()));
+    }
+    if let Some(to) = &f.to {
+        sql.push_str(" AND v.start_date <= ?");
+        params.push(Param::Text(to.clone()));
+    }
+    (sql, params)
+}
+
+pub async fn count(db: &SqlitePool, f: &Filter) -> Result<i64> {
+    let (cond, params) = filter_sql(f);
+    let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM visits v WHERE {cond}")));
+    for p in params {
+        q = match p {
+            Param::Int(n) => q.bind(n),
+            Param::Text(s) => q.bind(s),
+        };
+    }
+    Ok(q.fetch_one(db).await?)
+}
+
+pub async fn list(db: &SqlitePool, f: &Filter, limit: i64, offset: i64) -> Result<Vec<ListItem>> {
+    let (cond, params) = filter_sql(f);
+    let sql = format!(
+        "SELECT v.id,
+           (SELECT group_concat(name, ', ') FROM (SELECT r.name FROM visit_provinces p JOIN regions r ON r.id = p.region_id
+              WHERE p.visit_id = v.id ORDER BY r.name)) AS province,
+           CASE v.start_precision WHEN 'month' THEN substr(v.start_date, 1, 7) ELSE v.start_date END AS start,
+           CASE v.end_precision WHEN 'month' THEN substr(v.end_date, 1, 7) ELSE v.end_date END AS \"end\",
+           o.name AS leader,
+           (SELECT group_concat(name, ', ') FROM (SELECT r.name FROM visit_places pl JOIN regions r ON r.id = pl.region_id
+              WHERE pl.visit_id = v.id ORDER BY pl.position)) AS places_joined,
+           v.city
+         FROM visits v LEFT JOIN officials o ON o.id = v.leader_id
+         WHERE {cond}
+         ORDER BY v.start_date DESC, v.id DESC LIMIT {limit} OFFSET {offset}"
+    );
+    let mut q = sqlx::query_as::<_, ListItem>(sqlx::AssertSqlSafe(sql));
+    for p in params {
+        q = match p {
+            Param::Int(n) => q.bind(n),
+            Param::Text(s) => q.bind(s),
+        };
+    }
+    Ok(q.fetch_all(db).await?)
+}
+
+impl ListItem {
+    pub fn places(&self) -> Vec<String> {
+        self.places_joined.as_deref().map(|s| s.split(", ").map(String::from).collect()).unwrap_or_default()
+    }
+}
+
+/// Shows a stored date as it was entered: YYYY-MM for month precision.
+pub fn display_date(date: &str, precision: &str) -> String {
+    if precision == "month" { date[..7].to_string() } else { date.to_string() }
+}
