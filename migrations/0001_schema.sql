@@ -92,7 +92,8 @@ CREATE INDEX visit_sources_visit ON visit_sources (visit_id);
 
 CREATE TABLE meetings (
     id          INTEGER PRIMARY KEY,
-    date        TEXT NOT NULL,
+    date        TEXT NOT NULL,            -- YYYY-MM-DD (first day when precision is month)
+    date_precision TEXT NOT NULL DEFAULT 'day' CHECK (date_precision IN ('day', 'month')),
     place       TEXT,
     summary     TEXT,
     visit_id    INTEGER REFERENCES visits (id),
@@ -118,7 +119,9 @@ CREATE TABLE forums (
     kind        TEXT NOT NULL,
     edition     TEXT,
     start_date  TEXT NOT NULL,
+    start_precision TEXT NOT NULL DEFAULT 'day' CHECK (start_precision IN ('day', 'month')),
     end_date    TEXT,
+    end_precision TEXT CHECK (end_precision IN ('day', 'month')),
     place       TEXT,
     organizer   TEXT,
     dataset     TEXT NOT NULL DEFAULT 'user',

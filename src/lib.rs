@@ -5,9 +5,16 @@
 //! the console (and later Discord) only translate.
 
 pub mod catalog;
+pub mod cli;
+pub mod configuration;
+pub mod console;
+pub mod commands;
 pub mod domain;
 pub mod error;
 pub mod reply;
 pub mod report;
+pub mod sample;
 pub mod request;
 pub mod store;
+pub mod telemetry;
+pub mod transfer;

@@ -97,6 +97,11 @@ impl Reply {
         self
     }
 
+    pub fn chart(mut self, chart: Chart) -> Reply {
+        self.chart = Some(chart);
+        self
+    }
+
     pub fn footer(mut self, footer: impl Into<String>) -> Reply {
         self.footer = Some(footer.into());
         self

@@ -77,7 +77,7 @@ pub struct Undone {
 /// one of the same records since, rather than overwrite their work.
 pub async fn undo_last(tx: &mut Tx<'_>, author: &Author<'_>) -> Result<Undone> {
     let last: Option<(i64, String)> = sqlx::query_as(
-        "SELECT id, summary FROM audit_batches WHERE actor_id = ? AND undone_by IS NULL AND undoes IS NULL
+        "SELECT id, summary FROM audit_batches WHERE actor_id = ? AND undone_by IS NULL AND undoes IS NULL AND action != 'synthetic'
          ORDER BY id DESC LIMIT 1",
     )
     .bind(author.id)

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{now, Tx};
+use crate::domain::FlexDate;
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
@@ -12,7 +13,9 @@ pub struct ForumRow {
     pub kind: String,
     pub edition: Option<String>,
     pub start_date: String,
+    pub start_precision: String,
     pub end_date: Option<String>,
+    pub end_precision: Option<String>,
     pub place: Option<String>,
     pub organizer: Option<String>,
     pub dataset: String,
@@ -34,8 +37,8 @@ pub struct Fields {
     pub name: String,
     pub kind: String,
     pub edition: Option<String>,
-    pub start_date: String,
-    pub end_date: Option<String>,
+    pub start: FlexDate,
+    pub end: Option<FlexDate>,
     pub place: Option<String>,
     pub organizer: Option<String>,
     pub visits: Vec<i64>,
@@ -48,8 +51,11 @@ impl Fields {
             name: r.name.clone(),
             kind: r.kind.clone(),
             edition: r.edition.clone(),
-            start_date: r.start_date.clone(),
-            end_date: r.end_date.clone(),
+            start: FlexDate::from_stored(&r.start_date, &r.start_precision).expect("stored dates are valid"),
+            end: match (&r.end_date, &r.end_precision) {
+                (Some(d), Some(p)) => FlexDate::from_stored(d, p),
+                _ => None,
+            },
             place: r.place.clone(),
             organizer: r.organizer.clone(),
             visits: s.visits.clone(),
@@ -59,7 +65,7 @@ impl Fields {
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     let Some(row) = sqlx::query_as::<_, ForumRow>(
-        "SELECT id, name, kind, edition, start_date, end_date, place, organizer, dataset, version, created_at, updated_at, deleted_at
+        "SELECT id, name, kind, edition, start_date, start_precision, end_date, end_precision, place, organizer, dataset, version, created_at, updated_at, deleted_at
          FROM forums WHERE id = ?",
     )
     .bind(id)
@@ -83,7 +89,7 @@ pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str)
     .bind(id)
     .bind(&f.name)
     .bind(&f.kind)
-    .bind(&f.start_date)
+    .bind(f.start.first_day().to_string())
     .bind(dataset)
     .bind(&at)
     .bind(&at)
@@ -95,14 +101,16 @@ pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str)
 
 pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
     sqlx::query(
-        "UPDATE forums SET name = ?, kind = ?, edition = ?, start_date = ?, end_date = ?, place = ?, organizer = ?,
-         updated_at = ?, version = version + ? WHERE id = ?",
+        "UPDATE forums SET name = ?, kind = ?, edition = ?, start_date = ?, start_precision = ?, end_date = ?,
+         end_precision = ?, place = ?, organizer = ?, updated_at = ?, version = version + ? WHERE id = ?",
     )
     .bind(&f.name)
     .bind(&f.kind)
     .bind(&f.edition)
-    .bind(&f.start_date)
-    .bind(&f.end_date)
+    .bind(f.start.first_day().to_string())
+    .bind(f.start.precision())
+    .bind(f.end.map(|e| e.first_day().to_string()))
+    .bind(f.end.map(|e| e.precision()))
     .bind(&f.place)
     .bind(&f.organizer)
     .bind(now())
@@ -129,14 +137,17 @@ pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
 pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
     sqlx::query(
-        "UPDATE forums SET name = ?, kind = ?, edition = ?, start_date = ?, end_date = ?, place = ?, organizer = ?,
-         dataset = ?, updated_at = ?, deleted_at = ?, version = version + 1 WHERE id = ?",
+        "UPDATE forums SET name = ?, kind = ?, edition = ?, start_date = ?, start_precision = ?, end_date = ?,
+         end_precision = ?, place = ?, organizer = ?, dataset = ?, updated_at = ?, deleted_at = ?, version = version + 1
+         WHERE id = ?",
     )
     .bind(&r.name)
     .bind(&r.kind)
     .bind(&r.edition)
     .bind(&r.start_date)
+    .bind(&r.start_precision)
     .bind(&r.end_date)
+    .bind(&r.end_precision)
     .bind(&r.place)
     .bind(&r.organizer)
     .bind(&r.dataset)

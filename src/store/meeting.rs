@@ -3,12 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::{now, Tx};
+use crate::domain::FlexDate;
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct MeetingRow {
     pub id: i64,
     pub date: String,
+    pub date_precision: String,
     pub place: Option<String>,
     pub summary: Option<String>,
     pub visit_id: Option<i64>,
@@ -28,7 +30,7 @@ pub struct Snapshot {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fields {
-    pub date: String,
+    pub date: FlexDate,
     pub place: Option<String>,
     pub summary: Option<String>,
     pub visit_id: Option<i64>,
@@ -38,7 +40,7 @@ pub struct Fields {
 impl Fields {
     pub fn from_snapshot(s: &Snapshot) -> Fields {
         Fields {
-            date: s.row.date.clone(),
+            date: FlexDate::from_stored(&s.row.date, &s.row.date_precision).expect("stored dates are valid"),
             place: s.row.place.clone(),
             summary: s.row.summary.clone(),
             visit_id: s.row.visit_id,
@@ -49,7 +51,7 @@ impl Fields {
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     let Some(row) = sqlx::query_as::<_, MeetingRow>(
-        "SELECT id, date, place, summary, visit_id, dataset, version, created_at, updated_at, deleted_at FROM meetings WHERE id = ?",
+        "SELECT id, date, date_precision, place, summary, visit_id, dataset, version, created_at, updated_at, deleted_at FROM meetings WHERE id = ?",
     )
     .bind(id)
     .fetch_optional(&mut **tx)
@@ -71,7 +73,7 @@ pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str)
         "INSERT INTO meetings (id, date, dataset, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(id)
-    .bind(&f.date)
+    .bind(f.date.first_day().to_string())
     .bind(dataset)
     .bind(&at)
     .bind(&at)
@@ -83,9 +85,11 @@ pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str)
 
 pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
     sqlx::query(
-        "UPDATE meetings SET date = ?, place = ?, summary = ?, visit_id = ?, updated_at = ?, version = version + ? WHERE id = ?",
+        "UPDATE meetings SET date = ?, date_precision = ?, place = ?, summary = ?, visit_id = ?, updated_at = ?,
+         version = version + ? WHERE id = ?",
     )
-    .bind(&f.date)
+    .bind(f.date.first_day().to_string())
+    .bind(f.date.precision())
     .bind(&f.place)
     .bind(&f.summary)
     .bind(f.visit_id)
@@ -117,10 +121,11 @@ pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
 pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
     sqlx::query(
-        "UPDATE meetings SET date = ?, place = ?, summary = ?, visit_id = ?, dataset = ?, updated_at = ?, deleted_at = ?,
-         version = version + 1 WHERE id = ?",
+        "UPDATE meetings SET date = ?, date_precision = ?, place = ?, summary = ?, visit_id = ?, dataset = ?, updated_at = ?,
+         deleted_at = ?, version = version + 1 WHERE id = ?",
     )
     .bind(&r.date)
+    .bind(&r.date_precision)
     .bind(&r.place)
     .bind(&r.summary)
     .bind(r.visit_id)

@@ -1,0 +1,83 @@
+//! Checks that turn typed values into record fields. Commands and import share them, so
+//! a value is refused the same way whichever way it arrives.
+
+use sqlx::{SqliteConnection, SqlitePool};
+
+use crate::domain::text::{parse_url, SHORT_MAX};
+use crate::domain::{Day, FlexDate, Text, VisitLevel};
+use crate::error::{user_err, Result};
+use crate::store::region::{self, Country};
+use crate::store::visit::{self, Fields, Source};
+use crate::store::{official, Tx};
+
+pub fn dates(start: FlexDate, end: Option<FlexDate>) -> Result<()> {
+    if let Some(end) = end
+        && end.last_day() < start.first_day()
+    {
+        return user_err(format!("The end ({end}) is before the start ({start}); type an end on or after the start."));
+    }
+    Ok(())
+}
+
+pub async fn provinces(db: &SqlitePool, text: &str) -> Result<Vec<i64>> {
+    Ok(region::resolve_list(db, Country::China, text).await?.into_iter().map(|r| r.id).collect())
+}
+
+pub async fn province(db: &SqlitePool, text: &str) -> Result<i64> {
+    Ok(region::resolve(db, Country::China, text).await?.id)
+}
+
+pub async fn places(db: &SqlitePool, text: &str) -> Result<Vec<i64>> {
+    Ok(region::resolve_list(db, Country::Korea, text).await?.into_iter().map(|r| r.id).collect())
+}
+
+pub async fn leader(conn: &mut SqliteConnection, name: &str) -> Result<i64> {
+    Ok(official::resolve(conn, name).await?.id)
+}
+
+pub fn level(text: &str) -> Result<String> {
+    Ok(VisitLevel::parse(text)?.label().to_string())
+}
+
+/// One source from a link, an optional title and an optional date.
+pub fn source(url: &str, title: Option<&str>, published: Option<&str>) -> Result<Source> {
+    Ok(Source {
+        url: parse_url("source", url)?,
+        title: title.map(|t| Text::parse("source_title", t, SHORT_MAX)).transpose()?.map(Text::into_string),
+        published: published.map(Day::parse).transpose()?.map(|d| d.to_string()),
+    })
+}
+
+/// Refuses a visit that overlaps a live one from the same province, unless forced.
+pub async fn duplicate(tx: &mut Tx<'_>, fields: &Fields, except: Option<i64>, force: bool) -> Result<()> {
+    if force {
+        return Ok(());
+    }
+    if let Some(existing) = visit::find_overlap(tx, fields, except).await? {
+        return user_err(format!(
+            "Visit #{existing} from the same province overlaps these dates; see /visits show id:{existing}, or add force:true to record both."
+        ));
+    }
+    Ok(())
+}
+
+pub async fn live_visit(tx: &mut Tx<'_>, id: i64) -> Result<visit::Snapshot> {
+    match visit::live(tx, id).await? {
+        Some(v) => Ok(v),
+        None => user_err(format!("There is no visit #{id}; /visits list shows the numbers.")),
+    }
+}
+
+/// A meeting linked to a visit must fall within the visit's dates.
+pub async fn meeting_visit(tx: &mut Tx<'_>, date: FlexDate, visit_id: Option<i64>) -> Result<()> {
+    let Some(id) = visit_id else { return Ok(()) };
+    let v = live_visit(tx, id).await?;
+    let day = date.first_day().to_string();
+    if day < v.row.start_date || day > v.row.span_end {
+        return user_err(format!(
+            "The meeting date {date} is outside visit #{id} ({} to {}); fix the date or choose another visit.",
+            v.row.start_date, v.row.span_end
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,63 @@
+//! `/help`: the list of commands, or one command's options, straight from the catalog.
+
+use serde_json::json;
+
+use super::Actor;
+use crate::catalog::{Kind, COMMANDS};
+use crate::error::{user_err, Result};
+use crate::reply::Reply;
+use crate::request::Request;
+
+pub fn help(req: &Request, actor: &Actor) -> Result<Reply> {
+    let Some(topic) = req.text("command") else {
+        let mut read = Vec::new();
+        let mut write = Vec::new();
+        for c in COMMANDS {
+            let line = format!("{} — {}", c.name(), c.description);
+            if c.moderator { write.push(line) } else { read.push(line) }
+        }
+        let mut reply = Reply::new("Commands")
+            .text("Type a command with options as name:value; quote values with spaces, e.g. /official history name:\"Oh Young-hun\". /help <command> explains one.")
+            .field("Ask", read.join("\n"));
+        if actor.moderator {
+            reply = reply.field("Change (moderators)", write.join("\n"));
+        }
+        let names: Vec<String> = COMMANDS.iter().map(|c| c.name()).collect();
+        return Ok(reply.data(json!({"commands": names})));
+    };
+    let words: Vec<&str> = topic.trim_start_matches('/').split_whitespace().collect();
+    let matching: Vec<_> = COMMANDS
+        .iter()
+        .filter(|c| words.iter().zip(c.path.iter()).all(|(w, p)| w.eq_ignore_ascii_case(p)) && words.len() <= c.path.len())
+        .collect();
+    match matching.as_slice() {
+        [] => user_err(format!("There is no command `{}`; type /help to list them.", topic.chars().take(40).collect::<String>())),
+        [one] => {
+            let mut reply = Reply::new(one.usage()).text(one.description);
+            for o in one.options {
+                let kind = match o.kind {
+                    Kind::Text(max) => format!("text, up to {max} characters"),
+                    Kind::Integer { min, max } if max == i64::MAX => format!("number, {min} or more"),
+                    Kind::Integer { min, max } => format!("number, {min} to {max}"),
+                    Kind::Bool => "true or false".into(),
+                    Kind::Date => "YYYY-MM-DD or YYYY-MM".into(),
+                    Kind::Day => "YYYY-MM-DD".into(),
+                    Kind::Month => "YYYY-MM".into(),
+                    Kind::Choice(c) => format!("one of: {}", c.join(", ")),
+                    Kind::File => "a CSV or JSON file".into(),
+                };
+                let need = if o.required { "required" } else { "optional" };
+                reply = reply.field(format!("{}:", o.name), format!("{} ({need}; {kind})", o.description));
+            }
+            let reply = reply.field("Example", one.example);
+            let reply = if one.moderator { reply.footer("moderators only") } else { reply };
+            Ok(reply.data(json!({"command": one.name(), "usage": one.usage(), "example": one.example})))
+        }
+        many => {
+            let lines: Vec<String> = many.iter().map(|c| format!("{} — {}", c.usage(), c.description)).collect();
+            Ok(Reply::new(format!("/{}", words.join(" ")))
+                .text(lines.join("\n"))
+                .data(json!({"commands": many.iter().map(|c| c.name()).collect::<Vec<_>>()})))
+        }
+    }
+}

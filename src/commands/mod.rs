@@ -1,0 +1,141 @@
+//! The core: a typed `Request` from an `Actor` becomes a `Reply`. Nothing here knows
+//! about Discord or the terminal; one file per command group.
+
+pub mod checks;
+mod data;
+
+pub use data::import_items;
+mod forums;
+mod help;
+mod officials;
+mod overview;
+mod record_forum;
+mod record_meeting;
+mod record_official;
+mod record_visit;
+mod visits;
+
+use sqlx::SqlitePool;
+
+use crate::catalog::{CommandId, Lookup};
+use crate::error::{user_err, Result};
+use crate::reply::Reply;
+use crate::request::Request;
+use crate::store::audit::Author;
+use crate::store::{official, region, Tx};
+
+/// Who is asking: an id stable across renames, a display name, and whether they may write.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub moderator: bool,
+}
+
+impl Actor {
+    fn author(&self) -> Author<'_> {
+        Author { id: &self.id, name: &self.name }
+    }
+}
+
+/// Shared state: the database. Cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    pub db: SqlitePool,
+}
+
+impl App {
+    pub fn new(db: SqlitePool) -> App {
+        App { db }
+    }
+
+    pub async fn handle(&self, actor: &Actor, req: &Request) -> Result<Reply> {
+        if req.spec.moderator && !actor.moderator {
+            return user_err("Only moderators can change records; the read commands (/help lists them) are open to all.");
+        }
+        use CommandId::*;
+        match req.spec.id {
+            VisitsMonthly => visits::monthly(self, req).await,
+            VisitsList => visits::list(self, req).await,
+            VisitsShow => visits::show(self, req).await,
+            OfficialHistory => officials::history(self, req).await,
+            OfficialShow => officials::show(self, req).await,
+            ForumsList => forums::list(self, req).await,
+            ForumsShow => forums::show(self, req).await,
+            Provinces => overview::provinces(self, req).await,
+            Stats => overview::stats(self, req).await,
+            Search => overview::search(self, req).await,
+            Export => data::export(self, req).await,
+            Help => help::help(req, actor),
+            VisitAdd => record_visit::add(self, actor, req).await,
+            VisitEdit => record_visit::edit(self, actor, req).await,
+            VisitDelete => record_visit::delete(self, actor, req).await,
+            MeetingAdd => record_meeting::add(self, actor, req).await,
+            MeetingEdit => record_meeting::edit(self, actor, req).await,
+            MeetingDelete => record_meeting::delete(self, actor, req).await,
+            ForumAdd => record_forum::add(self, actor, req).await,
+            ForumEdit => record_forum::edit(self, actor, req).await,
+            ForumDelete => record_forum::delete(self, actor, req).await,
+            ForumLink => record_forum::link(self, actor, req).await,
+            OfficialAdd => record_official::add(self, actor, req).await,
+            OfficialEdit => record_official::edit(self, actor, req).await,
+            OfficialDelete => record_official::delete(self, actor, req).await,
+            OfficialAlias => record_official::alias(self, actor, req).await,
+            OfficialMerge => record_official::merge(self, actor, req).await,
+            DataImport => data::import(self, actor, req).await,
+            DataAudit => data::audit(self, req).await,
+            DataUndo => data::undo(self, actor).await,
+        }
+    }
+
+    /// Parses and answers one line as typed in the console or `ask`.
+    pub async fn run_line(&self, actor: &Actor, line: &str) -> Result<Reply> {
+        let req = Request::parse_line(line)?;
+        self.handle(actor, &req).await
+    }
+
+    /// Autocomplete choices for a partly typed value (at most 25).
+    pub async fn suggest(&self, lookup: Lookup, input: &str) -> Result<Vec<String>> {
+        let input: String = input.chars().take(100).collect();
+        match lookup {
+            Lookup::Province => region::suggest(&self.db, region::Country::China, last_item(&input)).await,
+            Lookup::Place => region::suggest(&self.db, region::Country::Korea, last_item(&input)).await,
+            Lookup::Official => official::suggest(&self.db, input.rsplit(';').next().unwrap_or("").trim()).await,
+            Lookup::Forum => forums::suggest(self, &input).await,
+        }
+    }
+
+    async fn begin(&self) -> Result<Tx<'static>> {
+        // IMMEDIATE takes the write lock up front, so a busy database makes us wait
+        // (busy timeout) instead of failing half-way when a read turns into a write.
+        Ok(self.db.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+/// In a comma-separated list, the item being typed.
+fn last_item(input: &str) -> &str {
+    input.rsplit(',').next().unwrap_or("").trim()
+}
+
+/// An optional text field in an edit: absent keeps the old value, `-` clears it.
+fn edited(req: &Request, name: &str, current: Option<String>) -> Option<String> {
+    match req.text(name) {
+        Some("-") => None,
+        Some(v) => Some(v.to_string()),
+        None => current,
+    }
+}
+
+/// "1 visit", "2 visits"
+pub(crate) fn plural(n: i64, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+/// "a, b and c"
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}

@@ -1,0 +1,93 @@
+//! `/provinces`, `/stats` and `/search`: views across all records.
+
+use serde_json::json;
+
+use super::visits::month_range;
+use super::App;
+use crate::domain::text::SEARCH_MAX;
+use crate::domain::{DateRange, Text};
+use crate::error::{user_err, Result};
+use crate::reply::{Chart, Page, Reply, Table};
+use crate::report;
+use crate::request::Request;
+use crate::store::search;
+
+pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
+    let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
+    let ranks = report::provinces(&app.db, range).await?;
+    let mut table = Table::new(&["Province", "Visits", "Meetings", "Forums"], &[false, true, true, true]);
+    for p in &ranks {
+        table.row(vec![p.province.clone(), p.visits.to_string(), p.meetings.to_string(), p.forums.to_string()]);
+    }
+    let reply = Reply::new("Provinces by activity").footer(format!("{range} · a joint visit counts for each of its provinces"));
+    let reply = if ranks.is_empty() {
+        reply.text("No activity recorded in this period.")
+    } else {
+        reply.table(table).chart(Chart {
+            title: format!("Visits by province, {range}"),
+            labels: ranks.iter().take(15).map(|p| p.province.clone()).collect(),
+            values: ranks.iter().take(15).map(|p| p.visits).collect(),
+        })
+    };
+    Ok(reply.data(json!({"from": range.from, "to": range.to, "provinces": ranks})))
+}
+
+pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
+    let (from, to) = month_range(app, req, &[]).await?;
+    let len = from.count_to(to);
+    let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
+    let range = DateRange::months(from, to);
+    let counts = report::month_counts(&app.db, prev_from, to, &[]).await?;
+    let previous_total = counts.iter().filter(|(m, _)| *m <= prev_to.to_string()).map(|(_, n)| n).sum();
+    let monthly = report::summarize(from, to, &counts, previous_total);
+    let totals = report::totals(&app.db, range).await?;
+    let provinces = report::provinces(&app.db, range).await?;
+    let hosts = report::top_hosts(&app.db, range, 5).await?;
+
+    let top_provinces = provinces.iter().take(5).map(|p| format!("{} ({})", p.province, p.visits)).collect::<Vec<_>>();
+    let top_hosts = hosts
+        .iter()
+        .map(|h| format!("{}{} ({})", h.name, h.title.as_ref().map(|t| format!(", {t}")).unwrap_or_default(), h.meetings))
+        .collect::<Vec<_>>();
+    let busiest = monthly.busiest.as_ref().map(|b| format!("{} ({})", b.month, super::plural(b.visits, "visit"))).unwrap_or_else(|| "—".into());
+    Ok(Reply::new(format!("Overview · {from} to {to}"))
+        .inline("Visits", totals.visits.to_string())
+        .inline("Meetings", totals.meetings.to_string())
+        .inline("Forums", totals.forums.to_string())
+        .inline("Officials met", totals.officials_met.to_string())
+        .inline("Mean visits per month", format!("{:.1}", monthly.mean))
+        .inline("Busiest month", busiest)
+        .field(format!("Change vs {prev_from} to {prev_to}"), report::change_text(&monthly))
+        .field("Top provinces", if top_provinces.is_empty() { "—".into() } else { top_provinces.join("\n") })
+        .field("Top Korean hosts", if top_hosts.is_empty() { "—".into() } else { top_hosts.join("\n") })
+        .chart(Chart {
+            title: format!("Visits per month, {from} to {to}"),
+            labels: monthly.months.iter().map(|c| c.month.to_string()).collect(),
+            values: monthly.months.iter().map(|c| c.visits).collect(),
+        })
+        .footer(format!("{from} to {to} · a visit counts in the month it starts"))
+        .data(json!({
+            "from": from, "to": to, "totals": totals, "mean_per_month": monthly.mean, "busiest": monthly.busiest,
+            "months": monthly.months,
+            "previous": {"from": prev_from, "to": prev_to, "total": monthly.previous_total},
+            "change_percent": monthly.change_percent,
+            "top_provinces": provinces.iter().take(5).collect::<Vec<_>>(), "top_hosts": hosts,
+        })))
+}
+
+pub async fn search(app: &App, req: &Request) -> Result<Reply> {
+    let text = Text::parse("text", req.text("text").unwrap_or_default(), SEARCH_MAX)?;
+    let Some(query) = search::fts_query(text.as_str()) else {
+        return user_err("Type at least one word to search for, e.g. /search text:Jeju.");
+    };
+    let total = search::count(&app.db, &query).await?;
+    let page = Page::of(req.page(), total);
+    let hits = search::find(&app.db, &query, Page::SIZE, page.offset()).await?;
+    let mut table = Table::new(&["Record", "Title", "Match"], &[false, false, false]);
+    for h in &hits {
+        table.row(vec![format!("{} #{}", h.entity, h.id), h.title.clone(), h.snippet.replace('\n', " ")]);
+    }
+    let reply = Reply::new(format!("Search · {}", text.as_str())).paged(page).footer(page.label());
+    let reply = if hits.is_empty() { reply.text("Nothing matches; try fewer or shorter words.") } else { reply.table(table) };
+    Ok(reply.data(json!({"results": hits, "page": page.page, "pages": page.pages, "total": total})))
+}

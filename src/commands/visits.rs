@@ -1,0 +1,302 @@
+//! `/visits monthly`, `/visits list`, `/visits show`.
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::App;
+use crate::domain::{DateRange, Month};
+use crate::error::{user_err, Result};
+use crate::reply::{Chart, Page, Reply, Table};
+use crate::report::{self, MAX_MONTHS};
+use crate::request::Request;
+use crate::store::region::{self, Country};
+use crate::store::{official, visit};
+
+/// Resolves the optional `province` list option to ids and display names.
+pub(super) async fn provinces_option(app: &App, req: &Request) -> Result<(Vec<i64>, Vec<String>)> {
+    match req.text("province") {
+        None => Ok((vec![], vec![])),
+        Some(text) => {
+            let regions = region::resolve_list(&app.db, Country::China, text).await?;
+            Ok((regions.iter().map(|r| r.id).collect(), regions.into_iter().map(|r| r.name).collect()))
+        }
+    }
+}
+
+/// The months a report covers: as given, else the 12 months up to the latest with data.
+pub(super) async fn month_range(app: &App, req: &Request, provinces: &[i64]) -> Result<(Month, Month)> {
+    let latest = || async { Ok::<_, crate::error::Error>(report::latest_month(&app.db, provinces).await?.unwrap_or_else(|| crate::domain::Day::today().month())) };
+    let (from, to) = match (req.month("from"), req.month("to")) {
+        (Some(f), Some(t)) => (f, t),
+        (Some(f), None) => (f, latest().await?.max(f).min(f.plus(MAX_MONTHS - 1))),
+        (None, Some(t)) => (t.plus(-11), t),
+        (None, None) => {
+            let t = latest().await?;
+            (t.plus(-11), t)
+        }
+    };
+    if to < from {
+        return user_err(format!("`to` ({to}) is before `from` ({from}); swap them."));
+    }
+    if from.count_to(to) > MAX_MONTHS {
+        return user_err(format!("That is {} months; ask for at most {MAX_MONTHS} at a time.", from.count_to(to)));
+    }
+    Ok((from, to))
+}
+
+pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
+    let (ids, names) = provinces_option(app, req).await?;
+    let (from, to) = month_range(app, req, &ids).await?;
+    let len = from.count_to(to);
+    let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
+    let counts = report::month_counts(&app.db, prev_from, to, &ids).await?;
+    let previous_total = counts.iter().filter(|(m, _)| *m <= prev_to.to_string()).map(|(_, n)| n).sum();
+    let summary = report::summarize(from, to, &counts, previous_total);
+
+    let max = summary.months.iter().map(|c| c.visits).max().unwrap_or(0).max(1);
+    let mut table = Table::new(&["Month", "Visits", ""], &[false, true, false]);
+    for c in &summary.months {
+        let bar = "█".repeat(((c.visits * 20 + max - 1) / max) as usize);
+        table.row(vec![c.month.to_string(), c.visits.to_string(), bar]);
+    }
+    let scope = if names.is_empty() { "all provinces".to_string() } else { names.join(", ") };
+    let busiest = summary.busiest.as_ref().map(|b| format!("{} ({})", b.month, crate::commands::plural(b.visits, "visit"))).unwrap_or_else(|| "—".into());
+    Ok(Reply::new(format!("Visits per month · {scope}"))
+        .text(format!("{from} to {to} · a visit counts in the month it starts"))
+        .table(table)
+        .inline("Total", summary.total.to_string())
+        .inline("Mean per month", format!("{:.1}", summary.mean))
+        .inline("Busiest month", busiest)
+        .inline(format!("Change vs {prev_from} to {prev_to}"), report::change_text(&summary))
+        .footer(format!("{from} to {to} · {}", scope))
+        .chart(Chart {
+            title: format!("Visits per month, {from} to {to}"),
+            labels: summary.months.iter().map(|c| c.month.to_string()).collect(),
+            values: summary.months.iter().map(|c| c.visits).collect(),
+        })
+        .data(json!({
+            "from": from, "to": to, "provinces": names,
+            "months": summary.months, "total": summary.total, "mean": summary.mean,
+            "busiest": summary.busiest,
+            "previous": {"from": prev_from, "to": prev_to, "total": summary.previous_total},
+            "change_percent": summary.change_percent,
+        })))
+}
+
+pub async fn list(app: &App, req: &Request) -> Result<Reply> {
+    let (provinces, names) = provinces_option(app, req).await?;
+    let place = match req.text("place") {
+        Some(p) => Some(region::resolve(&app.db, Country::Korea, p).await?),
+        None => None,
+    };
+    let official = match req.text("official") {
+        Some(name) => Some(official::resolve(&mut *app.db.acquire().await?, name).await?),
+        None => None,
+    };
+    let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
+    let filter = visit::Filter {
+        provinces,
+        city: req.text("city").map(String::from),
+        place: place.as_ref().map(|p| p.id),
+        official: official.as_ref().map(|o| o.id),
+        from: req.date("from").map(|_| range.from.to_string()),
+        to: req.date("to").map(|_| range.to.to_string()),
+    };
+    let total = visit::count(&app.db, &filter).await?;
+    let page = Page::of(req.page(), total);
+    let items = visit::list(&app.db, &filter, Page::SIZE, page.offset()).await?;
+
+    let mut table = Table::new(&["#", "Start", "Province", "Leader", "Places"], &[true, false, false, false, false]);
+    for v in &items {
+        table.row(vec![
+            v.id.to_string(),
+            v.start.clone(),
+            v.province.clone(),
+            v.leader.clone().unwrap_or_default(),
+            v.places().join(", "),
+        ]);
+    }
+    let mut scope: Vec<String> = Vec::new();
+    if !names.is_empty() {
+        scope.push(names.join(", "));
+    }
+    if let Some(c) = req.text("city") {
+        scope.push(format!("city {c}"));
+    }
+    if let Some(p) = &place {
+        scope.push(format!("in {}", p.name));
+    }
+    if let Some(o) = &official {
+        scope.push(format!("with {}", o.name));
+    }
+    if !range.is_open() || req.has("from") || req.has("to") {
+        scope.push(range.to_string());
+    }
+    let title = if scope.is_empty() { "Visits".to_string() } else { format!("Visits · {}", scope.join(" · ")) };
+    let reply = Reply::new(title).paged(page).footer(page.label());
+    let reply = if items.is_empty() {
+        reply.text("No visits match; widen the filters or check /visits monthly.")
+    } else {
+        reply.table(table)
+    };
+    let data_items: Vec<_> = items
+        .iter()
+        .map(|v| {
+            json!({"id": v.id, "province": v.province, "start": v.start, "end": v.end, "leader": v.leader,
+                   "city": v.city, "places": v.places()})
+        })
+        .collect();
+    Ok(reply.data(json!({"visits": data_items, "page": page.page, "pages": page.pages, "total": total})))
+}
+
+pub async fn show(app: &App, req: &Request) -> Result<Reply> {
+    let id = req.int("id").unwrap_or_default();
+    let Some(view) = view(app, id).await? else {
+        return user_err(format!("There is no visit #{id}; /visits list shows the numbers."));
+    };
+    let v = &view;
+    let dates = match &v.end {
+        Some(end) => format!("{} to {}", v.start, end),
+        None => v.start.clone(),
+    };
+    let origin = [Some(v.provinces.join(", ")), v.city.clone(), v.level.clone().map(|l| format!("{l} level"))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let meetings: Vec<String> = v
+        .meetings
+        .iter()
+        .map(|m| format!("#{} {} · {}{}", m.id, m.date, m.officials.join(", "), m.place.as_ref().map(|p| format!(" · {p}")).unwrap_or_default()))
+        .collect();
+    let forums: Vec<String> = v.forums.iter().map(|f| format!("#{} {} ({})", f.id, f.name, f.start)).collect();
+    let sources: Vec<String> = v
+        .sources
+        .iter()
+        .map(|s| {
+            let mut line = s.url.clone();
+            if let Some(t) = &s.title {
+                line = format!("{t} — {line}");
+            }
+            if let Some(d) = &s.published {
+                line.push_str(&format!(" ({d})"));
+            }
+            line
+        })
+        .collect();
+    let mut reply = Reply::new(format!("Visit #{} · {}", v.id, v.provinces.join(", ")))
+        .field("Origin", origin)
+        .field("Dates", dates)
+        .field("Leader", v.leader.clone().unwrap_or_else(|| "—".into()))
+        .field("Korean places", v.places.join(", "))
+        .field_opt("Purpose", v.purpose.clone())
+        .field_opt("Delegation size", v.size.map(|s| s.to_string()))
+        .field("Meetings", if meetings.is_empty() { "none recorded".into() } else { meetings.join("\n") })
+        .field("Forums", if forums.is_empty() { "none recorded".into() } else { forums.join("\n") })
+        .field("Sources", if sources.is_empty() { "none recorded".into() } else { sources.join("\n") });
+    if let Some(change) = &v.last_change {
+        reply = reply.footer(format!("last change {change} · version {}", v.version));
+    }
+    if v.dataset != "user" {
+        reply = reply.text(format!("This record is {} data, not a real record.", v.dataset));
+    }
+    Ok(reply.data(serde_json::to_value(&view)?))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingBrief {
+    pub id: i64,
+    pub date: String,
+    pub officials: Vec<String>,
+    pub place: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct ForumBrief {
+    pub id: i64,
+    pub name: String,
+    pub start: String,
+}
+
+/// A live visit with every name resolved: what `/visits show` displays and returns.
+#[derive(Debug, Clone, Serialize)]
+pub struct View {
+    pub id: i64,
+    pub provinces: Vec<String>,
+    pub city: Option<String>,
+    pub level: Option<String>,
+    pub start: String,
+    pub end: Option<String>,
+    pub leader: Option<String>,
+    pub places: Vec<String>,
+    pub purpose: Option<String>,
+    pub size: Option<i64>,
+    pub meetings: Vec<MeetingBrief>,
+    pub forums: Vec<ForumBrief>,
+    pub sources: Vec<visit::Source>,
+    pub version: i64,
+    pub dataset: String,
+    pub last_change: Option<String>,
+}
+
+pub(super) async fn view(app: &App, id: i64) -> Result<Option<View>> {
+    let mut tx = app.db.begin().await?;
+    let Some(s) = visit::live(&mut tx, id).await? else {
+        return Ok(None);
+    };
+    let r = &s.row;
+    let leader: Option<String> = match r.leader_id {
+        Some(l) => sqlx::query_scalar("SELECT name FROM officials WHERE id = ?").bind(l).fetch_optional(&mut *tx).await?,
+        None => None,
+    };
+    let meeting_rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT m.id, CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END, m.place,
+                (SELECT group_concat(o.name, '; ') FROM meeting_participants mp JOIN officials o ON o.id = mp.official_id
+                 WHERE mp.meeting_id = m.id)
+         FROM meetings m WHERE m.visit_id = ? AND m.deleted_at IS NULL ORDER BY m.date, m.id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let meetings = meeting_rows
+        .into_iter()
+        .map(|(id, date, place, names)| MeetingBrief {
+            id,
+            date,
+            place,
+            officials: names.map(|n| n.split("; ").map(String::from).collect()).unwrap_or_default(),
+        })
+        .collect();
+    let forums = sqlx::query_as(
+        "SELECT f.id, f.name, CASE f.start_precision WHEN 'month' THEN substr(f.start_date, 1, 7) ELSE f.start_date END AS start FROM forums f JOIN forum_visits fv ON fv.forum_id = f.id
+         WHERE fv.visit_id = ? AND f.deleted_at IS NULL ORDER BY f.start_date, f.id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let last_change: Option<(String, String)> = sqlx::query_as(
+        "SELECT b.actor, b.at FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
+         WHERE e.entity = 'visit' AND e.entity_id = ? ORDER BY e.id DESC LIMIT 1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(Some(View {
+        id,
+        provinces: region::names(&mut *tx, &s.provinces).await?,
+        city: r.city.clone(),
+        level: r.level.clone(),
+        start: visit::display_date(&r.start_date, &r.start_precision),
+        end: r.end_date.as_ref().map(|d| visit::display_date(d, r.end_precision.as_deref().unwrap_or("day"))),
+        leader,
+        places: region::names(&mut *tx, &s.places).await?,
+        purpose: r.purpose.clone(),
+        size: r.size,
+        meetings,
+        forums,
+        sources: s.sources.clone(),
+        version: r.version,
+        dataset: r.dataset.clone(),
+        last_change: last_change.map(|(who, at)| format!("by {who} at {at}")),
+    }))
+}

@@ -1,0 +1,17 @@
+//! Settings from the environment (and `.env`), with the embedded defaults.
+
+/// Where data lives unless DATABASE_URL says otherwise: a file in the working directory.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://delegations.db";
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: String,
+}
+
+impl Settings {
+    /// Reads `.env` if present, then the environment.
+    pub fn load() -> Settings {
+        let _ = dotenvy::dotenv();
+        Settings { database_url: std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string()) }
+    }
+}

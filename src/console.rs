@@ -1,0 +1,221 @@
+//! The console adapter: an interactive prompt and one-shot `ask`. It parses lines with the
+//! same catalog as Discord, prints replies as plain text and saves attachments as files.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use rustyline::error::ReadlineError;
+use serde_json::json;
+
+use crate::commands::{Actor, App};
+use crate::error::{Error, APOLOGY};
+use crate::reply::{Reply, Table};
+use crate::sample;
+
+/// Plain-text rendering of a reply.
+pub fn render(reply: &Reply) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("== {} ==\n", reply.title));
+    if let Some(text) = &reply.text {
+        out.push_str(text);
+        out.push('\n');
+    }
+    if let Some(table) = &reply.table {
+        out.push_str(&render_table(table));
+    }
+    for f in &reply.fields {
+        if f.value.contains('\n') {
+            out.push_str(&format!("{}:\n", f.name));
+            for line in f.value.lines() {
+                out.push_str(&format!("  {line}\n"));
+            }
+        } else {
+            out.push_str(&format!("{}: {}\n", f.name, f.value));
+        }
+    }
+    if let Some(footer) = &reply.footer {
+        out.push_str(&format!("-- {footer}\n"));
+    }
+    if let Some(page) = &reply.page
+        && page.page < page.pages
+    {
+        out.push_str(&format!("(add page:{} for more)\n", page.page + 1));
+    }
+    out
+}
+
+/// Columns padded to their widest cell (wide CJK and Hangul characters count double).
+pub fn render_table(t: &Table) -> String {
+    let width = |s: &str| s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum::<usize>();
+    let cols = t.headers.len();
+    let mut widths: Vec<usize> = t.headers.iter().map(|h| width(h)).collect();
+    for row in &t.rows {
+        for (i, cell) in row.iter().enumerate().take(cols) {
+            widths[i] = widths[i].max(width(cell).min(60));
+        }
+    }
+    let line = |cells: &[String]| {
+        let mut s = String::new();
+        for (i, cell) in cells.iter().enumerate().take(cols) {
+            let cell: String = if width(cell) > 60 { cell.chars().take(57).collect::<String>() + "..." } else { cell.clone() };
+            let pad = widths[i].saturating_sub(width(&cell));
+            if t.numeric.get(i).copied().unwrap_or(false) {
+                s.push_str(&" ".repeat(pad));
+                s.push_str(&cell);
+            } else {
+                s.push_str(&cell);
+                s.push_str(&" ".repeat(pad));
+            }
+            s.push_str("  ");
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = line(&t.headers);
+    out.push_str(&line(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>()));
+    for row in &t.rows {
+        out.push_str(&line(row));
+    }
+    out
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Writes attachments into `dir`, never over an existing file; returns the paths.
+pub fn save_attachments(reply: &Reply, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for a in &reply.attachments {
+        let mut path = dir.join(&a.filename);
+        let mut n = 1;
+        while path.exists() {
+            let stem = Path::new(&a.filename).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            let ext = Path::new(&a.filename).extension().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            path = dir.join(format!("{stem}-{n}.{ext}"));
+            n += 1;
+        }
+        std::fs::write(&path, &a.bytes)?;
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+/// What `ask` exits with: 0 answered, 1 the user's input was refused, 2 our failure.
+pub async fn ask(app: &App, actor: &Actor, line: &str, as_json: bool) -> i32 {
+    match app.run_line(actor, line).await {
+        Ok(reply) => {
+            let saved = match save_attachments(&reply, Path::new(".")) {
+                Ok(p) => p,
+                Err(e) => {
+                    tracing::error!(error = %e, "could not write attachment");
+                    return finish_error(as_json, APOLOGY, 2);
+                }
+            };
+            if as_json {
+                println!("{}", json!({"ok": true, "error": null, "data": reply.data}));
+            } else {
+                print!("{}", render(&reply));
+                for p in saved {
+                    println!("Wrote {}", p.display());
+                }
+                if let Some(c) = &reply.confirm {
+                    println!("{} Run again with confirm:true to apply:\n  {}", c.prompt, c.line);
+                }
+            }
+            0
+        }
+        Err(Error::User(e)) => {
+            tracing::info!(error = %e, "refused");
+            finish_error(as_json, &e.0, 1)
+        }
+        Err(Error::Internal(e)) => {
+            tracing::error!(error = ?e, line, "command failed");
+            finish_error(as_json, APOLOGY, 2)
+        }
+    }
+}
+
+fn finish_error(as_json: bool, message: &str, code: i32) -> i32 {
+    if as_json {
+        println!("{}", json!({"ok": false, "error": message, "data": null}));
+    } else {
+        eprintln!("{message}");
+    }
+    code
+}
+
+/// The interactive prompt. `load_sample`: load the sample set into an empty database
+/// without asking.
+pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<()> {
+    let mut editor = rustyline::DefaultEditor::new()?;
+    let history = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".delegation-bot_history"));
+    if let Some(h) = &history {
+        let _ = editor.load_history(h);
+    }
+    println!("delegation-bot console · acting as {} (moderator) · /help lists commands, Ctrl-D quits", actor.name);
+    if sample::is_empty(app).await? {
+        let wanted = load_sample
+            || (std::io::stdin().is_terminal()
+                && matches!(editor.readline("This database is empty. Load the sample data set (mid-2024 news report)? [Y/n] ")
+                    .map(|a| a.trim().to_lowercase()), Ok(a) if a.is_empty() || a.starts_with('y')));
+        if wanted {
+            match sample::load_sample(app, actor).await {
+                Ok(msg) => println!("{msg}"),
+                Err(e) => println!("{}", user_text(&e)),
+            }
+        }
+    }
+    loop {
+        let line = match editor.readline("> ") {
+            Ok(l) => l,
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => return Err(e.into()),
+        };
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if matches!(line, "exit" | "quit" | "/exit" | "/quit") {
+            break;
+        }
+        let _ = editor.add_history_entry(line);
+        let mut next = Some(line.to_string());
+        while let Some(current) = next.take() {
+            match app.run_line(actor, &current).await {
+                Ok(reply) => {
+                    print!("{}", render(&reply));
+                    match save_attachments(&reply, Path::new(".")) {
+                        Ok(paths) => paths.iter().for_each(|p| println!("Wrote {}", p.display())),
+                        Err(e) => println!("Could not write the file: {e}"),
+                    }
+                    if let Some(c) = &reply.confirm {
+                        let answer = editor.readline(&format!("{} [y/N] ", c.prompt)).unwrap_or_default();
+                        if answer.trim().to_lowercase().starts_with('y') {
+                            next = Some(c.line.clone());
+                        } else {
+                            println!("Nothing was changed.");
+                        }
+                    }
+                }
+                Err(e) => println!("{}", user_text(&e)),
+            }
+        }
+        let _ = std::io::stdout().flush();
+    }
+    if let Some(h) = &history {
+        let _ = editor.save_history(h);
+    }
+    Ok(())
+}
+
+/// The sentence a user sees for an error; internal ones are logged in full.
+pub fn user_text(e: &Error) -> String {
+    match e {
+        Error::User(u) => u.0.clone(),
+        Error::Internal(i) => {
+            tracing::error!(error = ?i, "command failed");
+            APOLOGY.to_string()
+        }
+    }
+}
