@@ -42,7 +42,10 @@ pub enum CommandId {
 pub enum Kind {
     /// Free text up to this many characters.
     Text(usize),
-    Integer { min: i64, max: i64 },
+    Integer {
+        min: i64,
+        max: i64,
+    },
     Bool,
     /// YYYY-MM-DD or YYYY-MM.
     Date,
@@ -108,41 +111,108 @@ impl CommandSpec {
 }
 
 const fn opt(name: &'static str, description: &'static str, kind: Kind) -> OptionSpec {
-    OptionSpec { name, description, kind, required: false, lookup: None }
+    OptionSpec {
+        name,
+        description,
+        kind,
+        required: false,
+        lookup: None,
+    }
 }
 const fn req(name: &'static str, description: &'static str, kind: Kind) -> OptionSpec {
-    OptionSpec { name, description, kind, required: true, lookup: None }
+    OptionSpec {
+        name,
+        description,
+        kind,
+        required: true,
+        lookup: None,
+    }
 }
 const fn look(mut o: OptionSpec, lookup: Lookup) -> OptionSpec {
     o.lookup = Some(lookup);
     o
 }
 
-const ID: Kind = Kind::Integer { min: 1, max: i64::MAX };
-const PAGE: OptionSpec = opt("page", "Page number (10 entries a page)", Kind::Integer { min: 1, max: 100_000 });
+const ID: Kind = Kind::Integer {
+    min: 1,
+    max: i64::MAX,
+};
+const PAGE: OptionSpec = opt(
+    "page",
+    "Page number (10 entries a page)",
+    Kind::Integer {
+        min: 1,
+        max: 100_000,
+    },
+);
 const FROM_MONTH: OptionSpec = opt("from", "First month, YYYY-MM", Kind::Month);
 const TO_MONTH: OptionSpec = opt("to", "Last month, YYYY-MM", Kind::Month);
 const FROM: OptionSpec = opt("from", "From date, YYYY-MM-DD or YYYY-MM", Kind::Date);
 const TO: OptionSpec = opt("to", "To date, YYYY-MM-DD or YYYY-MM", Kind::Date);
-const PROVINCES: OptionSpec =
-    look(opt("province", "Chinese province(s), comma-separated", Kind::Text(SHORT_MAX)), Lookup::Province);
-const PLACES: OptionSpec = look(opt("places", "Korean places visited, comma-separated", Kind::Text(SHORT_MAX)), Lookup::Place);
+const PROVINCES: OptionSpec = look(
+    opt(
+        "province",
+        "Chinese province(s), comma-separated",
+        Kind::Text(SHORT_MAX),
+    ),
+    Lookup::Province,
+);
+const PLACES: OptionSpec = look(
+    opt(
+        "places",
+        "Korean places visited, comma-separated",
+        Kind::Text(SHORT_MAX),
+    ),
+    Lookup::Place,
+);
 const LEVELS: &[&str] = &["provincial", "municipal", "county", "party", "other"];
-const FORUM_KINDS: &[&str] = &["investment forum", "business forum", "promotion conference", "conference", "other"];
+const FORUM_KINDS: &[&str] = &[
+    "investment forum",
+    "business forum",
+    "promotion conference",
+    "conference",
+    "other",
+];
 const COUNTRIES: &[&str] = &["China", "Korea", "Other"];
-const FORCE: OptionSpec = opt("force", "Add even if it overlaps an existing visit", Kind::Bool);
+const FORCE: OptionSpec = opt(
+    "force",
+    "Add even if it overlaps an existing visit",
+    Kind::Bool,
+);
 
 const VISIT_FIELDS: [OptionSpec; 10] = [
     opt("end", "Last day, YYYY-MM-DD (or YYYY-MM)", Kind::Date),
     opt("city", "Origin city, e.g. Nanjing", Kind::Text(NAME_MAX)),
     opt("level", "Delegation level", Kind::Choice(LEVELS)),
-    look(opt("leader", "Leader of the delegation (a known official)", Kind::Text(NAME_MAX)), Lookup::Official),
+    look(
+        opt(
+            "leader",
+            "Leader of the delegation (a known official)",
+            Kind::Text(NAME_MAX),
+        ),
+        Lookup::Official,
+    ),
     PLACES,
     opt("purpose", "Purpose of the visit", Kind::Text(LONG_MAX)),
-    opt("size", "Number of people in the delegation", Kind::Integer { min: 1, max: 10_000 }),
+    opt(
+        "size",
+        "Number of people in the delegation",
+        Kind::Integer {
+            min: 1,
+            max: 10_000,
+        },
+    ),
     opt("source", "Source link (https://...)", Kind::Text(URL_MAX)),
-    opt("source_title", "Title of the source article", Kind::Text(SHORT_MAX)),
-    opt("source_date", "Publication date of the source, YYYY-MM-DD", Kind::Day),
+    opt(
+        "source_title",
+        "Title of the source article",
+        Kind::Text(SHORT_MAX),
+    ),
+    opt(
+        "source_date",
+        "Publication date of the source, YYYY-MM-DD",
+        Kind::Day,
+    ),
 ];
 
 macro_rules! options {
@@ -181,8 +251,18 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[
             PROVINCES,
             opt("city", "Origin city", Kind::Text(NAME_MAX)),
-            look(opt("place", "Korean place visited", Kind::Text(NAME_MAX)), Lookup::Place),
-            look(opt("official", "Official who led or met the delegation", Kind::Text(NAME_MAX)), Lookup::Official),
+            look(
+                opt("place", "Korean place visited", Kind::Text(NAME_MAX)),
+                Lookup::Place,
+            ),
+            look(
+                opt(
+                    "official",
+                    "Official who led or met the delegation",
+                    Kind::Text(NAME_MAX),
+                ),
+                Lookup::Official,
+            ),
             FROM,
             TO,
             PAGE,
@@ -202,7 +282,15 @@ pub static COMMANDS: &[CommandSpec] = &[
         id: CommandId::OfficialHistory,
         path: &["official", "history"],
         description: "An official's meetings in date order",
-        options: &[look(req("name", "Official's name or alias", Kind::Text(NAME_MAX)), Lookup::Official), FROM, TO, PAGE],
+        options: &[
+            look(
+                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                Lookup::Official,
+            ),
+            FROM,
+            TO,
+            PAGE,
+        ],
         moderator: false,
         example: "/official history name:\"Oh Young-hun\"",
     },
@@ -210,7 +298,10 @@ pub static COMMANDS: &[CommandSpec] = &[
         id: CommandId::OfficialShow,
         path: &["official", "show"],
         description: "An official's profile, aliases and counts",
-        options: &[look(req("name", "Official's name or alias", Kind::Text(NAME_MAX)), Lookup::Official)],
+        options: &[look(
+            req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+            Lookup::Official,
+        )],
         moderator: false,
         example: "/official show name:\"Xin Changxing\"",
     },
@@ -218,7 +309,13 @@ pub static COMMANDS: &[CommandSpec] = &[
         id: CommandId::ForumsList,
         path: &["forums", "list"],
         description: "Investment forums, business forums and conferences",
-        options: &[FROM, TO, opt("kind", "Kind of event", Kind::Choice(FORUM_KINDS)), opt("place", "Place (any part of it)", Kind::Text(NAME_MAX)), PAGE],
+        options: &[
+            FROM,
+            TO,
+            opt("kind", "Kind of event", Kind::Choice(FORUM_KINDS)),
+            opt("place", "Place (any part of it)", Kind::Text(NAME_MAX)),
+            PAGE,
+        ],
         moderator: false,
         example: "/forums list from:2024",
     },
@@ -250,7 +347,10 @@ pub static COMMANDS: &[CommandSpec] = &[
         id: CommandId::Search,
         path: &["search"],
         description: "Search visits, officials, forums and meetings",
-        options: &[req("text", "Words to look for", Kind::Text(SEARCH_MAX)), PAGE],
+        options: &[
+            req("text", "Words to look for", Kind::Text(SEARCH_MAX)),
+            PAGE,
+        ],
         moderator: false,
         example: "/search text:\"Jeju Forum\"",
     },
@@ -259,7 +359,11 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["export"],
         description: "Download records as CSV or JSON",
         options: &[
-            req("what", "Which records", Kind::Choice(&["visits", "meetings", "forums", "officials", "all"])),
+            req(
+                "what",
+                "Which records",
+                Kind::Choice(&["visits", "meetings", "forums", "officials", "all"]),
+            ),
             req("format", "File format", Kind::Choice(&["csv", "json"])),
         ],
         moderator: false,
@@ -269,7 +373,11 @@ pub static COMMANDS: &[CommandSpec] = &[
         id: CommandId::Help,
         path: &["help"],
         description: "List the commands, or explain one",
-        options: &[opt("command", "A command, e.g. visits monthly", Kind::Text(NAME_MAX))],
+        options: &[opt(
+            "command",
+            "A command, e.g. visits monthly",
+            Kind::Text(NAME_MAX),
+        )],
         moderator: false,
         example: "/help visits",
     },
@@ -313,8 +421,19 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["record", "meeting", "add"],
         description: "Add a meeting between officials",
         options: &[
-            req("date", "Date, YYYY-MM-DD (or YYYY-MM if only the month is known)", Kind::Date),
-            look(req("officials", "Officials present, separated by ;", Kind::Text(LONG_MAX)), Lookup::Official),
+            req(
+                "date",
+                "Date, YYYY-MM-DD (or YYYY-MM if only the month is known)",
+                Kind::Date,
+            ),
+            look(
+                req(
+                    "officials",
+                    "Officials present, separated by ;",
+                    Kind::Text(LONG_MAX),
+                ),
+                Lookup::Official,
+            ),
             opt("place", "Where, e.g. Seoul City Hall", Kind::Text(NAME_MAX)),
             opt("visit", "Visit number this meeting belongs to", ID),
             opt("summary", "What was discussed", Kind::Text(LONG_MAX)),
@@ -329,9 +448,23 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[
             req("id", "Meeting number", ID),
             opt("date", "Date, YYYY-MM-DD or YYYY-MM", Kind::Date),
-            look(opt("officials", "Officials present, separated by ;", Kind::Text(LONG_MAX)), Lookup::Official),
+            look(
+                opt(
+                    "officials",
+                    "Officials present, separated by ;",
+                    Kind::Text(LONG_MAX),
+                ),
+                Lookup::Official,
+            ),
             opt("place", "Where", Kind::Text(NAME_MAX)),
-            opt("visit", "Visit number (0 to unlink)", Kind::Integer { min: 0, max: i64::MAX }),
+            opt(
+                "visit",
+                "Visit number (0 to unlink)",
+                Kind::Integer {
+                    min: 0,
+                    max: i64::MAX,
+                },
+            ),
             opt("summary", "What was discussed", Kind::Text(LONG_MAX)),
         ],
         moderator: true,
@@ -391,7 +524,10 @@ pub static COMMANDS: &[CommandSpec] = &[
         id: CommandId::ForumLink,
         path: &["record", "forum", "link"],
         description: "Record that a visiting delegation attended a forum",
-        options: &[look(req("forum", "Forum number", ID), Lookup::Forum), req("visit", "Visit number", ID)],
+        options: &[
+            look(req("forum", "Forum number", ID), Lookup::Forum),
+            req("visit", "Visit number", ID),
+        ],
         moderator: true,
         example: "/record forum link forum:1 visit:1",
     },
@@ -400,13 +536,32 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["record", "official", "add"],
         description: "Add an official",
         options: &[
-            req("name", "Romanized name, e.g. Oh Se-hoon", Kind::Text(NAME_MAX)),
+            req(
+                "name",
+                "Romanized name, e.g. Oh Se-hoon",
+                Kind::Text(NAME_MAX),
+            ),
             req("country", "Which side", Kind::Choice(COUNTRIES)),
             opt("title", "Title, e.g. Mayor of Seoul", Kind::Text(SHORT_MAX)),
             opt("organization", "Organization", Kind::Text(SHORT_MAX)),
-            look(opt("province", "Chinese province the official serves", Kind::Text(NAME_MAX)), Lookup::Province),
-            opt("local_name", "Name in the local script, e.g. 오세훈", Kind::Text(NAME_MAX)),
-            opt("aliases", "Other spellings, separated by ;", Kind::Text(LONG_MAX)),
+            look(
+                opt(
+                    "province",
+                    "Chinese province the official serves",
+                    Kind::Text(NAME_MAX),
+                ),
+                Lookup::Province,
+            ),
+            opt(
+                "local_name",
+                "Name in the local script, e.g. 오세훈",
+                Kind::Text(NAME_MAX),
+            ),
+            opt(
+                "aliases",
+                "Other spellings, separated by ;",
+                Kind::Text(LONG_MAX),
+            ),
         ],
         moderator: true,
         example: "/record official add name:\"Oh Se-hoon\" country:Korea title:\"Mayor of Seoul\" local_name:오세훈",
@@ -416,13 +571,31 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["record", "official", "edit"],
         description: "Change an official's profile (type - to clear a field)",
         options: &[
-            look(req("name", "Official's current name or alias", Kind::Text(NAME_MAX)), Lookup::Official),
+            look(
+                req(
+                    "name",
+                    "Official's current name or alias",
+                    Kind::Text(NAME_MAX),
+                ),
+                Lookup::Official,
+            ),
             opt("new_name", "New romanized name", Kind::Text(NAME_MAX)),
             opt("country", "Which side", Kind::Choice(COUNTRIES)),
             opt("title", "Title", Kind::Text(SHORT_MAX)),
             opt("organization", "Organization", Kind::Text(SHORT_MAX)),
-            look(opt("province", "Chinese province the official serves", Kind::Text(NAME_MAX)), Lookup::Province),
-            opt("local_name", "Name in the local script", Kind::Text(NAME_MAX)),
+            look(
+                opt(
+                    "province",
+                    "Chinese province the official serves",
+                    Kind::Text(NAME_MAX),
+                ),
+                Lookup::Province,
+            ),
+            opt(
+                "local_name",
+                "Name in the local script",
+                Kind::Text(NAME_MAX),
+            ),
         ],
         moderator: true,
         example: "/record official edit name:\"Oh Se-hoon\" title:\"Mayor of Seoul\"",
@@ -431,7 +604,10 @@ pub static COMMANDS: &[CommandSpec] = &[
         id: CommandId::OfficialDelete,
         path: &["record", "official", "delete"],
         description: "Delete an official (undo brings them back)",
-        options: &[look(req("name", "Official's name or alias", Kind::Text(NAME_MAX)), Lookup::Official)],
+        options: &[look(
+            req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+            Lookup::Official,
+        )],
         moderator: true,
         example: "/record official delete name:\"Oh Se-hoon\"",
     },
@@ -440,8 +616,15 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["record", "official", "alias"],
         description: "Add another spelling of an official's name",
         options: &[
-            look(req("name", "Official's name or alias", Kind::Text(NAME_MAX)), Lookup::Official),
-            req("alias", "The other spelling, e.g. Oh Sehoon", Kind::Text(NAME_MAX)),
+            look(
+                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                Lookup::Official,
+            ),
+            req(
+                "alias",
+                "The other spelling, e.g. Oh Sehoon",
+                Kind::Text(NAME_MAX),
+            ),
         ],
         moderator: true,
         example: "/record official alias name:\"Oh Se-hoon\" alias:\"Oh Sehoon\"",
@@ -451,8 +634,18 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["record", "official", "merge"],
         description: "Merge two records of the same person",
         options: &[
-            look(req("keep", "The record to keep", Kind::Text(NAME_MAX)), Lookup::Official),
-            look(req("remove", "The duplicate to fold into it", Kind::Text(NAME_MAX)), Lookup::Official),
+            look(
+                req("keep", "The record to keep", Kind::Text(NAME_MAX)),
+                Lookup::Official,
+            ),
+            look(
+                req(
+                    "remove",
+                    "The duplicate to fold into it",
+                    Kind::Text(NAME_MAX),
+                ),
+                Lookup::Official,
+            ),
         ],
         moderator: true,
         example: "/record official merge keep:\"Oh Se-hoon\" remove:\"Oh Sehun\"",
@@ -464,7 +657,11 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[
             req("file", "The CSV or JSON file", Kind::File),
             opt("confirm", "Apply without a preview", Kind::Bool),
-            opt("force", "Import visits even if they overlap existing ones", Kind::Bool),
+            opt(
+                "force",
+                "Import visits even if they overlap existing ones",
+                Kind::Bool,
+            ),
         ],
         moderator: true,
         example: "/data import file:visits.csv",
@@ -474,7 +671,11 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["data", "audit"],
         description: "Recent changes, or the history of one record",
         options: &[
-            opt("entity", "Kind of record", Kind::Choice(&["visit", "meeting", "forum", "official"])),
+            opt(
+                "entity",
+                "Kind of record",
+                Kind::Choice(&["visit", "meeting", "forum", "official"]),
+            ),
             opt("id", "Record number", ID),
             PAGE,
         ],
@@ -492,14 +693,23 @@ pub static COMMANDS: &[CommandSpec] = &[
 ];
 
 pub fn spec(id: CommandId) -> &'static CommandSpec {
-    COMMANDS.iter().find(|c| c.id == id).expect("every command id is in the catalog")
+    COMMANDS
+        .iter()
+        .find(|c| c.id == id)
+        .expect("every command id is in the catalog")
 }
 
 /// The command whose path is the longest prefix of `words`, with the number of words used.
 pub fn find(words: &[&str]) -> Option<(&'static CommandSpec, usize)> {
     COMMANDS
         .iter()
-        .filter(|c| c.path.len() <= words.len() && c.path.iter().zip(words).all(|(p, w)| p.eq_ignore_ascii_case(w)))
+        .filter(|c| {
+            c.path.len() <= words.len()
+                && c.path
+                    .iter()
+                    .zip(words)
+                    .all(|(p, w)| p.eq_ignore_ascii_case(w))
+        })
         .max_by_key(|c| c.path.len())
         .map(|c| (c, c.path.len()))
 }
@@ -514,7 +724,11 @@ mod tests {
         let mut paths = HashSet::new();
         for c in COMMANDS {
             assert!(paths.insert(c.path), "duplicate {}", c.name());
-            assert!(!c.description.is_empty() && c.description.chars().count() <= 100, "{}", c.name());
+            assert!(
+                !c.description.is_empty() && c.description.chars().count() <= 100,
+                "{}",
+                c.name()
+            );
             assert!(c.options.len() <= 25, "{}", c.name());
             for word in c.path {
                 assert!(valid_name(word), "{word}");
@@ -524,8 +738,17 @@ mod tests {
             for o in c.options {
                 assert!(valid_name(o.name), "{} {}", c.name(), o.name);
                 assert!(names.insert(o.name), "{} repeats {}", c.name(), o.name);
-                assert!(!o.description.is_empty() && o.description.chars().count() <= 100, "{}", o.name);
-                assert!(!(o.required && seen_optional), "{}: required {} after optional", c.name(), o.name);
+                assert!(
+                    !o.description.is_empty() && o.description.chars().count() <= 100,
+                    "{}",
+                    o.name
+                );
+                assert!(
+                    !(o.required && seen_optional),
+                    "{}: required {} after optional",
+                    c.name(),
+                    o.name
+                );
                 seen_optional |= !o.required;
                 if let Kind::Choice(choices) = o.kind {
                     assert!(choices.len() <= 25);
@@ -536,7 +759,8 @@ mod tests {
 
     fn valid_name(s: &str) -> bool {
         (1..=32).contains(&s.chars().count())
-            && s.chars().all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
+            && s.chars()
+                .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
     }
 
     #[test]

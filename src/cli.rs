@@ -11,7 +11,11 @@ use crate::error::Error;
 use crate::{sample, store};
 
 #[derive(Debug, Parser)]
-#[command(name = "delegation-bot", version, about = "Track visits to Korea by Chinese provincial and city delegations")]
+#[command(
+    name = "delegation-bot",
+    version,
+    about = "Track visits to Korea by Chinese provincial and city delegations"
+)]
 pub struct Cli {
     /// SQLite database URL (default: DATABASE_URL, else sqlite://delegations.db)
     #[arg(long, global = true)]
@@ -76,8 +80,14 @@ pub enum Command {
 }
 
 fn actor(name: Option<String>) -> Actor {
-    let name = name.or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "console".into());
-    Actor { id: format!("local:{name}"), name, moderator: true }
+    let name = name
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "console".into());
+    Actor {
+        id: format!("local:{name}"),
+        name,
+        moderator: true,
+    }
 }
 
 /// Runs the command line; returns the process exit status.
@@ -96,7 +106,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             println!("Database {} is up to date.", store::redact(&url));
             0
         }
-        Command::Sample { synthetic, seed, force } => {
+        Command::Sample {
+            synthetic,
+            seed,
+            force,
+        } => {
             let result = match synthetic {
                 Some(n) => sample::synthetic(&app, &actor, n, seed, force).await,
                 None => sample::load_sample(&app, &actor).await,
@@ -138,8 +152,17 @@ fn report(result: Result<String, Error>) -> i32 {
     }
 }
 
-async fn export(app: &App, actor: &Actor, what: &str, format: &str, out: Option<PathBuf>) -> anyhow::Result<i32> {
-    let reply = match app.run_line(actor, &format!("/export what:{what} format:{format}")).await {
+async fn export(
+    app: &App,
+    actor: &Actor,
+    what: &str,
+    format: &str,
+    out: Option<PathBuf>,
+) -> anyhow::Result<i32> {
+    let reply = match app
+        .run_line(actor, &format!("/export what:{what} format:{format}"))
+        .await
+    {
         Ok(r) => r,
         Err(e) => return Ok(report(Err(e))),
     };

@@ -12,6 +12,9 @@ impl Settings {
     /// Reads `.env` if present, then the environment.
     pub fn load() -> Settings {
         let _ = dotenvy::dotenv();
-        Settings { database_url: std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string()) }
+        Settings {
+            database_url: std::env::var("DATABASE_URL")
+                .unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string()),
+        }
     }
 }

@@ -8,7 +8,7 @@ use rustyline::error::ReadlineError;
 use serde_json::json;
 
 use crate::commands::{Actor, App};
-use crate::error::{Error, APOLOGY};
+use crate::error::{APOLOGY, Error};
 use crate::reply::{Reply, Table};
 use crate::sample;
 
@@ -46,7 +46,11 @@ pub fn render(reply: &Reply) -> String {
 
 /// Columns padded to their widest cell (wide CJK and Hangul characters count double).
 pub fn render_table(t: &Table) -> String {
-    let width = |s: &str| s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum::<usize>();
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| if is_wide(c) { 2 } else { 1 })
+            .sum::<usize>()
+    };
     let cols = t.headers.len();
     let mut widths: Vec<usize> = t.headers.iter().map(|h| width(h)).collect();
     for row in &t.rows {
@@ -57,7 +61,11 @@ pub fn render_table(t: &Table) -> String {
     let line = |cells: &[String]| {
         let mut s = String::new();
         for (i, cell) in cells.iter().enumerate().take(cols) {
-            let cell: String = if width(cell) > 60 { cell.chars().take(57).collect::<String>() + "..." } else { cell.clone() };
+            let cell: String = if width(cell) > 60 {
+                cell.chars().take(57).collect::<String>() + "..."
+            } else {
+                cell.clone()
+            };
             let pad = widths[i].saturating_sub(width(&cell));
             if t.numeric.get(i).copied().unwrap_or(false) {
                 s.push_str(&" ".repeat(pad));
@@ -71,7 +79,9 @@ pub fn render_table(t: &Table) -> String {
         s.trim_end().to_string() + "\n"
     };
     let mut out = line(&t.headers);
-    out.push_str(&line(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>()));
+    out.push_str(&line(
+        &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
+    ));
     for row in &t.rows {
         out.push_str(&line(row));
     }
@@ -89,8 +99,14 @@ pub fn save_attachments(reply: &Reply, dir: &Path) -> std::io::Result<Vec<PathBu
         let mut path = dir.join(&a.filename);
         let mut n = 1;
         while path.exists() {
-            let stem = Path::new(&a.filename).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-            let ext = Path::new(&a.filename).extension().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            let stem = Path::new(&a.filename)
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let ext = Path::new(&a.filename)
+                .extension()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
             path = dir.join(format!("{stem}-{n}.{ext}"));
             n += 1;
         }
@@ -119,7 +135,10 @@ pub async fn ask(app: &App, actor: &Actor, line: &str, as_json: bool) -> i32 {
                     println!("Wrote {}", p.display());
                 }
                 if let Some(c) = &reply.confirm {
-                    println!("{} Run again with confirm:true to apply:\n  {}", c.prompt, c.line);
+                    println!(
+                        "{} Run again with confirm:true to apply:\n  {}",
+                        c.prompt, c.line
+                    );
                 }
             }
             0
@@ -148,11 +167,15 @@ fn finish_error(as_json: bool, message: &str, code: i32) -> i32 {
 /// without asking.
 pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<()> {
     let mut editor = rustyline::DefaultEditor::new()?;
-    let history = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".delegation-bot_history"));
+    let history =
+        std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".delegation-bot_history"));
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }
-    println!("delegation-bot console · acting as {} (moderator) · /help lists commands, Ctrl-D quits", actor.name);
+    println!(
+        "delegation-bot console · acting as {} (moderator) · /help lists commands, Ctrl-D quits",
+        actor.name
+    );
     if sample::is_empty(app).await? {
         let wanted = load_sample
             || (std::io::stdin().is_terminal()
@@ -190,7 +213,9 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
                         Err(e) => println!("Could not write the file: {e}"),
                     }
                     if let Some(c) = &reply.confirm {
-                        let answer = editor.readline(&format!("{} [y/N] ", c.prompt)).unwrap_or_default();
+                        let answer = editor
+                            .readline(&format!("{} [y/N] ", c.prompt))
+                            .unwrap_or_default();
                         if answer.trim().to_lowercase().starts_with('y') {
                             next = Some(c.line.clone());
                         } else {

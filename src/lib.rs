@@ -6,15 +6,15 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod commands;
 pub mod configuration;
 pub mod console;
-pub mod commands;
 pub mod domain;
 pub mod error;
 pub mod reply;
 pub mod report;
-pub mod sample;
 pub mod request;
+pub mod sample;
 pub mod store;
 pub mod telemetry;
 pub mod transfer;

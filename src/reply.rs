@@ -65,7 +65,11 @@ pub struct Confirm {
 
 impl Reply {
     pub fn new(title: impl Into<String>) -> Reply {
-        Reply { title: title.into(), data: Json::Null, ..Default::default() }
+        Reply {
+            title: title.into(),
+            data: Json::Null,
+            ..Default::default()
+        }
     }
 
     pub fn text(mut self, text: impl Into<String>) -> Reply {
@@ -75,7 +79,15 @@ impl Reply {
 
     pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Reply {
         let value = value.into();
-        self.fields.push(Field { name: name.into(), value: if value.is_empty() { "—".into() } else { value }, inline: false });
+        self.fields.push(Field {
+            name: name.into(),
+            value: if value.is_empty() {
+                "—".into()
+            } else {
+                value
+            },
+            inline: false,
+        });
         self
     }
 
@@ -88,7 +100,11 @@ impl Reply {
     }
 
     pub fn inline(mut self, name: impl Into<String>, value: impl Into<String>) -> Reply {
-        self.fields.push(Field { name: name.into(), value: value.into(), inline: true });
+        self.fields.push(Field {
+            name: name.into(),
+            value: value.into(),
+            inline: true,
+        });
         self
     }
 
@@ -120,7 +136,11 @@ impl Reply {
 
 impl Table {
     pub fn new(headers: &[&str], numeric: &[bool]) -> Table {
-        Table { headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new(), numeric: numeric.to_vec() }
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+            numeric: numeric.to_vec(),
+        }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -134,7 +154,11 @@ impl Page {
     /// Clamps a requested page to what exists (page 1 when there is nothing).
     pub fn of(requested: i64, total: i64) -> Page {
         let pages = ((total + Self::SIZE - 1) / Self::SIZE).max(1);
-        Page { page: requested.clamp(1, pages), pages, total }
+        Page {
+            page: requested.clamp(1, pages),
+            pages,
+            total,
+        }
     }
 
     pub fn offset(&self) -> i64 {
@@ -142,6 +166,9 @@ impl Page {
     }
 
     pub fn label(&self) -> String {
-        format!("page {} of {} · {} in all", self.page, self.pages, self.total)
+        format!(
+            "page {} of {} · {} in all",
+            self.page, self.pages, self.total
+        )
     }
 }

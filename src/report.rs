@@ -34,23 +34,35 @@ pub fn summarize(from: Month, to: Month, counts: &[(String, i64)], previous_tota
     let mut m = from;
     while m <= to {
         let key = m.to_string();
-        let visits = counts.iter().find(|(k, _)| *k == key).map(|(_, n)| *n).unwrap_or(0);
+        let visits = counts
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, n)| *n)
+            .unwrap_or(0);
         months.push(MonthCount { month: m, visits });
         m = m.next();
     }
     let total: i64 = months.iter().map(|c| c.visits).sum();
-    let mean = if months.is_empty() { 0.0 } else { total as f64 / months.len() as f64 };
+    let mean = if months.is_empty() {
+        0.0
+    } else {
+        total as f64 / months.len() as f64
+    };
     // The earliest of equally busy months, and none when nothing happened.
-    let busiest = months.iter().filter(|c| c.visits > 0).fold(None::<&MonthCount>, |best, c| match best {
-        Some(b) if b.visits >= c.visits => Some(b),
-        _ => Some(c),
-    });
+    let busiest = months
+        .iter()
+        .filter(|c| c.visits > 0)
+        .fold(None::<&MonthCount>, |best, c| match best {
+            Some(b) if b.visits >= c.visits => Some(b),
+            _ => Some(c),
+        });
     Monthly {
         total,
         mean,
         busiest: busiest.cloned(),
         previous_total,
-        change_percent: (previous_total > 0).then(|| (total - previous_total) as f64 * 100.0 / previous_total as f64),
+        change_percent: (previous_total > 0)
+            .then(|| (total - previous_total) as f64 * 100.0 / previous_total as f64),
         months,
     }
 }
@@ -64,7 +76,12 @@ pub fn change_text(m: &Monthly) -> String {
 }
 
 /// Visits per month between two months for the given provinces (all when empty).
-pub async fn month_counts(db: &SqlitePool, from: Month, to: Month, provinces: &[i64]) -> Result<Vec<(String, i64)>> {
+pub async fn month_counts(
+    db: &SqlitePool,
+    from: Month,
+    to: Month,
+    provinces: &[i64],
+) -> Result<Vec<(String, i64)>> {
     let ids = serde_json::to_string(provinces)?;
     Ok(sqlx::query_as(
         "SELECT v.month, count(*) FROM visits v
@@ -156,7 +173,12 @@ pub async fn totals(db: &SqlitePool, range: DateRange) -> Result<Totals> {
     .bind(to)
     .fetch_one(db)
     .await?;
-    Ok(Totals { visits, meetings, forums, officials_met })
+    Ok(Totals {
+        visits,
+        meetings,
+        forums,
+        officials_met,
+    })
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -194,7 +216,11 @@ mod tests {
         assert_eq!(counts, vec![0, 3, 0, 3]);
         assert_eq!(m.total, 6);
         assert_eq!(m.mean, 1.5);
-        assert_eq!(m.busiest.unwrap().month.to_string(), "2024-02", "ties go to the earliest month");
+        assert_eq!(
+            m.busiest.unwrap().month.to_string(),
+            "2024-02",
+            "ties go to the earliest month"
+        );
         assert_eq!(m.change_percent, Some(50.0));
     }
 

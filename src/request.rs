@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{self, CommandSpec, Kind, COMMANDS};
+use crate::catalog::{self, COMMANDS, CommandSpec, Kind};
 use crate::domain::{Day, FlexDate, Month, Text};
 use crate::error::UserError;
 
@@ -28,13 +28,20 @@ pub struct Request {
 
 impl Request {
     /// Checks raw option strings against the catalog and parses each into its type.
-    pub fn build(spec: &'static CommandSpec, raw: Vec<(String, String)>) -> Result<Request, UserError> {
+    pub fn build(
+        spec: &'static CommandSpec,
+        raw: Vec<(String, String)>,
+    ) -> Result<Request, UserError> {
         let mut args = BTreeMap::new();
         for (name, value) in raw {
             let option = spec.option(&name.to_lowercase()).ok_or_else(|| {
                 let names: Vec<&str> = spec.options.iter().map(|o| o.name).collect();
                 UserError::new(if names.is_empty() {
-                    format!("{} takes no options; type just `{}`.", spec.name(), spec.name())
+                    format!(
+                        "{} takes no options; type just `{}`.",
+                        spec.name(),
+                        spec.name()
+                    )
                 } else {
                     format!(
                         "{} has no option `{}`; its options are: {}.",
@@ -46,10 +53,17 @@ impl Request {
             })?;
             let parsed = parse_value(option.name, option.kind, &value)?;
             if args.insert(option.name, parsed).is_some() {
-                return Err(UserError::new(format!("`{}` is given twice; give it once.", option.name)));
+                return Err(UserError::new(format!(
+                    "`{}` is given twice; give it once.",
+                    option.name
+                )));
             }
         }
-        if let Some(missing) = spec.options.iter().find(|o| o.required && !args.contains_key(o.name)) {
+        if let Some(missing) = spec
+            .options
+            .iter()
+            .find(|o| o.required && !args.contains_key(o.name))
+        {
             return Err(UserError::new(format!(
                 "{} needs `{}:`; for example: {}",
                 spec.name(),
@@ -65,10 +79,19 @@ impl Request {
     /// command fill its required options in order (`/visits show 3`).
     pub fn parse_line(line: &str) -> Result<Request, UserError> {
         let tokens = tokenize(line)?;
-        let words: Vec<&str> = tokens.iter().take_while(|t| t.key.is_none()).map(|t| t.value.as_str()).collect();
-        let first = words.first().map(|w| w.trim_start_matches('/')).unwrap_or("");
+        let words: Vec<&str> = tokens
+            .iter()
+            .take_while(|t| t.key.is_none())
+            .map(|t| t.value.as_str())
+            .collect();
+        let first = words
+            .first()
+            .map(|w| w.trim_start_matches('/'))
+            .unwrap_or("");
         if first.is_empty() {
-            return Err(UserError::new("Type a command such as `/visits monthly`, or `/help` for the list."));
+            return Err(UserError::new(
+                "Type a command such as `/visits monthly`, or `/help` for the list.",
+            ));
         }
         let mut path: Vec<&str> = words.clone();
         path[0] = first;
@@ -78,7 +101,9 @@ impl Request {
         for token in tokens.into_iter().skip(used) {
             match token.key {
                 Some(key) => raw.push((key, token.value)),
-                None if spec.id == catalog::CommandId::Help => raw.push(("command".into(), token.value)),
+                None if spec.id == catalog::CommandId::Help => {
+                    raw.push(("command".into(), token.value))
+                }
                 None => {
                     let option = positional.next().ok_or_else(|| {
                         UserError::new(format!(
@@ -93,7 +118,11 @@ impl Request {
         }
         // `/help visits monthly` arrives as several words: join them back.
         if spec.id == catalog::CommandId::Help && raw.len() > 1 {
-            let joined = raw.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>().join(" ");
+            let joined = raw
+                .iter()
+                .map(|(_, v)| v.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             raw = vec![("command".into(), joined)];
         }
         Request::build(spec, raw)
@@ -187,15 +216,22 @@ fn quote(v: &str) -> String {
 
 fn unknown_command(path: &[&str]) -> UserError {
     let typed = path.join(" ");
-    let group: Vec<String> =
-        COMMANDS.iter().filter(|c| c.path[0].eq_ignore_ascii_case(path[0])).map(|c| c.name()).collect();
+    let group: Vec<String> = COMMANDS
+        .iter()
+        .filter(|c| c.path[0].eq_ignore_ascii_case(path[0]))
+        .map(|c| c.name())
+        .collect();
     if group.is_empty() {
         UserError::new(format!(
             "There is no command `/{}`; type `/help` to see them all.",
             typed.chars().take(40).collect::<String>()
         ))
     } else {
-        UserError::new(format!("`/{}` is incomplete; type one of: {}.", typed.chars().take(60).collect::<String>(), group.join(", ")))
+        UserError::new(format!(
+            "`/{}` is incomplete; type one of: {}.",
+            typed.chars().take(60).collect::<String>(),
+            group.join(", ")
+        ))
     }
 }
 
@@ -206,7 +242,10 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
         Kind::File => Value::File(Text::parse(name, raw, 1000)?.into_string()),
         Kind::Integer { min, max } => {
             let n: i64 = raw.parse().map_err(|_| {
-                UserError::new(format!("`{name}` must be a whole number, e.g. {name}:{}.", min.max(1)))
+                UserError::new(format!(
+                    "`{name}` must be a whole number, e.g. {name}:{}.",
+                    min.max(1)
+                ))
             })?;
             if n < min || n > max {
                 return Err(UserError::new(if max == i64::MAX {
@@ -220,18 +259,30 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
         Kind::Bool => match raw.to_ascii_lowercase().as_str() {
             "true" | "yes" | "y" | "1" | "on" => Value::Bool(true),
             "false" | "no" | "n" | "0" | "off" => Value::Bool(false),
-            _ => return Err(UserError::new(format!("`{name}` must be true or false, e.g. {name}:true."))),
+            _ => {
+                return Err(UserError::new(format!(
+                    "`{name}` must be true or false, e.g. {name}:true."
+                )));
+            }
         },
         Kind::Date => Value::Date(FlexDate::parse(raw).map_err(|e| named(name, e))?),
         Kind::Day => Value::Day(Day::parse(raw).map_err(|e| named(name, e))?),
         Kind::Month => Value::Month(Month::parse(raw).map_err(|e| named(name, e))?),
         Kind::Choice(choices) => {
             let key = crate::domain::normalize(raw);
-            let found = choices.iter().find(|c| crate::domain::normalize(c) == key).or_else(|| {
-                // Accept an unambiguous prefix: "invest" for "investment forum".
-                let matches: Vec<_> = choices.iter().filter(|c| !key.is_empty() && crate::domain::normalize(c).starts_with(&key)).collect();
-                (matches.len() == 1).then(|| matches[0])
-            });
+            let found = choices
+                .iter()
+                .find(|c| crate::domain::normalize(c) == key)
+                .or_else(|| {
+                    // Accept an unambiguous prefix: "invest" for "investment forum".
+                    let matches: Vec<_> = choices
+                        .iter()
+                        .filter(|c| {
+                            !key.is_empty() && crate::domain::normalize(c).starts_with(&key)
+                        })
+                        .collect();
+                    (matches.len() == 1).then(|| matches[0])
+                });
             match found {
                 Some(c) => Value::Choice(c),
                 None => {
@@ -288,7 +339,9 @@ fn tokenize(line: &str) -> Result<Vec<Token>, UserError> {
                         current.push(q);
                     }
                     if !closed {
-                        return Err(UserError::new("A quote is not closed; put a \" at the end of the value."));
+                        return Err(UserError::new(
+                            "A quote is not closed; put a \" at the end of the value.",
+                        ));
                     }
                 }
                 ':' if key.is_none() && !quoted && is_option_name(&current) => {
@@ -297,13 +350,18 @@ fn tokenize(line: &str) -> Result<Vec<Token>, UserError> {
                 _ => current.push(c),
             }
         }
-        tokens.push(Token { key, value: current });
+        tokens.push(Token {
+            key,
+            value: current,
+        });
     }
     Ok(tokens)
 }
 
 fn is_option_name(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 #[cfg(test)]
@@ -313,7 +371,10 @@ mod tests {
 
     #[test]
     fn parses_a_console_line() {
-        let r = Request::parse_line("/visits monthly from:2024-01 to:2024-12 province:\"Jiangsu, Hainan\"").unwrap();
+        let r = Request::parse_line(
+            "/visits monthly from:2024-01 to:2024-12 province:\"Jiangsu, Hainan\"",
+        )
+        .unwrap();
         assert_eq!(r.spec.id, CommandId::VisitsMonthly);
         assert_eq!(r.month("from").unwrap().to_string(), "2024-01");
         assert_eq!(r.text("province"), Some("Jiangsu, Hainan"));

@@ -3,24 +3,30 @@
 
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::domain::text::{parse_url, SHORT_MAX};
+use crate::domain::text::{SHORT_MAX, parse_url};
 use crate::domain::{Day, FlexDate, Text, VisitLevel};
-use crate::error::{user_err, Result};
+use crate::error::{Result, user_err};
 use crate::store::region::{self, Country};
 use crate::store::visit::{self, Fields, Source};
-use crate::store::{official, Tx};
+use crate::store::{Tx, official};
 
 pub fn dates(start: FlexDate, end: Option<FlexDate>) -> Result<()> {
     if let Some(end) = end
         && end.last_day() < start.first_day()
     {
-        return user_err(format!("The end ({end}) is before the start ({start}); type an end on or after the start."));
+        return user_err(format!(
+            "The end ({end}) is before the start ({start}); type an end on or after the start."
+        ));
     }
     Ok(())
 }
 
 pub async fn provinces(db: &SqlitePool, text: &str) -> Result<Vec<i64>> {
-    Ok(region::resolve_list(db, Country::China, text).await?.into_iter().map(|r| r.id).collect())
+    Ok(region::resolve_list(db, Country::China, text)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect())
 }
 
 pub async fn province(db: &SqlitePool, text: &str) -> Result<i64> {
@@ -28,7 +34,11 @@ pub async fn province(db: &SqlitePool, text: &str) -> Result<i64> {
 }
 
 pub async fn places(db: &SqlitePool, text: &str) -> Result<Vec<i64>> {
-    Ok(region::resolve_list(db, Country::Korea, text).await?.into_iter().map(|r| r.id).collect())
+    Ok(region::resolve_list(db, Country::Korea, text)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect())
 }
 
 pub async fn leader(conn: &mut SqliteConnection, name: &str) -> Result<i64> {
@@ -43,13 +53,24 @@ pub fn level(text: &str) -> Result<String> {
 pub fn source(url: &str, title: Option<&str>, published: Option<&str>) -> Result<Source> {
     Ok(Source {
         url: parse_url("source", url)?,
-        title: title.map(|t| Text::parse("source_title", t, SHORT_MAX)).transpose()?.map(Text::into_string),
-        published: published.map(Day::parse).transpose()?.map(|d| d.to_string()),
+        title: title
+            .map(|t| Text::parse("source_title", t, SHORT_MAX))
+            .transpose()?
+            .map(Text::into_string),
+        published: published
+            .map(Day::parse)
+            .transpose()?
+            .map(|d| d.to_string()),
     })
 }
 
 /// Refuses a visit that overlaps a live one from the same province, unless forced.
-pub async fn duplicate(tx: &mut Tx<'_>, fields: &Fields, except: Option<i64>, force: bool) -> Result<()> {
+pub async fn duplicate(
+    tx: &mut Tx<'_>,
+    fields: &Fields,
+    except: Option<i64>,
+    force: bool,
+) -> Result<()> {
     if force {
         return Ok(());
     }
@@ -64,7 +85,9 @@ pub async fn duplicate(tx: &mut Tx<'_>, fields: &Fields, except: Option<i64>, fo
 pub async fn live_visit(tx: &mut Tx<'_>, id: i64) -> Result<visit::Snapshot> {
     match visit::live(tx, id).await? {
         Some(v) => Ok(v),
-        None => user_err(format!("There is no visit #{id}; /visits list shows the numbers.")),
+        None => user_err(format!(
+            "There is no visit #{id}; /visits list shows the numbers."
+        )),
     }
 }
 

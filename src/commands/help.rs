@@ -3,8 +3,8 @@
 use serde_json::json;
 
 use super::Actor;
-use crate::catalog::{Kind, COMMANDS};
-use crate::error::{user_err, Result};
+use crate::catalog::{COMMANDS, Kind};
+use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 
@@ -14,7 +14,11 @@ pub fn help(req: &Request, actor: &Actor) -> Result<Reply> {
         let mut write = Vec::new();
         for c in COMMANDS {
             let line = format!("{} — {}", c.name(), c.description);
-            if c.moderator { write.push(line) } else { read.push(line) }
+            if c.moderator {
+                write.push(line)
+            } else {
+                read.push(line)
+            }
         }
         let mut reply = Reply::new("Commands")
             .text("Type a command with options as name:value; quote values with spaces, e.g. /official history name:\"Oh Young-hun\". /help <command> explains one.")
@@ -28,16 +32,27 @@ pub fn help(req: &Request, actor: &Actor) -> Result<Reply> {
     let words: Vec<&str> = topic.trim_start_matches('/').split_whitespace().collect();
     let matching: Vec<_> = COMMANDS
         .iter()
-        .filter(|c| words.iter().zip(c.path.iter()).all(|(w, p)| w.eq_ignore_ascii_case(p)) && words.len() <= c.path.len())
+        .filter(|c| {
+            words
+                .iter()
+                .zip(c.path.iter())
+                .all(|(w, p)| w.eq_ignore_ascii_case(p))
+                && words.len() <= c.path.len()
+        })
         .collect();
     match matching.as_slice() {
-        [] => user_err(format!("There is no command `{}`; type /help to list them.", topic.chars().take(40).collect::<String>())),
+        [] => user_err(format!(
+            "There is no command `{}`; type /help to list them.",
+            topic.chars().take(40).collect::<String>()
+        )),
         [one] => {
             let mut reply = Reply::new(one.usage()).text(one.description);
             for o in one.options {
                 let kind = match o.kind {
                     Kind::Text(max) => format!("text, up to {max} characters"),
-                    Kind::Integer { min, max } if max == i64::MAX => format!("number, {min} or more"),
+                    Kind::Integer { min, max } if max == i64::MAX => {
+                        format!("number, {min} or more")
+                    }
                     Kind::Integer { min, max } => format!("number, {min} to {max}"),
                     Kind::Bool => "true or false".into(),
                     Kind::Date => "YYYY-MM-DD or YYYY-MM".into(),
@@ -47,14 +62,25 @@ pub fn help(req: &Request, actor: &Actor) -> Result<Reply> {
                     Kind::File => "a CSV or JSON file".into(),
                 };
                 let need = if o.required { "required" } else { "optional" };
-                reply = reply.field(format!("{}:", o.name), format!("{} ({need}; {kind})", o.description));
+                reply = reply.field(
+                    format!("{}:", o.name),
+                    format!("{} ({need}; {kind})", o.description),
+                );
             }
             let reply = reply.field("Example", one.example);
-            let reply = if one.moderator { reply.footer("moderators only") } else { reply };
-            Ok(reply.data(json!({"command": one.name(), "usage": one.usage(), "example": one.example})))
+            let reply = if one.moderator {
+                reply.footer("moderators only")
+            } else {
+                reply
+            };
+            Ok(reply
+                .data(json!({"command": one.name(), "usage": one.usage(), "example": one.example})))
         }
         many => {
-            let lines: Vec<String> = many.iter().map(|c| format!("{} — {}", c.usage(), c.description)).collect();
+            let lines: Vec<String> = many
+                .iter()
+                .map(|c| format!("{} — {}", c.usage(), c.description))
+                .collect();
             Ok(Reply::new(format!("/{}", words.join(" ")))
                 .text(lines.join("\n"))
                 .data(json!({"commands": many.iter().map(|c| c.name()).collect::<Vec<_>>()})))

@@ -18,11 +18,11 @@ mod visits;
 use sqlx::SqlitePool;
 
 use crate::catalog::{CommandId, Lookup};
-use crate::error::{user_err, Result};
+use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::audit::Author;
-use crate::store::{official, region, Tx};
+use crate::store::{Tx, official, region};
 
 /// Who is asking: an id stable across renames, a display name, and whether they may write.
 #[derive(Debug, Clone)]
@@ -34,7 +34,10 @@ pub struct Actor {
 
 impl Actor {
     fn author(&self) -> Author<'_> {
-        Author { id: &self.id, name: &self.name }
+        Author {
+            id: &self.id,
+            name: &self.name,
+        }
     }
 }
 
@@ -51,7 +54,9 @@ impl App {
 
     pub async fn handle(&self, actor: &Actor, req: &Request) -> Result<Reply> {
         if req.spec.moderator && !actor.moderator {
-            return user_err("Only moderators can change records; the read commands (/help lists them) are open to all.");
+            return user_err(
+                "Only moderators can change records; the read commands (/help lists them) are open to all.",
+            );
         }
         use CommandId::*;
         match req.spec.id {
@@ -98,9 +103,15 @@ impl App {
     pub async fn suggest(&self, lookup: Lookup, input: &str) -> Result<Vec<String>> {
         let input: String = input.chars().take(100).collect();
         match lookup {
-            Lookup::Province => region::suggest(&self.db, region::Country::China, last_item(&input)).await,
-            Lookup::Place => region::suggest(&self.db, region::Country::Korea, last_item(&input)).await,
-            Lookup::Official => official::suggest(&self.db, input.rsplit(';').next().unwrap_or("").trim()).await,
+            Lookup::Province => {
+                region::suggest(&self.db, region::Country::China, last_item(&input)).await
+            }
+            Lookup::Place => {
+                region::suggest(&self.db, region::Country::Korea, last_item(&input)).await
+            }
+            Lookup::Official => {
+                official::suggest(&self.db, input.rsplit(';').next().unwrap_or("").trim()).await
+            }
             Lookup::Forum => forums::suggest(self, &input).await,
         }
     }
@@ -128,7 +139,11 @@ fn edited(req: &Request, name: &str, current: Option<String>) -> Option<String> 
 
 /// "1 visit", "2 visits"
 pub(crate) fn plural(n: i64, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// "a, b and c"

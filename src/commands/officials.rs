@@ -9,8 +9,21 @@ use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
 use crate::store::official;
 
+#[derive(sqlx::FromRow)]
+struct HistoryRow {
+    id: i64,
+    date: String,
+    place: Option<String>,
+    visit: Option<i64>,
+    others: Option<String>,
+}
+
 pub async fn history(app: &App, req: &Request) -> Result<Reply> {
-    let who = official::resolve(&mut *app.db.acquire().await?, req.text("name").unwrap_or_default()).await?;
+    let who = official::resolve(
+        &mut *app.db.acquire().await?,
+        req.text("name").unwrap_or_default(),
+    )
+    .await?;
     let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
     let (from, to) = (range.from.to_string(), range.to.to_string());
     let total: i64 = sqlx::query_scalar(
@@ -23,10 +36,10 @@ pub async fn history(app: &App, req: &Request) -> Result<Reply> {
     .fetch_one(&app.db)
     .await?;
     let page = Page::of(req.page(), total);
-    let rows: Vec<(i64, String, Option<String>, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT m.id, CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END, m.place, m.visit_id,
+    let rows: Vec<HistoryRow> = sqlx::query_as(
+        "SELECT m.id, CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END AS date, m.place, m.visit_id AS visit,
                 (SELECT group_concat(o.name, '; ') FROM meeting_participants p JOIN officials o ON o.id = p.official_id
-                 WHERE p.meeting_id = m.id AND p.official_id != mp.official_id)
+                 WHERE p.meeting_id = m.id AND p.official_id != mp.official_id) AS others
          FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
          WHERE mp.official_id = ? AND m.deleted_at IS NULL AND m.date BETWEEN ? AND ?
          ORDER BY m.date, m.id LIMIT ? OFFSET ?",
@@ -39,10 +52,22 @@ pub async fn history(app: &App, req: &Request) -> Result<Reply> {
     .fetch_all(&app.db)
     .await?;
 
-    let mut table = Table::new(&["Date", "Met", "Place", "Visit"], &[false, false, false, true]);
+    let mut table = Table::new(
+        &["Date", "Met", "Place", "Visit"],
+        &[false, false, false, true],
+    );
     let mut meetings = Vec::new();
-    for (id, date, place, visit, others) in rows {
-        let counterparts: Vec<String> = others.map(|o| o.split("; ").map(String::from).collect()).unwrap_or_default();
+    for HistoryRow {
+        id,
+        date,
+        place,
+        visit,
+        others,
+    } in rows
+    {
+        let counterparts: Vec<String> = others
+            .map(|o| o.split("; ").map(String::from).collect())
+            .unwrap_or_default();
         table.row(vec![
             date.clone(),
             counterparts.join(", "),
@@ -51,26 +76,39 @@ pub async fn history(app: &App, req: &Request) -> Result<Reply> {
         ]);
         meetings.push(json!({"id": id, "date": date, "counterparts": counterparts, "place": place, "visit": visit}));
     }
-    let mut reply = Reply::new(format!("Meetings of {}", who.name)).paged(page).footer(format!("{range} · {}", page.label()));
-    reply = if meetings.is_empty() { reply.text("No meetings recorded in this period.") } else { reply.table(table) };
+    let mut reply = Reply::new(format!("Meetings of {}", who.name))
+        .paged(page)
+        .footer(format!("{range} · {}", page.label()));
+    reply = if meetings.is_empty() {
+        reply.text("No meetings recorded in this period.")
+    } else {
+        reply.table(table)
+    };
     Ok(reply.data(json!({"official": who.name, "meetings": meetings, "page": page.page, "pages": page.pages, "total": total})))
 }
 
 pub async fn show(app: &App, req: &Request) -> Result<Reply> {
     let mut conn = app.db.acquire().await?;
     let who = official::resolve(&mut conn, req.text("name").unwrap_or_default()).await?;
-    let (local_name, country, title, organization, province): (Option<String>, String, Option<String>, Option<String>, Option<String>) =
-        sqlx::query_as(
-            "SELECT o.local_name, o.country, o.title, o.organization, r.name FROM officials o
+    let (local_name, country, title, organization, province): (
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) = sqlx::query_as(
+        "SELECT o.local_name, o.country, o.title, o.organization, r.name FROM officials o
              LEFT JOIN regions r ON r.id = o.province_id WHERE o.id = ?",
-        )
-        .bind(who.id)
-        .fetch_one(&mut *conn)
-        .await?;
-    let aliases: Vec<String> = sqlx::query_scalar("SELECT alias FROM official_aliases WHERE official_id = ? ORDER BY alias")
-        .bind(who.id)
-        .fetch_all(&mut *conn)
-        .await?;
+    )
+    .bind(who.id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let aliases: Vec<String> = sqlx::query_scalar(
+        "SELECT alias FROM official_aliases WHERE official_id = ? ORDER BY alias",
+    )
+    .bind(who.id)
+    .fetch_all(&mut *conn)
+    .await?;
     let (led, meetings, first, last): (i64, i64, Option<String>, Option<String>) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM visits WHERE leader_id = ?1 AND deleted_at IS NULL),
                 count(m.id),
@@ -97,12 +135,20 @@ pub async fn show(app: &App, req: &Request) -> Result<Reply> {
         Some(l) => format!("{} ({l})", who.name),
         None => who.name.clone(),
     };
-    let role = [title.clone(), organization.clone(), province.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    let role = [title.clone(), organization.clone(), province.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
     let span = match (&first, &last) {
         (Some(f), Some(l)) => format!(" · {f} to {l}"),
         _ => String::new(),
     };
-    let top = counterparts.iter().map(|(n, c)| format!("{n} ({c})")).collect::<Vec<_>>().join(", ");
+    let top = counterparts
+        .iter()
+        .map(|(n, c)| format!("{n} ({c})"))
+        .collect::<Vec<_>>()
+        .join(", ");
     Ok(Reply::new(heading)
         .field("Role", if role.is_empty() { "—".to_string() } else { role })
         .inline("Side", country.clone())

@@ -2,11 +2,11 @@
 
 use serde_json::json;
 
-use super::visits::month_range;
 use super::App;
+use super::visits::month_range;
 use crate::domain::text::SEARCH_MAX;
 use crate::domain::{DateRange, Text};
-use crate::error::{user_err, Result};
+use crate::error::{Result, user_err};
 use crate::reply::{Chart, Page, Reply, Table};
 use crate::report;
 use crate::request::Request;
@@ -15,11 +15,21 @@ use crate::store::search;
 pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
     let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
     let ranks = report::provinces(&app.db, range).await?;
-    let mut table = Table::new(&["Province", "Visits", "Meetings", "Forums"], &[false, true, true, true]);
+    let mut table = Table::new(
+        &["Province", "Visits", "Meetings", "Forums"],
+        &[false, true, true, true],
+    );
     for p in &ranks {
-        table.row(vec![p.province.clone(), p.visits.to_string(), p.meetings.to_string(), p.forums.to_string()]);
+        table.row(vec![
+            p.province.clone(),
+            p.visits.to_string(),
+            p.meetings.to_string(),
+            p.forums.to_string(),
+        ]);
     }
-    let reply = Reply::new("Provinces by activity").footer(format!("{range} · a joint visit counts for each of its provinces"));
+    let reply = Reply::new("Provinces by activity").footer(format!(
+        "{range} · a joint visit counts for each of its provinces"
+    ));
     let reply = if ranks.is_empty() {
         reply.text("No activity recorded in this period.")
     } else {
@@ -38,18 +48,40 @@ pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
     let range = DateRange::months(from, to);
     let counts = report::month_counts(&app.db, prev_from, to, &[]).await?;
-    let previous_total = counts.iter().filter(|(m, _)| *m <= prev_to.to_string()).map(|(_, n)| n).sum();
+    let previous_total = counts
+        .iter()
+        .filter(|(m, _)| *m <= prev_to.to_string())
+        .map(|(_, n)| n)
+        .sum();
     let monthly = report::summarize(from, to, &counts, previous_total);
     let totals = report::totals(&app.db, range).await?;
     let provinces = report::provinces(&app.db, range).await?;
     let hosts = report::top_hosts(&app.db, range, 5).await?;
 
-    let top_provinces = provinces.iter().take(5).map(|p| format!("{} ({})", p.province, p.visits)).collect::<Vec<_>>();
+    let top_provinces = provinces
+        .iter()
+        .take(5)
+        .map(|p| format!("{} ({})", p.province, p.visits))
+        .collect::<Vec<_>>();
     let top_hosts = hosts
         .iter()
-        .map(|h| format!("{}{} ({})", h.name, h.title.as_ref().map(|t| format!(", {t}")).unwrap_or_default(), h.meetings))
+        .map(|h| {
+            format!(
+                "{}{} ({})",
+                h.name,
+                h.title
+                    .as_ref()
+                    .map(|t| format!(", {t}"))
+                    .unwrap_or_default(),
+                h.meetings
+            )
+        })
         .collect::<Vec<_>>();
-    let busiest = monthly.busiest.as_ref().map(|b| format!("{} ({})", b.month, super::plural(b.visits, "visit"))).unwrap_or_else(|| "—".into());
+    let busiest = monthly
+        .busiest
+        .as_ref()
+        .map(|b| format!("{} ({})", b.month, super::plural(b.visits, "visit")))
+        .unwrap_or_else(|| "—".into());
     Ok(Reply::new(format!("Overview · {from} to {to}"))
         .inline("Visits", totals.visits.to_string())
         .inline("Meetings", totals.meetings.to_string())
@@ -85,9 +117,22 @@ pub async fn search(app: &App, req: &Request) -> Result<Reply> {
     let hits = search::find(&app.db, &query, Page::SIZE, page.offset()).await?;
     let mut table = Table::new(&["Record", "Title", "Match"], &[false, false, false]);
     for h in &hits {
-        table.row(vec![format!("{} #{}", h.entity, h.id), h.title.clone(), h.snippet.replace('\n', " ")]);
+        table.row(vec![
+            format!("{} #{}", h.entity, h.id),
+            h.title.clone(),
+            h.snippet.replace('\n', " "),
+        ]);
     }
-    let reply = Reply::new(format!("Search · {}", text.as_str())).paged(page).footer(page.label());
-    let reply = if hits.is_empty() { reply.text("Nothing matches; try fewer or shorter words.") } else { reply.table(table) };
-    Ok(reply.data(json!({"results": hits, "page": page.page, "pages": page.pages, "total": total})))
+    let reply = Reply::new(format!("Search · {}", text.as_str()))
+        .paged(page)
+        .footer(page.label());
+    let reply = if hits.is_empty() {
+        reply.text("Nothing matches; try fewer or shorter words.")
+    } else {
+        reply.table(table)
+    };
+    Ok(
+        reply
+            .data(json!({"results": hits, "page": page.page, "pages": page.pages, "total": total})),
+    )
 }

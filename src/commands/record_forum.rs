@@ -2,19 +2,23 @@
 
 use serde_json::json;
 
-use super::{checks, edited, Actor, App};
+use super::{Actor, App, checks, edited};
 use crate::domain::ForumKind;
-use crate::error::{user_err, Result};
+use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::forum::{self, Fields, Snapshot};
-use crate::store::{audit, Entity, Tx};
-
+use crate::store::{Entity, Tx, audit};
 
 async fn live_forum(tx: &mut Tx<'_>, id: i64) -> Result<Snapshot> {
-    match forum::snapshot(tx, id).await?.filter(|f| f.row.deleted_at.is_none()) {
+    match forum::snapshot(tx, id)
+        .await?
+        .filter(|f| f.row.deleted_at.is_none())
+    {
         Some(f) => Ok(f),
-        None => user_err(format!("There is no forum #{id}; /forums list shows the numbers.")),
+        None => user_err(format!(
+            "There is no forum #{id}; /forums list shows the numbers."
+        )),
     }
 }
 
@@ -28,7 +32,9 @@ fn title(f: &Fields) -> String {
 pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let f = Fields {
         name: req.text("name").unwrap_or_default().to_string(),
-        kind: ForumKind::parse(req.text("kind").unwrap_or_default())?.label().to_string(),
+        kind: ForumKind::parse(req.text("kind").unwrap_or_default())?
+            .label()
+            .to_string(),
         edition: req.text("edition").map(String::from),
         start: req.date("start").expect("required by the catalog"),
         end: req.date("end"),
@@ -41,12 +47,22 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     for v in &f.visits {
         checks::live_visit(&mut tx, *v).await?;
     }
-    let batch = audit::begin(&mut tx, &actor.author(), "create", &format!("add forum {}", title(&f))).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "create",
+        &format!("add forum {}", title(&f)),
+    )
+    .await?;
     let id = forum::create(&mut tx, &f, None, "user").await?;
     audit::record(&mut tx, batch, Entity::Forum, id, None).await?;
     tx.commit().await?;
     Ok(Reply::new(format!("Forum #{id} added"))
-        .text(format!("{} · {}. Link delegations with /record forum link forum:{id} visit:N.", title(&f), f.start))
+        .text(format!(
+            "{} · {}. Link delegations with /record forum link forum:{id} visit:N.",
+            title(&f),
+            f.start
+        ))
         .data(json!({"id": id})))
 }
 
@@ -54,8 +70,15 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let id = req.int("id").expect("required by the catalog");
     let mut tx = app.begin().await?;
     let current = live_forum(&mut tx, id).await?;
-    if !req.spec.options.iter().any(|o| o.name != "id" && req.has(o.name)) {
-        return user_err(format!("Say what to change, e.g. /record forum edit id:{id} place:Jeju."));
+    if !req
+        .spec
+        .options
+        .iter()
+        .any(|o| o.name != "id" && req.has(o.name))
+    {
+        return user_err(format!(
+            "Say what to change, e.g. /record forum edit id:{id} place:Jeju."
+        ));
     }
     let mut f = Fields::from_snapshot(&current);
     if let Some(n) = req.text("name") {
@@ -75,11 +98,19 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     f.place = edited(req, "place", f.place);
     f.organizer = edited(req, "organizer", f.organizer);
     let before = audit::snapshot(&mut tx, Entity::Forum, id).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "update", &format!("edit forum #{id}")).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "update",
+        &format!("edit forum #{id}"),
+    )
+    .await?;
     forum::write(&mut tx, id, &f, true).await?;
     audit::record(&mut tx, batch, Entity::Forum, id, before).await?;
     tx.commit().await?;
-    Ok(Reply::new(format!("Forum #{id} updated")).text(format!("{}. /data undo reverts this.", title(&f))).data(json!({"id": id})))
+    Ok(Reply::new(format!("Forum #{id} updated"))
+        .text(format!("{}. /data undo reverts this.", title(&f)))
+        .data(json!({"id": id})))
 }
 
 pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
@@ -87,11 +118,19 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let mut tx = app.begin().await?;
     let current = live_forum(&mut tx, id).await?;
     let before = audit::snapshot(&mut tx, Entity::Forum, id).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "delete", &format!("delete forum #{id} {}", current.row.name)).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "delete",
+        &format!("delete forum #{id} {}", current.row.name),
+    )
+    .await?;
     forum::soft_delete(&mut tx, id).await?;
     audit::record(&mut tx, batch, Entity::Forum, id, before).await?;
     tx.commit().await?;
-    Ok(Reply::new(format!("Forum #{id} deleted")).text("/data undo brings it back.").data(json!({"id": id})))
+    Ok(Reply::new(format!("Forum #{id} deleted"))
+        .text("/data undo brings it back.")
+        .data(json!({"id": id})))
 }
 
 pub async fn link(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
@@ -101,16 +140,30 @@ pub async fn link(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let current = live_forum(&mut tx, id).await?;
     checks::live_visit(&mut tx, visit_id).await?;
     if current.visits.contains(&visit_id) {
-        return user_err(format!("Visit #{visit_id} is already linked to forum #{id}; nothing to do."));
+        return user_err(format!(
+            "Visit #{visit_id} is already linked to forum #{id}; nothing to do."
+        ));
     }
     let mut f = Fields::from_snapshot(&current);
     f.visits.push(visit_id);
     let before = audit::snapshot(&mut tx, Entity::Forum, id).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "update", &format!("link visit #{visit_id} to forum #{id}")).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "update",
+        &format!("link visit #{visit_id} to forum #{id}"),
+    )
+    .await?;
     forum::write(&mut tx, id, &f, true).await?;
     audit::record(&mut tx, batch, Entity::Forum, id, before).await?;
     tx.commit().await?;
-    Ok(Reply::new(format!("Visit #{visit_id} linked to forum #{id}"))
-        .text(format!("{} now lists {} delegation(s).", title(&f), f.visits.len()))
-        .data(json!({"forum": id, "visit": visit_id})))
+    Ok(
+        Reply::new(format!("Visit #{visit_id} linked to forum #{id}"))
+            .text(format!(
+                "{} now lists {} delegation(s).",
+                title(&f),
+                f.visits.len()
+            ))
+            .data(json!({"forum": id, "visit": visit_id})),
+    )
 }

@@ -2,17 +2,20 @@
 
 use serde_json::json;
 
-use super::{checks, edited, Actor, App};
-use crate::error::{user_err, Result};
+use super::{Actor, App, checks, edited};
+use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::meeting::{self, Fields};
-use crate::store::{audit, official, Entity, Tx};
+use crate::store::{Entity, Tx, audit, official};
 
 pub(crate) async fn names(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for id in ids {
-        let name: String = sqlx::query_scalar("SELECT name FROM officials WHERE id = ?").bind(id).fetch_one(&mut **tx).await?;
+        let name: String = sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?;
         out.push(name);
     }
     Ok(out)
@@ -30,12 +33,23 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     };
     checks::meeting_visit(&mut tx, f.date, f.visit_id).await?;
     let who = people.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
-    let batch = audit::begin(&mut tx, &actor.author(), "create", &format!("add meeting {} {}", f.date, who.join(", "))).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "create",
+        &format!("add meeting {} {}", f.date, who.join(", ")),
+    )
+    .await?;
     let id = meeting::create(&mut tx, &f, None, "user").await?;
     audit::record(&mut tx, batch, Entity::Meeting, id, None).await?;
     tx.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} added"))
-        .text(format!("{} · {}{}. /data undo takes it back.", f.date, super::join_and(&who), f.place.map(|p| format!(" · {p}")).unwrap_or_default()))
+        .text(format!(
+            "{} · {}{}. /data undo takes it back.",
+            f.date,
+            super::join_and(&who),
+            f.place.map(|p| format!(" · {p}")).unwrap_or_default()
+        ))
         .data(json!({"id": id})))
 }
 
@@ -43,18 +57,34 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let id = req.int("id").expect("required by the catalog");
     let mut tx = app.begin().await?;
     let before = audit::snapshot(&mut tx, Entity::Meeting, id).await?;
-    let Some(current) = meeting::snapshot(&mut tx, id).await?.filter(|m| m.row.deleted_at.is_none()) else {
-        return user_err(format!("There is no meeting #{id}; /official history lists meetings with their numbers."));
+    let Some(current) = meeting::snapshot(&mut tx, id)
+        .await?
+        .filter(|m| m.row.deleted_at.is_none())
+    else {
+        return user_err(format!(
+            "There is no meeting #{id}; /official history lists meetings with their numbers."
+        ));
     };
-    if !req.spec.options.iter().any(|o| o.name != "id" && req.has(o.name)) {
-        return user_err(format!("Say what to change, e.g. /record meeting edit id:{id} place:\"Seoul City Hall\"."));
+    if !req
+        .spec
+        .options
+        .iter()
+        .any(|o| o.name != "id" && req.has(o.name))
+    {
+        return user_err(format!(
+            "Say what to change, e.g. /record meeting edit id:{id} place:\"Seoul City Hall\"."
+        ));
     }
     let mut f = Fields::from_snapshot(&current);
     if let Some(d) = req.date("date") {
         f.date = d;
     }
     if let Some(list) = req.text("officials") {
-        f.participants = official::resolve_list(&mut tx, list).await?.iter().map(|p| p.id).collect();
+        f.participants = official::resolve_list(&mut tx, list)
+            .await?
+            .iter()
+            .map(|p| p.id)
+            .collect();
     }
     f.place = edited(req, "place", f.place);
     f.summary = edited(req, "summary", f.summary);
@@ -64,13 +94,23 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         None => {}
     }
     checks::meeting_visit(&mut tx, f.date, f.visit_id).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "update", &format!("edit meeting #{id}")).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "update",
+        &format!("edit meeting #{id}"),
+    )
+    .await?;
     meeting::write(&mut tx, id, &f, true).await?;
     audit::record(&mut tx, batch, Entity::Meeting, id, before).await?;
     let who = names(&mut tx, &f.participants).await?;
     tx.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} updated"))
-        .text(format!("{} · {}. /data undo reverts this.", f.date, super::join_and(&who)))
+        .text(format!(
+            "{} · {}. /data undo reverts this.",
+            f.date,
+            super::join_and(&who)
+        ))
         .data(json!({"id": id})))
 }
 
@@ -78,12 +118,25 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let id = req.int("id").expect("required by the catalog");
     let mut tx = app.begin().await?;
     let before = audit::snapshot(&mut tx, Entity::Meeting, id).await?;
-    let Some(current) = meeting::snapshot(&mut tx, id).await?.filter(|m| m.row.deleted_at.is_none()) else {
-        return user_err(format!("There is no meeting #{id}; /official history lists meetings with their numbers."));
+    let Some(current) = meeting::snapshot(&mut tx, id)
+        .await?
+        .filter(|m| m.row.deleted_at.is_none())
+    else {
+        return user_err(format!(
+            "There is no meeting #{id}; /official history lists meetings with their numbers."
+        ));
     };
-    let batch = audit::begin(&mut tx, &actor.author(), "delete", &format!("delete meeting #{id} {}", current.row.date)).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "delete",
+        &format!("delete meeting #{id} {}", current.row.date),
+    )
+    .await?;
     meeting::soft_delete(&mut tx, id).await?;
     audit::record(&mut tx, batch, Entity::Meeting, id, before).await?;
     tx.commit().await?;
-    Ok(Reply::new(format!("Meeting #{id} deleted")).text("/data undo brings it back.").data(json!({"id": id})))
+    Ok(Reply::new(format!("Meeting #{id} deleted"))
+        .text("/data undo brings it back.")
+        .data(json!({"id": id})))
 }

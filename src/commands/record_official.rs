@@ -2,24 +2,33 @@
 
 use serde_json::json;
 
-use super::{checks, edited, Actor, App};
+use super::{Actor, App, checks, edited};
 use crate::domain::Country;
-use crate::error::{user_err, Result};
+use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::official::{self, Fields};
-use crate::store::{audit, meeting, visit, Entity};
+use crate::store::{Entity, audit, meeting, visit};
 
 /// Splits an alias list typed with `;`.
 pub(crate) fn alias_list(text: Option<&str>) -> Vec<String> {
-    text.map(|t| t.split(';').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect()).unwrap_or_default()
+    text.map(|t| {
+        t.split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(String::from)
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let f = Fields {
         name: req.text("name").unwrap_or_default().to_string(),
         local_name: req.text("local_name").map(String::from),
-        country: Country::parse(req.text("country").unwrap_or_default())?.label().to_string(),
+        country: Country::parse(req.text("country").unwrap_or_default())?
+            .label()
+            .to_string(),
         title: req.text("title").map(String::from),
         organization: req.text("organization").map(String::from),
         province_id: match req.text("province") {
@@ -29,25 +38,47 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     };
     let aliases = alias_list(req.text("aliases"));
     let mut tx = app.begin().await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "create", &format!("add official {}", f.name)).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "create",
+        &format!("add official {}", f.name),
+    )
+    .await?;
     let id = official::create(&mut tx, &f, &aliases, None, "user").await?;
     audit::record(&mut tx, batch, Entity::Official, id, None).await?;
     tx.commit().await?;
     Ok(Reply::new(format!("Official #{id} added"))
-        .text(format!("{} ({}). /official show name:\"{}\" shows the profile.", f.name, f.country, f.name))
+        .text(format!(
+            "{} ({}). /official show name:\"{}\" shows the profile.",
+            f.name, f.country, f.name
+        ))
         .data(json!({"id": id})))
 }
 
 pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let mut tx = app.begin().await?;
     let who = official::resolve(&mut tx, req.text("name").unwrap_or_default()).await?;
-    if !req.spec.options.iter().any(|o| o.name != "name" && req.has(o.name)) {
-        return user_err(format!("Say what to change, e.g. /record official edit name:\"{}\" title:\"Mayor of Seoul\".", who.name));
+    if !req
+        .spec
+        .options
+        .iter()
+        .any(|o| o.name != "name" && req.has(o.name))
+    {
+        return user_err(format!(
+            "Say what to change, e.g. /record official edit name:\"{}\" title:\"Mayor of Seoul\".",
+            who.name
+        ));
     }
-    let before = official::snapshot(&mut tx, who.id).await?.expect("resolved officials exist");
+    let before = official::snapshot(&mut tx, who.id)
+        .await?
+        .expect("resolved officials exist");
     let r = &before.row;
     let f = Fields {
-        name: req.text("new_name").map(String::from).unwrap_or_else(|| r.name.clone()),
+        name: req
+            .text("new_name")
+            .map(String::from)
+            .unwrap_or_else(|| r.name.clone()),
         local_name: edited(req, "local_name", r.local_name.clone()),
         country: match req.text("country") {
             Some(c) => Country::parse(c)?.label().to_string(),
@@ -62,11 +93,21 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         },
     };
     let snapshot = audit::snapshot(&mut tx, Entity::Official, who.id).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "update", &format!("edit official {}", who.name)).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "update",
+        &format!("edit official {}", who.name),
+    )
+    .await?;
     official::write(&mut tx, who.id, &f).await?;
     audit::record(&mut tx, batch, Entity::Official, who.id, snapshot).await?;
     tx.commit().await?;
-    let renamed = if f.name != r.name { format!(" The old name `{}` still finds them.", r.name) } else { String::new() };
+    let renamed = if f.name != r.name {
+        format!(" The old name `{}` still finds them.", r.name)
+    } else {
+        String::new()
+    };
     Ok(Reply::new(format!("Official #{} updated", who.id))
         .text(format!("{}.{renamed} /data undo reverts this.", f.name))
         .data(json!({"id": who.id})))
@@ -85,11 +126,19 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         ));
     }
     let snapshot = audit::snapshot(&mut tx, Entity::Official, who.id).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "delete", &format!("delete official {}", who.name)).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "delete",
+        &format!("delete official {}", who.name),
+    )
+    .await?;
     official::soft_delete(&mut tx, who.id).await?;
     audit::record(&mut tx, batch, Entity::Official, who.id, snapshot).await?;
     tx.commit().await?;
-    Ok(Reply::new(format!("Official #{} deleted", who.id)).text(format!("{}. /data undo brings them back.", who.name)).data(json!({"id": who.id})))
+    Ok(Reply::new(format!("Official #{} deleted", who.id))
+        .text(format!("{}. /data undo brings them back.", who.name))
+        .data(json!({"id": who.id})))
 }
 
 pub async fn alias(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
@@ -97,11 +146,18 @@ pub async fn alias(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let mut tx = app.begin().await?;
     let who = official::resolve(&mut tx, req.text("name").unwrap_or_default()).await?;
     let snapshot = audit::snapshot(&mut tx, Entity::Official, who.id).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "update", &format!("alias {alias} for {}", who.name)).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "update",
+        &format!("alias {alias} for {}", who.name),
+    )
+    .await?;
     official::add_alias(&mut tx, who.id, alias).await?;
     audit::record(&mut tx, batch, Entity::Official, who.id, snapshot).await?;
     tx.commit().await?;
-    Ok(Reply::new(format!("`{alias}` now finds {}", who.name)).data(json!({"id": who.id, "alias": alias})))
+    Ok(Reply::new(format!("`{alias}` now finds {}", who.name))
+        .data(json!({"id": who.id, "alias": alias})))
 }
 
 pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
@@ -109,12 +165,22 @@ pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let keep = official::resolve(&mut tx, req.text("keep").unwrap_or_default()).await?;
     let remove = official::resolve(&mut tx, req.text("remove").unwrap_or_default()).await?;
     if keep.id == remove.id {
-        return user_err(format!("`keep` and `remove` both name {}; give two different records.", keep.name));
+        return user_err(format!(
+            "`keep` and `remove` both name {}; give two different records.",
+            keep.name
+        ));
     }
     let (meetings, visits) = official::references(&mut tx, remove.id).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "merge", &format!("merge {} into {}", remove.name, keep.name)).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "merge",
+        &format!("merge {} into {}", remove.name, keep.name),
+    )
+    .await?;
     // Undo replays entries in reverse: the kept record must give the aliases back first.
-    let mut touched: Vec<(Entity, i64)> = vec![(Entity::Official, remove.id), (Entity::Official, keep.id)];
+    let mut touched: Vec<(Entity, i64)> =
+        vec![(Entity::Official, remove.id), (Entity::Official, keep.id)];
     touched.extend(meetings.iter().map(|m| (Entity::Meeting, *m)));
     touched.extend(visits.iter().map(|v| (Entity::Visit, *v)));
     let mut befores = Vec::new();
@@ -122,17 +188,24 @@ pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         befores.push(audit::snapshot(&mut tx, *entity, *id).await?);
     }
 
-    let kept = official::snapshot(&mut tx, keep.id).await?.expect("resolved");
-    let gone = official::snapshot(&mut tx, remove.id).await?.expect("resolved");
+    let kept = official::snapshot(&mut tx, keep.id)
+        .await?
+        .expect("resolved");
+    let gone = official::snapshot(&mut tx, remove.id)
+        .await?
+        .expect("resolved");
     for m in &meetings {
-        let mut f = meeting::Fields::from_snapshot(&meeting::snapshot(&mut tx, *m).await?.expect("referenced"));
+        let mut f = meeting::Fields::from_snapshot(
+            &meeting::snapshot(&mut tx, *m).await?.expect("referenced"),
+        );
         for p in f.participants.iter_mut().filter(|p| **p == remove.id) {
             *p = keep.id;
         }
         meeting::write(&mut tx, *m, &f, true).await?;
     }
     for v in &visits {
-        let mut f = visit::Fields::from_snapshot(&visit::snapshot(&mut tx, *v).await?.expect("referenced"));
+        let mut f =
+            visit::Fields::from_snapshot(&visit::snapshot(&mut tx, *v).await?.expect("referenced"));
         f.leader_id = Some(keep.id);
         visit::write(&mut tx, *v, &f, true).await?;
     }

@@ -1,20 +1,24 @@
 //! `/record visit add|edit|delete`.
 
-use serde_json::json;
-use super::{checks, edited, Actor, App};
-use crate::error::{user_err, Result};
+use super::{Actor, App, checks, edited};
+use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::region;
 use crate::store::visit::{self, Fields, Source};
-use crate::store::{audit, Entity};
+use crate::store::{Entity, audit};
+use serde_json::json;
 
 fn request_source(req: &Request) -> Result<Option<Source>> {
     match req.text("source") {
-        Some(url) => Ok(Some(checks::source(url, req.text("source_title"), req.day("source_date").map(|d| d.to_string()).as_deref())?)),
-        None if req.has("source_title") || req.has("source_date") => {
-            user_err("`source_title` and `source_date` describe a `source:`; add source:https://... as well.")
-        }
+        Some(url) => Ok(Some(checks::source(
+            url,
+            req.text("source_title"),
+            req.day("source_date").map(|d| d.to_string()).as_deref(),
+        )?)),
+        None if req.has("source_title") || req.has("source_date") => user_err(
+            "`source_title` and `source_date` describe a `source:`; add source:https://... as well.",
+        ),
         None => Ok(None),
     }
 }
@@ -54,13 +58,25 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let summary = describe(&app.db, &fields).await?;
     let mut tx = app.begin().await?;
     checks::duplicate(&mut tx, &fields, None, req.flag("force")).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "create", &format!("add visit {summary}")).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "create",
+        &format!("add visit {summary}"),
+    )
+    .await?;
     let id = visit::create(&mut tx, &fields, None, "user").await?;
     audit::record(&mut tx, batch, Entity::Visit, id, None).await?;
     tx.commit().await?;
-    let hint = if fields.sources.is_empty() { " Add a source with /record visit edit id:N source:https://…" } else { "" };
+    let hint = if fields.sources.is_empty() {
+        " Add a source with /record visit edit id:N source:https://…"
+    } else {
+        ""
+    };
     Ok(Reply::new(format!("Visit #{id} added"))
-        .text(format!("{summary}. /visits show id:{id} shows it; /data undo takes it back.{hint}"))
+        .text(format!(
+            "{summary}. /visits show id:{id} shows it; /data undo takes it back.{hint}"
+        ))
         .data(json!({"id": id})))
 }
 
@@ -68,11 +84,19 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let id = req.int("id").expect("required by the catalog");
     let mut tx = app.begin().await?;
     let Some(before) = visit::live(&mut tx, id).await? else {
-        return user_err(format!("There is no visit #{id}; /visits list shows the numbers."));
+        return user_err(format!(
+            "There is no visit #{id}; /visits list shows the numbers."
+        ));
     };
-    let changing = req.spec.options.iter().any(|o| o.name != "id" && o.name != "force" && req.has(o.name));
+    let changing = req
+        .spec
+        .options
+        .iter()
+        .any(|o| o.name != "id" && o.name != "force" && req.has(o.name));
     if !changing {
-        return user_err(format!("Say what to change, e.g. /record visit edit id:{id} size:25 (type - to clear a field)."));
+        return user_err(format!(
+            "Say what to change, e.g. /record visit edit id:{id} size:25 (type - to clear a field)."
+        ));
     }
     let mut f = Fields::from_snapshot(&before);
     if let Some(p) = req.text("province") {
@@ -105,32 +129,50 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     }
     if req.text("source") == Some("-") {
         f.sources.clear();
-    } else if let Some(s) = request_source(req)? {
-        if !f.sources.iter().any(|old| old.url == s.url) {
-            f.sources.push(s);
-        }
+    } else if let Some(s) = request_source(req)?
+        && !f.sources.iter().any(|old| old.url == s.url)
+    {
+        f.sources.push(s);
     }
     checks::duplicate(&mut tx, &f, Some(id), req.flag("force")).await?;
     let summary = describe(&app.db, &f).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "update", &format!("edit visit #{id}")).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "update",
+        &format!("edit visit #{id}"),
+    )
+    .await?;
     let snapshot = audit::snapshot(&mut tx, Entity::Visit, id).await?;
     visit::write(&mut tx, id, &f, true).await?;
     audit::record(&mut tx, batch, Entity::Visit, id, snapshot).await?;
     tx.commit().await?;
-    Ok(Reply::new(format!("Visit #{id} updated")).text(format!("{summary}. /data undo reverts this.")).data(json!({"id": id})))
+    Ok(Reply::new(format!("Visit #{id} updated"))
+        .text(format!("{summary}. /data undo reverts this."))
+        .data(json!({"id": id})))
 }
 
 pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let id = req.int("id").expect("required by the catalog");
     let mut tx = app.begin().await?;
     let Some(before) = visit::live(&mut tx, id).await? else {
-        return user_err(format!("There is no visit #{id}; /visits list shows the numbers."));
+        return user_err(format!(
+            "There is no visit #{id}; /visits list shows the numbers."
+        ));
     };
     let summary = describe(&app.db, &Fields::from_snapshot(&before)).await?;
-    let batch = audit::begin(&mut tx, &actor.author(), "delete", &format!("delete visit #{id} {summary}")).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "delete",
+        &format!("delete visit #{id} {summary}"),
+    )
+    .await?;
     let snapshot = audit::snapshot(&mut tx, Entity::Visit, id).await?;
     visit::soft_delete(&mut tx, id).await?;
     audit::record(&mut tx, batch, Entity::Visit, id, snapshot).await?;
     tx.commit().await?;
-    Ok(Reply::new(format!("Visit #{id} deleted")).text(format!("{summary}. /data undo brings it back.")).data(json!({"id": id})))
+    Ok(Reply::new(format!("Visit #{id} deleted"))
+        .text(format!("{summary}. /data undo brings it back."))
+        .data(json!({"id": id})))
 }

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::App;
 use crate::domain::{DateRange, Month};
-use crate::error::{user_err, Result};
+use crate::error::{Result, user_err};
 use crate::reply::{Chart, Page, Reply, Table};
 use crate::report::{self, MAX_MONTHS};
 use crate::request::Request;
@@ -18,14 +18,27 @@ pub(super) async fn provinces_option(app: &App, req: &Request) -> Result<(Vec<i6
         None => Ok((vec![], vec![])),
         Some(text) => {
             let regions = region::resolve_list(&app.db, Country::China, text).await?;
-            Ok((regions.iter().map(|r| r.id).collect(), regions.into_iter().map(|r| r.name).collect()))
+            Ok((
+                regions.iter().map(|r| r.id).collect(),
+                regions.into_iter().map(|r| r.name).collect(),
+            ))
         }
     }
 }
 
 /// The months a report covers: as given, else the 12 months up to the latest with data.
-pub(super) async fn month_range(app: &App, req: &Request, provinces: &[i64]) -> Result<(Month, Month)> {
-    let latest = || async { Ok::<_, crate::error::Error>(report::latest_month(&app.db, provinces).await?.unwrap_or_else(|| crate::domain::Day::today().month())) };
+pub(super) async fn month_range(
+    app: &App,
+    req: &Request,
+    provinces: &[i64],
+) -> Result<(Month, Month)> {
+    let latest = || async {
+        Ok::<_, crate::error::Error>(
+            report::latest_month(&app.db, provinces)
+                .await?
+                .unwrap_or_else(|| crate::domain::Day::today().month()),
+        )
+    };
     let (from, to) = match (req.month("from"), req.month("to")) {
         (Some(f), Some(t)) => (f, t),
         (Some(f), None) => (f, latest().await?.max(f).min(f.plus(MAX_MONTHS - 1))),
@@ -39,7 +52,10 @@ pub(super) async fn month_range(app: &App, req: &Request, provinces: &[i64]) -> 
         return user_err(format!("`to` ({to}) is before `from` ({from}); swap them."));
     }
     if from.count_to(to) > MAX_MONTHS {
-        return user_err(format!("That is {} months; ask for at most {MAX_MONTHS} at a time.", from.count_to(to)));
+        return user_err(format!(
+            "That is {} months; ask for at most {MAX_MONTHS} at a time.",
+            from.count_to(to)
+        ));
     }
     Ok((from, to))
 }
@@ -50,24 +66,53 @@ pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
     let counts = report::month_counts(&app.db, prev_from, to, &ids).await?;
-    let previous_total = counts.iter().filter(|(m, _)| *m <= prev_to.to_string()).map(|(_, n)| n).sum();
+    let previous_total = counts
+        .iter()
+        .filter(|(m, _)| *m <= prev_to.to_string())
+        .map(|(_, n)| n)
+        .sum();
     let summary = report::summarize(from, to, &counts, previous_total);
 
-    let max = summary.months.iter().map(|c| c.visits).max().unwrap_or(0).max(1);
+    let max = summary
+        .months
+        .iter()
+        .map(|c| c.visits)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let mut table = Table::new(&["Month", "Visits", ""], &[false, true, false]);
     for c in &summary.months {
         let bar = "█".repeat(((c.visits * 20 + max - 1) / max) as usize);
         table.row(vec![c.month.to_string(), c.visits.to_string(), bar]);
     }
-    let scope = if names.is_empty() { "all provinces".to_string() } else { names.join(", ") };
-    let busiest = summary.busiest.as_ref().map(|b| format!("{} ({})", b.month, crate::commands::plural(b.visits, "visit"))).unwrap_or_else(|| "—".into());
+    let scope = if names.is_empty() {
+        "all provinces".to_string()
+    } else {
+        names.join(", ")
+    };
+    let busiest = summary
+        .busiest
+        .as_ref()
+        .map(|b| {
+            format!(
+                "{} ({})",
+                b.month,
+                crate::commands::plural(b.visits, "visit")
+            )
+        })
+        .unwrap_or_else(|| "—".into());
     Ok(Reply::new(format!("Visits per month · {scope}"))
-        .text(format!("{from} to {to} · a visit counts in the month it starts"))
+        .text(format!(
+            "{from} to {to} · a visit counts in the month it starts"
+        ))
         .table(table)
         .inline("Total", summary.total.to_string())
         .inline("Mean per month", format!("{:.1}", summary.mean))
         .inline("Busiest month", busiest)
-        .inline(format!("Change vs {prev_from} to {prev_to}"), report::change_text(&summary))
+        .inline(
+            format!("Change vs {prev_from} to {prev_to}"),
+            report::change_text(&summary),
+        )
         .footer(format!("{from} to {to} · {}", scope))
         .chart(Chart {
             title: format!("Visits per month, {from} to {to}"),
@@ -106,7 +151,10 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     let page = Page::of(req.page(), total);
     let items = visit::list(&app.db, &filter, Page::SIZE, page.offset()).await?;
 
-    let mut table = Table::new(&["#", "Start", "Province", "Leader", "Places"], &[true, false, false, false, false]);
+    let mut table = Table::new(
+        &["#", "Start", "Province", "Leader", "Places"],
+        &[true, false, false, false, false],
+    );
     for v in &items {
         table.row(vec![
             v.id.to_string(),
@@ -132,7 +180,11 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     if !range.is_open() || req.has("from") || req.has("to") {
         scope.push(range.to_string());
     }
-    let title = if scope.is_empty() { "Visits".to_string() } else { format!("Visits · {}", scope.join(" · ")) };
+    let title = if scope.is_empty() {
+        "Visits".to_string()
+    } else {
+        format!("Visits · {}", scope.join(" · "))
+    };
     let reply = Reply::new(title).paged(page).footer(page.label());
     let reply = if items.is_empty() {
         reply.text("No visits match; widen the filters or check /visits monthly.")
@@ -146,30 +198,53 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
                    "city": v.city, "places": v.places()})
         })
         .collect();
-    Ok(reply.data(json!({"visits": data_items, "page": page.page, "pages": page.pages, "total": total})))
+    Ok(reply.data(
+        json!({"visits": data_items, "page": page.page, "pages": page.pages, "total": total}),
+    ))
 }
 
 pub async fn show(app: &App, req: &Request) -> Result<Reply> {
     let id = req.int("id").unwrap_or_default();
     let Some(view) = view(app, id).await? else {
-        return user_err(format!("There is no visit #{id}; /visits list shows the numbers."));
+        return user_err(format!(
+            "There is no visit #{id}; /visits list shows the numbers."
+        ));
     };
     let v = &view;
     let dates = match &v.end {
         Some(end) => format!("{} to {}", v.start, end),
         None => v.start.clone(),
     };
-    let origin = [Some(v.provinces.join(", ")), v.city.clone(), v.level.clone().map(|l| format!("{l} level"))]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let origin = [
+        Some(v.provinces.join(", ")),
+        v.city.clone(),
+        v.level.clone().map(|l| format!("{l} level")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     let meetings: Vec<String> = v
         .meetings
         .iter()
-        .map(|m| format!("#{} {} · {}{}", m.id, m.date, m.officials.join(", "), m.place.as_ref().map(|p| format!(" · {p}")).unwrap_or_default()))
+        .map(|m| {
+            format!(
+                "#{} {} · {}{}",
+                m.id,
+                m.date,
+                m.officials.join(", "),
+                m.place
+                    .as_ref()
+                    .map(|p| format!(" · {p}"))
+                    .unwrap_or_default()
+            )
+        })
         .collect();
-    let forums: Vec<String> = v.forums.iter().map(|f| format!("#{} {} ({})", f.id, f.name, f.start)).collect();
+    let forums: Vec<String> = v
+        .forums
+        .iter()
+        .map(|f| format!("#{} {} ({})", f.id, f.name, f.start))
+        .collect();
     let sources: Vec<String> = v
         .sources
         .iter()
@@ -191,14 +266,38 @@ pub async fn show(app: &App, req: &Request) -> Result<Reply> {
         .field("Korean places", v.places.join(", "))
         .field_opt("Purpose", v.purpose.clone())
         .field_opt("Delegation size", v.size.map(|s| s.to_string()))
-        .field("Meetings", if meetings.is_empty() { "none recorded".into() } else { meetings.join("\n") })
-        .field("Forums", if forums.is_empty() { "none recorded".into() } else { forums.join("\n") })
-        .field("Sources", if sources.is_empty() { "none recorded".into() } else { sources.join("\n") });
+        .field(
+            "Meetings",
+            if meetings.is_empty() {
+                "none recorded".into()
+            } else {
+                meetings.join("\n")
+            },
+        )
+        .field(
+            "Forums",
+            if forums.is_empty() {
+                "none recorded".into()
+            } else {
+                forums.join("\n")
+            },
+        )
+        .field(
+            "Sources",
+            if sources.is_empty() {
+                "none recorded".into()
+            } else {
+                sources.join("\n")
+            },
+        );
     if let Some(change) = &v.last_change {
         reply = reply.footer(format!("last change {change} · version {}", v.version));
     }
     if v.dataset != "user" {
-        reply = reply.text(format!("This record is {} data, not a real record.", v.dataset));
+        reply = reply.text(format!(
+            "This record is {} data, not a real record.",
+            v.dataset
+        ));
     }
     Ok(reply.data(serde_json::to_value(&view)?))
 }
@@ -246,7 +345,12 @@ pub(super) async fn view(app: &App, id: i64) -> Result<Option<View>> {
     };
     let r = &s.row;
     let leader: Option<String> = match r.leader_id {
-        Some(l) => sqlx::query_scalar("SELECT name FROM officials WHERE id = ?").bind(l).fetch_optional(&mut *tx).await?,
+        Some(l) => {
+            sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
+                .bind(l)
+                .fetch_optional(&mut *tx)
+                .await?
+        }
         None => None,
     };
     let meeting_rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
@@ -264,7 +368,9 @@ pub(super) async fn view(app: &App, id: i64) -> Result<Option<View>> {
             id,
             date,
             place,
-            officials: names.map(|n| n.split("; ").map(String::from).collect()).unwrap_or_default(),
+            officials: names
+                .map(|n| n.split("; ").map(String::from).collect())
+                .unwrap_or_default(),
         })
         .collect();
     let forums = sqlx::query_as(
@@ -287,7 +393,10 @@ pub(super) async fn view(app: &App, id: i64) -> Result<Option<View>> {
         city: r.city.clone(),
         level: r.level.clone(),
         start: visit::display_date(&r.start_date, &r.start_precision),
-        end: r.end_date.as_ref().map(|d| visit::display_date(d, r.end_precision.as_deref().unwrap_or("day"))),
+        end: r
+            .end_date
+            .as_ref()
+            .map(|d| visit::display_date(d, r.end_precision.as_deref().unwrap_or("day"))),
         leader,
         places: region::names(&mut *tx, &s.places).await?,
         purpose: r.purpose.clone(),

@@ -43,7 +43,11 @@ fn bad_date(input: &str) -> UserError {
 
 fn shorten(input: &str) -> String {
     let trimmed: String = input.chars().filter(|c| !c.is_control()).take(40).collect();
-    if trimmed.is_empty() { "(empty)".into() } else { trimmed }
+    if trimmed.is_empty() {
+        "(empty)".into()
+    } else {
+        trimmed
+    }
 }
 
 fn check_year(year: i32, input: &str) -> Result<(), UserError> {
@@ -102,7 +106,10 @@ impl Day {
     }
 
     pub fn month(self) -> Month {
-        Month { year: self.0.year(), month: self.0.month() }
+        Month {
+            year: self.0.year(),
+            month: self.0.month(),
+        }
     }
 
     pub fn today() -> Day {
@@ -132,7 +139,10 @@ impl Month {
                 shorten(input)
             )));
         }
-        Ok(Month { year: n[0] as i32, month: n[1] })
+        Ok(Month {
+            year: n[0] as i32,
+            month: n[1],
+        })
     }
 
     pub fn first_day(self) -> Day {
@@ -140,7 +150,12 @@ impl Month {
     }
 
     pub fn last_day(self) -> Day {
-        Day(self.next().first_day().0.pred_opt().expect("not the first day ever"))
+        Day(self
+            .next()
+            .first_day()
+            .0
+            .pred_opt()
+            .expect("not the first day ever"))
     }
 
     pub fn next(self) -> Month {
@@ -150,7 +165,10 @@ impl Month {
     /// This month moved by `n` months (negative goes back).
     pub fn plus(self, n: i32) -> Month {
         let index = self.year * 12 + self.month as i32 - 1 + n;
-        Month { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1 }
+        Month {
+            year: index.div_euclid(12),
+            month: index.rem_euclid(12) as u32 + 1,
+        }
     }
 
     /// Number of months from `self` to `other`, inclusive of both.
@@ -198,7 +216,11 @@ impl FlexDate {
     /// Rebuilds a stored date from its first day and precision.
     pub fn from_stored(first_day: &str, precision: &str) -> Option<FlexDate> {
         let day = Day::parse(first_day).ok()?;
-        Some(if precision == "month" { FlexDate::Month(day.month()) } else { FlexDate::Day(day) })
+        Some(if precision == "month" {
+            FlexDate::Month(day.month())
+        } else {
+            FlexDate::Day(day)
+        })
     }
 
     pub fn first_day(self) -> Day {
@@ -235,9 +257,24 @@ impl fmt::Display for FlexDate {
 impl DateRange {
     /// A range from optional `from`/`to` bounds, each a day or a month (a month `to`
     /// means its last day). Either bound may be open.
-    pub fn from_bounds(from: Option<FlexDate>, to: Option<FlexDate>) -> Result<DateRange, UserError> {
-        let from = from.map(FlexDate::first_day).unwrap_or(Month { year: MIN_YEAR, month: 1 }.first_day());
-        let to = to.map(FlexDate::last_day).unwrap_or(Month { year: MAX_YEAR, month: 12 }.last_day());
+    pub fn from_bounds(
+        from: Option<FlexDate>,
+        to: Option<FlexDate>,
+    ) -> Result<DateRange, UserError> {
+        let from = from.map(FlexDate::first_day).unwrap_or(
+            Month {
+                year: MIN_YEAR,
+                month: 1,
+            }
+            .first_day(),
+        );
+        let to = to.map(FlexDate::last_day).unwrap_or(
+            Month {
+                year: MAX_YEAR,
+                month: 12,
+            }
+            .last_day(),
+        );
         if to < from {
             return Err(UserError::new(format!(
                 "`to` ({to}) is before `from` ({from}); swap them or widen the range."
@@ -247,12 +284,23 @@ impl DateRange {
     }
 
     pub fn months(from: Month, to: Month) -> DateRange {
-        DateRange { from: from.first_day(), to: to.last_day() }
+        DateRange {
+            from: from.first_day(),
+            to: to.last_day(),
+        }
     }
 
     pub fn is_open(&self) -> bool {
-        self.from.month() == (Month { year: MIN_YEAR, month: 1 })
-            || self.to.month() == (Month { year: MAX_YEAR, month: 12 })
+        self.from.month()
+            == (Month {
+                year: MIN_YEAR,
+                month: 1,
+            })
+            || self.to.month()
+                == (Month {
+                    year: MAX_YEAR,
+                    month: 12,
+                })
     }
 
     pub fn contains(&self, day: Day) -> bool {
@@ -262,8 +310,16 @@ impl DateRange {
 
 impl fmt::Display for DateRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let min = Month { year: MIN_YEAR, month: 1 }.first_day();
-        let max = Month { year: MAX_YEAR, month: 12 }.last_day();
+        let min = Month {
+            year: MIN_YEAR,
+            month: 1,
+        }
+        .first_day();
+        let max = Month {
+            year: MAX_YEAR,
+            month: 12,
+        }
+        .last_day();
         match (self.from == min, self.to == max) {
             (true, true) => f.write_str("all dates"),
             (false, true) => write!(f, "from {}", self.from),
@@ -285,7 +341,15 @@ mod tests {
     #[test]
     fn days_parse_strictly() {
         assert_eq!(Day::parse("2024-05-29").unwrap().to_string(), "2024-05-29");
-        for bad in ["2024-02-30", "2024-13-01", "2024-5-29", "24-05-29", "", "yesterday", "2024-05-29x"] {
+        for bad in [
+            "2024-02-30",
+            "2024-13-01",
+            "2024-5-29",
+            "24-05-29",
+            "",
+            "yesterday",
+            "2024-05-29x",
+        ] {
             assert!(Day::parse(bad).is_err(), "{bad} should not parse");
         }
         assert!(Day::parse("2024-02-29").is_ok(), "leap day");
@@ -298,7 +362,10 @@ mod tests {
         assert_eq!(m.next().to_string(), "2025-01");
         assert_eq!(m.plus(-12).to_string(), "2023-12");
         assert_eq!(m.last_day().to_string(), "2024-12-31");
-        assert_eq!(Month::parse("2024-02").unwrap().last_day().to_string(), "2024-02-29");
+        assert_eq!(
+            Month::parse("2024-02").unwrap().last_day().to_string(),
+            "2024-02-29"
+        );
         assert_eq!(Month::parse("2024-01").unwrap().count_to(m), 12);
         for bad in ["2024-13", "2024-00", "9999-99", "2024", "2024-1"] {
             assert!(Month::parse(bad).is_err(), "{bad} should not parse");

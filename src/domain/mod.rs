@@ -5,5 +5,5 @@ pub mod name;
 pub mod text;
 
 pub use date::{DateRange, Day, FlexDate, Month};
-pub use name::{normalize, Country, ForumKind, VisitLevel};
+pub use name::{Country, ForumKind, VisitLevel, normalize};
 pub use text::Text;

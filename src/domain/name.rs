@@ -7,7 +7,10 @@ use crate::error::UserError;
 /// The key under which names are compared: case, spaces, hyphens and punctuation do not
 /// matter, local scripts are kept as they are ("Oh Se-hoon" and "oh sehoon" are one key).
 pub fn normalize(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 macro_rules! vocabulary {
@@ -95,7 +98,10 @@ mod tests {
     fn vocabularies_accept_aliases_and_refuse_the_rest() {
         assert_eq!(Country::parse("south korea").unwrap(), Country::Korea);
         assert_eq!(Country::parse("中国").unwrap(), Country::China);
-        assert_eq!(ForumKind::parse("Investment").unwrap(), ForumKind::Investment);
+        assert_eq!(
+            ForumKind::parse("Investment").unwrap(),
+            ForumKind::Investment
+        );
         let err = ForumKind::parse("party").unwrap_err();
         assert!(err.0.contains("investment forum"), "{err}");
     }

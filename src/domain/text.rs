@@ -18,7 +18,9 @@ impl Text {
     pub fn parse(field: &str, input: &str, max: usize) -> Result<Text, UserError> {
         let value = input.trim();
         if value.is_empty() {
-            return Err(UserError::new(format!("`{field}` is empty; type some text or leave the option out.")));
+            return Err(UserError::new(format!(
+                "`{field}` is empty; type some text or leave the option out."
+            )));
         }
         if let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n') {
             return Err(UserError::new(format!(
@@ -49,9 +51,18 @@ pub fn parse_url(field: &str, input: &str) -> Result<String, UserError> {
     let text = Text::parse(field, input, URL_MAX)?;
     let s = text.as_str();
     let lower = s.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !s.contains(char::is_whitespace) && host.split('/').next().is_some_and(|h| h.contains('.') || h.starts_with("localhost")) => {
+        Some(host)
+            if !host.is_empty()
+                && !s.contains(char::is_whitespace)
+                && host
+                    .split('/')
+                    .next()
+                    .is_some_and(|h| h.contains('.') || h.starts_with("localhost")) =>
+        {
             Ok(s.to_string())
         }
         _ => Err(UserError::new(format!(
@@ -66,7 +77,10 @@ mod tests {
 
     #[test]
     fn text_is_trimmed_and_bounded() {
-        assert_eq!(Text::parse("city", "  Nanjing ", 10).unwrap().as_str(), "Nanjing");
+        assert_eq!(
+            Text::parse("city", "  Nanjing ", 10).unwrap().as_str(),
+            "Nanjing"
+        );
         assert!(Text::parse("city", "   ", 10).is_err());
         assert!(Text::parse("city", "a\u{7}b", 10).is_err());
         let err = Text::parse("city", &"x".repeat(11), 10).unwrap_err();
@@ -76,7 +90,13 @@ mod tests {
     #[test]
     fn urls_must_be_web_links() {
         assert!(parse_url("source", "https://example.org/a").is_ok());
-        for bad in ["example.org", "ftp://x.org", "https://", "https://a b.org", "javascript:alert(1)"] {
+        for bad in [
+            "example.org",
+            "ftp://x.org",
+            "https://",
+            "https://a b.org",
+            "javascript:alert(1)",
+        ] {
             assert!(parse_url("source", bad).is_err(), "{bad}");
         }
     }

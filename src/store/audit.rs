@@ -4,7 +4,7 @@
 use serde_json::Value as Json;
 use sqlx::SqlitePool;
 
-use super::{forum, meeting, now, official, search, visit, Entity, Tx};
+use super::{Entity, Tx, forum, meeting, now, official, search, visit};
 use crate::error::{Result, UserError};
 
 /// Who makes a change, as the audit log records it.
@@ -14,7 +14,12 @@ pub struct Author<'a> {
     pub name: &'a str,
 }
 
-pub async fn begin(tx: &mut Tx<'_>, author: &Author<'_>, action: &str, summary: &str) -> Result<i64> {
+pub async fn begin(
+    tx: &mut Tx<'_>,
+    author: &Author<'_>,
+    action: &str,
+    summary: &str,
+) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO audit_batches (actor_id, actor, at, action, summary) VALUES (?, ?, ?, ?, ?) RETURNING id",
     )
@@ -29,15 +34,33 @@ pub async fn begin(tx: &mut Tx<'_>, author: &Author<'_>, action: &str, summary: 
 
 pub async fn snapshot(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Option<Json>> {
     Ok(match entity {
-        Entity::Visit => visit::snapshot(tx, id).await?.map(serde_json::to_value).transpose()?,
-        Entity::Meeting => meeting::snapshot(tx, id).await?.map(serde_json::to_value).transpose()?,
-        Entity::Forum => forum::snapshot(tx, id).await?.map(serde_json::to_value).transpose()?,
-        Entity::Official => official::snapshot(tx, id).await?.map(serde_json::to_value).transpose()?,
+        Entity::Visit => visit::snapshot(tx, id)
+            .await?
+            .map(serde_json::to_value)
+            .transpose()?,
+        Entity::Meeting => meeting::snapshot(tx, id)
+            .await?
+            .map(serde_json::to_value)
+            .transpose()?,
+        Entity::Forum => forum::snapshot(tx, id)
+            .await?
+            .map(serde_json::to_value)
+            .transpose()?,
+        Entity::Official => official::snapshot(tx, id)
+            .await?
+            .map(serde_json::to_value)
+            .transpose()?,
     })
 }
 
 /// Logs what `entity` `id` looks like now against `before`, and refreshes its search entry.
-pub async fn record(tx: &mut Tx<'_>, batch: i64, entity: Entity, id: i64, before: Option<Json>) -> Result<()> {
+pub async fn record(
+    tx: &mut Tx<'_>,
+    batch: i64,
+    entity: Entity,
+    id: i64,
+    before: Option<Json>,
+) -> Result<()> {
     let after = snapshot(tx, entity, id).await?;
     if before == after {
         return Ok(());
@@ -84,13 +107,17 @@ pub async fn undo_last(tx: &mut Tx<'_>, author: &Author<'_>) -> Result<Undone> {
     .fetch_optional(&mut **tx)
     .await?;
     let Some((batch, summary)) = last else {
-        return Err(UserError::new("You have no change left to undo; /data audit shows recent changes.").into());
+        return Err(UserError::new(
+            "You have no change left to undo; /data audit shows recent changes.",
+        )
+        .into());
     };
-    let entries: Vec<(String, i64, Option<String>)> =
-        sqlx::query_as("SELECT entity, entity_id, before FROM audit_entries WHERE batch_id = ? ORDER BY id DESC")
-            .bind(batch)
-            .fetch_all(&mut **tx)
-            .await?;
+    let entries: Vec<(String, i64, Option<String>)> = sqlx::query_as(
+        "SELECT entity, entity_id, before FROM audit_entries WHERE batch_id = ? ORDER BY id DESC",
+    )
+    .bind(batch)
+    .fetch_all(&mut **tx)
+    .await?;
     for (entity, id, _) in &entries {
         let later: Option<String> = sqlx::query_scalar(
             "SELECT b.actor FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
@@ -110,15 +137,28 @@ pub async fn undo_last(tx: &mut Tx<'_>, author: &Author<'_>) -> Result<Undone> {
     }
     let undo = begin(tx, author, "undo", &format!("undo: {summary}")).await?;
     for (entity, id, before) in &entries {
-        let entity = Entity::parse(entity).ok_or_else(|| anyhow::anyhow!("unknown entity {entity} in audit log"))?;
+        let entity = Entity::parse(entity)
+            .ok_or_else(|| anyhow::anyhow!("unknown entity {entity} in audit log"))?;
         let before: Option<Json> = before.as_deref().map(serde_json::from_str).transpose()?;
         let now = snapshot(tx, entity, *id).await?;
         restore(tx, entity, *id, before).await?;
         record(tx, undo, entity, *id, now).await?;
     }
-    sqlx::query("UPDATE audit_batches SET undone_by = ? WHERE id = ?").bind(undo).bind(batch).execute(&mut **tx).await?;
-    sqlx::query("UPDATE audit_batches SET undoes = ? WHERE id = ?").bind(batch).bind(undo).execute(&mut **tx).await?;
-    Ok(Undone { batch, summary, records: entries.len() })
+    sqlx::query("UPDATE audit_batches SET undone_by = ? WHERE id = ?")
+        .bind(undo)
+        .bind(batch)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE audit_batches SET undoes = ? WHERE id = ?")
+        .bind(batch)
+        .bind(undo)
+        .execute(&mut **tx)
+        .await?;
+    Ok(Undone {
+        batch,
+        summary,
+        records: entries.len(),
+    })
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -133,7 +173,9 @@ pub struct BatchView {
 }
 
 pub async fn count_batches(db: &SqlitePool) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT count(*) FROM audit_batches").fetch_one(db).await?)
+    Ok(sqlx::query_scalar("SELECT count(*) FROM audit_batches")
+        .fetch_one(db)
+        .await?)
 }
 
 pub async fn recent(db: &SqlitePool, limit: i64, offset: i64) -> Result<Vec<BatchView>> {
@@ -157,10 +199,20 @@ pub struct EntryView {
     pub changes: Vec<String>,
 }
 
+#[derive(sqlx::FromRow)]
+struct HistoryRow {
+    batch: i64,
+    actor: String,
+    at: String,
+    action: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
 /// The history of one record, oldest first, with what each change did to its fields.
 pub async fn history(db: &SqlitePool, entity: Entity, id: i64) -> Result<Vec<EntryView>> {
-    let rows: Vec<(i64, String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT b.id, b.actor, b.at, b.action, e.before, e.after FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
+    let rows: Vec<HistoryRow> = sqlx::query_as(
+        "SELECT b.id AS batch, b.actor, b.at, b.action, e.before, e.after FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
          WHERE e.entity = ? AND e.entity_id = ? ORDER BY e.id",
     )
     .bind(entity.as_str())
@@ -168,10 +220,24 @@ pub async fn history(db: &SqlitePool, entity: Entity, id: i64) -> Result<Vec<Ent
     .fetch_all(db)
     .await?;
     let mut out = Vec::new();
-    for (batch, actor, at, action, before, after) in rows {
+    for HistoryRow {
+        batch,
+        actor,
+        at,
+        action,
+        before,
+        after,
+    } in rows
+    {
         let before: Option<Json> = before.as_deref().map(serde_json::from_str).transpose()?;
         let after: Option<Json> = after.as_deref().map(serde_json::from_str).transpose()?;
-        out.push(EntryView { batch, actor, at, action, changes: diff(before.as_ref(), after.as_ref()) });
+        out.push(EntryView {
+            batch,
+            actor,
+            at,
+            action,
+            changes: diff(before.as_ref(), after.as_ref()),
+        });
     }
     Ok(out)
 }
@@ -180,7 +246,11 @@ pub async fn history(db: &SqlitePool, entity: Entity, id: i64) -> Result<Vec<Ent
 pub fn diff(before: Option<&Json>, after: Option<&Json>) -> Vec<String> {
     const QUIET: [&str; 4] = ["version", "updated_at", "created_at", "id"];
     let (Some(Json::Object(b)), Some(Json::Object(a))) = (before, after) else {
-        return vec![if before.is_none() { "created".into() } else { "removed".into() }];
+        return vec![if before.is_none() {
+            "created".into()
+        } else {
+            "removed".into()
+        }];
     };
     let show = |v: Option<&Json>| match v {
         None | Some(Json::Null) => "—".to_string(),
@@ -193,7 +263,11 @@ pub fn diff(before: Option<&Json>, after: Option<&Json>) -> Vec<String> {
             continue;
         }
         if key == "deleted_at" {
-            out.push(if new.is_null() { "restored".into() } else { "deleted".into() });
+            out.push(if new.is_null() {
+                "restored".into()
+            } else {
+                "deleted".into()
+            });
         } else {
             out.push(format!("{key}: {} → {}", show(b.get(key)), show(Some(new))));
         }

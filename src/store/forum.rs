@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{now, Tx};
+use super::{Tx, now};
 use crate::domain::FlexDate;
 use crate::error::Result;
 
@@ -51,7 +51,8 @@ impl Fields {
             name: r.name.clone(),
             kind: r.kind.clone(),
             edition: r.edition.clone(),
-            start: FlexDate::from_stored(&r.start_date, &r.start_precision).expect("stored dates are valid"),
+            start: FlexDate::from_stored(&r.start_date, &r.start_precision)
+                .expect("stored dates are valid"),
             end: match (&r.end_date, &r.end_precision) {
                 (Some(d), Some(p)) => FlexDate::from_stored(d, p),
                 _ => None,
@@ -74,10 +75,12 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     else {
         return Ok(None);
     };
-    let visits = sqlx::query_scalar("SELECT visit_id FROM forum_visits WHERE forum_id = ? ORDER BY visit_id")
-        .bind(id)
-        .fetch_all(&mut **tx)
-        .await?;
+    let visits = sqlx::query_scalar(
+        "SELECT visit_id FROM forum_visits WHERE forum_id = ? ORDER BY visit_id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
     Ok(Some(Snapshot { row, visits }))
 }
 
@@ -122,15 +125,26 @@ pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<(
 }
 
 async fn write_visits(tx: &mut Tx<'_>, id: i64, visits: &[i64]) -> Result<()> {
-    sqlx::query("DELETE FROM forum_visits WHERE forum_id = ?").bind(id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM forum_visits WHERE forum_id = ?")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     for v in visits {
-        sqlx::query("INSERT OR IGNORE INTO forum_visits (forum_id, visit_id) VALUES (?, ?)").bind(id).bind(v).execute(&mut **tx).await?;
+        sqlx::query("INSERT OR IGNORE INTO forum_visits (forum_id, visit_id) VALUES (?, ?)")
+            .bind(id)
+            .bind(v)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }
 
 pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
-    sqlx::query("UPDATE forums SET deleted_at = ?, version = version + 1 WHERE id = ?").bind(now()).bind(id).execute(&mut **tx).await?;
+    sqlx::query("UPDATE forums SET deleted_at = ?, version = version + 1 WHERE id = ?")
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{now, Tx};
+use super::{Tx, now};
 use crate::domain::FlexDate;
 use crate::error::Result;
 
@@ -40,7 +40,8 @@ pub struct Fields {
 impl Fields {
     pub fn from_snapshot(s: &Snapshot) -> Fields {
         Fields {
-            date: FlexDate::from_stored(&s.row.date, &s.row.date_precision).expect("stored dates are valid"),
+            date: FlexDate::from_stored(&s.row.date, &s.row.date_precision)
+                .expect("stored dates are valid"),
             place: s.row.place.clone(),
             summary: s.row.summary.clone(),
             visit_id: s.row.visit_id,
@@ -59,11 +60,12 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     else {
         return Ok(None);
     };
-    let participants =
-        sqlx::query_scalar("SELECT official_id FROM meeting_participants WHERE meeting_id = ? ORDER BY official_id")
-            .bind(id)
-            .fetch_all(&mut **tx)
-            .await?;
+    let participants = sqlx::query_scalar(
+        "SELECT official_id FROM meeting_participants WHERE meeting_id = ? ORDER BY official_id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
     Ok(Some(Snapshot { row, participants }))
 }
 
@@ -102,19 +104,28 @@ pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<(
 }
 
 async fn write_participants(tx: &mut Tx<'_>, id: i64, participants: &[i64]) -> Result<()> {
-    sqlx::query("DELETE FROM meeting_participants WHERE meeting_id = ?").bind(id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM meeting_participants WHERE meeting_id = ?")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     for p in participants {
-        sqlx::query("INSERT OR IGNORE INTO meeting_participants (meeting_id, official_id) VALUES (?, ?)")
-            .bind(id)
-            .bind(p)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO meeting_participants (meeting_id, official_id) VALUES (?, ?)",
+        )
+        .bind(id)
+        .bind(p)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }
 
 pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
-    sqlx::query("UPDATE meetings SET deleted_at = ?, version = version + 1 WHERE id = ?").bind(now()).bind(id).execute(&mut **tx).await?;
+    sqlx::query("UPDATE meetings SET deleted_at = ?, version = version + 1 WHERE id = ?")
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

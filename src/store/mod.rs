@@ -36,14 +36,19 @@ pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
         .connect_with(options)
         .await
         .with_context(|| format!("could not open the database {}", redact(url)))?;
-    MIGRATOR.run(&pool).await.context("could not apply database migrations")?;
+    MIGRATOR
+        .run(&pool)
+        .await
+        .context("could not apply database migrations")?;
     Ok(pool)
 }
 
 /// A URL fit for logs: any password is masked.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => format!("{}://***{}", &url[..scheme], &url[at..]),
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}://***{}", &url[..scheme], &url[at..])
+        }
         _ => url.to_string(),
     }
 }
@@ -68,7 +73,14 @@ impl Entity {
     }
 
     pub fn parse(s: &str) -> Option<Entity> {
-        [Entity::Visit, Entity::Meeting, Entity::Forum, Entity::Official].into_iter().find(|e| e.as_str() == s)
+        [
+            Entity::Visit,
+            Entity::Meeting,
+            Entity::Forum,
+            Entity::Official,
+        ]
+        .into_iter()
+        .find(|e| e.as_str() == s)
     }
 }
 
@@ -87,7 +99,11 @@ pub async fn backup(pool: &SqlitePool, path: &str) -> anyhow::Result<()> {
     if std::path::Path::new(path).exists() {
         anyhow::bail!("{path} exists already; choose a new file name");
     }
-    sqlx::query("VACUUM INTO ?").bind(path).execute(pool).await.context("backup failed")?;
+    sqlx::query("VACUUM INTO ?")
+        .bind(path)
+        .execute(pool)
+        .await
+        .context("backup failed")?;
     Ok(())
 }
 
@@ -95,7 +111,13 @@ pub async fn backup(pool: &SqlitePool, path: &str) -> anyhow::Result<()> {
 mod tests {
     #[test]
     fn passwords_are_masked() {
-        assert_eq!(super::redact("sqlite://u:secret@host/db"), "sqlite://***@host/db");
-        assert_eq!(super::redact("sqlite://delegations.db"), "sqlite://delegations.db");
+        assert_eq!(
+            super::redact("sqlite://u:secret@host/db"),
+            "sqlite://***@host/db"
+        );
+        assert_eq!(
+            super::redact("sqlite://delegations.db"),
+            "sqlite://delegations.db"
+        );
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::region::{did_you_mean, rank};
-use super::{is_unique_violation, now, Tx};
+use super::{Tx, is_unique_violation, now};
 use crate::domain::normalize;
 use crate::error::{Result, UserError};
 
@@ -83,7 +83,11 @@ pub async fn resolve(conn: &mut SqliteConnection, input: &str) -> Result<Officia
 /// Resolves names separated by `;` (each once, in order).
 pub async fn resolve_list(conn: &mut SqliteConnection, input: &str) -> Result<Vec<Official>> {
     let mut out: Vec<Official> = Vec::new();
-    for part in input.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in input
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let o = resolve(conn, part).await?;
         if !out.contains(&o) {
             out.push(o);
@@ -124,14 +128,22 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     else {
         return Ok(None);
     };
-    let aliases = sqlx::query_as("SELECT norm, alias FROM official_aliases WHERE official_id = ? ORDER BY alias")
-        .bind(id)
-        .fetch_all(&mut **tx)
-        .await?;
+    let aliases = sqlx::query_as(
+        "SELECT norm, alias FROM official_aliases WHERE official_id = ? ORDER BY alias",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
     Ok(Some(Snapshot { row, aliases }))
 }
 
-pub async fn create(tx: &mut Tx<'_>, f: &Fields, aliases: &[String], id: Option<i64>, dataset: &str) -> Result<i64> {
+pub async fn create(
+    tx: &mut Tx<'_>,
+    f: &Fields,
+    aliases: &[String],
+    id: Option<i64>,
+    dataset: &str,
+) -> Result<i64> {
     let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO officials (id, name, local_name, country, title, organization, province_id, dataset, created_at, updated_at)
@@ -206,15 +218,28 @@ pub async fn add_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
                 .bind(id)
                 .execute(&mut **tx)
                 .await
-                .map_err(|e| if is_unique_violation(&e) { UserError::new(format!("`{alias}` is taken by another official.")).into() } else { crate::error::Error::from(e) })?;
+                .map_err(|e| {
+                    if is_unique_violation(&e) {
+                        UserError::new(format!("`{alias}` is taken by another official.")).into()
+                    } else {
+                        crate::error::Error::from(e)
+                    }
+                })?;
             Ok(())
         }
     }
 }
 
 pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM official_aliases WHERE official_id = ?").bind(id).execute(&mut **tx).await?;
-    sqlx::query("UPDATE officials SET deleted_at = ?, version = version + 1 WHERE id = ?").bind(now()).bind(id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM official_aliases WHERE official_id = ?")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE officials SET deleted_at = ?, version = version + 1 WHERE id = ?")
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
@@ -236,10 +261,16 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     .bind(r.id)
     .execute(&mut **tx)
     .await?;
-    sqlx::query("DELETE FROM official_aliases WHERE official_id = ?").bind(r.id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM official_aliases WHERE official_id = ?")
+        .bind(r.id)
+        .execute(&mut **tx)
+        .await?;
     for a in &s.aliases {
         add_alias(tx, r.id, &a.alias).await.map_err(|_| {
-            UserError::new(format!("Cannot undo: the alias `{}` now belongs to someone else; remove it there first.", a.alias))
+            UserError::new(format!(
+                "Cannot undo: the alias `{}` now belongs to someone else; remove it there first.",
+                a.alias
+            ))
         })?;
     }
     Ok(())
@@ -254,9 +285,11 @@ pub async fn references(tx: &mut Tx<'_>, id: i64) -> Result<(Vec<i64>, Vec<i64>)
     .bind(id)
     .fetch_all(&mut **tx)
     .await?;
-    let visits = sqlx::query_scalar("SELECT id FROM visits WHERE leader_id = ? AND deleted_at IS NULL ORDER BY id")
-        .bind(id)
-        .fetch_all(&mut **tx)
-        .await?;
+    let visits = sqlx::query_scalar(
+        "SELECT id FROM visits WHERE leader_id = ? AND deleted_at IS NULL ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
     Ok((meetings, visits))
 }

@@ -65,21 +65,31 @@ pub async fn resolve(db: &SqlitePool, country: Country, input: &str) -> Result<R
 /// Resolves a comma-separated list, keeping order and dropping repeats.
 pub async fn resolve_list(db: &SqlitePool, country: Country, input: &str) -> Result<Vec<Region>> {
     let mut out: Vec<Region> = Vec::new();
-    for part in input.split([',', ';', '、', '，']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in input
+        .split([',', ';', '、', '，'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let region = resolve(db, country, part).await?;
         if !out.contains(&region) {
             out.push(region);
         }
     }
     if out.is_empty() {
-        return Err(UserError::new(format!("Name at least one {}, e.g. Jiangsu or Seoul.", country.what())).into());
+        return Err(UserError::new(format!(
+            "Name at least one {}, e.g. Jiangsu or Seoul.",
+            country.what()
+        ))
+        .into());
     }
     Ok(out)
 }
 
 pub async fn names(db: impl SqliteExecutor<'_>, ids: &[i64]) -> Result<Vec<String>> {
     let mut out = Vec::new();
-    let all: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM regions").fetch_all(db).await?;
+    let all: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM regions")
+        .fetch_all(db)
+        .await?;
     for id in ids {
         if let Some((_, n)) = all.iter().find(|(i, _)| i == id) {
             out.push(n.clone());
@@ -155,6 +165,12 @@ pub fn did_you_mean(key: &str, names: Vec<(String, String)>) -> String {
     }
     match best.len() {
         0 => "; check the spelling.".into(),
-        _ => format!("; did you mean {}?", best.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>().join(" or ")),
+        _ => format!(
+            "; did you mean {}?",
+            best.iter()
+                .map(|b| format!("`{b}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
     }
 }

@@ -46,16 +46,20 @@ pub async fn reindex(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<()> {
         .bind(id)
         .execute(&mut **tx)
         .await?;
-    let doc: Option<(String, Option<String>)> =
-        sqlx::query_as(document_sql(entity)).bind(id).fetch_optional(&mut **tx).await?;
+    let doc: Option<(String, Option<String>)> = sqlx::query_as(document_sql(entity))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
     if let Some((title, body)) = doc {
-        sqlx::query("INSERT INTO search_index (entity, entity_id, title, body) VALUES (?, ?, ?, ?)")
-            .bind(entity.as_str())
-            .bind(id)
-            .bind(title)
-            .bind(body.unwrap_or_default())
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO search_index (entity, entity_id, title, body) VALUES (?, ?, ?, ?)",
+        )
+        .bind(entity.as_str())
+        .bind(id)
+        .bind(title)
+        .bind(body.unwrap_or_default())
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }
@@ -81,7 +85,12 @@ pub struct Hit {
 }
 
 pub async fn count(db: &SqlitePool, query: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT count(*) FROM search_index WHERE search_index MATCH ?").bind(query).fetch_one(db).await?)
+    Ok(
+        sqlx::query_scalar("SELECT count(*) FROM search_index WHERE search_index MATCH ?")
+            .bind(query)
+            .fetch_one(db)
+            .await?,
+    )
 }
 
 pub async fn find(db: &SqlitePool, query: &str, limit: i64, offset: i64) -> Result<Vec<Hit>> {
@@ -98,13 +107,20 @@ pub async fn find(db: &SqlitePool, query: &str, limit: i64, offset: i64) -> Resu
 
 /// Rebuilds the whole index (after a bulk load that skipped per-record indexing).
 pub async fn rebuild(tx: &mut Tx<'_>) -> Result<()> {
-    sqlx::query("DELETE FROM search_index").execute(&mut **tx).await?;
-    for (entity, table) in
-        [(Entity::Visit, "visits"), (Entity::Official, "officials"), (Entity::Forum, "forums"), (Entity::Meeting, "meetings")]
-    {
-        let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT id FROM {table} WHERE deleted_at IS NULL")))
-            .fetch_all(&mut **tx)
-            .await?;
+    sqlx::query("DELETE FROM search_index")
+        .execute(&mut **tx)
+        .await?;
+    for (entity, table) in [
+        (Entity::Visit, "visits"),
+        (Entity::Official, "officials"),
+        (Entity::Forum, "forums"),
+        (Entity::Meeting, "meetings"),
+    ] {
+        let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT id FROM {table} WHERE deleted_at IS NULL"
+        )))
+        .fetch_all(&mut **tx)
+        .await?;
         for id in ids {
             reindex(tx, entity, id).await?;
         }

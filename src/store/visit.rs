@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
-use super::{now, Tx};
+use super::{Tx, now};
 use crate::domain::FlexDate;
 use crate::error::Result;
 
@@ -68,7 +68,8 @@ impl Fields {
     }
 
     pub fn from_snapshot(s: &Snapshot) -> Fields {
-        let start = FlexDate::from_stored(&s.row.start_date, &s.row.start_precision).expect("stored dates are valid");
+        let start = FlexDate::from_stored(&s.row.start_date, &s.row.start_precision)
+            .expect("stored dates are valid");
         let end = match (&s.row.end_date, &s.row.end_precision) {
             (Some(d), Some(p)) => FlexDate::from_stored(d, p),
             _ => None,
@@ -96,27 +97,45 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     else {
         return Ok(None);
     };
-    let provinces = sqlx::query_scalar("SELECT region_id FROM visit_provinces WHERE visit_id = ? ORDER BY region_id")
-        .bind(id)
-        .fetch_all(&mut **tx)
-        .await?;
-    let places = sqlx::query_scalar("SELECT region_id FROM visit_places WHERE visit_id = ? ORDER BY position")
-        .bind(id)
-        .fetch_all(&mut **tx)
-        .await?;
-    let sources = sqlx::query_as("SELECT url, title, published FROM visit_sources WHERE visit_id = ? ORDER BY id")
-        .bind(id)
-        .fetch_all(&mut **tx)
-        .await?;
-    Ok(Some(Snapshot { row, provinces, places, sources }))
+    let provinces = sqlx::query_scalar(
+        "SELECT region_id FROM visit_provinces WHERE visit_id = ? ORDER BY region_id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let places = sqlx::query_scalar(
+        "SELECT region_id FROM visit_places WHERE visit_id = ? ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let sources = sqlx::query_as(
+        "SELECT url, title, published FROM visit_sources WHERE visit_id = ? ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(Some(Snapshot {
+        row,
+        provinces,
+        places,
+        sources,
+    }))
 }
 
 /// A live visit's snapshot, if the id names one.
 pub async fn live(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    Ok(snapshot(tx, id).await?.filter(|s| s.row.deleted_at.is_none()))
+    Ok(snapshot(tx, id)
+        .await?
+        .filter(|s| s.row.deleted_at.is_none()))
 }
 
-pub async fn create(tx: &mut Tx<'_>, fields: &Fields, id: Option<i64>, dataset: &str) -> Result<i64> {
+pub async fn create(
+    tx: &mut Tx<'_>,
+    fields: &Fields,
+    id: Option<i64>,
+    dataset: &str,
+) -> Result<i64> {
     let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO visits (id, start_date, start_precision, span_end, dataset, created_at, updated_at)
@@ -160,12 +179,27 @@ pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<(
     write_children(tx, id, &f.provinces, &f.places, &f.sources).await
 }
 
-async fn write_children(tx: &mut Tx<'_>, id: i64, provinces: &[i64], places: &[i64], sources: &[Source]) -> Result<()> {
+async fn write_children(
+    tx: &mut Tx<'_>,
+    id: i64,
+    provinces: &[i64],
+    places: &[i64],
+    sources: &[Source],
+) -> Result<()> {
     for table in ["visit_provinces", "visit_places", "visit_sources"] {
-        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE visit_id = ?"))).bind(id).execute(&mut **tx).await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE visit_id = ?"
+        )))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     }
     for p in provinces {
-        sqlx::query("INSERT INTO visit_provinces (visit_id, region_id) VALUES (?, ?)").bind(id).bind(p).execute(&mut **tx).await?;
+        sqlx::query("INSERT INTO visit_provinces (visit_id, region_id) VALUES (?, ?)")
+            .bind(id)
+            .bind(p)
+            .execute(&mut **tx)
+            .await?;
     }
     for (i, p) in places.iter().enumerate() {
         sqlx::query("INSERT INTO visit_places (visit_id, region_id, position) VALUES (?, ?, ?)")
@@ -176,19 +210,25 @@ async fn write_children(tx: &mut Tx<'_>, id: i64, provinces: &[i64], places: &[i
             .await?;
     }
     for s in sources {
-        sqlx::query("INSERT INTO visit_sources (visit_id, url, title, published) VALUES (?, ?, ?, ?)")
-            .bind(id)
-            .bind(&s.url)
-            .bind(&s.title)
-            .bind(&s.published)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO visit_sources (visit_id, url, title, published) VALUES (?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(&s.url)
+        .bind(&s.title)
+        .bind(&s.published)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }
 
 pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
-    sqlx::query("UPDATE visits SET deleted_at = ?, version = version + 1 WHERE id = ?").bind(now()).bind(id).execute(&mut **tx).await?;
+    sqlx::query("UPDATE visits SET deleted_at = ?, version = version + 1 WHERE id = ?")
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
@@ -274,11 +314,18 @@ fn filter_sql(f: &Filter) -> (String, Vec<Param>) {
     let mut params: Vec<Param> = Vec::new();
     if !f.provinces.is_empty() {
         sql.push_str(" AND EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = v.id AND p.region_id IN (SELECT value FROM json_each(?)))");
-        params.push(Param::Text(serde_json::to_string(&f.provinces).expect("ids serialize")));
+        params.push(Param::Text(
+            serde_json::to_string(&f.provinces).expect("ids serialize"),
+        ));
     }
     if let Some(city) = &f.city {
         sql.push_str(" AND v.city LIKE ? ESCAPE '\\'");
-        params.push(Param::Text(format!("%{}%", city.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))));
+        params.push(Param::Text(format!(
+            "%{}%",
+            city.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        )));
     }
     if let Some(place) = f.place {
         sql.push_str(" AND EXISTS (SELECT 1 FROM visit_places pl WHERE pl.visit_id = v.id AND pl.region_id = ?)");
@@ -305,7 +352,9 @@ fn filter_sql(f: &Filter) -> (String, Vec<Param>) {
 
 pub async fn count(db: &SqlitePool, f: &Filter) -> Result<i64> {
     let (cond, params) = filter_sql(f);
-    let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM visits v WHERE {cond}")));
+    let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM visits v WHERE {cond}"
+    )));
     for p in params {
         q = match p {
             Param::Int(n) => q.bind(n),
@@ -343,11 +392,18 @@ pub async fn list(db: &SqlitePool, f: &Filter, limit: i64, offset: i64) -> Resul
 
 impl ListItem {
     pub fn places(&self) -> Vec<String> {
-        self.places_joined.as_deref().map(|s| s.split(", ").map(String::from).collect()).unwrap_or_default()
+        self.places_joined
+            .as_deref()
+            .map(|s| s.split(", ").map(String::from).collect())
+            .unwrap_or_default()
     }
 }
 
 /// Shows a stored date as it was entered: YYYY-MM for month precision.
 pub fn display_date(date: &str, precision: &str) -> String {
-    if precision == "month" { date[..7].to_string() } else { date.to_string() }
+    if precision == "month" {
+        date[..7].to_string()
+    } else {
+        date.to_string()
+    }
 }

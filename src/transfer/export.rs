@@ -1,9 +1,9 @@
 //! Records as rows of named cells, then as CSV or JSON bytes.
 
-use serde_json::{json, Map, Value as Json};
+use serde_json::{Map, Value as Json, json};
 use sqlx::SqlitePool;
 
-use super::{neutralize, Kind};
+use super::{Kind, neutralize};
 use crate::error::Result;
 
 pub type Row = Map<String, Json>;
@@ -33,9 +33,23 @@ pub async fn rows(db: &SqlitePool, kind: Kind) -> Result<Vec<Row>> {
                 display("v.start_date", "v.start_precision"),
                 display("v.end_date", "v.end_precision")
             );
-            type R = (i64, Option<String>, Option<String>, Option<String>, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<i64>, String);
+            type R = (
+                i64,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<i64>,
+                String,
+            );
             for (id, province, city, level, start, end, leader, places, purpose, size, sources) in
-                sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql)).fetch_all(db).await?
+                sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql))
+                    .fetch_all(db)
+                    .await?
             {
                 let sources: Json = serde_json::from_str(&sources)?;
                 out.push(obj(json!({"id": id, "province": province, "city": city, "level": level, "start": start, "end": end,
@@ -52,8 +66,19 @@ pub async fn rows(db: &SqlitePool, kind: Kind) -> Result<Vec<Row>> {
                  FROM meetings m WHERE m.deleted_at IS NULL ORDER BY m.id",
                 display("m.date", "m.date_precision")
             );
-            type R = (i64, String, Option<String>, Option<String>, Option<i64>, Option<String>);
-            for (id, date, officials, place, visit, summary) in sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql)).fetch_all(db).await? {
+            type R = (
+                i64,
+                String,
+                Option<String>,
+                Option<String>,
+                Option<i64>,
+                Option<String>,
+            );
+            for (id, date, officials, place, visit, summary) in
+                sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql))
+                    .fetch_all(db)
+                    .await?
+            {
                 out.push(obj(json!({"id": id, "date": date, "officials": officials, "place": place, "visit": visit, "summary": summary})));
             }
         }
@@ -66,9 +91,21 @@ pub async fn rows(db: &SqlitePool, kind: Kind) -> Result<Vec<Row>> {
                 display("f.start_date", "f.start_precision"),
                 display("f.end_date", "f.end_precision")
             );
-            type R = (i64, String, String, Option<String>, String, Option<String>, Option<String>, Option<String>, Option<String>);
+            type R = (
+                i64,
+                String,
+                String,
+                Option<String>,
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            );
             for (id, name, kind, edition, start, end, place, organizer, visits) in
-                sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql)).fetch_all(db).await?
+                sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql))
+                    .fetch_all(db)
+                    .await?
             {
                 out.push(obj(json!({"id": id, "name": name, "kind": kind, "edition": edition, "start": start, "end": end,
                     "place": place, "organizer": organizer, "visits": visits})));
@@ -80,18 +117,32 @@ pub async fn rows(db: &SqlitePool, kind: Kind) -> Result<Vec<Row>> {
 
 /// Officials with the aliases that are not simply their name or local name.
 async fn officials_plain(db: &SqlitePool) -> Result<Vec<Row>> {
-    type R = (i64, String, Option<String>, String, Option<String>, Option<String>, Option<String>);
+    type R = (
+        i64,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
     let people = sqlx::query_as::<_, R>(
         "SELECT o.id, o.name, o.local_name, o.country, o.title, o.organization, r.name
          FROM officials o LEFT JOIN regions r ON r.id = o.province_id WHERE o.deleted_at IS NULL ORDER BY o.id",
     )
     .fetch_all(db)
     .await?;
-    let aliases: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT official_id, norm, alias FROM official_aliases ORDER BY official_id, alias").fetch_all(db).await?;
+    let aliases: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT official_id, norm, alias FROM official_aliases ORDER BY official_id, alias",
+    )
+    .fetch_all(db)
+    .await?;
     let mut out = Vec::new();
     for (id, name, local_name, country, title, organization, province) in people {
-        let own = [Some(crate::domain::normalize(&name)), local_name.as_deref().map(crate::domain::normalize)];
+        let own = [
+            Some(crate::domain::normalize(&name)),
+            local_name.as_deref().map(crate::domain::normalize),
+        ];
         let extra: Vec<&str> = aliases
             .iter()
             .filter(|(o, norm, _)| *o == id && !own.contains(&Some(norm.clone())))
@@ -140,7 +191,11 @@ pub fn to_csv(kind: Kind, rows: &[Row]) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(kind.columns()).map_err(anyhow::Error::new)?;
     for row in rows {
-        let cells: Vec<String> = kind.columns().iter().map(|c| neutralize(&cell(row.get(*c)))).collect();
+        let cells: Vec<String> = kind
+            .columns()
+            .iter()
+            .map(|c| neutralize(&cell(row.get(*c))))
+            .collect();
         w.write_record(&cells).map_err(anyhow::Error::new)?;
     }
     Ok(w.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?)
@@ -151,12 +206,23 @@ pub fn to_csv(kind: Kind, rows: &[Row]) -> Result<Vec<u8>> {
 pub fn to_json(parts: &[(Kind, Vec<Row>)]) -> Result<Vec<u8>> {
     let strip = |rows: &Vec<Row>| -> Vec<Json> {
         rows.iter()
-            .map(|r| Json::Object(r.iter().filter(|(_, v)| !v.is_null() && *v != &json!([])).map(|(k, v)| (k.clone(), v.clone())).collect()))
+            .map(|r| {
+                Json::Object(
+                    r.iter()
+                        .filter(|(_, v)| !v.is_null() && *v != &json!([]))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                )
+            })
             .collect()
     };
     let value = match parts {
         [(_, rows)] => Json::Array(strip(rows)),
-        many => Json::Object(many.iter().map(|(k, rows)| (k.name().to_string(), Json::Array(strip(rows)))).collect()),
+        many => Json::Object(
+            many.iter()
+                .map(|(k, rows)| (k.name().to_string(), Json::Array(strip(rows))))
+                .collect(),
+        ),
     };
     let mut bytes = serde_json::to_vec_pretty(&value)?;
     bytes.push(b'\n');

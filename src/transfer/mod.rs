@@ -33,17 +33,45 @@ impl Kind {
     /// The columns export writes, in order. Import accepts these and `EXTRA`.
     pub fn columns(self) -> &'static [&'static str] {
         match self {
-            Kind::Visits => &["id", "province", "city", "level", "start", "end", "leader", "places", "purpose", "size", "sources"],
-            Kind::Officials => &["id", "name", "local_name", "country", "title", "organization", "province", "aliases"],
+            Kind::Visits => &[
+                "id", "province", "city", "level", "start", "end", "leader", "places", "purpose",
+                "size", "sources",
+            ],
+            Kind::Officials => &[
+                "id",
+                "name",
+                "local_name",
+                "country",
+                "title",
+                "organization",
+                "province",
+                "aliases",
+            ],
             Kind::Meetings => &["id", "date", "officials", "place", "visit", "summary"],
-            Kind::Forums => &["id", "name", "kind", "edition", "start", "end", "place", "organizer", "visits"],
+            Kind::Forums => &[
+                "id",
+                "name",
+                "kind",
+                "edition",
+                "start",
+                "end",
+                "place",
+                "organizer",
+                "visits",
+            ],
         }
     }
 
     /// Columns a hand-made file may use besides the exported ones.
     pub fn extra(self) -> &'static [&'static str] {
         match self {
-            Kind::Visits => &["source", "source_title", "source_date", "end_date", "start_date"],
+            Kind::Visits => &[
+                "source",
+                "source_title",
+                "source_date",
+                "end_date",
+                "start_date",
+            ],
             _ => &[],
         }
     }
@@ -79,7 +107,11 @@ impl Kind {
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 pub fn neutralize(cell: &str) -> String {
-    if cell.starts_with(FORMULA_START) && cell != "-" { format!("'{cell}") } else { cell.to_string() }
+    if cell.starts_with(FORMULA_START) && cell != "-" {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 pub fn unneutralize(cell: &str) -> &str {
@@ -107,7 +139,10 @@ mod tests {
     #[test]
     fn kinds_are_detected_from_columns() {
         assert_eq!(Kind::detect(["province", "start"]), Some(Kind::Visits));
-        assert_eq!(Kind::detect(["date", "officials", "place"]), Some(Kind::Meetings));
+        assert_eq!(
+            Kind::detect(["date", "officials", "place"]),
+            Some(Kind::Meetings)
+        );
         assert_eq!(Kind::detect(["name", "country"]), Some(Kind::Officials));
         assert_eq!(Kind::detect(["name", "kind", "start"]), Some(Kind::Forums));
         assert_eq!(Kind::detect(["foo"]), None);

@@ -1,0 +1,237 @@
+//! The built binary as a black box: `ask --json`, exit codes, the console, and the
+//! migrate / sample / import / export / backup subcommands.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn bot(dir: &Path, db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .args(args)
+        .current_dir(dir)
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.join(db).display()),
+        )
+        .env("USER", "tester")
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("the binary runs")
+}
+
+fn ask_json(dir: &Path, line: &str) -> (i32, Value) {
+    let out = bot(dir, "bot.db", &["ask", "--json", line]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let value: Value = serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|e| panic!("{line}: not JSON ({e}): {stdout}"));
+    (out.status.code().unwrap(), value)
+}
+
+#[test]
+fn ask_json_prints_one_object_and_sets_the_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(bot(d, "bot.db", &["sample"]).status.success());
+
+    let (code, v) = ask_json(d, "/visits monthly from:2024-01 to:2024-12");
+    assert_eq!(code, 0);
+    assert_eq!(v["ok"], true);
+    assert!(v["error"].is_null());
+    assert_eq!(v["data"]["total"], 2);
+    let may = v["data"]["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["month"] == "2024-05")
+        .unwrap();
+    assert_eq!(may["visits"], 1);
+
+    let (code, v) = ask_json(d, "/visits show id:999");
+    assert_eq!(code, 1, "a user error exits 1");
+    assert_eq!(v["ok"], false);
+    assert!(v["error"].as_str().unwrap().contains("no visit #999"));
+    assert!(v["data"].is_null());
+
+    let (code, v) = ask_json(
+        d,
+        "/record visit add province:Hainan start:2024-05-29 end:2024-05-31 leader:\"Liu Xiaoming\" places:\"Jeju, Seoul\" source:https://example.org/a",
+    );
+    assert_eq!(code, 1, "the sample already holds this visit: {v}");
+    assert!(v["error"].as_str().unwrap().contains("overlaps"));
+
+    let (code, v) = ask_json(
+        d,
+        "/record visit add province:Shandong start:2024-07-02 places:Incheon source:https://example.org/b",
+    );
+    assert_eq!(code, 0, "{v}");
+    let id = v["data"]["id"].as_i64().unwrap();
+    let (_, shown) = ask_json(d, &format!("/visits show id:{id}"));
+    assert_eq!(shown["data"]["places"], serde_json::json!(["Incheon"]));
+    assert!(
+        shown["data"]["last_change"]
+            .as_str()
+            .unwrap()
+            .contains("tester"),
+        "acts as $USER"
+    );
+}
+
+#[test]
+fn plain_ask_prints_text_and_errors_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bot(
+        dir.path(),
+        "bot.db",
+        &["ask", "/record visit add province:Hainan start:2024-02-30"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("not a real calendar date"), "{err}");
+    let out = bot(dir.path(), "bot.db", &["ask", "/help", "visits", "monthly"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("/visits monthly [from] [to] [province]")
+    );
+}
+
+#[test]
+fn an_unusable_database_is_an_internal_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .args(["ask", "--json", "/visits list"])
+        .env("DATABASE_URL", "sqlite:///no/such/folder/bot.db")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn console_reads_commands_from_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .args(["console", "--sample"])
+        .current_dir(dir.path())
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("bot.db").display()),
+        )
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("/official history name:\"xin changxing\"\n/visits show id:abc\n/export what:visits format:csv\nexit\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Loaded the sample data set"), "{text}");
+    assert!(
+        text.contains("Meetings of Xin Changxing") && text.contains("Han Duck-soo"),
+        "{text}"
+    );
+    assert!(text.contains("`id` must be a whole number"), "{text}");
+    let written = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().starts_with("visits-"));
+    assert!(written, "the export was saved as a file");
+}
+
+#[test]
+fn export_import_backup_and_synthetic_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(bot(d, "a.db", &["migrate"]).status.success());
+    assert!(bot(d, "a.db", &["sample"]).status.success());
+    let out = bot(
+        d,
+        "a.db",
+        &[
+            "export", "--what", "all", "--format", "json", "--out", "all.json",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let imported = bot(d, "b.db", &["import", "all.json"]);
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let a = bot(d, "a.db", &["export", "--what", "all", "--format", "json"]).stdout;
+    let b = bot(d, "b.db", &["export", "--what", "all", "--format", "json"]).stdout;
+    assert!(!a.is_empty());
+    assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
+
+    assert!(bot(d, "a.db", &["backup", "copy.db"]).status.success());
+    let copy = bot(
+        d,
+        "copy.db",
+        &["export", "--what", "all", "--format", "json"],
+    )
+    .stdout;
+    assert_eq!(
+        String::from_utf8_lossy(&a),
+        String::from_utf8_lossy(&copy),
+        "the backup holds everything"
+    );
+    assert!(
+        !bot(d, "a.db", &["backup", "copy.db"]).status.success(),
+        "a backup never overwrites a file"
+    );
+
+    // Synthetic data is deterministic and never mixed into real records by accident.
+    let refused = bot(d, "a.db", &["sample", "--synthetic", "50"]);
+    assert_eq!(refused.status.code(), Some(1));
+    for db in ["s1.db", "s2.db"] {
+        let out = bot(d, db, &["sample", "--synthetic", "300", "--seed", "7"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let s1 = bot(
+        d,
+        "s1.db",
+        &["export", "--what", "visits", "--format", "csv"],
+    )
+    .stdout;
+    let s2 = bot(
+        d,
+        "s2.db",
+        &["export", "--what", "visits", "--format", "csv"],
+    )
+    .stdout;
+    assert_eq!(s1, s2);
+    assert_eq!(
+        csv::Reader::from_reader(s1.as_slice()).records().count(),
+        300
+    );
+    let (code, v) = {
+        let out = bot(
+            d,
+            "s1.db",
+            &["ask", "--json", "/stats from:2015-01 to:2024-12"],
+        );
+        (
+            out.status.code().unwrap(),
+            serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+        )
+    };
+    assert_eq!(code, 0);
+    assert_eq!(v["data"]["totals"]["visits"], 300);
+    assert!(v["data"]["totals"]["meetings"].as_i64().unwrap() > 100);
+}

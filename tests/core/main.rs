@@ -1,0 +1,11 @@
+//! Black-box tests of the core: real SQLite files in temp directories, requests typed
+//! exactly as a user would.
+
+mod helpers;
+
+mod audit;
+mod forums;
+mod officials;
+mod reports;
+mod transfer;
+mod visits;

@@ -1,0 +1,203 @@
+use std::path::PathBuf;
+
+use crate::helpers::TestApp;
+
+/// Exports `what` as `format` and writes the files into the test's folder.
+async fn export(t: &TestApp, what: &str, format: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let reply = t
+        .run(&format!("/export what:{what} format:{format}"))
+        .await
+        .unwrap();
+    reply
+        .attachments
+        .iter()
+        .map(|a| {
+            let path = t.dir.path().join(format!("{}-{}", format, a.filename));
+            std::fs::write(&path, &a.bytes).unwrap();
+            (path, a.bytes.clone())
+        })
+        .collect()
+}
+
+async fn rich_data(t: &TestApp) {
+    t.people().await;
+    t.ok("/record official alias name:\"Oh Se-hoon\" alias:\"Oh Sehun\"")
+        .await;
+    t.ok("/record visit add province:\"Jiangsu, Shandong\" start:2024-06 leader:\"Xin Changxing\" places:\"Seoul, Busan\" purpose:\"Trade, \"\"batteries\"\" and more\" size:40 source:https://example.org/a source_title:\"A, report\" source_date:2024-06-20").await;
+    t.ok("/record visit add province:Hainan start:2024-05-29 end:2024-05-31 leader:\"Liu Xiaoming\" places:Jeju purpose:\"=HYPERLINK(1)\" city:Haikou level:provincial").await;
+    t.ok("/record visit edit id:2 source:https://example.org/b")
+        .await;
+    t.ok("/record visit add province:Fujian start:2023-01-01")
+        .await;
+    t.ok("/record visit delete id:3").await;
+    t.ok("/record meeting add date:2024-06 officials:\"Xin Changxing; Oh Se-hoon\" place:\"Seoul City Hall\" visit:1 summary:\"Line one\nline two\"").await;
+    t.ok("/record forum add name:\"Jeju Forum\" kind:conference start:2024-05-29 end:2024-05-31 edition:19th place:Jeju visit:2").await;
+}
+
+#[tokio::test]
+async fn export_then_import_into_an_empty_database_gives_the_same_export() {
+    let source = TestApp::new().await;
+    rich_data(&source).await;
+    for format in ["csv", "json"] {
+        let files = export(&source, "all", format).await;
+        let target = TestApp::new().await;
+        for (path, _) in &files {
+            target
+                .ok(&format!(
+                    "/data import file:\"{}\" confirm:true",
+                    path.display()
+                ))
+                .await;
+        }
+        let again = export(&target, "all", format).await;
+        for ((_, a), (_, b)) in files.iter().zip(&again) {
+            assert_eq!(
+                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(b),
+                "{format} round trip"
+            );
+        }
+        // Importing the same files again changes nothing.
+        for (path, _) in &files {
+            let data = target
+                .ok(&format!(
+                    "/data import file:\"{}\" confirm:true",
+                    path.display()
+                ))
+                .await;
+            for (_, c) in data["counts"].as_object().unwrap() {
+                assert_eq!(
+                    (c["created"].as_i64(), c["updated"].as_i64()),
+                    (Some(0), Some(0)),
+                    "{format}: {data}"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn exports_neutralize_spreadsheet_formulas() {
+    let t = TestApp::new().await;
+    rich_data(&t).await;
+    let files = export(&t, "visits", "csv").await;
+    let text = String::from_utf8(files[0].1.clone()).unwrap();
+    assert!(text.contains("'=HYPERLINK(1)"), "{text}");
+    assert!(!text.contains(",=HYPERLINK"), "{text}");
+}
+
+#[tokio::test]
+async fn a_hand_made_csv_with_province_and_start_imports() {
+    let t = TestApp::new().await;
+    t.people().await;
+    let path = t.dir.path().join("visits.csv");
+    std::fs::write(
+        &path,
+        "\u{feff}Province,Start,end,leader,places,source\nGuangdong,2024-02-01,2024-02-03,,Busan,https://example.org/x\n\"Jiangsu, Zhejiang\",2024-03,,xin changxing,\"Seoul, Incheon\",\n",
+    )
+    .unwrap();
+    let preview = t
+        .run(&format!("/data import file:\"{}\"", path.display()))
+        .await
+        .unwrap();
+    assert!(preview.confirm.is_some(), "a preview asks to confirm");
+    assert_eq!(preview.data["counts"]["visits"]["created"], 2);
+    assert_eq!(
+        t.ok("/visits list").await["total"],
+        0,
+        "a preview changes nothing"
+    );
+    let confirm = preview.confirm.unwrap().line;
+    t.ok(&confirm).await;
+    let list = t.ok("/visits list").await;
+    assert_eq!(list["total"], 2);
+    assert_eq!(list["visits"][0]["province"], "Jiangsu, Zhejiang");
+    assert_eq!(list["visits"][0]["leader"], "Xin Changxing");
+    // The whole import is one change for undo.
+    t.ok("/data undo").await;
+    assert_eq!(t.ok("/visits list").await["total"], 0);
+}
+
+#[tokio::test]
+async fn a_bad_row_is_reported_by_line_and_column_and_nothing_is_applied() {
+    let t = TestApp::new().await;
+    t.people().await;
+    let before = t.fingerprint().await;
+    let cases: [(&str, &[u8], &str); 9] = [
+        (
+            "a.csv",
+            b"province,start\nHainan,2024-05-01\nHainan,2024-02-30\n",
+            "a.csv line 3, column `start`",
+        ),
+        (
+            "b.csv",
+            b"province,start,leader\nHainan,2024-05-01,Nobody\n",
+            "b.csv line 2, column `leader`",
+        ),
+        (
+            "c.csv",
+            b"province,start,colour\nHainan,2024-05-01,red\n",
+            "column `colour` is not a visit column",
+        ),
+        (
+            "d.csv",
+            b"name,start\nx,2024-01-01\n",
+            "header must name the columns",
+        ),
+        (
+            "e.csv",
+            b"province,start\nHainan,2024-05-01,extra\n",
+            "line 2: 3 cells",
+        ),
+        (
+            "f.csv",
+            b"province,start,end\nHainan,2024-05-01,2024-05-03\nHainan,2024-05-02,\n",
+            "line 3, column `start`: Visit #",
+        ),
+        ("g.json", b"{\"visits\": 3}", "must be an array"),
+        ("h.json", b"\"text\"", "must be an array of records"),
+        (
+            "i.csv",
+            b"province,start\nHa\xffinan,2024-05-01\n",
+            "not UTF-8",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = t.dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let msg = t
+            .refused(&format!(
+                "/data import file:\"{}\" confirm:true",
+                path.display()
+            ))
+            .await;
+        assert!(msg.contains(expected), "{name}: {msg}");
+    }
+    assert_eq!(
+        before,
+        t.fingerprint().await,
+        "a refused import changed the database"
+    );
+    let msg = t.refused("/data import file:/no/such/file.csv").await;
+    assert!(msg.contains("no file"), "{msg}");
+}
+
+#[tokio::test]
+async fn json_imports_accept_arrays_and_sections() {
+    let t = TestApp::new().await;
+    let path = t.dir.path().join("officials.json");
+    std::fs::write(
+        &path,
+        r#"[{"name": "Kim Jin-tae", "country": "Korea", "title": "Governor of Gangwon"}]"#,
+    )
+    .unwrap();
+    t.ok(&format!(
+        "/data import file:\"{}\" confirm:true",
+        path.display()
+    ))
+    .await;
+    assert_eq!(
+        t.ok("/official show name:\"kim jintae\"").await["title"],
+        "Governor of Gangwon"
+    );
+}
