@@ -6,6 +6,7 @@ mod helpers;
 mod audit;
 mod forums;
 mod officials;
+mod records;
 mod reports;
 mod transfer;
 mod visits;
