@@ -117,16 +117,14 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let id = req.int("id").expect("required by the catalog");
     let mut tx = app.begin().await?;
     let current = live_forum(&mut tx, id).await?;
-    let before = audit::snapshot(&mut tx, Entity::Forum, id).await?;
-    let batch = audit::begin(
+    audit::delete(
         &mut tx,
         &actor.author(),
-        "delete",
+        Entity::Forum,
+        id,
         &format!("delete forum #{id} {}", current.row.name),
     )
     .await?;
-    forum::soft_delete(&mut tx, id).await?;
-    audit::record(&mut tx, batch, Entity::Forum, id, before).await?;
     tx.commit().await?;
     Ok(Reply::new(format!("Forum #{id} deleted"))
         .text("/data undo brings it back.")

@@ -117,7 +117,6 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
 pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let id = req.int("id").expect("required by the catalog");
     let mut tx = app.begin().await?;
-    let before = audit::snapshot(&mut tx, Entity::Meeting, id).await?;
     let Some(current) = meeting::snapshot(&mut tx, id)
         .await?
         .filter(|m| m.row.deleted_at.is_none())
@@ -126,15 +125,14 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             "There is no meeting #{id}; /official history lists meetings with their numbers."
         ));
     };
-    let batch = audit::begin(
+    audit::delete(
         &mut tx,
         &actor.author(),
-        "delete",
+        Entity::Meeting,
+        id,
         &format!("delete meeting #{id} {}", current.row.date),
     )
     .await?;
-    meeting::soft_delete(&mut tx, id).await?;
-    audit::record(&mut tx, batch, Entity::Meeting, id, before).await?;
     tx.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} deleted"))
         .text("/data undo brings it back.")

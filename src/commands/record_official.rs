@@ -125,16 +125,8 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             visits.len()
         ));
     }
-    let snapshot = audit::snapshot(&mut tx, Entity::Official, who.id).await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "delete",
-        &format!("delete official {}", who.name),
-    )
-    .await?;
-    official::soft_delete(&mut tx, who.id).await?;
-    audit::record(&mut tx, batch, Entity::Official, who.id, snapshot).await?;
+    let what = format!("delete official {}", who.name);
+    audit::delete(&mut tx, &actor.author(), Entity::Official, who.id, &what).await?;
     tx.commit().await?;
     Ok(Reply::new(format!("Official #{} deleted", who.id))
         .text(format!("{}. /data undo brings them back.", who.name))

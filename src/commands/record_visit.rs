@@ -161,16 +161,8 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         ));
     };
     let summary = describe(&app.db, &Fields::from_snapshot(&before)).await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "delete",
-        &format!("delete visit #{id} {summary}"),
-    )
-    .await?;
-    let snapshot = audit::snapshot(&mut tx, Entity::Visit, id).await?;
-    visit::soft_delete(&mut tx, id).await?;
-    audit::record(&mut tx, batch, Entity::Visit, id, snapshot).await?;
+    let what = format!("delete visit #{id} {summary}");
+    audit::delete(&mut tx, &actor.author(), Entity::Visit, id, &what).await?;
     tx.commit().await?;
     Ok(Reply::new(format!("Visit #{id} deleted"))
         .text(format!("{summary}. /data undo brings it back."))

@@ -76,17 +76,29 @@ pub async fn record(
     search::reindex(tx, entity, id).await
 }
 
+/// Puts a record back as `before` had it; `None` (it did not exist) soft-deletes it.
 async fn restore(tx: &mut Tx<'_>, entity: Entity, id: i64, before: Option<Json>) -> Result<()> {
     match (entity, before) {
-        (Entity::Visit, None) => visit::soft_delete(tx, id).await,
-        (Entity::Meeting, None) => meeting::soft_delete(tx, id).await,
-        (Entity::Forum, None) => forum::soft_delete(tx, id).await,
-        (Entity::Official, None) => official::soft_delete(tx, id).await,
+        (_, None) => super::soft_delete(tx, entity, id).await,
         (Entity::Visit, Some(j)) => visit::restore(tx, &serde_json::from_value(j)?).await,
         (Entity::Meeting, Some(j)) => meeting::restore(tx, &serde_json::from_value(j)?).await,
         (Entity::Forum, Some(j)) => forum::restore(tx, &serde_json::from_value(j)?).await,
         (Entity::Official, Some(j)) => official::restore(tx, &serde_json::from_value(j)?).await,
     }
+}
+
+/// Soft-deletes a record as one audited change.
+pub async fn delete(
+    tx: &mut Tx<'_>,
+    author: &Author<'_>,
+    entity: Entity,
+    id: i64,
+    summary: &str,
+) -> Result<()> {
+    let before = snapshot(tx, entity, id).await?;
+    let batch = begin(tx, author, "delete", summary).await?;
+    restore(tx, entity, id, None).await?;
+    record(tx, batch, entity, id, before).await
 }
 
 #[derive(Debug, Clone)]

@@ -139,15 +139,6 @@ async fn write_visits(tx: &mut Tx<'_>, id: i64, visits: &[i64]) -> Result<()> {
     Ok(())
 }
 
-pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
-    sqlx::query("UPDATE forums SET deleted_at = ?, version = version + 1 WHERE id = ?")
-        .bind(now())
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
 pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
     sqlx::query(

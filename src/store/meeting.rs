@@ -120,15 +120,6 @@ async fn write_participants(tx: &mut Tx<'_>, id: i64, participants: &[i64]) -> R
     Ok(())
 }
 
-pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
-    sqlx::query("UPDATE meetings SET deleted_at = ?, version = version + 1 WHERE id = ?")
-        .bind(now())
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
 pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
     sqlx::query(

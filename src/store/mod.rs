@@ -89,6 +89,28 @@ pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// Marks a visit, meeting or forum deleted; it stays for the audit log and undo.
+pub(crate) async fn soft_delete(
+    tx: &mut Tx<'_>,
+    entity: Entity,
+    id: i64,
+) -> crate::error::Result<()> {
+    let table = match entity {
+        Entity::Visit => "visits",
+        Entity::Meeting => "meetings",
+        Entity::Forum => "forums",
+        Entity::Official => return official::soft_delete(tx, id).await,
+    };
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE {table} SET deleted_at = ?, version = version + 1 WHERE id = ?"
+    )))
+    .bind(now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// True if the error is a UNIQUE constraint violation.
 pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())

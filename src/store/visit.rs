@@ -223,15 +223,6 @@ async fn write_children(
     Ok(())
 }
 
-pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
-    sqlx::query("UPDATE visits SET deleted_at = ?, version = version + 1 WHERE id = ?")
-        .bind(now())
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
 /// Puts a visit back exactly as a snapshot had it (undo).
 pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
