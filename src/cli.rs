@@ -75,6 +75,8 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Connect to Discord and answer the team's commands (needs DISCORD_TOKEN)
+    Serve,
     /// Write a consistent copy of the database to a new file (safe while the bot runs)
     Backup { path: PathBuf },
 }
@@ -93,6 +95,13 @@ fn actor(name: Option<String>) -> Actor {
 /// Runs the command line; returns the process exit status.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     let settings = Settings::load();
+    if matches!(cli.command, Command::Serve)
+        && let Err(e) = crate::discord::DiscordSettings::from_env()
+    {
+        // A missing token is the operator's input error: say so, exit 1, touch nothing.
+        eprintln!("delegation-bot: {e:#}");
+        return Ok(1);
+    }
     let url = cli.database_url.unwrap_or(settings.database_url);
     let app = App::new(store::open(&url).await?);
     let actor = actor(cli.actor);
@@ -102,6 +111,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             0
         }
         Command::Ask { json, line } => console::ask(&app, &actor, &line.join(" "), json).await,
+        Command::Serve => {
+            let discord = crate::discord::DiscordSettings::from_env()?;
+            crate::discord::serve(app.clone(), discord).await?;
+            0
+        }
         Command::Migrate => {
             println!("Database {} is up to date.", store::redact(&url));
             0

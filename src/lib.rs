@@ -5,10 +5,12 @@
 //! the console (and later Discord) only translate.
 
 pub mod catalog;
+pub mod chart;
 pub mod cli;
 pub mod commands;
 pub mod configuration;
 pub mod console;
+pub mod discord;
 pub mod domain;
 pub mod error;
 pub mod reply;

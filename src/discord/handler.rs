@@ -1,0 +1,667 @@
+//! Interactions in, Replies out. Checks the guild allow-list and moderator rights on every
+//! interaction, defers slow work, and keeps every message within Discord's limits.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+use serenity::all::{
+    ActionRowComponent, AttachmentId, AutocompleteOption, CommandInteraction, CommandOptionType,
+    ComponentInteraction, Context, CreateActionRow, CreateAutocompleteResponse, CreateInputText,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal,
+    EditInteractionResponse, EventHandler, GuildId, InputTextStyle, Interaction, Member,
+    ModalInteraction, Permissions, Ready, User,
+};
+use tokio::sync::RwLock;
+use tracing::Instrument;
+
+use super::config::DiscordSettings;
+use super::{options, register, render, state};
+use crate::catalog::{CommandId, Kind};
+use crate::commands::{Actor, App};
+use crate::error::{APOLOGY, Error, Result, UserError};
+use crate::reply::Reply;
+use crate::request::{Request, Value};
+
+pub struct Handler {
+    pub app: App,
+    pub settings: Arc<DiscordSettings>,
+    /// Held for reading by each interaction in flight; shutdown takes it for writing.
+    pub in_flight: Arc<RwLock<bool>>,
+}
+
+/// Commands whose answer may take more than a second: answered after a deferral.
+fn slow(id: CommandId) -> bool {
+    matches!(
+        id,
+        CommandId::VisitsMonthly
+            | CommandId::Provinces
+            | CommandId::Stats
+            | CommandId::Export
+            | CommandId::DataImport
+    )
+}
+
+fn needs_confirmation(id: CommandId) -> bool {
+    matches!(
+        id,
+        CommandId::VisitDelete
+            | CommandId::MeetingDelete
+            | CommandId::ForumDelete
+            | CommandId::OfficialDelete
+    )
+}
+
+impl Handler {
+    fn guild_allowed(&self, guild: Option<GuildId>) -> bool {
+        match guild {
+            None => false,
+            Some(g) => {
+                self.settings.allowed_guilds.is_empty()
+                    || self.settings.allowed_guilds.contains(&g.get())
+            }
+        }
+    }
+
+    /// Rights come from this interaction's member data every time: nothing is cached, so a
+    /// lost role takes effect at once.
+    fn actor(&self, user: &User, member: Option<&Member>) -> Actor {
+        let moderator = member.is_some_and(|m| {
+            m.roles
+                .iter()
+                .any(|r| self.settings.moderator_roles.contains(&r.get()))
+                || m.permissions.is_some_and(|p| {
+                    p.contains(Permissions::MANAGE_GUILD) || p.contains(Permissions::ADMINISTRATOR)
+                })
+        });
+        let name = member
+            .and_then(|m| m.nick.clone())
+            .or_else(|| user.global_name.clone())
+            .unwrap_or_else(|| user.name.clone());
+        Actor {
+            id: format!("discord:{}", user.id),
+            name,
+            moderator,
+        }
+    }
+
+    async fn command(&self, ctx: &Context, cmd: &CommandInteraction) -> Result<()> {
+        let actor = self.actor(&cmd.user, cmd.member.as_deref());
+        let req = match self
+            .save_attachments(cmd)
+            .await
+            .and_then(|saved| options::request(&cmd.data, &saved))
+        {
+            Ok(r) => r,
+            Err(e) => return self.respond_error(ctx, cmd, e).await,
+        };
+        if req.spec.moderator && !actor.moderator {
+            return self.respond_error(ctx, cmd, UserError::new("Only moderators can change records; ask one of them, or use the read commands.").into()).await;
+        }
+        if needs_confirmation(req.spec.id) {
+            let state = state::save(&self.app.db, "confirm", &req.to_line(), &actor.id).await?;
+            let msg = CreateInteractionResponseMessage::new()
+                .content(render::cut(
+                    &format!(
+                        "Really {}? /data undo can bring it back.",
+                        req.to_line().trim_start_matches('/').replace("record ", "")
+                    ),
+                    1800,
+                ))
+                .components(vec![render::confirm_buttons(state, "Delete")])
+                .allowed_mentions(render::no_mentions())
+                .ephemeral(true);
+            cmd.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
+                .await?;
+            return Ok(());
+        }
+        if req.spec.id == CommandId::VisitEdit
+            && req
+                .spec
+                .options
+                .iter()
+                .all(|o| o.name == "id" || !req.has(o.name))
+        {
+            return self
+                .edit_modal(ctx, cmd, req.int("id").unwrap_or_default())
+                .await;
+        }
+        if slow(req.spec.id) {
+            cmd.defer(&ctx.http).await?;
+            let edit = match self.app.handle(&actor, &req).await {
+                Ok(reply) => self.edit_from(&reply, &req, &actor).await?,
+                Err(e) => EditInteractionResponse::new()
+                    .content(self.error_text(e, cmd.id.get()))
+                    .allowed_mentions(render::no_mentions()),
+            };
+            cmd.edit_response(&ctx.http, edit).await?;
+            return Ok(());
+        }
+        match self.app.handle(&actor, &req).await {
+            Ok(reply) => {
+                let msg = self.message_from(&reply, &req, &actor).await?;
+                cmd.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
+                    .await?;
+                Ok(())
+            }
+            Err(e) => self.respond_error(ctx, cmd, e).await,
+        }
+    }
+
+    /// Downloads attached files (imports) into a temporary folder, by attachment id.
+    async fn save_attachments(
+        &self,
+        cmd: &CommandInteraction,
+    ) -> Result<HashMap<AttachmentId, String>> {
+        let dir = std::env::temp_dir().join("delegation-bot-imports");
+        let mut saved = HashMap::new();
+        for (id, a) in &cmd.data.resolved.attachments {
+            if a.size as usize > crate::transfer::import::MAX_BYTES {
+                return Err(UserError::new(format!(
+                    "{} is too large; import files may be at most 20 MB.",
+                    a.filename
+                ))
+                .into());
+            }
+            let bytes = a
+                .download()
+                .await
+                .map_err(|e| anyhow::anyhow!("downloading the attachment failed: {e}"))?;
+            std::fs::create_dir_all(&dir)?;
+            let safe: String = a
+                .filename
+                .chars()
+                .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+                .collect();
+            let path = dir.join(format!("{}-{safe}", cmd.id.get()));
+            std::fs::write(&path, bytes)?;
+            saved.insert(*id, path.to_string_lossy().to_string());
+        }
+        Ok(saved)
+    }
+
+    /// Chart, attachments and buttons (saving what a button will need) for a reply.
+    async fn parts(
+        &self,
+        reply: &Reply,
+        req: &Request,
+        actor: &Actor,
+    ) -> Result<(
+        render::EmbedText,
+        Vec<serenity::all::CreateAttachment>,
+        Vec<CreateActionRow>,
+        bool,
+    )> {
+        let chart = match &reply.chart {
+            Some(c) => Some(crate::chart::png(c)?),
+            None => None,
+        };
+        let has_chart = chart.is_some();
+        let mut rows = Vec::new();
+        if let Some(page) = reply.page
+            && page.pages > 1
+        {
+            let state = state::save(&self.app.db, "page", &req.to_line(), &actor.id).await?;
+            rows.push(render::page_buttons(state, page.page, page.pages));
+        }
+        if let Some(confirm) = &reply.confirm {
+            let state = state::save(&self.app.db, "confirm", &confirm.line, &actor.id).await?;
+            rows.push(render::confirm_buttons(state, "Apply"));
+        }
+        Ok((
+            render::embed_text(reply),
+            render::files(reply, chart),
+            rows,
+            has_chart,
+        ))
+    }
+
+    async fn message_from(
+        &self,
+        reply: &Reply,
+        req: &Request,
+        actor: &Actor,
+    ) -> Result<CreateInteractionResponseMessage> {
+        let (text, files, rows, chart) = self.parts(reply, req, actor).await?;
+        Ok(CreateInteractionResponseMessage::new()
+            .embed(render::embed(&text, chart.then_some("chart.png")))
+            .add_files(files)
+            .components(rows)
+            .allowed_mentions(render::no_mentions())
+            .ephemeral(reply.ephemeral || reply.confirm.is_some()))
+    }
+
+    async fn edit_from(
+        &self,
+        reply: &Reply,
+        req: &Request,
+        actor: &Actor,
+    ) -> Result<EditInteractionResponse> {
+        let (text, files, rows, chart) = self.parts(reply, req, actor).await?;
+        let mut edit = EditInteractionResponse::new()
+            .embed(render::embed(&text, chart.then_some("chart.png")))
+            .components(rows)
+            .allowed_mentions(render::no_mentions());
+        for f in files {
+            edit = edit.new_attachment(f);
+        }
+        Ok(edit)
+    }
+
+    fn error_text(&self, e: Error, interaction: u64) -> String {
+        match e {
+            Error::User(u) => {
+                tracing::info!(error = %u, "refused");
+                render::cut(&u.0, 1900)
+            }
+            Error::Internal(e) => {
+                tracing::error!(interaction, error = ?e, "command failed");
+                APOLOGY.to_string()
+            }
+        }
+    }
+
+    async fn respond_error(&self, ctx: &Context, cmd: &CommandInteraction, e: Error) -> Result<()> {
+        let msg = CreateInteractionResponseMessage::new()
+            .content(self.error_text(e, cmd.id.get()))
+            .allowed_mentions(render::no_mentions())
+            .ephemeral(true);
+        cmd.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
+            .await?;
+        Ok(())
+    }
+
+    /// `/record visit edit id:N` with nothing to change opens a form with the current values.
+    async fn edit_modal(&self, ctx: &Context, cmd: &CommandInteraction, id: i64) -> Result<()> {
+        let data = match self
+            .app
+            .run_line(
+                &Actor {
+                    id: String::new(),
+                    name: String::new(),
+                    moderator: false,
+                },
+                &format!("/visits show id:{id}"),
+            )
+            .await
+        {
+            Ok(r) => r.data,
+            Err(e) => return self.respond_error(ctx, cmd, e).await,
+        };
+        let text = |k: &str| match &data[k] {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Array(a) => a
+                .iter()
+                .filter_map(|v| v.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => String::new(),
+        };
+        let input = |key: &str, label: &str, style: InputTextStyle, max: u16| {
+            let mut t = CreateInputText::new(style, label, key)
+                .required(key == "start")
+                .max_length(max);
+            let v = text(key);
+            if !v.is_empty() {
+                t = t.value(v);
+            }
+            CreateActionRow::InputText(t)
+        };
+        let modal = CreateModal::new(
+            format!("edit-visit:{id}:{}", data["version"]),
+            render::cut(&format!("Edit visit #{id}"), 45),
+        )
+        .components(vec![
+            input(
+                "start",
+                "Start (YYYY-MM-DD or YYYY-MM)",
+                InputTextStyle::Short,
+                10,
+            ),
+            input("end", "End (empty: none)", InputTextStyle::Short, 10),
+            input(
+                "places",
+                "Korean places, comma-separated",
+                InputTextStyle::Short,
+                200,
+            ),
+            input("purpose", "Purpose", InputTextStyle::Paragraph, 1000),
+            input("size", "Delegation size", InputTextStyle::Short, 5),
+        ]);
+        cmd.create_response(&ctx.http, CreateInteractionResponse::Modal(modal))
+            .await?;
+        Ok(())
+    }
+
+    async fn modal(&self, ctx: &Context, m: &ModalInteraction) -> Result<()> {
+        let actor = self.actor(&m.user, m.member.as_ref());
+        let mut parts = m.data.custom_id.split(':');
+        let (Some("edit-visit"), Some(id)) = (
+            parts.next(),
+            parts.next().and_then(|i| i.parse::<i64>().ok()),
+        ) else {
+            return Ok(());
+        };
+        let current = self
+            .app
+            .run_line(&actor, &format!("/visits show id:{id}"))
+            .await
+            .map(|r| r.data)
+            .unwrap_or_default();
+        let mut line = format!("/record visit edit id:{id}");
+        for row in &m.data.components {
+            for c in &row.components {
+                if let ActionRowComponent::InputText(t) = c {
+                    let value = t.value.clone().unwrap_or_default();
+                    let old = match &current[t.custom_id.as_str()] {
+                        serde_json::Value::Array(a) => a
+                            .iter()
+                            .filter_map(|v| v.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        serde_json::Value::Null => String::new(),
+                        v => v
+                            .as_str()
+                            .map(String::from)
+                            .unwrap_or_else(|| v.to_string()),
+                    };
+                    if value.trim() != old.trim() {
+                        let v = if value.trim().is_empty() {
+                            "-".to_string()
+                        } else {
+                            value.replace('"', "'")
+                        };
+                        line.push_str(&format!(" {}:\"{}\"", t.custom_id, v));
+                    }
+                }
+            }
+        }
+        let reply = if line.ends_with(&format!("id:{id}")) {
+            Err(UserError::new("Nothing was changed.").into())
+        } else {
+            match line.contains("size:\"-\"") || line.contains("start:\"-\"") {
+                true => Err(UserError::new(
+                    "Start and size cannot be emptied in the form; type a value.",
+                )
+                .into()),
+                false => {
+                    self.app
+                        .run_line(&actor, &line.replace("size:\"-\"", ""))
+                        .await
+                }
+            }
+        };
+        let msg = match reply {
+            Ok(r) => CreateInteractionResponseMessage::new()
+                .embed(render::embed(&render::embed_text(&r), None)),
+            Err(e) => CreateInteractionResponseMessage::new()
+                .content(self.error_text(e, m.id.get()))
+                .ephemeral(true),
+        };
+        m.create_response(
+            &ctx.http,
+            CreateInteractionResponse::Message(msg.allowed_mentions(render::no_mentions())),
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn component(&self, ctx: &Context, c: &ComponentInteraction) -> Result<()> {
+        let actor = self.actor(&c.user, c.member.as_ref());
+        let mut parts = c.data.custom_id.split(':');
+        let kind = parts.next().unwrap_or("");
+        let state_id = parts
+            .next()
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0);
+        let update = |msg: CreateInteractionResponseMessage| {
+            CreateInteractionResponse::UpdateMessage(msg.allowed_mentions(render::no_mentions()))
+        };
+        let wanted = if kind == "page" { "page" } else { "confirm" };
+        let Some(saved) = state::load(&self.app.db, state_id)
+            .await?
+            .filter(|s| s.kind == wanted)
+        else {
+            let msg = CreateInteractionResponseMessage::new()
+                .content("These buttons have expired; run the command again.")
+                .components(vec![]);
+            c.create_response(&ctx.http, update(msg)).await?;
+            return Ok(());
+        };
+        let outcome = match kind {
+            "page" => {
+                let page = parts
+                    .next()
+                    .and_then(|p| p.parse::<i64>().ok())
+                    .unwrap_or(1)
+                    .max(1);
+                let req = Request::parse_line(&saved.line)?.with("page", Value::Int(page));
+                self.app.handle(&actor, &req).await.map(|r| (r, req))
+            }
+            "confirm" | "cancel" if saved.user_id != actor.id => {
+                Err(UserError::new("Only the person who asked can confirm or cancel this.").into())
+            }
+            "cancel" => {
+                state::forget(&self.app.db, state_id).await?;
+                let msg = CreateInteractionResponseMessage::new()
+                    .content("Cancelled; nothing was changed.")
+                    .embeds(vec![])
+                    .components(vec![]);
+                c.create_response(&ctx.http, update(msg)).await?;
+                return Ok(());
+            }
+            "confirm" => {
+                // Forget first: a double click must not apply a change twice.
+                state::forget(&self.app.db, state_id).await?;
+                let req = Request::parse_line(&saved.line)?;
+                self.app.handle(&actor, &req).await.map(|r| (r, req))
+            }
+            _ => return Ok(()),
+        };
+        match outcome {
+            Ok((reply, req)) => {
+                let msg = self.message_from(&reply, &req, &actor).await?.content("");
+                c.create_response(&ctx.http, update(msg)).await?;
+            }
+            Err(e) => {
+                let msg = CreateInteractionResponseMessage::new()
+                    .content(self.error_text(e, c.id.get()))
+                    .ephemeral(true)
+                    .allowed_mentions(render::no_mentions());
+                c.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn autocomplete(&self, ctx: &Context, cmd: &CommandInteraction) -> Result<()> {
+        let (path, _) = options::flatten(&cmd.data);
+        let Some(focused) = cmd.data.autocomplete() else {
+            return Ok(());
+        };
+        let response = match options::spec_of(&path).and_then(|s| s.option(focused.name)) {
+            Some(spec_option) => match spec_option.lookup {
+                Some(lookup) => {
+                    let names = self.app.suggest(lookup, focused.value).await?;
+                    self.choices(focused, spec_option.kind, names)
+                }
+                None => CreateAutocompleteResponse::new(),
+            },
+            None => CreateAutocompleteResponse::new(),
+        };
+        cmd.create_response(&ctx.http, CreateInteractionResponse::Autocomplete(response))
+            .await?;
+        Ok(())
+    }
+
+    /// Choices that complete the item being typed in a list ("Hainan, guang" -> "Hainan, Guangdong").
+    fn choices(
+        &self,
+        focused: AutocompleteOption<'_>,
+        kind: Kind,
+        names: Vec<String>,
+    ) -> CreateAutocompleteResponse {
+        let mut r = CreateAutocompleteResponse::new();
+        if focused.kind == CommandOptionType::Integer || matches!(kind, Kind::Integer { .. }) {
+            for label in names.into_iter().take(25) {
+                if let Some(id) = label
+                    .trim_start_matches('#')
+                    .split(' ')
+                    .next()
+                    .and_then(|i| i.parse::<i64>().ok())
+                {
+                    r = r.add_int_choice(render::cut(&label, 100), id);
+                }
+            }
+            return r;
+        }
+        let typed = focused.value;
+        let prefix = match typed.rfind([',', ';']) {
+            Some(i) => format!("{} ", typed[..=i].trim_end()),
+            None => String::new(),
+        };
+        for name in names.into_iter().take(25) {
+            let value = format!("{prefix}{name}");
+            if value.chars().count() <= 100 {
+                r = r.add_string_choice(value.clone(), value);
+            }
+        }
+        r
+    }
+
+    async fn refuse(&self, ctx: &Context, interaction: &Interaction, text: &str) -> Result<()> {
+        let msg = CreateInteractionResponseMessage::new()
+            .content(text)
+            .ephemeral(true)
+            .allowed_mentions(render::no_mentions());
+        match interaction {
+            Interaction::Command(c) => {
+                c.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
+                    .await?
+            }
+            Interaction::Component(c) => {
+                c.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
+                    .await?
+            }
+            Interaction::Modal(m) => {
+                m.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
+                    .await?
+            }
+            Interaction::Autocomplete(a) => {
+                a.create_response(
+                    &ctx.http,
+                    CreateInteractionResponse::Autocomplete(CreateAutocompleteResponse::new()),
+                )
+                .await?
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    async fn dispatch(&self, ctx: &Context, interaction: &Interaction) -> Result<()> {
+        let guild = match interaction {
+            Interaction::Command(c) | Interaction::Autocomplete(c) => c.guild_id,
+            Interaction::Component(c) => c.guild_id,
+            Interaction::Modal(m) => m.guild_id,
+            _ => return Ok(()),
+        };
+        if !self.guild_allowed(guild) {
+            tracing::warn!(guild = ?guild, "interaction from a guild that is not allowed, refused");
+            return self
+                .refuse(
+                    ctx,
+                    interaction,
+                    "This bot only answers in its team's server.",
+                )
+                .await;
+        }
+        match interaction {
+            Interaction::Command(c) => self.command(ctx, c).await,
+            Interaction::Autocomplete(c) => self.autocomplete(ctx, c).await,
+            Interaction::Component(c) => self.component(ctx, c).await,
+            Interaction::Modal(m) => self.modal(ctx, m).await,
+            _ => Ok(()),
+        }
+    }
+}
+
+fn describe(interaction: &Interaction) -> (u64, String, u64, Option<u64>) {
+    match interaction {
+        Interaction::Command(c) | Interaction::Autocomplete(c) => (
+            c.id.get(),
+            options::flatten(&c.data).0.join(" "),
+            c.user.id.get(),
+            c.guild_id.map(|g| g.get()),
+        ),
+        Interaction::Component(c) => (
+            c.id.get(),
+            format!("button {}", c.data.custom_id),
+            c.user.id.get(),
+            c.guild_id.map(|g| g.get()),
+        ),
+        Interaction::Modal(m) => (
+            m.id.get(),
+            format!("form {}", m.data.custom_id),
+            m.user.id.get(),
+            m.guild_id.map(|g| g.get()),
+        ),
+        _ => (0, "other".into(), 0, None),
+    }
+}
+
+#[serenity::async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to the gateway");
+        let commands = register::commands();
+        let result = match self.settings.guild_id {
+            Some(g) => GuildId::new(g)
+                .set_commands(&ctx.http, commands)
+                .await
+                .map(|c| c.len()),
+            None => serenity::all::Command::set_global_commands(&ctx.http, commands)
+                .await
+                .map(|c| c.len()),
+        };
+        match result {
+            Ok(n) => {
+                tracing::info!(commands = n, guild = ?self.settings.guild_id, "commands registered")
+            }
+            Err(e) => tracing::error!(error = %e, "registering commands failed"),
+        }
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let (id, command, user, guild) = describe(&interaction);
+        let span = tracing::info_span!("interaction", id, command = %command, user, guild);
+        async {
+            let guard = self.in_flight.read().await;
+            if *guard {
+                let _ = self
+                    .refuse(
+                        &ctx,
+                        &interaction,
+                        "The bot is restarting; try again in a minute.",
+                    )
+                    .await;
+                return;
+            }
+            let started = Instant::now();
+            if let Err(e) = self.dispatch(&ctx, &interaction).await {
+                tracing::error!(error = ?e, "answering the interaction failed");
+            }
+            tracing::info!(ms = started.elapsed().as_millis() as u64, "answered");
+        }
+        .instrument(span)
+        .await
+    }
+}
+
+impl From<serenity::Error> for Error {
+    fn from(e: serenity::Error) -> Self {
+        Error::Internal(anyhow::Error::new(e))
+    }
+}

@@ -1,0 +1,65 @@
+//! Discord's command options to a `Request`, through the same checks as console input.
+
+use std::collections::HashMap;
+
+use serenity::all::{AttachmentId, CommandData, CommandDataOption, CommandDataOptionValue};
+
+use crate::catalog::{self, CommandSpec};
+use crate::error::{Result, UserError};
+use crate::request::Request;
+
+/// The command path (`["record", "visit", "add"]`) and leaf options of an interaction.
+pub fn flatten(data: &CommandData) -> (Vec<String>, Vec<&CommandDataOption>) {
+    let mut path = vec![data.name.clone()];
+    let mut options: Vec<&CommandDataOption> = data.options.iter().collect();
+    loop {
+        match options.first().map(|o| &o.value) {
+            Some(
+                CommandDataOptionValue::SubCommandGroup(inner)
+                | CommandDataOptionValue::SubCommand(inner),
+            ) => {
+                path.push(options[0].name.clone());
+                options = inner.iter().collect();
+            }
+            _ => return (path, options),
+        }
+    }
+}
+
+pub fn spec_of(path: &[String]) -> Option<&'static CommandSpec> {
+    let words: Vec<&str> = path.iter().map(String::as_str).collect();
+    catalog::find(&words)
+        .filter(|(spec, used)| *used == words.len() && spec.path.len() == words.len())
+        .map(|(s, _)| s)
+}
+
+/// Builds the request; attachments were saved to files first (`saved`: id -> path).
+pub fn request(data: &CommandData, saved: &HashMap<AttachmentId, String>) -> Result<Request> {
+    let (path, options) = flatten(data);
+    let spec = spec_of(&path).ok_or_else(|| {
+        UserError::new(
+            "This command is not known to the bot any more; type / to see the current ones.",
+        )
+    })?;
+    let mut raw = Vec::new();
+    for o in options {
+        let value = match &o.value {
+            CommandDataOptionValue::String(s) => s.clone(),
+            CommandDataOptionValue::Integer(n) => n.to_string(),
+            CommandDataOptionValue::Boolean(b) => b.to_string(),
+            CommandDataOptionValue::Number(n) => n.to_string(),
+            CommandDataOptionValue::Attachment(id) => saved.get(id).cloned().ok_or_else(|| {
+                UserError::new("The attached file did not arrive; attach it again.")
+            })?,
+            _ => {
+                return Err(UserError::new(format!(
+                    "`{}` has a value of the wrong type; pick a value from the list.",
+                    o.name
+                ))
+                .into());
+            }
+        };
+        raw.push((o.name.clone(), value));
+    }
+    Ok(Request::build(spec, raw)?)
+}

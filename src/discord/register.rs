@@ -1,0 +1,119 @@
+//! The catalog as Discord application commands: `/visits monthly` is command `visits` with
+//! subcommand `monthly`; `/record visit add` is command `record`, group `visit`, subcommand
+//! `add`. Write commands are hidden from members without Manage Server.
+
+use serenity::all::{
+    CommandOptionType, CreateCommand, CreateCommandOption, InteractionContext, Permissions,
+};
+
+use crate::catalog::{COMMANDS, CommandSpec, Kind, OptionSpec};
+
+fn option(o: &OptionSpec) -> CreateCommandOption {
+    let kind = match o.kind {
+        Kind::Integer { .. } => CommandOptionType::Integer,
+        Kind::Bool => CommandOptionType::Boolean,
+        Kind::File => CommandOptionType::Attachment,
+        _ => CommandOptionType::String,
+    };
+    let mut opt = CreateCommandOption::new(kind, o.name, o.description).required(o.required);
+    match o.kind {
+        Kind::Text(max) => opt = opt.min_length(1).max_length(max.min(6000) as u16),
+        Kind::Date => opt = opt.min_length(7).max_length(10),
+        Kind::Day => opt = opt.min_length(10).max_length(10),
+        Kind::Month => opt = opt.min_length(7).max_length(7),
+        Kind::Integer { min, max } => {
+            opt = opt.min_int_value(min.max(0) as u64);
+            if max < i64::MAX {
+                opt = opt.max_int_value(max as u64);
+            }
+        }
+        Kind::Choice(choices) => {
+            for c in choices {
+                opt = opt.add_string_choice(*c, *c);
+            }
+        }
+        Kind::Bool | Kind::File => {}
+    }
+    if o.lookup.is_some() && !matches!(o.kind, Kind::Choice(_)) {
+        opt = opt.set_autocomplete(true);
+    }
+    opt
+}
+
+fn subcommand(spec: &CommandSpec) -> CreateCommandOption {
+    let name = spec.path.last().expect("paths are never empty");
+    spec.options.iter().fold(
+        CreateCommandOption::new(CommandOptionType::SubCommand, *name, spec.description),
+        |s, o| s.add_sub_option(option(o)),
+    )
+}
+
+/// Descriptions of the top-level commands and groups, which the catalog does not name.
+fn group_description(path: &[&str]) -> &'static str {
+    match path {
+        ["visits"] => "Delegation visits: monthly counts, lists, details",
+        ["official"] => "Officials: meeting history and profile",
+        ["forums"] => "Investment forums, business forums and conferences",
+        ["record"] => "Add, edit and delete records (moderators)",
+        ["record", "visit"] => "Delegation visits",
+        ["record", "meeting"] => "Meetings between officials",
+        ["record", "forum"] => "Forums and conferences",
+        ["record", "official"] => "Officials and their aliases",
+        ["data"] => "Import, audit log and undo (moderators)",
+        _ => "Commands",
+    }
+}
+
+/// Every command of the catalog, grouped as Discord wants them.
+pub fn commands() -> Vec<CreateCommand> {
+    let mut tops: Vec<&str> = Vec::new();
+    for c in COMMANDS {
+        if !tops.contains(&c.path[0]) {
+            tops.push(c.path[0]);
+        }
+    }
+    tops.into_iter()
+        .map(|top| {
+            let members: Vec<&CommandSpec> = COMMANDS.iter().filter(|c| c.path[0] == top).collect();
+            let moderator = members.iter().all(|c| c.moderator);
+            let mut cmd = CreateCommand::new(top).contexts(vec![InteractionContext::Guild]);
+            if moderator {
+                cmd = cmd.default_member_permissions(Permissions::MANAGE_GUILD);
+            }
+            if let [single] = members.as_slice()
+                && single.path.len() == 1
+            {
+                return single
+                    .options
+                    .iter()
+                    .fold(cmd.description(single.description), |c, o| {
+                        c.add_option(option(o))
+                    });
+            }
+            cmd = cmd.description(group_description(&[top]));
+            let mut groups: Vec<&str> = Vec::new();
+            for m in &members {
+                match m.path.len() {
+                    2 => cmd = cmd.add_option(subcommand(m)),
+                    3 if !groups.contains(&m.path[1]) => groups.push(m.path[1]),
+                    _ => {}
+                }
+            }
+            for g in groups {
+                let group = members
+                    .iter()
+                    .filter(|m| m.path.len() == 3 && m.path[1] == g)
+                    .fold(
+                        CreateCommandOption::new(
+                            CommandOptionType::SubCommandGroup,
+                            g,
+                            group_description(&[top, g]),
+                        ),
+                        |grp, m| grp.add_sub_option(subcommand(m)),
+                    );
+                cmd = cmd.add_option(group);
+            }
+            cmd
+        })
+        .collect()
+}

@@ -1,0 +1,253 @@
+//! A `Reply` as Discord embeds, attachments and buttons, always within Discord's limits
+//! (shared/discord/LIMITS.md): the fitting is done on plain strings so it can be tested
+//! without Discord.
+
+use serenity::all::{
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
+    CreateEmbed, CreateEmbedFooter,
+};
+
+use crate::console::render_table;
+use crate::reply::{Reply, Table};
+
+pub const TITLE_MAX: usize = 256;
+pub const DESCRIPTION_MAX: usize = 4096;
+pub const FIELDS_MAX: usize = 25;
+pub const FIELD_NAME_MAX: usize = 256;
+pub const FIELD_VALUE_MAX: usize = 1024;
+pub const FOOTER_MAX: usize = 2048;
+pub const EMBED_TOTAL_MAX: usize = 6000;
+pub const CUSTOM_ID_MAX: usize = 100;
+
+/// An embed as plain strings, already cut to fit.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EmbedText {
+    pub title: String,
+    pub description: String,
+    pub fields: Vec<(String, String, bool)>,
+    pub footer: Option<String>,
+}
+
+impl EmbedText {
+    pub fn total(&self) -> usize {
+        len(&self.title)
+            + len(&self.description)
+            + self
+                .fields
+                .iter()
+                .map(|(n, v, _)| len(n) + len(v))
+                .sum::<usize>()
+            + self.footer.as_deref().map(len).unwrap_or(0)
+    }
+}
+
+fn len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Cuts to at most `max` characters, marking the cut with an ellipsis.
+pub fn cut(s: &str, max: usize) -> String {
+    if len(s) <= max {
+        s.to_string()
+    } else {
+        s.chars().take(max.saturating_sub(1)).collect::<String>() + "…"
+    }
+}
+
+/// Text shown inside a code block must not close it.
+fn fence_safe(s: &str) -> String {
+    s.replace('`', "ˋ")
+}
+
+/// A table in a code block of at most `budget` characters: rows that do not fit are
+/// dropped and counted.
+fn table_block(table: &Table, budget: usize) -> String {
+    let safe = Table {
+        headers: table.headers.iter().map(|h| fence_safe(h)).collect(),
+        rows: table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| fence_safe(c)).collect())
+            .collect(),
+        numeric: table.numeric.clone(),
+    };
+    let block = |rows: usize| {
+        let shown = Table {
+            rows: safe.rows[..rows].to_vec(),
+            ..safe.clone()
+        };
+        let mut block = format!("```\n{}```", render_table(&shown));
+        if rows < safe.rows.len() {
+            block.push_str(&format!(
+                "\n… {} more rows not shown",
+                safe.rows.len() - rows
+            ));
+        }
+        block
+    };
+    // The most rows that fit: a binary search, since rendering is the costly part.
+    let (mut lo, mut hi) = (0, safe.rows.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if len(&block(mid)) <= budget {
+            lo = mid
+        } else {
+            hi = mid - 1
+        }
+    }
+    let best = block(lo);
+    if len(&best) <= budget {
+        best
+    } else {
+        String::new()
+    }
+}
+
+/// The reply's text as one embed within every per-field and total limit.
+pub fn embed_text(reply: &Reply) -> EmbedText {
+    let title = cut(&reply.title, TITLE_MAX);
+    let footer = reply.footer.as_deref().map(|f| cut(f, FOOTER_MAX));
+    let fields: Vec<(String, String, bool)> = reply
+        .fields
+        .iter()
+        .take(FIELDS_MAX)
+        .map(|f| {
+            (
+                cut(&f.name, FIELD_NAME_MAX),
+                cut(&f.value, FIELD_VALUE_MAX),
+                f.inline,
+            )
+        })
+        .collect();
+    let mut e = EmbedText {
+        title,
+        description: String::new(),
+        fields,
+        footer,
+    };
+    // Fields that would break the total go first, from the end.
+    while e.total() > EMBED_TOTAL_MAX - 200 && !e.fields.is_empty() {
+        e.fields.pop();
+    }
+    let room = (EMBED_TOTAL_MAX - e.total()).min(DESCRIPTION_MAX);
+    let text = reply
+        .text
+        .as_deref()
+        .map(|t| cut(t, room.min(1500)))
+        .unwrap_or_default();
+    let table = match &reply.table {
+        Some(t) => table_block(t, room.saturating_sub(len(&text) + 2)),
+        None => String::new(),
+    };
+    e.description = [text, table]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    e
+}
+
+pub fn embed(text: &EmbedText, image: Option<&str>) -> CreateEmbed {
+    let mut e = CreateEmbed::new().title(&text.title).colour(0x3465a4);
+    if !text.description.is_empty() {
+        e = e.description(&text.description);
+    }
+    for (name, value, inline) in &text.fields {
+        e = e.field(name, value, *inline);
+    }
+    if let Some(f) = &text.footer {
+        e = e.footer(CreateEmbedFooter::new(f));
+    }
+    if let Some(img) = image {
+        e = e.image(format!("attachment://{img}"));
+    }
+    e
+}
+
+/// Replies never ping anyone, whatever names the data holds.
+pub fn no_mentions() -> CreateAllowedMentions {
+    CreateAllowedMentions::new()
+}
+
+pub fn files(reply: &Reply, chart: Option<Vec<u8>>) -> Vec<CreateAttachment> {
+    let mut out: Vec<CreateAttachment> = reply
+        .attachments
+        .iter()
+        .map(|a| CreateAttachment::bytes(a.bytes.clone(), a.filename.clone()))
+        .collect();
+    if let Some(png) = chart {
+        out.push(CreateAttachment::bytes(png, "chart.png"));
+    }
+    out
+}
+
+/// Previous / Next buttons whose ids name a saved request and the page to show.
+pub fn page_buttons(state: i64, page: i64, pages: i64) -> CreateActionRow {
+    CreateActionRow::Buttons(vec![
+        CreateButton::new(format!("page:{state}:{}", page - 1))
+            .label("Previous")
+            .style(ButtonStyle::Secondary)
+            .disabled(page <= 1),
+        CreateButton::new(format!("page:{state}:{}", page + 1))
+            .label("Next")
+            .style(ButtonStyle::Secondary)
+            .disabled(page >= pages),
+    ])
+}
+
+pub fn confirm_buttons(state: i64, label: &str) -> CreateActionRow {
+    CreateActionRow::Buttons(vec![
+        CreateButton::new(format!("confirm:{state}"))
+            .label(cut(label, 80))
+            .style(ButtonStyle::Danger),
+        CreateButton::new(format!("cancel:{state}"))
+            .label("Cancel")
+            .style(ButtonStyle::Secondary),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::Reply;
+
+    #[test]
+    fn oversized_replies_are_cut_to_discords_limits() {
+        let mut table = Table::new(&["#", "Name"], &[true, false]);
+        for i in 0..2000 {
+            table.row(vec![i.to_string(), "x".repeat(90) + "```"]);
+        }
+        let mut reply = Reply::new("t".repeat(400))
+            .text("d".repeat(5000))
+            .table(table)
+            .footer("f".repeat(3000));
+        for i in 0..40 {
+            reply = reply.field(format!("{i}{}", "n".repeat(300)), "v".repeat(2000));
+        }
+        let e = embed_text(&reply);
+        assert!(len(&e.title) <= TITLE_MAX);
+        assert!(len(&e.description) <= DESCRIPTION_MAX);
+        assert!(e.fields.len() <= FIELDS_MAX);
+        assert!(
+            e.fields
+                .iter()
+                .all(|(n, v, _)| len(n) <= FIELD_NAME_MAX && len(v) <= FIELD_VALUE_MAX)
+        );
+        assert!(e.footer.as_deref().map(len).unwrap_or(0) <= FOOTER_MAX);
+        assert!(e.total() <= EMBED_TOTAL_MAX, "{}", e.total());
+        assert_eq!(
+            e.description.matches("```").count() % 2,
+            0,
+            "code fences stay balanced"
+        );
+    }
+
+    #[test]
+    fn custom_ids_stay_short() {
+        let row = page_buttons(i64::MAX, 100_000, 100_001);
+        let json = serde_json::to_value(&row).unwrap();
+        for b in json["components"].as_array().unwrap() {
+            assert!(b["custom_id"].as_str().unwrap().len() <= CUSTOM_ID_MAX);
+        }
+    }
+}
