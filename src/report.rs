@@ -113,6 +113,32 @@ pub async fn latest_month(db: &SqlitePool, provinces: &[i64]) -> Result<Option<M
     Ok(m.and_then(|m| Month::parse(&m).ok()))
 }
 
+/// How many distinct sources back the live visits that start in the range (for these
+/// provinces, all when empty): the footer of a report says what it rests on.
+pub async fn source_count(db: &SqlitePool, range: DateRange, provinces: &[i64]) -> Result<i64> {
+    let ids = serde_json::to_string(provinces)?;
+    Ok(sqlx::query_scalar(
+        "SELECT count(DISTINCT s.url) FROM visit_sources s JOIN visits v ON v.id = s.visit_id
+         WHERE v.deleted_at IS NULL AND v.start_date BETWEEN ? AND ?
+           AND (? = '[]' OR EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = v.id
+                                   AND p.region_id IN (SELECT value FROM json_each(?))))",
+    )
+    .bind(range.from.to_string())
+    .bind(range.to.to_string())
+    .bind(&ids)
+    .bind(&ids)
+    .fetch_one(db)
+    .await?)
+}
+
+pub fn sources_text(n: i64) -> String {
+    match n {
+        0 => "no sources recorded".into(),
+        1 => "1 source".into(),
+        n => format!("{n} sources"),
+    }
+}
+
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct ProvinceRank {
     pub province: String,

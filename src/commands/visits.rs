@@ -72,6 +72,7 @@ pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
         .map(|(_, n)| n)
         .sum();
     let summary = report::summarize(from, to, &counts, previous_total);
+    let sources = report::source_count(&app.db, DateRange::months(from, to), &ids).await?;
 
     let max = summary
         .months
@@ -113,7 +114,10 @@ pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
             format!("Change vs {prev_from} to {prev_to}"),
             report::change_text(&summary),
         )
-        .footer(format!("{from} to {to} · {}", scope))
+        .footer(format!(
+            "{from} to {to} · {scope} · {}",
+            report::sources_text(sources)
+        ))
         .chart(Chart {
             title: format!("Visits per month, {from} to {to}"),
             labels: summary.months.iter().map(|c| c.month.to_string()).collect(),
@@ -124,7 +128,7 @@ pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
             "months": summary.months, "total": summary.total, "mean": summary.mean,
             "busiest": summary.busiest,
             "previous": {"from": prev_from, "to": prev_to, "total": summary.previous_total},
-            "change_percent": summary.change_percent,
+            "change_percent": summary.change_percent, "sources": sources,
         })))
 }
 

@@ -40,10 +40,21 @@ fn document_sql(entity: Entity) -> &'static str {
     }
 }
 
+/// Each record's index row has a rowid made of its id and kind, so refreshing one record
+/// is a lookup, not a scan of the whole index.
+fn rowid(entity: Entity, id: i64) -> i64 {
+    let kind = match entity {
+        Entity::Visit => 0,
+        Entity::Meeting => 1,
+        Entity::Forum => 2,
+        Entity::Official => 3,
+    };
+    id * 4 + kind
+}
+
 pub async fn reindex(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM search_index WHERE entity = ? AND entity_id = ?")
-        .bind(entity.as_str())
-        .bind(id)
+    sqlx::query("DELETE FROM search_index WHERE rowid = ?")
+        .bind(rowid(entity, id))
         .execute(&mut **tx)
         .await?;
     let doc: Option<(String, Option<String>)> = sqlx::query_as(document_sql(entity))
@@ -52,8 +63,9 @@ pub async fn reindex(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<()> {
         .await?;
     if let Some((title, body)) = doc {
         sqlx::query(
-            "INSERT INTO search_index (entity, entity_id, title, body) VALUES (?, ?, ?, ?)",
+            "INSERT INTO search_index (rowid, entity, entity_id, title, body) VALUES (?, ?, ?, ?, ?)",
         )
+        .bind(rowid(entity, id))
         .bind(entity.as_str())
         .bind(id)
         .bind(title)

@@ -3,6 +3,8 @@
 
 mod helpers;
 
+mod limits;
+
 mod audit;
 mod forums;
 mod officials;

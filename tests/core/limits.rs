@@ -1,0 +1,161 @@
+//! Every command's reply, on a large database with names at their maximum length, fits
+//! Discord's limits once rendered.
+
+use std::collections::HashSet;
+
+use delegation_bot::catalog::COMMANDS;
+use delegation_bot::discord::render;
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn every_reply_fits_discord_once_rendered() {
+    let t = TestApp::new().await;
+    delegation_bot::sample::synthetic(&t.app, &t.moderator, 3000, 3, false)
+        .await
+        .unwrap();
+    let long = |c: char, n: usize| std::iter::repeat_n(c, n).collect::<String>();
+    let name = format!("Kim {}", long('k', 96));
+    let other = format!("Lee {}", long('l', 96));
+    let purpose = long('p', 1000);
+    let lines = vec![
+        format!(
+            "/record official add name:\"{name}\" country:Korea title:\"{}\" organization:\"{}\" local_name:\"{}\" aliases:\"{}\"",
+            long('t', 200),
+            long('o', 200),
+            long('김', 100),
+            long('a', 100)
+        ),
+        format!("/record official add name:\"{other}\" country:China province:Jiangsu"),
+        format!(
+            "/record official edit name:\"{other}\" title:\"{}\"",
+            long('x', 200)
+        ),
+        format!(
+            "/record official alias name:\"{other}\" alias:\"{}\"",
+            long('y', 100)
+        ),
+        format!(
+            "/record visit add province:\"Guangdong, Jiangsu, Shandong, Zhejiang, Fujian, Hainan, Hebei, Henan\" start:2030-01-02 end:2030-01-09 city:\"{}\" leader:\"{other}\" places:\"Seoul, Busan, Incheon, Jeju, Daegu, Ulsan\" purpose:\"{purpose}\" size:10000 source:https://example.org/{} source_title:\"{}\" source_date:2030-01-10",
+            long('c', 100),
+            long('u', 450),
+            long('s', 200)
+        ),
+        "/record visit edit id:3001 size:9999".into(),
+        format!(
+            "/record meeting add date:2030-01-03 officials:\"{name}; {other}\" place:\"{}\" visit:3001 summary:\"{purpose}\"",
+            long('m', 100)
+        ),
+        "/record meeting edit id:1 place:Seoul".into(),
+        format!(
+            "/record forum add name:\"{}\" kind:\"investment forum\" start:2030-01-04 place:\"{}\" organizer:\"{}\" edition:\"{}\" visit:3001",
+            long('f', 200),
+            long('q', 100),
+            long('r', 200),
+            long('e', 100)
+        ),
+        "/record forum edit id:1 place:Jeju".into(),
+        "/record forum link forum:2 visit:3001".into(),
+        "/visits monthly".into(),
+        "/visits monthly from:2015-01 to:2034-12".into(),
+        "/visits list".into(),
+        "/visits list page:300".into(),
+        "/visits show id:3001".into(),
+        format!("/official history name:\"{name}\""),
+        format!("/official show name:\"{other}\""),
+        "/official show name:\"Wang Jianguo\"".into(),
+        "/forums list".into(),
+        "/forums show id:1".into(),
+        "/provinces".into(),
+        "/stats from:2015-01 to:2034-12".into(),
+        "/search text:synthetic".into(),
+        "/export what:all format:json".into(),
+        "/help".into(),
+        "/help record visit add".into(),
+        "/data audit".into(),
+        "/data audit entity:visit id:3001".into(),
+        "/record meeting delete id:1".into(),
+        "/record forum delete id:1".into(),
+        "/record visit delete id:2".into(),
+        "/data undo".into(),
+        format!("/record official merge keep:\"{name}\" remove:\"{other}\""),
+        "/record official delete name:\"Lee Synthetic\"".into(),
+    ];
+    let mut covered = HashSet::new();
+    for line in &lines {
+        let req = delegation_bot::request::Request::parse_line(line)
+            .unwrap_or_else(|e| panic!("{line}: {e}"));
+        covered.insert(req.spec.id);
+        let reply = match t.app.handle(&t.moderator, &req).await {
+            Ok(r) => r,
+            Err(delegation_bot::error::Error::User(e)) => {
+                assert!(e.0.chars().count() <= 2000, "{line}: error too long");
+                continue;
+            }
+            Err(e) => panic!("{line}: {e:?}"),
+        };
+        check(line, &reply);
+    }
+    let path = t.dir.path().join("v.csv");
+    std::fs::write(&path, "province,start\nHainan,2031-01-01\n").unwrap();
+    let reply = t
+        .run(&format!("/data import file:\"{}\"", path.display()))
+        .await
+        .unwrap();
+    check("import", &reply);
+    covered.insert(delegation_bot::catalog::CommandId::DataImport);
+    for c in COMMANDS {
+        assert!(covered.contains(&c.id), "{} is not exercised", c.name());
+    }
+}
+
+fn check(line: &str, reply: &delegation_bot::reply::Reply) {
+    let text = render::embed_text(reply);
+    let embed = serde_json::to_value(render::embed(&text, Some("chart.png"))).unwrap();
+    let count = |v: &serde_json::Value| v.as_str().map(|s| s.chars().count()).unwrap_or(0);
+    assert!(count(&embed["title"]) <= render::TITLE_MAX, "{line}");
+    assert!(
+        count(&embed["description"]) <= render::DESCRIPTION_MAX,
+        "{line}"
+    );
+    assert!(
+        count(&embed["footer"]["text"]) <= render::FOOTER_MAX,
+        "{line}"
+    );
+    let fields = embed["fields"].as_array().cloned().unwrap_or_default();
+    assert!(fields.len() <= render::FIELDS_MAX, "{line}");
+    let mut total =
+        count(&embed["title"]) + count(&embed["description"]) + count(&embed["footer"]["text"]);
+    for f in &fields {
+        assert!(
+            count(&f["name"]) <= render::FIELD_NAME_MAX
+                && count(&f["value"]) <= render::FIELD_VALUE_MAX,
+            "{line}"
+        );
+        total += count(&f["name"]) + count(&f["value"]);
+    }
+    assert!(total <= render::EMBED_TOTAL_MAX, "{line}: {total}");
+    assert!(
+        !embed["title"].as_str().unwrap_or("").is_empty(),
+        "{line}: every embed has a title"
+    );
+    // What a table shows must be the reply's first rows, not nothing, when rows exist.
+    if let Some(table) = &reply.table
+        && !table.rows.is_empty()
+    {
+        assert!(
+            text.description.contains("```"),
+            "{line}: the table was dropped"
+        );
+    }
+    // Discord takes at most 25 MiB of attachments per message.
+    assert!(
+        reply
+            .attachments
+            .iter()
+            .map(|a| a.bytes.len())
+            .sum::<usize>()
+            < 25 * 1024 * 1024,
+        "{line}"
+    );
+}
