@@ -479,6 +479,20 @@ pub fn command_in(guild: &str, who: Who, path: &[&str], values: &[(&str, Value)]
     )
 }
 
+/// A command sent in a direct message: a user, no guild, no member.
+pub fn command_dm(path: &[&str], values: &[(&str, Value)]) -> Value {
+    let mut v = base(
+        2,
+        Who::Moderator,
+        GUILD,
+        command_data(path, options(values, None), json!({})),
+    );
+    v.as_object_mut().unwrap().remove("guild_id");
+    v.as_object_mut().unwrap().remove("member");
+    v["context"] = json!(1);
+    v
+}
+
 pub fn command_with_file(
     who: Who,
     path: &[&str],

@@ -660,3 +660,83 @@ async fn the_log_has_no_errors_and_no_token() {
         "one span per interaction with its time: {log}"
     );
 }
+
+#[tokio::test]
+async fn direct_messages_are_refused() {
+    let s = setup().await;
+    let before = total_visits(s.dir.path());
+    let r = s
+        .fake
+        .interact(command_dm(
+            &["record", "visit", "add"],
+            &[
+                ("province", json!("Shandong")),
+                ("start", json!("2024-07-02")),
+            ],
+        ))
+        .await;
+    let body = r.payload().json;
+    assert_eq!(body["data"]["flags"], EPHEMERAL);
+    assert_eq!(total_visits(s.dir.path()), before);
+}
+
+#[tokio::test]
+async fn export_replies_with_a_file() {
+    let s = setup().await;
+    let i = command(
+        Who::Member,
+        &["export"],
+        &[("what", json!("visits")), ("format", json!("csv"))],
+    );
+    let token = i["token"].as_str().unwrap().to_string();
+    assert_eq!(s.fake.interact(i).await.payload().json["type"], 5);
+    let edit = s.fake.edited_original(&token).await.payload();
+    let (name, bytes) = edit
+        .files
+        .iter()
+        .find(|(n, _)| n.ends_with(".csv"))
+        .expect("a CSV attachment");
+    assert!(name.starts_with("visits-"));
+    assert!(String::from_utf8_lossy(bytes).starts_with("id,province,"));
+}
+
+#[tokio::test]
+async fn page_buttons_keep_working_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    for day in 1..=12 {
+        ask(
+            dir.path(),
+            &[
+                "ask",
+                &format!("/record visit add province:Hainan start:2023-04-{day:02} force:true"),
+            ],
+        );
+    }
+    let fake = FakeDiscord::start().await;
+    let bot = spawn_bot(dir.path(), &fake);
+    fake.wait_identified(1).await;
+    let r = fake
+        .interact(command(Who::Member, &["visits", "list"], &[]))
+        .await
+        .payload()
+        .json;
+    let next = r["data"]["components"][0]["components"][1]["custom_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    drop(bot);
+    let _bot = spawn_bot(dir.path(), &fake);
+    fake.wait_identified(2).await;
+    let page2 = fake
+        .interact(button(Who::Member, &next))
+        .await
+        .payload()
+        .json;
+    assert!(
+        page2["data"]["embeds"][0]["footer"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("page 2 of 2"),
+        "{page2}"
+    );
+}
