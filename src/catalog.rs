@@ -174,6 +174,14 @@ const FORUM_KINDS: &[&str] = &[
     "other",
 ];
 const COUNTRIES: &[&str] = &["China", "Korea", "Other"];
+const VERSION: OptionSpec = opt(
+    "version",
+    "The version you looked at; refused if the record changed since",
+    Kind::Integer {
+        min: 1,
+        max: i64::MAX,
+    },
+);
 const FORCE: OptionSpec = opt(
     "force",
     "Add even if it overlaps an existing visit",
@@ -403,7 +411,8 @@ pub static COMMANDS: &[CommandSpec] = &[
             PROVINCES,
             opt("start", "First day, YYYY-MM-DD or YYYY-MM", Kind::Date);
             VISIT_FIELDS;
-            FORCE
+            FORCE,
+            VERSION
         ),
         moderator: true,
         example: "/record visit edit id:3 size:25",
@@ -466,6 +475,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 },
             ),
             opt("summary", "What was discussed", Kind::Text(LONG_MAX)),
+            VERSION,
         ],
         moderator: true,
         example: "/record meeting edit id:2 place:\"Seoul City Hall\"",
@@ -508,6 +518,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt("place", "Where", Kind::Text(NAME_MAX)),
             opt("organizer", "Who organized it", Kind::Text(SHORT_MAX)),
             opt("edition", "Edition, e.g. 19th", Kind::Text(NAME_MAX)),
+            VERSION,
         ],
         moderator: true,
         example: "/record forum edit id:1 organizer:\"Jeju Special Self-Governing Province\"",
@@ -596,6 +607,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 "Name in the local script",
                 Kind::Text(NAME_MAX),
             ),
+            VERSION,
         ],
         moderator: true,
         example: "/record official edit name:\"Oh Se-hoon\" title:\"Mayor of Seoul\"",

@@ -174,6 +174,15 @@ impl Request {
         self.int("page").unwrap_or(1)
     }
 
+    /// For an edit: whether any field is given besides what names the record (its
+    /// required options) and the `force` and `version` controls.
+    pub fn changes_fields(&self) -> bool {
+        self.spec
+            .options
+            .iter()
+            .any(|o| !o.required && !matches!(o.name, "force" | "version") && self.has(o.name))
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.args.contains_key(name)
     }

@@ -8,7 +8,7 @@ use crate::domain::{Day, FlexDate, Text, VisitLevel};
 use crate::error::{Result, user_err};
 use crate::store::region::{self, Country};
 use crate::store::visit::{self, Fields, Source};
-use crate::store::{Tx, official};
+use crate::store::{Entity, Tx, audit, official};
 
 pub fn dates(start: FlexDate, end: Option<FlexDate>) -> Result<()> {
     if let Some(end) = end
@@ -103,4 +103,52 @@ pub async fn meeting_visit(tx: &mut Tx<'_>, date: FlexDate, visit_id: Option<i64
         ));
     }
     Ok(())
+}
+
+/// Optimistic concurrency: an edit made against version `seen` of a record that has moved
+/// on since is refused, naming what changed and who changed it.
+pub async fn unchanged_since(
+    tx: &mut Tx<'_>,
+    entity: Entity,
+    id: i64,
+    current: i64,
+    seen: Option<i64>,
+) -> Result<()> {
+    let Some(seen) = seen else { return Ok(()) };
+    if seen == current {
+        return Ok(());
+    }
+    let rows: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT b.actor, e.before, e.after FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
+         WHERE e.entity = ? AND e.entity_id = ? AND json_extract(e.after, '$.version') > ? ORDER BY e.id",
+    )
+    .bind(entity.as_str())
+    .bind(id)
+    .bind(seen)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut changes = Vec::new();
+    for (actor, before, after) in rows {
+        let before = before.as_deref().map(serde_json::from_str).transpose()?;
+        let after = after.as_deref().map(serde_json::from_str).transpose()?;
+        for c in audit::diff(before.as_ref(), after.as_ref()) {
+            changes.push(format!("{c} by {actor}"));
+        }
+    }
+    let what = if changes.is_empty() {
+        "it was changed".to_string()
+    } else {
+        changes.join("; ")
+    };
+    user_err(format!(
+        "{} #{id} changed since version {seen} ({what}); look at it again (now version {current}) and redo your edit.",
+        capitalized(entity.as_str())
+    ))
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }

@@ -70,16 +70,19 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let id = req.int("id").expect("required by the catalog");
     let mut tx = app.begin().await?;
     let current = live_forum(&mut tx, id).await?;
-    if !req
-        .spec
-        .options
-        .iter()
-        .any(|o| o.name != "id" && req.has(o.name))
-    {
+    if !req.changes_fields() {
         return user_err(format!(
             "Say what to change, e.g. /record forum edit id:{id} place:Jeju."
         ));
     }
+    checks::unchanged_since(
+        &mut tx,
+        Entity::Forum,
+        id,
+        current.row.version,
+        req.int("version"),
+    )
+    .await?;
     let mut f = Fields::from_snapshot(&current);
     if let Some(n) = req.text("name") {
         f.name = n.to_string();

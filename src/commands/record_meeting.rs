@@ -65,16 +65,19 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             "There is no meeting #{id}; /official history lists meetings with their numbers."
         ));
     };
-    if !req
-        .spec
-        .options
-        .iter()
-        .any(|o| o.name != "id" && req.has(o.name))
-    {
+    if !req.changes_fields() {
         return user_err(format!(
             "Say what to change, e.g. /record meeting edit id:{id} place:\"Seoul City Hall\"."
         ));
     }
+    checks::unchanged_since(
+        &mut tx,
+        Entity::Meeting,
+        id,
+        current.row.version,
+        req.int("version"),
+    )
+    .await?;
     let mut f = Fields::from_snapshot(&current);
     if let Some(d) = req.date("date") {
         f.date = d;

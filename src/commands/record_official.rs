@@ -59,12 +59,7 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
 pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let mut tx = app.begin().await?;
     let who = official::resolve(&mut tx, req.text("name").unwrap_or_default()).await?;
-    if !req
-        .spec
-        .options
-        .iter()
-        .any(|o| o.name != "name" && req.has(o.name))
-    {
+    if !req.changes_fields() {
         return user_err(format!(
             "Say what to change, e.g. /record official edit name:\"{}\" title:\"Mayor of Seoul\".",
             who.name
@@ -73,6 +68,14 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let before = official::snapshot(&mut tx, who.id)
         .await?
         .expect("resolved officials exist");
+    checks::unchanged_since(
+        &mut tx,
+        Entity::Official,
+        who.id,
+        before.row.version,
+        req.int("version"),
+    )
+    .await?;
     let r = &before.row;
     let f = Fields {
         name: req

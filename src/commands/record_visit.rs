@@ -88,16 +88,19 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             "There is no visit #{id}; /visits list shows the numbers."
         ));
     };
-    let changing = req
-        .spec
-        .options
-        .iter()
-        .any(|o| o.name != "id" && o.name != "force" && req.has(o.name));
-    if !changing {
+    if !req.changes_fields() {
         return user_err(format!(
             "Say what to change, e.g. /record visit edit id:{id} size:25 (type - to clear a field)."
         ));
     }
+    checks::unchanged_since(
+        &mut tx,
+        Entity::Visit,
+        id,
+        before.row.version,
+        req.int("version"),
+    )
+    .await?;
     let mut f = Fields::from_snapshot(&before);
     if let Some(p) = req.text("province") {
         f.provinces = checks::provinces(&app.db, p).await?;

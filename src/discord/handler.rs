@@ -115,13 +115,7 @@ impl Handler {
                 .await?;
             return Ok(());
         }
-        if req.spec.id == CommandId::VisitEdit
-            && req
-                .spec
-                .options
-                .iter()
-                .all(|o| o.name == "id" || !req.has(o.name))
-        {
+        if req.spec.id == CommandId::VisitEdit && !req.changes_fields() {
             return self
                 .edit_modal(ctx, cmd, req.int("id").unwrap_or_default())
                 .await;
@@ -288,21 +282,11 @@ impl Handler {
             Ok(r) => r.data,
             Err(e) => return self.respond_error(ctx, cmd, e).await,
         };
-        let text = |k: &str| match &data[k] {
-            serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Number(n) => n.to_string(),
-            serde_json::Value::Array(a) => a
-                .iter()
-                .filter_map(|v| v.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            _ => String::new(),
-        };
         let input = |key: &str, label: &str, style: InputTextStyle, max: u16| {
             let mut t = CreateInputText::new(style, label, key)
                 .required(key == "start")
                 .max_length(max);
-            let v = text(key);
+            let v = shown(&data[key]);
             if !v.is_empty() {
                 t = t.value(v);
             }
@@ -343,53 +327,50 @@ impl Handler {
         ) else {
             return Ok(());
         };
+        let version = parts.next().and_then(|v| v.parse::<i64>().ok());
         let current = self
             .app
             .run_line(&actor, &format!("/visits show id:{id}"))
             .await
             .map(|r| r.data)
             .unwrap_or_default();
-        let mut line = format!("/record visit edit id:{id}");
+        // Only what the form changed is edited; empty means "clear" (but start and size
+        // cannot be cleared). The version seen when the form opened guards against
+        // overwriting someone else's edit made in between.
+        let mut raw = vec![("id".to_string(), id.to_string())];
         for row in &m.data.components {
             for c in &row.components {
-                if let ActionRowComponent::InputText(t) = c {
-                    let value = t.value.clone().unwrap_or_default();
-                    let old = match &current[t.custom_id.as_str()] {
-                        serde_json::Value::Array(a) => a
-                            .iter()
-                            .filter_map(|v| v.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        serde_json::Value::Null => String::new(),
-                        v => v
-                            .as_str()
-                            .map(String::from)
-                            .unwrap_or_else(|| v.to_string()),
+                let ActionRowComponent::InputText(t) = c else {
+                    continue;
+                };
+                let value = t.value.clone().unwrap_or_default();
+                if value.trim() != shown(&current[t.custom_id.as_str()]).trim() {
+                    let value = if value.trim().is_empty() {
+                        "-".to_string()
+                    } else {
+                        value
                     };
-                    if value.trim() != old.trim() {
-                        let v = if value.trim().is_empty() {
-                            "-".to_string()
-                        } else {
-                            value.replace('"', "'")
-                        };
-                        line.push_str(&format!(" {}:\"{}\"", t.custom_id, v));
-                    }
+                    raw.push((t.custom_id.clone(), value));
                 }
             }
         }
-        let reply = if line.ends_with(&format!("id:{id}")) {
+        if let Some(v) = version {
+            raw.push(("version".into(), v.to_string()));
+        }
+        let reply = if raw.iter().all(|(k, _)| k == "id" || k == "version") {
             Err(UserError::new("Nothing was changed.").into())
+        } else if raw
+            .iter()
+            .any(|(k, v)| (k == "start" || k == "size") && v == "-")
+        {
+            Err(
+                UserError::new("Start and size cannot be emptied in the form; type a value.")
+                    .into(),
+            )
         } else {
-            match line.contains("size:\"-\"") || line.contains("start:\"-\"") {
-                true => Err(UserError::new(
-                    "Start and size cannot be emptied in the form; type a value.",
-                )
-                .into()),
-                false => {
-                    self.app
-                        .run_line(&actor, &line.replace("size:\"-\"", ""))
-                        .await
-                }
+            match Request::build(crate::catalog::spec(CommandId::VisitEdit), raw) {
+                Ok(req) => self.app.handle(&actor, &req).await,
+                Err(e) => Err(e.into()),
             }
         };
         let msg = match reply {
@@ -585,6 +566,20 @@ impl Handler {
             Interaction::Modal(m) => self.modal(ctx, m).await,
             _ => Ok(()),
         }
+    }
+}
+
+/// A visit field as the edit form shows it.
+fn shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
     }
 }
 

@@ -87,3 +87,53 @@ async fn every_write_is_in_the_audit_log_with_before_and_after() {
     assert_eq!(recent["total"], 2);
     t.refused("/data audit entity:visit").await;
 }
+
+#[tokio::test]
+async fn a_stale_edit_is_refused_naming_what_changed() {
+    let t = TestApp::new().await;
+    let other = delegation_bot::commands::Actor {
+        id: "u:other".into(),
+        name: "Other".into(),
+        moderator: true,
+    };
+    let v = id(&t
+        .ok("/record visit add province:Hainan start:2024-05-29 size:10")
+        .await);
+    let seen = t.ok(&format!("/visits show id:{v}")).await["version"]
+        .as_i64()
+        .unwrap();
+    t.app
+        .run_line(
+            &other,
+            &format!("/record visit edit id:{v} size:20 version:{seen}"),
+        )
+        .await
+        .unwrap();
+    let before = t.fingerprint().await;
+    let msg = t
+        .refused(&format!(
+            "/record visit edit id:{v} purpose:Trade version:{seen}"
+        ))
+        .await;
+    assert!(msg.contains("size: 10 → 20 by Other"), "{msg}");
+    assert_eq!(
+        before,
+        t.fingerprint().await,
+        "the stale edit changed nothing"
+    );
+    let now = t.ok(&format!("/visits show id:{v}")).await["version"]
+        .as_i64()
+        .unwrap();
+    t.ok(&format!(
+        "/record visit edit id:{v} purpose:Trade version:{now}"
+    ))
+    .await;
+    // Forums, meetings and officials are guarded the same way.
+    let f = id(&t
+        .ok("/record forum add name:\"Jeju Forum\" kind:conference start:2024-05-29")
+        .await);
+    t.ok(&format!("/record forum edit id:{f} place:Jeju version:1"))
+        .await;
+    t.refused(&format!("/record forum edit id:{f} place:Seoul version:1"))
+        .await;
+}

@@ -740,3 +740,42 @@ async fn page_buttons_keep_working_after_a_restart() {
         "{page2}"
     );
 }
+
+#[tokio::test]
+async fn a_form_submitted_after_someone_elses_edit_is_refused() {
+    let s = setup().await;
+    let r = s
+        .fake
+        .interact(command(
+            Who::Moderator,
+            &["record", "visit", "edit"],
+            &[("id", json!(1))],
+        ))
+        .await
+        .payload()
+        .json;
+    let custom_id = r["data"]["custom_id"].as_str().unwrap().to_string();
+    ask(s.dir.path(), &["ask", "/record visit edit id:1 size:44"]);
+    let submit = modal_submit(
+        Who::Moderator,
+        &custom_id,
+        &[
+            ("start", "2024-05-29"),
+            ("end", "2024-05-31"),
+            ("places", "Jeju, Seoul"),
+            ("purpose", "Changed"),
+            ("size", "44"),
+        ],
+    );
+    let done = s.fake.interact(submit).await.payload().json;
+    assert_eq!(done["data"]["flags"], EPHEMERAL);
+    assert!(
+        done["data"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("changed since version"),
+        "{done}"
+    );
+    let shown = ask(s.dir.path(), &["ask", "--json", "/visits show id:1"]);
+    assert_ne!(shown["data"]["purpose"], "Changed");
+}
