@@ -12,6 +12,8 @@ impl Settings {
     /// Reads `.env` if present, then the environment.
     pub fn load() -> Settings {
         let _ = dotenvy::dotenv();
+        let blocked = std::env::var("BLOCKED_LINK_HOSTS").unwrap_or_default();
+        crate::domain::spam::set_blocked_hosts(blocked.split(',').map(String::from).collect());
         Settings {
             database_url: std::env::var("DATABASE_URL")
                 .unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string()),

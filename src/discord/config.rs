@@ -14,6 +14,8 @@ pub struct DiscordSettings {
     pub moderator_roles: HashSet<u64>,
     /// Send every HTTP call here instead of Discord (tests, HTTP proxies).
     pub api_base: Option<String>,
+    /// Commands one user may send per minute (0: no limit).
+    pub rate_limit_per_minute: u32,
 }
 
 impl std::fmt::Debug for DiscordSettings {
@@ -62,6 +64,12 @@ impl DiscordSettings {
             api_base: std::env::var("DISCORD_API_BASE")
                 .ok()
                 .filter(|s| !s.trim().is_empty()),
+            rate_limit_per_minute: match std::env::var("RATE_LIMIT_PER_MINUTE") {
+                Ok(v) if !v.trim().is_empty() => v.trim().parse().with_context(|| {
+                    format!("RATE_LIMIT_PER_MINUTE must be a whole number; `{v}` is not")
+                })?,
+                _ => 20,
+            },
         })
     }
 }

@@ -9,13 +9,13 @@ use serenity::all::{
     ActionRowComponent, AttachmentId, AutocompleteOption, CommandInteraction, CommandOptionType,
     ComponentInteraction, Context, CreateActionRow, CreateAutocompleteResponse, CreateInputText,
     CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal,
-    EditInteractionResponse, EventHandler, GuildId, InputTextStyle, Interaction, Member,
-    ModalInteraction, Permissions, Ready, User,
+    EditInteractionResponse, EventHandler, GuildId, InputTextStyle, Interaction, ModalInteraction,
+    Ready,
 };
 use tokio::sync::RwLock;
 use tracing::Instrument;
 
-use super::config::DiscordSettings;
+use super::access::Gate;
 use super::{options, register, render, state};
 use crate::catalog::{CommandId, Kind};
 use crate::commands::{Actor, App};
@@ -25,7 +25,7 @@ use crate::request::{Request, Value};
 
 pub struct Handler {
     pub app: App,
-    pub settings: Arc<DiscordSettings>,
+    pub gate: Gate,
     /// Held for reading by each interaction in flight; shutdown takes it for writing.
     pub in_flight: Arc<RwLock<bool>>,
 }
@@ -53,40 +53,8 @@ fn needs_confirmation(id: CommandId) -> bool {
 }
 
 impl Handler {
-    fn guild_allowed(&self, guild: Option<GuildId>) -> bool {
-        match guild {
-            None => false,
-            Some(g) => {
-                self.settings.allowed_guilds.is_empty()
-                    || self.settings.allowed_guilds.contains(&g.get())
-            }
-        }
-    }
-
-    /// Rights come from this interaction's member data every time: nothing is cached, so a
-    /// lost role takes effect at once.
-    fn actor(&self, user: &User, member: Option<&Member>) -> Actor {
-        let moderator = member.is_some_and(|m| {
-            m.roles
-                .iter()
-                .any(|r| self.settings.moderator_roles.contains(&r.get()))
-                || m.permissions.is_some_and(|p| {
-                    p.contains(Permissions::MANAGE_GUILD) || p.contains(Permissions::ADMINISTRATOR)
-                })
-        });
-        let name = member
-            .and_then(|m| m.nick.clone())
-            .or_else(|| user.global_name.clone())
-            .unwrap_or_else(|| user.name.clone());
-        Actor {
-            id: format!("discord:{}", user.id),
-            name,
-            moderator,
-        }
-    }
-
     async fn command(&self, ctx: &Context, cmd: &CommandInteraction) -> Result<()> {
-        let actor = self.actor(&cmd.user, cmd.member.as_deref());
+        let actor = self.gate.actor(&cmd.user, cmd.member.as_deref());
         let req = match self
             .save_attachments(cmd)
             .await
@@ -319,7 +287,7 @@ impl Handler {
     }
 
     async fn modal(&self, ctx: &Context, m: &ModalInteraction) -> Result<()> {
-        let actor = self.actor(&m.user, m.member.as_ref());
+        let actor = self.gate.actor(&m.user, m.member.as_ref());
         let mut parts = m.data.custom_id.split(':');
         let (Some("edit-visit"), Some(id)) = (
             parts.next(),
@@ -389,7 +357,7 @@ impl Handler {
     }
 
     async fn component(&self, ctx: &Context, c: &ComponentInteraction) -> Result<()> {
-        let actor = self.actor(&c.user, c.member.as_ref());
+        let actor = self.gate.actor(&c.user, c.member.as_ref());
         let mut parts = c.data.custom_id.split(':');
         let kind = parts.next().unwrap_or("");
         let state_id = parts
@@ -543,14 +511,24 @@ impl Handler {
     }
 
     async fn dispatch(&self, ctx: &Context, interaction: &Interaction) -> Result<()> {
-        let guild = match interaction {
-            Interaction::Command(c) | Interaction::Autocomplete(c) => c.guild_id,
-            Interaction::Component(c) => c.guild_id,
-            Interaction::Modal(m) => m.guild_id,
+        let (guild, application, user) = match interaction {
+            Interaction::Command(c) | Interaction::Autocomplete(c) => {
+                (c.guild_id, c.application_id, c.user.id)
+            }
+            Interaction::Component(c) => (c.guild_id, c.application_id, c.user.id),
+            Interaction::Modal(m) => (m.guild_id, m.application_id, m.user.id),
             _ => return Ok(()),
         };
-        if !self.guild_allowed(guild) {
-            tracing::warn!(guild = ?guild, "interaction from a guild that is not allowed, refused");
+        if ctx
+            .http
+            .application_id()
+            .is_some_and(|ours| ours != application)
+        {
+            tracing::warn!(%application, "interaction for another application (forged?), refused");
+            return Ok(());
+        }
+        if !self.gate.guild_allowed(guild) {
+            tracing::warn!(guild = ?guild, "interaction from a guild that is not allowed, or a DM, refused");
             return self
                 .refuse(
                     ctx,
@@ -558,6 +536,16 @@ impl Handler {
                     "This bot only answers in its team's server.",
                 )
                 .await;
+        }
+        if !matches!(interaction, Interaction::Autocomplete(_))
+            && let Some(wait) = self.gate.over_limit(user.get())
+        {
+            tracing::info!(user = %user, "rate limited");
+            let text = format!(
+                "Slow down: too many commands in the last minute; try again in {} seconds.",
+                wait.as_secs().max(1)
+            );
+            return self.refuse(ctx, interaction, &text).await;
         }
         match interaction {
             Interaction::Command(c) => self.command(ctx, c).await,
@@ -612,7 +600,7 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to the gateway");
         let commands = register::commands();
-        let result = match self.settings.guild_id {
+        let result = match self.gate.settings.guild_id {
             Some(g) => GuildId::new(g)
                 .set_commands(&ctx.http, commands)
                 .await
@@ -623,7 +611,7 @@ impl EventHandler for Handler {
         };
         match result {
             Ok(n) => {
-                tracing::info!(commands = n, guild = ?self.settings.guild_id, "commands registered")
+                tracing::info!(commands = n, guild = ?self.gate.settings.guild_id, "commands registered")
             }
             Err(e) => tracing::error!(error = %e, "registering commands failed"),
         }

@@ -1,6 +1,7 @@
 //! The Discord adapter: connects with serenity, registers the catalog, and turns
 //! interactions into Requests and Replies into messages. It only translates.
 
+mod access;
 pub mod config;
 mod handler;
 pub mod options;
@@ -31,7 +32,7 @@ pub async fn serve(app: App, settings: DiscordSettings) -> anyhow::Result<()> {
     let in_flight = Arc::new(RwLock::new(false));
     let handler = handler::Handler {
         app: app.clone(),
-        settings: Arc::new(settings),
+        gate: access::Gate::new(Arc::new(settings)),
         in_flight: in_flight.clone(),
     };
     let mut client =

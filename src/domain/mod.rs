@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod name;
+pub mod spam;
 pub mod text;
 
 pub use date::{DateRange, Day, FlexDate, Month};

@@ -28,6 +28,7 @@ impl Text {
                 c as u32
             )));
         }
+        super::spam::check(field, value)?;
         let len = value.chars().count();
         if len > max {
             return Err(UserError::new(format!(

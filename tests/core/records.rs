@@ -172,3 +172,29 @@ async fn exports_in_both_formats() {
     let all_csv = t.run("/export what:all format:csv").await.unwrap();
     assert_eq!(all_csv.attachments.len(), 4);
 }
+
+#[tokio::test]
+async fn gambling_spam_is_refused_with_the_offending_part_named() {
+    let t = TestApp::new().await;
+    let before = t.fingerprint().await;
+    let msg = t.refused("/record visit add province:Hainan start:2024-05-29 purpose:\"Investment 온라인카지노 추천\"").await;
+    assert!(
+        msg.contains("`purpose`") && msg.contains("온라인카지노"),
+        "{msg}"
+    );
+    let path = t.dir.path().join("spam.csv");
+    std::fs::write(&path, "province,start,purpose\nHainan,2024-05-01,Talks\nHainan,2024-06-01,best online casino here\n").unwrap();
+    let msg = t
+        .refused(&format!(
+            "/data import file:\"{}\" confirm:true",
+            path.display()
+        ))
+        .await;
+    assert!(
+        msg.contains("line 3, column `purpose`") && msg.contains("online casino"),
+        "{msg}"
+    );
+    assert_eq!(before, t.fingerprint().await);
+    // Real news about Jeju's casino resorts is not spam.
+    t.ok("/record visit add province:Hainan start:2024-05-29 purpose:\"Casino resort investment in Jeju\"").await;
+}

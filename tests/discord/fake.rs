@@ -193,6 +193,14 @@ impl FakeDiscord {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 
+    /// Sends an INTERACTION_CREATE dispatch without waiting for an answer.
+    pub fn send(&self, interaction: Value) {
+        self.shared
+            .events
+            .send(interaction)
+            .expect("the bot is connected");
+    }
+
     /// Sends an INTERACTION_CREATE dispatch and returns the callback the bot answers with.
     pub async fn interact(&self, interaction: Value) -> Recorded {
         let id = interaction["id"].as_str().unwrap().to_string();
@@ -372,9 +380,14 @@ pub fn ask(dir: &Path, args: &[&str]) -> Value {
 }
 
 pub fn spawn_bot(dir: &Path, fake: &FakeDiscord) -> Bot {
+    spawn_bot_with(dir, fake, &[])
+}
+
+pub fn spawn_bot_with(dir: &Path, fake: &FakeDiscord, env: &[(&str, &str)]) -> Bot {
     let log = dir.join("bot.log");
     let child = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
         .arg("serve")
+        .envs(env.iter().copied())
         .env("DATABASE_URL", database_url(dir))
         .env("DISCORD_TOKEN", TOKEN)
         .env("DISCORD_API_BASE", &fake.base)
@@ -394,6 +407,8 @@ pub enum Who {
     Moderator,
     Member,
     Admin,
+    /// The moderator's account after the moderator role was taken away.
+    FormerModerator,
 }
 
 fn member(who: Who) -> Value {
@@ -401,6 +416,7 @@ fn member(who: Who) -> Value {
         Who::Moderator => ("500000000000000001", "Mod", vec![MOD_ROLE], "0"),
         Who::Member => ("500000000000000002", "Member", vec![], "1024"),
         Who::Admin => ("500000000000000003", "Admin", vec![], "8"),
+        Who::FormerModerator => ("500000000000000001", "Mod", vec![], "0"),
     };
     json!({"user": user(id, name), "nick": null, "roles": roles, "joined_at": "2024-01-01T00:00:00.000000+00:00",
            "deaf": false, "mute": false, "flags": 0, "permissions": perms})

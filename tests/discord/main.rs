@@ -779,3 +779,121 @@ async fn a_form_submitted_after_someone_elses_edit_is_refused() {
     let shown = ask(s.dir.path(), &["ask", "--json", "/visits show id:1"]);
     assert_ne!(shown["data"]["purpose"], "Changed");
 }
+
+#[tokio::test]
+async fn a_lost_role_takes_effect_on_the_next_interaction() {
+    let s = setup().await;
+    let add = |day: &str| {
+        [
+            ("province", json!("Shandong")),
+            ("start", json!(day.to_string())),
+        ]
+    };
+    let ok = s
+        .fake
+        .interact(command(
+            Who::Moderator,
+            &["record", "visit", "add"],
+            &add("2024-07-01"),
+        ))
+        .await
+        .payload()
+        .json;
+    assert!(
+        ok["data"]["embeds"][0]["title"]
+            .as_str()
+            .unwrap()
+            .contains("added")
+    );
+    let before = total_visits(s.dir.path());
+    let r = s
+        .fake
+        .interact(command(
+            Who::FormerModerator,
+            &["record", "visit", "add"],
+            &add("2024-08-01"),
+        ))
+        .await
+        .payload()
+        .json;
+    assert!(
+        r["data"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("Only moderators")
+    );
+    assert_eq!(total_visits(s.dir.path()), before);
+}
+
+#[tokio::test]
+async fn one_member_is_slowed_down_not_everyone() {
+    let dir = tempfile::tempdir().unwrap();
+    ask(dir.path(), &["sample"]);
+    let fake = FakeDiscord::start().await;
+    let _bot = spawn_bot_with(dir.path(), &fake, &[("RATE_LIMIT_PER_MINUTE", "3")]);
+    fake.wait_identified(1).await;
+    for _ in 0..3 {
+        let r = fake
+            .interact(command(
+                Who::Member,
+                &["visits", "show"],
+                &[("id", json!(1))],
+            ))
+            .await
+            .payload()
+            .json;
+        assert_eq!(r["type"], 4);
+        assert!(r["data"]["embeds"].is_array());
+    }
+    let r = fake
+        .interact(command(
+            Who::Member,
+            &["visits", "show"],
+            &[("id", json!(1))],
+        ))
+        .await
+        .payload()
+        .json;
+    assert_eq!(r["data"]["flags"], EPHEMERAL);
+    assert!(
+        r["data"]["content"].as_str().unwrap().contains("Slow down"),
+        "{r}"
+    );
+    let other = fake
+        .interact(command(
+            Who::Moderator,
+            &["visits", "show"],
+            &[("id", json!(1))],
+        ))
+        .await
+        .payload()
+        .json;
+    assert!(
+        other["data"]["embeds"].is_array(),
+        "other members are not affected"
+    );
+}
+
+#[tokio::test]
+async fn interactions_for_another_application_are_ignored_and_logged() {
+    let s = setup().await;
+    let mut forged = command(
+        Who::Moderator,
+        &["record", "visit", "add"],
+        &[
+            ("province", json!("Shandong")),
+            ("start", json!("2024-07-02")),
+        ],
+    );
+    forged["application_id"] = json!("123456789012345678");
+    let id = forged["id"].as_str().unwrap().to_string();
+    s.fake.send(forged);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(
+        !s.fake.requests().iter().any(|r| r.path.contains(&id)),
+        "no answer to a forged interaction"
+    );
+    assert_eq!(total_visits(s.dir.path()), 2);
+    let log = std::fs::read_to_string(&s.bot.log).unwrap();
+    assert!(log.contains("another application"), "{log}");
+}
