@@ -6,22 +6,20 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use serenity::all::{
-    ActionRowComponent, AttachmentId, AutocompleteOption, CommandInteraction, CommandOptionType,
-    ComponentInteraction, Context, CreateActionRow, CreateAutocompleteResponse, CreateInputText,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal,
-    EditInteractionResponse, EventHandler, GuildId, InputTextStyle, Interaction, ModalInteraction,
-    Ready,
+    AttachmentId, CommandInteraction, Context, CreateActionRow, CreateAutocompleteResponse,
+    CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse,
+    EventHandler, GuildId, Interaction, Ready,
 };
 use tokio::sync::RwLock;
 use tracing::Instrument;
 
 use super::access::Gate;
 use super::{options, register, render, state};
-use crate::catalog::{CommandId, Kind};
+use crate::catalog::CommandId;
 use crate::commands::{Actor, App};
 use crate::error::{APOLOGY, Error, Result, UserError};
 use crate::reply::Reply;
-use crate::request::{Request, Value};
+use crate::request::Request;
 
 pub struct Handler {
     pub app: App,
@@ -178,7 +176,7 @@ impl Handler {
         ))
     }
 
-    async fn message_from(
+    pub(super) async fn message_from(
         &self,
         reply: &Reply,
         req: &Request,
@@ -193,7 +191,7 @@ impl Handler {
             .ephemeral(reply.ephemeral || reply.confirm.is_some()))
     }
 
-    async fn edit_from(
+    pub(super) async fn edit_from(
         &self,
         reply: &Reply,
         req: &Request,
@@ -210,7 +208,7 @@ impl Handler {
         Ok(edit)
     }
 
-    fn error_text(&self, e: Error, interaction: u64) -> String {
+    pub(super) fn error_text(&self, e: Error, interaction: u64) -> String {
         match e {
             Error::User(u) => {
                 tracing::info!(error = %u, "refused");
@@ -223,7 +221,12 @@ impl Handler {
         }
     }
 
-    async fn respond_error(&self, ctx: &Context, cmd: &CommandInteraction, e: Error) -> Result<()> {
+    pub(super) async fn respond_error(
+        &self,
+        ctx: &Context,
+        cmd: &CommandInteraction,
+        e: Error,
+    ) -> Result<()> {
         let msg = CreateInteractionResponseMessage::new()
             .content(self.error_text(e, cmd.id.get()))
             .allowed_mentions(render::no_mentions())
@@ -231,253 +234,6 @@ impl Handler {
         cmd.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
             .await?;
         Ok(())
-    }
-
-    /// `/record visit edit id:N` with nothing to change opens a form with the current values.
-    async fn edit_modal(&self, ctx: &Context, cmd: &CommandInteraction, id: i64) -> Result<()> {
-        let data = match self
-            .app
-            .run_line(
-                &Actor {
-                    id: String::new(),
-                    name: String::new(),
-                    moderator: false,
-                },
-                &format!("/visits show id:{id}"),
-            )
-            .await
-        {
-            Ok(r) => r.data,
-            Err(e) => return self.respond_error(ctx, cmd, e).await,
-        };
-        let input = |key: &str, label: &str, style: InputTextStyle, max: u16| {
-            let mut t = CreateInputText::new(style, label, key)
-                .required(key == "start")
-                .max_length(max);
-            let v = shown(&data[key]);
-            if !v.is_empty() {
-                t = t.value(v);
-            }
-            CreateActionRow::InputText(t)
-        };
-        let modal = CreateModal::new(
-            format!("edit-visit:{id}:{}", data["version"]),
-            render::cut(&format!("Edit visit #{id}"), 45),
-        )
-        .components(vec![
-            input(
-                "start",
-                "Start (YYYY-MM-DD or YYYY-MM)",
-                InputTextStyle::Short,
-                10,
-            ),
-            input("end", "End (empty: none)", InputTextStyle::Short, 10),
-            input(
-                "places",
-                "Korean places, comma-separated",
-                InputTextStyle::Short,
-                200,
-            ),
-            input("purpose", "Purpose", InputTextStyle::Paragraph, 1000),
-            input("size", "Delegation size", InputTextStyle::Short, 5),
-        ]);
-        cmd.create_response(&ctx.http, CreateInteractionResponse::Modal(modal))
-            .await?;
-        Ok(())
-    }
-
-    async fn modal(&self, ctx: &Context, m: &ModalInteraction) -> Result<()> {
-        let actor = self.gate.actor(&m.user, m.member.as_ref());
-        let mut parts = m.data.custom_id.split(':');
-        let (Some("edit-visit"), Some(id)) = (
-            parts.next(),
-            parts.next().and_then(|i| i.parse::<i64>().ok()),
-        ) else {
-            return Ok(());
-        };
-        let version = parts.next().and_then(|v| v.parse::<i64>().ok());
-        let current = self
-            .app
-            .run_line(&actor, &format!("/visits show id:{id}"))
-            .await
-            .map(|r| r.data)
-            .unwrap_or_default();
-        // Only what the form changed is edited; empty means "clear" (but start and size
-        // cannot be cleared). The version seen when the form opened guards against
-        // overwriting someone else's edit made in between.
-        let mut raw = vec![("id".to_string(), id.to_string())];
-        for row in &m.data.components {
-            for c in &row.components {
-                let ActionRowComponent::InputText(t) = c else {
-                    continue;
-                };
-                let value = t.value.clone().unwrap_or_default();
-                if value.trim() != shown(&current[t.custom_id.as_str()]).trim() {
-                    let value = if value.trim().is_empty() {
-                        "-".to_string()
-                    } else {
-                        value
-                    };
-                    raw.push((t.custom_id.clone(), value));
-                }
-            }
-        }
-        if let Some(v) = version {
-            raw.push(("version".into(), v.to_string()));
-        }
-        let reply = if raw.iter().all(|(k, _)| k == "id" || k == "version") {
-            Err(UserError::new("Nothing was changed.").into())
-        } else if raw
-            .iter()
-            .any(|(k, v)| (k == "start" || k == "size") && v == "-")
-        {
-            Err(
-                UserError::new("Start and size cannot be emptied in the form; type a value.")
-                    .into(),
-            )
-        } else {
-            match Request::build(crate::catalog::spec(CommandId::VisitEdit), raw) {
-                Ok(req) => self.app.handle(&actor, &req).await,
-                Err(e) => Err(e.into()),
-            }
-        };
-        let msg = match reply {
-            Ok(r) => CreateInteractionResponseMessage::new()
-                .embed(render::embed(&render::embed_text(&r), None)),
-            Err(e) => CreateInteractionResponseMessage::new()
-                .content(self.error_text(e, m.id.get()))
-                .ephemeral(true),
-        };
-        m.create_response(
-            &ctx.http,
-            CreateInteractionResponse::Message(msg.allowed_mentions(render::no_mentions())),
-        )
-        .await?;
-        Ok(())
-    }
-
-    async fn component(&self, ctx: &Context, c: &ComponentInteraction) -> Result<()> {
-        let actor = self.gate.actor(&c.user, c.member.as_ref());
-        let mut parts = c.data.custom_id.split(':');
-        let kind = parts.next().unwrap_or("");
-        let state_id = parts
-            .next()
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0);
-        let update = |msg: CreateInteractionResponseMessage| {
-            CreateInteractionResponse::UpdateMessage(msg.allowed_mentions(render::no_mentions()))
-        };
-        let wanted = if kind == "page" { "page" } else { "confirm" };
-        let Some(saved) = state::load(&self.app.db, state_id)
-            .await?
-            .filter(|s| s.kind == wanted)
-        else {
-            let msg = CreateInteractionResponseMessage::new()
-                .content("These buttons have expired; run the command again.")
-                .components(vec![]);
-            c.create_response(&ctx.http, update(msg)).await?;
-            return Ok(());
-        };
-        let outcome = match kind {
-            "page" => {
-                let page = parts
-                    .next()
-                    .and_then(|p| p.parse::<i64>().ok())
-                    .unwrap_or(1)
-                    .max(1);
-                let req = Request::parse_line(&saved.line)?.with("page", Value::Int(page));
-                self.app.handle(&actor, &req).await.map(|r| (r, req))
-            }
-            "confirm" | "cancel" if saved.user_id != actor.id => {
-                Err(UserError::new("Only the person who asked can confirm or cancel this.").into())
-            }
-            "cancel" => {
-                state::forget(&self.app.db, state_id).await?;
-                let msg = CreateInteractionResponseMessage::new()
-                    .content("Cancelled; nothing was changed.")
-                    .embeds(vec![])
-                    .components(vec![]);
-                c.create_response(&ctx.http, update(msg)).await?;
-                return Ok(());
-            }
-            "confirm" => {
-                // Forget first: a double click must not apply a change twice.
-                state::forget(&self.app.db, state_id).await?;
-                let req = Request::parse_line(&saved.line)?;
-                self.app.handle(&actor, &req).await.map(|r| (r, req))
-            }
-            _ => return Ok(()),
-        };
-        match outcome {
-            Ok((reply, req)) => {
-                let msg = self.message_from(&reply, &req, &actor).await?.content("");
-                c.create_response(&ctx.http, update(msg)).await?;
-            }
-            Err(e) => {
-                let msg = CreateInteractionResponseMessage::new()
-                    .content(self.error_text(e, c.id.get()))
-                    .ephemeral(true)
-                    .allowed_mentions(render::no_mentions());
-                c.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
-                    .await?;
-            }
-        }
-        Ok(())
-    }
-
-    async fn autocomplete(&self, ctx: &Context, cmd: &CommandInteraction) -> Result<()> {
-        let (path, _) = options::flatten(&cmd.data);
-        let Some(focused) = cmd.data.autocomplete() else {
-            return Ok(());
-        };
-        let response = match options::spec_of(&path).and_then(|s| s.option(focused.name)) {
-            Some(spec_option) => match spec_option.lookup {
-                Some(lookup) => {
-                    let names = self.app.suggest(lookup, focused.value).await?;
-                    self.choices(focused, spec_option.kind, names)
-                }
-                None => CreateAutocompleteResponse::new(),
-            },
-            None => CreateAutocompleteResponse::new(),
-        };
-        cmd.create_response(&ctx.http, CreateInteractionResponse::Autocomplete(response))
-            .await?;
-        Ok(())
-    }
-
-    /// Choices that complete the item being typed in a list ("Hainan, guang" -> "Hainan, Guangdong").
-    fn choices(
-        &self,
-        focused: AutocompleteOption<'_>,
-        kind: Kind,
-        names: Vec<String>,
-    ) -> CreateAutocompleteResponse {
-        let mut r = CreateAutocompleteResponse::new();
-        if focused.kind == CommandOptionType::Integer || matches!(kind, Kind::Integer { .. }) {
-            for label in names.into_iter().take(25) {
-                if let Some(id) = label
-                    .trim_start_matches('#')
-                    .split(' ')
-                    .next()
-                    .and_then(|i| i.parse::<i64>().ok())
-                {
-                    r = r.add_int_choice(render::cut(&label, 100), id);
-                }
-            }
-            return r;
-        }
-        let typed = focused.value;
-        let prefix = match typed.rfind([',', ';']) {
-            Some(i) => format!("{} ", typed[..=i].trim_end()),
-            None => String::new(),
-        };
-        for name in names.into_iter().take(25) {
-            let value = format!("{prefix}{name}");
-            if value.chars().count() <= 100 {
-                r = r.add_string_choice(value.clone(), value);
-            }
-        }
-        r
     }
 
     async fn refuse(&self, ctx: &Context, interaction: &Interaction, text: &str) -> Result<()> {
@@ -554,20 +310,6 @@ impl Handler {
             Interaction::Modal(m) => self.modal(ctx, m).await,
             _ => Ok(()),
         }
-    }
-}
-
-/// A visit field as the edit form shows it.
-fn shown(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Number(n) => n.to_string(),
-        serde_json::Value::Array(a) => a
-            .iter()
-            .filter_map(|v| v.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => String::new(),
     }
 }
 

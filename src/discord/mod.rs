@@ -2,7 +2,10 @@
 //! interactions into Requests and Replies into messages. It only translates.
 
 mod access;
+mod buttons;
+mod complete;
 pub mod config;
+mod forms;
 mod handler;
 pub mod options;
 pub mod register;
