@@ -156,11 +156,11 @@ fn report(result: Result<String, Error>) -> i32 {
             0
         }
         Err(e @ Error::User(_)) => {
-            eprintln!("{}", console::user_text(&e));
+            eprintln!("{}", e.user_message());
             1
         }
         Err(e) => {
-            eprintln!("{}", console::user_text(&e));
+            eprintln!("{}", e.user_message());
             2
         }
     }

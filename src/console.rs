@@ -143,13 +143,9 @@ pub async fn ask(app: &App, actor: &Actor, line: &str, as_json: bool) -> i32 {
             }
             0
         }
-        Err(Error::User(e)) => {
-            tracing::info!(error = %e, "refused");
-            finish_error(as_json, &e.0, 1)
-        }
-        Err(Error::Internal(e)) => {
-            tracing::error!(error = ?e, line, "command failed");
-            finish_error(as_json, APOLOGY, 2)
+        Err(e) => {
+            let code = if matches!(e, Error::User(_)) { 1 } else { 2 };
+            finish_error(as_json, &e.user_message(), code)
         }
     }
 }
@@ -184,7 +180,7 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
         if wanted {
             match sample::load_sample(app, actor).await {
                 Ok(msg) => println!("{msg}"),
-                Err(e) => println!("{}", user_text(&e)),
+                Err(e) => println!("{}", e.user_message()),
             }
         }
     }
@@ -223,7 +219,7 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
                         }
                     }
                 }
-                Err(e) => println!("{}", user_text(&e)),
+                Err(e) => println!("{}", e.user_message()),
             }
         }
         let _ = std::io::stdout().flush();
@@ -232,15 +228,4 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
         let _ = editor.save_history(h);
     }
     Ok(())
-}
-
-/// The sentence a user sees for an error; internal ones are logged in full.
-pub fn user_text(e: &Error) -> String {
-    match e {
-        Error::User(u) => u.0.clone(),
-        Error::Internal(i) => {
-            tracing::error!(error = ?i, "command failed");
-            APOLOGY.to_string()
-        }
-    }
 }

@@ -50,6 +50,52 @@ impl From<std::io::Error> for Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+impl Error {
+    /// The one sentence a user is shown: their own mistake as is; a database that cannot
+    /// take writes (full disk, read-only file, locked too long) said plainly; anything else
+    /// a short apology. Internal failures are logged here with their whole chain.
+    pub fn user_message(&self) -> String {
+        match self {
+            Error::User(u) => {
+                tracing::info!(error = %u, "refused");
+                u.0.clone()
+            }
+            Error::Internal(e) => match unavailable(e) {
+                Some(text) => {
+                    tracing::warn!(error = ?e, "database unavailable");
+                    text.to_string()
+                }
+                None => {
+                    tracing::error!(error = ?e, "command failed");
+                    APOLOGY.to_string()
+                }
+            },
+        }
+    }
+}
+
+/// SQLite's primary result codes for a database that cannot take a write right now.
+fn unavailable(e: &anyhow::Error) -> Option<&'static str> {
+    let db = e
+        .chain()
+        .find_map(|c| match c.downcast_ref::<sqlx::Error>() {
+            Some(sqlx::Error::Database(d)) => d.code().and_then(|c| c.parse::<i32>().ok()),
+            _ => None,
+        })?;
+    match db & 0xff {
+        13 => Some(
+            "The database's disk is full, so nothing was changed; reading still works. Tell the bot's operator.",
+        ),
+        8 => Some(
+            "The database is read-only right now, so nothing was changed; reading still works. Tell the bot's operator.",
+        ),
+        5 | 6 => Some(
+            "The database is busy with another change, so nothing was changed; try again in a moment.",
+        ),
+        _ => None,
+    }
+}
+
 /// Shorthand for returning a user error: `return user_err("...")`.
 pub fn user_err<T>(message: impl Into<String>) -> Result<T> {
     Err(Error::User(UserError::new(message)))

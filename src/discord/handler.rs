@@ -17,7 +17,7 @@ use super::access::Gate;
 use super::{options, register, render, state};
 use crate::catalog::CommandId;
 use crate::commands::{Actor, App};
-use crate::error::{APOLOGY, Error, Result, UserError};
+use crate::error::{Error, Result, UserError};
 use crate::reply::Reply;
 use crate::request::Request;
 
@@ -209,16 +209,8 @@ impl Handler {
     }
 
     pub(super) fn error_text(&self, e: Error, interaction: u64) -> String {
-        match e {
-            Error::User(u) => {
-                tracing::info!(error = %u, "refused");
-                render::cut(&u.0, 1900)
-            }
-            Error::Internal(e) => {
-                tracing::error!(interaction, error = ?e, "command failed");
-                APOLOGY.to_string()
-            }
-        }
+        let _span = tracing::info_span!("failure", interaction).entered();
+        render::cut(&e.user_message(), 1900)
     }
 
     pub(super) async fn respond_error(
