@@ -341,7 +341,7 @@ fn tokenize(line: &str) -> Result<Vec<Token>, UserError> {
                     quoted = true;
                     let mut closed = false;
                     for q in chars.by_ref() {
-                        if q == close || (c == '“' && q == '"') || (c == '"' && q == '”') {
+                        if q == close || (c == '“' && q == '"') {
                             closed = true;
                             break;
                         }

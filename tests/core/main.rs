@@ -7,6 +7,7 @@ mod limits;
 
 mod audit;
 mod forums;
+mod hostile;
 mod officials;
 mod records;
 mod reports;

@@ -99,6 +99,8 @@ struct Shared {
     events: broadcast::Sender<Value>,
     identifies: Mutex<u32>,
     files: Mutex<HashMap<String, Vec<u8>>>,
+    /// Status codes to answer the next callbacks with (429, 500), in order.
+    failures: Mutex<Vec<u16>>,
 }
 
 pub struct FakeDiscord {
@@ -124,6 +126,7 @@ impl FakeDiscord {
             events,
             identifies: Mutex::new(0),
             files: Mutex::new(HashMap::new()),
+            failures: Mutex::new(Vec::new()),
         });
         let app = Router::new()
             .route("/api/v10/gateway", get(gateway))
@@ -148,6 +151,11 @@ impl FakeDiscord {
 
     pub fn identifies(&self) -> u32 {
         *self.shared.identifies.lock().unwrap()
+    }
+
+    /// Makes the next interaction callbacks fail with these statuses.
+    pub fn fail_callbacks(&self, statuses: &[u16]) {
+        *self.shared.failures.lock().unwrap() = statuses.to_vec();
     }
 
     /// Offers a file for download, as Discord's CDN would for an attachment.
@@ -278,7 +286,24 @@ async fn record(
         body: body.to_vec(),
     });
     if path.contains("/callback") {
-        StatusCode::NO_CONTENT.into_response()
+        let failure = {
+            let mut f = s.failures.lock().unwrap();
+            if f.is_empty() {
+                None
+            } else {
+                Some(f.remove(0))
+            }
+        };
+        match failure {
+            Some(429) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                [("retry-after", "0.1")],
+                Json(json!({"message": "You are being rate limited.", "retry_after": 0.1, "global": false})),
+            )
+                .into_response(),
+            Some(code) => (StatusCode::from_u16(code).unwrap(), Json(json!({"message": "boom", "code": 0}))).into_response(),
+            None => StatusCode::NO_CONTENT.into_response(),
+        }
     } else if path.ends_with("/commands") {
         Json(json!([])).into_response()
     } else if path.contains("/webhooks/") {

@@ -897,3 +897,42 @@ async fn interactions_for_another_application_are_ignored_and_logged() {
     let log = std::fs::read_to_string(&s.bot.log).unwrap();
     assert!(log.contains("another application"), "{log}");
 }
+
+#[tokio::test]
+async fn failing_callbacks_neither_crash_the_bot_nor_repeat_a_write() {
+    let s = setup().await;
+    let before = total_visits(s.dir.path());
+    for (status, day) in [(500u16, "2024-09-01"), (429, "2024-10-01")] {
+        s.fake.fail_callbacks(&[status]);
+        s.fake
+            .interact(command(
+                Who::Moderator,
+                &["record", "visit", "add"],
+                &[("province", json!("Gansu")), ("start", json!(day))],
+            ))
+            .await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        total_visits(s.dir.path()),
+        before + 2,
+        "each write applied exactly once"
+    );
+    let r = s
+        .fake
+        .interact(command(
+            Who::Member,
+            &["visits", "show"],
+            &[("id", json!(1))],
+        ))
+        .await
+        .payload()
+        .json;
+    assert_eq!(r["type"], 4, "the bot still answers");
+    assert!(s.bot.child.id() > 0);
+    let log = std::fs::read_to_string(&s.bot.log).unwrap();
+    assert!(
+        log.contains("answering the interaction failed"),
+        "the failure is logged: {log}"
+    );
+}
