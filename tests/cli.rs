@@ -235,3 +235,42 @@ fn export_import_backup_and_synthetic_from_the_command_line() {
     assert_eq!(v["data"]["totals"]["visits"], 300);
     assert!(v["data"]["totals"]["meetings"].as_i64().unwrap() > 100);
 }
+
+#[test]
+fn blocked_link_hosts_are_read_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .args([
+            "ask",
+            "--json",
+            "/record visit add province:Hainan start:2024-05-29 source:https://news.spam.example/a",
+        ])
+        .current_dir(dir.path())
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("bot.db").display()),
+        )
+        .env("BLOCKED_LINK_HOSTS", "spam.example, other.example")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["error"].as_str().unwrap().contains("news.spam.example"),
+        "{v}"
+    );
+    let ok = bot(
+        dir.path(),
+        "bot.db",
+        &[
+            "ask",
+            "--json",
+            "/record visit add province:Hainan start:2024-05-29 source:https://news.spam.example/a",
+        ],
+    );
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "without the setting, any link is fine"
+    );
+}
