@@ -274,3 +274,26 @@ fn blocked_link_hosts_are_read_from_the_environment() {
         "without the setting, any link is fine"
     );
 }
+
+#[test]
+fn a_database_password_never_reaches_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .args(["ask", "/visits list"])
+        .current_dir(dir.path())
+        .env(
+            "DATABASE_URL",
+            "sqlite://admin:hunter2@/no/such/folder/bot.db",
+        )
+        .env("RUST_LOG", "trace")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(all.contains("***"), "{all}");
+    assert!(!all.contains("hunter2"), "{all}");
+}
