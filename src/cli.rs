@@ -8,7 +8,7 @@ use crate::commands::{Actor, App};
 use crate::configuration::Settings;
 use crate::console;
 use crate::error::Error;
-use crate::{sample, store};
+use crate::{sample, store, synthetic};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -126,7 +126,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             force,
         } => {
             let result = match synthetic {
-                Some(n) => sample::synthetic(&app, &actor, n, seed, force).await,
+                Some(n) => synthetic::generate(&app, &actor, n, seed, force).await,
                 None => sample::load_sample(&app, &actor).await,
             };
             report(result)

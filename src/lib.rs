@@ -18,5 +18,6 @@ pub mod report;
 pub mod request;
 pub mod sample;
 pub mod store;
+pub mod synthetic;
 pub mod telemetry;
 pub mod transfer;

@@ -214,7 +214,9 @@ impl Request {
 }
 
 fn quote(v: &str) -> String {
-    if !v.is_empty() && !v.contains(|c: char| c.is_whitespace() || c == '"' || c == '\'') {
+    if !v.is_empty()
+        && !v.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '”'))
+    {
         v.to_string()
     } else if !v.contains('"') {
         format!("\"{v}\"")

@@ -6,38 +6,56 @@ use sqlx::SqlitePool;
 use super::{Entity, Tx};
 use crate::error::Result;
 
-/// The title and body indexed for a record, computed in SQL from its current state.
-fn document_sql(entity: Entity) -> &'static str {
-    match entity {
-        Entity::Visit => {
-            "SELECT 'Visit #' || v.id || ' · ' || coalesce((SELECT group_concat(r.name, ', ') FROM visit_provinces p
-                       JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id), '') || ' · ' || v.start_date,
-                    concat_ws(' ',
-                      (SELECT group_concat(concat_ws(' ', r.name, r.local_name), ' ') FROM visit_provinces p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
-                      v.city, v.level, o.name, o.local_name,
-                      (SELECT group_concat(concat_ws(' ', r.name, r.local_name), ' ') FROM visit_places p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
-                      v.purpose,
-                      (SELECT group_concat(s.title, ' ') FROM visit_sources s WHERE s.visit_id = v.id))
-             FROM visits v LEFT JOIN officials o ON o.id = v.leader_id WHERE v.id = ? AND v.deleted_at IS NULL"
-        }
-        Entity::Official => {
-            "SELECT o.name || coalesce(' (' || o.title || ')', ''),
-                    concat_ws(' ', o.local_name, o.title, o.organization, o.country, r.name,
-                      (SELECT group_concat(a.alias, ' ') FROM official_aliases a WHERE a.official_id = o.id))
-             FROM officials o LEFT JOIN regions r ON r.id = o.province_id WHERE o.id = ? AND o.deleted_at IS NULL"
-        }
-        Entity::Forum => {
-            "SELECT f.name || coalesce(' (' || f.edition || ')', '') || ' · ' || f.start_date,
-                    concat_ws(' ', f.kind, f.edition, f.place, f.organizer)
-             FROM forums f WHERE f.id = ? AND f.deleted_at IS NULL"
-        }
-        Entity::Meeting => {
-            "SELECT 'Meeting #' || m.id || ' · ' || m.date || coalesce(' · ' || m.place, ''),
-                    concat_ws(' ', (SELECT group_concat(concat_ws(' ', o.name, o.local_name), ' ') FROM meeting_participants mp
-                       JOIN officials o ON o.id = mp.official_id WHERE mp.meeting_id = m.id), m.place, m.summary)
-             FROM meetings m WHERE m.id = ? AND m.deleted_at IS NULL"
-        }
-    }
+/// The index rows (rowid, entity, id, title, body) of live records of one kind, computed in
+/// SQL from their current state; `one` restricts them to a single record (`?`).
+fn documents(entity: Entity, one: bool) -> String {
+    let (kind, alias, select) = match entity {
+        Entity::Visit => (
+            0,
+            "v",
+            "'Visit #' || v.id || ' · ' || coalesce((SELECT group_concat(r.name, ', ') FROM visit_provinces p
+                JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id), '') || ' · ' || v.start_date,
+             concat_ws(' ',
+                (SELECT group_concat(concat_ws(' ', r.name, r.local_name), ' ') FROM visit_provinces p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
+                v.city, v.level, o.name, o.local_name,
+                (SELECT group_concat(concat_ws(' ', r.name, r.local_name), ' ') FROM visit_places p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
+                v.purpose,
+                (SELECT group_concat(s.title, ' ') FROM visit_sources s WHERE s.visit_id = v.id))
+             FROM visits v LEFT JOIN officials o ON o.id = v.leader_id",
+        ),
+        Entity::Meeting => (
+            1,
+            "m",
+            "'Meeting #' || m.id || ' · ' || m.date || coalesce(' · ' || m.place, ''),
+             concat_ws(' ', (SELECT group_concat(concat_ws(' ', o.name, o.local_name), ' ') FROM meeting_participants mp
+                JOIN officials o ON o.id = mp.official_id WHERE mp.meeting_id = m.id), m.place, m.summary)
+             FROM meetings m",
+        ),
+        Entity::Forum => (
+            2,
+            "f",
+            "f.name || coalesce(' (' || f.edition || ')', '') || ' · ' || f.start_date,
+             concat_ws(' ', f.kind, f.edition, f.place, f.organizer)
+             FROM forums f",
+        ),
+        Entity::Official => (
+            3,
+            "o",
+            "o.name || coalesce(' (' || o.title || ')', ''),
+             concat_ws(' ', o.local_name, o.title, o.organization, o.country, r.name,
+                (SELECT group_concat(a.alias, ' ') FROM official_aliases a WHERE a.official_id = o.id))
+             FROM officials o LEFT JOIN regions r ON r.id = o.province_id",
+        ),
+    };
+    let only = if one {
+        format!(" AND {alias}.id = ?")
+    } else {
+        String::new()
+    };
+    format!(
+        "SELECT {alias}.id * 4 + {kind}, '{}', {alias}.id, {select} WHERE {alias}.deleted_at IS NULL{only}",
+        entity.as_str()
+    )
 }
 
 /// Each record's index row has a rowid made of its id and kind, so refreshing one record
@@ -57,22 +75,14 @@ pub async fn reindex(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<()> {
         .bind(rowid(entity, id))
         .execute(&mut **tx)
         .await?;
-    let doc: Option<(String, Option<String>)> = sqlx::query_as(document_sql(entity))
+    let sql = format!(
+        "INSERT INTO search_index (rowid, entity, entity_id, title, body) {}",
+        documents(entity, true)
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?;
-    if let Some((title, body)) = doc {
-        sqlx::query(
-            "INSERT INTO search_index (rowid, entity, entity_id, title, body) VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(rowid(entity, id))
-        .bind(entity.as_str())
-        .bind(id)
-        .bind(title)
-        .bind(body.unwrap_or_default())
         .execute(&mut **tx)
         .await?;
-    }
     Ok(())
 }
 
@@ -117,25 +127,24 @@ pub async fn find(db: &SqlitePool, query: &str, limit: i64, offset: i64) -> Resu
     .await?)
 }
 
-/// Rebuilds the whole index (after a bulk load that skipped per-record indexing).
+/// Rebuilds the whole index in one statement per kind (after a bulk load).
 pub async fn rebuild(tx: &mut Tx<'_>) -> Result<()> {
     sqlx::query("DELETE FROM search_index")
         .execute(&mut **tx)
         .await?;
-    for (entity, table) in [
-        (Entity::Visit, "visits"),
-        (Entity::Official, "officials"),
-        (Entity::Forum, "forums"),
-        (Entity::Meeting, "meetings"),
+    for entity in [
+        Entity::Visit,
+        Entity::Official,
+        Entity::Forum,
+        Entity::Meeting,
     ] {
-        let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT id FROM {table} WHERE deleted_at IS NULL"
-        )))
-        .fetch_all(&mut **tx)
-        .await?;
-        for id in ids {
-            reindex(tx, entity, id).await?;
-        }
+        let sql = format!(
+            "INSERT INTO search_index (rowid, entity, entity_id, title, body) {}",
+            documents(entity, false)
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }

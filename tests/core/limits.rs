@@ -11,7 +11,7 @@ use crate::helpers::TestApp;
 #[tokio::test]
 async fn every_reply_fits_discord_once_rendered() {
     let t = TestApp::new().await;
-    delegation_bot::sample::synthetic(&t.app, &t.moderator, 3000, 3, false)
+    delegation_bot::synthetic::generate(&t.app, &t.moderator, 3000, 3, false)
         .await
         .unwrap();
     let long = |c: char, n: usize| std::iter::repeat_n(c, n).collect::<String>();
