@@ -77,6 +77,18 @@ pub enum Command {
     },
     /// Connect to Discord and answer the team's commands (needs DISCORD_TOKEN)
     Serve,
+    /// Measure every read command on synthetic databases (figures for README)
+    Bench {
+        /// Sizes in visits, comma-separated
+        #[arg(long, value_delimiter = ',', default_value = "10000,100000")]
+        visits: Vec<usize>,
+        /// Timed runs of each command
+        #[arg(long, default_value_t = 200)]
+        iterations: usize,
+        /// Where the benchmark databases are kept (made once, then reused)
+        #[arg(long, default_value = "bench-data")]
+        dir: PathBuf,
+    },
     /// Write a consistent copy of the database to a new file (safe while the bot runs)
     Backup { path: PathBuf },
 }
@@ -115,6 +127,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             let discord = crate::discord::DiscordSettings::from_env()?;
             crate::discord::serve(app.clone(), discord).await?;
             0
+        }
+        Command::Bench {
+            visits,
+            iterations,
+            dir,
+        } => {
+            let figures = crate::bench::run(crate::bench::Options {
+                sizes: visits,
+                iterations,
+                dir,
+            })
+            .await;
+            match figures {
+                Ok(text) => {
+                    println!("{text}");
+                    0
+                }
+                Err(e) => report(Err(e)),
+            }
         }
         Command::Migrate => {
             println!("Database {} is up to date.", store::redact(&url));

@@ -4,6 +4,7 @@
 //! `commands` answers it with a platform-neutral `Reply` using `store` and `report`;
 //! the console (and later Discord) only translate.
 
+pub mod bench;
 pub mod catalog;
 pub mod chart;
 pub mod cli;
