@@ -139,7 +139,7 @@ pub fn sources_text(n: i64) -> String {
     }
 }
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ProvinceRank {
     pub province: String,
     pub visits: i64,
@@ -149,32 +149,67 @@ pub struct ProvinceRank {
 
 /// Provinces with any activity in the range. A joint visit counts for each of its
 /// provinces; a meeting counts for a province when it belongs to one of its visits or
-/// one of its officials took part; a forum when one of its visits attended.
+/// one of its officials took part; a forum when one of its visits attended. Each count is
+/// one grouped query, so the cost grows with the records in the range, not with provinces
+/// times records.
 pub async fn provinces(db: &SqlitePool, range: DateRange) -> Result<Vec<ProvinceRank>> {
     let (from, to) = (range.from.to_string(), range.to.to_string());
-    Ok(sqlx::query_as(
-        "WITH v AS (SELECT id FROM visits WHERE deleted_at IS NULL AND start_date BETWEEN ?1 AND ?2),
-              m AS (SELECT id, visit_id FROM meetings WHERE deleted_at IS NULL AND date BETWEEN ?1 AND ?2),
-              f AS (SELECT id FROM forums WHERE deleted_at IS NULL AND start_date BETWEEN ?1 AND ?2)
-         SELECT r.name AS province,
-           (SELECT count(*) FROM visit_provinces p JOIN v ON v.id = p.visit_id WHERE p.region_id = r.id) AS visits,
-           (SELECT count(*) FROM m WHERE
-               EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = m.visit_id AND p.region_id = r.id)
-            OR EXISTS (SELECT 1 FROM meeting_participants mp JOIN officials o ON o.id = mp.official_id
-                       WHERE mp.meeting_id = m.id AND o.province_id = r.id)) AS meetings,
-           (SELECT count(*) FROM f WHERE EXISTS (SELECT 1 FROM forum_visits fv JOIN visit_provinces p ON p.visit_id = fv.visit_id
-                       JOIN visits vv ON vv.id = fv.visit_id AND vv.deleted_at IS NULL
-                       WHERE fv.forum_id = f.id AND p.region_id = r.id)) AS forums
-         FROM regions r WHERE r.country = 'CN'
-         ORDER BY visits DESC, meetings DESC, forums DESC, r.name",
+    let grouped = |sql: &'static str| {
+        let (from, to) = (from.clone(), to.clone());
+        async move {
+            let rows: Vec<(i64, i64)> = sqlx::query_as(sql)
+                .bind(from)
+                .bind(to)
+                .fetch_all(db)
+                .await?;
+            Ok::<_, crate::error::Error>(
+                rows.into_iter()
+                    .collect::<std::collections::HashMap<i64, i64>>(),
+            )
+        }
+    };
+    let visits = grouped(
+        "SELECT p.region_id, count(*) FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
+         WHERE v.deleted_at IS NULL AND v.start_date BETWEEN ?1 AND ?2 GROUP BY p.region_id",
     )
-    .bind(from)
-    .bind(to)
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .filter(|p: &ProvinceRank| p.visits + p.meetings + p.forums > 0)
-    .collect())
+    .await?;
+    let meetings = grouped(
+        "SELECT region_id, count(DISTINCT meeting_id) FROM (
+             SELECT p.region_id, m.id AS meeting_id FROM meetings m JOIN visit_provinces p ON p.visit_id = m.visit_id
+             WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2
+             UNION ALL
+             SELECT o.province_id, m.id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+             JOIN officials o ON o.id = mp.official_id
+             WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2 AND o.province_id IS NOT NULL)
+         GROUP BY region_id",
+    )
+    .await?;
+    let forums = grouped(
+        "SELECT p.region_id, count(DISTINCT f.id) FROM forums f JOIN forum_visits fv ON fv.forum_id = f.id
+         JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL JOIN visit_provinces p ON p.visit_id = v.id
+         WHERE f.deleted_at IS NULL AND f.start_date BETWEEN ?1 AND ?2 GROUP BY p.region_id",
+    )
+    .await?;
+    let regions: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM regions WHERE country = 'CN'")
+            .fetch_all(db)
+            .await?;
+    let mut ranks: Vec<ProvinceRank> = regions
+        .into_iter()
+        .map(|(id, province)| ProvinceRank {
+            province,
+            visits: visits.get(&id).copied().unwrap_or(0),
+            meetings: meetings.get(&id).copied().unwrap_or(0),
+            forums: forums.get(&id).copied().unwrap_or(0),
+        })
+        .filter(|p| p.visits + p.meetings + p.forums > 0)
+        .collect();
+    ranks.sort_by(|a, b| {
+        (b.visits, b.meetings, b.forums)
+            .cmp(&(a.visits, a.meetings, a.forums))
+            .then_with(|| a.province.cmp(&b.province))
+    });
+    Ok(ranks)
 }
 
 #[derive(Debug, Clone, Serialize)]
