@@ -114,6 +114,29 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         eprintln!("delegation-bot: {e:#}");
         return Ok(1);
     }
+    if let Command::Bench {
+        visits,
+        iterations,
+        dir,
+    } = cli.command
+    {
+        // Benchmarks use their own databases, never the team's.
+        return Ok(
+            match crate::bench::run(crate::bench::Options {
+                sizes: visits,
+                iterations,
+                dir,
+            })
+            .await
+            {
+                Ok(text) => {
+                    println!("{text}");
+                    0
+                }
+                Err(e) => report(Err(e)),
+            },
+        );
+    }
     let url = cli.database_url.unwrap_or(settings.database_url);
     let app = App::new(store::open(&url).await?);
     let actor = actor(cli.actor);
@@ -128,25 +151,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             crate::discord::serve(app.clone(), discord).await?;
             0
         }
-        Command::Bench {
-            visits,
-            iterations,
-            dir,
-        } => {
-            let figures = crate::bench::run(crate::bench::Options {
-                sizes: visits,
-                iterations,
-                dir,
-            })
-            .await;
-            match figures {
-                Ok(text) => {
-                    println!("{text}");
-                    0
-                }
-                Err(e) => report(Err(e)),
-            }
-        }
+        Command::Bench { .. } => unreachable!("handled before the database is opened"),
         Command::Migrate => {
             println!("Database {} is up to date.", store::redact(&url));
             0

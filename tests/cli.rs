@@ -297,3 +297,30 @@ fn a_database_password_never_reaches_the_output() {
     assert!(all.contains("***"), "{all}");
     assert!(!all.contains("hunter2"), "{all}");
 }
+
+#[test]
+fn bench_prints_a_row_for_every_read_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .args(["bench", "--visits", "300", "--iterations", "3", "--dir"])
+        .arg(dir.path().join("data"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("### 300 visits"), "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("| `/")).count(),
+        12,
+        "{text}"
+    );
+    assert!(
+        !dir.path().join("delegations.db").exists(),
+        "bench never touches the team's database"
+    );
+}
