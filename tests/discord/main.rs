@@ -23,6 +23,33 @@ async fn setup() -> Setup {
     Setup { fake, bot, dir }
 }
 
+/// `n` one-day visits from `province` on the first days of `month`.
+fn seed_visits(dir: &std::path::Path, province: &str, month: &str, n: u32) {
+    for day in 1..=n {
+        ask(
+            dir,
+            &[
+                "ask",
+                &format!("/record visit add province:{province} start:{month}-{day:02} force:true"),
+            ],
+        );
+    }
+}
+
+/// Asks for `/visits list` and returns the custom id of its Next button.
+async fn next_page_button(fake: &FakeDiscord) -> String {
+    let r = fake
+        .interact(command(Who::Member, &["visits", "list"], &[]))
+        .await
+        .payload()
+        .json;
+    assert_eq!(r["type"], 4);
+    r["data"]["components"][0]["components"][1]["custom_id"]
+        .as_str()
+        .expect("a Next button")
+        .to_string()
+}
+
 fn total_visits(dir: &std::path::Path) -> i64 {
     ask(dir, &["ask", "--json", "/visits list"])["data"]["total"]
         .as_i64()
@@ -261,28 +288,11 @@ async fn autocomplete_offers_matching_names() {
 #[tokio::test]
 async fn next_button_shows_page_two() {
     let dir = tempfile::tempdir().unwrap();
-    for day in 1..=15 {
-        ask(
-            dir.path(),
-            &[
-                "ask",
-                &format!("/record visit add province:Jiangsu start:2023-03-{day:02} force:true"),
-            ],
-        );
-    }
+    seed_visits(dir.path(), "Jiangsu", "2023-03", 15);
     let fake = FakeDiscord::start().await;
     let _bot = spawn_bot(dir.path(), &fake);
     fake.wait_identified(1).await;
-    let r = fake
-        .interact(command(Who::Member, &["visits", "list"], &[]))
-        .await
-        .payload()
-        .json;
-    assert_eq!(r["type"], 4);
-    let next = r["data"]["components"][0]["components"][1]["custom_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let next = next_page_button(&fake).await;
     assert!(next.ends_with(":2"), "{next}");
     let page2 = fake
         .interact(button(Who::Member, &next))
@@ -703,27 +713,11 @@ async fn export_replies_with_a_file() {
 #[tokio::test]
 async fn page_buttons_keep_working_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    for day in 1..=12 {
-        ask(
-            dir.path(),
-            &[
-                "ask",
-                &format!("/record visit add province:Hainan start:2023-04-{day:02} force:true"),
-            ],
-        );
-    }
+    seed_visits(dir.path(), "Hainan", "2023-04", 12);
     let fake = FakeDiscord::start().await;
     let bot = spawn_bot(dir.path(), &fake);
     fake.wait_identified(1).await;
-    let r = fake
-        .interact(command(Who::Member, &["visits", "list"], &[]))
-        .await
-        .payload()
-        .json;
-    let next = r["data"]["components"][0]["components"][1]["custom_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let next = next_page_button(&fake).await;
     drop(bot);
     let _bot = spawn_bot(dir.path(), &fake);
     fake.wait_identified(2).await;
