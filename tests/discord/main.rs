@@ -930,3 +930,50 @@ async fn failing_callbacks_neither_crash_the_bot_nor_repeat_a_write() {
         "the failure is logged: {log}"
     );
 }
+
+#[tokio::test]
+async fn serve_and_ask_write_one_file_at_the_same_time() {
+    let s = setup().await;
+    let before = total_visits(s.dir.path());
+    let dir = s.dir.path().to_path_buf();
+    let console = std::thread::spawn(move || {
+        (1..=10)
+            .map(|day| {
+                ask(
+                    &dir,
+                    &[
+                        "ask",
+                        "--json",
+                        &format!("/record visit add province:Yunnan start:2019-01-{day:02}"),
+                    ],
+                )
+            })
+            .filter(|v| v["ok"] == true)
+            .count()
+    });
+    let mut answered = 0;
+    for day in 1..=10 {
+        let start = format!("2019-02-{day:02}");
+        let r = s
+            .fake
+            .interact(command(
+                Who::Moderator,
+                &["record", "visit", "add"],
+                &[("province", json!("Yunnan")), ("start", json!(start))],
+            ))
+            .await
+            .payload()
+            .json;
+        let title = r["data"]["embeds"][0]["title"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        assert!(title.contains("added"), "{r}");
+        answered += 1;
+    }
+    assert_eq!(console.join().unwrap(), 10, "every console write succeeded");
+    assert_eq!(answered, 10);
+    assert_eq!(total_visits(s.dir.path()), before + 20, "no write lost");
+    let log = std::fs::read_to_string(&s.bot.log).unwrap();
+    assert!(!log.contains("locked"), "{log}");
+}
