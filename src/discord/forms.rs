@@ -62,8 +62,8 @@ impl Handler {
             input(
                 "places",
                 "Korean places, comma-separated",
-                InputTextStyle::Short,
-                200,
+                InputTextStyle::Paragraph,
+                1000,
             ),
             input("purpose", "Purpose", InputTextStyle::Paragraph, 1000),
             input("size", "Delegation size", InputTextStyle::Short, 5),
