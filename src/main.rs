@@ -2,8 +2,8 @@ use clap::Parser;
 
 #[tokio::main]
 async fn main() {
-    delegation_bot::telemetry::init();
     let cli = delegation_bot::cli::Cli::parse();
+    delegation_bot::telemetry::init(matches!(cli.command, delegation_bot::cli::Command::Serve));
     match delegation_bot::cli::run(cli).await {
         Ok(code) => std::process::exit(code),
         Err(e) => {
