@@ -114,6 +114,7 @@ impl Handler {
         cmd: &CommandInteraction,
     ) -> Result<HashMap<AttachmentId, String>> {
         let dir = std::env::temp_dir().join("delegation-bot-imports");
+        forget_old_files(&dir);
         let mut saved = HashMap::new();
         for (id, a) in &cmd.data.resolved.attachments {
             if a.size as usize > crate::transfer::import::MAX_BYTES {
@@ -380,5 +381,23 @@ impl EventHandler for Handler {
 impl From<serenity::Error> for Error {
     fn from(e: serenity::Error) -> Self {
         Error::Internal(anyhow::Error::new(e))
+    }
+}
+
+/// Uploaded import files are kept only as long as their confirm button can be used (the
+/// button's saved request names the file, and saved requests last a day); older ones go.
+fn forget_old_files(dir: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if age.is_some_and(|a| a.as_secs() > 24 * 3600) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
