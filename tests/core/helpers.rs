@@ -64,6 +64,18 @@ impl TestApp {
         }
     }
 
+    /// Writes `bytes` to a file called `name` and imports it, which must be refused;
+    /// returns the message.
+    pub async fn import_refused(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        self.refused(&format!(
+            "/data import file:\"{}\" confirm:true",
+            path.display()
+        ))
+        .await
+    }
+
     /// A fingerprint of every table users change: equal before and after means nothing
     /// was written.
     pub async fn fingerprint(&self) -> String {

@@ -131,14 +131,7 @@ async fn hostile_import_files() {
         ),
     ];
     for (name, bytes, expected) in cases {
-        let path = t.dir.path().join(name);
-        std::fs::write(&path, bytes).unwrap();
-        let msg = t
-            .refused(&format!(
-                "/data import file:\"{}\" confirm:true",
-                path.display()
-            ))
-            .await;
+        let msg = t.import_refused(name, &bytes[..]).await;
         assert!(msg.contains(expected), "{name}: {msg}");
     }
     assert_eq!(before, t.fingerprint().await);

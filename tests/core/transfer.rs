@@ -163,14 +163,7 @@ async fn a_bad_row_is_reported_by_line_and_column_and_nothing_is_applied() {
         ),
     ];
     for (name, bytes, expected) in cases {
-        let path = t.dir.path().join(name);
-        std::fs::write(&path, bytes).unwrap();
-        let msg = t
-            .refused(&format!(
-                "/data import file:\"{}\" confirm:true",
-                path.display()
-            ))
-            .await;
+        let msg = t.import_refused(name, bytes).await;
         assert!(msg.contains(expected), "{name}: {msg}");
     }
     assert_eq!(

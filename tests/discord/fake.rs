@@ -223,6 +223,11 @@ impl FakeDiscord {
         .await
     }
 
+    /// Sends an interaction and returns the JSON body of the bot's callback.
+    pub async fn reply(&self, interaction: Value) -> Value {
+        self.interact(interaction).await.payload().json
+    }
+
     /// The follow-up edit of a deferred interaction (PATCH .../messages/@original).
     pub async fn edited_original(&self, token: &str) -> Recorded {
         let path = format!("/api/v10/webhooks/{APP_ID}/{token}/messages/@original");

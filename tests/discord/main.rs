@@ -39,10 +39,8 @@ fn seed_visits(dir: &std::path::Path, province: &str, month: &str, n: u32) {
 /// Asks for `/visits list` and returns the custom id of its Next button.
 async fn next_page_button(fake: &FakeDiscord) -> String {
     let r = fake
-        .interact(command(Who::Member, &["visits", "list"], &[]))
-        .await
-        .payload()
-        .json;
+        .reply(command(Who::Member, &["visits", "list"], &[]))
+        .await;
     assert_eq!(r["type"], 4);
     r["data"]["components"][0]["components"][1]["custom_id"]
         .as_str()
@@ -294,11 +292,7 @@ async fn next_button_shows_page_two() {
     fake.wait_identified(1).await;
     let next = next_page_button(&fake).await;
     assert!(next.ends_with(":2"), "{next}");
-    let page2 = fake
-        .interact(button(Who::Member, &next))
-        .await
-        .payload()
-        .json;
+    let page2 = fake.reply(button(Who::Member, &next)).await;
     assert_eq!(page2["type"], 7, "the button updates the message");
     let footer = page2["data"]["embeds"][0]["footer"]["text"]
         .as_str()
@@ -324,10 +318,8 @@ async fn only_moderators_write() {
     ];
     let r = s
         .fake
-        .interact(command(Who::Member, &["record", "visit", "add"], &add))
-        .await
-        .payload()
-        .json;
+        .reply(command(Who::Member, &["record", "visit", "add"], &add))
+        .await;
     assert_eq!(r["data"]["flags"], EPHEMERAL);
     assert!(
         r["data"]["content"]
@@ -343,10 +335,8 @@ async fn only_moderators_write() {
 
     let r = s
         .fake
-        .interact(command(Who::Moderator, &["record", "visit", "add"], &add))
-        .await
-        .payload()
-        .json;
+        .reply(command(Who::Moderator, &["record", "visit", "add"], &add))
+        .await;
     assert_eq!(r["type"], 4);
     assert!(
         r["data"]["embeds"][0]["title"]
@@ -357,14 +347,12 @@ async fn only_moderators_write() {
     );
     let list = s
         .fake
-        .interact(command(
+        .reply(command(
             Who::Member,
             &["visits", "list"],
             &[("province", json!("Shandong"))],
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     assert!(
         list["data"]["embeds"][0]["description"]
             .as_str()
@@ -374,10 +362,8 @@ async fn only_moderators_write() {
     // Manage Server or Administrator also count as moderator rights.
     let r = s
         .fake
-        .interact(command(Who::Admin, &["data", "undo"], &[]))
-        .await
-        .payload()
-        .json;
+        .reply(command(Who::Admin, &["data", "undo"], &[]))
+        .await;
     assert!(
         r["data"]["content"].is_null()
             || !r["data"]["content"]
@@ -399,15 +385,13 @@ async fn other_guilds_are_refused_and_touch_nothing() {
     ];
     let r = s
         .fake
-        .interact(command_in(
+        .reply(command_in(
             OTHER_GUILD,
             Who::Moderator,
             &["record", "visit", "add"],
             &add,
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     assert_eq!(r["data"]["flags"], EPHEMERAL);
     assert!(
         r["data"]["content"]
@@ -448,14 +432,12 @@ async fn deletes_ask_for_confirmation() {
     let s = setup().await;
     let r = s
         .fake
-        .interact(command(
+        .reply(command(
             Who::Moderator,
             &["record", "visit", "delete"],
             &[("id", json!(2))],
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     assert_eq!(r["data"]["flags"], EPHEMERAL);
     let confirm = r["data"]["components"][0]["components"][0]["custom_id"]
         .as_str()
@@ -466,33 +448,18 @@ async fn deletes_ask_for_confirmation() {
         2,
         "nothing is deleted before the click"
     );
-    let other = s
-        .fake
-        .interact(button(Who::Admin, &confirm))
-        .await
-        .payload()
-        .json;
+    let other = s.fake.reply(button(Who::Admin, &confirm)).await;
     assert!(
         other["data"]["content"]
             .as_str()
             .unwrap()
             .contains("Only the person who asked")
     );
-    let done = s
-        .fake
-        .interact(button(Who::Moderator, &confirm))
-        .await
-        .payload()
-        .json;
+    let done = s.fake.reply(button(Who::Moderator, &confirm)).await;
     assert_eq!(done["type"], 7);
     assert_eq!(total_visits(s.dir.path()), 1);
     // A second click must not apply the change twice.
-    let again = s
-        .fake
-        .interact(button(Who::Moderator, &confirm))
-        .await
-        .payload()
-        .json;
+    let again = s.fake.reply(button(Who::Moderator, &confirm)).await;
     assert!(
         again["data"]["content"]
             .as_str()
@@ -540,14 +507,12 @@ async fn visit_edit_without_fields_opens_a_prefilled_form() {
     let s = setup().await;
     let r = s
         .fake
-        .interact(command(
+        .reply(command(
             Who::Moderator,
             &["record", "visit", "edit"],
             &[("id", json!(1))],
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     assert_eq!(r["type"], 9, "a modal");
     let rows = r["data"]["components"].as_array().unwrap();
     assert!(rows.len() <= 5);
@@ -564,7 +529,7 @@ async fn visit_edit_without_fields_opens_a_prefilled_form() {
             ("size", "25"),
         ],
     );
-    let done = s.fake.interact(submit).await.payload().json;
+    let done = s.fake.reply(submit).await;
     assert!(
         done["data"]["embeds"][0]["title"]
             .as_str()
@@ -633,14 +598,12 @@ async fn reconnects_after_the_gateway_drops() {
     s.fake.wait_identified(2).await;
     let r = s
         .fake
-        .interact(command(
+        .reply(command(
             Who::Member,
             &["visits", "show"],
             &[("id", json!(1))],
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     assert_eq!(r["type"], 4, "answers after reconnecting");
 }
 
@@ -699,7 +662,7 @@ async fn export_replies_with_a_file() {
         &[("what", json!("visits")), ("format", json!("csv"))],
     );
     let token = i["token"].as_str().unwrap().to_string();
-    assert_eq!(s.fake.interact(i).await.payload().json["type"], 5);
+    assert_eq!(s.fake.reply(i).await["type"], 5);
     let edit = s.fake.edited_original(&token).await.payload();
     let (name, bytes) = edit
         .files
@@ -721,11 +684,7 @@ async fn page_buttons_keep_working_after_a_restart() {
     drop(bot);
     let _bot = spawn_bot(dir.path(), &fake);
     fake.wait_identified(2).await;
-    let page2 = fake
-        .interact(button(Who::Member, &next))
-        .await
-        .payload()
-        .json;
+    let page2 = fake.reply(button(Who::Member, &next)).await;
     assert!(
         page2["data"]["embeds"][0]["footer"]["text"]
             .as_str()
@@ -740,14 +699,12 @@ async fn a_form_submitted_after_someone_elses_edit_is_refused() {
     let s = setup().await;
     let r = s
         .fake
-        .interact(command(
+        .reply(command(
             Who::Moderator,
             &["record", "visit", "edit"],
             &[("id", json!(1))],
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     let custom_id = r["data"]["custom_id"].as_str().unwrap().to_string();
     ask(s.dir.path(), &["ask", "/record visit edit id:1 size:44"]);
     let submit = modal_submit(
@@ -761,7 +718,7 @@ async fn a_form_submitted_after_someone_elses_edit_is_refused() {
             ("size", "44"),
         ],
     );
-    let done = s.fake.interact(submit).await.payload().json;
+    let done = s.fake.reply(submit).await;
     assert_eq!(done["data"]["flags"], EPHEMERAL);
     assert!(
         done["data"]["content"]
@@ -785,14 +742,12 @@ async fn a_lost_role_takes_effect_on_the_next_interaction() {
     };
     let ok = s
         .fake
-        .interact(command(
+        .reply(command(
             Who::Moderator,
             &["record", "visit", "add"],
             &add("2024-07-01"),
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     assert!(
         ok["data"]["embeds"][0]["title"]
             .as_str()
@@ -802,14 +757,12 @@ async fn a_lost_role_takes_effect_on_the_next_interaction() {
     let before = total_visits(s.dir.path());
     let r = s
         .fake
-        .interact(command(
+        .reply(command(
             Who::FormerModerator,
             &["record", "visit", "add"],
             &add("2024-08-01"),
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     assert!(
         r["data"]["content"]
             .as_str()
@@ -828,40 +781,34 @@ async fn one_member_is_slowed_down_not_everyone() {
     fake.wait_identified(1).await;
     for _ in 0..3 {
         let r = fake
-            .interact(command(
+            .reply(command(
                 Who::Member,
                 &["visits", "show"],
                 &[("id", json!(1))],
             ))
-            .await
-            .payload()
-            .json;
+            .await;
         assert_eq!(r["type"], 4);
         assert!(r["data"]["embeds"].is_array());
     }
     let r = fake
-        .interact(command(
+        .reply(command(
             Who::Member,
             &["visits", "show"],
             &[("id", json!(1))],
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     assert_eq!(r["data"]["flags"], EPHEMERAL);
     assert!(
         r["data"]["content"].as_str().unwrap().contains("Slow down"),
         "{r}"
     );
     let other = fake
-        .interact(command(
+        .reply(command(
             Who::Moderator,
             &["visits", "show"],
             &[("id", json!(1))],
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     assert!(
         other["data"]["embeds"].is_array(),
         "other members are not affected"
@@ -914,14 +861,12 @@ async fn failing_callbacks_neither_crash_the_bot_nor_repeat_a_write() {
     );
     let r = s
         .fake
-        .interact(command(
+        .reply(command(
             Who::Member,
             &["visits", "show"],
             &[("id", json!(1))],
         ))
-        .await
-        .payload()
-        .json;
+        .await;
     assert_eq!(r["type"], 4, "the bot still answers");
     assert!(s.bot.child.id() > 0);
     let log = std::fs::read_to_string(&s.bot.log).unwrap();
@@ -956,14 +901,12 @@ async fn serve_and_ask_write_one_file_at_the_same_time() {
         let start = format!("2019-02-{day:02}");
         let r = s
             .fake
-            .interact(command(
+            .reply(command(
                 Who::Moderator,
                 &["record", "visit", "add"],
                 &[("province", json!("Yunnan")), ("start", json!(start))],
             ))
-            .await
-            .payload()
-            .json;
+            .await;
         let title = r["data"]["embeds"][0]["title"]
             .as_str()
             .unwrap_or_default()
