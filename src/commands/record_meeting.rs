@@ -53,18 +53,23 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         .data(json!({"id": id})))
 }
 
+async fn live_meeting(tx: &mut Tx<'_>, id: i64) -> Result<meeting::Snapshot> {
+    match meeting::snapshot(tx, id)
+        .await?
+        .filter(|m| m.row.deleted_at.is_none())
+    {
+        Some(m) => Ok(m),
+        None => user_err(format!(
+            "There is no meeting #{id}; /official history lists meetings with their numbers."
+        )),
+    }
+}
+
 pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let id = req.int("id").expect("required by the catalog");
     let mut tx = app.begin().await?;
     let before = audit::snapshot(&mut tx, Entity::Meeting, id).await?;
-    let Some(current) = meeting::snapshot(&mut tx, id)
-        .await?
-        .filter(|m| m.row.deleted_at.is_none())
-    else {
-        return user_err(format!(
-            "There is no meeting #{id}; /official history lists meetings with their numbers."
-        ));
-    };
+    let current = live_meeting(&mut tx, id).await?;
     if !req.changes_fields() {
         return user_err(format!(
             "Say what to change, e.g. /record meeting edit id:{id} place:\"Seoul City Hall\"."
@@ -120,14 +125,7 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
 pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let id = req.int("id").expect("required by the catalog");
     let mut tx = app.begin().await?;
-    let Some(current) = meeting::snapshot(&mut tx, id)
-        .await?
-        .filter(|m| m.row.deleted_at.is_none())
-    else {
-        return user_err(format!(
-            "There is no meeting #{id}; /official history lists meetings with their numbers."
-        ));
-    };
+    let current = live_meeting(&mut tx, id).await?;
     audit::delete(
         &mut tx,
         &actor.author(),
