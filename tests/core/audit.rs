@@ -24,11 +24,7 @@ async fn undo_reverts_add_edit_and_delete_in_turn() {
 #[tokio::test]
 async fn undo_is_per_user_and_never_overwrites_someone_elses_change() {
     let t = TestApp::new().await;
-    let other = delegation_bot::commands::Actor {
-        id: "u:other".into(),
-        name: "Other".into(),
-        moderator: true,
-    };
+    let other = TestApp::other_moderator();
     let v = id(&t
         .ok("/record visit add province:Hainan start:2024-05-29 size:10")
         .await);
@@ -91,11 +87,7 @@ async fn every_write_is_in_the_audit_log_with_before_and_after() {
 #[tokio::test]
 async fn a_stale_edit_is_refused_naming_what_changed() {
     let t = TestApp::new().await;
-    let other = delegation_bot::commands::Actor {
-        id: "u:other".into(),
-        name: "Other".into(),
-        moderator: true,
-    };
+    let other = TestApp::other_moderator();
     let v = id(&t
         .ok("/record visit add province:Hainan start:2024-05-29 size:10")
         .await);

@@ -47,6 +47,15 @@ impl TestApp {
         self.app.run_line(&self.moderator, line).await
     }
 
+    /// Another moderator, for changes made by someone else.
+    pub fn other_moderator() -> Actor {
+        Actor {
+            id: "u:other".into(),
+            name: "Other".into(),
+            moderator: true,
+        }
+    }
+
     /// Runs a line that must succeed; returns its `data`.
     pub async fn ok(&self, line: &str) -> Value {
         match self.run(line).await {
