@@ -27,10 +27,10 @@ pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
             p.forums.to_string(),
         ]);
     }
-    let sources = report::source_count(&app.db, range, &[]).await?;
+    let coverage = report::coverage(&app.db, range, &[]).await?;
     let reply = Reply::new("Provinces by activity").footer(format!(
         "{range} · a joint visit counts for each of its provinces · {}",
-        report::sources_text(sources)
+        report::coverage_text(coverage)
     ));
     let reply = if ranks.is_empty() {
         reply.text("No activity recorded in this period.")
@@ -59,7 +59,7 @@ pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
     let totals = report::totals(&app.db, range).await?;
     let provinces = report::provinces(&app.db, range).await?;
     let hosts = report::top_hosts(&app.db, range, 5).await?;
-    let sources = report::source_count(&app.db, range, &[]).await?;
+    let coverage = report::coverage(&app.db, range, &[]).await?;
 
     let top_provinces = provinces
         .iter()
@@ -100,7 +100,7 @@ pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
             labels: monthly.months.iter().map(|c| c.month.to_string()).collect(),
             values: monthly.months.iter().map(|c| c.visits).collect(),
         })
-        .footer(format!("{from} to {to} · a visit counts in the month it starts · {}", report::sources_text(sources)))
+        .footer(format!("{from} to {to} · a visit counts in the month it starts · {}", report::coverage_text(coverage)))
         .data(json!({
             "from": from, "to": to, "totals": totals, "mean_per_month": monthly.mean, "busiest": monthly.busiest,
             "months": monthly.months,

@@ -72,7 +72,7 @@ pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
         .map(|(_, n)| n)
         .sum();
     let summary = report::summarize(from, to, &counts, previous_total);
-    let sources = report::source_count(&app.db, DateRange::months(from, to), &ids).await?;
+    let coverage = report::coverage(&app.db, DateRange::months(from, to), &ids).await?;
 
     let max = summary
         .months
@@ -116,7 +116,7 @@ pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
         )
         .footer(format!(
             "{from} to {to} · {scope} · {}",
-            report::sources_text(sources)
+            report::coverage_text(coverage)
         ))
         .chart(Chart {
             title: format!("Visits per month, {from} to {to}"),
@@ -128,7 +128,7 @@ pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
             "months": summary.months, "total": summary.total, "mean": summary.mean,
             "busiest": summary.busiest,
             "previous": {"from": prev_from, "to": prev_to, "total": summary.previous_total},
-            "change_percent": summary.change_percent, "sources": sources,
+            "change_percent": summary.change_percent, "coverage": coverage,
         })))
 }
 
@@ -151,7 +151,15 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
         from: req.date("from").map(|_| range.from.to_string()),
         to: req.date("to").map(|_| range.to.to_string()),
     };
-    let total = visit::count(&app.db, &filter).await?;
+    // Filters by province and period alone are answered from the monthly counts; the
+    // others are selective enough to count from the records.
+    let total = if filter.city.is_none() && filter.place.is_none() && filter.official.is_none() {
+        report::coverage(&app.db, range, &filter.provinces)
+            .await?
+            .visits
+    } else {
+        visit::count(&app.db, &filter).await?
+    };
     let page = Page::of(req.page(), total);
     let items = visit::list(&app.db, &filter, Page::SIZE, page.offset()).await?;
 

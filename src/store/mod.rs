@@ -6,6 +6,7 @@ pub mod meeting;
 pub mod official;
 pub mod region;
 pub mod search;
+pub mod summary;
 pub mod visit;
 
 use std::str::FromStr;
@@ -40,6 +41,9 @@ pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
         .run(&pool)
         .await
         .context("could not apply database migrations")?;
+    summary::settle(&pool)
+        .await
+        .context("could not bring the monthly counts up to date")?;
     Ok(pool)
 }
 

@@ -11,5 +11,6 @@ mod hostile;
 mod officials;
 mod records;
 mod reports;
+mod summary;
 mod transfer;
 mod visits;

@@ -1,0 +1,114 @@
+-- Per-month counts behind the reports, so a report reads a few hundred rows whatever the
+-- number of visits. Triggers only mark the months a change touches as stale (cheap even for
+-- bulk loads); `store::summary::refresh` recounts the stale months inside the same
+-- transaction before it commits, from the same definitions the plain queries use.
+
+-- region_id 0 stands for all provinces together (a joint visit counted once); any other id
+-- is one Chinese province (a joint visit counts for each of its provinces). A meeting counts
+-- for a province when it belongs to one of its visits or one of its officials took part; a
+-- forum when one of its live visits attended. `sourced` counts visits citing a source.
+CREATE TABLE month_stats (
+    month      TEXT NOT NULL,
+    region_id  INTEGER NOT NULL,
+    visits     INTEGER NOT NULL,
+    sourced    INTEGER NOT NULL,
+    meetings   INTEGER NOT NULL,
+    forums     INTEGER NOT NULL,
+    PRIMARY KEY (region_id, month)
+) WITHOUT ROWID;
+
+-- Meetings per official per month (live meetings; every official, live or not).
+CREATE TABLE official_month_stats (
+    month        TEXT NOT NULL,
+    official_id  INTEGER NOT NULL,
+    meetings     INTEGER NOT NULL,
+    PRIMARY KEY (month, official_id)
+) WITHOUT ROWID;
+
+CREATE TABLE stale_months (
+    month TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
+-- Visits: their own month; their meetings' and forums' months (province links and
+-- liveness of a visit change what those count).
+CREATE TRIGGER visits_stale_insert AFTER INSERT ON visits BEGIN
+    INSERT OR IGNORE INTO stale_months VALUES (substr(NEW.start_date, 1, 7));
+END;
+CREATE TRIGGER visits_stale_update AFTER UPDATE OF start_date, deleted_at ON visits BEGIN
+    INSERT OR IGNORE INTO stale_months VALUES (substr(OLD.start_date, 1, 7)), (substr(NEW.start_date, 1, 7));
+    INSERT OR IGNORE INTO stale_months
+        SELECT substr(f.start_date, 1, 7) FROM forum_visits fv JOIN forums f ON f.id = fv.forum_id
+        WHERE fv.visit_id = NEW.id;
+END;
+CREATE TRIGGER visits_stale_delete AFTER DELETE ON visits BEGIN
+    INSERT OR IGNORE INTO stale_months VALUES (substr(OLD.start_date, 1, 7));
+END;
+
+CREATE TRIGGER visit_provinces_stale_insert AFTER INSERT ON visit_provinces BEGIN
+    INSERT OR IGNORE INTO stale_months SELECT substr(start_date, 1, 7) FROM visits WHERE id = NEW.visit_id;
+    INSERT OR IGNORE INTO stale_months SELECT substr(date, 1, 7) FROM meetings WHERE visit_id = NEW.visit_id;
+    INSERT OR IGNORE INTO stale_months
+        SELECT substr(f.start_date, 1, 7) FROM forum_visits fv JOIN forums f ON f.id = fv.forum_id
+        WHERE fv.visit_id = NEW.visit_id;
+END;
+CREATE TRIGGER visit_provinces_stale_delete AFTER DELETE ON visit_provinces BEGIN
+    INSERT OR IGNORE INTO stale_months SELECT substr(start_date, 1, 7) FROM visits WHERE id = OLD.visit_id;
+    INSERT OR IGNORE INTO stale_months SELECT substr(date, 1, 7) FROM meetings WHERE visit_id = OLD.visit_id;
+    INSERT OR IGNORE INTO stale_months
+        SELECT substr(f.start_date, 1, 7) FROM forum_visits fv JOIN forums f ON f.id = fv.forum_id
+        WHERE fv.visit_id = OLD.visit_id;
+END;
+
+CREATE TRIGGER visit_sources_stale_insert AFTER INSERT ON visit_sources BEGIN
+    INSERT OR IGNORE INTO stale_months SELECT substr(start_date, 1, 7) FROM visits WHERE id = NEW.visit_id;
+END;
+CREATE TRIGGER visit_sources_stale_delete AFTER DELETE ON visit_sources BEGIN
+    INSERT OR IGNORE INTO stale_months SELECT substr(start_date, 1, 7) FROM visits WHERE id = OLD.visit_id;
+END;
+
+-- Meetings and their participants.
+CREATE TRIGGER meetings_stale_insert AFTER INSERT ON meetings BEGIN
+    INSERT OR IGNORE INTO stale_months VALUES (substr(NEW.date, 1, 7));
+END;
+CREATE TRIGGER meetings_stale_update AFTER UPDATE OF date, deleted_at, visit_id ON meetings BEGIN
+    INSERT OR IGNORE INTO stale_months VALUES (substr(OLD.date, 1, 7)), (substr(NEW.date, 1, 7));
+END;
+CREATE TRIGGER meetings_stale_delete AFTER DELETE ON meetings BEGIN
+    INSERT OR IGNORE INTO stale_months VALUES (substr(OLD.date, 1, 7));
+END;
+CREATE TRIGGER meeting_participants_stale_insert AFTER INSERT ON meeting_participants BEGIN
+    INSERT OR IGNORE INTO stale_months SELECT substr(date, 1, 7) FROM meetings WHERE id = NEW.meeting_id;
+END;
+CREATE TRIGGER meeting_participants_stale_delete AFTER DELETE ON meeting_participants BEGIN
+    INSERT OR IGNORE INTO stale_months SELECT substr(date, 1, 7) FROM meetings WHERE id = OLD.meeting_id;
+END;
+
+-- An official's province decides which province their meetings count for.
+CREATE TRIGGER officials_stale_update AFTER UPDATE OF province_id ON officials BEGIN
+    INSERT OR IGNORE INTO stale_months
+        SELECT DISTINCT substr(m.date, 1, 7) FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
+        WHERE mp.official_id = NEW.id;
+END;
+
+-- Forums and the visits that attended them.
+CREATE TRIGGER forums_stale_insert AFTER INSERT ON forums BEGIN
+    INSERT OR IGNORE INTO stale_months VALUES (substr(NEW.start_date, 1, 7));
+END;
+CREATE TRIGGER forums_stale_update AFTER UPDATE OF start_date, deleted_at ON forums BEGIN
+    INSERT OR IGNORE INTO stale_months VALUES (substr(OLD.start_date, 1, 7)), (substr(NEW.start_date, 1, 7));
+END;
+CREATE TRIGGER forums_stale_delete AFTER DELETE ON forums BEGIN
+    INSERT OR IGNORE INTO stale_months VALUES (substr(OLD.start_date, 1, 7));
+END;
+CREATE TRIGGER forum_visits_stale_insert AFTER INSERT ON forum_visits BEGIN
+    INSERT OR IGNORE INTO stale_months SELECT substr(start_date, 1, 7) FROM forums WHERE id = NEW.forum_id;
+END;
+CREATE TRIGGER forum_visits_stale_delete AFTER DELETE ON forum_visits BEGIN
+    INSERT OR IGNORE INTO stale_months SELECT substr(start_date, 1, 7) FROM forums WHERE id = OLD.forum_id;
+END;
+
+-- Existing records: every month with any record is counted at the next start.
+INSERT OR IGNORE INTO stale_months
+    SELECT substr(start_date, 1, 7) FROM visits
+    UNION SELECT substr(date, 1, 7) FROM meetings
+    UNION SELECT substr(start_date, 1, 7) FROM forums;

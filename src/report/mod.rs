@@ -1,0 +1,340 @@
+//! Summaries over periods: visits per month, provinces ranked, the overview in /stats.
+//! Queries here only read, mostly the per-month counts of `store::summary`; the arithmetic
+//! is kept pure so it can be tested on its own.
+
+mod overview;
+
+pub use overview::{Host, ProvinceRank, Totals, provinces, top_hosts, totals};
+
+use serde::Serialize;
+use sqlx::query::QueryAs;
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Sqlite, SqlitePool};
+
+use crate::domain::{DateRange, Month};
+use crate::error::Result;
+
+/// The longest period one report covers, so a reply stays readable.
+pub const MAX_MONTHS: i32 = 240;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthCount {
+    pub month: Month,
+    pub visits: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Monthly {
+    pub months: Vec<MonthCount>,
+    pub total: i64,
+    pub mean: f64,
+    pub busiest: Option<MonthCount>,
+    pub previous_total: i64,
+    /// Percent change against the previous period of the same length; None when the
+    /// previous period had no visits.
+    pub change_percent: Option<f64>,
+}
+
+/// Visits counted in the month they start, every month of the range present (0 if none).
+pub fn summarize(from: Month, to: Month, counts: &[(String, i64)], previous_total: i64) -> Monthly {
+    let mut months = Vec::new();
+    let mut m = from;
+    while m <= to {
+        let key = m.to_string();
+        let visits = counts
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, n)| *n)
+            .unwrap_or(0);
+        months.push(MonthCount { month: m, visits });
+        m = m.next();
+    }
+    let total: i64 = months.iter().map(|c| c.visits).sum();
+    let mean = if months.is_empty() {
+        0.0
+    } else {
+        total as f64 / months.len() as f64
+    };
+    // The earliest of equally busy months, and none when nothing happened.
+    let busiest = months
+        .iter()
+        .filter(|c| c.visits > 0)
+        .fold(None::<&MonthCount>, |best, c| match best {
+            Some(b) if b.visits >= c.visits => Some(b),
+            _ => Some(c),
+        });
+    Monthly {
+        total,
+        mean,
+        busiest: busiest.cloned(),
+        previous_total,
+        change_percent: (previous_total > 0)
+            .then(|| (total - previous_total) as f64 * 100.0 / previous_total as f64),
+        months,
+    }
+}
+
+pub fn change_text(m: &Monthly) -> String {
+    match m.change_percent {
+        Some(p) => format!("{:+.0}% ({} → {})", p, m.previous_total, m.total),
+        None if m.total > 0 => format!("new activity (0 → {})", m.total),
+        None => "no change (0 → 0)".into(),
+    }
+}
+
+/// A period as the summary tables see it: the whole months in it, read from
+/// `month_stats`, and the part-months at either end (day-precise bounds), counted from the
+/// records themselves. Month-aligned periods, the usual case, have no edges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    pub months: Option<(Month, Month)>,
+    pub head: Option<DateRange>,
+    pub tail: Option<DateRange>,
+}
+
+impl From<DateRange> for Split {
+    fn from(range: DateRange) -> Split {
+        Split::of(range)
+    }
+}
+
+impl Split {
+    pub fn of(range: DateRange) -> Split {
+        let first = if range.from == range.from.month().first_day() {
+            range.from.month()
+        } else {
+            range.from.month().next()
+        };
+        let last = if range.to == range.to.month().last_day() {
+            range.to.month()
+        } else {
+            range.to.month().plus(-1)
+        };
+        if first > last {
+            return Split {
+                months: None,
+                head: Some(range),
+                tail: None,
+            };
+        }
+        Split {
+            months: Some((first, last)),
+            head: (range.from < first.first_day()).then(|| DateRange {
+                from: range.from,
+                to: first.plus(-1).last_day(),
+            }),
+            tail: (range.to > last.last_day()).then(|| DateRange {
+                from: last.next().first_day(),
+                to: range.to,
+            }),
+        }
+    }
+
+    /// The whole period again.
+    pub fn range(&self) -> DateRange {
+        let from = self
+            .head
+            .map(|h| h.from)
+            .or(self.months.map(|(m, _)| m.first_day()));
+        let to = self
+            .tail
+            .map(|t| t.to)
+            .or(self.months.map(|(_, m)| m.last_day()))
+            .or(self.head.map(|h| h.to));
+        DateRange {
+            from: from.expect("a split is never empty"),
+            to: to.expect("a split is never empty"),
+        }
+    }
+
+    /// Binds the period as ?1..?6: the months, then the head and the tail days. An absent
+    /// part binds an empty interval, so one statement serves every shape of period; each
+    /// interval gets its own SELECT, as `a BETWEEN .. OR a BETWEEN ..` would make SQLite
+    /// scan the whole table.
+    fn bind<'q, O>(
+        &self,
+        q: QueryAs<'q, Sqlite, O, SqliteArguments>,
+    ) -> QueryAs<'q, Sqlite, O, SqliteArguments> {
+        let none = || ("1".to_string(), "0".to_string());
+        let (m1, m2) = self
+            .months
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .unwrap_or_else(none);
+        let days = |r: Option<DateRange>| {
+            r.map(|r| (r.from.to_string(), r.to.to_string()))
+                .unwrap_or_else(none)
+        };
+        let ((h1, h2), (t1, t2)) = (days(self.head), days(self.tail));
+        q.bind(m1).bind(m2).bind(h1).bind(h2).bind(t1).bind(t2)
+    }
+
+    /// The whole period counted from the records, bypassing the summary tables.
+    pub fn records(range: DateRange) -> Split {
+        Split {
+            months: None,
+            head: Some(range),
+            tail: None,
+        }
+    }
+
+    fn edges(&self) -> impl Iterator<Item = DateRange> {
+        self.head.into_iter().chain(self.tail)
+    }
+}
+
+/// The row of `month_stats` that answers for these provinces, when one does: all
+/// provinces (0) or a single one. Several provinces cannot be summed (a joint visit would
+/// count twice), so they are counted from the records.
+fn summary_region(provinces: &[i64]) -> Option<i64> {
+    match provinces {
+        [] => Some(0),
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// The plain condition "a live visit of one of these provinces (all when `[]`)", on `v`,
+/// with the JSON list of province ids bound as parameter `?{n}`.
+fn live_visit_of(n: u8) -> String {
+    format!(
+        "v.deleted_at IS NULL
+         AND (?{n} = '[]' OR EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = v.id
+                                    AND p.region_id IN (SELECT value FROM json_each(?{n}))))"
+    )
+}
+
+/// Visits per month between two months for the given provinces (all when empty).
+pub async fn month_counts(
+    db: &SqlitePool,
+    from: Month,
+    to: Month,
+    provinces: &[i64],
+) -> Result<Vec<(String, i64)>> {
+    let (from, to) = (from.to_string(), to.to_string());
+    Ok(match summary_region(provinces) {
+        Some(region) => {
+            sqlx::query_as(
+                "SELECT month, visits FROM month_stats
+                 WHERE month BETWEEN ?1 AND ?2 AND region_id = ?3 AND visits > 0 ORDER BY month",
+            )
+            .bind(from)
+            .bind(to)
+            .bind(region)
+            .fetch_all(db)
+            .await?
+        }
+        None => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT v.month, count(*) FROM visits v WHERE v.month BETWEEN ?1 AND ?2 AND {}
+                 GROUP BY v.month ORDER BY v.month",
+                live_visit_of(3)
+            )))
+            .bind(from)
+            .bind(to)
+            .bind(serde_json::to_string(provinces)?)
+            .fetch_all(db)
+            .await?
+        }
+    })
+}
+
+/// The latest month with a visit (for these provinces), if any.
+pub async fn latest_month(db: &SqlitePool, provinces: &[i64]) -> Result<Option<Month>> {
+    let m: Option<String> = match summary_region(provinces) {
+        Some(region) => {
+            sqlx::query_scalar(
+                "SELECT max(month) FROM month_stats WHERE region_id = ? AND visits > 0",
+            )
+            .bind(region)
+            .fetch_one(db)
+            .await?
+        }
+        None => {
+            sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT max(v.month) FROM visits v WHERE {}",
+                live_visit_of(1)
+            )))
+            .bind(serde_json::to_string(provinces)?)
+            .fetch_one(db)
+            .await?
+        }
+    };
+    Ok(m.and_then(|m| Month::parse(&m).ok()))
+}
+
+/// How many of the visits that start in the range cite a source: the footer of a report
+/// says what it rests on.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Coverage {
+    pub visits: i64,
+    pub sourced: i64,
+}
+
+pub async fn coverage(
+    db: &SqlitePool,
+    period: impl Into<Split>,
+    provinces: &[i64],
+) -> Result<Coverage> {
+    let split = period.into();
+    let (split, region) = match summary_region(provinces) {
+        Some(region) => (split, region),
+        None => (Split::records(split.range()), 0),
+    };
+    let (visits, sourced): (i64, i64) = split
+        .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT coalesce(sum(n), 0), coalesce(sum(s), 0) FROM (
+           SELECT visits AS n, sourced AS s FROM month_stats
+            WHERE month BETWEEN ?1 AND ?2 AND region_id = ?7
+           UNION ALL
+           SELECT 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) FROM visits v
+            WHERE v.start_date BETWEEN ?3 AND ?4 AND {live}
+           UNION ALL
+           SELECT 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) FROM visits v
+            WHERE v.start_date BETWEEN ?5 AND ?6 AND {live})",
+            live = live_visit_of(8)
+        ))))
+        .bind(region)
+        .bind(serde_json::to_string(provinces)?)
+        .fetch_one(db)
+        .await?;
+    Ok(Coverage { visits, sourced })
+}
+
+pub fn coverage_text(c: Coverage) -> String {
+    match (c.visits, c.sourced) {
+        (0, _) => "no visits".into(),
+        (_, 0) => "no visit cites a source".into(),
+        (n, s) if n == s => format!("every visit cites a source ({n})"),
+        (n, s) => format!("{s} of {n} visits cite a source"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_without_visits_count_zero() {
+        let from = Month::parse("2024-01").unwrap();
+        let to = Month::parse("2024-04").unwrap();
+        let m = summarize(from, to, &[("2024-02".into(), 3), ("2024-04".into(), 3)], 4);
+        let counts: Vec<i64> = m.months.iter().map(|c| c.visits).collect();
+        assert_eq!(counts, vec![0, 3, 0, 3]);
+        assert_eq!(m.total, 6);
+        assert_eq!(m.mean, 1.5);
+        assert_eq!(
+            m.busiest.unwrap().month.to_string(),
+            "2024-02",
+            "ties go to the earliest month"
+        );
+        assert_eq!(m.change_percent, Some(50.0));
+    }
+
+    #[test]
+    fn no_previous_visits_means_no_percentage() {
+        let from = Month::parse("2024-01").unwrap();
+        let m = summarize(from, from, &[], 0);
+        assert!(m.busiest.is_none());
+        assert_eq!(change_text(&m), "no change (0 → 0)");
+    }
+}
