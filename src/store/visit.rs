@@ -324,8 +324,11 @@ fn filter_sql(f: &Filter) -> (String, Vec<Param>) {
     }
     if let Some(official) = f.official {
         sql.push_str(
-            " AND (v.leader_id = ? OR EXISTS (SELECT 1 FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-               WHERE m.visit_id = v.id AND m.deleted_at IS NULL AND mp.official_id = ?))",
+            // Driven from the official's own rows (leader index, participant index), so the
+            // cost follows their record, not the size of the table.
+            " AND v.id IN (SELECT id FROM visits WHERE leader_id = ?
+                           UNION SELECT m.visit_id FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
+                           WHERE mp.official_id = ? AND m.deleted_at IS NULL AND m.visit_id IS NOT NULL)",
         );
         params.push(Param::Int(official));
         params.push(Param::Int(official));
