@@ -10,7 +10,7 @@ use sqlx::{QueryBuilder, Sqlite};
 use crate::commands::{Actor, App};
 use crate::domain::{Day, FlexDate, normalize};
 use crate::error::{Result, user_err};
-use crate::store::{Tx, audit, now, search};
+use crate::store::{Tx, audit, now, search, summary};
 
 /// Zipf-like choice of an index below `n`: index 0 is the most popular.
 fn zipf(rng: &mut ChaCha8Rng, n: usize) -> usize {
@@ -19,6 +19,15 @@ fn zipf(rng: &mut ChaCha8Rng, n: usize) -> usize {
     (((n as f64 + 1.0).powf(u)) - 1.0)
         .floor()
         .min(n as f64 - 1.0) as usize
+}
+
+/// An official in office at time `t` (0..1 across the decade): people serve in turn, a few
+/// dozen at a time, the most senior of them most often. So meetings per person stay in the
+/// tens to hundreds at every size, as in the real record, instead of one name collecting a
+/// fixed share of everything.
+fn in_office(rng: &mut ChaCha8Rng, pool: &[i64], t: f64) -> i64 {
+    let base = ((t * pool.len() as f64) as usize).min(pool.len() - 1);
+    pool[(base + zipf(rng, pool.len().min(40))) % pool.len()]
 }
 
 const CN_SURNAMES: [&str; 20] = [
@@ -352,7 +361,7 @@ pub async fn generate(
             }
         }
         let leaders = &by_province[provs[0]];
-        let leader = (!leaders.is_empty()).then(|| leaders[zipf(&mut rng, leaders.len())]);
+        let leader = (!leaders.is_empty()).then(|| in_office(&mut rng, leaders, t));
         let mut places: Vec<i64> = Vec::new();
         for _ in 0..rng.random_range(1..=3) {
             let p = kr[zipf(&mut rng, kr.len())].0;
@@ -373,7 +382,7 @@ pub async fn generate(
         for _ in 0..rng.random_range(0..=3) {
             let mut people: Vec<i64> = leader.into_iter().collect();
             for _ in 0..rng.random_range(1..=2) {
-                let k = korean[zipf(&mut rng, korean.len())];
+                let k = in_office(&mut rng, &korean, t);
                 if !people.contains(&k) {
                     people.push(k);
                 }
@@ -531,7 +540,7 @@ pub async fn generate(
     )
     .await?;
     search::rebuild(&mut tx).await?;
-    tx.commit().await?;
+    summary::commit(tx).await?;
     Ok(format!(
         "Made {visits} synthetic visits, {} officials, {} meetings and {} forums (seed {seed}); all marked [synthetic].",
         officials.len(),
