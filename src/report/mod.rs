@@ -130,23 +130,6 @@ impl Split {
         }
     }
 
-    /// The whole period again.
-    pub fn range(&self) -> DateRange {
-        let from = self
-            .head
-            .map(|h| h.from)
-            .or(self.months.map(|(m, _)| m.first_day()));
-        let to = self
-            .tail
-            .map(|t| t.to)
-            .or(self.months.map(|(_, m)| m.last_day()))
-            .or(self.head.map(|h| h.to));
-        DateRange {
-            from: from.expect("a split is never empty"),
-            to: to.expect("a split is never empty"),
-        }
-    }
-
     /// Binds the period as ?1..?6: the months, then the head and the tail days. An absent
     /// part binds an empty interval, so one statement serves every shape of period; each
     /// interval gets its own SELECT, as `a BETWEEN .. OR a BETWEEN ..` would make SQLite
@@ -182,15 +165,20 @@ impl Split {
     }
 }
 
-/// The row of `month_stats` that answers for these provinces, when one does: all
-/// provinces (0) or a single one. Several provinces cannot be summed (a joint visit would
-/// count twice), so they are counted from the records.
-fn summary_region(provinces: &[i64]) -> Option<i64> {
-    match provinces {
-        [] => Some(0),
-        [one] => Some(*one),
-        _ => None,
-    }
+/// Visits of these provinces (all when `[]`) counted from the summary, as rows of
+/// (month, n, sourced) over the months ?1..?2 with the JSON list of ids bound as `?{ids}`:
+/// each province's own counts (region 0 for all), less the joint visits counted more than
+/// once (a visit under k of the provinces counts k - 1 times too often).
+fn summary_visits(ids: u8) -> String {
+    format!(
+        "SELECT month, visits AS n, sourced AS s FROM month_stats
+          WHERE month BETWEEN ?1 AND ?2
+            AND region_id IN (SELECT value FROM json_each(CASE ?{ids} WHEN '[]' THEN '[0]' ELSE ?{ids} END))
+         UNION ALL
+         SELECT month, 1 - count(*), sourced * (1 - count(*)) FROM joint_visit_provinces
+          WHERE month BETWEEN ?1 AND ?2 AND region_id IN (SELECT value FROM json_each(?{ids}))
+          GROUP BY month, visit_id"
+    )
 }
 
 /// The plain condition "a live visit of one of these provinces (all when `[]`)", on `v`,
@@ -210,55 +198,26 @@ pub async fn month_counts(
     to: Month,
     provinces: &[i64],
 ) -> Result<Vec<(String, i64)>> {
-    let (from, to) = (from.to_string(), to.to_string());
-    Ok(match summary_region(provinces) {
-        Some(region) => {
-            sqlx::query_as(
-                "SELECT month, visits FROM month_stats
-                 WHERE month BETWEEN ?1 AND ?2 AND region_id = ?3 AND visits > 0 ORDER BY month",
-            )
-            .bind(from)
-            .bind(to)
-            .bind(region)
-            .fetch_all(db)
-            .await?
-        }
-        None => {
-            sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT v.month, count(*) FROM visits v WHERE v.month BETWEEN ?1 AND ?2 AND {}
-                 GROUP BY v.month ORDER BY v.month",
-                live_visit_of(3)
-            )))
-            .bind(from)
-            .bind(to)
-            .bind(serde_json::to_string(provinces)?)
-            .fetch_all(db)
-            .await?
-        }
-    })
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT month, sum(n) FROM ({}) GROUP BY month HAVING sum(n) > 0 ORDER BY month",
+        summary_visits(3)
+    )))
+    .bind(from.to_string())
+    .bind(to.to_string())
+    .bind(serde_json::to_string(provinces)?)
+    .fetch_all(db)
+    .await?)
 }
 
 /// The latest month with a visit (for these provinces), if any.
 pub async fn latest_month(db: &SqlitePool, provinces: &[i64]) -> Result<Option<Month>> {
-    let m: Option<String> = match summary_region(provinces) {
-        Some(region) => {
-            sqlx::query_scalar(
-                "SELECT max(month) FROM month_stats WHERE region_id = ? AND visits > 0",
-            )
-            .bind(region)
-            .fetch_one(db)
-            .await?
-        }
-        None => {
-            sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                "SELECT max(v.month) FROM visits v WHERE {}",
-                live_visit_of(1)
-            )))
-            .bind(serde_json::to_string(provinces)?)
-            .fetch_one(db)
-            .await?
-        }
-    };
+    let m: Option<String> = sqlx::query_scalar(
+        "SELECT max(month) FROM month_stats WHERE visits > 0
+            AND region_id IN (SELECT value FROM json_each(CASE ?1 WHEN '[]' THEN '[0]' ELSE ?1 END))",
+    )
+    .bind(serde_json::to_string(provinces)?)
+    .fetch_one(db)
+    .await?;
     Ok(m.and_then(|m| Month::parse(&m).ok()))
 }
 
@@ -275,25 +234,20 @@ pub async fn coverage(
     period: impl Into<Split>,
     provinces: &[i64],
 ) -> Result<Coverage> {
-    let split = period.into();
-    let (split, region) = match summary_region(provinces) {
-        Some(region) => (split, region),
-        None => (Split::records(split.range()), 0),
-    };
-    let (visits, sourced): (i64, i64) = split
+    let (visits, sourced): (i64, i64) = period
+        .into()
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT coalesce(sum(n), 0), coalesce(sum(s), 0) FROM (
-           SELECT visits AS n, sourced AS s FROM month_stats
-            WHERE month BETWEEN ?1 AND ?2 AND region_id = ?7
-           UNION ALL
-           SELECT 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) FROM visits v
-            WHERE v.start_date BETWEEN ?3 AND ?4 AND {live}
-           UNION ALL
-           SELECT 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) FROM visits v
-            WHERE v.start_date BETWEEN ?5 AND ?6 AND {live})",
-            live = live_visit_of(8)
+               SELECT n, s FROM ({summary})
+               UNION ALL
+               SELECT 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) FROM visits v
+                WHERE v.start_date BETWEEN ?3 AND ?4 AND {live}
+               UNION ALL
+               SELECT 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) FROM visits v
+                WHERE v.start_date BETWEEN ?5 AND ?6 AND {live})",
+            summary = summary_visits(7),
+            live = live_visit_of(7)
         ))))
-        .bind(region)
         .bind(serde_json::to_string(provinces)?)
         .fetch_one(db)
         .await?;

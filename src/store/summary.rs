@@ -59,6 +59,12 @@ pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
            JOIN meetings m ON m.deleted_at IS NULL AND m.date BETWEEN x.month || '-01' AND x.month || '-31'
            JOIN meeting_participants mp ON mp.meeting_id = m.id
          GROUP BY x.month, mp.official_id",
+        "DELETE FROM joint_visit_provinces WHERE month IN (SELECT month FROM stale_months)",
+        "INSERT INTO joint_visit_provinces (region_id, month, visit_id, sourced)
+         SELECT p.region_id, v.month, v.id, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id)
+           FROM stale_months x JOIN visits v ON v.month = x.month AND v.deleted_at IS NULL
+           JOIN visit_provinces p ON p.visit_id = v.id
+          WHERE (SELECT count(*) FROM visit_provinces q WHERE q.visit_id = v.id) > 1",
         "DELETE FROM stale_months",
     ] {
         sqlx::query(sql).execute(&mut **tx).await?;

@@ -127,23 +127,27 @@ async fn assert_summary_agrees(t: &TestApp, when: &str) {
             "coverage {range} {when}"
         );
     }
-    // One province from its own summary row, against several provinces (always counted
-    // from the records) that include it once with a province that has nothing.
+    // One province, and several at once (joint visits must count once), month by month.
+    let ids = province_ids(t).await;
+    let mut selections: Vec<Vec<i64>> = ids.iter().map(|id| vec![*id]).collect();
+    selections.push(ids.iter().copied().take(2).collect());
+    selections.push(ids.iter().copied().skip(1).take(3).collect());
+    selections.push(ids.clone());
     for m in ["2024-01", "2024-02", "2024-03"] {
         let range = DateRange::months(month(m), month(m));
-        for id in province_ids(t).await {
-            let one = report::month_counts(db, month(m), month(m), &[id])
+        for selection in &selections {
+            let rows = report::month_counts(db, month(m), month(m), selection)
                 .await
                 .unwrap();
-            let counted = report::coverage(db, Split::records(range), &[id])
+            let counted = report::coverage(db, Split::records(range), selection)
                 .await
                 .unwrap();
-            let from_rows: i64 = one.iter().map(|(_, n)| n).sum();
-            assert_eq!(from_rows, counted.visits, "{m} province {id} {when}");
+            let from_rows: i64 = rows.iter().map(|(_, n)| n).sum();
+            assert_eq!(from_rows, counted.visits, "{m} {selection:?} {when}");
             assert_eq!(
-                report::coverage(db, range, &[id]).await.unwrap(),
+                report::coverage(db, range, selection).await.unwrap(),
                 counted,
-                "{m} province {id} coverage {when}"
+                "{m} {selection:?} coverage {when}"
             );
         }
     }
