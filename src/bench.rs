@@ -177,7 +177,19 @@ pub async fn run(options: Options) -> Result<String> {
                 raw: Some(Raw::List),
             },
             Case {
+                line: "/visits monthly province:Jiangsu".into(),
+                raw: None,
+            },
+            Case {
+                line: "/visits monthly province:\"Jiangsu, Zhejiang\"".into(),
+                raw: None,
+            },
+            Case {
                 line: "/visits list province:Jiangsu page:5".into(),
+                raw: None,
+            },
+            Case {
+                line: format!("/visits list official:\"{top_name}\""),
                 raw: None,
             },
             Case {
@@ -203,6 +215,10 @@ pub async fn run(options: Options) -> Result<String> {
             Case {
                 line: "/provinces".into(),
                 raw: Some(Raw::Provinces),
+            },
+            Case {
+                line: "/provinces from:2024-01-15 to:2024-06-20".into(),
+                raw: None,
             },
             Case {
                 line: "/stats from:2024-01 to:2024-12".into(),
@@ -238,7 +254,7 @@ pub async fn run(options: Options) -> Result<String> {
             };
             out.push_str(&format!(
                 "| `{}` | {} | {} | {} | {} | {} | {} |\n",
-                case.line.chars().take(48).collect::<String>(),
+                case.line.chars().take(60).collect::<String>(),
                 ms(core.p50),
                 ms(core.p99),
                 ms(core.max),

@@ -83,8 +83,8 @@ pub fn change_text(m: &Monthly) -> String {
 }
 
 /// A period as the summary tables see it: the whole months in it, read from
-/// `month_stats`, and the part-months at either end (day-precise bounds), counted from the
-/// records themselves. Month-aligned periods, the usual case, have no edges.
+/// `month_stats`, and the part-months at either end (day-precise bounds), read from
+/// `day_stats`. Month-aligned periods, the usual case, have no edges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Split {
     pub months: Option<(Month, Month)>,
@@ -150,44 +150,39 @@ impl Split {
         let ((h1, h2), (t1, t2)) = (days(self.head), days(self.tail));
         q.bind(m1).bind(m2).bind(h1).bind(h2).bind(t1).bind(t2)
     }
-
-    /// The whole period counted from the records, bypassing the summary tables.
-    pub fn records(range: DateRange) -> Split {
-        Split {
-            months: None,
-            head: Some(range),
-            tail: None,
-        }
-    }
-
-    fn edges(&self) -> impl Iterator<Item = DateRange> {
-        self.head.into_iter().chain(self.tail)
-    }
 }
 
-/// Visits of these provinces (all when `[]`) counted from the summary, as rows of
-/// (month, n, sourced) over the months ?1..?2 with the JSON list of ids bound as `?{ids}`:
-/// each province's own counts (region 0 for all), less the joint visits counted more than
-/// once (a visit under k of the provinces counts k - 1 times too often).
-fn summary_visits(ids: u8) -> String {
+/// Visits of these provinces (all when `[]`, the JSON list of ids bound as `?{ids}`)
+/// counted from the summary over the months `?{lo}..?{hi}` (`days` false) or the days
+/// (`days` true), as rows of (month, n, sourced): each province's own counts (region 0 for
+/// all), less the joint visits counted more than once (a visit under k of the selected
+/// provinces counts k - 1 times too often).
+fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8) -> String {
+    let (table, column, month, first, last) = if days {
+        (
+            "day_stats",
+            "day",
+            "substr(day, 1, 7)",
+            format!("?{lo}"),
+            format!("?{hi}"),
+        )
+    } else {
+        (
+            "month_stats",
+            "month",
+            "month",
+            format!("?{lo} || '-01'"),
+            format!("?{hi} || '-31'"),
+        )
+    };
     format!(
-        "SELECT month, visits AS n, sourced AS s FROM month_stats
-          WHERE month BETWEEN ?1 AND ?2
+        "SELECT {month} AS month, visits AS n, sourced AS s FROM {table}
+          WHERE {column} BETWEEN ?{lo} AND ?{hi}
             AND region_id IN (SELECT value FROM json_each(CASE ?{ids} WHEN '[]' THEN '[0]' ELSE ?{ids} END))
          UNION ALL
-         SELECT month, 1 - count(*), sourced * (1 - count(*)) FROM joint_visit_provinces
-          WHERE month BETWEEN ?1 AND ?2 AND region_id IN (SELECT value FROM json_each(?{ids}))
-          GROUP BY month, visit_id"
-    )
-}
-
-/// The plain condition "a live visit of one of these provinces (all when `[]`)", on `v`,
-/// with the JSON list of province ids bound as parameter `?{n}`.
-fn live_visit_of(n: u8) -> String {
-    format!(
-        "v.deleted_at IS NULL
-         AND (?{n} = '[]' OR EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = v.id
-                                    AND p.region_id IN (SELECT value FROM json_each(?{n}))))"
+         SELECT substr(day, 1, 7), 1 - count(*), sourced * (1 - count(*)) FROM joint_visit_provinces
+          WHERE day BETWEEN {first} AND {last} AND region_id IN (SELECT value FROM json_each(?{ids}))
+          GROUP BY visit_id"
     )
 }
 
@@ -200,7 +195,7 @@ pub async fn month_counts(
 ) -> Result<Vec<(String, i64)>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT month, sum(n) FROM ({}) GROUP BY month HAVING sum(n) > 0 ORDER BY month",
-        summary_visits(3)
+        counted_visits(false, 1, 2, 3)
     )))
     .bind(from.to_string())
     .bind(to.to_string())
@@ -238,15 +233,10 @@ pub async fn coverage(
         .into()
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT coalesce(sum(n), 0), coalesce(sum(s), 0) FROM (
-               SELECT n, s FROM ({summary})
-               UNION ALL
-               SELECT 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) FROM visits v
-                WHERE v.start_date BETWEEN ?3 AND ?4 AND {live}
-               UNION ALL
-               SELECT 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) FROM visits v
-                WHERE v.start_date BETWEEN ?5 AND ?6 AND {live})",
-            summary = summary_visits(7),
-            live = live_visit_of(7)
+               SELECT n, s FROM ({}) UNION ALL SELECT n, s FROM ({}) UNION ALL SELECT n, s FROM ({}))",
+            counted_visits(false, 1, 2, 7),
+            counted_visits(true, 3, 4, 7),
+            counted_visits(true, 5, 6, 7),
         ))))
         .bind(serde_json::to_string(provinces)?)
         .fetch_one(db)

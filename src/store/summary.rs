@@ -1,79 +1,88 @@
-//! The per-month counts behind the reports (migration 0004): triggers mark the months a
-//! write touches as stale; `refresh` recounts them before the write commits. Every write
-//! commits through `commit`, so readers always find the counts current.
+//! The counts behind the reports (migration 0004): triggers mark the months a write
+//! touches as stale; `refresh` recounts them before the write commits. Every write commits
+//! through `commit`, so readers always find the counts current.
 
 use sqlx::SqlitePool;
 
 use super::Tx;
 use crate::error::Result;
 
-/// Recounts the stale months in one pass (set-based, so a bulk load of years of records
-/// costs about as much as one query over them) and clears the marks.
-pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
-    let stale: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM stale_months)")
-        .fetch_one(&mut **tx)
-        .await?;
-    if !stale {
-        return Ok(());
-    }
-    for sql in [
-        "DELETE FROM month_stats WHERE month IN (SELECT month FROM stale_months)",
-        // Meetings and forums of a month: their date falls between its first and last day.
-        "INSERT INTO month_stats (month, region_id, visits, sourced, meetings, forums)
-         SELECT month, region_id, sum(visits), sum(sourced), sum(meetings), sum(forums) FROM (
-           SELECT v.month, 0 AS region_id, 1 AS visits,
-                  EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) AS sourced,
-                  0 AS meetings, 0 AS forums
-             FROM stale_months x JOIN visits v ON v.month = x.month AND v.deleted_at IS NULL
-           UNION ALL
-           SELECT v.month, p.region_id, 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id), 0, 0
-             FROM stale_months x JOIN visits v ON v.month = x.month AND v.deleted_at IS NULL
-             JOIN visit_provinces p ON p.visit_id = v.id
-           UNION ALL
-           SELECT x.month, 0, 0, 0, 1, 0 FROM stale_months x
-             JOIN meetings m ON m.deleted_at IS NULL AND m.date BETWEEN x.month || '-01' AND x.month || '-31'
-           UNION ALL
-           SELECT month, region_id, 0, 0, 1, 0 FROM (
-             SELECT x.month, p.region_id, m.id FROM stale_months x
-               JOIN meetings m ON m.deleted_at IS NULL AND m.date BETWEEN x.month || '-01' AND x.month || '-31'
-               JOIN visit_provinces p ON p.visit_id = m.visit_id
-             UNION
-             SELECT x.month, o.province_id, m.id FROM stale_months x
-               JOIN meetings m ON m.deleted_at IS NULL AND m.date BETWEEN x.month || '-01' AND x.month || '-31'
-               JOIN meeting_participants mp ON mp.meeting_id = m.id
-               JOIN officials o ON o.id = mp.official_id AND o.province_id IS NOT NULL)
-           UNION ALL
-           SELECT x.month, 0, 0, 0, 0, 1 FROM stale_months x
-             JOIN forums f ON f.deleted_at IS NULL AND f.start_date BETWEEN x.month || '-01' AND x.month || '-31'
-           UNION ALL
-           SELECT month, region_id, 0, 0, 0, 1 FROM (
-             SELECT DISTINCT x.month, p.region_id, f.id FROM stale_months x
-               JOIN forums f ON f.deleted_at IS NULL AND f.start_date BETWEEN x.month || '-01' AND x.month || '-31'
-               JOIN forum_visits fv ON fv.forum_id = f.id
-               JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
-               JOIN visit_provinces p ON p.visit_id = v.id))
-         GROUP BY month, region_id",
-        "DELETE FROM official_month_stats WHERE month IN (SELECT month FROM stale_months)",
-        "INSERT INTO official_month_stats (month, official_id, meetings)
-         SELECT x.month, mp.official_id, count(*) FROM stale_months x
-           JOIN meetings m ON m.deleted_at IS NULL AND m.date BETWEEN x.month || '-01' AND x.month || '-31'
-           JOIN meeting_participants mp ON mp.meeting_id = m.id
-         GROUP BY x.month, mp.official_id",
-        "DELETE FROM joint_visit_provinces WHERE month IN (SELECT month FROM stale_months)",
-        "INSERT INTO joint_visit_provinces (region_id, month, visit_id, sourced)
-         SELECT p.region_id, v.month, v.id, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id)
-           FROM stale_months x JOIN visits v ON v.month = x.month AND v.deleted_at IS NULL
+/// Recounting one month: ?1 is the month, ?2 and ?3 its first and last possible day.
+/// Days first, from the records; the month is then the sum of its days.
+const RECOUNT: [&str; 8] = [
+    "DELETE FROM day_stats WHERE day BETWEEN ?2 AND ?3",
+    "INSERT INTO day_stats (day, region_id, visits, sourced, meetings, forums)
+     SELECT day, region_id, sum(visits), sum(sourced), sum(meetings), sum(forums) FROM (
+       SELECT v.start_date AS day, 0 AS region_id, 1 AS visits,
+              EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) AS sourced,
+              0 AS meetings, 0 AS forums
+         FROM visits v WHERE v.month = ?1 AND v.deleted_at IS NULL
+       UNION ALL
+       SELECT v.start_date, p.region_id, 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id), 0, 0
+         FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
+        WHERE v.month = ?1 AND v.deleted_at IS NULL
+       UNION ALL
+       SELECT m.date, 0, 0, 0, 1, 0 FROM meetings m WHERE m.date BETWEEN ?2 AND ?3 AND m.deleted_at IS NULL
+       UNION ALL
+       SELECT date, region_id, 0, 0, 1, 0 FROM (
+         SELECT m.date, p.region_id, m.id FROM meetings m JOIN visit_provinces p ON p.visit_id = m.visit_id
+          WHERE m.date BETWEEN ?2 AND ?3 AND m.deleted_at IS NULL
+         UNION
+         SELECT m.date, o.province_id, m.id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+           JOIN officials o ON o.id = mp.official_id AND o.province_id IS NOT NULL
+          WHERE m.date BETWEEN ?2 AND ?3 AND m.deleted_at IS NULL)
+       UNION ALL
+       SELECT f.start_date, 0, 0, 0, 0, 1 FROM forums f WHERE f.start_date BETWEEN ?2 AND ?3 AND f.deleted_at IS NULL
+       UNION ALL
+       SELECT start_date, region_id, 0, 0, 0, 1 FROM (
+         SELECT DISTINCT f.start_date, p.region_id, f.id FROM forums f
+           JOIN forum_visits fv ON fv.forum_id = f.id
+           JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
            JOIN visit_provinces p ON p.visit_id = v.id
-          WHERE (SELECT count(*) FROM visit_provinces q WHERE q.visit_id = v.id) > 1",
-        "DELETE FROM stale_months",
-    ] {
-        sqlx::query(sql).execute(&mut **tx).await?;
+          WHERE f.start_date BETWEEN ?2 AND ?3 AND f.deleted_at IS NULL))
+     GROUP BY day, region_id",
+    "DELETE FROM month_stats WHERE month = ?1",
+    "INSERT INTO month_stats (month, region_id, visits, sourced, meetings, forums)
+     SELECT ?1, region_id, sum(visits), sum(sourced), sum(meetings), sum(forums) FROM day_stats
+      WHERE day BETWEEN ?2 AND ?3 GROUP BY region_id",
+    "DELETE FROM joint_visit_provinces WHERE day BETWEEN ?2 AND ?3",
+    "INSERT INTO joint_visit_provinces (day, region_id, visit_id, sourced)
+     SELECT v.start_date, p.region_id, v.id, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id)
+       FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
+      WHERE v.month = ?1 AND v.deleted_at IS NULL
+        AND (SELECT count(*) FROM visit_provinces q WHERE q.visit_id = v.id) > 1",
+    "DELETE FROM official_month_stats WHERE month = ?1",
+    "INSERT INTO official_month_stats (month, official_id, meetings)
+     SELECT ?1, mp.official_id, count(*) FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+      WHERE m.date BETWEEN ?2 AND ?3 AND m.deleted_at IS NULL GROUP BY mp.official_id",
+];
+
+/// Recounts the stale months, one at a time (each costs about one month of records, so a
+/// write costs little and a bulk load of years costs about one pass), and clears the marks.
+pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
+    let months: Vec<String> = sqlx::query_scalar("SELECT month FROM stale_months")
+        .fetch_all(&mut **tx)
+        .await?;
+    for month in &months {
+        for sql in RECOUNT {
+            sqlx::query(sql)
+                .bind(month)
+                .bind(format!("{month}-01"))
+                .bind(format!("{month}-31"))
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    if !months.is_empty() {
+        sqlx::query("DELETE FROM stale_months")
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }
 
-/// Commits a write: the month counts are brought up to date in the same transaction, so
-/// no reader ever sees records and counts that disagree.
+/// Commits a write: the counts are brought up to date in the same transaction, so no
+/// reader ever sees records and counts that disagree.
 pub async fn commit(mut tx: Tx<'_>) -> Result<()> {
     refresh(&mut tx).await?;
     tx.commit().await?;

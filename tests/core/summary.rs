@@ -86,6 +86,107 @@ async fn random_write(t: &TestApp, rng: &mut ChaCha8Rng, step: usize) -> bool {
     t.run(&line).await.is_ok()
 }
 
+/// The reports' definitions, counted straight from the records: the oracle the summary
+/// tables must agree with.
+mod records {
+    use delegation_bot::domain::DateRange;
+    use delegation_bot::report::{Coverage, Host, ProvinceRank, Totals};
+    use sqlx::SqlitePool;
+
+    async fn grouped(db: &SqlitePool, sql: &str, r: DateRange) -> Vec<(i64, i64)> {
+        sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
+            .bind(r.from.to_string())
+            .bind(r.to.to_string())
+            .fetch_all(db)
+            .await
+            .unwrap()
+    }
+
+    pub async fn provinces(db: &SqlitePool, r: DateRange) -> Vec<ProvinceRank> {
+        let visits = grouped(
+            db,
+            "SELECT p.region_id, count(*) FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
+            WHERE v.deleted_at IS NULL AND v.start_date BETWEEN ?1 AND ?2 GROUP BY 1",
+            r,
+        )
+        .await;
+        let meetings = grouped(db, "SELECT region_id, count(DISTINCT id) FROM (
+              SELECT p.region_id, m.id FROM meetings m JOIN visit_provinces p ON p.visit_id = m.visit_id
+               WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2
+              UNION ALL
+              SELECT o.province_id, m.id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+                JOIN officials o ON o.id = mp.official_id
+               WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2 AND o.province_id IS NOT NULL) GROUP BY 1", r).await;
+        let forums = grouped(db, "SELECT p.region_id, count(DISTINCT f.id) FROM forums f
+              JOIN forum_visits fv ON fv.forum_id = f.id JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
+              JOIN visit_provinces p ON p.visit_id = v.id
+             WHERE f.deleted_at IS NULL AND f.start_date BETWEEN ?1 AND ?2 GROUP BY 1", r).await;
+        let regions: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, name FROM regions WHERE country = 'CN'")
+                .fetch_all(db)
+                .await
+                .unwrap();
+        let get = |rows: &[(i64, i64)], id: i64| {
+            rows.iter().find(|(r, _)| *r == id).map_or(0, |(_, n)| *n)
+        };
+        let mut ranks: Vec<ProvinceRank> = regions
+            .into_iter()
+            .map(|(id, province)| ProvinceRank {
+                province,
+                visits: get(&visits, id),
+                meetings: get(&meetings, id),
+                forums: get(&forums, id),
+            })
+            .filter(|p| p.visits + p.meetings + p.forums > 0)
+            .collect();
+        ranks.sort_by(|a, b| {
+            (b.visits, b.meetings, b.forums)
+                .cmp(&(a.visits, a.meetings, a.forums))
+                .then_with(|| a.province.cmp(&b.province))
+        });
+        ranks
+    }
+
+    pub async fn coverage(db: &SqlitePool, r: DateRange, provinces: &[i64]) -> Coverage {
+        let (visits, sourced): (i64, i64) = sqlx::query_as(
+            "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id)), 0)
+               FROM visits v WHERE v.deleted_at IS NULL AND v.start_date BETWEEN ?1 AND ?2
+                AND (?3 = '[]' OR EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = v.id
+                                         AND p.region_id IN (SELECT value FROM json_each(?3))))",
+        )
+        .bind(r.from.to_string()).bind(r.to.to_string()).bind(serde_json::to_string(provinces).unwrap())
+        .fetch_one(db).await.unwrap();
+        Coverage { visits, sourced }
+    }
+
+    pub async fn totals(db: &SqlitePool, r: DateRange) -> Totals {
+        let (visits, meetings, forums, officials_met) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM visits WHERE deleted_at IS NULL AND start_date BETWEEN ?1 AND ?2),
+                    (SELECT count(*) FROM meetings WHERE deleted_at IS NULL AND date BETWEEN ?1 AND ?2),
+                    (SELECT count(*) FROM forums WHERE deleted_at IS NULL AND start_date BETWEEN ?1 AND ?2),
+                    (SELECT count(DISTINCT mp.official_id) FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
+                      WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2)",
+        )
+        .bind(r.from.to_string()).bind(r.to.to_string()).fetch_one(db).await.unwrap();
+        Totals {
+            visits,
+            meetings,
+            forums,
+            officials_met,
+        }
+    }
+
+    pub async fn top_hosts(db: &SqlitePool, r: DateRange, limit: i64) -> Vec<Host> {
+        sqlx::query_as(
+            "SELECT o.name, o.title, count(*) AS meetings FROM meeting_participants mp
+               JOIN meetings m ON m.id = mp.meeting_id JOIN officials o ON o.id = mp.official_id
+              WHERE m.deleted_at IS NULL AND o.deleted_at IS NULL AND o.country = 'Korea' AND m.date BETWEEN ?1 AND ?2
+              GROUP BY o.id ORDER BY meetings DESC, o.name LIMIT ?3",
+        )
+        .bind(r.from.to_string()).bind(r.to.to_string()).bind(limit).fetch_all(db).await.unwrap()
+    }
+}
+
 async fn assert_summary_agrees(t: &TestApp, when: &str) {
     let db = &t.app.db;
     let month = |m: &str| Month::parse(m).unwrap();
@@ -97,57 +198,64 @@ async fn assert_summary_agrees(t: &TestApp, when: &str) {
     ] {
         periods.push(DateRange::months(month(from), month(to)));
     }
-    // Day-precise bounds: whole months from the summary, the edges from the records.
+    // Day-precise bounds: whole months from month_stats, the edges from day_stats.
     for (from, to) in [("2024-01-15", "2024-03-10"), ("2024-02-03", "2024-02-20")] {
         periods.push(DateRange {
             from: Day::parse(from).unwrap(),
             to: Day::parse(to).unwrap(),
         });
     }
-    for range in periods {
-        let (fast, slow) = (Split::of(range), Split::records(range));
-        assert_eq!(
-            report::provinces(db, fast).await.unwrap(),
-            report::provinces(db, slow).await.unwrap(),
-            "provinces {range} {when}"
-        );
-        assert_eq!(
-            report::totals(db, fast).await.unwrap(),
-            report::totals(db, slow).await.unwrap(),
-            "totals {range} {when}"
-        );
-        assert_eq!(
-            report::top_hosts(db, fast, 10).await.unwrap(),
-            report::top_hosts(db, slow, 10).await.unwrap(),
-            "top hosts {range} {when}"
-        );
-        assert_eq!(
-            report::coverage(db, fast, &[]).await.unwrap(),
-            report::coverage(db, slow, &[]).await.unwrap(),
-            "coverage {range} {when}"
-        );
-    }
-    // One province, and several at once (joint visits must count once), month by month.
     let ids = province_ids(t).await;
-    let mut selections: Vec<Vec<i64>> = ids.iter().map(|id| vec![*id]).collect();
+    let mut selections: Vec<Vec<i64>> = vec![vec![]];
+    selections.extend(ids.iter().map(|id| vec![*id]));
     selections.push(ids.iter().copied().take(2).collect());
     selections.push(ids.iter().copied().skip(1).take(3).collect());
     selections.push(ids.clone());
-    for m in ["2024-01", "2024-02", "2024-03"] {
+    for range in periods {
+        // Each period as the reports split it, and as days only (day_stats throughout).
+        let by_days = Split {
+            months: None,
+            head: Some(range),
+            tail: None,
+        };
+        for split in [Split::of(range), by_days] {
+            let at = format!("{range} as {split:?} {when}");
+            assert_eq!(
+                report::provinces(db, split).await.unwrap(),
+                records::provinces(db, range).await,
+                "provinces {at}"
+            );
+            assert_eq!(
+                report::totals(db, split).await.unwrap(),
+                records::totals(db, range).await,
+                "totals {at}"
+            );
+            assert_eq!(
+                report::top_hosts(db, split, 10).await.unwrap(),
+                records::top_hosts(db, range, 10).await,
+                "top hosts {at}"
+            );
+            for selection in &selections {
+                assert_eq!(
+                    report::coverage(db, split, selection).await.unwrap(),
+                    records::coverage(db, range, selection).await,
+                    "coverage of {selection:?} {at}"
+                );
+            }
+        }
+    }
+    // Visits per month: one province, and several at once (joint visits count once).
+    for m in ["2023-12", "2024-01", "2024-02", "2024-03"] {
         let range = DateRange::months(month(m), month(m));
         for selection in &selections {
             let rows = report::month_counts(db, month(m), month(m), selection)
                 .await
                 .unwrap();
-            let counted = report::coverage(db, Split::records(range), selection)
-                .await
-                .unwrap();
             let from_rows: i64 = rows.iter().map(|(_, n)| n).sum();
-            assert_eq!(from_rows, counted.visits, "{m} {selection:?} {when}");
             assert_eq!(
-                report::coverage(db, range, selection).await.unwrap(),
-                counted,
-                "{m} {selection:?} coverage {when}"
+                from_rows,
+                records::coverage(db, range, selection).await.visits,
+                "{m} {selection:?} {when}"
             );
         }
     }

@@ -1,12 +1,24 @@
--- Per-month counts behind the reports, so a report reads a few hundred rows whatever the
--- number of visits. Triggers only mark the months a change touches as stale (cheap even for
--- bulk loads); `store::summary::refresh` recounts the stale months inside the same
--- transaction before it commits, from the same definitions the plain queries use.
+-- Counts behind the reports, so a report reads a few hundred rows whatever the number of
+-- visits. Triggers only mark the months a change touches as stale (cheap even for bulk
+-- loads); `store::summary::refresh` recounts the stale months inside the same transaction
+-- before it commits.
 
--- region_id 0 stands for all provinces together (a joint visit counted once); any other id
--- is one Chinese province (a joint visit counts for each of its provinces). A meeting counts
--- for a province when it belongs to one of its visits or one of its officials took part; a
--- forum when one of its live visits attended. `sourced` counts visits citing a source.
+-- Per day and province: region_id 0 stands for all provinces together (a joint visit
+-- counted once); any other id is one Chinese province (a joint visit counts for each of its
+-- provinces). A meeting counts for a province when it belongs to one of its visits or one
+-- of its officials took part; a forum when one of its live visits attended. `sourced`
+-- counts visits citing a source. Records dated by month only count on its first day.
+CREATE TABLE day_stats (
+    day        TEXT NOT NULL,
+    region_id  INTEGER NOT NULL,
+    visits     INTEGER NOT NULL,
+    sourced    INTEGER NOT NULL,
+    meetings   INTEGER NOT NULL,
+    forums     INTEGER NOT NULL,
+    PRIMARY KEY (day, region_id)
+) WITHOUT ROWID;
+
+-- The same per month (the sum of its days), for reports over whole months.
 CREATE TABLE month_stats (
     month      TEXT NOT NULL,
     region_id  INTEGER NOT NULL,
@@ -14,8 +26,20 @@ CREATE TABLE month_stats (
     sourced    INTEGER NOT NULL,
     meetings   INTEGER NOT NULL,
     forums     INTEGER NOT NULL,
-    PRIMARY KEY (region_id, month)
+    PRIMARY KEY (month, region_id)
 ) WITHOUT ROWID;
+
+-- Live joint visits (two provinces or more) by province and day. Summing the counts of
+-- several provinces counts such a visit once per selected province; a visit listed under k
+-- of them is subtracted k - 1 times, so any list of provinces is answered from the counts.
+CREATE TABLE joint_visit_provinces (
+    day        TEXT NOT NULL,
+    region_id  INTEGER NOT NULL,
+    visit_id   INTEGER NOT NULL,
+    sourced    INTEGER NOT NULL,
+    PRIMARY KEY (region_id, day, visit_id)
+) WITHOUT ROWID;
+CREATE INDEX joint_visit_provinces_day ON joint_visit_provinces (day);
 
 -- Meetings per official per month (live meetings; every official, live or not).
 CREATE TABLE official_month_stats (
