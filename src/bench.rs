@@ -126,7 +126,8 @@ async fn raw(app: &App, r: &Raw) -> Result<()> {
             std::hint::black_box(report::totals(&app.db, *range).await?);
         }
         Raw::Search(q) => {
-            std::hint::black_box(store::search::find(&app.db, q, 10, 0).await?);
+            let matches = store::search::count(&app.db, q).await?;
+            std::hint::black_box(store::search::find(&app.db, q, matches, 10, 0).await?);
         }
     }
     Ok(())
@@ -226,7 +227,7 @@ pub async fn run(options: Options) -> Result<String> {
             },
             Case {
                 line: "/search text:semiconductor".into(),
-                raw: Some(Raw::Search("\"semiconductor\"*")),
+                raw: Some(Raw::Search("\"semiconductor\"")),
             },
         ];
         out.push_str(&format!(

@@ -356,7 +356,11 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["search"],
         description: "Search visits, officials, forums and meetings",
         options: &[
-            req("text", "Words to look for", Kind::Text(SEARCH_MAX)),
+            req(
+                "text",
+                "Whole words to look for; end one with * to match its beginning",
+                Kind::Text(SEARCH_MAX),
+            ),
             PAGE,
         ],
         moderator: false,

@@ -115,9 +115,9 @@ pub async fn search(app: &App, req: &Request) -> Result<Reply> {
     let Some(query) = search::fts_query(text.as_str()) else {
         return user_err("Type at least one word to search for, e.g. /search text:Jeju.");
     };
-    let total = search::count(&app.db, &query).await?;
-    let page = Page::of(req.page(), total);
-    let hits = search::find(&app.db, &query, Page::SIZE, page.offset()).await?;
+    let matches = search::count(&app.db, &query).await?;
+    let page = Page::of(req.page(), matches.total);
+    let hits = search::find(&app.db, &query, matches, Page::SIZE, page.offset()).await?;
     let mut table = Table::new(&["Record", "Title", "Match"], &[false, false, false]);
     for h in &hits {
         table.row(vec![
@@ -126,16 +126,25 @@ pub async fn search(app: &App, req: &Request) -> Result<Reply> {
             h.snippet.replace('\n', " "),
         ]);
     }
+    let footer = if matches.broad {
+        format!(
+            "{} · over {} matches: the best of the newest of each kind are shown; add words to narrow",
+            page.label(),
+            search::RANK_ALL_UP_TO
+        )
+    } else {
+        page.label()
+    };
     let reply = Reply::new(format!("Search · {}", text.as_str()))
         .paged(page)
-        .footer(page.label());
+        .footer(footer);
     let reply = if hits.is_empty() {
-        reply.text("Nothing matches; try fewer or shorter words.")
+        reply.text("Nothing matches; try fewer words, or end one with * to match its beginning (semicon*).")
     } else {
         reply.table(table)
     };
-    Ok(
-        reply
-            .data(json!({"results": hits, "page": page.page, "pages": page.pages, "total": total})),
-    )
+    Ok(reply.data(json!({
+        "results": hits, "page": page.page, "pages": page.pages,
+        "total": matches.total, "more": matches.broad,
+    })))
 }

@@ -11,6 +11,7 @@ mod hostile;
 mod officials;
 mod records;
 mod reports;
+mod search;
 mod summary;
 mod transfer;
 mod visits;

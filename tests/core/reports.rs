@@ -76,32 +76,6 @@ async fn stats_and_provinces_summarize_the_sample() {
 }
 
 #[tokio::test]
-async fn search_finds_visits_officials_forums_and_meetings() {
-    let t = TestApp::with_sample().await;
-    let r = t.ok("/search text:jeju").await;
-    let kinds: Vec<&str> = r["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["entity"].as_str().unwrap())
-        .collect();
-    assert!(
-        kinds.contains(&"forum") && kinds.contains(&"visit") && kinds.contains(&"official"),
-        "{kinds:?}"
-    );
-    assert!(t.ok("/search text:오세훈").await["total"].as_i64().unwrap() >= 1);
-    assert!(
-        t.ok("/search text:\"Han Duck\"").await["total"]
-            .as_i64()
-            .unwrap()
-            >= 1
-    );
-    // FTS syntax in the input is plain text, not an error.
-    assert_eq!(t.ok("/search text:\"NEAR( AND * OR\"").await["total"], 0);
-    t.refused("/search text:\"!!!\"").await;
-}
-
-#[tokio::test]
 async fn the_sample_follows_the_news_report() {
     let t = TestApp::with_sample().await;
     let hainan = t.ok("/visits list province:Hainan").await;
