@@ -7,16 +7,7 @@ use crate::domain::DateRange;
 use crate::error::Result;
 use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
-use crate::store::official;
-
-#[derive(sqlx::FromRow)]
-struct HistoryRow {
-    id: i64,
-    date: String,
-    place: Option<String>,
-    visit: Option<i64>,
-    others: Option<String>,
-}
+use crate::store::{meeting, official};
 
 pub async fn history(app: &App, req: &Request) -> Result<Reply> {
     let who = official::resolve(
@@ -25,39 +16,16 @@ pub async fn history(app: &App, req: &Request) -> Result<Reply> {
     )
     .await?;
     let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
-    let (from, to) = (range.from.to_string(), range.to.to_string());
-    let total: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
-         WHERE mp.official_id = ? AND m.deleted_at IS NULL AND m.date BETWEEN ? AND ?",
-    )
-    .bind(who.id)
-    .bind(&from)
-    .bind(&to)
-    .fetch_one(&app.db)
-    .await?;
+    let total = meeting::count_with(&app.db, who.id, range).await?;
     let page = Page::of(req.page(), total);
-    let rows: Vec<HistoryRow> = sqlx::query_as(
-        "SELECT m.id, CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END AS date, m.place, m.visit_id AS visit,
-                (SELECT group_concat(o.name, '; ') FROM meeting_participants p JOIN officials o ON o.id = p.official_id
-                 WHERE p.meeting_id = m.id AND p.official_id != mp.official_id) AS others
-         FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
-         WHERE mp.official_id = ? AND m.deleted_at IS NULL AND m.date BETWEEN ? AND ?
-         ORDER BY m.date, m.id LIMIT ? OFFSET ?",
-    )
-    .bind(who.id)
-    .bind(&from)
-    .bind(&to)
-    .bind(Page::SIZE)
-    .bind(page.offset())
-    .fetch_all(&app.db)
-    .await?;
+    let rows = meeting::with(&app.db, who.id, range, Page::SIZE, page.offset()).await?;
 
     let mut table = Table::new(
         &["Date", "Met", "Place", "Visit"],
         &[false, false, false, true],
     );
     let mut meetings = Vec::new();
-    for HistoryRow {
+    for meeting::WithOfficial {
         id,
         date,
         place,

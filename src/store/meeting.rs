@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use sqlx::SqlitePool;
+
 use super::{Tx, now};
-use crate::domain::FlexDate;
+use crate::domain::{DateRange, FlexDate};
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
@@ -138,4 +140,52 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     .execute(&mut **tx)
     .await?;
     write_participants(tx, r.id, &s.participants).await
+}
+
+/// One of an official's meetings, with the others who took part.
+#[derive(sqlx::FromRow)]
+pub struct WithOfficial {
+    pub id: i64,
+    pub date: String,
+    pub place: Option<String>,
+    pub visit: Option<i64>,
+    pub others: Option<String>,
+}
+
+/// How many live meetings the official took part in within the range.
+pub async fn count_with(db: &SqlitePool, official: i64, range: DateRange) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
+         WHERE mp.official_id = ? AND m.deleted_at IS NULL AND m.date BETWEEN ? AND ?",
+    )
+    .bind(official)
+    .bind(range.from.to_string())
+    .bind(range.to.to_string())
+    .fetch_one(db)
+    .await?)
+}
+
+/// The official's live meetings within the range, oldest first.
+pub async fn with(
+    db: &SqlitePool,
+    official: i64,
+    range: DateRange,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<WithOfficial>> {
+    Ok(sqlx::query_as(
+        "SELECT m.id, CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END AS date, m.place, m.visit_id AS visit,
+                (SELECT group_concat(o.name, '; ') FROM meeting_participants p JOIN officials o ON o.id = p.official_id
+                 WHERE p.meeting_id = m.id AND p.official_id != mp.official_id) AS others
+         FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
+         WHERE mp.official_id = ? AND m.deleted_at IS NULL AND m.date BETWEEN ? AND ?
+         ORDER BY m.date, m.id LIMIT ? OFFSET ?",
+    )
+    .bind(official)
+    .bind(range.from.to_string())
+    .bind(range.to.to_string())
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await?)
 }
