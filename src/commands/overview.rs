@@ -49,17 +49,21 @@ pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
     let range = DateRange::months(from, to);
-    let counts = report::month_counts(&app.db, prev_from, to, &[]).await?;
+    // Independent reads, side by side on the pool's connections: the overview waits for
+    // the slowest of them, not for their sum.
+    let (counts, totals, provinces, hosts, coverage) = tokio::try_join!(
+        report::month_counts(&app.db, prev_from, to, &[]),
+        report::totals(&app.db, range),
+        report::provinces(&app.db, range),
+        report::top_hosts(&app.db, range, 5),
+        report::coverage(&app.db, range, &[]),
+    )?;
     let previous_total = counts
         .iter()
         .filter(|(m, _)| *m <= prev_to.to_string())
         .map(|(_, n)| n)
         .sum();
     let monthly = report::summarize(from, to, &counts, previous_total);
-    let totals = report::totals(&app.db, range).await?;
-    let provinces = report::provinces(&app.db, range).await?;
-    let hosts = report::top_hosts(&app.db, range, 5).await?;
-    let coverage = report::coverage(&app.db, range, &[]).await?;
 
     let top_provinces = provinces
         .iter()
