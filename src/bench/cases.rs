@@ -1,0 +1,206 @@
+//! The questions the benchmark asks: each command line, and beside it the same answer
+//! fetched by its queries alone (sqlx, same database) — the floor the core is compared
+//! with. The core adds parsing, name resolution, arithmetic and rendering.
+
+use sqlx::SqlitePool;
+
+use crate::domain::{DateRange, Month};
+use crate::error::Result;
+use crate::report;
+use crate::store::{meeting, search, visit};
+
+pub struct Case {
+    pub line: String,
+    pub raw: Option<Raw>,
+}
+
+/// The queries behind one answer.
+pub enum Raw {
+    /// /visits monthly: the months (and the previous period) and the source coverage;
+    /// `latest` when the period defaults to the 12 months up to the latest visit.
+    Monthly {
+        from: Month,
+        to: Month,
+        provinces: Vec<i64>,
+        latest: bool,
+    },
+    /// /visits list: the count for the pager and one page.
+    List {
+        filter: visit::Filter,
+        offset: i64,
+    },
+    Show(i64),
+    /// /official history: the count for the pager and one page of meetings.
+    History(i64),
+    /// /provinces: the ranking and the source coverage.
+    Provinces(DateRange),
+    /// /stats: months, totals, provinces, top hosts and coverage (side by side, as the
+    /// command runs them).
+    Stats(Month, Month),
+    Search(&'static str),
+}
+
+pub async fn raw(db: &SqlitePool, r: &Raw) -> Result<()> {
+    use std::hint::black_box;
+    match r {
+        Raw::Monthly {
+            from,
+            to,
+            provinces,
+            latest,
+        } => {
+            if *latest {
+                black_box(report::latest_month(db, provinces).await?);
+            }
+            let len = from.count_to(*to);
+            black_box(report::month_counts(db, from.plus(-len), *to, provinces).await?);
+            black_box(report::coverage(db, DateRange::months(*from, *to), provinces).await?);
+        }
+        Raw::List { filter, offset } => {
+            let all = DateRange::from_bounds(None, None)?;
+            black_box(report::coverage(db, all, &filter.provinces).await?);
+            black_box(visit::list(db, filter, 10, *offset).await?);
+        }
+        Raw::Show(id) => {
+            let mut tx = db.begin().await?;
+            black_box(visit::snapshot(&mut tx, *id).await?);
+        }
+        Raw::History(official) => {
+            let all = DateRange::from_bounds(None, None)?;
+            black_box(meeting::count_with(db, *official, all).await?);
+            black_box(meeting::with(db, *official, all, 10, 0).await?);
+        }
+        Raw::Provinces(range) => {
+            black_box(report::provinces(db, *range).await?);
+            black_box(report::coverage(db, *range, &[]).await?);
+        }
+        Raw::Stats(from, to) => {
+            let range = DateRange::months(*from, *to);
+            let len = from.count_to(*to);
+            black_box(tokio::try_join!(
+                report::month_counts(db, from.plus(-len), *to, &[]),
+                report::totals(db, range),
+                report::provinces(db, range),
+                report::top_hosts(db, range, 5),
+                report::coverage(db, range, &[]),
+            )?);
+        }
+        Raw::Search(q) => {
+            let matches = search::count(db, q).await?;
+            black_box(search::find(db, q, matches, 10, 0).await?);
+        }
+    }
+    Ok(())
+}
+
+async fn province(db: &SqlitePool, name: &str) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM regions WHERE country = 'CN' AND name = ?")
+            .bind(name)
+            .fetch_one(db)
+            .await?,
+    )
+}
+
+/// Every read command, on the busiest official and a visit from the middle of the record.
+pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
+    let (top, total): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT official_id FROM meeting_participants GROUP BY official_id ORDER BY count(*) DESC LIMIT 1),
+                (SELECT count(*) FROM visits)",
+    )
+    .fetch_one(db)
+    .await?;
+    let top_name: String = sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
+        .bind(top)
+        .fetch_one(db)
+        .await?;
+    let latest = report::latest_month(db, &[])
+        .await?
+        .unwrap_or(Month::parse("2024-12")?);
+    let (jiangsu, zhejiang) = (
+        province(db, "Jiangsu").await?,
+        province(db, "Zhejiang").await?,
+    );
+    let month = |m: &str| Month::parse(m).expect("valid");
+    let (from, to) = (month("2024-01"), month("2024-12"));
+    let case = |line: String, raw: Option<Raw>| Case { line, raw };
+    let monthly = |from: Month, to: Month, provinces: Vec<i64>, latest: bool| {
+        Some(Raw::Monthly {
+            from,
+            to,
+            provinces,
+            latest,
+        })
+    };
+    let days = DateRange {
+        from: crate::domain::Day::parse("2024-01-15")?,
+        to: crate::domain::Day::parse("2024-06-20")?,
+    };
+    Ok(vec![
+        case(
+            "/visits monthly".into(),
+            monthly(latest.plus(-11), latest, vec![], true),
+        ),
+        case(
+            "/visits monthly from:2015-01 to:2024-12".into(),
+            monthly(month("2015-01"), to, vec![], false),
+        ),
+        case(
+            "/visits monthly province:Jiangsu".into(),
+            monthly(latest.plus(-11), latest, vec![jiangsu], true),
+        ),
+        case(
+            "/visits monthly province:\"Jiangsu, Zhejiang\"".into(),
+            monthly(latest.plus(-11), latest, vec![jiangsu, zhejiang], true),
+        ),
+        case(
+            "/visits list".into(),
+            Some(Raw::List {
+                filter: visit::Filter::default(),
+                offset: 0,
+            }),
+        ),
+        case(
+            "/visits list province:Jiangsu page:5".into(),
+            Some(Raw::List {
+                filter: visit::Filter {
+                    provinces: vec![jiangsu],
+                    ..Default::default()
+                },
+                offset: 40,
+            }),
+        ),
+        case(format!("/visits list official:\"{top_name}\""), None),
+        case(
+            format!("/visits show id:{}", total / 2),
+            Some(Raw::Show(total / 2)),
+        ),
+        case(
+            format!("/official history name:\"{top_name}\""),
+            Some(Raw::History(top)),
+        ),
+        case(format!("/official show name:\"{top_name}\""), None),
+        case("/forums list".into(), None),
+        case("/forums show id:1".into(), None),
+        case(
+            "/provinces".into(),
+            Some(Raw::Provinces(DateRange::from_bounds(None, None)?)),
+        ),
+        case(
+            "/provinces from:2024-01-15 to:2024-06-20".into(),
+            Some(Raw::Provinces(days)),
+        ),
+        case(
+            "/stats from:2024-01 to:2024-12".into(),
+            Some(Raw::Stats(from, to)),
+        ),
+        case(
+            "/search text:semiconductor".into(),
+            Some(Raw::Search("\"semiconductor\"")),
+        ),
+        case(
+            "/search text:\"Jeju semiconductor\"".into(),
+            Some(Raw::Search("\"Jeju\" \"semiconductor\"")),
+        ),
+    ])
+}
