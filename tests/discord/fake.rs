@@ -32,6 +32,9 @@ pub struct Recorded {
     pub path: String,
     pub content_type: String,
     pub body: Vec<u8>,
+    /// When the request arrived, for the latency figures of `benches/burst.rs`.
+    #[allow(dead_code)]
+    pub at: Instant,
 }
 
 /// A recorded body: its JSON payload and the files sent with it.
@@ -119,7 +122,7 @@ impl FakeDiscord {
     pub async fn start() -> FakeDiscord {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
-        let (events, _) = broadcast::channel(256);
+        let (events, _) = broadcast::channel(4096);
         let shared = Arc::new(Shared {
             addr: addr.to_string(),
             requests: Mutex::new(Vec::new()),
@@ -289,6 +292,7 @@ async fn record(
         path: path.clone(),
         content_type,
         body: body.to_vec(),
+        at: Instant::now(),
     });
     if path.contains("/callback") {
         let failure = {
@@ -439,6 +443,11 @@ pub enum Who {
     Admin,
     /// The moderator's account after the moderator role was taken away.
     FormerModerator,
+    /// One of many members (load tests): member `n`, a moderator when `moderator`.
+    Many {
+        n: u32,
+        moderator: bool,
+    },
 }
 
 fn member(who: Who) -> Value {
@@ -447,6 +456,13 @@ fn member(who: Who) -> Value {
         Who::Member => ("500000000000000002", "Member", vec![], "1024"),
         Who::Admin => ("500000000000000003", "Admin", vec![], "8"),
         Who::FormerModerator => ("500000000000000001", "Mod", vec![], "0"),
+        Who::Many { n, moderator } => {
+            let id = (510_000_000_000_000_000u64 + u64::from(n)).to_string();
+            let roles = if moderator { vec![MOD_ROLE] } else { vec![] };
+            let user = user(&id, &format!("Member {n}"));
+            return json!({"user": user, "nick": null, "roles": roles, "joined_at": "2024-01-01T00:00:00.000000+00:00",
+                          "deaf": false, "mute": false, "flags": 0, "permissions": "1024"});
+        }
     };
     json!({"user": user(id, name), "nick": null, "roles": roles, "joined_at": "2024-01-01T00:00:00.000000+00:00",
            "deaf": false, "mute": false, "flags": 0, "permissions": perms})

@@ -920,3 +920,57 @@ async fn serve_and_ask_write_one_file_at_the_same_time() {
     let log = std::fs::read_to_string(&s.bot.log).unwrap();
     assert!(!log.contains("locked"), "{log}");
 }
+
+#[tokio::test]
+async fn many_members_at_once_are_all_answered_and_every_write_lands() {
+    let s = setup().await;
+    let before = total_visits(s.dir.path());
+    // 100 interactions dispatched without waiting: 20 members, every fifth one a write.
+    let mut ids = Vec::new();
+    for i in 0..100u32 {
+        let interaction = if i % 5 == 4 {
+            command(
+                Who::Many {
+                    n: i % 4,
+                    moderator: true,
+                },
+                &["record", "visit", "add"],
+                &[
+                    ("province", json!("Gansu")),
+                    ("start", json!(format!("2020-03-{:02}", 1 + i % 28))),
+                    ("force", json!(true)),
+                ],
+            )
+        } else {
+            let who = Who::Many {
+                n: 4 + i % 16,
+                moderator: false,
+            };
+            match i % 3 {
+                0 => command(who, &["visits", "list"], &[]),
+                1 => command(who, &["provinces"], &[]),
+                _ => command(who, &["search"], &[("text", json!("Jeju"))]),
+            }
+        };
+        ids.push(interaction["id"].as_str().unwrap().to_string());
+        s.fake.send(interaction);
+    }
+    for id in &ids {
+        let path = format!("/api/v10/interactions/{id}/");
+        let callback = s
+            .fake
+            .wait_for("every callback", |r| r.path.starts_with(&path))
+            .await;
+        let body = callback.payload().json.to_string();
+        assert!(!body.contains("went wrong"), "{body}");
+        assert!(
+            !body.contains("Slow down"),
+            "no member hit the rate limit: {body}"
+        );
+    }
+    assert_eq!(
+        total_visits(s.dir.path()),
+        before + 20,
+        "every write landed once"
+    );
+}

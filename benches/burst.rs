@@ -1,0 +1,201 @@
+//! End to end under load: the real `serve` binary against the fake Discord of the tests,
+//! on a synthetic database. 1,000 interactions from 100 members (10% of them writes by
+//! moderators) are dispatched at once; the figures are dispatch-to-callback latencies,
+//! startup time to READY and resident memory. Prints a Markdown table; asserts nothing
+//! about time (see README "Performance").
+//!
+//! `cargo bench --bench burst` (BURST_VISITS=1000000 for a bigger database).
+
+#[allow(dead_code)]
+#[path = "../tests/discord/fake.rs"]
+mod fake;
+
+use std::time::{Duration, Instant};
+
+use fake::{FakeDiscord, Who, ask, command, database_url, spawn_bot};
+use serde_json::{Value, json};
+
+const INTERACTIONS: u32 = 1000;
+const MEMBERS: u32 = 100;
+
+fn memory(pid: u32) -> (u64, u64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1000.0)
+}
+
+/// Interaction `i`: every tenth a write by one of the ten moderators, the rest a mix of
+/// the read commands members use.
+fn interaction(i: u32, visits: i64, official: &str) -> Value {
+    let n = i % MEMBERS;
+    if i % 10 == 9 {
+        let who = Who::Many {
+            n: n % 10,
+            moderator: true,
+        };
+        let day = format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+        return command(
+            who,
+            &["record", "visit", "add"],
+            &[
+                ("province", json!("Hainan")),
+                ("start", json!(day)),
+                ("purpose", json!(format!("burst write {i}"))),
+                ("force", json!(true)),
+            ],
+        );
+    }
+    let who = Who::Many {
+        n: 10 + n % 90,
+        moderator: false,
+    };
+    let id = 1 + (i64::from(i) * 7919) % visits;
+    match i % 9 {
+        0 => command(who, &["visits", "monthly"], &[]),
+        1 => command(who, &["visits", "list"], &[]),
+        2 => command(who, &["visits", "list"], &[("province", json!("Jiangsu"))]),
+        3 => command(who, &["visits", "show"], &[("id", json!(id))]),
+        4 => command(who, &["provinces"], &[]),
+        5 => command(
+            who,
+            &["stats"],
+            &[("from", json!("2024-01")), ("to", json!("2024-12"))],
+        ),
+        6 => command(who, &["search"], &[("text", json!("semiconductor"))]),
+        7 => command(who, &["official", "history"], &[("name", json!(official))]),
+        _ => command(who, &["forums", "list"], &[]),
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let visits: i64 = std::env::var("BURST_VISITS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let made = Instant::now();
+    let out = ask(
+        dir.path(),
+        &["sample", "--synthetic", &visits.to_string(), "--seed", "42"],
+    );
+    eprintln!("{out}");
+    eprintln!(
+        "made {visits} visits in {:.0} s",
+        made.elapsed().as_secs_f64()
+    );
+    let official: String = {
+        let db = delegation_bot::store::open(&database_url(dir.path()))
+            .await
+            .unwrap();
+        let name = sqlx::query_scalar(
+            "SELECT o.name FROM meeting_participants mp JOIN officials o ON o.id = mp.official_id
+             GROUP BY o.id ORDER BY count(*) DESC LIMIT 1",
+        )
+        .fetch_one(&db)
+        .await
+        .unwrap();
+        db.close().await;
+        name
+    };
+
+    let fake = FakeDiscord::start().await;
+    let spawned = Instant::now();
+    let bot = spawn_bot(dir.path(), &fake);
+    while fake.identifies() < 1 {
+        assert!(
+            spawned.elapsed() < Duration::from_secs(60),
+            "the bot never identified"
+        );
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    let ready = spawned.elapsed();
+    let registered = fake
+        .wait_for("command registration", |r| r.path.ends_with("/commands"))
+        .await
+        .at
+        - spawned;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let idle = memory(bot.child.id());
+
+    let burst: Vec<Value> = (0..INTERACTIONS)
+        .map(|i| interaction(i, visits, &official))
+        .collect();
+    let mut sent = std::collections::HashMap::new();
+    let started = Instant::now();
+    for i in burst {
+        let id = i["id"].as_str().unwrap().to_string();
+        sent.insert(id, Instant::now());
+        fake.send(i);
+    }
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let callbacks = loop {
+        let callbacks: Vec<_> = fake
+            .requests()
+            .into_iter()
+            .filter(|r| {
+                r.path.starts_with("/api/v10/interactions/") && r.path.ends_with("/callback")
+            })
+            .collect();
+        if callbacks.len() >= INTERACTIONS as usize || Instant::now() > deadline {
+            break callbacks;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    };
+    let elapsed = started.elapsed();
+    let loaded = memory(bot.child.id());
+
+    let mut latencies: Vec<Duration> = Vec::new();
+    let (mut deferred, mut apologies) = (0, 0);
+    for c in &callbacks {
+        let id = c.path.split('/').nth(4).unwrap_or_default();
+        if let Some(at) = sent.get(id) {
+            latencies.push(c.at - *at);
+        }
+        let body = c.payload().json;
+        if body["type"] == 5 {
+            deferred += 1;
+        }
+        if body.to_string().contains("went wrong") {
+            apologies += 1;
+        }
+    }
+    latencies.sort();
+    let n = latencies.len();
+    let pick = |q: f64| latencies[((n as f64 * q).ceil() as usize).clamp(1, n) - 1];
+    let late = latencies
+        .iter()
+        .filter(|d| **d > Duration::from_secs(3))
+        .count();
+    println!("\n### Burst through the fake Discord ({visits} visits)\n");
+    println!("| figure | value |\n|---|---:|");
+    println!("| interactions sent / answered | {INTERACTIONS} / {n} |");
+    println!("| answered later than 3 s | {late} |");
+    println!("| internal errors (apologies) | {apologies} |");
+    println!("| deferred first (charts, writes that take long) | {deferred} |");
+    println!(
+        "| dispatch → callback p50 / p99 / max ms | {} / {} / {} |",
+        ms(pick(0.5)),
+        ms(pick(0.99)),
+        ms(pick(1.0))
+    );
+    println!("| whole burst answered in ms | {} |", ms(elapsed));
+    println!("| startup to READY (IDENTIFY sent) ms | {} |", ms(ready));
+    println!("| startup to commands registered ms | {} |", ms(registered));
+    println!(
+        "| resident memory idle / after burst (peak) kB | {} / {} ({}) |",
+        idle.0, loaded.0, loaded.1
+    );
+    drop(bot);
+}
