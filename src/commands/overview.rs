@@ -116,7 +116,7 @@ pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
 
 pub async fn search(app: &App, req: &Request) -> Result<Reply> {
     let text = Text::parse("text", req.text("text").unwrap_or_default(), SEARCH_MAX)?;
-    let Some(query) = search::fts_query(text.as_str()) else {
+    let Some(query) = search::Query::parse(text.as_str()) else {
         return user_err("Type at least one word to search for, e.g. /search text:Jeju.");
     };
     let matches = search::count(&app.db, &query).await?;
@@ -130,14 +130,18 @@ pub async fn search(app: &App, req: &Request) -> Result<Reply> {
             h.snippet.replace('\n', " "),
         ]);
     }
-    let footer = if matches.broad {
-        format!(
-            "{} · over {} matches: the best of the newest of each kind are shown; add words to narrow",
-            page.label(),
+    let footer = match (matches.broad, matches.common) {
+        (true, _) => format!(
+            "page {} of {} · over {} matches: the newest of each kind are shown; add words to narrow",
+            page.page,
+            page.pages,
             search::RANK_ALL_UP_TO
-        )
-    } else {
-        page.label()
+        ),
+        (false, true) => format!(
+            "{} · newest first (a word this common is not weighed)",
+            page.label()
+        ),
+        (false, false) => page.label(),
     };
     let reply = Reply::new(format!("Search · {}", text.as_str()))
         .paged(page)
@@ -149,6 +153,6 @@ pub async fn search(app: &App, req: &Request) -> Result<Reply> {
     };
     Ok(reply.data(json!({
         "results": hits, "page": page.page, "pages": page.pages,
-        "total": matches.total, "more": matches.broad,
+        "total": matches.total, "more": matches.broad, "newest_first": matches.common,
     })))
 }

@@ -88,30 +88,46 @@ pub async fn reindex(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Turns what a user typed into an FTS5 query: every word must match, as a whole word
-/// (stemmed, so "batteries" finds "battery"), or as a prefix when it ends with `*`. Other
-/// FTS syntax in the input is treated as plain text. Whole words keep a search cheap at any
-/// size: a prefix makes SQLite gather the matches of every word it starts.
-pub fn fts_query(text: &str) -> Option<String> {
-    let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in text.chars().chain([' ']) {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else if !word.is_empty() {
-            let star = if c == '*' { "*" } else { "" };
-            words.push(format!("\"{}\"{star}", std::mem::take(&mut word)));
-        }
-    }
-    words.truncate(20);
-    (!words.is_empty()).then(|| words.join(" "))
+/// What a user typed, as FTS5 phrases: every word must match, as a whole word (stemmed,
+/// so "batteries" finds "battery"), or as a prefix when it ends with `*`. Other FTS syntax
+/// in the input is treated as plain text. Whole words keep a search cheap at any size: a
+/// prefix makes SQLite gather the matches of every word it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    phrases: Vec<String>,
 }
 
-/// Searches rank every match by relevance up to this many. A broader one (a common word in
-/// a large record) is ranked among the newest matches of each kind: ranking them all would
-/// read every one (a third of a second for a word found in 600,000 records).
+impl Query {
+    pub fn parse(text: &str) -> Option<Query> {
+        let mut phrases: Vec<String> = Vec::new();
+        let mut word = String::new();
+        for c in text.chars().chain([' ']) {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else if !word.is_empty() {
+                let star = if c == '*' { "*" } else { "" };
+                phrases.push(format!("\"{}\"{star}", std::mem::take(&mut word)));
+            }
+        }
+        phrases.truncate(20);
+        (!phrases.is_empty()).then_some(Query { phrases })
+    }
+
+    /// The FTS5 MATCH expression.
+    pub fn fts(&self) -> String {
+        self.phrases.join(" ")
+    }
+}
+
+/// Searches rank every match up to this many. A broader one (a common word in a large
+/// record) is ranked among the newest matches of each kind.
 pub const RANK_ALL_UP_TO: i64 = 1000;
 const NEWEST_PER_KIND: i64 = RANK_ALL_UP_TO / 4;
+
+/// A word found in more records than this is too common to weigh: relevance (bm25) needs
+/// how many records hold each word, which SQLite counts by reading all of them (50 ms for a
+/// word in 600,000 records). Searches with such a word list the newest matches first.
+pub const COMMON_WORD: i64 = 5000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Matches {
@@ -119,6 +135,8 @@ pub struct Matches {
     pub total: i64,
     /// More than RANK_ALL_UP_TO match: results come from the newest of each kind.
     pub broad: bool,
+    /// A word is in more than COMMON_WORD records: newest first instead of by relevance.
+    pub common: bool,
 }
 
 #[derive(Debug, Clone, serde::Serialize, sqlx::FromRow)]
@@ -129,45 +147,58 @@ pub struct Hit {
     pub snippet: String,
 }
 
-pub async fn count(db: &SqlitePool, query: &str) -> Result<Matches> {
-    let n: i64 = sqlx::query_scalar(
+/// Matches counted up to `cap` (each step reads one more posting, so a cap keeps it cheap).
+async fn count_up_to(db: &SqlitePool, fts: &str, cap: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
         "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)",
     )
-    .bind(query)
-    .bind(RANK_ALL_UP_TO + 1)
+    .bind(fts)
+    .bind(cap + 1)
     .fetch_one(db)
-    .await?;
+    .await?)
+}
+
+pub async fn count(db: &SqlitePool, query: &Query) -> Result<Matches> {
+    let n = count_up_to(db, &query.fts(), RANK_ALL_UP_TO).await?;
+    let mut common = false;
+    for phrase in &query.phrases {
+        if count_up_to(db, phrase, COMMON_WORD).await? > COMMON_WORD {
+            common = true;
+            break;
+        }
+    }
     Ok(Matches {
         total: n.min(RANK_ALL_UP_TO),
         broad: n > RANK_ALL_UP_TO,
+        common,
     })
 }
 
-/// Relevance: a word in the title weighs five times one in the body.
-const SCORE: &str = "bm25(search_index, 0, 0, 5.0, 1.0)";
-
-/// The matches to rank, as a condition on rowid: all of them, or for a broad search the
-/// newest NEWEST_PER_KIND of each kind (the top of each kind's rowid range).
+/// The matches to rank with their score (lower is better): all of them, or for a broad
+/// search the newest NEWEST_PER_KIND of each kind (the top of each kind's rowid range).
+/// The score is bm25 (a word in the title weighs five times one in the body), or when a
+/// word is common, newness: the newest of each kind first, kinds taking turns.
 fn candidates(matches: Matches) -> String {
+    let score = if matches.common {
+        format!(
+            "row_number() OVER (PARTITION BY rowid / {KIND_SPAN} ORDER BY rowid DESC) * 4 + rowid / {KIND_SPAN}"
+        )
+    } else {
+        "bm25(search_index, 0, 0, 5.0, 1.0)".to_string()
+    };
+    let select = format!(
+        "SELECT rowid AS r, {score} AS score FROM search_index WHERE search_index MATCH ?1"
+    );
     if !matches.broad {
-        return format!(
-            "SELECT rowid AS r, {SCORE} AS score FROM search_index WHERE search_index MATCH ?1"
-        );
+        return select;
     }
-    let kinds = [
-        Entity::Visit,
-        Entity::Meeting,
-        Entity::Forum,
-        Entity::Official,
-    ];
-    kinds
+    [Entity::Visit, Entity::Meeting, Entity::Forum, Entity::Official]
         .iter()
         .map(|&entity| {
             let (lo, hi) = (rowid(entity, 0), rowid(entity, KIND_SPAN - 1));
             format!(
-                "SELECT rowid AS r, {SCORE} AS score FROM search_index WHERE search_index MATCH ?1
-                   AND rowid BETWEEN coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ?1
-                         AND rowid BETWEEN {lo} AND {hi} ORDER BY rowid DESC LIMIT 1 OFFSET {}), {lo}) AND {hi}",
+                "{select} AND rowid BETWEEN coalesce((SELECT rowid FROM search_index WHERE search_index MATCH ?1
+                   AND rowid BETWEEN {lo} AND {hi} ORDER BY rowid DESC LIMIT 1 OFFSET {}), {lo}) AND {hi}",
                 NEWEST_PER_KIND - 1
             )
         })
@@ -178,20 +209,21 @@ fn candidates(matches: Matches) -> String {
 /// One page of results, best first. Snippets are cut for that page only.
 pub async fn find(
     db: &SqlitePool,
-    query: &str,
+    query: &Query,
     matches: Matches,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<Hit>> {
     let sql = format!(
-        "WITH page AS (SELECT r FROM ({}) ORDER BY score, r DESC LIMIT ?2 OFFSET ?3)
+        "WITH page AS (SELECT r, row_number() OVER (ORDER BY score, r DESC) AS pos
+                         FROM ({}) ORDER BY score, r DESC LIMIT ?2 OFFSET ?3)
          SELECT entity, entity_id AS id, title, snippet(search_index, 3, '**', '**', '…', 12) AS snippet
-           FROM search_index WHERE search_index MATCH ?1 AND rowid IN (SELECT r FROM page)
-          ORDER BY {SCORE}, rowid DESC",
+           FROM page JOIN search_index ON search_index.rowid = page.r
+          WHERE search_index MATCH ?1 ORDER BY page.pos",
         candidates(matches)
     );
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(query)
+        .bind(query.fts())
         .bind(limit)
         .bind(offset)
         .fetch_all(db)
