@@ -41,13 +41,19 @@ CREATE TABLE joint_visit_provinces (
 ) WITHOUT ROWID;
 CREATE INDEX joint_visit_provinces_day ON joint_visit_provinces (day);
 
--- Meetings per official per month (live meetings; every official, live or not).
+-- Meetings per official per month (live meetings; every official, live or not). `prev` is
+-- the official's previous month with a meeting (NULL for their first), so the people met in
+-- a period are counted without sorting them: those whose previous month lies before it.
+-- `korean` copies the official's side, for the top Korean hosts.
 CREATE TABLE official_month_stats (
     month        TEXT NOT NULL,
     official_id  INTEGER NOT NULL,
     meetings     INTEGER NOT NULL,
+    korean       INTEGER NOT NULL,
+    prev         TEXT,
     PRIMARY KEY (month, official_id)
 ) WITHOUT ROWID;
+CREATE INDEX official_month_stats_official ON official_month_stats (official_id, month);
 
 CREATE TABLE stale_months (
     month TEXT PRIMARY KEY
@@ -107,8 +113,9 @@ CREATE TRIGGER meeting_participants_stale_delete AFTER DELETE ON meeting_partici
     INSERT OR IGNORE INTO stale_months SELECT substr(date, 1, 7) FROM meetings WHERE id = OLD.meeting_id;
 END;
 
--- An official's province decides which province their meetings count for.
-CREATE TRIGGER officials_stale_update AFTER UPDATE OF province_id ON officials BEGIN
+-- An official's province decides which province their meetings count for; their side
+-- whether they are a Korean host.
+CREATE TRIGGER officials_stale_update AFTER UPDATE OF province_id, country ON officials BEGIN
     INSERT OR IGNORE INTO stale_months
         SELECT DISTINCT substr(m.date, 1, 7) FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
         WHERE mp.official_id = NEW.id;

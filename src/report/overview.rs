@@ -72,28 +72,35 @@ pub struct Totals {
     pub officials_met: i64,
 }
 
-/// Officials met are counted from `official_month_stats` for whole months and from the
-/// records for part-months (only reachable with day-precise bounds, which /stats does not
-/// take): distinct people cannot be summed day by day.
 pub async fn totals(db: &SqlitePool, period: impl Into<Split>) -> Result<Totals> {
-    let (visits, meetings, forums, officials_met): (i64, i64, i64, i64) = period.into().bind(sqlx::query_as(
-        "SELECT coalesce(sum(visits), 0), coalesce(sum(meetings), 0), coalesce(sum(forums), 0),
-           (SELECT count(*) FROM (
-              SELECT official_id FROM official_month_stats WHERE month BETWEEN ?1 AND ?2
-              UNION
-              SELECT mp.official_id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-               WHERE m.deleted_at IS NULL AND m.date BETWEEN ?3 AND ?4
-              UNION
-              SELECT mp.official_id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-               WHERE m.deleted_at IS NULL AND m.date BETWEEN ?5 AND ?6))
-         FROM (SELECT visits, meetings, forums FROM month_stats WHERE region_id = 0 AND month BETWEEN ?1 AND ?2
-               UNION ALL
-               SELECT visits, meetings, forums FROM day_stats WHERE region_id = 0 AND day BETWEEN ?3 AND ?4
-               UNION ALL
-               SELECT visits, meetings, forums FROM day_stats WHERE region_id = 0 AND day BETWEEN ?5 AND ?6)",
-    ))
-    .fetch_one(db)
-    .await?;
+    let split = period.into();
+    // People met in whole months: those whose previous month with a meeting lies before the
+    // period, counted without sorting anyone. Part-months (day-precise bounds, which /stats
+    // does not take) need the distinct people of the records as well.
+    let officials = if split.head.is_none() && split.tail.is_none() {
+        "SELECT count(*) FROM official_month_stats
+          WHERE month BETWEEN ?1 AND ?2 AND (prev IS NULL OR prev < ?1)"
+    } else {
+        "SELECT count(*) FROM (
+           SELECT official_id FROM official_month_stats WHERE month BETWEEN ?1 AND ?2
+           UNION
+           SELECT mp.official_id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+            WHERE m.deleted_at IS NULL AND m.date BETWEEN ?3 AND ?4
+           UNION
+           SELECT mp.official_id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+            WHERE m.deleted_at IS NULL AND m.date BETWEEN ?5 AND ?6)"
+    };
+    let (visits, meetings, forums, officials_met): (i64, i64, i64, i64) = split
+        .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT coalesce(sum(visits), 0), coalesce(sum(meetings), 0), coalesce(sum(forums), 0), ({officials})
+               FROM (SELECT visits, meetings, forums FROM month_stats WHERE region_id = 0 AND month BETWEEN ?1 AND ?2
+                     UNION ALL
+                     SELECT visits, meetings, forums FROM day_stats WHERE region_id = 0 AND day BETWEEN ?3 AND ?4
+                     UNION ALL
+                     SELECT visits, meetings, forums FROM day_stats WHERE region_id = 0 AND day BETWEEN ?5 AND ?6)"
+        ))))
+        .fetch_one(db)
+        .await?;
     Ok(Totals {
         visits,
         meetings,
@@ -114,17 +121,20 @@ pub async fn top_hosts(db: &SqlitePool, period: impl Into<Split>, limit: i64) ->
     Ok(period
         .into()
         .bind(sqlx::query_as(
-        "SELECT o.name, o.title, sum(t.n) AS meetings FROM (
-           SELECT official_id, meetings AS n FROM official_month_stats WHERE month BETWEEN ?1 AND ?2
-           UNION ALL
-           SELECT mp.official_id, 1 FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-            WHERE m.deleted_at IS NULL AND m.date BETWEEN ?3 AND ?4
-           UNION ALL
-           SELECT mp.official_id, 1 FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-            WHERE m.deleted_at IS NULL AND m.date BETWEEN ?5 AND ?6) t
+        "SELECT o.name, o.title, t.n AS meetings FROM (
+           SELECT official_id, sum(n) AS n FROM (
+             SELECT official_id, meetings AS n FROM official_month_stats
+              WHERE month BETWEEN ?1 AND ?2 AND korean
+             UNION ALL
+             SELECT mp.official_id, 1 FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+              WHERE m.deleted_at IS NULL AND m.date BETWEEN ?3 AND ?4
+             UNION ALL
+             SELECT mp.official_id, 1 FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+              WHERE m.deleted_at IS NULL AND m.date BETWEEN ?5 AND ?6)
+           GROUP BY official_id) t
          JOIN officials o ON o.id = t.official_id
          WHERE o.deleted_at IS NULL AND o.country = 'Korea'
-         GROUP BY o.id ORDER BY meetings DESC, o.name LIMIT ?7",
+         ORDER BY t.n DESC, o.name LIMIT ?7",
         ))
         .bind(limit)
     .fetch_all(db)

@@ -44,6 +44,16 @@ pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
     summary::settle(&pool)
         .await
         .context("could not bring the monthly counts up to date")?;
+    // Table statistics for the query planner (SQLite's advice for long-lived connections:
+    // cheap, bounded by analysis_limit, and a no-op when nothing changed much). Without
+    // them SQLite can pick a poor index for the report tables once they are large. A
+    // read-only file cannot take them, and needs none to work.
+    if let Err(e) = sqlx::query("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002")
+        .execute(&pool)
+        .await
+    {
+        tracing::info!(error = %e, "table statistics not updated");
+    }
     Ok(pool)
 }
 

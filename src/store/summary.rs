@@ -9,7 +9,7 @@ use crate::error::Result;
 
 /// Recounting one month: ?1 is the month, ?2 and ?3 its first and last possible day.
 /// Days first, from the records; the month is then the sum of its days.
-const RECOUNT: [&str; 8] = [
+const RECOUNT: [&str; 12] = [
     "DELETE FROM day_stats WHERE day BETWEEN ?2 AND ?3",
     "INSERT INTO day_stats (day, region_id, visits, sourced, meetings, forums)
      SELECT day, region_id, sum(visits), sum(sourced), sum(meetings), sum(forums) FROM (
@@ -51,18 +51,40 @@ const RECOUNT: [&str; 8] = [
        FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
       WHERE v.month = ?1 AND v.deleted_at IS NULL
         AND (SELECT count(*) FROM visit_provinces q WHERE q.visit_id = v.id) > 1",
+    // People: remember who had meetings this month before and after the recount, then
+    // fix `prev` for them here and in their next month with meetings.
+    "DELETE FROM summary_touched",
+    "INSERT OR IGNORE INTO summary_touched SELECT official_id FROM official_month_stats WHERE month = ?1",
     "DELETE FROM official_month_stats WHERE month = ?1",
-    "INSERT INTO official_month_stats (month, official_id, meetings)
-     SELECT ?1, mp.official_id, count(*) FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+    "INSERT INTO official_month_stats (month, official_id, meetings, korean)
+     SELECT ?1, mp.official_id, count(*), o.country = 'Korea'
+       FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id JOIN officials o ON o.id = mp.official_id
       WHERE m.date BETWEEN ?2 AND ?3 AND m.deleted_at IS NULL GROUP BY mp.official_id",
+    "INSERT OR IGNORE INTO summary_touched SELECT official_id FROM official_month_stats WHERE month = ?1",
+    "UPDATE official_month_stats AS s
+        SET prev = (SELECT max(p.month) FROM official_month_stats p
+                     WHERE p.official_id = s.official_id AND p.month < s.month)
+      WHERE s.official_id IN (SELECT official_id FROM summary_touched)
+        AND s.month IN (?1, (SELECT min(q.month) FROM official_month_stats q
+                              WHERE q.official_id = s.official_id AND q.month > ?1))",
 ];
 
 /// Recounts the stale months, one at a time (each costs about one month of records, so a
 /// write costs little and a bulk load of years costs about one pass), and clears the marks.
 pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
-    let months: Vec<String> = sqlx::query_scalar("SELECT month FROM stale_months")
+    let months: Vec<String> = sqlx::query_scalar("SELECT month FROM stale_months ORDER BY month")
         .fetch_all(&mut **tx)
         .await?;
+    if months.is_empty() {
+        return Ok(());
+    }
+    // Oldest month first: fixing `prev` in an official's next month relies on the months
+    // before it being current.
+    sqlx::query(
+        "CREATE TEMP TABLE IF NOT EXISTS summary_touched (official_id INTEGER PRIMARY KEY)",
+    )
+    .execute(&mut **tx)
+    .await?;
     for month in &months {
         for sql in RECOUNT {
             sqlx::query(sql)
@@ -73,11 +95,9 @@ pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
                 .await?;
         }
     }
-    if !months.is_empty() {
-        sqlx::query("DELETE FROM stale_months")
-            .execute(&mut **tx)
-            .await?;
-    }
+    sqlx::query("DELETE FROM stale_months")
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
