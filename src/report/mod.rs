@@ -156,8 +156,8 @@ impl Split {
 /// counted from the summary over the months `?{lo}..?{hi}` (`days` false) or the days
 /// (`days` true), as rows of (month, n, sourced): each province's own counts (region 0 for
 /// all), less the joint visits counted more than once (a visit under k of the selected
-/// provinces counts k - 1 times too often).
-fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8) -> String {
+/// provinces counts k - 1 times too often; `several` when there is more than one).
+fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8, several: bool) -> String {
     let (table, column, month, first, last) = if days {
         (
             "day_stats",
@@ -175,10 +175,16 @@ fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8) -> String {
             format!("?{hi} || '-31'"),
         )
     };
-    format!(
+    let own = format!(
         "SELECT {month} AS month, visits AS n, sourced AS s FROM {table}
           WHERE {column} BETWEEN ?{lo} AND ?{hi}
-            AND region_id IN (SELECT value FROM json_each(CASE ?{ids} WHEN '[]' THEN '[0]' ELSE ?{ids} END))
+            AND region_id IN (SELECT value FROM json_each(CASE ?{ids} WHEN '[]' THEN '[0]' ELSE ?{ids} END))"
+    );
+    if !several {
+        return own;
+    }
+    format!(
+        "{own}
          UNION ALL
          SELECT substr(day, 1, 7), 1 - count(*), sourced * (1 - count(*)) FROM joint_visit_provinces
           WHERE day BETWEEN {first} AND {last} AND region_id IN (SELECT value FROM json_each(?{ids}))
@@ -195,7 +201,7 @@ pub async fn month_counts(
 ) -> Result<Vec<(String, i64)>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT month, sum(n) FROM ({}) GROUP BY month HAVING sum(n) > 0 ORDER BY month",
-        counted_visits(false, 1, 2, 3)
+        counted_visits(false, 1, 2, 3, provinces.len() > 1)
     )))
     .bind(from.to_string())
     .bind(to.to_string())
@@ -229,14 +235,15 @@ pub async fn coverage(
     period: impl Into<Split>,
     provinces: &[i64],
 ) -> Result<Coverage> {
+    let several = provinces.len() > 1;
     let (visits, sourced): (i64, i64) = period
         .into()
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT coalesce(sum(n), 0), coalesce(sum(s), 0) FROM (
                SELECT n, s FROM ({}) UNION ALL SELECT n, s FROM ({}) UNION ALL SELECT n, s FROM ({}))",
-            counted_visits(false, 1, 2, 7),
-            counted_visits(true, 3, 4, 7),
-            counted_visits(true, 5, 6, 7),
+            counted_visits(false, 1, 2, 7, several),
+            counted_visits(true, 3, 4, 7, several),
+            counted_visits(true, 5, 6, 7, several),
         ))))
         .bind(serde_json::to_string(provinces)?)
         .fetch_one(db)

@@ -31,7 +31,11 @@ pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(BUSY_TIMEOUT);
+        .busy_timeout(BUSY_TIMEOUT)
+        // Up to 64 MB of page cache per connection (SQLite's default is 2 MB): a bulk load
+        // or import that outgrows the cache rereads its own uncommitted pages from the WAL,
+        // which made a 100k-visit load three times slower.
+        .pragma("cache_size", "-65536");
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
         .connect_with(options)

@@ -235,11 +235,13 @@ pub async fn rebuild(tx: &mut Tx<'_>) -> Result<()> {
     sqlx::query("DELETE FROM search_index")
         .execute(&mut **tx)
         .await?;
+    // In rowid order (kind by kind): FTS5 appends ascending rowids cheaply, and has to
+    // flush its pending terms whenever one goes back.
     for entity in [
         Entity::Visit,
-        Entity::Official,
-        Entity::Forum,
         Entity::Meeting,
+        Entity::Forum,
+        Entity::Official,
     ] {
         let sql = format!(
             "INSERT INTO search_index (rowid, entity, entity_id, title, body) {}",
