@@ -4,6 +4,7 @@
 
 use sqlx::SqlitePool;
 
+use crate::commands::App;
 use crate::domain::{DateRange, Month};
 use crate::error::Result;
 use crate::report;
@@ -29,6 +30,7 @@ pub enum Raw {
         filter: visit::Filter,
         offset: i64,
     },
+    /// /visits show: the visit with its meetings, forums, names and last change.
     Show(i64),
     /// /official history: the count for the pager and one page of meetings.
     History(i64),
@@ -40,7 +42,8 @@ pub enum Raw {
     Search(&'static str),
 }
 
-pub async fn raw(db: &SqlitePool, r: &Raw) -> Result<()> {
+pub async fn raw(app: &App, r: &Raw) -> Result<()> {
+    let db = &app.db;
     use std::hint::black_box;
     match r {
         Raw::Monthly {
@@ -57,13 +60,16 @@ pub async fn raw(db: &SqlitePool, r: &Raw) -> Result<()> {
             black_box(report::coverage(db, DateRange::months(*from, *to), provinces).await?);
         }
         Raw::List { filter, offset } => {
-            let all = DateRange::from_bounds(None, None)?;
-            black_box(report::coverage(db, all, &filter.provinces).await?);
+            if filter.official.is_some() {
+                black_box(visit::count(db, filter).await?);
+            } else {
+                let all = DateRange::from_bounds(None, None)?;
+                black_box(report::coverage(db, all, &filter.provinces).await?);
+            }
             black_box(visit::list(db, filter, 10, *offset).await?);
         }
         Raw::Show(id) => {
-            let mut tx = db.begin().await?;
-            black_box(visit::snapshot(&mut tx, *id).await?);
+            black_box(crate::commands::visit_view(app, *id).await?);
         }
         Raw::History(official) => {
             let all = DateRange::from_bounds(None, None)?;
@@ -171,7 +177,16 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
                 offset: 40,
             }),
         ),
-        case(format!("/visits list official:\"{top_name}\""), None),
+        case(
+            format!("/visits list official:\"{top_name}\""),
+            Some(Raw::List {
+                filter: visit::Filter {
+                    official: Some(top),
+                    ..Default::default()
+                },
+                offset: 0,
+            }),
+        ),
         case(
             format!("/visits show id:{}", total / 2),
             Some(Raw::Show(total / 2)),

@@ -111,7 +111,7 @@ pub async fn run(options: Options) -> Result<String> {
             })
             .await?;
             let raw_stats = match &case.raw {
-                Some(r) => Some(time(options.iterations, || cases::raw(&app.db, r)).await?),
+                Some(r) => Some(time(options.iterations, || cases::raw(&app, r)).await?),
                 None => None,
             };
             let reply = app.handle(&actor, &req).await?;

@@ -15,6 +15,9 @@ mod record_official;
 mod record_visit;
 mod visits;
 
+/// The data behind `/visits show`, for the benchmark's floor.
+pub(crate) use visits::view as visit_view;
+
 use sqlx::SqlitePool;
 
 use crate::catalog::{CommandId, Lookup};

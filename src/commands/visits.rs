@@ -350,7 +350,7 @@ pub struct View {
     pub last_change: Option<String>,
 }
 
-pub(super) async fn view(app: &App, id: i64) -> Result<Option<View>> {
+pub(crate) async fn view(app: &App, id: i64) -> Result<Option<View>> {
     let mut tx = app.db.begin().await?;
     let Some(s) = visit::live(&mut tx, id).await? else {
         return Ok(None);
