@@ -4,7 +4,8 @@
 //! startup time to READY and resident memory. Prints a Markdown table; asserts nothing
 //! about time (see README "Performance").
 //!
-//! `cargo bench --bench burst` (BURST_VISITS=1000000 for a bigger database).
+//! `cargo bench --bench burst` (BURST_VISITS=1000000 for a bigger database, or
+//! BURST_DB=bench-data/bench-1000000.db to copy one the bench subcommand made).
 
 #[allow(dead_code)]
 #[path = "../tests/discord/fake.rs"]
@@ -80,21 +81,28 @@ fn interaction(i: u32, visits: i64, official: &str) -> Value {
 
 #[tokio::main]
 async fn main() {
-    let visits: i64 = std::env::var("BURST_VISITS")
+    let mut visits: i64 = std::env::var("BURST_VISITS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
+    // BURST_DB: a copy of an existing database (e.g. bench-data/bench-1000000.db from the
+    // bench subcommand) instead of generating one.
     let made = Instant::now();
-    let out = ask(
-        dir.path(),
-        &["sample", "--synthetic", &visits.to_string(), "--seed", "42"],
-    );
-    eprintln!("{out}");
-    eprintln!(
-        "made {visits} visits in {:.0} s",
-        made.elapsed().as_secs_f64()
-    );
+    match std::env::var("BURST_DB") {
+        Ok(path) => {
+            std::fs::copy(&path, dir.path().join("bot.db")).expect("BURST_DB is readable");
+            ask(dir.path(), &["migrate"]);
+        }
+        Err(_) => {
+            let out = ask(
+                dir.path(),
+                &["sample", "--synthetic", &visits.to_string(), "--seed", "42"],
+            );
+            eprintln!("{out}");
+        }
+    }
+    eprintln!("database ready in {:.0} s", made.elapsed().as_secs_f64());
     let official: String = {
         let db = delegation_bot::store::open(&database_url(dir.path()))
             .await
@@ -106,6 +114,10 @@ async fn main() {
         .fetch_one(&db)
         .await
         .unwrap();
+        visits = sqlx::query_scalar("SELECT count(*) FROM visits WHERE deleted_at IS NULL")
+            .fetch_one(&db)
+            .await
+            .unwrap();
         db.close().await;
         name
     };
@@ -140,19 +152,17 @@ async fn main() {
         fake.send(i);
     }
     let deadline = Instant::now() + Duration::from_secs(120);
-    let callbacks = loop {
-        let callbacks: Vec<_> = fake
-            .requests()
-            .into_iter()
-            .filter(|r| {
-                r.path.starts_with("/api/v10/interactions/") && r.path.ends_with("/callback")
-            })
-            .collect();
-        if callbacks.len() >= INTERACTIONS as usize || Instant::now() > deadline {
-            break callbacks;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
+    let is_callback = |r: &fake::Recorded| {
+        r.path.starts_with("/api/v10/interactions/") && r.path.ends_with("/callback")
     };
+    while fake.count(is_callback) < INTERACTIONS as usize && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let callbacks: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| is_callback(r))
+        .collect();
     let elapsed = started.elapsed();
     let loaded = memory(bot.child.id());
 

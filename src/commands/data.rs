@@ -9,7 +9,7 @@ use crate::error::{Result, user_err};
 use crate::reply::{Attachment, Confirm, Page, Reply, Table};
 use crate::request::{Request, Value};
 use crate::store::Entity;
-use crate::store::{audit, summary};
+use crate::store::audit;
 use crate::transfer::import::{self, Counts};
 use crate::transfer::{Kind, export as out};
 
@@ -159,10 +159,10 @@ pub async fn import_items(
     sqlx::query("UPDATE audit_batches SET summary = ? WHERE id = ?")
         .bind(&summary)
         .bind(batch)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     if apply {
-        summary::commit(tx).await?;
+        tx.commit().await?;
         Ok((counts, Some(batch)))
     } else {
         tx.rollback().await?;
@@ -240,7 +240,7 @@ pub async fn audit(app: &App, req: &Request) -> Result<Reply> {
 pub async fn undo(app: &App, actor: &Actor) -> Result<Reply> {
     let mut tx = app.begin().await?;
     let undone = audit::undo_last(&mut tx, &actor.author()).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new("Undone")
         .text(format!(
             "\"{}\" is reverted ({} record(s)). /data undo again reverts your change before it.",

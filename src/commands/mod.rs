@@ -25,7 +25,7 @@ use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::audit::Author;
-use crate::store::{Tx, official, region};
+use crate::store::{WriteTx, official, region};
 
 /// Who is asking: an id stable across renames, a display name, and whether they may write.
 #[derive(Debug, Clone)]
@@ -48,11 +48,16 @@ impl Actor {
 #[derive(Clone)]
 pub struct App {
     pub db: SqlitePool,
+    /// One write at a time (store::WriteTx).
+    writes: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 impl App {
     pub fn new(db: SqlitePool) -> App {
-        App { db }
+        App {
+            db,
+            writes: std::sync::Arc::new(tokio::sync::Semaphore::new(1)),
+        }
     }
 
     pub async fn handle(&self, actor: &Actor, req: &Request) -> Result<Reply> {
@@ -119,10 +124,8 @@ impl App {
         }
     }
 
-    async fn begin(&self) -> Result<Tx<'static>> {
-        // IMMEDIATE takes the write lock up front, so a busy database makes us wait
-        // (busy timeout) instead of failing half-way when a read turns into a write.
-        Ok(self.db.begin_with("BEGIN IMMEDIATE").await?)
+    async fn begin(&self) -> Result<WriteTx> {
+        WriteTx::begin(&self.db, &self.writes).await
     }
 }
 

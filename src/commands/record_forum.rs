@@ -8,7 +8,7 @@ use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::forum::{self, Fields, Snapshot};
-use crate::store::{Entity, Tx, audit, summary};
+use crate::store::{Entity, Tx, audit};
 
 async fn live_forum(tx: &mut Tx<'_>, id: i64) -> Result<Snapshot> {
     match forum::snapshot(tx, id)
@@ -56,7 +56,7 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     .await?;
     let id = forum::create(&mut tx, &f, None, "user").await?;
     audit::record(&mut tx, batch, Entity::Forum, id, None).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("Forum #{id} added"))
         .text(format!(
             "{} · {}. Link delegations with /record forum link forum:{id} visit:N.",
@@ -110,7 +110,7 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     .await?;
     forum::write(&mut tx, id, &f, true).await?;
     audit::record(&mut tx, batch, Entity::Forum, id, before).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("Forum #{id} updated"))
         .text(format!("{}. /data undo reverts this.", title(&f)))
         .data(json!({"id": id})))
@@ -128,7 +128,7 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         &format!("delete forum #{id} {}", current.row.name),
     )
     .await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("Forum #{id} deleted"))
         .text("/data undo brings it back.")
         .data(json!({"id": id})))
@@ -157,7 +157,7 @@ pub async fn link(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     .await?;
     forum::write(&mut tx, id, &f, true).await?;
     audit::record(&mut tx, batch, Entity::Forum, id, before).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(
         Reply::new(format!("Visit #{visit_id} linked to forum #{id}"))
             .text(format!(

@@ -7,7 +7,7 @@ use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::meeting::{self, Fields};
-use crate::store::{Entity, Tx, audit, official, summary};
+use crate::store::{Entity, Tx, audit, official};
 
 pub(crate) async fn names(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<String>> {
     let mut out = Vec::new();
@@ -42,7 +42,7 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     .await?;
     let id = meeting::create(&mut tx, &f, None, "user").await?;
     audit::record(&mut tx, batch, Entity::Meeting, id, None).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} added"))
         .text(format!(
             "{} · {}{}. /data undo takes it back.",
@@ -112,7 +112,7 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     meeting::write(&mut tx, id, &f, true).await?;
     audit::record(&mut tx, batch, Entity::Meeting, id, before).await?;
     let who = names(&mut tx, &f.participants).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} updated"))
         .text(format!(
             "{} · {}. /data undo reverts this.",
@@ -134,7 +134,7 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         &format!("delete meeting #{id} {}", current.row.date),
     )
     .await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} deleted"))
         .text("/data undo brings it back.")
         .data(json!({"id": id})))

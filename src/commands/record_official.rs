@@ -8,7 +8,7 @@ use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::official::{self, Fields};
-use crate::store::{Entity, audit, meeting, summary, visit};
+use crate::store::{Entity, audit, meeting, visit};
 
 /// Splits an alias list typed with `;`.
 pub(crate) fn alias_list(text: Option<&str>) -> Vec<String> {
@@ -47,7 +47,7 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     .await?;
     let id = official::create(&mut tx, &f, &aliases, None, "user").await?;
     audit::record(&mut tx, batch, Entity::Official, id, None).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("Official #{id} added"))
         .text(format!(
             "{} ({}). /official show name:\"{}\" shows the profile.",
@@ -105,7 +105,7 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     .await?;
     official::write(&mut tx, who.id, &f).await?;
     audit::record(&mut tx, batch, Entity::Official, who.id, snapshot).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     let renamed = if f.name != r.name {
         format!(" The old name `{}` still finds them.", r.name)
     } else {
@@ -130,7 +130,7 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     }
     let what = format!("delete official {}", who.name);
     audit::delete(&mut tx, &actor.author(), Entity::Official, who.id, &what).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("Official #{} deleted", who.id))
         .text(format!("{}. /data undo brings them back.", who.name))
         .data(json!({"id": who.id})))
@@ -150,7 +150,7 @@ pub async fn alias(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     .await?;
     official::add_alias(&mut tx, who.id, alias).await?;
     audit::record(&mut tx, batch, Entity::Official, who.id, snapshot).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("`{alias}` now finds {}", who.name))
         .data(json!({"id": who.id, "alias": alias})))
 }
@@ -223,7 +223,7 @@ pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     for ((entity, id), before) in touched.into_iter().zip(befores) {
         audit::record(&mut tx, batch, entity, id, before).await?;
     }
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("{} merged into {}", remove.name, keep.name))
         .text(format!(
             "{} meeting(s) and {} visit(s) moved; every spelling of {} now finds {}. /data undo reverts this.",

@@ -6,7 +6,7 @@ use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::region;
 use crate::store::visit::{self, Fields, Source};
-use crate::store::{Entity, audit, summary};
+use crate::store::{Entity, audit};
 use serde_json::json;
 
 fn request_source(req: &Request) -> Result<Option<Source>> {
@@ -67,7 +67,7 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     .await?;
     let id = visit::create(&mut tx, &fields, None, "user").await?;
     audit::record(&mut tx, batch, Entity::Visit, id, None).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     let hint = if fields.sources.is_empty() {
         " Add a source with /record visit edit id:N source:https://…"
     } else {
@@ -149,7 +149,7 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let snapshot = audit::snapshot(&mut tx, Entity::Visit, id).await?;
     visit::write(&mut tx, id, &f, true).await?;
     audit::record(&mut tx, batch, Entity::Visit, id, snapshot).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("Visit #{id} updated"))
         .text(format!("{summary}. /data undo reverts this."))
         .data(json!({"id": id})))
@@ -166,7 +166,7 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let summary = describe(&app.db, &Fields::from_snapshot(&before)).await?;
     let what = format!("delete visit #{id} {summary}");
     audit::delete(&mut tx, &actor.author(), Entity::Visit, id, &what).await?;
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(Reply::new(format!("Visit #{id} deleted"))
         .text(format!("{summary}. /data undo brings it back."))
         .data(json!({"id": id})))

@@ -18,6 +18,49 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub type Tx<'a> = Transaction<'a, Sqlite>;
 
+/// A write transaction that holds the process's one turn to write. Writers wait for the
+/// turn without holding a pooled connection (SQLite takes one writer at a time anyway), so
+/// during a burst of writes the reads still find free connections.
+pub struct WriteTx {
+    tx: Tx<'static>,
+    _turn: tokio::sync::OwnedSemaphorePermit,
+}
+
+impl WriteTx {
+    /// Takes the turn, then the write lock (`BEGIN IMMEDIATE`, so a busy database makes us
+    /// wait for the busy timeout instead of failing half-way when a read turns into a write).
+    pub async fn begin(
+        db: &SqlitePool,
+        turn: &std::sync::Arc<tokio::sync::Semaphore>,
+    ) -> crate::error::Result<WriteTx> {
+        let turn = turn.clone().acquire_owned().await.expect("never closed");
+        let tx = db.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTx { tx, _turn: turn })
+    }
+
+    /// Brings the report counts up to date and commits (summary::commit).
+    pub async fn commit(self) -> crate::error::Result<()> {
+        summary::commit(self.tx).await
+    }
+
+    pub async fn rollback(self) -> crate::error::Result<()> {
+        Ok(self.tx.rollback().await?)
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = Tx<'static>;
+    fn deref(&self) -> &Tx<'static> {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Tx<'static> {
+        &mut self.tx
+    }
+}
+
 /// How long a write waits for another process's lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 

@@ -152,6 +152,17 @@ impl FakeDiscord {
         self.shared.requests.lock().unwrap().clone()
     }
 
+    /// How many recorded requests match, without copying them (for polling under load).
+    pub fn count(&self, pred: impl Fn(&Recorded) -> bool) -> usize {
+        self.shared
+            .requests
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|r| pred(r))
+            .count()
+    }
+
     pub fn identifies(&self) -> u32 {
         *self.shared.identifies.lock().unwrap()
     }

@@ -955,6 +955,14 @@ async fn many_members_at_once_are_all_answered_and_every_write_lands() {
         ids.push(interaction["id"].as_str().unwrap().to_string());
         s.fake.send(interaction);
     }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while s.fake.count(|r| r.path.ends_with("/callback")) < ids.len() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "not every interaction was answered"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     for id in &ids {
         let path = format!("/api/v10/interactions/{id}/");
         let callback = s
