@@ -294,10 +294,12 @@ async fn monthly_counts_agree_with_the_records_after_every_kind_of_write() {
         }
     }
     assert!(applied > 100, "most writes apply ({applied} of 160)");
-    let stale: i64 = sqlx::query_scalar("SELECT count(*) FROM stale_months")
-        .fetch_one(&t.app.db)
-        .await
-        .unwrap();
+    let stale: i64 = sqlx::query_scalar(
+        "SELECT (SELECT count(*) FROM stale_days) + (SELECT count(*) FROM stale_officials)",
+    )
+    .fetch_one(&t.app.db)
+    .await
+    .unwrap();
     assert_eq!(stale, 0, "every write leaves the counts current");
     let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM month_stats")
         .fetch_one(&t.app.db)
@@ -311,7 +313,7 @@ async fn a_hand_edit_outside_the_bot_is_counted_at_the_next_start() {
     let t = TestApp::new().await;
     t.ok("/record visit add province:Hainan start:2024-05-10")
         .await;
-    // As if typed into the sqlite3 shell: the trigger marks the month, nothing recounts it.
+    // As if typed into the sqlite3 shell: the trigger marks the days, nothing recounts them.
     sqlx::query("UPDATE visits SET start_date = '2024-06-02' WHERE id = 1")
         .execute(&t.app.db)
         .await
@@ -327,4 +329,24 @@ async fn a_hand_edit_outside_the_bot_is_counted_at_the_next_start() {
     .await
     .unwrap();
     assert_eq!(june, vec![("2024-06".to_string(), 1)]);
+}
+
+#[tokio::test]
+async fn a_bulk_load_is_counted_like_single_writes() {
+    let t = TestApp::new().await;
+    // Enough meetings that the refresh recounts the people in one pass (over 5,000 stale
+    // month-and-official pairs) rather than pair by pair.
+    delegation_bot::synthetic::generate(&t.app, &t.moderator, 4000, 11, false)
+        .await
+        .unwrap();
+    let pairs: i64 = sqlx::query_scalar("SELECT count(*) FROM official_month_stats")
+        .fetch_one(&t.app.db)
+        .await
+        .unwrap();
+    assert!(pairs > 5000, "{pairs} pairs");
+    assert_summary_agrees(&t, "after a bulk load").await;
+    // And a single write on top of it.
+    t.ok("/record visit add province:Jiangsu start:2024-02-10 force:true")
+        .await;
+    assert_summary_agrees(&t, "after a write on a bulk load").await;
 }
