@@ -8,7 +8,7 @@ use crate::commands::App;
 use crate::domain::{DateRange, Month};
 use crate::error::Result;
 use crate::report;
-use crate::store::{meeting, search, visit};
+use crate::store::{self, forum, meeting, search, visit};
 
 pub struct Case {
     pub line: String,
@@ -34,6 +34,12 @@ pub enum Raw {
     Show(i64),
     /// /official history: the count for the pager and one page of meetings.
     History(i64),
+    /// /official show: the profile.
+    Profile(i64),
+    /// /forums list: the count for the pager and one page.
+    Forums,
+    /// /forums show: the forum and the visits that attended.
+    Forum(i64),
     /// /provinces: the ranking and the source coverage.
     Provinces(DateRange),
     /// /stats: months, totals, provinces, top hosts and coverage (side by side, as the
@@ -75,6 +81,23 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
             let all = DateRange::from_bounds(None, None)?;
             black_box(meeting::count_with(db, *official, all).await?);
             black_box(meeting::with(db, *official, all, 10, 0).await?);
+        }
+        Raw::Profile(official) => {
+            let mut conn = db.acquire().await?;
+            black_box(store::official::profile(&mut conn, *official).await?);
+        }
+        Raw::Forums => {
+            let filter = forum::ListFilter {
+                range: DateRange::from_bounds(None, None)?,
+                kind: None,
+                place: None,
+            };
+            black_box(forum::count_listed(db, &filter).await?);
+            black_box(forum::listed(db, &filter, 10, 0).await?);
+        }
+        Raw::Forum(id) => {
+            black_box(forum::shown(db, *id).await?);
+            black_box(forum::attended_by(db, *id).await?);
         }
         Raw::Provinces(range) => {
             black_box(report::provinces(db, *range).await?);
@@ -195,9 +218,12 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
             format!("/official history name:\"{top_name}\""),
             Some(Raw::History(top)),
         ),
-        case(format!("/official show name:\"{top_name}\""), None),
-        case("/forums list".into(), None),
-        case("/forums show id:1".into(), None),
+        case(
+            format!("/official show name:\"{top_name}\""),
+            Some(Raw::Profile(top)),
+        ),
+        case("/forums list".into(), Some(Raw::Forums)),
+        case("/forums show id:1".into(), Some(Raw::Forum(1))),
         case(
             "/provinces".into(),
             Some(Raw::Provinces(DateRange::from_bounds(None, None)?)),

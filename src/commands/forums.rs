@@ -7,29 +7,7 @@ use crate::domain::{DateRange, ForumKind, normalize};
 use crate::error::{Result, user_err};
 use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
-
-#[derive(sqlx::FromRow)]
-struct ListRow {
-    id: i64,
-    name: String,
-    kind: String,
-    edition: Option<String>,
-    start: String,
-    place: Option<String>,
-    delegations: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct ShowRow {
-    name: String,
-    kind: String,
-    edition: Option<String>,
-    start: String,
-    end: Option<String>,
-    place: Option<String>,
-    organizer: Option<String>,
-    dataset: String,
-}
+use crate::store::forum;
 
 pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
@@ -41,41 +19,20 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     let place = req
         .text("place")
         .map(|p| format!("%{}%", p.replace(['%', '_'], "")));
-    const WHERE: &str =
-        "f.deleted_at IS NULL AND f.start_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR f.kind = ?3)
-                         AND (?4 IS NULL OR f.place LIKE ?4)";
-    let (from, to) = (range.from.to_string(), range.to.to_string());
-    let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT count(*) FROM forums f WHERE {WHERE}"
-    )))
-    .bind(&from)
-    .bind(&to)
-    .bind(kind)
-    .bind(&place)
-    .fetch_one(&app.db)
-    .await?;
+    let filter = forum::ListFilter {
+        range,
+        kind: kind.map(String::from),
+        place,
+    };
+    let total = forum::count_listed(&app.db, &filter).await?;
     let page = Page::of(req.page(), total);
-    let rows: Vec<ListRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT f.id, f.name, f.kind, f.edition,
-                CASE f.start_precision WHEN 'month' THEN substr(f.start_date, 1, 7) ELSE f.start_date END AS start, f.place,
-                (SELECT count(*) FROM forum_visits fv JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
-                 WHERE fv.forum_id = f.id) AS delegations
-         FROM forums f WHERE {WHERE} ORDER BY f.start_date DESC, f.id DESC LIMIT ?5 OFFSET ?6"
-    )))
-    .bind(&from)
-    .bind(&to)
-    .bind(kind)
-    .bind(&place)
-    .bind(Page::SIZE)
-    .bind(page.offset())
-    .fetch_all(&app.db)
-    .await?;
+    let rows = forum::listed(&app.db, &filter, Page::SIZE, page.offset()).await?;
     let mut table = Table::new(
         &["#", "Start", "Name", "Kind", "Place", "Delegations"],
         &[true, false, false, false, false, true],
     );
     let mut forums = Vec::new();
-    for ListRow {
+    for forum::Listed {
         id,
         name,
         kind,
@@ -113,15 +70,7 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
 
 pub async fn show(app: &App, req: &Request) -> Result<Reply> {
     let id = req.int("id").unwrap_or_default();
-    let row: Option<ShowRow> = sqlx::query_as(
-        "SELECT name, kind, edition, CASE start_precision WHEN 'month' THEN substr(start_date, 1, 7) ELSE start_date END AS start,
-                CASE end_precision WHEN 'month' THEN substr(end_date, 1, 7) ELSE end_date END AS \"end\",
-                place, organizer, dataset FROM forums WHERE id = ? AND deleted_at IS NULL",
-    )
-    .bind(id)
-    .fetch_optional(&app.db)
-    .await?;
-    let Some(ShowRow {
+    let Some(forum::Shown {
         name,
         kind,
         edition,
@@ -130,22 +79,13 @@ pub async fn show(app: &App, req: &Request) -> Result<Reply> {
         place,
         organizer,
         dataset,
-    }) = row
+    }) = forum::shown(&app.db, id).await?
     else {
         return user_err(format!(
             "There is no forum #{id}; /forums list shows the numbers."
         ));
     };
-    let delegations: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT v.id, CASE v.start_precision WHEN 'month' THEN substr(v.start_date, 1, 7) ELSE v.start_date END,
-                (SELECT group_concat(r.name, ', ') FROM visit_provinces p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
-                o.name
-         FROM forum_visits fv JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
-         LEFT JOIN officials o ON o.id = v.leader_id WHERE fv.forum_id = ? ORDER BY v.start_date, v.id",
-    )
-    .bind(id)
-    .fetch_all(&app.db)
-    .await?;
+    let delegations = forum::attended_by(&app.db, id).await?;
     let lines: Vec<String> = delegations
         .iter()
         .map(|(vid, start, prov, leader)| {

@@ -58,46 +58,19 @@ pub async fn history(app: &App, req: &Request) -> Result<Reply> {
 pub async fn show(app: &App, req: &Request) -> Result<Reply> {
     let mut conn = app.db.acquire().await?;
     let who = official::resolve(&mut conn, req.text("name").unwrap_or_default()).await?;
-    let (local_name, country, title, organization, province): (
-        Option<String>,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ) = sqlx::query_as(
-        "SELECT o.local_name, o.country, o.title, o.organization, r.name FROM officials o
-             LEFT JOIN regions r ON r.id = o.province_id WHERE o.id = ?",
-    )
-    .bind(who.id)
-    .fetch_one(&mut *conn)
-    .await?;
-    let aliases: Vec<String> = sqlx::query_scalar(
-        "SELECT alias FROM official_aliases WHERE official_id = ? ORDER BY alias",
-    )
-    .bind(who.id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let (led, meetings, first, last): (i64, i64, Option<String>, Option<String>) = sqlx::query_as(
-        "SELECT (SELECT count(*) FROM visits WHERE leader_id = ?1 AND deleted_at IS NULL),
-                count(m.id),
-                min(CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END),
-                max(CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END)
-         FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id AND m.deleted_at IS NULL
-         WHERE mp.official_id = ?1",
-    )
-    .bind(who.id)
-    .fetch_one(&mut *conn)
-    .await?;
-    let counterparts: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT o.name, count(*) AS n FROM meeting_participants mp
-         JOIN meetings m ON m.id = mp.meeting_id AND m.deleted_at IS NULL
-         JOIN meeting_participants other ON other.meeting_id = m.id AND other.official_id != mp.official_id
-         JOIN officials o ON o.id = other.official_id
-         WHERE mp.official_id = ? GROUP BY o.id ORDER BY n DESC, o.name LIMIT 5",
-    )
-    .bind(who.id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let official::Profile {
+        local_name,
+        country,
+        title,
+        organization,
+        province,
+        aliases,
+        led,
+        meetings,
+        first,
+        last,
+        counterparts,
+    } = official::profile(&mut conn, who.id).await?;
 
     let heading = match &local_name {
         Some(l) => format!("{} ({l})", who.name),

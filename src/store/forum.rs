@@ -1,9 +1,10 @@
 //! Investment forums, business forums and conferences, and the visits that attended.
 
 use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
 
 use super::{Tx, now};
-use crate::domain::FlexDate;
+use crate::domain::{DateRange, FlexDate};
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
@@ -162,4 +163,104 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     .execute(&mut **tx)
     .await?;
     write_visits(tx, r.id, &s.visits).await
+}
+
+/// What /forums list filters on.
+pub struct ListFilter {
+    pub range: DateRange,
+    pub kind: Option<String>,
+    /// A LIKE pattern on the place.
+    pub place: Option<String>,
+}
+
+const LISTED: &str =
+    "f.deleted_at IS NULL AND f.start_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR f.kind = ?3)
+                      AND (?4 IS NULL OR f.place LIKE ?4)";
+
+#[derive(sqlx::FromRow)]
+pub struct Listed {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub edition: Option<String>,
+    pub start: String,
+    pub place: Option<String>,
+    pub delegations: i64,
+}
+
+pub async fn count_listed(db: &SqlitePool, f: &ListFilter) -> Result<i64> {
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM forums f WHERE {LISTED}"
+    )))
+    .bind(f.range.from.to_string())
+    .bind(f.range.to.to_string())
+    .bind(&f.kind)
+    .bind(&f.place)
+    .fetch_one(db)
+    .await?)
+}
+
+/// Newest first, with how many live delegations attended.
+pub async fn listed(
+    db: &SqlitePool,
+    f: &ListFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Listed>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT f.id, f.name, f.kind, f.edition,
+                CASE f.start_precision WHEN 'month' THEN substr(f.start_date, 1, 7) ELSE f.start_date END AS start, f.place,
+                (SELECT count(*) FROM forum_visits fv JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
+                 WHERE fv.forum_id = f.id) AS delegations
+         FROM forums f WHERE {LISTED} ORDER BY f.start_date DESC, f.id DESC LIMIT ?5 OFFSET ?6"
+    )))
+    .bind(f.range.from.to_string())
+    .bind(f.range.to.to_string())
+    .bind(&f.kind)
+    .bind(&f.place)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await?)
+}
+
+#[derive(sqlx::FromRow)]
+pub struct Shown {
+    pub name: String,
+    pub kind: String,
+    pub edition: Option<String>,
+    pub start: String,
+    pub end: Option<String>,
+    pub place: Option<String>,
+    pub organizer: Option<String>,
+    pub dataset: String,
+}
+
+/// A live forum as /forums show presents it (dates at their precision).
+pub async fn shown(db: &SqlitePool, id: i64) -> Result<Option<Shown>> {
+    Ok(sqlx::query_as(
+        "SELECT name, kind, edition, CASE start_precision WHEN 'month' THEN substr(start_date, 1, 7) ELSE start_date END AS start,
+                CASE end_precision WHEN 'month' THEN substr(end_date, 1, 7) ELSE end_date END AS \"end\",
+                place, organizer, dataset FROM forums WHERE id = ? AND deleted_at IS NULL",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// The live visits that attended: (id, start, provinces, leader).
+pub async fn attended_by(
+    db: &SqlitePool,
+    id: i64,
+) -> Result<Vec<(i64, String, Option<String>, Option<String>)>> {
+    Ok(sqlx::query_as(
+        "SELECT v.id, CASE v.start_precision WHEN 'month' THEN substr(v.start_date, 1, 7) ELSE v.start_date END,
+                (SELECT group_concat(r.name, ', ') FROM visit_provinces p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
+                o.name
+         FROM forum_visits fv JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
+         LEFT JOIN officials o ON o.id = v.leader_id WHERE fv.forum_id = ? ORDER BY v.start_date, v.id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?)
 }

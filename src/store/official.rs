@@ -293,3 +293,69 @@ pub async fn references(tx: &mut Tx<'_>, id: i64) -> Result<(Vec<i64>, Vec<i64>)
     .await?;
     Ok((meetings, visits))
 }
+
+/// What /official show presents: the record, aliases, visits led, meetings and the five
+/// people met most often.
+pub struct Profile {
+    pub local_name: Option<String>,
+    pub country: String,
+    pub title: Option<String>,
+    pub organization: Option<String>,
+    pub province: Option<String>,
+    pub aliases: Vec<String>,
+    pub led: i64,
+    pub meetings: i64,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub counterparts: Vec<(String, i64)>,
+}
+
+pub async fn profile(conn: &mut SqliteConnection, id: i64) -> Result<Profile> {
+    let (local_name, country, title, organization, province) = sqlx::query_as(
+        "SELECT o.local_name, o.country, o.title, o.organization, r.name FROM officials o
+             LEFT JOIN regions r ON r.id = o.province_id WHERE o.id = ?",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let aliases = sqlx::query_scalar(
+        "SELECT alias FROM official_aliases WHERE official_id = ? ORDER BY alias",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let (led, meetings, first, last) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM visits WHERE leader_id = ?1 AND deleted_at IS NULL),
+                count(m.id),
+                min(CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END),
+                max(CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END)
+         FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id AND m.deleted_at IS NULL
+         WHERE mp.official_id = ?1",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let counterparts = sqlx::query_as(
+        "SELECT o.name, count(*) AS n FROM meeting_participants mp
+         JOIN meetings m ON m.id = mp.meeting_id AND m.deleted_at IS NULL
+         JOIN meeting_participants other ON other.meeting_id = m.id AND other.official_id != mp.official_id
+         JOIN officials o ON o.id = other.official_id
+         WHERE mp.official_id = ? GROUP BY o.id ORDER BY n DESC, o.name LIMIT 5",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Profile {
+        local_name,
+        country,
+        title,
+        organization,
+        province,
+        aliases,
+        led,
+        meetings,
+        first,
+        last,
+        counterparts,
+    })
+}
