@@ -85,8 +85,33 @@ fn table_block(table: &Table, budget: usize) -> String {
         }
         block
     };
-    // The most rows that fit: a binary search, since rendering is the costly part.
+    // The most rows that fit: a binary search, since rendering is the costly part. One
+    // rendering of the whole table first bounds it: rows are one line each (unless a cell
+    // holds a line break), and the widths of fewer rows are never wider.
     let (mut lo, mut hi) = (0, safe.rows.len());
+    if !safe.rows.iter().flatten().any(|c| c.contains('\n')) {
+        let full = format!("```\n{}```", render_table(&safe));
+        if len(&full) <= budget {
+            return full;
+        }
+        let mut used = 0;
+        let mut fit = 0;
+        for (i, line) in full.lines().enumerate() {
+            used += len(line) + 1;
+            if used > budget {
+                break;
+            }
+            fit = i;
+        }
+        // Lines 0 to 2 are the fence, the header and its rule; with narrower columns a few
+        // more rows may fit, so the search starts from this many if they do fit with the
+        // "more rows" line.
+        let rows = fit.saturating_sub(3).min(hi);
+        if len(&block(rows)) <= budget {
+            // Narrower columns save a few characters a row: a handful more rows at most.
+            (lo, hi) = (rows, hi.min(rows + 8));
+        }
+    }
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         if len(&block(mid)) <= budget {
