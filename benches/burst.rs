@@ -13,24 +13,12 @@ mod fake;
 
 use std::time::{Duration, Instant};
 
+use delegation_bot::bench::{memory_kb, stats};
 use fake::{FakeDiscord, Who, ask, command, database_url, spawn_bot};
 use serde_json::{Value, json};
 
 const INTERACTIONS: u32 = 1000;
 const MEMBERS: u32 = 100;
-
-fn memory(pid: u32) -> (u64, u64) {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
-}
 
 fn ms(d: Duration) -> String {
     format!("{:.1}", d.as_secs_f64() * 1000.0)
@@ -139,7 +127,7 @@ async fn main() {
         .at
         - spawned;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let idle = memory(bot.child.id());
+    let idle = memory_kb(&bot.child.id().to_string());
 
     let burst: Vec<Value> = (0..INTERACTIONS)
         .map(|i| interaction(i, visits, &official))
@@ -164,7 +152,7 @@ async fn main() {
         .filter(|r| is_callback(r))
         .collect();
     let elapsed = started.elapsed();
-    let loaded = memory(bot.child.id());
+    let loaded = memory_kb(&bot.child.id().to_string());
 
     let mut latencies: Vec<Duration> = Vec::new();
     let (mut deferred, mut apologies) = (0, 0);
@@ -181,13 +169,12 @@ async fn main() {
             apologies += 1;
         }
     }
-    latencies.sort();
     let n = latencies.len();
-    let pick = |q: f64| latencies[((n as f64 * q).ceil() as usize).clamp(1, n) - 1];
     let late = latencies
         .iter()
         .filter(|d| **d > Duration::from_secs(3))
         .count();
+    let spread = stats(latencies);
     println!("\n### Burst through the fake Discord ({visits} visits)\n");
     println!("| figure | value |\n|---|---:|");
     println!("| interactions sent / answered | {INTERACTIONS} / {n} |");
@@ -196,9 +183,9 @@ async fn main() {
     println!("| deferred first (charts, writes that take long) | {deferred} |");
     println!(
         "| dispatch → callback p50 / p99 / max ms | {} / {} / {} |",
-        ms(pick(0.5)),
-        ms(pick(0.99)),
-        ms(pick(1.0))
+        ms(spread.p50),
+        ms(spread.p99),
+        ms(spread.max)
     );
     println!("| whole burst answered in ms | {} |", ms(elapsed));
     println!("| startup to READY (IDENTIFY sent) ms | {} |", ms(ready));

@@ -19,13 +19,14 @@ pub struct Options {
     pub dir: PathBuf,
 }
 
-struct Stats {
-    p50: Duration,
-    p99: Duration,
-    max: Duration,
+/// The median, 99th percentile and maximum of some timings (also used by benches/burst.rs).
+pub struct Stats {
+    pub p50: Duration,
+    pub p99: Duration,
+    pub max: Duration,
 }
 
-fn stats(mut times: Vec<Duration>) -> Stats {
+pub fn stats(mut times: Vec<Duration>) -> Stats {
     times.sort();
     let n = times.len();
     Stats {
@@ -56,17 +57,24 @@ where
     Ok(stats(times))
 }
 
-/// Resident memory of this process now and at its peak, from /proc (Linux).
-fn memory() -> String {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+/// Resident memory of a process ("self" or a pid) now and at its peak, in kB, from /proc
+/// (Linux; zeros elsewhere). Also used by benches/burst.rs for the bot's process.
+pub fn memory_kb(process: &str) -> (u64, u64) {
+    let status = std::fs::read_to_string(format!("/proc/{process}/status")).unwrap_or_default();
     let field = |name: &str| {
         status
             .lines()
             .find(|l| l.starts_with(name))
-            .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string())
-            .unwrap_or_else(|| "?".into())
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
     };
-    format!("RSS {} kB, peak {} kB", field("VmRSS:"), field("VmHWM:"))
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+fn memory() -> String {
+    let (rss, peak) = memory_kb("self");
+    format!("RSS {rss} kB, peak {peak} kB")
 }
 
 async fn database(dir: &Path, size: usize, actor: &Actor) -> Result<(App, Duration)> {
