@@ -59,17 +59,17 @@ fn documents(entity: Entity, one: bool) -> String {
 /// one record is a lookup, and the newest matches of a kind are the top of its range.
 const KIND_SPAN: i64 = 1 << 40;
 
-fn kind(entity: Entity) -> i64 {
-    match entity {
-        Entity::Visit => 0,
-        Entity::Meeting => 1,
-        Entity::Forum => 2,
-        Entity::Official => 3,
-    }
-}
+/// The kinds in rowid order.
+const KINDS: [Entity; 4] = [
+    Entity::Visit,
+    Entity::Meeting,
+    Entity::Forum,
+    Entity::Official,
+];
 
 fn rowid(entity: Entity, id: i64) -> i64 {
-    kind(entity) * KIND_SPAN + id
+    let kind = KINDS.iter().position(|k| *k == entity).expect("every kind") as i64;
+    kind * KIND_SPAN + id
 }
 
 pub async fn reindex(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<()> {
@@ -192,7 +192,7 @@ fn candidates(matches: Matches) -> String {
     if !matches.broad {
         return select;
     }
-    [Entity::Visit, Entity::Meeting, Entity::Forum, Entity::Official]
+    KINDS
         .iter()
         .map(|&entity| {
             let (lo, hi) = (rowid(entity, 0), rowid(entity, KIND_SPAN - 1));
@@ -237,12 +237,7 @@ pub async fn rebuild(tx: &mut Tx<'_>) -> Result<()> {
         .await?;
     // In rowid order (kind by kind): FTS5 appends ascending rowids cheaply, and has to
     // flush its pending terms whenever one goes back.
-    for entity in [
-        Entity::Visit,
-        Entity::Meeting,
-        Entity::Forum,
-        Entity::Official,
-    ] {
+    for entity in KINDS {
         let sql = format!(
             "INSERT INTO search_index (rowid, entity, entity_id, title, body) {}",
             documents(entity, false)
