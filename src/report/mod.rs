@@ -152,6 +152,14 @@ impl Split {
     }
 }
 
+/// The summary rows for the JSON list of province ids bound as `?{ids}`: those provinces,
+/// or region 0 (all provinces together) for `[]`.
+fn summary_regions(ids: u8) -> String {
+    format!(
+        "region_id IN (SELECT value FROM json_each(CASE ?{ids} WHEN '[]' THEN '[0]' ELSE ?{ids} END))"
+    )
+}
+
 /// Visits of these provinces (all when `[]`, the JSON list of ids bound as `?{ids}`)
 /// counted from the summary over the months `?{lo}..?{hi}` (`days` false) or the days
 /// (`days` true), as rows of (month, n, sourced): each province's own counts (region 0 for
@@ -177,8 +185,8 @@ fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8, several: bool) -> String 
     };
     let own = format!(
         "SELECT {month} AS month, visits AS n, sourced AS s FROM {table}
-          WHERE {column} BETWEEN ?{lo} AND ?{hi}
-            AND region_id IN (SELECT value FROM json_each(CASE ?{ids} WHEN '[]' THEN '[0]' ELSE ?{ids} END))"
+          WHERE {column} BETWEEN ?{lo} AND ?{hi} AND {}",
+        summary_regions(ids)
     );
     if !several {
         return own;
@@ -212,10 +220,10 @@ pub async fn month_counts(
 
 /// The latest month with a visit (for these provinces), if any.
 pub async fn latest_month(db: &SqlitePool, provinces: &[i64]) -> Result<Option<Month>> {
-    let m: Option<String> = sqlx::query_scalar(
-        "SELECT max(month) FROM month_stats WHERE visits > 0
-            AND region_id IN (SELECT value FROM json_each(CASE ?1 WHEN '[]' THEN '[0]' ELSE ?1 END))",
-    )
+    let m: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT max(month) FROM month_stats WHERE visits > 0 AND {}",
+        summary_regions(1)
+    )))
     .bind(serde_json::to_string(provinces)?)
     .fetch_one(db)
     .await?;
