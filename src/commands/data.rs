@@ -103,7 +103,12 @@ fn read_file(req: &Request) -> Result<(String, Vec<u8>)> {
     Ok((name, std::fs::read(path)?))
 }
 
-pub async fn import(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
+pub async fn import(
+    app: &App,
+    actor: &Actor,
+    req: &Request,
+    _progress: &crate::progress::Progress,
+) -> Result<Reply> {
     let (name, bytes) = read_file(req)?;
     let items = import::parse(&name, &bytes)?;
     let total = items.len();

@@ -22,6 +22,7 @@ use sqlx::SqlitePool;
 
 use crate::catalog::{CommandId, Lookup};
 use crate::error::{Result, user_err};
+use crate::progress::Progress;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::audit::Author;
@@ -61,6 +62,16 @@ impl App {
     }
 
     pub async fn handle(&self, actor: &Actor, req: &Request) -> Result<Reply> {
+        self.handle_with(actor, req, &Progress::none()).await
+    }
+
+    /// Answers a request, reporting the progress of long work (an import) to `progress`.
+    pub async fn handle_with(
+        &self,
+        actor: &Actor,
+        req: &Request,
+        progress: &Progress,
+    ) -> Result<Reply> {
         if req.spec.moderator && !actor.moderator {
             return user_err(
                 "Only moderators can change records; the read commands (/help lists them) are open to all.",
@@ -95,7 +106,7 @@ impl App {
             OfficialDelete => record_official::delete(self, actor, req).await,
             OfficialAlias => record_official::alias(self, actor, req).await,
             OfficialMerge => record_official::merge(self, actor, req).await,
-            DataImport => data::import(self, actor, req).await,
+            DataImport => data::import(self, actor, req, progress).await,
             DataAudit => data::audit(self, req).await,
             DataUndo => data::undo(self, actor).await,
         }
