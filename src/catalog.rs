@@ -450,6 +450,11 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt("place", "Where, e.g. Seoul City Hall", Kind::Text(NAME_MAX)),
             opt("visit", "Visit number this meeting belongs to", ID),
             opt("summary", "What was discussed", Kind::Text(LONG_MAX)),
+            opt(
+                "force",
+                "Add even if the same officials met on that day already",
+                Kind::Bool,
+            ),
         ],
         moderator: true,
         example: "/record meeting add date:2024-05-29 officials:\"Liu Xiaoming; Oh Young-hun\" place:Jeju visit:1",
@@ -505,6 +510,11 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt("organizer", "Who organized it", Kind::Text(SHORT_MAX)),
             opt("edition", "Edition, e.g. 19th", Kind::Text(NAME_MAX)),
             opt("visit", "Visit number of a delegation that attended", ID),
+            opt(
+                "force",
+                "Add even if a forum with that name, edition and start exists",
+                Kind::Bool,
+            ),
         ],
         moderator: true,
         example: "/record forum add name:\"Jeju Forum\" kind:\"investment forum\" start:2024-05-29 edition:19th",

@@ -8,6 +8,7 @@ use crate::commands::{Actor, App};
 use crate::configuration::Settings;
 use crate::console;
 use crate::error::Error;
+use crate::progress::Progress;
 use crate::{sample, store, synthetic};
 
 #[derive(Debug, Parser)]
@@ -47,6 +48,9 @@ pub enum Command {
     Migrate,
     /// Load the sample data set, or a synthetic one with --synthetic N
     Sample {
+        /// No progress bar
+        #[arg(long)]
+        quiet: bool,
         /// Make N synthetic visits (with officials, meetings and forums in proportion)
         #[arg(long, value_name = "N")]
         synthetic: Option<usize>,
@@ -57,12 +61,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Import a CSV or JSON file (all or nothing)
+    /// Import a CSV or JSON file (all or nothing; any size that fits in memory)
     Import {
         file: PathBuf,
-        /// Import visits even when they overlap existing ones
+        /// Add visits, meetings and forums that look like duplicates, and overwrite records
+        /// changed since the file was exported
         #[arg(long)]
         force: bool,
+        /// No progress bar
+        #[arg(long)]
+        quiet: bool,
     },
     /// Export records as CSV or JSON
     Export {
@@ -71,9 +79,12 @@ pub enum Command {
         #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
         format: String,
         /// File to write (a folder when several CSV files result); default: standard output,
-        /// or the current folder for several files
+        /// or the current folder for several files. Missing folders are made.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace files of the same name (never writing through a link)
+        #[arg(long)]
+        force: bool,
     },
     /// Connect to Discord and answer the team's commands (needs DISCORD_TOKEN)
     Serve,
@@ -88,6 +99,9 @@ pub enum Command {
         /// Where the benchmark databases are kept (made once, then reused)
         #[arg(long, default_value = "bench-data")]
         dir: PathBuf,
+        /// Time the import of each database's CSV export into an empty database instead
+        #[arg(long)]
+        import: bool,
     },
     /// Write a consistent copy of the database to a new file (safe while the bot runs)
     Backup { path: PathBuf },
@@ -118,6 +132,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         visits,
         iterations,
         dir,
+        import,
     } = cli.command
     {
         // Benchmarks use their own databases, never the team's.
@@ -126,6 +141,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 sizes: visits,
                 iterations,
                 dir,
+                import,
             })
             .await
             {
@@ -160,21 +176,32 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             synthetic,
             seed,
             force,
+            quiet,
         } => {
+            let (progress, bar) = progress_bar(quiet);
             let result = match synthetic {
-                Some(n) => synthetic::generate(&app, &actor, n, seed, force).await,
+                Some(n) => synthetic::generate_with(&app, &actor, n, seed, force, &progress).await,
                 None => sample::load_sample(&app, &actor).await,
             };
+            bar.finish_and_clear();
             report(result)
         }
-        Command::Import { file, force } => {
+        Command::Import { file, force, quiet } => {
             let mut line = format!("/data import file:\"{}\" confirm:true", file.display());
             if force {
                 line.push_str(" force:true");
             }
-            console::ask(&app, &actor, &line, false).await
+            let (progress, bar) = progress_bar(quiet);
+            let code = console::ask_with(&app, &actor, &line, false, &progress).await;
+            bar.finish_and_clear();
+            code
         }
-        Command::Export { what, format, out } => export(&app, &actor, &what, &format, out).await?,
+        Command::Export {
+            what,
+            format,
+            out,
+            force,
+        } => export(&app, &actor, &what, &format, out, force).await?,
         Command::Backup { path } => {
             store::backup(&app.db, &path.to_string_lossy()).await?;
             println!("Backed up to {}", path.display());
@@ -202,12 +229,37 @@ fn report(result: Result<String, Error>) -> i32 {
     }
 }
 
+/// A progress bar on a terminal: phase, rows, rows per second. Hidden on a pipe or with
+/// `--quiet` (indicatif draws nothing where stderr is not a terminal).
+fn progress_bar(quiet: bool) -> (Progress, indicatif::ProgressBar) {
+    let bar = if quiet {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(0)
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg:>9} [{bar:30}] {human_pos}/{human_len} rows, {per_sec}",
+        )
+        .expect("a valid template")
+        .progress_chars("=> "),
+    );
+    let shown = bar.clone();
+    let progress = Progress::new(move |step| {
+        shown.set_message(step.phase);
+        shown.set_length(step.total);
+        shown.set_position(step.done);
+    });
+    (progress, bar)
+}
+
 async fn export(
     app: &App,
     actor: &Actor,
     what: &str,
     format: &str,
     out: Option<PathBuf>,
+    force: bool,
 ) -> anyhow::Result<i32> {
     let reply = match app
         .run_line(actor, &format!("/export what:{what} format:{format}"))
@@ -216,22 +268,62 @@ async fn export(
         Ok(r) => r,
         Err(e) => return Ok(report(Err(e))),
     };
-    match (reply.attachments.as_slice(), out) {
+    let written = match (reply.attachments.as_slice(), out) {
         ([one], None) => {
             use std::io::Write;
             std::io::stdout().write_all(&one.bytes)?;
+            return Ok(0);
         }
         ([one], Some(path)) if !path.is_dir() => {
-            std::fs::write(&path, &one.bytes)?;
-            eprintln!("Wrote {}", path.display());
+            write_out(&path, &one.bytes, force).map(|p| vec![p])
         }
-        (_, dir) => {
+        (files, dir) => {
             let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-            std::fs::create_dir_all(&dir)?;
-            for p in console::save_attachments(&reply, &dir)? {
+            files
+                .iter()
+                .map(|a| write_out(&dir.join(&a.filename), &a.bytes, force))
+                .collect()
+        }
+    };
+    match written {
+        Ok(paths) => {
+            for p in paths {
                 eprintln!("Wrote {}", p.display());
             }
+            Ok(0)
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            Ok(1)
         }
     }
-    Ok(0)
+}
+
+/// Writes an export file: never over an existing file or through a link unless `force`
+/// (which replaces the link itself, not what it points to); missing folders are made.
+fn write_out(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<PathBuf, String> {
+    let shown = path.display();
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            format!(
+                "Cannot make the folder {}: {e}; choose another --out.",
+                parent.display()
+            )
+        })?;
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        let what = if meta.file_type().is_symlink() {
+            "is a link"
+        } else {
+            "exists already"
+        };
+        if !force || meta.is_dir() {
+            return Err(format!(
+                "{shown} {what}; choose another --out, or add --force to replace it."
+            ));
+        }
+        std::fs::remove_file(path).map_err(|e| format!("Cannot replace {shown}: {e}."))?;
+    }
+    console::write_new(path, bytes).map_err(|e| format!("Cannot write {shown}: {e}."))?;
+    Ok(path.to_path_buf())
 }

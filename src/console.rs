@@ -9,7 +9,9 @@ use serde_json::json;
 
 use crate::commands::{Actor, App};
 use crate::error::{APOLOGY, Error};
+use crate::progress::Progress;
 use crate::reply::{Reply, Table};
+use crate::request::Request;
 use crate::sample;
 
 /// Plain-text rendering of a reply.
@@ -92,33 +94,69 @@ fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 
-/// Writes attachments into `dir`, never over an existing file; returns the paths.
+/// Writes attachments into `dir`, never over an existing file or through a link (a name
+/// that is taken gets `-1`, `-2`, ...); returns the paths.
 pub fn save_attachments(reply: &Reply, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for a in &reply.attachments {
-        let mut path = dir.join(&a.filename);
-        let mut n = 1;
-        while path.exists() {
-            let stem = Path::new(&a.filename)
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default();
-            let ext = Path::new(&a.filename)
-                .extension()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default();
-            path = dir.join(format!("{stem}-{n}.{ext}"));
-            n += 1;
+        let name = Path::new(&a.filename);
+        let stem = name
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let ext = name
+            .extension()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let mut n = 0;
+        loop {
+            let path = if n == 0 {
+                dir.join(&a.filename)
+            } else {
+                dir.join(format!("{stem}-{n}.{ext}"))
+            };
+            match write_new(&path, &a.bytes) {
+                Ok(()) => {
+                    paths.push(path);
+                    break;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
+                Err(e) => return Err(e),
+            }
         }
-        std::fs::write(&path, &a.bytes)?;
-        paths.push(path);
     }
     Ok(paths)
 }
 
+/// Creates a new file; fails with `AlreadyExists` when anything (a file, a folder, a link,
+/// even a dangling one) has that name, so nothing is overwritten or written through a link.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?
+        .write_all(bytes)
+}
+
 /// What `ask` exits with: 0 answered, 1 the user's input was refused, 2 our failure.
 pub async fn ask(app: &App, actor: &Actor, line: &str, as_json: bool) -> i32 {
-    match app.run_line(actor, line).await {
+    ask_with(app, actor, line, as_json, &Progress::none()).await
+}
+
+/// `ask`, reporting the progress of long work (an import) to `progress`.
+pub async fn ask_with(
+    app: &App,
+    actor: &Actor,
+    line: &str,
+    as_json: bool,
+    progress: &Progress,
+) -> i32 {
+    let answer = match Request::parse_line(line) {
+        Ok(req) => app.handle_with(actor, &req, progress).await,
+        Err(e) => Err(e.into()),
+    };
+    match answer {
         Ok(reply) => {
             let saved = match save_attachments(&reply, Path::new(".")) {
                 Ok(p) => p,

@@ -9,6 +9,8 @@ pub struct Reply {
     pub text: Option<String>,
     pub fields: Vec<Field>,
     pub table: Option<Table>,
+    /// The table may be long: where it cannot be shown whole (Discord), send it as a file.
+    pub table_file: bool,
     pub chart: Option<Chart>,
     pub attachments: Vec<Attachment>,
     pub page: Option<Page>,

@@ -2,7 +2,6 @@
 
 use crate::commands::{Actor, App};
 use crate::error::{Result, user_err};
-use crate::transfer::import;
 
 pub const SAMPLE_JSON: &str = include_str!("../data/sample.json");
 
@@ -27,13 +26,17 @@ pub async fn load_sample(app: &App, actor: &Actor) -> Result<String> {
     if loaded > 0 {
         return user_err("The sample data is loaded already; /visits list shows it.");
     }
-    let items = import::parse("sample.json", SAMPLE_JSON.as_bytes())?;
-    let (counts, _) =
-        crate::commands::import_items(app, actor, "sample data", items, "sample", false, true)
+    let report =
+        crate::commands::import::load(app, actor, "sample.json", SAMPLE_JSON.as_bytes(), "sample")
             .await?;
-    let parts: Vec<String> = counts
+    let parts: Vec<String> = crate::transfer::Kind::ALL
         .iter()
-        .map(|(k, c)| format!("{} {}", c.created, k.name()))
+        .filter_map(|k| {
+            report
+                .counts
+                .get(k.name())
+                .map(|c| format!("{} {}", c.created, k.name()))
+        })
         .collect();
     Ok(format!(
         "Loaded the sample data set ({}), from the mid-2024 news report; every record is marked as sample data.",

@@ -5,12 +5,13 @@
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sqlx::{QueryBuilder, Sqlite};
 
 use crate::commands::{Actor, App};
 use crate::domain::{Day, FlexDate, normalize};
 use crate::error::{Result, user_err};
-use crate::store::{Tx, audit, now, search, summary};
+use crate::progress::Progress;
+use crate::store::bulk::{insert as bulk, next_id};
+use crate::store::{audit, now, search, summary};
 
 /// Zipf-like choice of an index below `n`: index 0 is the most popular.
 fn zipf(rng: &mut ChaCha8Rng, n: usize) -> usize {
@@ -126,32 +127,6 @@ const FORUM_NAMES: [(&str, &str); 5] = [
     ("Korea-China Economic Cooperation Conference", "conference"),
 ];
 
-/// Rows per INSERT statement: well under SQLite's limit of bound values.
-const CHUNK: usize = 2000;
-
-/// Inserts rows in chunks of multi-row INSERTs.
-async fn bulk<T>(
-    tx: &mut Tx<'_>,
-    head: &str,
-    rows: &[T],
-    bind: impl Fn(&mut sqlx::query_builder::Separated<'_, Sqlite, &'static str>, &T),
-) -> Result<()> {
-    for chunk in rows.chunks(CHUNK) {
-        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(head);
-        q.push_values(chunk, |mut b, row| bind(&mut b, row));
-        q.build().execute(&mut **tx).await?;
-    }
-    Ok(())
-}
-
-async fn next_id(tx: &mut Tx<'_>, table: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT coalesce(max(id), 0) + 1 FROM {table}"
-    )))
-    .fetch_one(&mut **tx)
-    .await?)
-}
-
 struct Official {
     id: i64,
     name: String,
@@ -196,6 +171,18 @@ pub async fn generate(
     visits: usize,
     seed: u64,
     force: bool,
+) -> Result<String> {
+    generate_with(app, actor, visits, seed, force, &Progress::none()).await
+}
+
+/// `generate`, reporting its progress (made, written, indexed) to `progress`.
+pub async fn generate_with(
+    app: &App,
+    actor: &Actor,
+    visits: usize,
+    seed: u64,
+    force: bool,
+    progress: &Progress,
 ) -> Result<String> {
     let real: i64 = sqlx::query_scalar(
         "SELECT (SELECT count(*) FROM visits WHERE dataset != 'synthetic' AND deleted_at IS NULL)
@@ -337,6 +324,9 @@ pub async fn generate(
     let mut vid = next_id(&mut tx, "visits").await?;
     let mut mid = next_id(&mut tx, "meetings").await?;
     for v in 0..visits {
+        if v % 1000 == 0 {
+            progress.report("making", v as u64, visits as u64);
+        }
         // Activity grows over the decade, as it did in the real record.
         let t: f64 = rng.random::<f64>().sqrt();
         let start_day = Day::from_naive(first + chrono::Days::new((t * 3652.0) as u64));
@@ -446,6 +436,7 @@ pub async fn generate(
     }
 
     let s = stamp.as_str();
+    progress.report("writing", visits as u64, visits as u64);
     bulk(&mut tx, "INSERT INTO officials (id, name, country, title, organization, province_id, dataset, created_at, updated_at) ", &officials, |b, o| {
         b.push_bind(o.id).push_bind(o.name.clone()).push_bind(o.country).push_bind(o.title.clone()).push_bind(o.organization.clone()).push_bind(o.province).push_bind("synthetic").push_bind(s.to_string()).push_bind(s.to_string());
     })
@@ -545,7 +536,9 @@ pub async fn generate(
         },
     )
     .await?;
+    progress.report("indexing", visits as u64, visits as u64);
     search::rebuild(&mut tx).await?;
+    progress.report("counting", visits as u64, visits as u64);
     summary::commit(tx).await?;
     Ok(format!(
         "Made {visits} synthetic visits, {} officials, {} meetings and {} forums (seed {seed}); all marked [synthetic].",

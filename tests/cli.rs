@@ -215,11 +215,18 @@ fn export_import_backup_and_synthetic_from_the_command_line() {
         &["export", "--what", "visits", "--format", "csv"],
     )
     .stdout;
-    assert_eq!(s1, s2);
-    assert_eq!(
-        csv::Reader::from_reader(s1.as_slice()).records().count(),
-        300
-    );
+    // Same data; only the databases' identities (the last column) differ.
+    let rows = |bytes: &[u8]| -> Vec<Vec<String>> {
+        csv::Reader::from_reader(bytes)
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                r.iter().take(r.len() - 1).map(String::from).collect()
+            })
+            .collect()
+    };
+    assert_eq!(rows(&s1), rows(&s2));
+    assert_eq!(rows(&s1).len(), 300);
     let (code, v) = {
         let out = bot(
             d,
@@ -234,6 +241,63 @@ fn export_import_backup_and_synthetic_from_the_command_line() {
     assert_eq!(code, 0);
     assert_eq!(v["data"]["totals"]["visits"], 300);
     assert!(v["data"]["totals"]["meetings"].as_i64().unwrap() > 100);
+}
+
+#[test]
+fn export_never_overwrites_or_follows_links_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(bot(d, "a.db", &["sample"]).status.success());
+    let export = |out: &str, force: bool| {
+        let mut args = vec![
+            "export", "--what", "visits", "--format", "csv", "--out", out,
+        ];
+        if force {
+            args.push("--force");
+        }
+        bot(d, "a.db", &args)
+    };
+    // Missing folders are made.
+    let first = export("new/folder/visits.csv", false);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let written = std::fs::read(d.join("new/folder/visits.csv")).unwrap();
+    assert!(
+        written.starts_with(b"\xEF\xBB\xBF"),
+        "a byte-order mark for Excel"
+    );
+    // An existing file is kept.
+    std::fs::write(d.join("keep.csv"), "mine").unwrap();
+    let refused = export("keep.csv", false);
+    assert_eq!(refused.status.code(), Some(1));
+    let msg = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        msg.contains("exists already") && msg.contains("--force"),
+        "{msg}"
+    );
+    assert_eq!(std::fs::read_to_string(d.join("keep.csv")).unwrap(), "mine");
+    // A link is never written through, even with --force.
+    std::fs::write(d.join("target.txt"), "precious").unwrap();
+    std::os::unix::fs::symlink(d.join("target.txt"), d.join("link.csv")).unwrap();
+    let refused = export("link.csv", false);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("is a link"));
+    assert!(export("link.csv", true).status.success());
+    assert_eq!(
+        std::fs::read_to_string(d.join("target.txt")).unwrap(),
+        "precious"
+    );
+    assert!(
+        !std::fs::symlink_metadata(d.join("link.csv"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(export("keep.csv", true).status.success());
+    assert_ne!(std::fs::read_to_string(d.join("keep.csv")).unwrap(), "mine");
 }
 
 #[test]

@@ -12,11 +12,14 @@ use crate::request::Request;
 use crate::{chart, store, synthetic};
 
 mod cases;
+mod import;
 
 pub struct Options {
     pub sizes: Vec<usize>,
     pub iterations: usize,
     pub dir: PathBuf,
+    /// Time the import of each size's CSV export instead of the read commands.
+    pub import: bool,
 }
 
 /// The median, 99th percentile and maximum of some timings (also used by benches/burst.rs).
@@ -101,6 +104,12 @@ pub async fn run(options: Options) -> Result<String> {
         ..actor.clone()
     };
     let mut out = String::new();
+    if options.import {
+        for &size in &options.sizes {
+            out.push_str(&import::run(&options.dir, size, &writer).await?);
+        }
+        return Ok(out);
+    }
     for &size in &options.sizes {
         let (app, made) = database(&options.dir, size, &writer).await?;
         let file = options.dir.join(format!("bench-{size}.db"));

@@ -3,8 +3,7 @@
 
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::domain::text::{SHORT_MAX, parse_url};
-use crate::domain::{Day, FlexDate, Text, VisitLevel};
+use crate::domain::{FlexDate, VisitLevel};
 use crate::error::{Result, user_err};
 use crate::store::region::{self, Country};
 use crate::store::visit::{self, Fields, Source};
@@ -51,17 +50,7 @@ pub fn level(text: &str) -> Result<String> {
 
 /// One source from a link, an optional title and an optional date.
 pub fn source(url: &str, title: Option<&str>, published: Option<&str>) -> Result<Source> {
-    Ok(Source {
-        url: parse_url("source", url)?,
-        title: title
-            .map(|t| Text::parse("source_title", t, SHORT_MAX))
-            .transpose()?
-            .map(Text::into_string),
-        published: published
-            .map(Day::parse)
-            .transpose()?
-            .map(|d| d.to_string()),
-    })
+    Source::parse(url, title, published).map_err(|(_, e)| e.into())
 }
 
 /// Refuses a visit that overlaps a live one from the same province, unless forced.
@@ -118,23 +107,7 @@ pub async fn unchanged_since(
     if seen == current {
         return Ok(());
     }
-    let rows: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT b.actor, e.before, e.after FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
-         WHERE e.entity = ? AND e.entity_id = ? AND json_extract(e.after, '$.version') > ? ORDER BY e.id",
-    )
-    .bind(entity.as_str())
-    .bind(id)
-    .bind(seen)
-    .fetch_all(&mut **tx)
-    .await?;
-    let mut changes = Vec::new();
-    for (actor, before, after) in rows {
-        let before = before.as_deref().map(serde_json::from_str).transpose()?;
-        let after = after.as_deref().map(serde_json::from_str).transpose()?;
-        for c in audit::diff(before.as_ref(), after.as_ref()) {
-            changes.push(format!("{c} by {actor}"));
-        }
-    }
+    let changes = audit::changes_since(tx, entity, id, seen).await?;
     let what = if changes.is_empty() {
         "it was changed".to_string()
     } else {

@@ -3,10 +3,10 @@
 
 pub mod checks;
 mod data;
-
-pub use data::import_items;
+mod export;
 mod forums;
 mod help;
+pub mod import;
 mod officials;
 mod overview;
 mod record_forum;
@@ -89,7 +89,7 @@ impl App {
             Provinces => overview::provinces(self, req).await,
             Stats => overview::stats(self, req).await,
             Search => overview::search(self, req).await,
-            Export => data::export(self, req).await,
+            Export => export::export(self, req).await,
             Help => help::help(req, actor),
             VisitAdd => record_visit::add(self, actor, req).await,
             VisitEdit => record_visit::edit(self, actor, req).await,
@@ -106,7 +106,7 @@ impl App {
             OfficialDelete => record_official::delete(self, actor, req).await,
             OfficialAlias => record_official::alias(self, actor, req).await,
             OfficialMerge => record_official::merge(self, actor, req).await,
-            DataImport => data::import(self, actor, req, progress).await,
+            DataImport => import::import(self, actor, req, progress).await,
             DataAudit => data::audit(self, req).await,
             DataUndo => data::undo(self, actor).await,
         }

@@ -47,6 +47,11 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     for v in &f.visits {
         checks::live_visit(&mut tx, *v).await?;
     }
+    if !req.flag("force")
+        && let Some(other) = forum::find_duplicate(&mut tx, &f, None).await?
+    {
+        return user_err(forum::duplicate_message(other));
+    }
     let batch = audit::begin(
         &mut tx,
         &actor.author(),

@@ -32,6 +32,11 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         participants: people.iter().map(|p| p.id).collect(),
     };
     checks::meeting_visit(&mut tx, f.date, f.visit_id).await?;
+    if !req.flag("force")
+        && let Some(other) = meeting::find_duplicate(&mut tx, &f, None).await?
+    {
+        return user_err(meeting::duplicate_message(other));
+    }
     let who = people.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
     let batch = audit::begin(
         &mut tx,

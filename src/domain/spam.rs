@@ -37,9 +37,13 @@ pub fn set_blocked_hosts(hosts: Vec<String>) {
     *BLOCKED_HOSTS.write().expect("not poisoned") = hosts;
 }
 
+/// The phrases as compared: normalized once.
+static PHRASES: std::sync::LazyLock<Vec<(String, &str)>> =
+    std::sync::LazyLock::new(|| GAMBLING.iter().map(|p| (normalize(p), *p)).collect());
+
 pub fn check(field: &str, text: &str) -> Result<(), UserError> {
     let key = normalize(text);
-    if let Some(phrase) = GAMBLING.iter().find(|p| key.contains(&normalize(p))) {
+    if let Some((_, phrase)) = PHRASES.iter().find(|(p, _)| key.contains(p.as_str())) {
         return Err(UserError::new(format!(
             "`{field}` contains gambling spam (\"{phrase}\"); remove it and try again."
         )));

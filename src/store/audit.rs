@@ -1,6 +1,8 @@
 //! The audit log: every write is a batch of entries with JSON snapshots of each touched
 //! record before and after. Undo restores the "before" of the actor's last batch.
 
+use std::collections::HashMap;
+
 use serde_json::Value as Json;
 use sqlx::SqlitePool;
 
@@ -51,6 +53,12 @@ pub async fn snapshot(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Option
             .map(serde_json::to_value)
             .transpose()?,
     })
+}
+
+/// What a bulk job records as the "after" of a record it created: its id and version are
+/// all that undo and the version checks read (the record itself is in its table).
+pub fn created_marker(id: i64, version: i64) -> String {
+    serde_json::json!({"id": id, "version": version}).to_string()
 }
 
 /// Logs what `entity` `id` looks like now against `before`, and refreshes its search entry.
@@ -109,7 +117,9 @@ pub struct Undone {
 }
 
 /// Reverts the author's last change that is not yet undone. Refuses when somebody changed
-/// one of the same records since, rather than overwrite their work.
+/// one of the same records since, rather than overwrite their work, or when a record the
+/// change added is now referred to by another. Records the change added are removed for
+/// good (their numbers are free again); changed and deleted ones get their old state back.
 pub async fn undo_last(tx: &mut Tx<'_>, author: &Author<'_>) -> Result<Undone> {
     let last: Option<(i64, String)> = sqlx::query_as(
         "SELECT id, summary FROM audit_batches WHERE actor_id = ? AND undone_by IS NULL AND undoes IS NULL AND action != 'synthetic'
@@ -124,38 +134,43 @@ pub async fn undo_last(tx: &mut Tx<'_>, author: &Author<'_>) -> Result<Undone> {
         )
         .into());
     };
+    let later: Option<(String, String, i64)> = sqlx::query_as(
+        "SELECT b.actor, e.entity, e.entity_id FROM audit_entries e
+           JOIN audit_entries l ON l.entity = e.entity AND l.entity_id = e.entity_id AND l.batch_id > e.batch_id
+           JOIN audit_batches b ON b.id = l.batch_id AND b.undone_by IS NULL AND b.undoes IS NULL
+          WHERE e.batch_id = ? LIMIT 1",
+    )
+    .bind(batch)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some((who, entity, id)) = later {
+        return Err(UserError::new(format!(
+            "Cannot undo \"{summary}\": {who} changed {entity} #{id} since; edit it by hand instead."
+        ))
+        .into());
+    }
     let entries: Vec<(String, i64, Option<String>)> = sqlx::query_as(
         "SELECT entity, entity_id, before FROM audit_entries WHERE batch_id = ? ORDER BY id DESC",
     )
     .bind(batch)
     .fetch_all(&mut **tx)
     .await?;
-    for (entity, id, _) in &entries {
-        let later: Option<String> = sqlx::query_scalar(
-            "SELECT b.actor FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
-             WHERE e.entity = ? AND e.entity_id = ? AND e.batch_id > ? AND b.undone_by IS NULL AND b.undoes IS NULL LIMIT 1",
-        )
-        .bind(entity)
-        .bind(id)
-        .bind(batch)
-        .fetch_optional(&mut **tx)
-        .await?;
-        if let Some(who) = later {
-            return Err(UserError::new(format!(
-                "Cannot undo \"{summary}\": {who} changed {entity} #{id} since; edit it by hand instead."
-            ))
-            .into());
-        }
-    }
     let undo = begin(tx, author, "undo", &format!("undo: {summary}")).await?;
+    let mut added: HashMap<Entity, Vec<i64>> = HashMap::new();
     for (entity, id, before) in &entries {
         let entity = Entity::parse(entity)
             .ok_or_else(|| anyhow::anyhow!("unknown entity {entity} in audit log"))?;
-        let before: Option<Json> = before.as_deref().map(serde_json::from_str).transpose()?;
-        let now = snapshot(tx, entity, *id).await?;
-        restore(tx, entity, *id, before).await?;
-        record(tx, undo, entity, *id, now).await?;
+        match before {
+            None => added.entry(entity).or_default().push(*id),
+            Some(before) => {
+                let before: Json = serde_json::from_str(before)?;
+                let now = snapshot(tx, entity, *id).await?;
+                restore(tx, entity, *id, Some(before)).await?;
+                record(tx, undo, entity, *id, now).await?;
+            }
+        }
     }
+    remove_added(tx, undo, &summary, &added).await?;
     sqlx::query("UPDATE audit_batches SET undone_by = ? WHERE id = ?")
         .bind(undo)
         .bind(batch)
@@ -171,6 +186,69 @@ pub async fn undo_last(tx: &mut Tx<'_>, author: &Author<'_>) -> Result<Undone> {
         summary,
         records: entries.len(),
     })
+}
+
+/// Takes away the records a change added, logging each as removed. A record still referred
+/// to by a live one stops the undo; one referred to only by deleted records is deleted
+/// (kept, so the reference holds) rather than removed.
+async fn remove_added(
+    tx: &mut Tx<'_>,
+    undo: i64,
+    summary: &str,
+    added: &HashMap<Entity, Vec<i64>>,
+) -> Result<()> {
+    // Children before what they refer to.
+    for entity in [
+        Entity::Meeting,
+        Entity::Forum,
+        Entity::Visit,
+        Entity::Official,
+    ] {
+        let Some(ids) = added.get(&entity) else {
+            continue;
+        };
+        let mut gone = ids.clone();
+        while let Some((kind, id, target, live)) = super::referrer(tx, entity, &gone, added).await?
+        {
+            if live {
+                return Err(UserError::new(format!(
+                    "Cannot undo \"{summary}\": {} #{id} refers to {} #{target}, which that change added; change or delete {} #{id} first.",
+                    kind.as_str(),
+                    entity.as_str(),
+                    kind.as_str()
+                ))
+                .into());
+            }
+            gone.retain(|g| *g != target);
+            let now = snapshot(tx, entity, target).await?;
+            super::soft_delete(tx, entity, target).await?;
+            record(tx, undo, entity, target, now).await?;
+        }
+        let versions = super::versions(tx, entity, &gone).await?;
+        let entries: Vec<(i64, String)> = gone
+            .iter()
+            .map(|id| {
+                (
+                    *id,
+                    created_marker(*id, versions.get(id).map_or(1, |v| v.0)),
+                )
+            })
+            .collect();
+        super::bulk::insert(
+            tx,
+            "INSERT INTO audit_entries (batch_id, entity, entity_id, before) ",
+            &entries,
+            |b, (id, before)| {
+                b.push_bind(undo)
+                    .push_bind(entity.as_str())
+                    .push_bind(*id)
+                    .push_bind(before.clone());
+            },
+        )
+        .await?;
+        super::purge(tx, entity, &gone).await?;
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -252,6 +330,33 @@ pub async fn history(db: &SqlitePool, entity: Entity, id: i64) -> Result<Vec<Ent
         });
     }
     Ok(out)
+}
+
+/// What changed a record after version `seen`, change by change: "purpose: a → b by Kim".
+pub async fn changes_since(
+    tx: &mut Tx<'_>,
+    entity: Entity,
+    id: i64,
+    seen: i64,
+) -> Result<Vec<String>> {
+    let rows: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT b.actor, e.before, e.after FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
+         WHERE e.entity = ? AND e.entity_id = ? AND json_extract(e.after, '$.version') > ? ORDER BY e.id",
+    )
+    .bind(entity.as_str())
+    .bind(id)
+    .bind(seen)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut changes = Vec::new();
+    for (actor, before, after) in rows {
+        let before = before.as_deref().map(serde_json::from_str).transpose()?;
+        let after = after.as_deref().map(serde_json::from_str).transpose()?;
+        for c in diff(before.as_ref(), after.as_ref()) {
+            changes.push(format!("{c} by {actor}"));
+        }
+    }
+    Ok(changes)
 }
 
 /// "field: old → new" for each field that changed; bookkeeping fields are left out.

@@ -103,6 +103,117 @@ pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str)
     Ok(id)
 }
 
+/// What makes two forums one: the name and edition (normalized) and the first day.
+pub fn key(name: &str, edition: Option<&str>, start: &str) -> (String, String, String) {
+    (
+        crate::domain::normalize(name),
+        crate::domain::normalize(edition.unwrap_or("")),
+        start.to_string(),
+    )
+}
+
+/// Every live forum's duplicate key, by id.
+pub async fn keys(tx: &mut Tx<'_>) -> Result<Vec<(i64, (String, String, String))>> {
+    let rows: Vec<(i64, String, Option<String>, String)> =
+        sqlx::query_as("SELECT id, name, edition, start_date FROM forums WHERE deleted_at IS NULL")
+            .fetch_all(&mut **tx)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, edition, start)| (id, key(&name, edition.as_deref(), &start)))
+        .collect())
+}
+
+/// The refusal of a forum that repeats forum `id`.
+pub fn duplicate_message(id: i64) -> String {
+    format!(
+        "Forum #{id} has the same name, edition and start; see /forums show id:{id}, or add force:true to record both."
+    )
+}
+
+/// A live forum with the same name, edition and first day, other than `except`.
+pub async fn find_duplicate(
+    tx: &mut Tx<'_>,
+    f: &Fields,
+    except: Option<i64>,
+) -> Result<Option<i64>> {
+    let wanted = key(
+        &f.name,
+        f.edition.as_deref(),
+        &f.start.first_day().to_string(),
+    );
+    let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT id, name, edition FROM forums WHERE deleted_at IS NULL AND start_date = ? AND id IS NOT ?",
+    )
+    .bind(&wanted.2)
+    .bind(except)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .find(|(_, name, edition)| key(name, edition.as_deref(), &wanted.2) == wanted)
+        .map(|(id, _, _)| id))
+}
+
+/// Inserts many new forums with the visits that attended, in a few statements.
+pub async fn insert_many(
+    tx: &mut Tx<'_>,
+    rows: &[super::bulk::New<Fields>],
+    dataset: &str,
+) -> Result<()> {
+    let triggers = super::summary::suspend_insert_triggers(tx).await?;
+    insert_rows(tx, rows, dataset).await?;
+    super::summary::resume_insert_triggers(tx, triggers).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    super::summary::mark_inserted(tx, super::Entity::Forum, &ids).await
+}
+
+async fn insert_rows(
+    tx: &mut Tx<'_>,
+    rows: &[super::bulk::New<Fields>],
+    dataset: &str,
+) -> Result<()> {
+    use super::bulk::insert;
+    let at = now();
+    insert(
+        tx,
+        "INSERT INTO forums (id, name, kind, edition, start_date, start_precision, end_date, end_precision,
+         place, organizer, dataset, version, created_at, updated_at) ",
+        rows,
+        |b, r| {
+            let f = &r.fields;
+            b.push_bind(r.id)
+                .push_bind(f.name.clone())
+                .push_bind(f.kind.clone())
+                .push_bind(f.edition.clone())
+                .push_bind(f.start.first_day().to_string())
+                .push_bind(f.start.precision())
+                .push_bind(f.end.map(|e| e.first_day().to_string()))
+                .push_bind(f.end.map(|e| e.precision()))
+                .push_bind(f.place.clone())
+                .push_bind(f.organizer.clone())
+                .push_bind(dataset.to_string())
+                .push_bind(r.version)
+                .push_bind(at.clone())
+                .push_bind(at.clone());
+        },
+    )
+    .await?;
+    let links: Vec<(i64, i64)> = rows
+        .iter()
+        .flat_map(|r| r.fields.visits.iter().map(move |v| (r.id, *v)))
+        .collect();
+    insert(
+        tx,
+        "INSERT INTO forum_visits (forum_id, visit_id) ",
+        &links,
+        |b, (f, v)| {
+            b.push_bind(*f).push_bind(*v);
+        },
+    )
+    .await
+}
+
 pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
     sqlx::query(
         "UPDATE forums SET name = ?, kind = ?, edition = ?, start_date = ?, start_precision = ?, end_date = ?,

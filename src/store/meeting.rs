@@ -87,6 +87,104 @@ pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str)
     Ok(id)
 }
 
+/// Live meetings on these days with their participants (sorted ids), for duplicate checks.
+pub async fn on_days(tx: &mut Tx<'_>, days: &[String]) -> Result<Vec<(i64, String, Vec<i64>)>> {
+    let mut out = Vec::new();
+    for chunk in days.chunks(5000) {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT m.id, m.date, json_group_array(mp.official_id) FROM meetings m
+             JOIN meeting_participants mp ON mp.meeting_id = m.id
+             WHERE m.deleted_at IS NULL AND m.date IN (SELECT value FROM json_each(?)) GROUP BY m.id",
+        )
+        .bind(serde_json::to_string(chunk)?)
+        .fetch_all(&mut **tx)
+        .await?;
+        for (id, date, people) in rows {
+            let mut people: Vec<i64> = serde_json::from_str(&people)?;
+            people.sort_unstable();
+            out.push((id, date, people));
+        }
+    }
+    Ok(out)
+}
+
+/// The refusal of a meeting that repeats meeting `id`.
+pub fn duplicate_message(id: i64) -> String {
+    format!(
+        "Meeting #{id} on the same day with the same officials is on record; check it with /data audit entity:meeting id:{id}, or add force:true to record both."
+    )
+}
+
+/// A live meeting on the same day with the same participants, other than `except`.
+pub async fn find_duplicate(
+    tx: &mut Tx<'_>,
+    f: &Fields,
+    except: Option<i64>,
+) -> Result<Option<i64>> {
+    let day = f.date.first_day().to_string();
+    let mut wanted = f.participants.clone();
+    wanted.sort_unstable();
+    Ok(on_days(tx, &[day])
+        .await?
+        .into_iter()
+        .find(|(id, _, people)| Some(*id) != except && *people == wanted)
+        .map(|(id, _, _)| id))
+}
+
+/// Inserts many new meetings with their participants in a few statements.
+pub async fn insert_many(
+    tx: &mut Tx<'_>,
+    rows: &[super::bulk::New<Fields>],
+    dataset: &str,
+) -> Result<()> {
+    let triggers = super::summary::suspend_insert_triggers(tx).await?;
+    insert_rows(tx, rows, dataset).await?;
+    super::summary::resume_insert_triggers(tx, triggers).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    super::summary::mark_inserted(tx, super::Entity::Meeting, &ids).await
+}
+
+async fn insert_rows(
+    tx: &mut Tx<'_>,
+    rows: &[super::bulk::New<Fields>],
+    dataset: &str,
+) -> Result<()> {
+    use super::bulk::insert;
+    let at = now();
+    insert(
+        tx,
+        "INSERT INTO meetings (id, date, date_precision, place, summary, visit_id, dataset, version, created_at, updated_at) ",
+        rows,
+        |b, r| {
+            let f = &r.fields;
+            b.push_bind(r.id)
+                .push_bind(f.date.first_day().to_string())
+                .push_bind(f.date.precision())
+                .push_bind(f.place.clone())
+                .push_bind(f.summary.clone())
+                .push_bind(f.visit_id)
+                .push_bind(dataset.to_string())
+                .push_bind(r.version)
+                .push_bind(at.clone())
+                .push_bind(at.clone());
+        },
+    )
+    .await?;
+    let people: Vec<(i64, i64)> = rows
+        .iter()
+        .flat_map(|r| r.fields.participants.iter().map(move |p| (r.id, *p)))
+        .collect();
+    insert(
+        tx,
+        "INSERT OR IGNORE INTO meeting_participants (meeting_id, official_id) ",
+        &people,
+        |b, (m, o)| {
+            b.push_bind(*m).push_bind(*o);
+        },
+    )
+    .await
+}
+
 pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
     sqlx::query(
         "UPDATE meetings SET date = ?, date_precision = ?, place = ?, summary = ?, visit_id = ?, updated_at = ?,

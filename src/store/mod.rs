@@ -1,8 +1,10 @@
 //! SQLite through sqlx: one pool, migrations at start, every write in one transaction.
 
 pub mod audit;
+pub mod bulk;
 pub mod forum;
 pub mod meeting;
+pub mod names;
 pub mod official;
 pub mod region;
 pub mod search;
@@ -14,7 +16,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{ConnectOptions, Sqlite, SqlitePool, Transaction};
 
 pub type Tx<'a> = Transaction<'a, Sqlite>;
 
@@ -78,7 +80,10 @@ pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
         // Up to 64 MB of page cache per connection (SQLite's default is 2 MB): a bulk load
         // or import that outgrows the cache rereads its own uncommitted pages from the WAL,
         // which made a 100k-visit load three times slower.
-        .pragma("cache_size", "-65536");
+        .pragma("cache_size", "-65536")
+        // A bulk import's one-pass statements take seconds by design: sqlx's warning about
+        // them is for those debugging the bot, not for the person importing.
+        .log_slow_statements(log::LevelFilter::Debug, Duration::from_secs(1));
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
         .connect_with(options)
@@ -133,6 +138,16 @@ impl Entity {
         }
     }
 
+    /// The table holding this kind of record.
+    pub fn table(self) -> &'static str {
+        match self {
+            Entity::Visit => "visits",
+            Entity::Meeting => "meetings",
+            Entity::Forum => "forums",
+            Entity::Official => "officials",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Entity> {
         [
             Entity::Visit,
@@ -170,6 +185,134 @@ pub(crate) async fn soft_delete(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// This database's identity (migration 0006): exports write it, imports compare it.
+pub async fn identity(conn: &mut sqlx::SqliteConnection) -> crate::error::Result<String> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'")
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+/// Takes over the identity of the database a restored export came from.
+pub async fn set_identity(tx: &mut Tx<'_>, identity: &str) -> crate::error::Result<()> {
+    sqlx::query("UPDATE settings SET value = ? WHERE key = 'database_id'")
+        .bind(identity)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// True when no record of any kind was ever stored (deleted ones count): only then can an
+/// import keep a file's ids as they are without meeting old ones.
+pub async fn is_blank(tx: &mut Tx<'_>) -> crate::error::Result<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT NOT EXISTS (SELECT 1 FROM visits) AND NOT EXISTS (SELECT 1 FROM officials)
+            AND NOT EXISTS (SELECT 1 FROM meetings) AND NOT EXISTS (SELECT 1 FROM forums)",
+    )
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// Version and whether deleted, of each of these records that exists.
+pub async fn versions(
+    tx: &mut Tx<'_>,
+    entity: Entity,
+    ids: &[i64],
+) -> crate::error::Result<std::collections::HashMap<i64, (i64, bool)>> {
+    let mut out = std::collections::HashMap::new();
+    for chunk in bulk::id_chunks(ids) {
+        let rows: Vec<(i64, i64, bool)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT id, version, deleted_at IS NOT NULL FROM {} WHERE id IN (SELECT value FROM json_each(?))",
+            entity.table()
+        )))
+        .bind(chunk)
+        .fetch_all(&mut **tx)
+        .await?;
+        out.extend(rows.into_iter().map(|(id, v, d)| (id, (v, d))));
+    }
+    Ok(out)
+}
+
+/// Removes records for good, children first (undo of the change that added them: their
+/// numbers become free again, their history stays in the audit log).
+pub async fn purge(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) -> crate::error::Result<()> {
+    let statements: &[&str] = match entity {
+        Entity::Visit => &[
+            "DELETE FROM visit_provinces WHERE visit_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM visit_places WHERE visit_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM visit_sources WHERE visit_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM forum_visits WHERE visit_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM visits WHERE id IN (SELECT value FROM json_each(?))",
+        ],
+        Entity::Meeting => &[
+            "DELETE FROM meeting_participants WHERE meeting_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM meetings WHERE id IN (SELECT value FROM json_each(?))",
+        ],
+        Entity::Forum => &[
+            "DELETE FROM forum_visits WHERE forum_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM forums WHERE id IN (SELECT value FROM json_each(?))",
+        ],
+        Entity::Official => &[
+            "DELETE FROM official_aliases WHERE official_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM officials WHERE id IN (SELECT value FROM json_each(?))",
+        ],
+    };
+    for chunk in bulk::id_chunks(ids) {
+        for sql in statements {
+            sqlx::query(*sql).bind(&chunk).execute(&mut **tx).await?;
+        }
+    }
+    search::remove(tx, entity, ids).await
+}
+
+/// A record (other than those in `ids` of kinds being removed with them) that refers to
+/// one of `ids`: (its kind, its id, the id it refers to, whether it is live).
+pub async fn referrer(
+    tx: &mut Tx<'_>,
+    entity: Entity,
+    ids: &[i64],
+    removed_with: &std::collections::HashMap<Entity, Vec<i64>>,
+) -> crate::error::Result<Option<(Entity, i64, i64, bool)>> {
+    let along = |e: Entity| {
+        serde_json::to_string(removed_with.get(&e).map_or(&[][..], |v| v)).expect("ids serialize")
+    };
+    let sql = match entity {
+        Entity::Visit => {
+            "SELECT 'meeting', m.id, m.visit_id, m.deleted_at IS NULL FROM meetings m
+              WHERE m.visit_id IN (SELECT value FROM json_each(?1)) AND m.id NOT IN (SELECT value FROM json_each(?2))
+             UNION ALL
+             SELECT 'forum', f.id, fv.visit_id, f.deleted_at IS NULL FROM forum_visits fv JOIN forums f ON f.id = fv.forum_id
+              WHERE fv.visit_id IN (SELECT value FROM json_each(?1)) AND f.id NOT IN (SELECT value FROM json_each(?3))
+             ORDER BY 4 DESC LIMIT 1"
+        }
+        Entity::Official => {
+            "SELECT 'meeting', mp.meeting_id, mp.official_id, m.deleted_at IS NULL FROM meeting_participants mp
+               JOIN meetings m ON m.id = mp.meeting_id
+              WHERE mp.official_id IN (SELECT value FROM json_each(?1)) AND m.id NOT IN (SELECT value FROM json_each(?2))
+             UNION ALL
+             SELECT 'visit', v.id, v.leader_id, v.deleted_at IS NULL FROM visits v
+              WHERE v.leader_id IN (SELECT value FROM json_each(?1)) AND v.id NOT IN (SELECT value FROM json_each(?4))
+             ORDER BY 4 DESC LIMIT 1"
+        }
+        Entity::Meeting | Entity::Forum => return Ok(None),
+    };
+    for chunk in bulk::id_chunks(ids) {
+        let found: Option<(String, i64, i64, bool)> = sqlx::query_as(sql)
+            .bind(chunk)
+            .bind(along(Entity::Meeting))
+            .bind(along(Entity::Forum))
+            .bind(along(Entity::Visit))
+            .fetch_optional(&mut **tx)
+            .await?;
+        if let Some((kind, id, target, live)) = found {
+            let kind = Entity::parse(&kind).expect("kinds named in the query");
+            return Ok(Some((kind, id, target, live)));
+        }
+    }
+    Ok(None)
 }
 
 /// True if the error is a UNIQUE constraint violation.

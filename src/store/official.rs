@@ -72,29 +72,44 @@ pub async fn resolve(conn: &mut SqliteConnection, input: &str) -> Result<Officia
     )
     .fetch_all(&mut *conn)
     .await?;
-    Err(UserError::new(format!(
+    Err(unknown(input, names).into())
+}
+
+/// The refusal for a name that matches no live official, with the closest names.
+pub fn unknown(input: &str, names: Vec<(String, String)>) -> UserError {
+    UserError::new(format!(
         "No official called `{}` is on record{} Moderators add people with /record official add.",
         input.chars().take(60).collect::<String>(),
-        did_you_mean(&key, names)
+        did_you_mean(&normalize(input), names)
     ))
-    .into())
+}
+
+/// The names of a list of officials: separated by `;` or line breaks.
+pub fn list_items(input: &str) -> impl Iterator<Item = &str> {
+    input
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+/// The refusal for an empty list of officials.
+pub fn empty_list() -> UserError {
+    UserError::new(
+        "Name at least one official, separated by ; e.g. officials:\"Liu Xiaoming; Oh Young-hun\".",
+    )
 }
 
 /// Resolves names separated by `;` (each once, in order).
 pub async fn resolve_list(conn: &mut SqliteConnection, input: &str) -> Result<Vec<Official>> {
     let mut out: Vec<Official> = Vec::new();
-    for part in input
-        .split([';', '\n'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
+    for part in list_items(input) {
         let o = resolve(conn, part).await?;
         if !out.contains(&o) {
             out.push(o);
         }
     }
     if out.is_empty() {
-        return Err(UserError::new("Name at least one official, separated by ; e.g. officials:\"Liu Xiaoming; Oh Young-hun\".").into());
+        return Err(empty_list().into());
     }
     Ok(out)
 }
@@ -168,6 +183,50 @@ pub async fn create(
         add_alias(tx, id, &alias).await?;
     }
     Ok(id)
+}
+
+/// Inserts many new officials and their aliases (normalized, each held by one official) in
+/// a few statements.
+pub async fn insert_many(
+    tx: &mut Tx<'_>,
+    rows: &[super::bulk::New<Fields>],
+    aliases: &[(String, String, i64)],
+    dataset: &str,
+) -> Result<()> {
+    use super::bulk::insert;
+    let at = now();
+    insert(
+        tx,
+        "INSERT INTO officials (id, name, local_name, country, title, organization, province_id, dataset, version,
+         created_at, updated_at) ",
+        rows,
+        |b, r| {
+            let f = &r.fields;
+            b.push_bind(r.id)
+                .push_bind(f.name.clone())
+                .push_bind(f.local_name.clone())
+                .push_bind(f.country.clone())
+                .push_bind(f.title.clone())
+                .push_bind(f.organization.clone())
+                .push_bind(f.province_id)
+                .push_bind(dataset.to_string())
+                .push_bind(r.version)
+                .push_bind(at.clone())
+                .push_bind(at.clone());
+        },
+    )
+    .await?;
+    insert(
+        tx,
+        "INSERT INTO official_aliases (norm, alias, official_id) ",
+        aliases,
+        |b, (norm, alias, id)| {
+            b.push_bind(norm.clone())
+                .push_bind(alias.clone())
+                .push_bind(*id);
+        },
+    )
+    .await
 }
 
 pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()> {

@@ -13,7 +13,7 @@ pub enum Country {
 }
 
 impl Country {
-    fn code(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
             Country::China => "CN",
             Country::Korea => "KR",
@@ -53,34 +53,51 @@ pub async fn resolve(db: &SqlitePool, country: Country, input: &str) -> Result<R
             .bind(country.code())
             .fetch_all(db)
             .await?;
-    Err(UserError::new(format!(
+    Err(unknown(country, input, names).into())
+}
+
+/// The refusal for a name that matches no place of `country`, with the closest names.
+pub fn unknown(country: Country, input: &str, names: Vec<(String, String)>) -> UserError {
+    UserError::new(format!(
         "`{}` is not a {} I know{}",
         input.chars().take(40).collect::<String>(),
         country.what(),
-        did_you_mean(&key, names)
+        did_you_mean(&normalize(input), names)
     ))
-    .into())
+}
+
+/// The items of a list of places as people type them: separated by commas (also the
+/// Chinese and Japanese ones) or semicolons.
+pub fn list_items(input: &str) -> impl Iterator<Item = &str> {
+    input
+        .split([',', ';', '、', '，'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+/// The refusal for an empty list of places.
+pub fn empty_list(country: Country) -> UserError {
+    UserError::new(format!(
+        "Name at least one {}, e.g. {}.",
+        country.what(),
+        match country {
+            Country::China => "Jiangsu",
+            Country::Korea => "Seoul",
+        }
+    ))
 }
 
 /// Resolves a comma-separated list, keeping order and dropping repeats.
 pub async fn resolve_list(db: &SqlitePool, country: Country, input: &str) -> Result<Vec<Region>> {
     let mut out: Vec<Region> = Vec::new();
-    for part in input
-        .split([',', ';', '、', '，'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
+    for part in list_items(input) {
         let region = resolve(db, country, part).await?;
         if !out.contains(&region) {
             out.push(region);
         }
     }
     if out.is_empty() {
-        return Err(UserError::new(format!(
-            "Name at least one {}, e.g. Jiangsu or Seoul.",
-            country.what()
-        ))
-        .into());
+        return Err(empty_list(country).into());
     }
     Ok(out)
 }

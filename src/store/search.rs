@@ -7,8 +7,8 @@ use super::{Entity, Tx};
 use crate::error::Result;
 
 /// The index rows (rowid, entity, id, title, body) of live records of one kind, computed in
-/// SQL from their current state; `one` restricts them to a single record (`?`).
-fn documents(entity: Entity, one: bool) -> String {
+/// SQL from their current state; `only` restricts the ids (`= ?`, `IN (...)`).
+fn documents(entity: Entity, only: Option<&str>) -> String {
     let (alias, select) = match entity {
         Entity::Visit => (
             "v",
@@ -43,11 +43,9 @@ fn documents(entity: Entity, one: bool) -> String {
              FROM officials o LEFT JOIN regions r ON r.id = o.province_id",
         ),
     };
-    let only = if one {
-        format!(" AND {alias}.id = ?")
-    } else {
-        String::new()
-    };
+    let only = only
+        .map(|o| format!(" AND {alias}.id {o}"))
+        .unwrap_or_default();
     format!(
         "SELECT {} + {alias}.id, '{}', {alias}.id, {select} WHERE {alias}.deleted_at IS NULL{only}",
         rowid(entity, 0),
@@ -79,12 +77,44 @@ pub async fn reindex(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<()> {
         .await?;
     let sql = format!(
         "INSERT INTO search_index (rowid, entity, entity_id, title, body) {}",
-        documents(entity, true)
+        documents(entity, Some("= ?"))
     );
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id)
         .execute(&mut **tx)
         .await?;
+    Ok(())
+}
+
+/// Index entries for records added in bulk, in ascending rowid order (FTS5 appends those
+/// cheaply).
+pub async fn index(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) -> Result<()> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    for chunk in super::bulk::id_chunks(&ids) {
+        let sql = format!(
+            "INSERT INTO search_index (rowid, entity, entity_id, title, body) {}",
+            documents(entity, Some("IN (SELECT value FROM json_each(?))"))
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(chunk)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Removes the entries of records that are gone for good.
+pub async fn remove(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) -> Result<()> {
+    for chunk in super::bulk::id_chunks(ids) {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM search_index WHERE rowid IN (SELECT {} + value FROM json_each(?))",
+            rowid(entity, 0)
+        )))
+        .bind(chunk)
+        .execute(&mut **tx)
+        .await?;
+    }
     Ok(())
 }
 
@@ -240,7 +270,7 @@ pub async fn rebuild(tx: &mut Tx<'_>) -> Result<()> {
     for entity in KINDS {
         let sql = format!(
             "INSERT INTO search_index (rowid, entity, entity_id, title, body) {}",
-            documents(entity, false)
+            documents(entity, None)
         );
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .execute(&mut **tx)

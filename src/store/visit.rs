@@ -35,6 +35,46 @@ pub struct Source {
     pub published: Option<String>,
 }
 
+impl Source {
+    /// A source from a link, an optional title and an optional publication date. A refusal
+    /// names the part that is wrong: `source`, `source_title` or `source_date`.
+    pub fn parse(
+        url: &str,
+        title: Option<&str>,
+        published: Option<&str>,
+    ) -> std::result::Result<Source, (&'static str, crate::error::UserError)> {
+        use crate::domain::text::{SHORT_MAX, parse_url};
+        use crate::domain::{Day, Text};
+        Ok(Source {
+            url: parse_url("source", url).map_err(|e| ("source", e))?,
+            title: title
+                .map(|t| {
+                    let t = Text::parse("source_title", t, SHORT_MAX)?;
+                    if t.as_str().contains('\n') {
+                        return Err(crate::error::UserError::new(
+                            "`source_title` is one line; put the title on a single line.",
+                        ));
+                    }
+                    Ok(t)
+                })
+                .transpose()
+                .map_err(|e| ("source_title", e))?
+                .map(Text::into_string),
+            published: published
+                .map(|d| {
+                    Day::parse(d).map_err(|e| {
+                        (
+                            "source_date",
+                            crate::error::UserError::new(format!("source_date: {}", e.0)),
+                        )
+                    })
+                })
+                .transpose()?
+                .map(|d| d.to_string()),
+        })
+    }
+}
+
 /// Everything stored about a visit: what the audit log keeps and undo restores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
@@ -154,6 +194,101 @@ pub async fn create(
     Ok(id)
 }
 
+/// Inserts many new visits with their provinces, places and sources in a few statements.
+pub async fn insert_many(
+    tx: &mut Tx<'_>,
+    rows: &[super::bulk::New<Fields>],
+    dataset: &str,
+) -> Result<()> {
+    let triggers = super::summary::suspend_insert_triggers(tx).await?;
+    insert_rows(tx, rows, dataset).await?;
+    super::summary::resume_insert_triggers(tx, triggers).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    super::summary::mark_inserted(tx, super::Entity::Visit, &ids).await
+}
+
+async fn insert_rows(
+    tx: &mut Tx<'_>,
+    rows: &[super::bulk::New<Fields>],
+    dataset: &str,
+) -> Result<()> {
+    use super::bulk::insert;
+    let at = now();
+    insert(
+        tx,
+        "INSERT INTO visits (id, start_date, start_precision, end_date, end_precision, span_end, city, level,
+         leader_id, purpose, size, dataset, version, created_at, updated_at) ",
+        rows,
+        |b, r| {
+            let f = &r.fields;
+            b.push_bind(r.id)
+                .push_bind(f.start.first_day().to_string())
+                .push_bind(f.start.precision())
+                .push_bind(f.end.map(|e| e.first_day().to_string()))
+                .push_bind(f.end.map(|e| e.precision()))
+                .push_bind(f.span_end())
+                .push_bind(f.city.clone())
+                .push_bind(f.level.clone())
+                .push_bind(f.leader_id)
+                .push_bind(f.purpose.clone())
+                .push_bind(f.size)
+                .push_bind(dataset.to_string())
+                .push_bind(r.version)
+                .push_bind(at.clone())
+                .push_bind(at.clone());
+        },
+    )
+    .await?;
+    let provinces: Vec<(i64, i64)> = rows
+        .iter()
+        .flat_map(|r| r.fields.provinces.iter().map(move |p| (r.id, *p)))
+        .collect();
+    insert(
+        tx,
+        "INSERT INTO visit_provinces (visit_id, region_id) ",
+        &provinces,
+        |b, (v, p)| {
+            b.push_bind(*v).push_bind(*p);
+        },
+    )
+    .await?;
+    let places: Vec<(i64, i64, i64)> = rows
+        .iter()
+        .flat_map(|r| {
+            r.fields
+                .places
+                .iter()
+                .enumerate()
+                .map(move |(i, p)| (r.id, *p, i as i64))
+        })
+        .collect();
+    insert(
+        tx,
+        "INSERT INTO visit_places (visit_id, region_id, position) ",
+        &places,
+        |b, (v, p, i)| {
+            b.push_bind(*v).push_bind(*p).push_bind(*i);
+        },
+    )
+    .await?;
+    let sources: Vec<(i64, &Source)> = rows
+        .iter()
+        .flat_map(|r| r.fields.sources.iter().map(move |s| (r.id, s)))
+        .collect();
+    insert(
+        tx,
+        "INSERT INTO visit_sources (visit_id, url, title, published) ",
+        &sources,
+        |b, (v, s)| {
+            b.push_bind(*v)
+                .push_bind(s.url.clone())
+                .push_bind(s.title.clone())
+                .push_bind(s.published.clone());
+        },
+    )
+    .await
+}
+
 /// Writes all fields and children of an existing visit; `bump` raises its version.
 pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
     sqlx::query(
@@ -248,6 +383,36 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     .execute(&mut **tx)
     .await?;
     write_children(tx, r.id, &s.provinces, &s.places, &s.sources).await
+}
+
+/// Every live visit from these provinces: (id, first day, last day it may cover, province).
+pub async fn spans(tx: &mut Tx<'_>, provinces: &[i64]) -> Result<Vec<(i64, String, String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT v.id, v.start_date, v.span_end, p.region_id FROM visit_provinces p JOIN visits v ON v.id = p.visit_id
+         WHERE p.region_id IN (SELECT value FROM json_each(?)) AND v.deleted_at IS NULL",
+    )
+    .bind(serde_json::to_string(provinces)?)
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
+/// The first and last day of each of these visits that is live, by id.
+pub async fn live_spans(
+    tx: &mut Tx<'_>,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, (String, String)>> {
+    let mut out = std::collections::HashMap::new();
+    for chunk in super::bulk::id_chunks(ids) {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, start_date, span_end FROM visits
+             WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL",
+        )
+        .bind(chunk)
+        .fetch_all(&mut **tx)
+        .await?;
+        out.extend(rows.into_iter().map(|(id, s, e)| (id, (s, e))));
+    }
+    Ok(out)
 }
 
 /// A live visit from one of these provinces whose dates overlap, other than `except`.

@@ -1,9 +1,9 @@
 //! Records as rows of named cells, then as CSV or JSON bytes.
 
 use serde_json::{Map, Value as Json, json};
-use sqlx::SqlitePool;
+use sqlx::SqliteConnection;
 
-use super::{Kind, neutralize};
+use super::{DATABASE, Kind, neutralize};
 use crate::error::Result;
 
 pub type Row = Map<String, Json>;
@@ -14,8 +14,36 @@ fn display(date: &str, precision: &str) -> String {
     DISPLAY.replace("{p}", precision).replace("{d}", date)
 }
 
-/// Every live record of one kind, oldest id first.
-pub async fn rows(db: &SqlitePool, kind: Kind) -> Result<Vec<Row>> {
+/// Every live record of one kind, oldest id first; with `only`, just those ids.
+pub async fn rows(
+    conn: &mut SqliteConnection,
+    kind: Kind,
+    only: Option<&[i64]>,
+) -> Result<Vec<Row>> {
+    let Some(ids) = only else {
+        // `? IS NULL` holds for the unbound NULL: every row.
+        return rows_where(conn, kind, "? IS NULL", None).await;
+    };
+    let mut out = Vec::new();
+    for chunk in crate::store::bulk::id_chunks(ids) {
+        let alias = match kind {
+            Kind::Visits => "v",
+            Kind::Officials => "o",
+            Kind::Meetings => "m",
+            Kind::Forums => "f",
+        };
+        let cond = format!("{alias}.id IN (SELECT value FROM json_each(?))");
+        out.extend(rows_where(conn, kind, &cond, Some(chunk)).await?);
+    }
+    Ok(out)
+}
+
+async fn rows_where(
+    db: &mut SqliteConnection,
+    kind: Kind,
+    cond: &str,
+    bind: Option<String>,
+) -> Result<Vec<Row>> {
     let mut out = Vec::new();
     match kind {
         Kind::Visits => {
@@ -28,8 +56,9 @@ pub async fn rows(db: &SqlitePool, kind: Kind) -> Result<Vec<Row>> {
                       WHERE p.visit_id = v.id ORDER BY p.position) r),
                    v.purpose, v.size,
                    (SELECT json_group_array(json_object('url', s.url, 'title', s.title, 'date', s.published))
-                      FROM (SELECT * FROM visit_sources s WHERE s.visit_id = v.id ORDER BY s.id) s)
-                 FROM visits v LEFT JOIN officials o ON o.id = v.leader_id WHERE v.deleted_at IS NULL ORDER BY v.id",
+                      FROM (SELECT * FROM visit_sources s WHERE s.visit_id = v.id ORDER BY s.id) s),
+                   v.version
+                 FROM visits v LEFT JOIN officials o ON o.id = v.leader_id WHERE v.deleted_at IS NULL AND {cond} ORDER BY v.id",
                 display("v.start_date", "v.start_precision"),
                 display("v.end_date", "v.end_precision")
             );
@@ -45,25 +74,39 @@ pub async fn rows(db: &SqlitePool, kind: Kind) -> Result<Vec<Row>> {
                 Option<String>,
                 Option<i64>,
                 String,
+                i64,
             );
-            for (id, province, city, level, start, end, leader, places, purpose, size, sources) in
-                sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql))
-                    .fetch_all(db)
-                    .await?
+            for (
+                id,
+                province,
+                city,
+                level,
+                start,
+                end,
+                leader,
+                places,
+                purpose,
+                size,
+                sources,
+                version,
+            ) in sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql))
+                .bind(bind)
+                .fetch_all(&mut *db)
+                .await?
             {
                 let sources: Json = serde_json::from_str(&sources)?;
-                out.push(obj(json!({"id": id, "province": province, "city": city, "level": level, "start": start, "end": end,
+                out.push(obj(json!({"id": id, "version": version, "province": province, "city": city, "level": level, "start": start, "end": end,
                     "leader": leader, "places": places, "purpose": purpose, "size": size, "sources": sources})));
             }
         }
-        Kind::Officials => out = officials_plain(db).await?,
+        Kind::Officials => out = officials_plain(db, cond, bind).await?,
         Kind::Meetings => {
             let sql = format!(
                 "SELECT m.id, {},
                    (SELECT group_concat(name, '; ') FROM (SELECT o.name FROM meeting_participants mp JOIN officials o ON o.id = mp.official_id
                       WHERE mp.meeting_id = m.id ORDER BY o.name)),
-                   m.place, m.visit_id, m.summary
-                 FROM meetings m WHERE m.deleted_at IS NULL ORDER BY m.id",
+                   m.place, m.visit_id, m.summary, m.version
+                 FROM meetings m WHERE m.deleted_at IS NULL AND {cond} ORDER BY m.id",
                 display("m.date", "m.date_precision")
             );
             type R = (
@@ -73,21 +116,24 @@ pub async fn rows(db: &SqlitePool, kind: Kind) -> Result<Vec<Row>> {
                 Option<String>,
                 Option<i64>,
                 Option<String>,
+                i64,
             );
-            for (id, date, officials, place, visit, summary) in
+            for (id, date, officials, place, visit, summary, version) in
                 sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql))
-                    .fetch_all(db)
+                    .bind(bind)
+                    .fetch_all(&mut *db)
                     .await?
             {
-                out.push(obj(json!({"id": id, "date": date, "officials": officials, "place": place, "visit": visit, "summary": summary})));
+                out.push(obj(json!({"id": id, "version": version, "date": date, "officials": officials, "place": place, "visit": visit, "summary": summary})));
             }
         }
         Kind::Forums => {
             let sql = format!(
                 "SELECT f.id, f.name, f.kind, f.edition, {}, {}, f.place, f.organizer,
                    (SELECT group_concat(visit_id, ', ') FROM (SELECT fv.visit_id FROM forum_visits fv JOIN visits v ON v.id = fv.visit_id
-                      AND v.deleted_at IS NULL WHERE fv.forum_id = f.id ORDER BY fv.visit_id))
-                 FROM forums f WHERE f.deleted_at IS NULL ORDER BY f.id",
+                      AND v.deleted_at IS NULL WHERE fv.forum_id = f.id ORDER BY fv.visit_id)),
+                   f.version
+                 FROM forums f WHERE f.deleted_at IS NULL AND {cond} ORDER BY f.id",
                 display("f.start_date", "f.start_precision"),
                 display("f.end_date", "f.end_precision")
             );
@@ -101,13 +147,15 @@ pub async fn rows(db: &SqlitePool, kind: Kind) -> Result<Vec<Row>> {
                 Option<String>,
                 Option<String>,
                 Option<String>,
+                i64,
             );
-            for (id, name, kind, edition, start, end, place, organizer, visits) in
+            for (id, name, kind, edition, start, end, place, organizer, visits, version) in
                 sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql))
-                    .fetch_all(db)
+                    .bind(bind)
+                    .fetch_all(&mut *db)
                     .await?
             {
-                out.push(obj(json!({"id": id, "name": name, "kind": kind, "edition": edition, "start": start, "end": end,
+                out.push(obj(json!({"id": id, "version": version, "name": name, "kind": kind, "edition": edition, "start": start, "end": end,
                     "place": place, "organizer": organizer, "visits": visits})));
             }
         }
@@ -116,7 +164,11 @@ pub async fn rows(db: &SqlitePool, kind: Kind) -> Result<Vec<Row>> {
 }
 
 /// Officials with the aliases that are not simply their name or local name.
-async fn officials_plain(db: &SqlitePool) -> Result<Vec<Row>> {
+async fn officials_plain(
+    db: &mut SqliteConnection,
+    cond: &str,
+    bind: Option<String>,
+) -> Result<Vec<Row>> {
     type R = (
         i64,
         String,
@@ -125,20 +177,24 @@ async fn officials_plain(db: &SqlitePool) -> Result<Vec<Row>> {
         Option<String>,
         Option<String>,
         Option<String>,
+        i64,
     );
-    let people = sqlx::query_as::<_, R>(
-        "SELECT o.id, o.name, o.local_name, o.country, o.title, o.organization, r.name
-         FROM officials o LEFT JOIN regions r ON r.id = o.province_id WHERE o.deleted_at IS NULL ORDER BY o.id",
-    )
-    .fetch_all(db)
+    let people = sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(format!(
+        "SELECT o.id, o.name, o.local_name, o.country, o.title, o.organization, r.name, o.version
+         FROM officials o LEFT JOIN regions r ON r.id = o.province_id WHERE o.deleted_at IS NULL AND {cond} ORDER BY o.id"
+    )))
+    .bind(bind.clone())
+    .fetch_all(&mut *db)
     .await?;
-    let aliases: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT official_id, norm, alias FROM official_aliases ORDER BY official_id, alias",
-    )
-    .fetch_all(db)
+    let aliases: Vec<(i64, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT a.official_id, a.norm, a.alias FROM official_aliases a JOIN officials o ON o.id = a.official_id
+         WHERE {cond} ORDER BY a.official_id, a.alias"
+    )))
+    .bind(bind)
+    .fetch_all(&mut *db)
     .await?;
     let mut out = Vec::new();
-    for (id, name, local_name, country, title, organization, province) in people {
+    for (id, name, local_name, country, title, organization, province, version) in people {
         let own = [
             Some(crate::domain::normalize(&name)),
             local_name.as_deref().map(crate::domain::normalize),
@@ -149,7 +205,7 @@ async fn officials_plain(db: &SqlitePool) -> Result<Vec<Row>> {
             .map(|(_, _, a)| a.as_str())
             .collect();
         let aliases = (!extra.is_empty()).then(|| extra.join("; "));
-        out.push(obj(json!({"id": id, "name": name, "local_name": local_name, "country": country, "title": title,
+        out.push(obj(json!({"id": id, "version": version, "name": name, "local_name": local_name, "country": country, "title": title,
             "organization": organization, "province": province, "aliases": aliases})));
     }
     Ok(out)
@@ -163,23 +219,15 @@ fn obj(v: Json) -> Row {
 }
 
 /// One cell as CSV text: sources become one "url | title | date" line each.
-fn cell(v: Option<&Json>) -> String {
+pub fn cell(v: Option<&Json>) -> String {
     match v {
         None | Some(Json::Null) => String::new(),
         Some(Json::String(s)) => s.clone(),
         Some(Json::Array(items)) => items
             .iter()
             .map(|s| {
-                let part = |k: &str| s.get(k).and_then(Json::as_str).unwrap_or("").to_string();
-                let mut line = part("url");
-                let (title, date) = (part("title"), part("date"));
-                if !title.is_empty() || !date.is_empty() {
-                    line.push_str(&format!(" | {title}"));
-                }
-                if !date.is_empty() {
-                    line.push_str(&format!(" | {date}"));
-                }
-                line
+                let part = |k: &str| s.get(k).and_then(Json::as_str).unwrap_or("");
+                super::source_line(part("url"), part("title"), part("date"))
             })
             .collect::<Vec<_>>()
             .join("\n"),
@@ -187,23 +235,28 @@ fn cell(v: Option<&Json>) -> String {
     }
 }
 
-pub fn to_csv(kind: Kind, rows: &[Row]) -> Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+/// CSV with a UTF-8 byte-order mark, so that Excel (Korean Excel included) reads Hangul and
+/// Hanzi right; every row names the database it comes from.
+pub fn to_csv(kind: Kind, rows: &[Row], identity: &str) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     w.write_record(kind.columns()).map_err(anyhow::Error::new)?;
     for row in rows {
         let cells: Vec<String> = kind
             .columns()
             .iter()
-            .map(|c| neutralize(&cell(row.get(*c))))
+            .map(|c| match *c {
+                DATABASE => identity.to_string(),
+                c => neutralize(&cell(row.get(c))),
+            })
             .collect();
         w.write_record(&cells).map_err(anyhow::Error::new)?;
     }
     Ok(w.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?)
 }
 
-/// JSON: an array for one kind, an object of arrays for several. Empty values are left
-/// out so files stay small and hand-editable.
-pub fn to_json(parts: &[(Kind, Vec<Row>)]) -> Result<Vec<u8>> {
+/// JSON: an object with the database's identity and one array per kind. Empty values are
+/// left out so files stay small and hand-editable.
+pub fn to_json(parts: &[(Kind, Vec<Row>)], identity: &str) -> Result<Vec<u8>> {
     let strip = |rows: &Vec<Row>| -> Vec<Json> {
         rows.iter()
             .map(|r| {
@@ -216,15 +269,12 @@ pub fn to_json(parts: &[(Kind, Vec<Row>)]) -> Result<Vec<u8>> {
             })
             .collect()
     };
-    let value = match parts {
-        [(_, rows)] => Json::Array(strip(rows)),
-        many => Json::Object(
-            many.iter()
-                .map(|(k, rows)| (k.name().to_string(), Json::Array(strip(rows))))
-                .collect(),
-        ),
-    };
-    let mut bytes = serde_json::to_vec_pretty(&value)?;
+    let mut value = Map::new();
+    value.insert(DATABASE.into(), Json::String(identity.to_string()));
+    for (k, rows) in parts {
+        value.insert(k.name().to_string(), Json::Array(strip(rows)));
+    }
+    let mut bytes = serde_json::to_vec_pretty(&Json::Object(value))?;
     bytes.push(b'\n');
     Ok(bytes)
 }

@@ -1,8 +1,13 @@
 //! CSV and JSON files of records: what `/export` writes and `/data import` reads. One set
-//! of column names serves both formats, so whatever export writes, import accepts.
+//! of column names serves both formats, so whatever export writes, import accepts; hand-made
+//! spreadsheets may also name columns by the synonyms below, in English or Korean.
 
 pub mod export;
 pub mod import;
+mod json;
+mod sheet;
+
+use crate::domain::normalize;
 
 /// The kinds of record a file can hold, in the order an import applies them (later kinds
 /// refer to earlier ones by name or number).
@@ -13,6 +18,9 @@ pub enum Kind {
     Forums,
     Meetings,
 }
+
+/// The column every exported row carries to say which database it came from.
+pub const DATABASE: &str = "database";
 
 impl Kind {
     pub const ALL: [Kind; 4] = [Kind::Officials, Kind::Visits, Kind::Forums, Kind::Meetings];
@@ -26,19 +34,30 @@ impl Kind {
         }
     }
 
+    /// "visit", "official", ...: one record of this kind, as messages name it.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Officials => "official",
+            Kind::Visits => "visit",
+            Kind::Forums => "forum",
+            Kind::Meetings => "meeting",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == s)
     }
 
-    /// The columns export writes, in order. Import accepts these and `EXTRA`.
+    /// The columns export writes, in order. Import accepts these, `extra`, and synonyms.
     pub fn columns(self) -> &'static [&'static str] {
         match self {
             Kind::Visits => &[
-                "id", "province", "city", "level", "start", "end", "leader", "places", "purpose",
-                "size", "sources",
+                "id", "version", "province", "city", "level", "start", "end", "leader", "places",
+                "purpose", "size", "sources", DATABASE,
             ],
             Kind::Officials => &[
                 "id",
+                "version",
                 "name",
                 "local_name",
                 "country",
@@ -46,10 +65,21 @@ impl Kind {
                 "organization",
                 "province",
                 "aliases",
+                DATABASE,
             ],
-            Kind::Meetings => &["id", "date", "officials", "place", "visit", "summary"],
+            Kind::Meetings => &[
+                "id",
+                "version",
+                "date",
+                "officials",
+                "place",
+                "visit",
+                "summary",
+                DATABASE,
+            ],
             Kind::Forums => &[
                 "id",
+                "version",
                 "name",
                 "kind",
                 "edition",
@@ -58,6 +88,7 @@ impl Kind {
                 "place",
                 "organizer",
                 "visits",
+                DATABASE,
             ],
         }
     }
@@ -65,13 +96,7 @@ impl Kind {
     /// Columns a hand-made file may use besides the exported ones.
     pub fn extra(self) -> &'static [&'static str] {
         match self {
-            Kind::Visits => &[
-                "source",
-                "source_title",
-                "source_date",
-                "end_date",
-                "start_date",
-            ],
+            Kind::Visits => &["source", "source_title", "source_date"],
             _ => &[],
         }
     }
@@ -85,38 +110,230 @@ impl Kind {
         }
     }
 
-    /// Which kind a set of column names describes.
-    pub fn detect<'a>(columns: impl IntoIterator<Item = &'a str> + Clone) -> Option<Kind> {
-        let has = |c: &str| columns.clone().into_iter().any(|x| x == c);
-        if has("officials") && has("date") {
-            Some(Kind::Meetings)
-        } else if has("kind") && has("name") {
-            Some(Kind::Forums)
-        } else if has("country") && has("name") {
-            Some(Kind::Officials)
-        } else if has("province") && (has("start") || has("start_date")) {
-            Some(Kind::Visits)
-        } else {
-            None
+    /// The column a header names, for this kind: exact names first, then the synonyms
+    /// spreadsheets use (case, spaces and punctuation do not matter).
+    pub fn column(self, header: &str) -> Option<&'static str> {
+        let key = normalize(header);
+        if key.is_empty() {
+            return None;
         }
+        self.columns()
+            .iter()
+            .chain(self.extra())
+            .find(|c| normalize(c) == key)
+            .copied()
+            .or_else(|| {
+                SYNONYMS
+                    .iter()
+                    .filter(|(kinds, _, _)| kinds.contains(&self))
+                    .find(|(_, _, words)| words.iter().any(|w| normalize(w) == key))
+                    .map(|(_, column, _)| *column)
+            })
+    }
+
+    /// Which kind a set of headers describes: the first kind (meetings, forums, officials,
+    /// visits) whose required columns they all name.
+    pub fn detect<'a>(headers: impl IntoIterator<Item = &'a str> + Clone) -> Option<Kind> {
+        [Kind::Meetings, Kind::Forums, Kind::Officials, Kind::Visits]
+            .into_iter()
+            .find(|k| {
+                k.required()
+                    .iter()
+                    .all(|r| headers.clone().into_iter().any(|h| k.column(h) == Some(*r)))
+            })
     }
 }
 
-/// Spreadsheet programs run cells that start with these as formulas; export prefixes
-/// such a cell with `'` and import takes it off again.
+const ALL_KINDS: &[Kind] = &Kind::ALL;
+const VISITS: &[Kind] = &[Kind::Visits];
+const OFFICIALS: &[Kind] = &[Kind::Officials];
+const MEETINGS: &[Kind] = &[Kind::Meetings];
+const FORUMS: &[Kind] = &[Kind::Forums];
+const DATED: &[Kind] = &[Kind::Visits, Kind::Forums];
+const NAMED: &[Kind] = &[Kind::Officials, Kind::Forums];
+const PLACED: &[Kind] = &[Kind::Meetings, Kind::Forums];
+
+/// Header words spreadsheets use for each column (README "Import and export" lists them).
+/// Compared after `normalize`, so `Start Date`, `start_date` and `START-DATE` are one word.
+const SYNONYMS: &[(&[Kind], &str, &[&str])] = &[
+    (ALL_KINDS, "id", &["no", "number", "번호", "编号"]),
+    (ALL_KINDS, "version", &["버전", "版本"]),
+    (
+        DATED,
+        "start",
+        &[
+            "start date",
+            "from",
+            "begin",
+            "first day",
+            "시작일",
+            "시작",
+            "시작 날짜",
+            "방문 시작일",
+            "방문일",
+            "개막일",
+            "开始日期",
+        ],
+    ),
+    (
+        DATED,
+        "end",
+        &[
+            "end date",
+            "until",
+            "last day",
+            "종료일",
+            "종료",
+            "종료 날짜",
+            "방문 종료일",
+            "폐막일",
+            "结束日期",
+        ],
+    ),
+    (
+        VISITS,
+        "province",
+        &[
+            "provinces",
+            "origin",
+            "origin province",
+            "성",
+            "성/시",
+            "성시",
+            "출발 성",
+            "省",
+            "省份",
+        ],
+    ),
+    (VISITS, "city", &["origin city", "도시", "시", "城市"]),
+    (VISITS, "level", &["급", "수준", "단계", "级别"]),
+    (
+        VISITS,
+        "leader",
+        &["head", "delegation leader", "단장", "대표", "団長", "团长"],
+    ),
+    (
+        VISITS,
+        "places",
+        &[
+            "place",
+            "korean places",
+            "places visited",
+            "방문지",
+            "방문 지역",
+            "방문 장소",
+        ],
+    ),
+    (VISITS, "purpose", &["목적", "방문 목적", "내용", "目的"]),
+    (
+        VISITS,
+        "size",
+        &[
+            "delegation size",
+            "members",
+            "인원",
+            "규모",
+            "대표단 규모",
+            "人数",
+        ],
+    ),
+    (VISITS, "sources", &["출처", "来源"]),
+    (
+        VISITS,
+        "source",
+        &["url", "link", "source url", "링크", "출처 링크"],
+    ),
+    (VISITS, "source_title", &["출처 제목", "기사 제목"]),
+    (
+        VISITS,
+        "source_date",
+        &["published", "출처 날짜", "기사 날짜"],
+    ),
+    (
+        NAMED,
+        "name",
+        &["이름", "성명", "명칭", "행사명", "姓名", "名称"],
+    ),
+    (
+        OFFICIALS,
+        "local_name",
+        &["local", "한글명", "현지명", "중문명", "원어명", "本名"],
+    ),
+    (OFFICIALS, "country", &["side", "국가", "나라", "国家"]),
+    (OFFICIALS, "title", &["position", "직함", "직위", "职务"]),
+    (
+        OFFICIALS,
+        "organization",
+        &["organisation", "org", "소속", "기관", "单位"],
+    ),
+    (OFFICIALS, "province", &["성", "省", "省份"]),
+    (
+        OFFICIALS,
+        "aliases",
+        &["alias", "별칭", "다른 표기", "别名"],
+    ),
+    (MEETINGS, "date", &["day", "날짜", "일자", "회담일", "日期"]),
+    (
+        MEETINGS,
+        "officials",
+        &["participants", "people", "참석자", "인물", "参加者"],
+    ),
+    (PLACED, "place", &["venue", "location", "장소", "地点"]),
+    (MEETINGS, "visit", &["visit id", "방문", "방문 번호"]),
+    (MEETINGS, "summary", &["요약", "내용", "摘要"]),
+    (FORUMS, "kind", &["type", "종류", "유형", "类型"]),
+    (FORUMS, "edition", &["회차", "届"]),
+    (FORUMS, "organizer", &["host", "주최", "주관", "主办"]),
+    (FORUMS, "visits", &["visit ids", "방문", "방문 번호"]),
+];
+
+/// One source in a `sources` cell: `url`, `url | title`, or `url | title | date`. A title
+/// that holds a `|` itself is always followed by the date part (empty if none), so that
+/// `split_source` finds the title whole: the date is what follows the last `|`.
+pub fn source_line(url: &str, title: &str, date: &str) -> String {
+    let mut line = url.to_string();
+    if !title.is_empty() || !date.is_empty() {
+        line.push_str(" | ");
+        line.push_str(title);
+    }
+    if !date.is_empty() || title.contains('|') {
+        line.push_str(" | ");
+        line.push_str(date);
+    }
+    line
+}
+
+/// The inverse of `source_line` (a link holds no space, so the first ` | ` ends it):
+/// (url, title, date), empty parts as `None`.
+pub fn split_source(line: &str) -> (&str, Option<&str>, Option<&str>) {
+    let line = line.trim();
+    let (url, rest) = line.split_once(" | ").unwrap_or((line, ""));
+    let (title, date) = rest.rsplit_once('|').unwrap_or((rest, ""));
+    (
+        url.trim(),
+        Some(title.trim()).filter(|t| !t.is_empty()),
+        Some(date.trim()).filter(|d| !d.is_empty()),
+    )
+}
+
+/// Spreadsheet programs run cells that start with these as formulas.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// Export prefixes a cell that a spreadsheet would run as a formula with `'`, and a cell
+/// that starts with `'` itself with one more, so that import can take exactly one off.
 pub fn neutralize(cell: &str) -> String {
-    if cell.starts_with(FORMULA_START) && cell != "-" {
+    if (cell.starts_with(FORMULA_START) && cell != "-") || cell.starts_with('\'') {
         format!("'{cell}")
     } else {
         cell.to_string()
     }
 }
 
+/// The inverse of `neutralize`. A hand-typed `'hello` (not a formula, not an apostrophe
+/// escaped by export) is kept as it is.
 pub fn unneutralize(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        Some(rest) if rest.starts_with(FORMULA_START) || rest.starts_with('\'') => rest,
         _ => cell,
     }
 }
@@ -126,8 +343,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formulas_are_neutralized_and_restored() {
-        for cell in ["=1+1", "+82 10", "@SUM(A1)", "-3"] {
+    fn formulas_and_apostrophes_survive_a_round_trip() {
+        for cell in ["=1+1", "+82 10", "@SUM(A1)", "-3", "'=not a formula", "''"] {
             let safe = neutralize(cell);
             assert!(safe.starts_with('\''), "{cell}");
             assert_eq!(unneutralize(&safe), cell);
@@ -137,8 +354,32 @@ mod tests {
     }
 
     #[test]
-    fn kinds_are_detected_from_columns() {
+    fn source_lines_keep_titles_whole() {
+        for (url, title, date) in [
+            ("https://a.org", "", ""),
+            ("https://a.org", "A title", ""),
+            ("https://a.org", "", "2024-05-01"),
+            ("https://a.org", "News | Korea", ""),
+            ("https://a.org", "News | Korea | 2024", "2024-05-01"),
+            ("https://a.org", "Ends with |", ""),
+            ("https://a.org", "|", "2024-05-01"),
+            ("https://a.org", "", "2024-05-01"),
+        ] {
+            let line = source_line(url, title, date);
+            let (u, t, d) = split_source(&line);
+            assert_eq!(
+                (u, t.unwrap_or(""), d.unwrap_or("")),
+                (url, title, date),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn kinds_are_detected_from_columns_and_synonyms() {
         assert_eq!(Kind::detect(["province", "start"]), Some(Kind::Visits));
+        assert_eq!(Kind::detect(["Province", "Start Date"]), Some(Kind::Visits));
+        assert_eq!(Kind::detect(["성/시", "시작일"]), Some(Kind::Visits));
         assert_eq!(
             Kind::detect(["date", "officials", "place"]),
             Some(Kind::Meetings)
@@ -146,5 +387,8 @@ mod tests {
         assert_eq!(Kind::detect(["name", "country"]), Some(Kind::Officials));
         assert_eq!(Kind::detect(["name", "kind", "start"]), Some(Kind::Forums));
         assert_eq!(Kind::detect(["foo"]), None);
+        assert_eq!(Kind::Visits.column("START_DATE"), Some("start"));
+        assert_eq!(Kind::Visits.column("Source Date"), Some("source_date"));
+        assert_eq!(Kind::Visits.column("colour"), None);
     }
 }

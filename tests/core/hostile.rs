@@ -105,7 +105,7 @@ async fn hostile_import_files() {
         (
             "dupes.csv",
             b"province,start\nHainan,2024-01-01\nHainan,2024-01-01\n".to_vec(),
-            "line 3, column `start`: Visit #",
+            "line 3, column `start`: the visit at line 2 of this file",
         ),
         (
             "object.json",

@@ -8,6 +8,8 @@ mod limits;
 mod audit;
 mod forums;
 mod hostile;
+mod import_properties;
+mod imports;
 mod officials;
 mod records;
 mod reports;

@@ -157,7 +157,9 @@ async fn exports_in_both_formats() {
     let csv = t.run("/export what:officials format:csv").await.unwrap();
     let text = String::from_utf8(csv.attachments[0].bytes.clone()).unwrap();
     assert!(
-        text.starts_with("id,name,local_name,country,title,organization,province,aliases\n"),
+        text.starts_with(
+            "\u{feff}id,version,name,local_name,country,title,organization,province,aliases,database\n"
+        ),
         "{text}"
     );
     assert!(

@@ -152,7 +152,7 @@ async fn a_bad_row_is_reported_by_line_and_column_and_nothing_is_applied() {
         (
             "f.csv",
             b"province,start,end\nHainan,2024-05-01,2024-05-03\nHainan,2024-05-02,\n",
-            "line 3, column `start`: Visit #",
+            "line 3, column `start`: the visit at line 2 of this file",
         ),
         ("g.json", b"{\"visits\": 3}", "must be an array"),
         ("h.json", b"\"text\"", "must be an array of records"),

@@ -670,7 +670,7 @@ async fn export_replies_with_a_file() {
         .find(|(n, _)| n.ends_with(".csv"))
         .expect("a CSV attachment");
     assert!(name.starts_with("visits-"));
-    assert!(String::from_utf8_lossy(bytes).starts_with("id,province,"));
+    assert!(String::from_utf8_lossy(bytes).starts_with("\u{feff}id,version,province,"));
 }
 
 #[tokio::test]

@@ -1,0 +1,74 @@
+//! `/export`: records as CSV files (one per kind) or one JSON file, with this database's
+//! identity, so that an import can tell its own records from another database's.
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+
+use super::App;
+use crate::error::Result;
+use crate::reply::{Attachment, Reply};
+use crate::request::Request;
+use crate::store;
+use crate::transfer::{Kind, export as out};
+
+pub async fn export(app: &App, req: &Request) -> Result<Reply> {
+    let kinds: Vec<Kind> = match req.text("what") {
+        Some("all") | None => Kind::ALL.to_vec(),
+        Some(k) => vec![Kind::parse(k).expect("the catalog lists only known kinds")],
+    };
+    let format = req.text("format").unwrap_or("csv").to_string();
+    let mut conn = app.db.acquire().await?;
+    let identity = store::identity(&mut conn).await?;
+    let mut parts = Vec::new();
+    for k in &kinds {
+        parts.push((*k, out::rows(&mut conn, *k, None).await?));
+    }
+    drop(conn);
+    let stamp = crate::domain::Day::today();
+    let counts: BTreeMap<&str, usize> = parts.iter().map(|(k, r)| (k.name(), r.len())).collect();
+    // Building a large file is CPU work: off the async runtime.
+    let json_format = format == "json";
+    let attachments = tokio::task::spawn_blocking(move || -> Result<Vec<Attachment>> {
+        if json_format {
+            let name = match kinds.as_slice() {
+                [one] => one.name(),
+                _ => "delegations",
+            };
+            return Ok(vec![Attachment {
+                filename: format!("{name}-{stamp}.json"),
+                content_type: "application/json",
+                bytes: out::to_json(&parts, &identity)?,
+            }]);
+        }
+        parts
+            .iter()
+            .map(|(k, rows)| {
+                Ok(Attachment {
+                    filename: format!("{}-{stamp}.csv", k.name()),
+                    content_type: "text/csv",
+                    bytes: out::to_csv(*k, rows, &identity)?,
+                })
+            })
+            .collect()
+    })
+    .await
+    .map_err(anyhow::Error::new)??;
+    let files: Vec<_> = attachments
+        .iter()
+        .map(|a| json!({"name": a.filename, "bytes": a.bytes.len()}))
+        .collect();
+    let summary: Vec<String> = Kind::ALL
+        .iter()
+        .filter_map(|k| counts.get(k.name()).map(|n| format!("{n} {}", k.name())))
+        .collect();
+    let mut reply = Reply::new("Export")
+        .text(format!(
+            "{} as {}. Import takes these files back as they are.",
+            summary.join(", "),
+            format.to_uppercase()
+        ))
+        .data(json!({"files": files, "counts": counts}));
+    reply.attachments = attachments;
+    Ok(reply)
+}

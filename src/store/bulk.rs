@@ -1,0 +1,48 @@
+//! Writing many rows at once: multi-row INSERTs in chunks, for imports and synthetic loads.
+
+use sqlx::{QueryBuilder, Sqlite};
+
+use super::Tx;
+use crate::error::Result;
+
+/// Rows per INSERT statement: well under SQLite's limit of bound values.
+const CHUNK: usize = 2000;
+
+/// A record a bulk job creates: its id (given by the file or the next free one), its
+/// version (a restore keeps the file's) and its checked fields.
+#[derive(Debug, Clone)]
+pub struct New<F> {
+    pub id: i64,
+    pub version: i64,
+    pub fields: F,
+}
+
+/// Inserts rows in chunks of multi-row INSERTs; `head` is `INSERT INTO t (a, b) `.
+pub async fn insert<T>(
+    tx: &mut Tx<'_>,
+    head: &str,
+    rows: &[T],
+    bind: impl Fn(&mut sqlx::query_builder::Separated<'_, Sqlite, &'static str>, &T),
+) -> Result<()> {
+    for chunk in rows.chunks(CHUNK) {
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(head);
+        q.push_values(chunk, |mut b, row| bind(&mut b, row));
+        q.build().execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// The id after the highest one a table has ever used (deleted rows included).
+pub async fn next_id(tx: &mut Tx<'_>, table: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT coalesce(max(id), 0) + 1 FROM {table}"
+    )))
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// Ids as one bound JSON array, for `IN (SELECT value FROM json_each(?))`, in chunks.
+pub fn id_chunks(ids: &[i64]) -> impl Iterator<Item = String> + '_ {
+    ids.chunks(CHUNK * 5)
+        .map(|c| serde_json::to_string(c).expect("ids serialize"))
+}

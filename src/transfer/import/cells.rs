@@ -1,0 +1,172 @@
+//! One record as read from a file: where it stands and its non-empty cells, with typed
+//! accessors whose refusals name the line and the column that is wrong.
+
+use super::super::{DATABASE, Kind};
+use crate::domain::{FlexDate, Text};
+use crate::error::UserError;
+
+/// Where a record stands in its file: a CSV line, or the n-th item of a JSON section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Line(u32),
+    Item(Kind, u32),
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Line(n) => write!(f, "line {n}"),
+            Location::Item(kind, n) => write!(f, "{} item {n}", kind.name()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub kind: Kind,
+    pub at: Location,
+    /// (column, trimmed non-empty text), in file order.
+    pub cells: Vec<(&'static str, String)>,
+}
+
+/// A row that cannot be imported: where, which column, and why (one sentence).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Refusal {
+    #[serde(serialize_with = "as_text")]
+    pub at: Location,
+    pub column: Option<&'static str>,
+    pub reason: String,
+}
+
+fn as_text<S: serde::Serializer>(at: &Location, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(at)
+}
+
+/// The largest id a file may carry: ids beyond what a JSON number holds exactly would
+/// change on their way through other tools.
+pub const MAX_ID: i64 = (1 << 53) - 1;
+
+impl Item {
+    pub fn get(&self, column: &str) -> Option<&str> {
+        self.cells
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub(super) fn set_identity(&mut self, identity: &str) {
+        if self.get(DATABASE).is_none() {
+            self.cells.push((DATABASE, identity.to_string()));
+        }
+    }
+
+    /// A refusal of this row, pointing at `column`.
+    pub fn refuse(&self, column: Option<&'static str>, reason: impl Into<String>) -> Refusal {
+        Refusal {
+            at: self.at,
+            column,
+            reason: reason.into(),
+        }
+    }
+
+    /// Wraps a value's own error as a refusal of `column`.
+    pub fn at(&self, column: &'static str) -> impl Fn(UserError) -> Refusal + '_ {
+        move |e| self.refuse(Some(column), e.0)
+    }
+
+    pub fn text(&self, column: &'static str, max: usize) -> Result<Option<String>, Refusal> {
+        self.get(column)
+            .map(|v| Text::parse(column, v, max).map(Text::into_string))
+            .transpose()
+            .map_err(self.at(column))
+    }
+
+    pub fn required(&self, column: &'static str) -> Result<&str, Refusal> {
+        self.get(column).ok_or_else(|| {
+            self.refuse(
+                Some(column),
+                format!(
+                    "`{column}` is empty; every {} needs it.",
+                    self.kind.singular()
+                ),
+            )
+        })
+    }
+
+    pub fn int(&self, column: &'static str, min: i64, max: i64) -> Result<Option<i64>, Refusal> {
+        let Some(v) = self.get(column) else {
+            return Ok(None);
+        };
+        match v.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+            _ => Err(self.refuse(
+                Some(column),
+                format!(
+                    "`{}` must be a whole number from {min} to {max}.",
+                    v.chars().take(20).collect::<String>()
+                ),
+            )),
+        }
+    }
+
+    pub fn date(&self, column: &'static str) -> Result<Option<FlexDate>, Refusal> {
+        self.get(column)
+            .map(FlexDate::parse)
+            .transpose()
+            .map_err(self.at(column))
+    }
+
+    pub fn required_date(&self, column: &'static str) -> Result<FlexDate, Refusal> {
+        self.required(column)?;
+        Ok(self.date(column)?.expect("present"))
+    }
+
+    /// The record number, when the row gives one: positive and below 2^53.
+    pub fn id(&self) -> Result<Option<i64>, Refusal> {
+        self.int("id", 1, MAX_ID)
+    }
+
+    pub fn version(&self) -> Result<Option<i64>, Refusal> {
+        self.int("version", 1, MAX_ID)
+    }
+
+    /// Whether the row comes from the database with this identity.
+    pub fn from_database(&self, identity: &str) -> bool {
+        self.get(DATABASE) == Some(identity)
+    }
+
+    /// The columns whose text differs from the record as export writes it, as
+    /// "purpose: old → new"; empty when the row says exactly what the record holds.
+    pub fn differences(&self, current: &super::super::export::Row) -> Vec<String> {
+        let show = |s: &str| -> String {
+            let s = s.trim().replace('\n', " / ");
+            match s.chars().count() {
+                0 => "—".into(),
+                n if n > 60 => format!("{}…", s.chars().take(59).collect::<String>()),
+                _ => s,
+            }
+        };
+        self.kind
+            .columns()
+            .iter()
+            .filter(|c| !matches!(**c, "id" | "version" | DATABASE))
+            .filter_map(|c| {
+                let new = self.get(c).unwrap_or("");
+                let old = super::super::export::cell(current.get(*c));
+                (old.trim() != new).then(|| format!("{c}: {} → {}", show(&old), show(new)))
+            })
+            .collect()
+    }
+
+    /// A `;`-separated list cell (aliases), items trimmed and non-empty.
+    pub fn list(&self, column: &str) -> Vec<&str> {
+        self.get(column)
+            .map(|c| {
+                c.split(';')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,452 @@
+//! One import as one transaction: the kinds in dependency order (officials, visits, forums,
+//! meetings), each checked row by row and written in bulk; then the audit entries and the
+//! search entries of the new records. Committed only when asked and nothing was refused.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::super::Kind;
+use super::{File, Item, Location, Refusal, forums, meetings, officials, visits};
+use crate::error::Result;
+use crate::progress::Progress;
+use crate::store::audit::{self, Author};
+use crate::store::names::Names;
+use crate::store::{self, Entity, WriteTx, bulk, search};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `user` for people's files, `sample` for the shipped sample.
+    pub dataset: &'static str,
+    /// Add visits, meetings and forums that look like duplicates; overwrite records changed
+    /// since the file was exported.
+    pub force: bool,
+    /// Commit; otherwise the same work is rolled back (a preview).
+    pub apply: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub refused: usize,
+}
+
+/// What an import does to one existing record, or a note about a row, for the preview.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub kind: &'static str,
+    #[serde(serialize_with = "as_text")]
+    pub at: Location,
+    pub record: i64,
+    pub what: String,
+}
+
+fn as_text<S: serde::Serializer>(at: &Location, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(at)
+}
+
+/// New records are written this many at a time.
+pub(super) const BATCH: usize = 10_000;
+
+/// How many changes and refusals a report keeps in full (the counts stay exact).
+const KEEP: usize = 2000;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub file: String,
+    pub rows: usize,
+    pub counts: BTreeMap<&'static str, Counts>,
+    pub changes: Vec<Change>,
+    pub changes_total: usize,
+    pub refused: Vec<Refusal>,
+    pub refused_total: usize,
+    /// Rows that carried ids of another database (or of none) and were added as new.
+    pub foreign_ids: usize,
+    /// The database was blank and took the file's ids, versions and identity.
+    pub restore: bool,
+    pub applied: bool,
+    pub batch: Option<i64>,
+}
+
+impl Report {
+    /// "visits: 3 new, 1 changed, 0 unchanged" for each kind in the file.
+    pub fn lines(&self) -> Vec<String> {
+        Kind::ALL
+            .iter()
+            .filter_map(|k| self.counts.get(k.name()).map(|c| (k, c)))
+            .map(|(k, c)| {
+                let refused = if c.refused > 0 {
+                    format!(", {} refused", c.refused)
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{}: {} new, {} changed, {} unchanged{refused}",
+                    k.name(),
+                    c.created,
+                    c.updated,
+                    c.unchanged
+                )
+            })
+            .collect()
+    }
+}
+
+/// What a row means before its values are checked.
+pub(super) enum Class {
+    /// No id: a new record.
+    Fresh,
+    /// An id of another database (or of none): a new record; the id is only the file's name
+    /// for it (meetings and forums of the same file may refer to it).
+    Foreign(i64),
+    /// An id of this database that names no record (a restore, or a record exported before
+    /// this copy was made): created with that id and version.
+    Restore { id: i64, version: i64 },
+    /// An id of this database whose record the row would change.
+    Same { id: i64, version: i64 },
+    /// The row says exactly what the record holds.
+    Unchanged,
+}
+
+/// The records of this database that a file names by id: versions, and their rows as
+/// export writes them (to see at a glance which rows change nothing).
+pub(super) struct Existing {
+    versions: HashMap<i64, (i64, bool)>,
+    rows: HashMap<i64, super::super::export::Row>,
+}
+
+/// The state one import carries from kind to kind.
+pub(super) struct Job<'a> {
+    pub tx: WriteTx,
+    pub names: Names,
+    /// This database's identity (after a restore, the file's).
+    pub identity: String,
+    pub opts: &'a Options,
+    pub batch: i64,
+    pub report: Report,
+    /// Visits of another database named by their id in this file → the new record's id.
+    pub visit_ids: HashMap<i64, i64>,
+    /// New records (kind, id, version): one audit entry and one search entry each, in bulk.
+    created: Vec<(Entity, i64, i64)>,
+    progress: &'a Progress,
+    done: u64,
+    total: u64,
+}
+
+impl Job<'_> {
+    pub fn refuse(&mut self, kind: Kind, refusal: Refusal) {
+        self.count(kind).refused += 1;
+        self.report.refused_total += 1;
+        if self.report.refused.len() < KEEP {
+            self.report.refused.push(refusal);
+        }
+    }
+
+    pub fn change(&mut self, kind: Kind, at: Location, record: i64, what: String) {
+        self.report.changes_total += 1;
+        if self.report.changes.len() < KEEP {
+            self.report.changes.push(Change {
+                kind: kind.singular(),
+                at,
+                record,
+                what,
+            });
+        }
+    }
+
+    pub fn count(&mut self, kind: Kind) -> &mut Counts {
+        self.report.counts.entry(kind.name()).or_default()
+    }
+
+    pub fn created(&mut self, kind: Kind, entity: Entity, ids: &[(i64, i64)]) {
+        self.count(kind).created += ids.len();
+        self.created
+            .extend(ids.iter().map(|(id, version)| (entity, *id, *version)));
+    }
+
+    /// One row checked: progress every thousand rows.
+    pub fn tick(&mut self) {
+        self.done += 1;
+        if self.done.is_multiple_of(1000) || self.done == self.total {
+            self.progress.report("checking", self.done, self.total);
+        }
+    }
+
+    /// Whether an id from the file names a record of this database.
+    pub fn ours(&self, item: &Item) -> bool {
+        item.from_database(&self.identity)
+    }
+
+    /// The visit a number in a row means: this database's visit for a row of this database
+    /// or of a hand-made file (no identity); for a row of another database, the visit that
+    /// the same file brought in under that number, if any.
+    pub fn visit_ref(&self, item: &Item, number: i64) -> Option<i64> {
+        if self.ours(item) {
+            return Some(number);
+        }
+        if let Some(new) = self.visit_ids.get(&number) {
+            return Some(*new);
+        }
+        item.get(super::super::DATABASE).is_none().then_some(number)
+    }
+
+    /// The refusal for a number of another database's visit that this file does not bring.
+    pub fn foreign_visit(item: &Item, column: &'static str, number: i64) -> Refusal {
+        item.refuse(
+            Some(column),
+            format!("visit {number} is a visit of the database this file comes from, and the file does not include it; export everything as one JSON file (/export what:all format:json) to keep the links, or clear `{column}`."),
+        )
+    }
+
+    /// Loads what `classify` needs about the records these rows name.
+    pub async fn existing(
+        &mut self,
+        kind: Kind,
+        entity: Entity,
+        items: &[Item],
+    ) -> Result<Existing> {
+        let ids: Vec<i64> = items
+            .iter()
+            .filter(|i| self.ours(i))
+            .filter_map(|i| i.id().ok().flatten())
+            .collect();
+        let versions = store::versions(&mut self.tx, entity, &ids).await?;
+        let rows = super::super::export::rows(&mut self.tx, kind, Some(&ids))
+            .await?
+            .into_iter()
+            .filter_map(|r| r.get("id").and_then(|v| v.as_i64()).map(|id| (id, r)))
+            .collect();
+        Ok(Existing { versions, rows })
+    }
+
+    /// What a row means: new, restored with its id, an update, or no change.
+    pub fn classify(&mut self, existing: &Existing, item: &Item) -> Result<Class, Refusal> {
+        let version = item.version()?;
+        let Some(id) = item.id()? else {
+            return Ok(Class::Fresh);
+        };
+        if !self.ours(item) {
+            self.report.foreign_ids += 1;
+            return Ok(Class::Foreign(id));
+        }
+        match existing.versions.get(&id) {
+            Some((_, true)) => Err(item.refuse(
+                Some("id"),
+                format!(
+                    "{} #{id} was deleted; leave `id` empty to add it anew, or /data undo the deletion.",
+                    item.kind.singular()
+                ),
+            )),
+            Some((current, false)) => Ok(
+                if existing
+                    .rows
+                    .get(&id)
+                    .is_some_and(|row| item.differences(row).is_empty())
+                {
+                    Class::Unchanged
+                } else {
+                    Class::Same {
+                        id,
+                        version: *current,
+                    }
+                },
+            ),
+            None => Ok(Class::Restore {
+                id,
+                version: version.unwrap_or(1),
+            }),
+        }
+    }
+
+    /// The optimistic check of an update row: refused when the record changed after the
+    /// version the file was exported at, unless forced (then the note says what is lost).
+    pub async fn conflict(
+        &mut self,
+        entity: Entity,
+        item: &Item,
+        id: i64,
+        current: i64,
+    ) -> Result<std::result::Result<Option<String>, Refusal>> {
+        let what = item.kind.singular();
+        let seen = match item.version() {
+            Ok(Some(v)) => v,
+            Ok(None) if self.opts.force => {
+                return Ok(Ok(Some(format!(
+                    "overwrites {what} #{id} as it is now (the row has no version)"
+                ))));
+            }
+            Ok(None) => {
+                return Ok(Err(item.refuse(
+                    Some("version"),
+                    format!("the row has no `version`, so it could overwrite newer edits of {what} #{id}; export it again, or add force:true."),
+                )));
+            }
+            Err(r) => return Ok(Err(r)),
+        };
+        if seen == current {
+            return Ok(Ok(None));
+        }
+        let changes = audit::changes_since(&mut self.tx, entity, id, seen).await?;
+        let changes = if changes.is_empty() {
+            "it was changed".to_string()
+        } else {
+            changes.join("; ")
+        };
+        Ok(if self.opts.force {
+            Ok(Some(format!(
+                "overwrites changes since version {seen}: {changes}"
+            )))
+        } else {
+            Err(item.refuse(
+                Some("version"),
+                format!("{what} #{id} changed since version {seen} ({changes}); export it again and redo your edits there, or add force:true to overwrite."),
+            ))
+        })
+    }
+
+    /// Logs an update (audit entry, search entry) and lists it for the preview.
+    pub async fn updated(
+        &mut self,
+        entity: Entity,
+        item: &Item,
+        id: i64,
+        before: serde_json::Value,
+        diff: Vec<String>,
+        note: Option<String>,
+    ) -> Result<()> {
+        audit::record(&mut self.tx, self.batch, entity, id, Some(before)).await?;
+        self.count(item.kind).updated += 1;
+        let mut what = diff.join("; ");
+        if let Some(n) = note {
+            what = format!("{what} ({n})");
+        }
+        self.change(item.kind, item.at, id, what);
+        Ok(())
+    }
+
+    /// The preview's old → new for a row that changes a record.
+    pub fn diff(existing: &Existing, item: &Item, id: i64) -> Vec<String> {
+        existing
+            .rows
+            .get(&id)
+            .map(|row| item.differences(row))
+            .unwrap_or_default()
+    }
+
+    /// Audit entries and search entries for every new record, in bulk.
+    async fn finish(&mut self) -> Result<()> {
+        self.progress
+            .report("writing", self.created.len() as u64, self.total);
+        let batch = self.batch;
+        bulk::insert(
+            &mut self.tx,
+            "INSERT INTO audit_entries (batch_id, entity, entity_id, after) ",
+            &self.created,
+            |b, (entity, id, version)| {
+                b.push_bind(batch)
+                    .push_bind(entity.as_str())
+                    .push_bind(*id)
+                    .push_bind(audit::created_marker(*id, *version));
+            },
+        )
+        .await?;
+        self.progress.report("indexing", 0, self.total);
+        for entity in [
+            Entity::Official,
+            Entity::Visit,
+            Entity::Forum,
+            Entity::Meeting,
+        ] {
+            let ids: Vec<i64> = self
+                .created
+                .iter()
+                .filter(|(e, _, _)| *e == entity)
+                .map(|(_, id, _)| *id)
+                .collect();
+            search::index(&mut self.tx, entity, &ids).await?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks and writes a parsed file in the transaction `tx`; commits when `opts.apply` and
+/// no row was refused, otherwise rolls back.
+pub async fn run(
+    mut tx: WriteTx,
+    author: &Author<'_>,
+    file: File,
+    opts: &Options,
+    progress: &Progress,
+) -> Result<Report> {
+    let mut identity = store::identity(&mut tx).await?;
+    let first = file.identity.clone().or_else(|| {
+        file.items
+            .first()
+            .and_then(|i| i.get(super::super::DATABASE))
+            .map(str::to_string)
+    });
+    let restore = first.is_some()
+        && file
+            .items
+            .iter()
+            .all(|i| i.get(super::super::DATABASE) == first.as_deref())
+        && store::is_blank(&mut tx).await?;
+    if restore && let Some(theirs) = first {
+        store::set_identity(&mut tx, &theirs).await?;
+        identity = theirs;
+    }
+    let batch = audit::begin(&mut tx, author, "import", &format!("import {}", file.name)).await?;
+    let names = Names::load(&mut tx).await?;
+    let total = file.items.len() as u64;
+    let mut job = Job {
+        tx,
+        names,
+        identity,
+        opts,
+        batch,
+        report: Report {
+            file: file.name.clone(),
+            rows: file.items.len(),
+            restore,
+            ..Report::default()
+        },
+        visit_ids: HashMap::new(),
+        created: Vec::new(),
+        progress,
+        done: 0,
+        total,
+    };
+    let mut by_kind: BTreeMap<Kind, Vec<Item>> =
+        file.kinds.iter().map(|k| (*k, Vec::new())).collect();
+    for item in file.items {
+        by_kind.entry(item.kind).or_default().push(item);
+    }
+    for (kind, items) in by_kind {
+        job.count(kind);
+        match kind {
+            Kind::Officials => officials::import(&mut job, items).await?,
+            Kind::Visits => visits::import(&mut job, items).await?,
+            Kind::Forums => forums::import(&mut job, items).await?,
+            Kind::Meetings => meetings::import(&mut job, items).await?,
+        }
+    }
+    job.finish().await?;
+    let mut report = job.report;
+    let summary = format!("import {} ({})", file.name, report.lines().join("; "));
+    sqlx::query("UPDATE audit_batches SET summary = ? WHERE id = ?")
+        .bind(&summary)
+        .bind(batch)
+        .execute(&mut **job.tx)
+        .await?;
+    if opts.apply && report.refused_total == 0 {
+        job.tx.commit().await?;
+        report.applied = true;
+        report.batch = Some(batch);
+    } else {
+        job.tx.rollback().await?;
+    }
+    progress.report("done", total, total);
+    Ok(report)
+}

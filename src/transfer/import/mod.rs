@@ -1,0 +1,87 @@
+//! Importing a CSV or JSON file: read it strictly (`parse`), then check every row with the
+//! rules a typed command applies and write the accepted ones in bulk, all in one
+//! transaction (`run`). A preview is the same work rolled back.
+//!
+//! Which record a row means: a row with an `id` updates that record only when the file comes
+//! from this database (its `database` cell or the JSON's `database` key) and carries the
+//! version it was exported at; rows of another database, or of none, add new records, with
+//! the duplicate checks of typed commands. Into a database that never held a record, an
+//! import is a restore: the file's ids, versions and identity are kept.
+
+mod cells;
+mod forums;
+mod job;
+mod meetings;
+mod officials;
+mod visits;
+
+pub use cells::{Item, Location, Refusal};
+pub use job::{Change, Counts, Options, Report, run};
+
+use super::Kind;
+use crate::error::UserError;
+
+/// The largest upload the Discord adapter accepts; the command line takes any size.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// A file read into items, not yet checked.
+#[derive(Debug, Clone)]
+pub struct File {
+    pub name: String,
+    /// The kinds the file holds (an exported file may hold none of a kind).
+    pub kinds: Vec<Kind>,
+    /// The database a JSON export names at its top (CSV rows name theirs in a column).
+    pub identity: Option<String>,
+    pub items: Vec<Item>,
+}
+
+/// Reads a file into items, checking its shape but not yet its values.
+pub fn parse(name: &str, bytes: &[u8]) -> Result<File, UserError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let before = &bytes[..e.valid_up_to()];
+        let line = before.iter().filter(|b| **b == b'\n').count()
+            + before
+                .windows(2)
+                .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+                .count()
+            + 1;
+        UserError::new(format!("{name} line {line} is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel) and try again."))
+    })?;
+    let first = text.trim_start().chars().next();
+    let json = matches!(first, Some('[' | '{')) || name.to_lowercase().ends_with(".json");
+    let (identity, kinds, mut items, exported) = match first {
+        None => {
+            return Err(UserError::new(format!(
+                "{name} is empty; export a file first to see the expected columns."
+            )));
+        }
+        Some(_) if json => {
+            let r = super::json::read(name, text)?;
+            let exported = r.identity.is_some();
+            (r.identity, r.kinds, r.items, exported)
+        }
+        Some(_) => {
+            let (kind, exported, items) = super::sheet::read(name, text)?;
+            (None, vec![kind], items, exported)
+        }
+    };
+    // An export of a kind with no records is a file with nothing to do; a hand-made one
+    // without rows is a mistake worth a word.
+    if items.is_empty() && !exported {
+        return Err(UserError::new(format!(
+            "{name} holds no records; add rows under the header."
+        )));
+    }
+    if let Some(identity) = &identity {
+        for item in &mut items {
+            item.set_identity(identity);
+        }
+    }
+    Ok(File {
+        name: name.to_string(),
+        kinds,
+        identity,
+        items,
+    })
+}

@@ -1,0 +1,221 @@
+//! Officials rows: checked like `/record official add`, matched by name when they come from
+//! another database (one person is one record: a name already on record is that person,
+//! kept as they are), written in bulk with their aliases.
+
+use super::super::Kind;
+use super::job::{Class, Job};
+use super::{Item, Refusal};
+use crate::domain::text::{NAME_MAX, SHORT_MAX};
+use crate::domain::{Country, Text, normalize};
+use crate::error::Result;
+use crate::store::Entity;
+use crate::store::bulk::{self, New};
+use crate::store::official::{self, Fields};
+use crate::store::region;
+
+/// A checked row: the fields and every name the person goes by (name, local name, aliases).
+struct Checked {
+    fields: Fields,
+    aliases: Vec<String>,
+}
+
+fn check(job: &Job<'_>, item: &Item) -> Result<Checked, Refusal> {
+    let name = Text::parse("name", item.required("name")?, NAME_MAX)
+        .map_err(item.at("name"))?
+        .into_string();
+    let fields = Fields {
+        name,
+        local_name: item.text("local_name", NAME_MAX)?,
+        country: Country::parse(item.required("country")?)
+            .map_err(item.at("country"))?
+            .label()
+            .to_string(),
+        title: item.text("title", SHORT_MAX)?,
+        organization: item.text("organization", SHORT_MAX)?,
+        province_id: item
+            .get("province")
+            .map(|p| job.names.region(region::Country::China, p))
+            .transpose()
+            .map_err(item.at("province"))?,
+    };
+    let mut aliases = Vec::new();
+    for a in item.list("aliases") {
+        let a = Text::parse("aliases", a, NAME_MAX).map_err(item.at("aliases"))?;
+        if normalize(a.as_str()).is_empty() {
+            return Err(item.refuse(
+                Some("aliases"),
+                "An alias needs at least one letter or digit.",
+            ));
+        }
+        aliases.push(a.into_string());
+    }
+    Ok(Checked { fields, aliases })
+}
+
+/// Every name of the person, normalized once each, in order.
+fn all_names(c: &Checked) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for name in std::iter::once(&c.fields.name)
+        .chain(&c.fields.local_name)
+        .chain(&c.aliases)
+    {
+        let norm = normalize(name);
+        if !norm.is_empty() && !out.iter().any(|(n, _)| *n == norm) {
+            out.push((norm, name.trim().to_string()));
+        }
+    }
+    out
+}
+
+pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
+    let kind = Kind::Officials;
+    let existing = job.existing(kind, Entity::Official, &items).await?;
+    let mut next = bulk::next_id(&mut job.tx, "officials").await?.max(
+        items
+            .iter()
+            .filter(|i| job.ours(i))
+            .filter_map(|i| i.id().ok().flatten())
+            .max()
+            .unwrap_or(0)
+            + 1,
+    );
+    let mut new: Vec<New<Fields>> = Vec::new();
+    let mut aliases: Vec<(String, String, i64)> = Vec::new();
+    for item in &items {
+        job.tick();
+        let class = match job.classify(&existing, item) {
+            Ok(c) => c,
+            Err(r) => {
+                job.refuse(kind, r);
+                continue;
+            }
+        };
+        if let Class::Unchanged = class {
+            job.count(kind).unchanged += 1;
+            continue;
+        }
+        let checked = match check(job, item) {
+            Ok(c) => c,
+            Err(r) => {
+                job.refuse(kind, r);
+                continue;
+            }
+        };
+        let names = all_names(&checked);
+        let (id, version) = match class {
+            Class::Unchanged => unreachable!("handled above"),
+            Class::Same { id, version } => {
+                update(job, &existing, item, id, version, checked, &names).await?;
+                continue;
+            }
+            Class::Restore { id, version } => (id, version),
+            Class::Fresh | Class::Foreign(_) => {
+                // Another database's person, or a hand-made row: the same name is the same
+                // person, kept as on record.
+                if let Some((held, holder)) = names
+                    .iter()
+                    .find_map(|(n, _)| job.names.holder(n))
+                    .map(|(id, name)| (id, name.to_string()))
+                {
+                    job.count(kind).unchanged += 1;
+                    let note = format!(
+                        "`{}` is already on record as {holder} (#{held}); kept as it is",
+                        checked.fields.name
+                    );
+                    job.change(kind, item.at, held, note);
+                    continue;
+                }
+                next += 1;
+                (next - 1, 1)
+            }
+        };
+        if let Some(r) = taken(job, item, id, &names) {
+            job.refuse(kind, r);
+            continue;
+        }
+        for (norm, alias) in names {
+            job.names.learn(norm.clone(), id, &checked.fields.name);
+            aliases.push((norm, alias, id));
+        }
+        new.push(New {
+            id,
+            version,
+            fields: checked.fields,
+        });
+    }
+    official::insert_many(&mut job.tx, &new, &aliases, job.opts.dataset).await?;
+    let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
+    job.created(kind, Entity::Official, &ids);
+    Ok(())
+}
+
+/// A name that already belongs to somebody other than `id`.
+fn taken(job: &Job<'_>, item: &Item, id: i64, names: &[(String, String)]) -> Option<Refusal> {
+    names.iter().find_map(|(norm, alias)| match job.names.holder(norm) {
+        Some((holder, name)) if holder != id => Some(item.refuse(
+            Some(if *alias == *item.get("name").unwrap_or_default() {
+                "name"
+            } else {
+                "aliases"
+            }),
+            format!("`{alias}` already names {name}; if they are one person, use /record official merge."),
+        )),
+        _ => None,
+    })
+}
+
+async fn update(
+    job: &mut Job<'_>,
+    existing: &super::job::Existing,
+    item: &Item,
+    id: i64,
+    version: i64,
+    checked: Checked,
+    names: &[(String, String)],
+) -> Result<()> {
+    let note = match job.conflict(Entity::Official, item, id, version).await? {
+        Ok(note) => note,
+        Err(r) => {
+            job.refuse(Kind::Officials, r);
+            return Ok(());
+        }
+    };
+    let before = official::snapshot(&mut job.tx, id)
+        .await?
+        .expect("a live official");
+    let r = &before.row;
+    let same = Fields {
+        name: r.name.clone(),
+        local_name: r.local_name.clone(),
+        country: r.country.clone(),
+        title: r.title.clone(),
+        organization: r.organization.clone(),
+        province_id: r.province_id,
+    } == checked.fields
+        && names
+            .iter()
+            .all(|(n, _)| before.aliases.iter().any(|a| a.norm == *n));
+    if same {
+        job.count(Kind::Officials).unchanged += 1;
+        return Ok(());
+    }
+    if let Some(r) = taken(job, item, id, names) {
+        job.refuse(Kind::Officials, r);
+        return Ok(());
+    }
+    official::write(&mut job.tx, id, &checked.fields).await?;
+    for (norm, alias) in names {
+        official::add_alias(&mut job.tx, id, alias).await?;
+        job.names.learn(norm.clone(), id, &checked.fields.name);
+    }
+    let diff = Job::diff(existing, item, id);
+    job.updated(
+        Entity::Official,
+        item,
+        id,
+        serde_json::to_value(before)?,
+        diff,
+        note,
+    )
+    .await
+}
