@@ -14,7 +14,10 @@ pub struct Step {
 
 /// A cheap, cloneable reporter; `Progress::none()` reports nowhere.
 #[derive(Clone, Default)]
-pub struct Progress(Option<Arc<dyn Fn(&Step) + Send + Sync>>);
+pub struct Progress(Option<Arc<Report>>);
+
+/// What a reporter does with each step.
+type Report = dyn Fn(&Step) + Send + Sync;
 
 impl Progress {
     pub fn none() -> Progress {
