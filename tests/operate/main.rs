@@ -2,6 +2,7 @@
 //! (unprivileged, read-only root), the deployment files, and logging set up from `.env`.
 
 mod backup;
+mod deploy;
 mod logging;
 mod sandbox;
 mod unprivileged;
