@@ -1,4 +1,5 @@
-//! The command line: `console`, `ask`, `migrate`, `sample`, `import`, `export`, `backup`.
+//! The command line: `console`, `ask`, `migrate`, `sample`, `import`, `export`, `backup`,
+//! `restore`, `serve`, `healthcheck`.
 
 use std::path::PathBuf;
 
@@ -103,8 +104,25 @@ pub enum Command {
         #[arg(long)]
         import: bool,
     },
-    /// Write a consistent copy of the database to a new file (safe while the bot runs)
-    Backup { path: PathBuf },
+    /// Write a checked, consistent copy of the database (safe while the bot runs): to a new
+    /// file, or with --dir as delegations-YYYYMMDD-HHMMSS.db (UTC) into a folder
+    Backup {
+        /// The new file (never overwritten)
+        #[arg(required_unless_present = "dir", conflicts_with = "dir")]
+        path: Option<PathBuf>,
+        /// Write into this folder (created if missing)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Then keep only the newest N backups in DIR (other files are never touched)
+        #[arg(long, value_name = "N", requires = "dir", conflicts_with = "path", value_parser = clap::value_parser!(u32).range(1..))]
+        keep: Option<u32>,
+    },
+    /// Replace the database with a backup: refused while a bot runs on it; the file is
+    /// checked first and the replaced database is kept beside it
+    Restore { file: PathBuf },
+    /// Ask a running `serve` for its health at METRICS_ADDR (exit 0 healthy, 1 not); for a
+    /// container's HEALTHCHECK
+    Healthcheck,
 }
 
 fn actor(name: Option<String>) -> Actor {
@@ -122,7 +140,8 @@ fn actor(name: Option<String>) -> Actor {
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     let settings = Settings::load();
     if matches!(cli.command, Command::Serve)
-        && let Err(e) = crate::discord::DiscordSettings::from_env()
+        && let Err(e) =
+            crate::discord::DiscordSettings::from_env().and_then(|_| crate::operate::metrics_addr())
     {
         // A missing token is the operator's input error: say so, exit 1, touch nothing.
         eprintln!("delegation-bot: {e:#}");
@@ -154,6 +173,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         );
     }
     let url = cli.database_url.unwrap_or(settings.database_url);
+    match &cli.command {
+        // Neither may open (and so create, or migrate) the database first.
+        Command::Restore { file } => {
+            return Ok(report(
+                store::backup::restore(&url, file, chrono::Utc::now()).await,
+            ));
+        }
+        Command::Healthcheck => return Ok(crate::operate::healthcheck().await),
+        _ => {}
+    }
+    // `serve` holds the database lock for its whole life, so `restore` cannot replace the
+    // file under a running bot (and a second bot cannot start on the same file).
+    let _serving = match &cli.command {
+        Command::Serve => match store::lock::database_file(&url).and_then(|file| {
+            file.map(|f| {
+                store::lock::take(&f, "stop it first, or give this one another DATABASE_URL")
+            })
+            .transpose()
+        }) {
+            Ok(lock) => lock,
+            Err(e) => return Ok(report(Err(e))),
+        },
+        _ => None,
+    };
     let app = App::new(store::open(&url).await?);
     let actor = actor(cli.actor);
     let code = match cli.command {
@@ -164,6 +207,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Ask { json, line } => console::ask(&app, &actor, &line.join(" "), json).await,
         Command::Serve => {
             let discord = crate::discord::DiscordSettings::from_env()?;
+            let _endpoint = match crate::operate::metrics_addr()? {
+                Some(addr) => Some(crate::operate::Endpoint::start(addr, app.db.clone()).await?),
+                None => None,
+            };
             crate::discord::serve(app.clone(), discord).await?;
             0
         }
@@ -202,14 +249,39 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             out,
             force,
         } => export(&app, &actor, &what, &format, out, force).await?,
-        Command::Backup { path } => {
-            store::backup(&app.db, &path.to_string_lossy()).await?;
-            println!("Backed up to {}", path.display());
-            0
+        Command::Backup { path, dir, keep } => report(backup(&app, path, dir, keep).await),
+        Command::Restore { .. } | Command::Healthcheck => {
+            unreachable!("handled before the database is opened")
         }
     };
     app.db.close().await;
     Ok(code)
+}
+
+/// `backup PATH`, or `backup --dir DIR [--keep N]`.
+async fn backup(
+    app: &App,
+    path: Option<PathBuf>,
+    dir: Option<PathBuf>,
+    keep: Option<u32>,
+) -> Result<String, Error> {
+    let now = chrono::Utc::now();
+    match (path, dir) {
+        (_, Some(dir)) => {
+            let keep = keep.map(|k| k as usize);
+            let done = store::backup::into_folder(&app.db, &dir, keep, now).await?;
+            let mut text = format!("Backed up to {} (checked).", done.written.display());
+            for old in &done.removed {
+                text.push_str(&format!("\nRemoved the old backup {}.", old.display()));
+            }
+            Ok(text)
+        }
+        (Some(path), None) => {
+            store::backup::copy(&app.db, &path, now).await?;
+            Ok(format!("Backed up to {} (checked).", path.display()))
+        }
+        (None, None) => unreachable!("clap requires PATH or --dir"),
+    }
 }
 
 fn report(result: Result<String, Error>) -> i32 {

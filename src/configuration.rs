@@ -3,6 +3,12 @@
 /// Where data lives unless DATABASE_URL says otherwise: a file in the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://delegations.db";
 
+/// Adds the variables of `.env` (in the working folder or above) to the environment; those
+/// set in the environment already win. Idempotent.
+pub fn load_env_file() {
+    let _ = dotenvy::dotenv();
+}
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub database_url: String,
@@ -11,7 +17,7 @@ pub struct Settings {
 impl Settings {
     /// Reads `.env` if present, then the environment.
     pub fn load() -> Settings {
-        let _ = dotenvy::dotenv();
+        load_env_file();
         let blocked = std::env::var("BLOCKED_LINK_HOSTS").unwrap_or_default();
         crate::domain::spam::set_blocked_hosts(blocked.split(',').map(String::from).collect());
         Settings {

@@ -8,7 +8,7 @@ use rustyline::error::ReadlineError;
 use serde_json::json;
 
 use crate::commands::{Actor, App};
-use crate::error::{APOLOGY, Error};
+use crate::error::Error;
 use crate::progress::Progress;
 use crate::reply::{Reply, Table};
 use crate::request::Request;
@@ -161,8 +161,11 @@ pub async fn ask_with(
             let saved = match save_attachments(&reply, Path::new(".")) {
                 Ok(p) => p,
                 Err(e) => {
-                    tracing::error!(error = %e, "could not write attachment");
-                    return finish_error(as_json, APOLOGY, 2);
+                    // Typically a read-only working folder (a container's root): say so.
+                    let message = format!(
+                        "Cannot write the attachment in the working folder ({e}); run from a writable folder, or use `export --out PATH`."
+                    );
+                    return finish_error(as_json, &message, 1);
                 }
             };
             if as_json {

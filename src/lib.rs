@@ -14,6 +14,7 @@ pub mod console;
 pub mod discord;
 pub mod domain;
 pub mod error;
+pub mod operate;
 pub mod progress;
 pub mod reply;
 pub mod report;

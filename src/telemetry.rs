@@ -1,6 +1,8 @@
 //! Logs go to stderr, filtered by RUST_LOG. Without it, the bot (`serve`) logs what it
 //! does at info; the console and one-shot commands only warn, so a refused command is not
-//! printed twice.
+//! printed twice. `LOG_FORMAT=json` writes one JSON object per line, with the fields of the
+//! spans it happened in (an interaction's id, command, user and guild), for log collectors.
+//! Both are read after `.env` (see `main`), so they may be set there.
 
 use std::io::IsTerminal;
 
@@ -13,10 +15,22 @@ pub fn init(serving: bool) {
         "warn"
     };
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt()
+    let format = std::env::var("LOG_FORMAT").unwrap_or_default();
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_target(false)
-        .try_init();
+        .with_target(false);
+    let _ = match format.trim() {
+        "json" => builder
+            .json()
+            .with_current_span(true)
+            .with_span_list(true)
+            .try_init(),
+        _ => builder
+            .with_ansi(std::io::stderr().is_terminal())
+            .try_init(),
+    };
+    if !matches!(format.trim(), "" | "json" | "text") {
+        tracing::warn!(LOG_FORMAT = %format, "unknown LOG_FORMAT (json or text); writing text");
+    }
 }

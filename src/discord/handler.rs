@@ -211,6 +211,7 @@ impl Handler {
 
     pub(super) fn error_text(&self, e: Error, interaction: u64) -> String {
         let _span = tracing::info_span!("failure", interaction).entered();
+        crate::operate::metrics::note(&e);
         render::cut(&e.user_message(), 1900)
     }
 
@@ -230,6 +231,7 @@ impl Handler {
     }
 
     async fn refuse(&self, ctx: &Context, interaction: &Interaction, text: &str) -> Result<()> {
+        crate::operate::metrics::note_refused();
         let msg = CreateInteractionResponseMessage::new()
             .content(text)
             .ephemeral(true)
@@ -368,7 +370,8 @@ impl EventHandler for Handler {
                 return;
             }
             let started = Instant::now();
-            if let Err(e) = self.dispatch(&ctx, &interaction).await {
+            let work = self.dispatch(&ctx, &interaction);
+            if let Err(e) = crate::operate::metrics::observe(&interaction, work).await {
                 tracing::error!(error = ?e, "answering the interaction failed");
             }
             tracing::info!(ms = started.elapsed().as_millis() as u64, "answered");

@@ -44,6 +44,7 @@ pub async fn serve(app: App, settings: DiscordSettings) -> anyhow::Result<()> {
             .await
             .context("could not set up the Discord client")?;
     let shards = client.shard_manager.clone();
+    crate::operate::watch_gateway(&shards);
     let mut running = tokio::spawn(async move { client.start().await });
 
     let result = tokio::select! {

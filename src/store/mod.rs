@@ -1,8 +1,11 @@
 //! SQLite through sqlx: one pool, migrations at start, every write in one transaction.
 
 pub mod audit;
+pub mod backup;
 pub mod bulk;
+pub mod census;
 pub mod forum;
+pub mod lock;
 pub mod meeting;
 pub mod names;
 pub mod official;
@@ -318,19 +321,6 @@ pub async fn referrer(
 /// True if the error is a UNIQUE constraint violation.
 pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
-}
-
-/// A consistent copy of the live database (safe while the bot runs).
-pub async fn backup(pool: &SqlitePool, path: &str) -> anyhow::Result<()> {
-    if std::path::Path::new(path).exists() {
-        anyhow::bail!("{path} exists already; choose a new file name");
-    }
-    sqlx::query("VACUUM INTO ?")
-        .bind(path)
-        .execute(pool)
-        .await
-        .context("backup failed")?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -104,6 +104,8 @@ struct Shared {
     files: Mutex<HashMap<String, Vec<u8>>>,
     /// Status codes to answer the next callbacks with (429, 500), in order.
     failures: Mutex<Vec<u16>>,
+    /// While set, the gateway refuses new connections (503), as during a Discord outage.
+    gateway_down: std::sync::atomic::AtomicBool,
 }
 
 pub struct FakeDiscord {
@@ -130,6 +132,7 @@ impl FakeDiscord {
             identifies: Mutex::new(0),
             files: Mutex::new(HashMap::new()),
             failures: Mutex::new(Vec::new()),
+            gateway_down: Default::default(),
         });
         let app = Router::new()
             .route("/api/v10/gateway", get(gateway))
@@ -255,6 +258,14 @@ impl FakeDiscord {
     pub fn drop_gateway(&self) {
         let _ = self.shared.events.send(json!({"close": true}));
     }
+
+    /// An outage: while `down`, new gateway connections are refused (the bot stays
+    /// disconnected after `drop_gateway` until the gateway is up again).
+    pub fn set_gateway_down(&self, down: bool) {
+        self.shared
+            .gateway_down
+            .store(down, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 async fn gateway(State(s): State<Arc<Shared>>) -> Json<Value> {
@@ -340,6 +351,9 @@ async fn record(
 }
 
 async fn ws(State(s): State<Arc<Shared>>, upgrade: WebSocketUpgrade) -> Response {
+    if s.gateway_down.load(std::sync::atomic::Ordering::SeqCst) {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
     upgrade.on_upgrade(move |socket| gateway_session(s, socket))
 }
 

@@ -1,6 +1,7 @@
 //! End to end: the real `delegation-bot serve` binary against a fake Discord on loopback.
 
 mod fake;
+mod operate;
 
 use fake::*;
 use serde_json::{Value, json};

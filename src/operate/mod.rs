@@ -1,0 +1,45 @@
+//! Running unattended: the health and metrics endpoint of `serve` (`METRICS_ADDR`, off by
+//! default), the counters behind it, the gateway's state as serenity's shard manager sees
+//! it, and `healthcheck`, which asks the endpoint (a container's HEALTHCHECK).
+
+mod http;
+pub mod metrics;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+
+use anyhow::Context as _;
+use serenity::gateway::{ConnectionStage, ShardManager};
+
+pub use http::{Endpoint, healthcheck};
+
+/// `METRICS_ADDR` (e.g. `127.0.0.1:9184`), if set.
+pub fn metrics_addr() -> anyhow::Result<Option<SocketAddr>> {
+    match std::env::var("METRICS_ADDR") {
+        Ok(v) if !v.trim().is_empty() => v.trim().parse().map(Some).with_context(|| {
+            format!("METRICS_ADDR must be an address and port such as 127.0.0.1:9184; `{v}` is not")
+        }),
+        _ => Ok(None),
+    }
+}
+
+static SHARDS: OnceLock<Arc<ShardManager>> = OnceLock::new();
+
+/// Lets the health endpoint see the gateway connection (called once by `serve`).
+pub fn watch_gateway(shards: &Arc<ShardManager>) {
+    let _ = SHARDS.set(shards.clone());
+}
+
+/// True while every shard is connected. serenity removes a shard whose connection failed
+/// and starts a new one (every 5 s while Discord cannot be reached), so the runners' stages
+/// are the truth, where events would miss a connection that dropped without a word.
+pub async fn gateway_connected() -> bool {
+    let Some(shards) = SHARDS.get() else {
+        return false;
+    };
+    let runners = shards.runners.lock().await;
+    !runners.is_empty()
+        && runners
+            .values()
+            .all(|r| r.stage == ConnectionStage::Connected)
+}
