@@ -12,9 +12,12 @@ pub struct Step {
     pub total: u64,
 }
 
+/// What receives the reports.
+type Report = dyn Fn(&Step) + Send + Sync;
+
 /// A cheap, cloneable reporter; `Progress::none()` reports nowhere.
 #[derive(Clone, Default)]
-pub struct Progress(Option<Arc<dyn Fn(&Step) + Send + Sync>>);
+pub struct Progress(Option<Arc<Report>>);
 
 impl Progress {
     pub fn none() -> Progress {
