@@ -148,7 +148,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Ask { json, line } => console::ask(&app, &actor, &line.join(" "), json).await,
         Command::Serve => {
             let discord = crate::discord::DiscordSettings::from_env()?;
-            crate::discord::serve(app.clone(), discord).await?;
+            crate::discord::serve(app.clone(), discord, &url).await?;
             0
         }
         Command::Bench { .. } => unreachable!("handled before the database is opened"),

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::{Actor, App};
 use crate::error::{Result, user_err};
 use crate::reply::{Attachment, Confirm, Page, Reply, Table};
-use crate::request::{Request, Value};
+use crate::request::{Request, Upload, Value};
 use crate::store::Entity;
 use crate::store::audit;
 use crate::transfer::import::{self, Counts};
@@ -77,10 +77,14 @@ fn counts_text(counts: &BTreeMap<Kind, Counts>) -> Vec<String> {
         .collect()
 }
 
-/// Reads the file named by the `file` option (a path in the console; the Discord adapter
-/// saves an attachment to a temporary file first).
+/// The name and bytes of the `file` option: a file uploaded with the command (Discord), or
+/// a path typed in the console, read here.
 fn read_file(req: &Request) -> Result<(String, Vec<u8>)> {
-    let path = req.text("file").unwrap_or_default();
+    let path = match req.file("file") {
+        Some(Upload::Bytes { name, bytes }) => return Ok((name.clone(), bytes.to_vec())),
+        Some(Upload::Path(path)) => path.as_str(),
+        None => "",
+    };
     let name = std::path::Path::new(path)
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -134,7 +138,7 @@ pub async fn import(
             .data(data);
         reply.confirm = Some(Confirm {
             prompt: "Apply this import?".into(),
-            line: req.with("confirm", Value::Bool(true)).to_line(),
+            request: req.with("confirm", Value::Bool(true)),
         });
         Ok(reply)
     }

@@ -6,6 +6,7 @@ pub mod meeting;
 pub mod official;
 pub mod region;
 pub mod search;
+pub mod state;
 pub mod summary;
 pub mod visit;
 
