@@ -29,7 +29,7 @@ impl Downloader {
             client: reqwest::Client::builder()
                 .connect_timeout(Duration::from_secs(10))
                 .read_timeout(Duration::from_secs(20))
-                .timeout(Duration::from_secs(120))
+                .timeout(Duration::from_secs(60))
                 .build()?,
         })
     }
