@@ -179,7 +179,24 @@ async fn bodies_are_checked_against_the_spec_and_discords_rules() {
         .content("x")
         .flags(MessageFlags::EPHEMERAL);
     assert_eq!(refusal(private.execute(&http, &token).await), (400, 50035));
-    assert_eq!(fake.take_violations().len(), 7);
+    // Edits and follow-ups meet the spec's schemas too (sent as they are: serenity's own
+    // checks would stop these first).
+    let embeds: Vec<Value> = (0..11).map(|i| json!({"title": format!("{i}")})).collect();
+    let eleven = json!({"embeds": embeds});
+    let r = http
+        .edit_original_interaction_response(&token, &eleven, vec![])
+        .await;
+    assert_eq!(refusal(r), (400, 50035), "eleven embeds in an edit");
+    let long_title = json!({"embeds": [{"title": "t".repeat(257)}], "flags": 64});
+    let r = http
+        .create_followup_message(&token, &long_title, vec![])
+        .await;
+    assert_eq!(refusal(r), (400, 50035), "a title over 256 in a follow-up");
+    let fine = json!({"embeds": [{"title": "t".repeat(256)}], "flags": 64});
+    http.create_followup_message(&token, &fine, vec![])
+        .await
+        .unwrap();
+    assert_eq!(fake.take_violations().len(), 9);
 }
 
 #[tokio::test]
