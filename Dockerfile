@@ -11,6 +11,7 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY migrations ./migrations
+COPY migrations_state ./migrations_state
 COPY assets ./assets
 COPY data ./data
 COPY benches ./benches

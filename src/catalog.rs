@@ -182,6 +182,21 @@ const VERSION: OptionSpec = opt(
         max: i64::MAX,
     },
 );
+/// The fields each edit can empty with `clear:` (its option's description lists them).
+pub fn clearable(id: CommandId) -> &'static [&'static str] {
+    match id {
+        CommandId::VisitEdit => &[
+            "end", "city", "level", "leader", "places", "purpose", "size", "source",
+        ],
+        CommandId::MeetingEdit => &["place", "summary", "visit"],
+        CommandId::ForumEdit => &["end", "place", "organizer", "edition"],
+        CommandId::OfficialEdit => &["local_name", "title", "organization", "province"],
+        _ => &[],
+    }
+}
+const fn clear(description: &'static str) -> OptionSpec {
+    opt("clear", description, Kind::Text(SHORT_MAX))
+}
 const FORCE: OptionSpec = opt(
     "force",
     "Add even if it overlaps an existing visit",
@@ -325,7 +340,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             PAGE,
         ],
         moderator: false,
-        example: "/forums list from:2024",
+        example: "/forums list from:2024-01",
     },
     CommandSpec {
         id: CommandId::ForumsShow,
@@ -409,14 +424,15 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::VisitEdit,
         path: &["record", "visit", "edit"],
-        description: "Change fields of a visit (type - to clear a field)",
+        description: "Change fields of a visit (clear:end,size empties fields)",
         options: options!(
             req("id", "Visit number", ID),
             PROVINCES,
             opt("start", "First day, YYYY-MM-DD or YYYY-MM", Kind::Date);
             VISIT_FIELDS;
             FORCE,
-            VERSION
+            VERSION,
+            clear("Fields to empty, comma-separated: end,city,level,leader,places,purpose,size,source")
         ),
         moderator: true,
         example: "/record visit edit id:3 size:25",
@@ -462,7 +478,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::MeetingEdit,
         path: &["record", "meeting", "edit"],
-        description: "Change fields of a meeting (type - to clear a field)",
+        description: "Change fields of a meeting (clear:place empties a field)",
         options: &[
             req("id", "Meeting number", ID),
             opt("date", "Date, YYYY-MM-DD or YYYY-MM", Kind::Date),
@@ -485,6 +501,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             ),
             opt("summary", "What was discussed", Kind::Text(LONG_MAX)),
             VERSION,
+            clear("Fields to empty, comma-separated: place,summary,visit"),
         ],
         moderator: true,
         example: "/record meeting edit id:2 place:\"Seoul City Hall\"",
@@ -522,7 +539,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::ForumEdit,
         path: &["record", "forum", "edit"],
-        description: "Change fields of a forum (type - to clear a field)",
+        description: "Change fields of a forum (clear:end empties a field)",
         options: &[
             look(req("id", "Forum number", ID), Lookup::Forum),
             opt("name", "Name", Kind::Text(SHORT_MAX)),
@@ -533,6 +550,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt("organizer", "Who organized it", Kind::Text(SHORT_MAX)),
             opt("edition", "Edition, e.g. 19th", Kind::Text(NAME_MAX)),
             VERSION,
+            clear("Fields to empty, comma-separated: end,place,organizer,edition"),
         ],
         moderator: true,
         example: "/record forum edit id:1 organizer:\"Jeju Special Self-Governing Province\"",
@@ -594,7 +612,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::OfficialEdit,
         path: &["record", "official", "edit"],
-        description: "Change an official's profile (type - to clear a field)",
+        description: "Change an official's profile (clear:title empties a field)",
         options: &[
             look(
                 req(
@@ -622,6 +640,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 Kind::Text(NAME_MAX),
             ),
             VERSION,
+            clear("Fields to empty, comma-separated: local_name,title,organization,province"),
         ],
         moderator: true,
         example: "/record official edit name:\"Oh Se-hoon\" title:\"Mayor of Seoul\"",
@@ -779,6 +798,30 @@ mod tests {
                 if let Kind::Choice(choices) = o.kind {
                     assert!(choices.len() <= 25);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn every_example_is_a_valid_command() {
+        for c in COMMANDS {
+            let r = crate::request::Request::parse_line(c.example);
+            assert!(r.is_ok(), "{}: {:?}", c.example, r.err());
+            assert_eq!(r.unwrap().spec.id, c.id, "{}", c.example);
+        }
+    }
+
+    #[test]
+    fn each_clear_option_lists_what_its_edit_can_empty() {
+        for c in COMMANDS {
+            let fields = clearable(c.id);
+            match c.option("clear") {
+                Some(o) => {
+                    let listed = o.description.rsplit(": ").next().unwrap();
+                    assert_eq!(listed, fields.join(","), "{}", c.name());
+                    assert!(fields.iter().all(|f| c.option(f).is_some()), "{}", c.name());
+                }
+                None => assert!(fields.is_empty(), "{}", c.name()),
             }
         }
     }

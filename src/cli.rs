@@ -211,7 +211,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 Some(addr) => Some(crate::operate::Endpoint::start(addr, app.db.clone()).await?),
                 None => None,
             };
-            crate::discord::serve(app.clone(), discord).await?;
+            crate::discord::serve(app.clone(), discord, &url).await?;
             0
         }
         Command::Bench { .. } => unreachable!("handled before the database is opened"),

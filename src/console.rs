@@ -178,7 +178,8 @@ pub async fn ask_with(
                 if let Some(c) = &reply.confirm {
                     println!(
                         "{} Run again with confirm:true to apply:\n  {}",
-                        c.prompt, c.line
+                        c.prompt,
+                        c.request.to_line()
                     );
                 }
             }
@@ -240,9 +241,9 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
             break;
         }
         let _ = editor.add_history_entry(line);
-        let mut next = Some(line.to_string());
-        while let Some(current) = next.take() {
-            match app.run_line(actor, &current).await {
+        let mut answer = app.run_line(actor, line).await;
+        loop {
+            match answer {
                 Ok(reply) => {
                     print!("{}", render(&reply));
                     match save_attachments(&reply, Path::new(".")) {
@@ -250,18 +251,19 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
                         Err(e) => println!("Could not write the file: {e}"),
                     }
                     if let Some(c) = &reply.confirm {
-                        let answer = editor
+                        let typed = editor
                             .readline(&format!("{} [y/N] ", c.prompt))
                             .unwrap_or_default();
-                        if answer.trim().to_lowercase().starts_with('y') {
-                            next = Some(c.line.clone());
-                        } else {
-                            println!("Nothing was changed.");
+                        if typed.trim().to_lowercase().starts_with('y') {
+                            answer = app.handle(actor, &c.request).await;
+                            continue;
                         }
+                        println!("Nothing was changed.");
                     }
                 }
                 Err(e) => println!("{}", e.user_message()),
             }
+            break;
         }
         let _ = std::io::stdout().flush();
     }

@@ -15,7 +15,7 @@ pub struct Reply {
     pub attachments: Vec<Attachment>,
     pub page: Option<Page>,
     pub footer: Option<String>,
-    /// Asks the user to confirm before this request line is run.
+    /// Asks the user to confirm before this request is run.
     pub confirm: Option<Confirm>,
     pub ephemeral: bool,
     /// The structured result (`ask --json` prints it as `data`).
@@ -62,7 +62,8 @@ pub struct Page {
 #[derive(Debug, Clone)]
 pub struct Confirm {
     pub prompt: String,
-    pub line: String,
+    /// What runs when the user confirms.
+    pub request: crate::request::Request,
 }
 
 impl Reply {

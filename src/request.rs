@@ -3,6 +3,9 @@
 //! both go through `Request::build`, so checks are the same everywhere.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde_json::{Map, Value as Json};
 
 use crate::catalog::{self, COMMANDS, CommandSpec, Kind};
 use crate::domain::{Day, FlexDate, Month, Text};
@@ -17,7 +20,32 @@ pub enum Value {
     Day(Day),
     Month(Month),
     Choice(&'static str),
-    File(String),
+    File(Upload),
+}
+
+/// The file an import reads: a path typed in the console, or a file uploaded with the
+/// command (Discord), held in memory.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Upload {
+    Path(String),
+    Bytes { name: String, bytes: Arc<[u8]> },
+}
+
+impl Upload {
+    pub fn bytes(name: impl Into<String>, bytes: Vec<u8>) -> Upload {
+        Upload::Bytes {
+            name: name.into(),
+            bytes: bytes.into(),
+        }
+    }
+
+    /// The path or the uploaded file's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Upload::Path(p) => p,
+            Upload::Bytes { name, .. } => name,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -130,8 +158,15 @@ impl Request {
 
     pub fn text(&self, name: &str) -> Option<&str> {
         match self.args.get(name) {
-            Some(Value::Text(s) | Value::File(s)) => Some(s),
+            Some(Value::Text(s)) => Some(s),
             Some(Value::Choice(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn file(&self, name: &str) -> Option<&Upload> {
+        match self.args.get(name) {
+            Some(Value::File(f)) => Some(f),
             _ => None,
         }
     }
@@ -187,22 +222,74 @@ impl Request {
         self.args.contains_key(name)
     }
 
-    /// The request as a console line, e.g. to page on or to confirm.
+    /// The request as a console line, to show what will be run.
     pub fn to_line(&self) -> String {
         let mut line = self.spec.name();
         for (name, value) in &self.args {
-            let v = match value {
-                Value::Text(s) | Value::File(s) => s.clone(),
-                Value::Int(n) => n.to_string(),
-                Value::Bool(b) => b.to_string(),
-                Value::Date(d) => d.to_string(),
-                Value::Day(d) => d.to_string(),
-                Value::Month(m) => m.to_string(),
-                Value::Choice(c) => c.to_string(),
+            let v = match value_json(value) {
+                Json::String(s) => s,
+                other => other.to_string(),
             };
             line.push_str(&format!(" {name}:{}", quote(&v)));
         }
         line
+    }
+
+    /// The request as data, to be run again later (a page button, a confirmation):
+    /// `{"command": "visits list", "options": {"official": "Kim \"Danny\" O'Neil", "page": 2}}`.
+    /// Numbers and flags are JSON numbers and booleans, everything else its text; a file
+    /// is named only, its bytes are kept beside (`file`).
+    pub fn to_json(&self) -> Json {
+        let options: Map<String, Json> = self
+            .args
+            .iter()
+            .map(|(name, value)| (name.to_string(), value_json(value)))
+            .collect();
+        serde_json::json!({"command": self.spec.path.join(" "), "options": options})
+    }
+
+    /// The request `to_json` wrote, checked again against the catalog (which may have
+    /// changed since); `upload` is the file it names, if any.
+    pub fn from_json(data: &Json, upload: Option<Upload>) -> Result<Request, UserError> {
+        let gone = || {
+            UserError::new("This was saved by an older version of the bot; run the command again.")
+        };
+        let words: Vec<&str> = data["command"]
+            .as_str()
+            .ok_or_else(gone)?
+            .split(' ')
+            .collect();
+        let spec = catalog::find(&words)
+            .filter(|(spec, used)| *used == words.len() && spec.path.len() == words.len())
+            .map(|(spec, _)| spec)
+            .ok_or_else(gone)?;
+        let mut raw = Vec::new();
+        let mut file = None;
+        for (name, value) in data["options"].as_object().ok_or_else(gone)? {
+            let option = spec.option(name).ok_or_else(gone)?;
+            if option.kind == Kind::File {
+                let upload = upload.clone().ok_or_else(|| {
+                    UserError::new("The attached file is no longer kept; attach it again.")
+                })?;
+                file = Some((option.name, upload));
+                // A stand-in for the required option; the upload replaces it below.
+                raw.push((name.clone(), "file".to_string()));
+                continue;
+            }
+            raw.push((
+                name.clone(),
+                match value {
+                    Json::String(s) => s.clone(),
+                    Json::Number(_) | Json::Bool(_) => value.to_string(),
+                    _ => return Err(gone()),
+                },
+            ));
+        }
+        let request = Request::build(spec, raw)?;
+        Ok(match file {
+            Some((name, upload)) => request.with(name, Value::File(upload)),
+            None => request,
+        })
     }
 
     /// The same request with one option replaced.
@@ -210,6 +297,20 @@ impl Request {
         let mut copy = self.clone();
         copy.args.insert(name, value);
         copy
+    }
+}
+
+/// An option's value as JSON: numbers and flags as such, the rest as the text it is typed as.
+fn value_json(value: &Value) -> Json {
+    match value {
+        Value::Text(s) => Json::from(s.as_str()),
+        Value::File(f) => Json::from(f.name()),
+        Value::Int(n) => Json::from(*n),
+        Value::Bool(b) => Json::from(*b),
+        Value::Date(d) => Json::from(d.to_string()),
+        Value::Day(d) => Json::from(d.to_string()),
+        Value::Month(m) => Json::from(m.to_string()),
+        Value::Choice(c) => Json::from(*c),
     }
 }
 
@@ -250,7 +351,7 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
     let raw = raw.trim();
     Ok(match kind {
         Kind::Text(max) => Value::Text(Text::parse(name, raw, max)?.into_string()),
-        Kind::File => Value::File(Text::parse(name, raw, 1000)?.into_string()),
+        Kind::File => Value::File(Upload::Path(Text::parse(name, raw, 1000)?.into_string())),
         Kind::Integer { min, max } => {
             let n: i64 = raw.parse().map_err(|_| {
                 UserError::new(format!(
@@ -427,6 +528,42 @@ mod tests {
             let err = Request::parse_line(line).unwrap_err();
             assert!(err.0.contains(expected), "{line}: {err}");
         }
+    }
+
+    #[test]
+    fn a_request_is_saved_as_data_and_checked_again() {
+        let spec = catalog::spec(CommandId::OfficialHistory);
+        let name = "Kim \"Danny\" O'Neil \\ a:b";
+        let r = Request::build(
+            spec,
+            vec![("name".into(), name.into()), ("page".into(), "2".into())],
+        )
+        .unwrap();
+        let data = r.to_json();
+        assert_eq!(
+            data,
+            serde_json::json!({"command": "official history", "options": {"name": name, "page": 2}})
+        );
+        let again = Request::from_json(&data, None).unwrap();
+        assert_eq!((again.text("name"), again.page()), (Some(name), 2));
+        // What the catalog no longer takes is refused, not guessed at.
+        for stale in [
+            serde_json::json!({"command": "official gone", "options": {}}),
+            serde_json::json!({"command": "official history", "options": {"name": name, "colour": "red"}}),
+            serde_json::json!({"command": "official history", "options": {"name": name, "page": 0}}),
+        ] {
+            assert!(Request::from_json(&stale, None).is_err(), "{stale}");
+        }
+        let import = serde_json::json!({"command": "data import", "options": {"file": "a.csv"}});
+        assert!(
+            Request::from_json(&import, None)
+                .unwrap_err()
+                .0
+                .contains("attach it again")
+        );
+        let upload = Upload::bytes("a.csv", b"province,start\n".to_vec());
+        let r = Request::from_json(&import, Some(upload.clone())).unwrap();
+        assert_eq!(r.file("file"), Some(&upload));
     }
 
     #[test]

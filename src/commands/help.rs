@@ -8,6 +8,35 @@ use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 
+/// Discord shows at most this many characters in a field.
+const FIELD_MAX: usize = 1024;
+
+/// Lines as fields of at most `FIELD_MAX` characters, so none is cut off.
+fn fields(reply: Reply, name: &str, lines: &[String]) -> Reply {
+    let mut chunks: Vec<String> = vec![String::new()];
+    for line in lines {
+        let chunk = chunks.last_mut().expect("never empty");
+        if !chunk.is_empty() && chunk.chars().count() + 1 + line.chars().count() > FIELD_MAX {
+            chunks.push(line.clone());
+        } else {
+            if !chunk.is_empty() {
+                chunk.push('\n');
+            }
+            chunk.push_str(line);
+        }
+    }
+    chunks.into_iter().enumerate().fold(reply, |r, (i, chunk)| {
+        r.field(
+            if i == 0 {
+                name.to_string()
+            } else {
+                format!("{name}, continued")
+            },
+            chunk,
+        )
+    })
+}
+
 pub fn help(req: &Request, actor: &Actor) -> Result<Reply> {
     let Some(topic) = req.text("command") else {
         let mut read = Vec::new();
@@ -21,10 +50,10 @@ pub fn help(req: &Request, actor: &Actor) -> Result<Reply> {
             }
         }
         let mut reply = Reply::new("Commands")
-            .text("Type a command with options as name:value; quote values with spaces, e.g. /official history name:\"Oh Young-hun\". /help <command> explains one.")
-            .field("Ask", read.join("\n"));
+            .text("Type a command with options as name:value; quote values with spaces, e.g. /official history name:\"Oh Young-hun\". /help <command> explains one.");
+        reply = fields(reply, "Ask", &read);
         if actor.moderator {
-            reply = reply.field("Change (moderators)", write.join("\n"));
+            reply = fields(reply, "Change (moderators)", &write);
         }
         let names: Vec<String> = COMMANDS.iter().map(|c| c.name()).collect();
         return Ok(reply.data(json!({"commands": names})));

@@ -5,13 +5,17 @@ use super::{Actor, App};
 use crate::error::{Result, user_err};
 use crate::progress::Progress;
 use crate::reply::{Confirm, Reply, Table};
-use crate::request::{Request, Value};
+use crate::request::{Request, Upload, Value};
 use crate::transfer::import::{self, Options, Report};
 
-/// Reads the file named by the `file` option (a path in the console; the Discord adapter
-/// hands over the uploaded file). The command line takes a file of any size.
+/// The name and bytes of the `file` option: a file uploaded with the command (Discord), or
+/// a path typed in the console, read here. The command line takes a file of any size.
 fn read_file(req: &Request) -> Result<(String, Vec<u8>)> {
-    let path = req.text("file").unwrap_or_default();
+    let path = match req.file("file") {
+        Some(Upload::Bytes { name, bytes }) => return Ok((name.clone(), bytes.to_vec())),
+        Some(Upload::Path(path)) => path.as_str(),
+        None => "",
+    };
     let name = std::path::Path::new(path)
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -73,7 +77,7 @@ pub async fn import(app: &App, actor: &Actor, req: &Request, progress: &Progress
     if report.refused_total == 0 {
         reply.confirm = Some(Confirm {
             prompt: "Apply this import?".into(),
-            line: req.with("confirm", Value::Bool(true)).to_line(),
+            request: req.with("confirm", Value::Bool(true)),
         });
     }
     Ok(reply)

@@ -145,12 +145,53 @@ fn last_item(input: &str) -> &str {
     input.rsplit(',').next().unwrap_or("").trim()
 }
 
-/// An optional text field in an edit: absent keeps the old value, `-` clears it.
-fn edited(req: &Request, name: &str, current: Option<String>) -> Option<String> {
-    match req.text(name) {
-        Some("-") => None,
-        Some(v) => Some(v.to_string()),
-        None => current,
+/// The fields an edit empties (`clear:end,size`): only those the command can empty
+/// (`catalog::clearable`), and none that the same edit also sets.
+struct Clear(Vec<&'static str>);
+
+impl Clear {
+    fn of(req: &Request) -> Result<Clear> {
+        let clearable = crate::catalog::clearable(req.spec.id);
+        // `-` emptied a field once; Discord cannot send it for dates and numbers.
+        if let Some(field) = clearable.iter().find(|f| req.text(f) == Some("-")) {
+            return user_err(format!(
+                "To empty `{field}`, write clear:{field} instead of {field}:-."
+            ));
+        }
+        let mut fields = Vec::new();
+        for name in req.text("clear").unwrap_or_default().split(',') {
+            let name = name.trim().to_lowercase();
+            if name.is_empty() {
+                continue;
+            }
+            let Some(field) = clearable.iter().find(|f| **f == name) else {
+                return user_err(format!(
+                    "`clear` takes fields from: {}; e.g. clear:{}.",
+                    clearable.join(", "),
+                    clearable[..2].join(",")
+                ));
+            };
+            if req.has(field) {
+                return user_err(format!(
+                    "`{field}` is both given and cleared; leave out one of them."
+                ));
+            }
+            fields.push(*field);
+        }
+        Ok(Clear(fields))
+    }
+
+    fn has(&self, field: &str) -> bool {
+        self.0.contains(&field)
+    }
+
+    /// An optional text field after the edit: given, emptied, or as it was.
+    fn text(&self, req: &Request, name: &str, current: Option<String>) -> Option<String> {
+        match req.text(name) {
+            Some(v) => Some(v.to_string()),
+            None if self.has(name) => None,
+            None => current,
+        }
     }
 }
 

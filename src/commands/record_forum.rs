@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{Actor, App, checks, edited};
+use super::{Actor, App, Clear, checks};
 use crate::domain::ForumKind;
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
@@ -80,6 +80,7 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             "Say what to change, e.g. /record forum edit id:{id} place:Jeju."
         ));
     }
+    let clear = Clear::of(req)?;
     checks::unchanged_since(
         &mut tx,
         Entity::Forum,
@@ -98,13 +99,13 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     if let Some(d) = req.date("start") {
         f.start = d;
     }
-    if req.has("end") {
+    if req.has("end") || clear.has("end") {
         f.end = req.date("end");
     }
     checks::dates(f.start, f.end)?;
-    f.edition = edited(req, "edition", f.edition);
-    f.place = edited(req, "place", f.place);
-    f.organizer = edited(req, "organizer", f.organizer);
+    f.edition = clear.text(req, "edition", f.edition);
+    f.place = clear.text(req, "place", f.place);
+    f.organizer = clear.text(req, "organizer", f.organizer);
     let before = audit::snapshot(&mut tx, Entity::Forum, id).await?;
     let batch = audit::begin(
         &mut tx,

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{Actor, App, checks, edited};
+use super::{Actor, App, Clear, checks};
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
@@ -80,6 +80,7 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             "Say what to change, e.g. /record meeting edit id:{id} place:\"Seoul City Hall\"."
         ));
     }
+    let clear = Clear::of(req)?;
     checks::unchanged_since(
         &mut tx,
         Entity::Meeting,
@@ -99,11 +100,12 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             .map(|p| p.id)
             .collect();
     }
-    f.place = edited(req, "place", f.place);
-    f.summary = edited(req, "summary", f.summary);
+    f.place = clear.text(req, "place", f.place);
+    f.summary = clear.text(req, "summary", f.summary);
     match req.int("visit") {
         Some(0) => f.visit_id = None,
         Some(v) => f.visit_id = Some(v),
+        None if clear.has("visit") => f.visit_id = None,
         None => {}
     }
     checks::meeting_visit(&mut tx, f.date, f.visit_id).await?;

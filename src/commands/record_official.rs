@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{Actor, App, checks, edited};
+use super::{Actor, App, Clear, checks};
 use crate::domain::Country;
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
@@ -68,6 +68,7 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let before = official::snapshot(&mut tx, who.id)
         .await?
         .expect("resolved officials exist");
+    let clear = Clear::of(req)?;
     checks::unchanged_since(
         &mut tx,
         Entity::Official,
@@ -82,16 +83,16 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             .text("new_name")
             .map(String::from)
             .unwrap_or_else(|| r.name.clone()),
-        local_name: edited(req, "local_name", r.local_name.clone()),
+        local_name: clear.text(req, "local_name", r.local_name.clone()),
         country: match req.text("country") {
             Some(c) => Country::parse(c)?.label().to_string(),
             None => r.country.clone(),
         },
-        title: edited(req, "title", r.title.clone()),
-        organization: edited(req, "organization", r.organization.clone()),
+        title: clear.text(req, "title", r.title.clone()),
+        organization: clear.text(req, "organization", r.organization.clone()),
         province_id: match req.text("province") {
-            Some("-") => None,
             Some(p) => Some(checks::province(&app.db, p).await?),
+            None if clear.has("province") => None,
             None => r.province_id,
         },
     };

@@ -1,6 +1,6 @@
 //! `/record visit add|edit|delete`.
 
-use super::{Actor, App, checks, edited};
+use super::{Actor, App, Clear, checks};
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
@@ -90,9 +90,10 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     };
     if !req.changes_fields() {
         return user_err(format!(
-            "Say what to change, e.g. /record visit edit id:{id} size:25 (type - to clear a field)."
+            "Say what to change, e.g. /record visit edit id:{id} size:25 (clear:size empties a field)."
         ));
     }
+    let clear = Clear::of(req)?;
     checks::unchanged_since(
         &mut tx,
         Entity::Visit,
@@ -108,29 +109,31 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     if let Some(start) = req.date("start") {
         f.start = start;
     }
-    if req.has("end") {
+    if req.has("end") || clear.has("end") {
         f.end = req.date("end");
     }
     checks::dates(f.start, f.end)?;
-    f.city = edited(req, "city", f.city);
-    f.purpose = edited(req, "purpose", f.purpose);
+    f.city = clear.text(req, "city", f.city);
+    f.purpose = clear.text(req, "purpose", f.purpose);
     if let Some(l) = req.text("level") {
         f.level = Some(checks::level(l)?);
+    } else if clear.has("level") {
+        f.level = None;
     }
     match req.text("leader") {
-        Some("-") => f.leader_id = None,
         Some(name) => f.leader_id = Some(checks::leader(&mut tx, name).await?),
+        None if clear.has("leader") => f.leader_id = None,
         None => {}
     }
     match req.text("places") {
-        Some("-") => f.places.clear(),
         Some(p) => f.places = checks::places(&app.db, p).await?,
+        None if clear.has("places") => f.places.clear(),
         None => {}
     }
-    if req.has("size") {
+    if req.has("size") || clear.has("size") {
         f.size = req.int("size");
     }
-    if req.text("source") == Some("-") {
+    if clear.has("source") {
         f.sources.clear();
     } else if let Some(s) = request_source(req)?
         && !f.sources.iter().any(|old| old.url == s.url)

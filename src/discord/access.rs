@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serenity::all::{GuildId, Member, Permissions, User};
 
-use super::config::DiscordSettings;
+use super::config::{DiscordSettings, Guilds};
 use crate::commands::Actor;
 
 const WINDOW: Duration = Duration::from_secs(60);
@@ -25,14 +25,12 @@ impl Gate {
         }
     }
 
-    /// DMs never; otherwise the allow-list (every guild when it is empty).
+    /// DMs never; otherwise the allow-list (any server only when it says `*`).
     pub fn guild_allowed(&self, guild: Option<GuildId>) -> bool {
-        match guild {
-            None => false,
-            Some(g) => {
-                self.settings.allowed_guilds.is_empty()
-                    || self.settings.allowed_guilds.contains(&g.get())
-            }
+        match (guild, &self.settings.guilds) {
+            (None, _) => false,
+            (Some(_), Guilds::Any) => true,
+            (Some(g), Guilds::Only(ids)) => ids.contains(&g.get()),
         }
     }
 

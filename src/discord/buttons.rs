@@ -1,82 +1,80 @@
-//! Page, confirm and cancel buttons. What a button stands for is kept in the database
-//! (`state`), so buttons keep working after a restart.
+//! Page, confirm and cancel buttons. What a button stands for is kept in the state database
+//! (`store::state`), so buttons keep working after a restart. Every click is acknowledged
+//! first (type 6) and its message edited afterwards.
 
-use serenity::all::{
-    ComponentInteraction, Context, CreateInteractionResponse, CreateInteractionResponseMessage,
-};
+use serenity::all::{ComponentInteraction, Context, MessageFlags};
 
 use super::handler::Handler;
-use super::{render, state};
-use crate::error::{Result, UserError};
-use crate::request::{Request, Value};
+use super::respond::{Message, Responder};
+use crate::commands::Actor;
+use crate::error::Result;
+use crate::request::{Request, Upload, Value};
+use crate::store::state;
+
+const EXPIRED: &str = "These buttons have expired; run the command again.";
 
 impl Handler {
     pub(super) async fn component(&self, ctx: &Context, c: &ComponentInteraction) -> Result<()> {
         let actor = self.gate.actor(&c.user, c.member.as_ref());
-        let mut parts = c.data.custom_id.split(':');
+        let ephemeral = c
+            .message
+            .flags
+            .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
+        let mut r = Responder::new(ctx.http.clone(), c.id, &c.token, c.attachment_size_limit);
+        r.defer_update(ephemeral).await?;
+        match self.click(&mut r, &actor, &c.data.custom_id).await {
+            Ok(()) => Ok(()),
+            Err(e) => r.refuse(e).await,
+        }
+    }
+
+    /// `page:{state}:{page}`, `confirm:{state}`, `cancel:{state}`.
+    async fn click(&self, r: &mut Responder, actor: &Actor, custom_id: &str) -> Result<()> {
+        let mut parts = custom_id.split(':');
         let kind = parts.next().unwrap_or("");
-        let state_id = parts
+        let id = parts
             .next()
             .and_then(|s| s.parse::<i64>().ok())
             .unwrap_or(0);
-        let update = |msg: CreateInteractionResponseMessage| {
-            CreateInteractionResponse::UpdateMessage(msg.allowed_mentions(render::no_mentions()))
-        };
         let wanted = if kind == "page" { "page" } else { "confirm" };
-        let Some(saved) = state::load(&self.app.db, state_id)
+        let Some(saved) = state::load(&self.state, id)
             .await?
             .filter(|s| s.kind == wanted)
         else {
-            let msg = CreateInteractionResponseMessage::new()
-                .content("These buttons have expired; run the command again.")
-                .components(vec![]);
-            c.create_response(&ctx.http, update(msg)).await?;
-            return Ok(());
+            return r.notice(EXPIRED).await;
         };
-        let outcome = match kind {
+        let upload = saved
+            .file
+            .clone()
+            .map(|(name, bytes)| Upload::bytes(name, bytes));
+        let req = Request::from_json(&saved.request, upload)?;
+        match kind {
             "page" => {
                 let page = parts
                     .next()
                     .and_then(|p| p.parse::<i64>().ok())
                     .unwrap_or(1)
                     .max(1);
-                let req = Request::parse_line(&saved.line)?.with("page", Value::Int(page));
-                self.app.handle(&actor, &req).await.map(|r| (r, req))
+                let req = req.with("page", Value::Int(page));
+                let result = self.app.handle(actor, &req).await;
+                self.finish(r, actor, &req, result).await
             }
             "confirm" | "cancel" if saved.user_id != actor.id => {
-                Err(UserError::new("Only the person who asked can confirm or cancel this.").into())
+                r.notice("Only the person who asked can confirm or cancel this.")
+                    .await
             }
+            // Forgetting is the claim: a second click must not apply a change twice.
+            _ if !state::forget(&self.state, id).await? => r.notice(EXPIRED).await,
             "cancel" => {
-                state::forget(&self.app.db, state_id).await?;
-                let msg = CreateInteractionResponseMessage::new()
-                    .content("Cancelled; nothing was changed.")
-                    .embeds(vec![])
-                    .components(vec![]);
-                c.create_response(&ctx.http, update(msg)).await?;
-                return Ok(());
+                r.answer(Message::text("Cancelled; nothing was changed."), true)
+                    .await
             }
             "confirm" => {
-                // Forget first: a double click must not apply a change twice.
-                state::forget(&self.app.db, state_id).await?;
-                let req = Request::parse_line(&saved.line)?;
-                self.app.handle(&actor, &req).await.map(|r| (r, req))
+                r.answer(Message::text("Applying…"), true).await?;
+                let result = self.run(r, actor, &req).await;
+                self.finish(r, actor, &req, result).await
             }
-            _ => return Ok(()),
-        };
-        match outcome {
-            Ok((reply, req)) => {
-                let msg = self.message_from(&reply, &req, &actor).await?.content("");
-                c.create_response(&ctx.http, update(msg)).await?;
-            }
-            Err(e) => {
-                let msg = CreateInteractionResponseMessage::new()
-                    .content(self.error_text(e, c.id.get()))
-                    .ephemeral(true)
-                    .allowed_mentions(render::no_mentions());
-                c.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
-                    .await?;
-            }
+            _ => Ok(()),
         }
-        Ok(())
     }
 }

@@ -1,76 +1,83 @@
 //! `/record visit edit id:N` alone opens a form prefilled with the visit; submitting it
-//! edits what changed, guarded by the version the form was opened with.
+//! edits what changed (an emptied field is cleared), guarded by the version the form was
+//! opened with.
 
 use serenity::all::{
-    ActionRowComponent, CommandInteraction, Context, CreateActionRow, CreateInputText,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, InputTextStyle,
+    ActionRowComponent, Context, CreateActionRow, CreateInputText, CreateModal, InputTextStyle,
     ModalInteraction,
 };
 
 use super::handler::Handler;
 use super::render;
+use super::respond::Responder;
 use crate::catalog::CommandId;
 use crate::commands::Actor;
 use crate::error::{Result, UserError};
 use crate::request::Request;
 
+/// The form's fields: key (an option of `/record visit edit`), label, style, most characters.
+const FIELDS: [(&str, &str, InputTextStyle, usize); 5] = [
+    (
+        "start",
+        "Start (YYYY-MM-DD or YYYY-MM)",
+        InputTextStyle::Short,
+        10,
+    ),
+    ("end", "End (empty: none)", InputTextStyle::Short, 10),
+    (
+        "places",
+        "Korean places, comma-separated",
+        InputTextStyle::Paragraph,
+        1000,
+    ),
+    ("purpose", "Purpose", InputTextStyle::Paragraph, 1000),
+    (
+        "size",
+        "Delegation size (empty: unknown)",
+        InputTextStyle::Short,
+        5,
+    ),
+];
+
+fn nobody() -> Actor {
+    Actor {
+        id: String::new(),
+        name: String::new(),
+        moderator: false,
+    }
+}
+
 impl Handler {
-    /// `/record visit edit id:N` with nothing to change opens a form with the current values.
-    pub(super) async fn edit_modal(
-        &self,
-        ctx: &Context,
-        cmd: &CommandInteraction,
-        id: i64,
-    ) -> Result<()> {
+    /// The form with the visit's current values (a read, which never waits on a write). A
+    /// form must be the first response, so it cannot follow a deferral.
+    pub(super) async fn edit_modal(&self, r: &mut Responder, id: i64) -> Result<()> {
         let data = match self
             .app
-            .run_line(
-                &Actor {
-                    id: String::new(),
-                    name: String::new(),
-                    moderator: false,
-                },
-                &format!("/visits show id:{id}"),
-            )
+            .run_line(&nobody(), &format!("/visits show id:{id}"))
             .await
         {
-            Ok(r) => r.data,
-            Err(e) => return self.respond_error(ctx, cmd, e).await,
+            Ok(reply) => reply.data,
+            Err(e) => return r.refuse(e).await,
         };
-        let input = |key: &str, label: &str, style: InputTextStyle, max: u16| {
-            let mut t = CreateInputText::new(style, label, key)
-                .required(key == "start")
-                .max_length(max);
-            let v = shown(&data[key]);
-            if !v.is_empty() {
-                t = t.value(v);
-            }
-            CreateActionRow::InputText(t)
-        };
+        let rows = FIELDS
+            .iter()
+            .map(|&(key, label, style, max)| {
+                let mut input = CreateInputText::new(style, label, key)
+                    .required(key == "start")
+                    .max_length(max as u16);
+                let value = prefill(&data[key], max);
+                if !value.is_empty() {
+                    input = input.value(value);
+                }
+                CreateActionRow::InputText(input)
+            })
+            .collect();
         let modal = CreateModal::new(
             format!("edit-visit:{id}:{}", data["version"]),
             render::cut(&format!("Edit visit #{id}"), 45),
         )
-        .components(vec![
-            input(
-                "start",
-                "Start (YYYY-MM-DD or YYYY-MM)",
-                InputTextStyle::Short,
-                10,
-            ),
-            input("end", "End (empty: none)", InputTextStyle::Short, 10),
-            input(
-                "places",
-                "Korean places, comma-separated",
-                InputTextStyle::Paragraph,
-                1000,
-            ),
-            input("purpose", "Purpose", InputTextStyle::Paragraph, 1000),
-            input("size", "Delegation size", InputTextStyle::Short, 5),
-        ]);
-        cmd.create_response(&ctx.http, CreateInteractionResponse::Modal(modal))
-            .await?;
-        Ok(())
+        .components(rows);
+        r.modal(modal).await
     }
 
     pub(super) async fn modal(&self, ctx: &Context, m: &ModalInteraction) -> Result<()> {
@@ -83,70 +90,80 @@ impl Handler {
             return Ok(());
         };
         let version = parts.next().and_then(|v| v.parse::<i64>().ok());
-        let current = self
-            .app
-            .run_line(&actor, &format!("/visits show id:{id}"))
-            .await
-            .map(|r| r.data)
-            .unwrap_or_default();
-        // Only what the form changed is edited; empty means "clear" (but start and size
-        // cannot be cleared). The version seen when the form opened guards against
-        // overwriting someone else's edit made in between.
-        let mut raw = vec![("id".to_string(), id.to_string())];
-        for row in &m.data.components {
-            for c in &row.components {
-                let ActionRowComponent::InputText(t) = c else {
-                    continue;
-                };
-                let value = t.value.clone().unwrap_or_default();
-                if value.trim() != shown(&current[t.custom_id.as_str()]).trim() {
-                    let value = if value.trim().is_empty() {
-                        "-".to_string()
-                    } else {
-                        value
-                    };
-                    raw.push((t.custom_id.clone(), value));
-                }
-            }
-        }
-        if let Some(v) = version {
-            raw.push(("version".into(), v.to_string()));
-        }
-        let reply = if raw.iter().all(|(k, _)| k == "id" || k == "version") {
-            Err(UserError::new("Nothing was changed.").into())
-        } else if raw
+        let mut r = Responder::new(ctx.http.clone(), m.id, &m.token, m.attachment_size_limit);
+        r.defer(true).await?;
+        let values: Vec<(String, String)> = m
+            .data
+            .components
             .iter()
-            .any(|(k, v)| (k == "start" || k == "size") && v == "-")
-        {
-            Err(
-                UserError::new("Start and size cannot be emptied in the form; type a value.")
-                    .into(),
-            )
-        } else {
-            match Request::build(crate::catalog::spec(CommandId::VisitEdit), raw) {
-                Ok(req) => self.app.handle(&actor, &req).await,
-                Err(e) => Err(e.into()),
-            }
-        };
-        let msg = match reply {
-            Ok(r) => CreateInteractionResponseMessage::new()
-                .embed(render::embed(&render::embed_text(&r), None)),
-            Err(e) => CreateInteractionResponseMessage::new()
-                .content(self.error_text(e, m.id.get()))
-                .ephemeral(true),
-        };
-        m.create_response(
-            &ctx.http,
-            CreateInteractionResponse::Message(msg.allowed_mentions(render::no_mentions())),
-        )
-        .await?;
-        Ok(())
+            .flat_map(|row| &row.components)
+            .filter_map(|c| match c {
+                ActionRowComponent::InputText(t) => {
+                    Some((t.custom_id.clone(), t.value.clone().unwrap_or_default()))
+                }
+                _ => None,
+            })
+            .collect();
+        let outcome = async {
+            let current = self
+                .app
+                .run_line(&nobody(), &format!("/visits show id:{id}"))
+                .await?
+                .data;
+            let req = edit_request(id, version, &current, &values)?;
+            let result = self.app.handle(&actor, &req).await;
+            self.finish(&mut r, &actor, &req, result).await
+        }
+        .await;
+        match outcome {
+            Ok(()) => Ok(()),
+            Err(e) => r.refuse(e).await,
+        }
     }
 }
 
-/// A visit field as the edit form shows it.
-fn shown(v: &serde_json::Value) -> String {
-    match v {
+/// The edit a submitted form asks for: the fields that differ from what the form showed,
+/// and `clear` for those emptied.
+fn edit_request(
+    id: i64,
+    version: Option<i64>,
+    current: &serde_json::Value,
+    values: &[(String, String)],
+) -> Result<Request> {
+    let mut raw = vec![("id".to_string(), id.to_string())];
+    let mut cleared = Vec::new();
+    for (key, value) in values {
+        let Some(&(_, _, _, max)) = FIELDS.iter().find(|f| f.0 == key) else {
+            continue;
+        };
+        if value.trim() == prefill(&current[key.as_str()], max).trim() {
+            continue;
+        }
+        if value.trim().is_empty() {
+            cleared.push(key.clone());
+        } else {
+            raw.push((key.clone(), value.clone()));
+        }
+    }
+    if raw.len() == 1 && cleared.is_empty() {
+        return Err(UserError::new("Nothing was changed.").into());
+    }
+    if !cleared.is_empty() {
+        raw.push(("clear".into(), cleared.join(",")));
+    }
+    if let Some(v) = version {
+        raw.push(("version".into(), v.to_string()));
+    }
+    Ok(Request::build(
+        crate::catalog::spec(CommandId::VisitEdit),
+        raw,
+    )?)
+}
+
+/// A visit field as the form shows it, at most `max` characters (Discord refuses a longer
+/// prefill; an unchanged field is compared with this same text, so the cut never edits).
+fn prefill(v: &serde_json::Value, max: usize) -> String {
+    let text = match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),
         serde_json::Value::Array(a) => a
@@ -155,5 +172,55 @@ fn shown(v: &serde_json::Value) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         _ => String::new(),
+    };
+    text.chars().take(max).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn values(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn emptied_fields_are_cleared_and_unchanged_ones_left_alone() {
+        let current = json!({"start": "2024-05-29", "end": "2024-05-31", "places": ["Jeju", "Seoul"], "size": 25});
+        let req = edit_request(
+            1,
+            Some(3),
+            &current,
+            &values(&[
+                ("start", "2024-05-29"),
+                ("end", ""),
+                ("places", "Jeju, Seoul"),
+                ("purpose", ""),
+                ("size", ""),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(req.text("clear"), Some("end,size"));
+        assert!(!req.has("start") && !req.has("places") && !req.has("purpose"));
+        assert_eq!(req.int("version"), Some(3));
+        let nothing = edit_request(1, None, &current, &values(&[("start", "2024-05-29")]));
+        assert!(nothing.is_err());
+    }
+
+    #[test]
+    fn prefills_fit_their_fields_and_an_untouched_long_one_is_no_change() {
+        let places: Vec<String> = (0..200).map(|i| format!("Place {i}")).collect();
+        let current = json!({"start": "2024-05-29", "places": places});
+        let shown = prefill(&current["places"], 1000);
+        assert_eq!(shown.chars().count(), 1000);
+        let nothing = edit_request(1, None, &current, &values(&[("places", &shown)]));
+        assert!(
+            nothing.is_err(),
+            "the cut prefill sent back unchanged edits nothing"
+        );
     }
 }

@@ -1,43 +1,43 @@
 //! Interactions in, Replies out. Checks the guild allow-list and moderator rights on every
-//! interaction, defers slow work, and keeps every message within Discord's limits.
+//! interaction, acknowledges before anything that may wait (the write turn, a download, a
+//! parse, an export), and keeps every message within Discord's limits.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
 
 use serenity::all::{
-    AttachmentId, CommandInteraction, Context, CreateActionRow, CreateAutocompleteResponse,
-    CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse,
-    EventHandler, GuildId, Interaction, Ready,
+    CommandInteraction, Context, CreateAutocompleteResponse, CreateInteractionResponse,
+    CreateInteractionResponseMessage, EventHandler, GuildId, Interaction, Ready,
 };
+use sqlx::SqlitePool;
 use tokio::sync::RwLock;
 use tracing::Instrument;
 
 use super::access::Gate;
-use super::{options, register, render, state};
-use crate::catalog::CommandId;
+use super::download::Downloader;
+use super::respond::{Message, Responder};
+use super::{options, progress, register, render};
+use crate::catalog::{CommandId, CommandSpec};
 use crate::commands::{Actor, App};
 use crate::error::{Error, Result, UserError};
 use crate::reply::Reply;
-use crate::request::Request;
+use crate::request::{Request, Upload, Value};
+use crate::store::state;
 
 pub struct Handler {
     pub app: App,
+    /// Saved requests behind buttons (store::state), apart from the records.
+    pub state: SqlitePool,
     pub gate: Gate,
+    pub downloads: Downloader,
     /// Held for reading by each interaction in flight; shutdown takes it for writing.
     pub in_flight: Arc<RwLock<bool>>,
 }
 
-/// Commands whose answer may take more than a second: answered after a deferral.
-fn slow(id: CommandId) -> bool {
-    matches!(
-        id,
-        CommandId::VisitsMonthly
-            | CommandId::Provinces
-            | CommandId::Stats
-            | CommandId::Export
-            | CommandId::DataImport
-    )
+/// Answers only the one who asked: changes (they may be refused, or ask to confirm) and
+/// exports (they may not fit); the read commands answer the channel.
+fn private(spec: &CommandSpec) -> bool {
+    spec.moderator || spec.id == CommandId::Export
 }
 
 fn needs_confirmation(id: CommandId) -> bool {
@@ -53,202 +53,216 @@ fn needs_confirmation(id: CommandId) -> bool {
 impl Handler {
     async fn command(&self, ctx: &Context, cmd: &CommandInteraction) -> Result<()> {
         let actor = self.gate.actor(&cmd.user, cmd.member.as_deref());
-        let req = match self
-            .save_attachments(cmd)
-            .await
-            .and_then(|saved| options::request(&cmd.data, &saved))
-        {
-            Ok(r) => r,
-            Err(e) => return self.respond_error(ctx, cmd, e).await,
+        let mut r = Responder::new(
+            ctx.http.clone(),
+            cmd.id,
+            &cmd.token,
+            cmd.attachment_size_limit,
+        );
+        // What needs no waiting is answered at once: bad options, missing rights, the form.
+        let (req, attachment) = match options::request(&cmd.data) {
+            Ok(parsed) => parsed,
+            Err(e) => return r.refuse(e).await,
         };
         if req.spec.moderator && !actor.moderator {
-            return self.respond_error(ctx, cmd, UserError::new("Only moderators can change records; ask one of them, or use the read commands.").into()).await;
-        }
-        if needs_confirmation(req.spec.id) {
-            let state = state::save(&self.app.db, "confirm", &req.to_line(), &actor.id).await?;
-            let msg = CreateInteractionResponseMessage::new()
-                .content(render::cut(
-                    &format!(
-                        "Really {}? /data undo can bring it back.",
-                        req.to_line().trim_start_matches('/').replace("record ", "")
-                    ),
-                    1800,
-                ))
-                .components(vec![render::confirm_buttons(state, "Delete")])
-                .allowed_mentions(render::no_mentions())
-                .ephemeral(true);
-            cmd.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
-                .await?;
-            return Ok(());
+            return r
+                .refuse(
+                    UserError::new("Only moderators can change records; ask one of them, or use the read commands.")
+                        .into(),
+                )
+                .await;
         }
         if req.spec.id == CommandId::VisitEdit && !req.changes_fields() {
             return self
-                .edit_modal(ctx, cmd, req.int("id").unwrap_or_default())
+                .edit_modal(&mut r, req.int("id").unwrap_or_default())
                 .await;
         }
-        if slow(req.spec.id) {
-            cmd.defer(&ctx.http).await?;
-            let edit = match self.app.handle(&actor, &req).await {
-                Ok(reply) => self.edit_from(&reply, &req, &actor).await?,
-                Err(e) => EditInteractionResponse::new()
-                    .content(self.error_text(e, cmd.id.get()))
-                    .allowed_mentions(render::no_mentions()),
+        r.defer(private(req.spec)).await?;
+        let outcome = async {
+            let req = match attachment {
+                Some(a) => {
+                    let bytes = self
+                        .downloads
+                        .fetch(&a, crate::transfer::import::MAX_BYTES)
+                        .await?;
+                    req.with("file", Value::File(Upload::bytes(a.name, bytes)))
+                }
+                None => req,
             };
-            cmd.edit_response(&ctx.http, edit).await?;
-            return Ok(());
+            if needs_confirmation(req.spec.id) {
+                let id =
+                    state::save(&self.state, "confirm", &actor.id, &req.to_json(), None).await?;
+                let what = req.to_line().trim_start_matches('/').replace("record ", "");
+                let mut ask =
+                    Message::text(format!("Really {what}? /data undo can bring it back."));
+                ask.components = vec![render::confirm_buttons(id, "Delete")];
+                return r.answer(ask, true).await;
+            }
+            let result = self.run(&r, &actor, &req).await;
+            self.finish(&mut r, &actor, &req, result).await
         }
-        match self.app.handle(&actor, &req).await {
-            Ok(reply) => {
-                let msg = self.message_from(&reply, &req, &actor).await?;
-                cmd.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
-                    .await?;
+        .await;
+        match outcome {
+            Ok(()) => Ok(()),
+            Err(e) => r.refuse(e).await,
+        }
+    }
+
+    /// Runs a request; an import that applies edits the message with its progress.
+    pub(super) async fn run(&self, r: &Responder, actor: &Actor, req: &Request) -> Result<Reply> {
+        if !(req.spec.id == CommandId::DataImport && req.flag("confirm")) {
+            return self.app.handle(actor, req).await;
+        }
+        let editor = r.editor();
+        progress::reporting(
+            progress::EVERY,
+            |p| async move { self.app.handle_with(actor, req, &p).await },
+            move |step| {
+                let editor = editor.clone();
+                async move {
+                    let text = progress::describe(&step);
+                    if let Err(e) = editor.edit(Message::text(text)).await {
+                        tracing::warn!(error = %e, "a progress edit failed");
+                    }
+                }
+            },
+        )
+        .await
+    }
+
+    /// Sends a request's result: the reply within Discord's limits, or the refusal.
+    pub(super) async fn finish(
+        &self,
+        r: &mut Responder,
+        actor: &Actor,
+        req: &Request,
+        result: Result<Reply>,
+    ) -> Result<()> {
+        let reply = match result {
+            Ok(reply) => reply,
+            Err(e) => return r.refuse(e).await,
+        };
+        let ephemeral = reply.ephemeral || reply.confirm.is_some() || private(req.spec);
+        match self
+            .messages(&reply, req, actor, r.attachment_limit)
+            .await?
+        {
+            Ok(mut messages) => {
+                let first = messages.remove(0);
+                r.answer(first, ephemeral).await?;
+                for more in messages {
+                    r.follow(more).await?;
+                }
                 Ok(())
             }
-            Err(e) => self.respond_error(ctx, cmd, e).await,
+            Err(too_large) => r.refuse_text(&too_large).await,
         }
     }
 
-    /// Downloads attached files (imports) into a temporary folder, by attachment id.
-    async fn save_attachments(
-        &self,
-        cmd: &CommandInteraction,
-    ) -> Result<HashMap<AttachmentId, String>> {
-        let dir = std::env::temp_dir().join("delegation-bot-imports");
-        forget_old_files(&dir);
-        let mut saved = HashMap::new();
-        for (id, a) in &cmd.data.resolved.attachments {
-            if a.size as usize > crate::transfer::import::MAX_BYTES {
-                return Err(UserError::new(format!(
-                    "{} is too large; import files may be at most 20 MB.",
-                    a.filename
-                ))
-                .into());
-            }
-            let bytes = a
-                .download()
-                .await
-                .map_err(|e| anyhow::anyhow!("downloading the attachment failed: {e}"))?;
-            std::fs::create_dir_all(&dir)?;
-            let safe: String = a
-                .filename
-                .chars()
-                .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
-                .collect();
-            let path = dir.join(format!("{}-{safe}", cmd.id.get()));
-            std::fs::write(&path, bytes)?;
-            saved.insert(*id, path.to_string_lossy().to_string());
-        }
-        Ok(saved)
-    }
-
-    /// Chart, attachments and buttons (saving what a button will need) for a reply.
-    async fn parts(
+    /// The reply as messages: the first with the embed and buttons (saving what the buttons
+    /// will need), the others with the files that did not fit in it. `Err` says why the
+    /// files cannot be sent at all.
+    async fn messages(
         &self,
         reply: &Reply,
         req: &Request,
         actor: &Actor,
-    ) -> Result<(
-        render::EmbedText,
-        Vec<serenity::all::CreateAttachment>,
-        Vec<CreateActionRow>,
-        bool,
-    )> {
-        let chart = match &reply.chart {
-            Some(c) => Some(crate::chart::png(c)?),
-            None => None,
+        attachment_limit: usize,
+    ) -> Result<std::result::Result<Vec<Message>, String>> {
+        let mut files: Vec<super::upload::File> = reply
+            .attachments
+            .iter()
+            .map(|a| super::upload::File {
+                name: a.filename.clone(),
+                bytes: a.bytes.clone(),
+            })
+            .collect();
+        if let Some(chart) = reply.chart.clone() {
+            let png = tokio::task::spawn_blocking(move || crate::chart::png(&chart))
+                .await
+                .map_err(anyhow::Error::new)??;
+            files.push(super::upload::File {
+                name: "chart.png".into(),
+                bytes: png,
+            });
+        }
+        let has_chart = reply.chart.is_some();
+        let fitted =
+            tokio::task::spawn_blocking(move || super::upload::fit(files, attachment_limit))
+                .await
+                .map_err(anyhow::Error::new)?;
+        let groups = match fitted {
+            super::upload::Fitted::Messages(groups) => groups,
+            super::upload::Fitted::TooLarge { name, bytes } => {
+                return Ok(Err(too_large(req, &name, bytes, attachment_limit)));
+            }
         };
-        let has_chart = chart.is_some();
-        let mut rows = Vec::new();
+        let mut components = Vec::new();
         if let Some(page) = reply.page
             && page.pages > 1
         {
-            let state = state::save(&self.app.db, "page", &req.to_line(), &actor.id).await?;
-            rows.push(render::page_buttons(state, page.page, page.pages));
+            let id = state::save(&self.state, "page", &actor.id, &req.to_json(), None).await?;
+            components.push(render::page_buttons(id, page.page, page.pages));
         }
         if let Some(confirm) = &reply.confirm {
-            let state = state::save(&self.app.db, "confirm", &confirm.line, &actor.id).await?;
-            rows.push(render::confirm_buttons(state, "Apply"));
-        }
-        Ok((
-            render::embed_text(reply),
-            render::files(reply, chart),
-            rows,
-            has_chart,
-        ))
-    }
-
-    pub(super) async fn message_from(
-        &self,
-        reply: &Reply,
-        req: &Request,
-        actor: &Actor,
-    ) -> Result<CreateInteractionResponseMessage> {
-        let (text, files, rows, chart) = self.parts(reply, req, actor).await?;
-        Ok(CreateInteractionResponseMessage::new()
-            .embed(render::embed(&text, chart.then_some("chart.png")))
-            .add_files(files)
-            .components(rows)
-            .allowed_mentions(render::no_mentions())
-            .ephemeral(reply.ephemeral || reply.confirm.is_some()))
-    }
-
-    pub(super) async fn edit_from(
-        &self,
-        reply: &Reply,
-        req: &Request,
-        actor: &Actor,
-    ) -> Result<EditInteractionResponse> {
-        let (text, files, rows, chart) = self.parts(reply, req, actor).await?;
-        let mut edit = EditInteractionResponse::new()
-            .embed(render::embed(&text, chart.then_some("chart.png")))
-            .components(rows)
-            .allowed_mentions(render::no_mentions());
-        for f in files {
-            edit = edit.new_attachment(f);
-        }
-        Ok(edit)
-    }
-
-    pub(super) fn error_text(&self, e: Error, interaction: u64) -> String {
-        let _span = tracing::info_span!("failure", interaction).entered();
-        crate::operate::metrics::note(&e);
-        render::cut(&e.user_message(), 1900)
-    }
-
-    pub(super) async fn respond_error(
-        &self,
-        ctx: &Context,
-        cmd: &CommandInteraction,
-        e: Error,
-    ) -> Result<()> {
-        let msg = CreateInteractionResponseMessage::new()
-            .content(self.error_text(e, cmd.id.get()))
-            .allowed_mentions(render::no_mentions())
-            .ephemeral(true);
-        cmd.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
+            let file = match confirm.request.file("file") {
+                Some(Upload::Bytes { name, bytes }) => Some((name.as_str(), &bytes[..])),
+                _ => None,
+            };
+            let id = state::save(
+                &self.state,
+                "confirm",
+                &actor.id,
+                &confirm.request.to_json(),
+                file,
+            )
             .await?;
-        Ok(())
+            components.push(render::confirm_buttons(id, "Apply"));
+        }
+        let count = groups.len();
+        let messages = groups
+            .into_iter()
+            .enumerate()
+            .map(|(i, group)| {
+                let files = group
+                    .into_iter()
+                    .map(|f| serenity::all::CreateAttachment::bytes(f.bytes, f.name))
+                    .collect();
+                if i == 0 {
+                    Message {
+                        content: String::new(),
+                        embeds: vec![render::embed(
+                            &render::embed_text(reply),
+                            has_chart.then_some("chart.png"),
+                        )],
+                        components: std::mem::take(&mut components),
+                        files,
+                    }
+                } else {
+                    Message {
+                        content: format!("Files, part {} of {count}", i + 1),
+                        files,
+                        ..Default::default()
+                    }
+                }
+            })
+            .collect();
+        Ok(Ok(messages))
     }
 
+    /// Answers an interaction that is refused before it is looked at (a foreign server, a
+    /// member going too fast, a restart).
     async fn refuse(&self, ctx: &Context, interaction: &Interaction, text: &str) -> Result<()> {
         crate::operate::metrics::note_refused();
         let msg = CreateInteractionResponseMessage::new()
             .content(text)
             .ephemeral(true)
             .allowed_mentions(render::no_mentions());
+        let response = CreateInteractionResponse::Message(msg);
         match interaction {
-            Interaction::Command(c) => {
-                c.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
-                    .await?
-            }
-            Interaction::Component(c) => {
-                c.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
-                    .await?
-            }
-            Interaction::Modal(m) => {
-                m.create_response(&ctx.http, CreateInteractionResponse::Message(msg))
-                    .await?
-            }
+            Interaction::Command(c) => c.create_response(&ctx.http, response).await?,
+            Interaction::Component(c) => c.create_response(&ctx.http, response).await?,
+            Interaction::Modal(m) => m.create_response(&ctx.http, response).await?,
             Interaction::Autocomplete(a) => {
                 a.create_response(
                     &ctx.http,
@@ -306,6 +320,25 @@ impl Handler {
             _ => Ok(()),
         }
     }
+}
+
+/// Why the files cannot be sent, and what to do instead.
+fn too_large(req: &Request, name: &str, bytes: usize, limit: usize) -> String {
+    let mb = |b: usize| format!("{:.1} MB", b as f64 / (1024.0 * 1024.0));
+    let instead = if req.spec.id == CommandId::Export {
+        format!(
+            "on the bot's machine, run: delegation-bot export --what {} --format {} --out exports",
+            req.text("what").unwrap_or("all"),
+            req.text("format").unwrap_or("csv")
+        )
+    } else {
+        "ask the bot's operator for it".to_string()
+    };
+    format!(
+        "{name} is {} even compressed, more than the {} Discord takes per file here; {instead}.",
+        mb(bytes),
+        mb(limit)
+    )
 }
 
 fn describe(interaction: &Interaction) -> (u64, String, u64, Option<u64>) {
@@ -384,23 +417,5 @@ impl EventHandler for Handler {
 impl From<serenity::Error> for Error {
     fn from(e: serenity::Error) -> Self {
         Error::Internal(anyhow::Error::new(e))
-    }
-}
-
-/// Uploaded import files are kept only as long as their confirm button can be used (the
-/// button's saved request names the file, and saved requests last a day); older ones go.
-fn forget_old_files(dir: &std::path::Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let age = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok());
-        if age.is_some_and(|a| a.as_secs() > 24 * 3600) {
-            let _ = std::fs::remove_file(entry.path());
-        }
     }
 }

@@ -5,12 +5,15 @@ mod access;
 mod buttons;
 mod complete;
 pub mod config;
+mod download;
 mod forms;
 mod handler;
 pub mod options;
+mod progress;
 pub mod register;
 pub mod render;
-mod state;
+mod respond;
+mod upload;
 
 use std::sync::Arc;
 
@@ -22,20 +25,30 @@ use crate::commands::App;
 pub use config::DiscordSettings;
 
 /// Runs until SIGINT or SIGTERM: then takes no new interactions, lets those in flight
-/// finish, closes the database and returns.
-pub async fn serve(app: App, settings: DiscordSettings) -> anyhow::Result<()> {
+/// finish, closes the databases and returns. `database_url` places the button state beside
+/// the records (store::state).
+pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> anyhow::Result<()> {
     let mut http = HttpBuilder::new(&settings.token);
     if let Some(base) = &settings.api_base {
-        // serenity's own ratelimiter talks to Discord directly, ignoring the proxy.
-        http = http
-            .proxy(base.trim_end_matches('/'))
-            .ratelimiter_disabled(true);
-        tracing::info!(api_base = %base, "sending Discord API calls to a proxy");
+        http = http.proxy(base.trim_end_matches('/'));
+        tracing::info!(api_base = %base, "sending Discord API calls to another base URL");
     }
+    if !settings.ratelimiter {
+        // serenity's rate limiter sends straight to discord.com, around any base URL.
+        http = http.ratelimiter_disabled(true);
+        tracing::warn!(
+            "serenity's rate limiter is off: a 429 from Discord is logged as a failure, not waited out"
+        );
+    }
+    log_access(&settings);
+    let state = crate::store::state::open(database_url).await?;
     let in_flight = Arc::new(RwLock::new(false));
     let handler = handler::Handler {
         app: app.clone(),
+        state: state.clone(),
         gate: access::Gate::new(Arc::new(settings)),
+        downloads: download::Downloader::new()
+            .context("could not set up the HTTP client for attachments")?,
         in_flight: in_flight.clone(),
     };
     let mut client =
@@ -61,8 +74,27 @@ pub async fn serve(app: App, settings: DiscordSettings) -> anyhow::Result<()> {
         }
     };
     app.db.close().await;
+    state.close().await;
     tracing::info!("stopped");
     result
+}
+
+/// Says at startup who may write, and what a server admin must do for role-only moderators.
+fn log_access(settings: &DiscordSettings) {
+    if settings.guilds == config::Guilds::Any {
+        tracing::warn!(
+            "ALLOWED_GUILD_IDS=*: any server the bot is added to may use it, and Manage Server there counts as moderator; list your server ids instead unless you mean that"
+        );
+    }
+    let roles: Vec<String> = settings
+        .moderator_roles
+        .iter()
+        .map(u64::to_string)
+        .collect();
+    tracing::info!(
+        roles = %roles.join(","),
+        "moderators: members with Manage Server or Administrator, and these roles; Discord shows /record and /data to a role-only moderator only after a server admin allows the role under Server Settings > Integrations > this bot (README, \"Connect to Discord\")"
+    );
 }
 
 async fn shutdown_signal() {

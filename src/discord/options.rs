@@ -1,9 +1,8 @@
 //! Discord's command options to a `Request`, through the same checks as console input.
 
-use std::collections::HashMap;
+use serenity::all::{CommandData, CommandDataOption, CommandDataOptionValue};
 
-use serenity::all::{AttachmentId, CommandData, CommandDataOption, CommandDataOptionValue};
-
+use super::download::Attachment;
 use crate::catalog::{self, CommandSpec};
 use crate::error::{Result, UserError};
 use crate::request::Request;
@@ -33,8 +32,9 @@ pub fn spec_of(path: &[String]) -> Option<&'static CommandSpec> {
         .map(|(s, _)| s)
 }
 
-/// Builds the request; attachments were saved to files first (`saved`: id -> path).
-pub fn request(data: &CommandData, saved: &HashMap<AttachmentId, String>) -> Result<Request> {
+/// Builds the request. An attached file is not downloaded here (that waits until the
+/// interaction is acknowledged): the request names it, and the attachment says where it is.
+pub(super) fn request(data: &CommandData) -> Result<(Request, Option<Attachment>)> {
     let (path, options) = flatten(data);
     let spec = spec_of(&path).ok_or_else(|| {
         UserError::new(
@@ -42,15 +42,24 @@ pub fn request(data: &CommandData, saved: &HashMap<AttachmentId, String>) -> Res
         )
     })?;
     let mut raw = Vec::new();
+    let mut attachment = None;
     for o in options {
         let value = match &o.value {
             CommandDataOptionValue::String(s) => s.clone(),
             CommandDataOptionValue::Integer(n) => n.to_string(),
             CommandDataOptionValue::Boolean(b) => b.to_string(),
             CommandDataOptionValue::Number(n) => n.to_string(),
-            CommandDataOptionValue::Attachment(id) => saved.get(id).cloned().ok_or_else(|| {
-                UserError::new("The attached file did not arrive; attach it again.")
-            })?,
+            CommandDataOptionValue::Attachment(id) => {
+                let a = data.resolved.attachments.get(id).ok_or_else(|| {
+                    UserError::new("The attached file did not arrive; attach it again.")
+                })?;
+                attachment = Some(Attachment {
+                    name: a.filename.clone(),
+                    url: a.url.clone(),
+                    size: u64::from(a.size),
+                });
+                a.filename.clone()
+            }
             _ => {
                 return Err(UserError::new(format!(
                     "`{}` has a value of the wrong type; pick a value from the list.",
@@ -61,5 +70,5 @@ pub fn request(data: &CommandData, saved: &HashMap<AttachmentId, String>) -> Res
         };
         raw.push((o.name.clone(), value));
     }
-    Ok(Request::build(spec, raw)?)
+    Ok((Request::build(spec, raw)?, attachment))
 }

@@ -11,6 +11,7 @@ pub mod names;
 pub mod official;
 pub mod region;
 pub mod search;
+pub mod state;
 pub mod summary;
 pub mod visit;
 

@@ -10,7 +10,7 @@ async fn meetings_are_edited_and_deleted() {
     t.people().await;
     let m = id(&t.ok("/record meeting add date:2024-06-12 officials:\"Xin Changxing; Oh Se-hoon\" place:Seoul").await);
     t.ok(&format!(
-        "/record meeting edit id:{m} officials:\"Xin Changxing; Han Duck-soo\" place:-"
+        "/record meeting edit id:{m} officials:\"Xin Changxing; Han Duck-soo\" clear:place"
     ))
     .await;
     let h = t.ok("/official history name:\"Xin Changxing\"").await;
@@ -56,7 +56,7 @@ async fn forums_are_edited_and_deleted() {
 async fn officials_are_edited_and_renamed() {
     let t = TestApp::new().await;
     t.people().await;
-    t.ok("/record official edit name:\"Oh Se-hoon\" new_name:\"Oh Sehoon\" title:\"Mayor of Seoul (4th term)\" province:-").await;
+    t.ok("/record official edit name:\"Oh Se-hoon\" new_name:\"Oh Sehoon\" title:\"Mayor of Seoul (4th term)\" clear:province").await;
     let p = t.ok("/official show name:\"Oh Se-hoon\"").await;
     assert_eq!(
         p["name"], "Oh Sehoon",
@@ -129,6 +129,25 @@ async fn help_lists_commands_from_the_catalog() {
         !member.fields.iter().any(|f| f.value.contains("/record")),
         "members are not shown write commands"
     );
+    // Discord cuts a field at 1,024 characters: the list is split, and nothing is lost.
+    let moderator = t.app.run_line(&t.moderator, "/help").await.unwrap();
+    assert!(
+        moderator
+            .fields
+            .iter()
+            .all(|f| f.value.chars().count() <= 1024)
+    );
+    for c in delegation_bot::catalog::COMMANDS {
+        let line = format!("{} — ", c.name());
+        assert!(
+            moderator
+                .fields
+                .iter()
+                .any(|f| f.value.lines().any(|l| l.starts_with(&line))),
+            "{} is missing from /help",
+            c.name()
+        );
+    }
 }
 
 #[tokio::test]

@@ -107,7 +107,7 @@ async fn a_hand_made_csv_with_province_and_start_imports() {
         0,
         "a preview changes nothing"
     );
-    let confirm = preview.confirm.unwrap().line;
+    let confirm = preview.confirm.unwrap().request.to_line();
     t.ok(&confirm).await;
     let list = t.ok("/visits list").await;
     assert_eq!(list["total"], 2);

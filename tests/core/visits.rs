@@ -186,12 +186,12 @@ async fn members_cannot_write() {
 }
 
 #[tokio::test]
-async fn edit_changes_fields_and_clears_with_a_dash() {
+async fn edit_changes_fields_and_clears_what_clear_names() {
     let t = TestApp::new().await;
     t.people().await;
     let v = id(&t.ok("/record visit add province:Hainan start:2024-05-29 city:Haikou leader:\"Liu Xiaoming\" size:10").await);
     t.ok(&format!(
-        "/record visit edit id:{v} size:25 city:- places:Jeju source:https://example.org/b"
+        "/record visit edit id:{v} size:25 clear:city places:Jeju source:https://example.org/b"
     ))
     .await;
     let shown = t.ok(&format!("/visits show id:{v}")).await;
@@ -202,6 +202,46 @@ async fn edit_changes_fields_and_clears_with_a_dash() {
     assert_eq!(shown["version"], 2);
     let msg = t.refused(&format!("/record visit edit id:{v}")).await;
     assert!(msg.contains("Say what to change"), "{msg}");
+}
+
+/// Dates and numbers can be emptied too: Discord cannot send `-` for them (issue 10).
+#[tokio::test]
+async fn clear_empties_dates_numbers_and_lists() {
+    let t = TestApp::new().await;
+    t.people().await;
+    let v = id(&t.ok("/record visit add province:Hainan start:2024-05-29 end:2024-05-31 level:provincial leader:\"Liu Xiaoming\" places:Jeju size:10 source:https://example.org/a").await);
+    t.ok(&format!(
+        "/record visit edit id:{v} clear:\"end, size,LEVEL\",leader,places,source"
+    ))
+    .await;
+    let shown = t.ok(&format!("/visits show id:{v}")).await;
+    for field in ["end", "size", "level", "leader"] {
+        assert!(shown[field].is_null(), "{field}: {shown}");
+    }
+    assert_eq!(shown["places"], serde_json::json!([]));
+    assert_eq!(shown["sources"], serde_json::json!([]));
+    for (line, says) in [
+        (
+            format!("/record visit edit id:{v} clear:start"),
+            "`clear` takes fields from: end, city",
+        ),
+        (
+            format!("/record visit edit id:{v} size:3 clear:size"),
+            "both given and cleared",
+        ),
+        (
+            format!("/record visit edit id:{v} city:-"),
+            "write clear:city",
+        ),
+    ] {
+        let msg = t.refused(&line).await;
+        assert!(msg.contains(says), "{line}: {msg}");
+    }
+    assert_eq!(
+        t.ok(&format!("/visits show id:{v}")).await["version"],
+        2,
+        "refusals change nothing"
+    );
 }
 
 #[tokio::test]

@@ -1,17 +1,48 @@
 //! A fake Discord on 127.0.0.1: the REST API under /api/v10 and a plain ws:// gateway.
 //! It records every request the bot makes and lets a test dispatch interactions.
+//!
+//! It is as strict as Discord (shared/discord/LIMITS.md), so a bot that passes here does not
+//! fail on its first real day:
+//! - a first response later than 3 s after the dispatch is refused (404, code 10062), a
+//!   second one too (400, 40060); follow-ups and edits need an acknowledged interaction
+//!   (404, 10015) and a token younger than 15 minutes (401, 50027); the clock can be
+//!   advanced (`advance`);
+//! - a file over the interaction's `attachment_size_limit`, or more than 25 MiB in one
+//!   request, is refused (413, 40005);
+//! - a command is dispatched only to members whose permissions include its
+//!   `default_member_permissions`, or with an override for one of their roles, their user
+//!   or the whole server (`allow`, as a server admin sets in Server Settings → Integrations);
+//!   otherwise `send` panics: the test itself is wrong;
+//! - every JSON body is checked against Discord's OpenAPI spec and documented rules
+//!   (`spec.rs`); an invalid one is refused (400, 50035).
+//!
+//! Each refusal is also kept as a violation, and dropping the fake with violations fails the
+//! test, so a bot that breaks a rule cannot pass by ignoring the error it got. A test may
+//! `relax` one rule only to test something else, and `take_violations` when it provokes one.
 
-use std::collections::HashMap;
+#[path = "spec.rs"]
+pub mod spec;
+
+#[path = "interactions.rs"]
+mod interactions;
+pub use interactions::*;
+
+#[path = "recorded.rs"]
+mod recorded;
+pub use recorded::*;
+
+#[path = "rules.rs"]
+mod rules;
+
+use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path as UrlPath, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -26,74 +57,32 @@ pub const OTHER_GUILD: &str = "100000000000000999";
 pub const MOD_ROLE: &str = "200000000000000001";
 pub const TOKEN: &str = "test-token-not-a-secret-1234567890";
 
-#[derive(Debug, Clone)]
-pub struct Recorded {
-    pub method: String,
-    pub path: String,
-    pub content_type: String,
-    pub body: Vec<u8>,
-    /// When the request arrived, for the latency figures of `benches/burst.rs`.
-    #[allow(dead_code)]
-    pub at: Instant,
+/// Discord's default upload limit per file, sent as each interaction's
+/// `attachment_size_limit` (a server without boosts).
+pub const ATTACHMENT_SIZE_LIMIT: usize = 10 * 1024 * 1024;
+/// At most this much in one request, whatever the per-file limit.
+pub const REQUEST_SIZE_LIMIT: usize = 25 * 1024 * 1024;
+pub const DEADLINE: Duration = Duration::from_secs(3);
+pub const TOKEN_LIFETIME: Duration = Duration::from_secs(15 * 60);
+
+/// The rules a test may relax to test something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    Deadline,
+    TokenLifetime,
+    UploadSize,
+    Permissions,
+    Spec,
 }
 
-/// A recorded body: its JSON payload and the files sent with it.
-#[derive(Debug, Clone)]
-pub struct Payload {
-    pub json: Value,
-    pub files: Vec<(String, Vec<u8>)>,
-}
-
-impl Recorded {
-    pub fn payload(&self) -> Payload {
-        if let Some(boundary) = self.content_type.split("boundary=").nth(1) {
-            let mut json = Value::Null;
-            let mut files = Vec::new();
-            let sep = format!("--{}", boundary.trim_matches('"'));
-            for part in split(&self.body, sep.as_bytes()) {
-                let Some(head_end) = find(part, b"\r\n\r\n") else {
-                    continue;
-                };
-                let head = String::from_utf8_lossy(&part[..head_end]).to_string();
-                let mut content = &part[head_end + 4..];
-                if content.ends_with(b"\r\n") {
-                    content = &content[..content.len() - 2];
-                }
-                if let Some(name) = head
-                    .split("filename=\"")
-                    .nth(1)
-                    .and_then(|s| s.split('"').next())
-                {
-                    files.push((name.to_string(), content.to_vec()));
-                } else if head.contains("name=\"payload_json\"") {
-                    json = serde_json::from_slice(content).unwrap_or(Value::Null);
-                }
-            }
-            Payload { json, files }
-        } else {
-            Payload {
-                json: serde_json::from_slice(&self.body).unwrap_or(Value::Null),
-                files: vec![],
-            }
-        }
-    }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn split<'a>(mut hay: &'a [u8], sep: &[u8]) -> Vec<&'a [u8]> {
-    let mut out = Vec::new();
-    while let Some(i) = find(hay, sep) {
-        out.push(&hay[..i]);
-        hay = &hay[i + sep.len()..];
-    }
-    out.push(hay);
-    out.into_iter()
-        .map(|p| p.strip_prefix(b"\r\n").unwrap_or(p))
-        .filter(|p| !p.is_empty() && *p != b"--\r\n" && *p != b"--")
-        .collect()
+/// An interaction the fake dispatched, and how it has been answered.
+struct Tracked {
+    id: String,
+    kind: u64,
+    /// On the fake's clock.
+    dispatched: Duration,
+    limit: usize,
+    acknowledged: bool,
 }
 
 struct Shared {
@@ -106,6 +95,35 @@ struct Shared {
     failures: Mutex<Vec<u16>>,
     /// While set, the gateway refuses new connections (503), as during a Discord outage.
     gateway_down: std::sync::atomic::AtomicBool,
+    started: Instant,
+    offset: Mutex<Duration>,
+    /// By token.
+    interactions: Mutex<HashMap<String, Tracked>>,
+    /// The registered commands by name, and how many times they were registered.
+    commands: Mutex<(HashMap<String, Value>, u32)>,
+    /// Command name -> role, user or server ids allowed to use it whatever its
+    /// default_member_permissions.
+    overrides: Mutex<HashMap<String, HashSet<String>>>,
+    relaxed: Mutex<HashSet<Rule>>,
+    violations: Mutex<Vec<String>>,
+}
+
+impl Shared {
+    /// The fake's clock: real time plus what tests advanced.
+    fn now(&self) -> Duration {
+        self.started.elapsed() + *self.offset.lock().unwrap()
+    }
+
+    fn strict(&self, rule: Rule) -> bool {
+        !self.relaxed.lock().unwrap().contains(&rule)
+    }
+
+    /// Refuses a request as Discord would, and keeps the violation for the test.
+    fn refuse(&self, status: StatusCode, code: u32, what: String, errors: Value) -> Response {
+        self.violations.lock().unwrap().push(what.clone());
+        let body = json!({"code": code, "message": what, "errors": errors});
+        (status, Json(body)).into_response()
+    }
 }
 
 pub struct FakeDiscord {
@@ -117,6 +135,10 @@ pub struct FakeDiscord {
 impl Drop for FakeDiscord {
     fn drop(&mut self) {
         self.server.abort();
+        let violations = self.take_violations();
+        if !violations.is_empty() && !std::thread::panicking() {
+            panic!("the bot broke Discord's rules: {violations:#?}");
+        }
     }
 }
 
@@ -133,13 +155,22 @@ impl FakeDiscord {
             files: Mutex::new(HashMap::new()),
             failures: Mutex::new(Vec::new()),
             gateway_down: Default::default(),
+            started: Instant::now(),
+            offset: Mutex::new(Duration::ZERO),
+            interactions: Mutex::new(HashMap::new()),
+            commands: Mutex::new((HashMap::new(), 0)),
+            overrides: Mutex::new(HashMap::new()),
+            relaxed: Mutex::new(HashSet::new()),
+            violations: Mutex::new(Vec::new()),
         });
         let app = Router::new()
             .route("/api/v10/gateway", get(gateway))
             .route("/api/v10/gateway/bot", get(gateway))
             .route("/gw", get(ws))
             .route("/files/{name}", get(file))
-            .fallback(record)
+            .fallback(rules::record)
+            // Discord takes what the upload rules allow; the rules answer, not axum's limit.
+            .layer(DefaultBodyLimit::max(4 * REQUEST_SIZE_LIMIT))
             .with_state(shared.clone());
         let server = tokio::spawn(async move {
             axum::serve(listener, app).await.unwrap();
@@ -156,6 +187,7 @@ impl FakeDiscord {
     }
 
     /// How many recorded requests match, without copying them (for polling under load).
+    #[allow(dead_code)]
     pub fn count(&self, pred: impl Fn(&Recorded) -> bool) -> usize {
         self.shared
             .requests
@@ -175,6 +207,42 @@ impl FakeDiscord {
         *self.shared.failures.lock().unwrap() = statuses.to_vec();
     }
 
+    /// Stops enforcing one rule, to test something else.
+    #[allow(dead_code)]
+    pub fn relax(&self, rule: Rule) {
+        self.shared.relaxed.lock().unwrap().insert(rule);
+    }
+
+    /// Moves the fake's clock on, as if that much time had passed since every dispatch so far.
+    #[allow(dead_code)]
+    pub fn advance(&self, by: Duration) {
+        *self.shared.offset.lock().unwrap() += by;
+    }
+
+    /// The rule violations so far (refused requests), forgetting them.
+    pub fn take_violations(&self) -> Vec<String> {
+        std::mem::take(&mut *self.shared.violations.lock().unwrap())
+    }
+
+    /// Lets a role, a user or the whole server (its id is the @everyone role) use a command
+    /// whatever its default_member_permissions, as a server admin does under Server
+    /// Settings → Integrations.
+    pub fn allow(&self, command: &str, id: &str) {
+        self.shared
+            .overrides
+            .lock()
+            .unwrap()
+            .entry(command.to_string())
+            .or_default()
+            .insert(id.to_string());
+    }
+
+    /// The team's setup: the moderator role may use the write commands.
+    pub fn allow_moderators(&self) {
+        self.allow("record", MOD_ROLE);
+        self.allow("data", MOD_ROLE);
+    }
+
     /// Offers a file for download, as Discord's CDN would for an attachment.
     pub fn host_file(&self, name: &str, bytes: &[u8]) -> String {
         self.shared
@@ -185,11 +253,24 @@ impl FakeDiscord {
         format!("{}/files/{name}", self.base)
     }
 
-    /// Waits (up to 20 s) for a request matching `pred` and returns it.
-    pub async fn wait_for(&self, what: &str, pred: impl Fn(&Recorded) -> bool) -> Recorded {
-        let deadline = Instant::now() + Duration::from_secs(20);
+    /// Waits (up to `limit`) for a request matching `pred` and returns it.
+    pub async fn wait_long(
+        &self,
+        what: &str,
+        limit: Duration,
+        pred: impl Fn(&Recorded) -> bool,
+    ) -> Recorded {
+        let deadline = Instant::now() + limit;
         loop {
-            if let Some(r) = self.requests().into_iter().find(|r| pred(r)) {
+            let found = self
+                .shared
+                .requests
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|r| pred(r))
+                .cloned();
+            if let Some(r) = found {
                 return r;
             }
             assert!(
@@ -197,29 +278,108 @@ impl FakeDiscord {
                 "timed out waiting for {what}; requests so far: {:#?}",
                 self.requests()
                     .iter()
-                    .map(|r| format!("{} {}", r.method, r.path))
+                    .map(|r| format!("{} {} -> {}", r.method, r.path, r.status))
                     .collect::<Vec<_>>()
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
 
-    /// Waits until the bot has identified on the gateway `n` times in all.
+    /// Waits (up to 20 s) for a request matching `pred` and returns it.
+    pub async fn wait_for(&self, what: &str, pred: impl Fn(&Recorded) -> bool) -> Recorded {
+        self.wait_long(what, Duration::from_secs(20), pred).await
+    }
+
+    /// Waits until the bot has identified on the gateway, and registered its commands, `n`
+    /// times in all.
     pub async fn wait_identified(&self, n: u32) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while self.identifies() < n {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.identifies() < n || self.shared.commands.lock().unwrap().1 < n {
             assert!(
                 Instant::now() < deadline,
-                "the bot never identified on the gateway"
+                "the bot never identified on the gateway and registered its commands"
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        // Give the bot a moment to process READY.
-        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 
-    /// Sends an INTERACTION_CREATE dispatch without waiting for an answer.
+    /// Whether Discord would dispatch this interaction: a command (or its autocomplete)
+    /// only to a member allowed to use it.
+    pub fn dispatchable(&self, interaction: &Value) -> Result<(), String> {
+        if !matches!(interaction["type"].as_u64(), Some(2 | 4))
+            || !self.shared.strict(Rule::Permissions)
+        {
+            return Ok(());
+        }
+        let name = interaction["data"]["name"].as_str().unwrap_or_default();
+        let commands = self.shared.commands.lock().unwrap();
+        let Some(command) = commands.0.get(name) else {
+            return Err(format!("/{name} is not registered"));
+        };
+        let member = &interaction["member"];
+        if member.is_null() {
+            return Ok(());
+        }
+        let have: u64 = member["permissions"]
+            .as_str()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
+        let needed: Option<u64> = command["default_member_permissions"]
+            .as_str()
+            .and_then(|p| p.parse().ok());
+        const ADMINISTRATOR: u64 = 1 << 3;
+        let by_permission = match needed {
+            None => true,
+            Some(_) if have & ADMINISTRATOR != 0 => true,
+            Some(0) => false,
+            Some(bits) => have & bits == bits,
+        };
+        let overrides = self.shared.overrides.lock().unwrap();
+        let allowed_ids = overrides.get(name);
+        let by_override = allowed_ids.is_some_and(|ids| {
+            member["roles"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .chain([&member["user"]["id"], &interaction["guild_id"]])
+                .any(|id| id.as_str().is_some_and(|id| ids.contains(id)))
+        });
+        if by_permission || by_override {
+            Ok(())
+        } else {
+            Err(format!(
+                "/{name} needs permissions {} and has no override for this member (permissions {have}, roles {})",
+                needed.unwrap_or(0),
+                member["roles"]
+            ))
+        }
+    }
+
+    /// Starts the clock of an interaction without sending it (to test the fake itself).
+    pub fn track(&self, interaction: &Value) {
+        let limit = interaction["attachment_size_limit"]
+            .as_u64()
+            .map(|l| l as usize)
+            .unwrap_or(ATTACHMENT_SIZE_LIMIT);
+        self.shared.interactions.lock().unwrap().insert(
+            interaction["token"].as_str().unwrap().to_string(),
+            Tracked {
+                id: interaction["id"].as_str().unwrap().to_string(),
+                kind: interaction["type"].as_u64().unwrap_or(0),
+                dispatched: self.shared.now(),
+                limit,
+                acknowledged: false,
+            },
+        );
+    }
+
+    /// Sends an INTERACTION_CREATE dispatch without waiting for an answer. Panics when
+    /// Discord would not dispatch it (`dispatchable`).
     pub fn send(&self, interaction: Value) {
+        if let Err(e) = self.dispatchable(&interaction) {
+            panic!("Discord would not dispatch this interaction: {e}");
+        }
+        self.track(&interaction);
         self.shared
             .events
             .send(interaction)
@@ -229,10 +389,7 @@ impl FakeDiscord {
     /// Sends an INTERACTION_CREATE dispatch and returns the callback the bot answers with.
     pub async fn interact(&self, interaction: Value) -> Recorded {
         let id = interaction["id"].as_str().unwrap().to_string();
-        self.shared
-            .events
-            .send(interaction)
-            .expect("the bot is connected");
+        self.send(interaction);
         let path = format!("/api/v10/interactions/{id}/");
         self.wait_for(&format!("the callback to interaction {id}"), |r| {
             r.path.starts_with(&path)
@@ -245,13 +402,28 @@ impl FakeDiscord {
         self.interact(interaction).await.payload().json
     }
 
-    /// The follow-up edit of a deferred interaction (PATCH .../messages/@original).
+    /// The first edit of a deferred interaction (PATCH .../messages/@original).
     pub async fn edited_original(&self, token: &str) -> Recorded {
+        self.edit_matching(token, |_| true).await
+    }
+
+    /// The first edit of the interaction's message whose JSON satisfies `pred` (waits up to
+    /// 15 minutes, the token's lifetime).
+    pub async fn edit_matching(&self, token: &str, pred: impl Fn(&Value) -> bool) -> Recorded {
         let path = format!("/api/v10/webhooks/{APP_ID}/{token}/messages/@original");
-        self.wait_for("the deferred reply", |r| {
-            r.method == "PATCH" && r.path == path
+        self.wait_long("an edit of the reply", TOKEN_LIFETIME, |r| {
+            r.method == "PATCH" && r.path == path && pred(&r.payload().json)
         })
         .await
+    }
+
+    /// Follow-up messages sent with an interaction's token so far.
+    pub fn followups(&self, token: &str) -> Vec<Recorded> {
+        let path = format!("/api/v10/webhooks/{APP_ID}/{token}");
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.path == path)
+            .collect()
     }
 
     /// Closes the gateway connection, as Discord does now and then.
@@ -283,10 +455,6 @@ async fn file(State(s): State<Arc<Shared>>, UrlPath(name): UrlPath<String>) -> R
     }
 }
 
-pub fn user(id: &str, name: &str) -> Value {
-    json!({"id": id, "username": name, "discriminator": "0", "global_name": name, "avatar": null})
-}
-
 pub fn message_json() -> Value {
     json!({
         "id": "700000000000000001", "channel_id": "300000000000000001", "author": user(BOT_ID, "delegation-bot"),
@@ -294,60 +462,6 @@ pub fn message_json() -> Value {
         "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],
         "pinned": false, "type": 0, "components": [], "flags": 0
     })
-}
-
-async fn record(
-    State(s): State<Arc<Shared>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let path = uri.path().to_string();
-    let content_type = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string();
-    s.requests.lock().unwrap().push(Recorded {
-        method: method.to_string(),
-        path: path.clone(),
-        content_type,
-        body: body.to_vec(),
-        at: Instant::now(),
-    });
-    if path.contains("/callback") {
-        let failure = {
-            let mut f = s.failures.lock().unwrap();
-            if f.is_empty() {
-                None
-            } else {
-                Some(f.remove(0))
-            }
-        };
-        match failure {
-            Some(429) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                [("retry-after", "0.1")],
-                Json(json!({"message": "You are being rate limited.", "retry_after": 0.1, "global": false})),
-            )
-                .into_response(),
-            Some(code) => (StatusCode::from_u16(code).unwrap(), Json(json!({"message": "boom", "code": 0}))).into_response(),
-            None => StatusCode::NO_CONTENT.into_response(),
-        }
-    } else if path.ends_with("/commands") {
-        Json(json!([])).into_response()
-    } else if path.contains("/webhooks/") {
-        Json(message_json()).into_response()
-    } else if path == "/api/v10/users/@me" {
-        Json(user(BOT_ID, "delegation-bot")).into_response()
-    } else {
-        (
-            StatusCode::NOT_FOUND,
-            Json(json!({"message": "Unknown", "code": 0})),
-        )
-            .into_response()
-    }
 }
 
 async fn ws(State(s): State<Arc<Shared>>, upgrade: WebSocketUpgrade) -> Response {
@@ -408,225 +522,4 @@ async fn gateway_session(s: Arc<Shared>, socket: WebSocket) {
             }
         }
     }
-}
-
-/// The real bot binary, pointed at the fake Discord and a database file. Killed on drop.
-pub struct Bot {
-    pub child: Child,
-    pub log: PathBuf,
-}
-
-impl Drop for Bot {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-pub fn database_url(dir: &Path) -> String {
-    format!("sqlite://{}", dir.join("bot.db").display())
-}
-
-/// Runs a one-shot command of the binary on the test database (to seed or inspect it).
-pub fn ask(dir: &Path, args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
-        .args(args)
-        .env("DATABASE_URL", database_url(dir))
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).to_string();
-    serde_json::from_str(text.trim()).unwrap_or(json!({"stdout": text}))
-}
-
-pub fn spawn_bot(dir: &Path, fake: &FakeDiscord) -> Bot {
-    spawn_bot_with(dir, fake, &[])
-}
-
-pub fn spawn_bot_with(dir: &Path, fake: &FakeDiscord, env: &[(&str, &str)]) -> Bot {
-    let log = dir.join("bot.log");
-    let child = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
-        .arg("serve")
-        .envs(env.iter().copied())
-        .env("DATABASE_URL", database_url(dir))
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("DISCORD_API_BASE", &fake.base)
-        .env("DISCORD_GUILD_ID", GUILD)
-        .env("MODERATOR_ROLE_IDS", MOD_ROLE)
-        .env("RUST_LOG", "warn,delegation_bot=info")
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .expect("the bot starts");
-    Bot { child, log }
-}
-
-/// Who sends an interaction.
-#[derive(Clone, Copy)]
-pub enum Who {
-    Moderator,
-    Member,
-    Admin,
-    /// The moderator's account after the moderator role was taken away.
-    FormerModerator,
-    /// One of many members (load tests): member `n`, a moderator when `moderator`.
-    Many {
-        n: u32,
-        moderator: bool,
-    },
-}
-
-fn member(who: Who) -> Value {
-    let (id, name, roles, perms) = match who {
-        Who::Moderator => ("500000000000000001", "Mod", vec![MOD_ROLE], "0"),
-        Who::Member => ("500000000000000002", "Member", vec![], "1024"),
-        Who::Admin => ("500000000000000003", "Admin", vec![], "8"),
-        Who::FormerModerator => ("500000000000000001", "Mod", vec![], "0"),
-        Who::Many { n, moderator } => {
-            let id = (510_000_000_000_000_000u64 + u64::from(n)).to_string();
-            let roles = if moderator { vec![MOD_ROLE] } else { vec![] };
-            let user = user(&id, &format!("Member {n}"));
-            return json!({"user": user, "nick": null, "roles": roles, "joined_at": "2024-01-01T00:00:00.000000+00:00",
-                          "deaf": false, "mute": false, "flags": 0, "permissions": "1024"});
-        }
-    };
-    json!({"user": user(id, name), "nick": null, "roles": roles, "joined_at": "2024-01-01T00:00:00.000000+00:00",
-           "deaf": false, "mute": false, "flags": 0, "permissions": perms})
-}
-
-static NEXT_ID: std::sync::atomic::AtomicU64 =
-    std::sync::atomic::AtomicU64::new(800_000_000_000_000_001);
-
-fn next_id() -> String {
-    NEXT_ID
-        .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-        .to_string()
-}
-
-fn base(kind: u8, who: Who, guild: &str, data: Value) -> Value {
-    let id = next_id();
-    let m = member(who);
-    json!({
-        "id": id, "application_id": APP_ID, "type": kind, "data": data, "guild_id": guild,
-        "channel_id": "300000000000000001", "member": m, "user": m["user"], "token": format!("token-{id}"),
-        "version": 1, "app_permissions": "0", "locale": "en-US", "guild_locale": "en-US", "entitlements": [],
-        "authorizing_integration_owners": {}, "context": 0, "attachment_size_limit": 26214400
-    })
-}
-
-/// Option values as Discord sends them: `("from", json!("2024-01"))`; strings are type 3,
-/// integers 4, booleans 5, attachments 11.
-fn options(values: &[(&str, Value)], focused: Option<&str>) -> Vec<Value> {
-    values
-        .iter()
-        .map(|(name, v)| {
-            let kind = match v {
-                Value::Number(_) => 4,
-                Value::Bool(_) => 5,
-                Value::Object(o) if o.contains_key("attachment") => 11,
-                _ => 3,
-            };
-            let value = if kind == 11 {
-                v["attachment"].clone()
-            } else {
-                v.clone()
-            };
-            let mut o = json!({"name": name, "type": kind, "value": value});
-            if focused == Some(*name) {
-                o["focused"] = json!(true);
-            }
-            o
-        })
-        .collect()
-}
-
-fn command_data(path: &[&str], leaf: Vec<Value>, resolved: Value) -> Value {
-    let mut opts = leaf;
-    for (depth, name) in path.iter().enumerate().skip(1).rev() {
-        let kind = if depth == path.len() - 1 { 1 } else { 2 };
-        opts = vec![json!({"name": name, "type": kind, "options": opts})];
-    }
-    json!({"id": "600000000000000001", "name": path[0], "type": 1, "options": opts, "resolved": resolved})
-}
-
-pub fn command(who: Who, path: &[&str], values: &[(&str, Value)]) -> Value {
-    base(
-        2,
-        who,
-        GUILD,
-        command_data(path, options(values, None), json!({})),
-    )
-}
-
-pub fn command_in(guild: &str, who: Who, path: &[&str], values: &[(&str, Value)]) -> Value {
-    base(
-        2,
-        who,
-        guild,
-        command_data(path, options(values, None), json!({})),
-    )
-}
-
-/// A command sent in a direct message: a user, no guild, no member.
-pub fn command_dm(path: &[&str], values: &[(&str, Value)]) -> Value {
-    let mut v = base(
-        2,
-        Who::Moderator,
-        GUILD,
-        command_data(path, options(values, None), json!({})),
-    );
-    v.as_object_mut().unwrap().remove("guild_id");
-    v.as_object_mut().unwrap().remove("member");
-    v["context"] = json!(1);
-    v
-}
-
-pub fn command_with_file(
-    who: Who,
-    path: &[&str],
-    option: &str,
-    name: &str,
-    url: &str,
-    size: usize,
-) -> Value {
-    let resolved = json!({"attachments": {"400000000000000001": {
-        "id": "400000000000000001", "filename": name, "size": size, "url": url, "proxy_url": url
-    }}});
-    let leaf = options(
-        &[(option, json!({"attachment": "400000000000000001"}))],
-        None,
-    );
-    base(2, who, GUILD, command_data(path, leaf, resolved))
-}
-
-pub fn autocomplete(who: Who, path: &[&str], values: &[(&str, Value)], focused: &str) -> Value {
-    base(
-        4,
-        who,
-        GUILD,
-        command_data(path, options(values, Some(focused)), json!({})),
-    )
-}
-
-pub fn button(who: Who, custom_id: &str) -> Value {
-    let mut v = base(
-        3,
-        who,
-        GUILD,
-        json!({"custom_id": custom_id, "component_type": 2}),
-    );
-    v["message"] = message_json();
-    v
-}
-
-pub fn modal_submit(who: Who, custom_id: &str, fields: &[(&str, &str)]) -> Value {
-    let rows: Vec<Value> = fields
-        .iter()
-        .map(|(id, value)| json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]}))
-        .collect();
-    base(
-        5,
-        who,
-        GUILD,
-        json!({"custom_id": custom_id, "components": rows}),
-    )
 }

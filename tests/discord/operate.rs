@@ -112,6 +112,9 @@ async fn metrics_move_with_interactions() {
     let dir = tempfile::tempdir().unwrap();
     ask(dir.path(), &["sample"]);
     let fake = FakeDiscord::start().await;
+    // Everyone may invoke /record (Integrations), so a member's attempt reaches the bot,
+    // which refuses it.
+    fake.allow("record", GUILD);
     let bot = spawn_bot_with(dir.path(), &fake, &[("METRICS_ADDR", "127.0.0.1:0")]);
     fake.wait_identified(1).await;
     let base = endpoint(&bot).await;
@@ -261,7 +264,7 @@ async fn health_follows_the_gateway_and_the_healthcheck_reports_it() {
     let r = fake
         .reply(command(Who::Member, &["visits", "list"], &[]))
         .await;
-    assert_eq!(r["type"], 4, "answers after reconnecting");
+    assert_eq!(r["type"], 5, "acknowledges after reconnecting");
     let t = get(&format!("{base}/metrics")).await.1;
     assert_eq!(sample(&t, "delegation_bot_gateway_connected"), Some(1.0));
 }
@@ -335,19 +338,19 @@ async fn restore_and_a_second_bot_are_refused_while_a_bot_runs() {
     let second = run(
         d,
         &["serve"],
-        &[("DISCORD_TOKEN", TOKEN), ("DISCORD_API_BASE", &fake.base)],
+        &[
+            ("DISCORD_TOKEN", TOKEN),
+            ("DISCORD_API_BASE", &fake.base),
+            ("DISCORD_GUILD_ID", GUILD),
+        ],
     );
     assert_eq!(second.status.code(), Some(1), "{second:?}");
     assert!(String::from_utf8_lossy(&second.stderr).contains("A running delegation-bot"));
     // The bot still answers from the database it holds.
-    let r = fake
-        .reply(command(
-            Who::Member,
-            &["visits", "show"],
-            &[("id", json!(3))],
-        ))
-        .await;
-    assert_eq!(r["type"], 4);
+    let show = command(Who::Member, &["visits", "show"], &[("id", json!(3))]);
+    let token = show["token"].as_str().unwrap().to_string();
+    assert_eq!(fake.reply(show).await["type"], 5);
+    let r = fake.edited_original(&token).await.payload().json;
     assert!(
         !r.to_string().contains("no visit #3"),
         "the database was not replaced: {r}"

@@ -91,7 +91,11 @@ fn works_unprivileged_with_only_the_data_folder_writable() {
     );
     let out = s.run(
         &["serve"],
-        &[("DISCORD_TOKEN", "t"), ("METRICS_ADDR", "localhost")],
+        &[
+            ("DISCORD_TOKEN", "t"),
+            ("DISCORD_GUILD_ID", "100000000000000001"),
+            ("METRICS_ADDR", "localhost"),
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -106,6 +110,7 @@ fn works_unprivileged_with_only_the_data_folder_writable() {
             &["serve"],
             &[
                 ("DISCORD_TOKEN", "t"),
+                ("DISCORD_GUILD_ID", "100000000000000001"),
                 ("DATABASE_URL", "sqlite://delegations.db"),
             ],
         );
