@@ -177,6 +177,15 @@ impl Handler {
                 bytes: a.bytes.clone(),
             })
             .collect();
+        // A long table the reply allows as a file (an import preview): whole, attached.
+        if let Some(table) = reply.table.as_ref().filter(|_| reply.table_file)
+            && render::embed_text(reply).rows_hidden > 0
+        {
+            files.push(super::upload::File {
+                name: "details.csv".into(),
+                bytes: render::table_csv(table),
+            });
+        }
         if let Some(chart) = reply.chart.clone() {
             let png = tokio::task::spawn_blocking(move || crate::chart::png(&chart))
                 .await

@@ -26,6 +26,8 @@ pub struct EmbedText {
     pub description: String,
     pub fields: Vec<(String, String, bool)>,
     pub footer: Option<String>,
+    /// Rows of the reply's table that did not fit (not part of the embed).
+    pub rows_hidden: usize,
 }
 
 impl EmbedText {
@@ -60,8 +62,8 @@ fn fence_safe(s: &str) -> String {
 }
 
 /// A table in a code block of at most `budget` characters: rows that do not fit are
-/// dropped and counted.
-fn table_block(table: &Table, budget: usize) -> String {
+/// dropped and counted; returns the block and how many rows it leaves out.
+fn table_block(table: &Table, budget: usize) -> (String, usize) {
     let safe = Table {
         headers: table.headers.iter().map(|h| fence_safe(h)).collect(),
         rows: table
@@ -92,7 +94,7 @@ fn table_block(table: &Table, budget: usize) -> String {
     if !safe.rows.iter().flatten().any(|c| c.contains('\n')) {
         let full = format!("```\n{}```", render_table(&safe));
         if len(&full) <= budget {
-            return full;
+            return (full, 0);
         }
         let mut used = 0;
         let mut fit = 0;
@@ -122,10 +124,21 @@ fn table_block(table: &Table, budget: usize) -> String {
     }
     let best = block(lo);
     if len(&best) <= budget {
-        best
+        (best, safe.rows.len() - lo)
     } else {
-        String::new()
+        (String::new(), safe.rows.len())
     }
+}
+
+/// A table as a CSV file (with a byte-order mark, for Excel), for a reply whose table is
+/// longer than an embed holds.
+pub fn table_csv(table: &Table) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let _ = w.write_record(&table.headers);
+    for row in &table.rows {
+        let _ = w.write_record(row);
+    }
+    w.into_inner().unwrap_or_default()
 }
 
 /// The reply's text as one embed within every per-field and total limit.
@@ -149,6 +162,7 @@ pub fn embed_text(reply: &Reply) -> EmbedText {
         description: String::new(),
         fields,
         footer,
+        rows_hidden: 0,
     };
     // Fields that would break the total go first, from the end.
     while e.total() > EMBED_TOTAL_MAX - 200 && !e.fields.is_empty() {
@@ -160,10 +174,11 @@ pub fn embed_text(reply: &Reply) -> EmbedText {
         .as_deref()
         .map(|t| cut(t, room.min(1500)))
         .unwrap_or_default();
-    let table = match &reply.table {
+    let (table, hidden) = match &reply.table {
         Some(t) => table_block(t, room.saturating_sub(len(&text) + 2)),
-        None => String::new(),
+        None => (String::new(), 0),
     };
+    e.rows_hidden = hidden;
     e.description = [text, table]
         .into_iter()
         .filter(|s| !s.is_empty())

@@ -200,6 +200,47 @@ async fn imports_take_an_attachment_preview_then_apply() {
 }
 
 #[tokio::test]
+async fn a_long_import_preview_comes_whole_as_a_file() {
+    let s = setup().await;
+    let mut csv = String::from("province,start\n");
+    for i in 0..80 {
+        csv.push_str(&format!("Nowhere{i},2024-07-03\n"));
+    }
+    let url = s.fake.host_file("bad.csv", csv.as_bytes());
+    let i = command_with_file(
+        Who::Moderator,
+        &["data", "import"],
+        "file",
+        "bad.csv",
+        &url,
+        csv.len(),
+    );
+    let token = i["token"].as_str().unwrap().to_string();
+    let preview = seen(&s.fake, i).await;
+    assert!(preview.title().contains("Preview"), "{}", preview.body);
+    let edit = s
+        .fake
+        .wait_for("the preview's edit", |r| r.path == edit_path(&token))
+        .await
+        .payload();
+    let (_, details) = edit
+        .files
+        .iter()
+        .find(|(n, _)| n == "details.csv")
+        .expect("the whole table as a file");
+    let text = String::from_utf8_lossy(details);
+    for i in [2, 40, 81] {
+        assert!(text.contains(&format!("line {i},")), "line {i}: {text}");
+    }
+    assert!(
+        preview.body["components"]
+            .as_array()
+            .is_none_or(|c| c.is_empty()),
+        "no Apply for a file with refused rows"
+    );
+}
+
+#[tokio::test]
 async fn attachments_that_cannot_be_downloaded_are_refused_plainly() {
     let s = setup().await;
     let missing = format!("{}/files/gone.csv", s.fake.base);
