@@ -422,3 +422,34 @@ async fn sample_data_never_overwrites_records() {
     assert_eq!(first["provinces"][0], "Liaoning", "{first}");
     assert_eq!(t.ok("/visits list").await["total"], 3);
 }
+
+#[tokio::test]
+async fn undo_after_importing_file_by_file_reverts_exactly_the_last_file() {
+    let source = TestApp::with_sample().await;
+    let mut files = Vec::new();
+    for what in ["officials", "visits", "forums", "meetings"] {
+        files.push(export(&source, what, &format!("{what}.csv")).await);
+    }
+    let t = TestApp::new().await;
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let copy = file(&t, path.file_name().unwrap().to_str().unwrap(), &bytes);
+        import(&t, &copy, "").await;
+    }
+    let before_undo = t.ok("/stats from:2024-01 to:2024-12").await;
+    assert_eq!(before_undo["totals"]["meetings"], 2, "{before_undo}");
+    let undone = t.ok("/data undo").await;
+    assert_eq!(undone["records"], 2, "{undone}");
+    let after = t.ok("/stats from:2024-01 to:2024-12").await;
+    assert_eq!(after["totals"]["meetings"], 0, "{after}");
+    assert_eq!(after["totals"]["visits"], 2, "{after}");
+    assert_eq!(t.ok("/forums list").await["total"], 2);
+    assert_eq!(officials(&t).await.len(), 5);
+    // The meetings' numbers are free again: the same file imports with the same ids.
+    let meetings = file(&t, "again.csv", &std::fs::read(&files[3]).unwrap());
+    import(&t, &meetings, "").await;
+    assert_eq!(
+        t.ok("/stats from:2024-01 to:2024-12").await["totals"]["meetings"],
+        2
+    );
+}
