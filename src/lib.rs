@@ -8,6 +8,7 @@ pub mod bench;
 pub mod catalog;
 pub mod chart;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod configuration;
 pub mod console;

@@ -113,7 +113,7 @@ impl Day {
     }
 
     pub fn today() -> Day {
-        Day(chrono::Local::now().date_naive())
+        Day(crate::clock::today())
     }
 }
 

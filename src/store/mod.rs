@@ -166,7 +166,7 @@ impl Entity {
 
 /// Timestamps in the audit log and on records: UTC, to the second.
 pub fn now() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    crate::clock::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// Marks a visit, meeting or forum deleted; it stays for the audit log and undo.
