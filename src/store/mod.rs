@@ -4,6 +4,7 @@ pub mod audit;
 pub mod backup;
 pub mod bulk;
 pub mod census;
+pub mod city;
 pub mod forum;
 pub mod lock;
 pub mod meeting;

@@ -1,0 +1,1 @@
+//! Writing a confirmed draft (filled in below).

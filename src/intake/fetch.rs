@@ -1,0 +1,1 @@
+//! Fetching a report by URL.

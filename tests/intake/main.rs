@@ -1,0 +1,4 @@
+//! Intake: the quality of drafts over the fixture set, the URL fetcher against a loopback
+//! server, and Confirm (one transaction, one undo, duplicates).
+
+mod quality;
