@@ -35,6 +35,7 @@ pub enum CommandId {
     DataImport,
     DataAudit,
     DataUndo,
+    RecordDraft,
 }
 
 /// How an option's value is typed and checked before any command sees it.
@@ -42,6 +43,9 @@ pub enum CommandId {
 pub enum Kind {
     /// Free text up to this many characters.
     Text(usize),
+    /// A pasted article up to this many characters: taken as it is (not refused for spam,
+    /// which intake drops and lists itself).
+    Article(usize),
     Integer {
         min: i64,
         max: i64,
@@ -735,7 +739,50 @@ pub static COMMANDS: &[CommandSpec] = &[
         moderator: true,
         example: "/data undo",
     },
+    CommandSpec {
+        id: CommandId::RecordDraft,
+        path: &["record", "draft"],
+        description: "Draft records from a news report (text, file or link), then confirm",
+        options: &[
+            opt(
+                "text",
+                "The report's text, pasted",
+                Kind::Article(ARTICLE_MAX),
+            ),
+            opt(
+                "file",
+                "The report as a .txt, .html or .md file",
+                Kind::File,
+            ),
+            opt(
+                "url",
+                "The report's link: fetched, and kept as the visits' source",
+                Kind::Text(URL_MAX),
+            ),
+            opt(
+                "published",
+                "Publication date, YYYY-MM-DD (else read from the report)",
+                Kind::Day,
+            ),
+            opt(
+                "confirm",
+                "Write the draft without showing it first",
+                Kind::Bool,
+            ),
+            opt(
+                "force",
+                "Record visits even where they overlap one on record",
+                Kind::Bool,
+            ),
+        ],
+        moderator: true,
+        example: "/record draft url:https://example.org/news/1 published:2024-06-01",
+    },
 ];
+
+/// The longest report `/record draft text:` takes (Discord's limit for an option);
+/// longer ones come as a file or a link.
+pub const ARTICLE_MAX: usize = 6000;
 
 pub fn spec(id: CommandId) -> &'static CommandSpec {
     COMMANDS

@@ -3,6 +3,7 @@
 
 pub mod checks;
 mod data;
+mod draft;
 mod export;
 mod forums;
 mod help;
@@ -109,6 +110,7 @@ impl App {
             DataImport => import::import(self, actor, req, progress).await,
             DataAudit => data::audit(self, req).await,
             DataUndo => data::undo(self, actor).await,
+            RecordDraft => draft::draft(self, actor, req).await,
         }
     }
 

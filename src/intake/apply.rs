@@ -1,1 +1,322 @@
-//! Writing a confirmed draft (filled in below).
+//! Confirm: a draft written in ONE transaction as ONE audit batch, so one `/data undo`
+//! takes it all back. Proposed officials first, then the visits (a visit overlapping one
+//! on record from the same province becomes a source of that visit, unless forced), then
+//! meetings and forums with their links — through the store's functions and the same
+//! checks typed commands apply. Outcomes wait for the outcome record (issue 12):
+//! `Applied::outcomes_kept` says how many; writing them is one call here once it lands.
+
+use crate::domain::{FlexDate, ForumKind, normalize};
+use crate::error::{Result, UserError};
+use crate::store::audit::{self, Author};
+use crate::store::names::Names;
+use crate::store::region::Country;
+use crate::store::visit::{self, Source};
+use crate::store::{Entity, Tx, forum, meeting, official};
+
+use super::Draft;
+
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct Applied {
+    pub batch: i64,
+    pub officials: Vec<i64>,
+    pub visits: Vec<i64>,
+    /// Visits on record the report was added to as a source (instead of a new visit).
+    pub sources_added_to: Vec<i64>,
+    pub meetings: Vec<i64>,
+    pub forums: Vec<i64>,
+    /// What was not written, one sentence each (a meeting without a date, a duplicate).
+    pub skipped: Vec<String>,
+    /// Outcomes drafted but kept for when the outcome record lands.
+    pub outcomes_kept: usize,
+}
+
+fn date(field: &str, value: &str) -> Result<FlexDate> {
+    FlexDate::parse(value)
+        .map_err(|e| UserError::new(format!("The draft's {field} ({value}): {}", e.0)).into())
+}
+
+/// Writes `draft` within `tx` as one audit batch by `author`. `source` (the report's link)
+/// is added to each visit; `force` records visits even where they overlap one on record.
+pub async fn apply(
+    tx: &mut Tx<'_>,
+    author: &Author<'_>,
+    draft: &Draft,
+    source: Option<&Source>,
+    force: bool,
+) -> Result<Applied> {
+    if draft.visits.is_empty() {
+        return Err(UserError::new(
+            draft
+                .not_a_visit
+                .clone()
+                .unwrap_or_else(|| "The draft has no visit to record.".into()),
+        )
+        .into());
+    }
+    let summary = draft
+        .visits
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {}",
+                v.provinces.join(", "),
+                v.start.as_deref().unwrap_or("?")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut out = Applied {
+        batch: audit::begin(
+            tx,
+            author,
+            "create",
+            &format!("draft from a report: {summary}"),
+        )
+        .await?,
+        outcomes_kept: draft.outcomes.len(),
+        ..Default::default()
+    };
+    // Proposed officials, unless someone took the name meanwhile.
+    for o in &draft.new_officials {
+        let taken = std::iter::once(&o.name)
+            .chain(o.local_name.iter())
+            .any(|n| !normalize(n).is_empty());
+        let mut existing = None;
+        if taken {
+            for n in std::iter::once(&o.name).chain(o.local_name.iter()) {
+                if let Ok(found) = official::resolve(tx, n).await {
+                    existing = Some(found.id);
+                    break;
+                }
+            }
+        }
+        if existing.is_some() {
+            continue;
+        }
+        let id = official::create(
+            tx,
+            &official::Fields {
+                name: o.name.clone(),
+                local_name: o.local_name.clone(),
+                country: o.country.clone(),
+                title: o.title.clone(),
+                organization: None,
+                province_id: None,
+            },
+            &o.aliases,
+            None,
+            "user",
+        )
+        .await?;
+        audit::record(tx, out.batch, Entity::Official, id, None).await?;
+        out.officials.push(id);
+    }
+    let names = Names::load(tx).await?;
+    let mut visit_ids: Vec<Option<i64>> = Vec::new();
+    for v in &draft.visits {
+        let Some(start) = &v.start else {
+            out.skipped.push(format!(
+                "The visit led by {} has no start date; add it with /record visit add.",
+                v.leader.as_deref().unwrap_or("an unnamed leader")
+            ));
+            visit_ids.push(None);
+            continue;
+        };
+        let start = date("start", start)?;
+        let end = v.end.as_deref().map(|e| date("end", e)).transpose()?;
+        if let Some(e) = end
+            && e.last_day() < start.first_day()
+        {
+            return Err(UserError::new(format!(
+                "The draft's end ({e}) is before its start ({start}); fix it with Edit."
+            ))
+            .into());
+        }
+        let mut provinces = Vec::new();
+        for p in &v.provinces {
+            provinces.push(names.region(Country::China, p)?);
+        }
+        if provinces.is_empty() {
+            out.skipped
+                .push("A visit without a province was not recorded.".into());
+            visit_ids.push(None);
+            continue;
+        }
+        let mut places = Vec::new();
+        for p in &v.places {
+            let id = names.region(Country::Korea, p)?;
+            if !places.contains(&id) {
+                places.push(id);
+            }
+        }
+        let leader_id = match &v.leader {
+            Some(l) => Some(official::resolve(tx, l).await?.id),
+            None => None,
+        };
+        let fields = visit::Fields {
+            provinces,
+            start,
+            end,
+            city: v.city.clone(),
+            level: v.level.clone(),
+            leader_id,
+            places,
+            purpose: v.purpose.clone(),
+            size: v.size,
+            sources: source.cloned().into_iter().collect(),
+        };
+        if !force && let Some(existing) = visit::find_overlap(tx, &fields, None).await? {
+            // Already on record: the report becomes one more source of it.
+            if let Some(s) = source {
+                let before = audit::snapshot(tx, Entity::Visit, existing).await?;
+                let snap = visit::live(tx, existing).await?.expect("found live");
+                let mut f = visit::Fields::from_snapshot(&snap);
+                if !f.sources.iter().any(|old| old.url == s.url) {
+                    f.sources.push(s.clone());
+                    visit::write(tx, existing, &f, true).await?;
+                    audit::record(tx, out.batch, Entity::Visit, existing, before).await?;
+                }
+            }
+            out.sources_added_to.push(existing);
+            visit_ids.push(Some(existing));
+            continue;
+        }
+        let id = visit::create(tx, &fields, None, "user").await?;
+        audit::record(tx, out.batch, Entity::Visit, id, None).await?;
+        out.visits.push(id);
+        visit_ids.push(Some(id));
+    }
+    for m in &draft.meetings {
+        let Some(day) = &m.date else {
+            out.skipped.push(format!(
+                "The meeting of {} has no date in the report; add it with /record meeting add.",
+                m.officials.join(", ")
+            ));
+            continue;
+        };
+        let mut participants = Vec::new();
+        for o in &m.officials {
+            let id = official::resolve(tx, o).await?.id;
+            if !participants.contains(&id) {
+                participants.push(id);
+            }
+        }
+        let date = date("meeting date", day)?;
+        let visit_id = m.visit.and_then(|i| visit_ids.get(i).copied().flatten());
+        // A meeting links to its visit only within the visit's dates, as typed ones must.
+        let visit_id = match visit_id {
+            Some(v) => {
+                let snap = visit::live(tx, v).await?;
+                snap.filter(|s| {
+                    let d = date.first_day().to_string();
+                    d >= s.row.start_date && d <= s.row.span_end
+                })
+                .map(|_| v)
+            }
+            None => None,
+        };
+        let f = meeting::Fields {
+            date,
+            place: m.place.clone(),
+            summary: None,
+            visit_id,
+            participants,
+        };
+        if let Some(other) = meeting::find_duplicate(tx, &f, None).await? {
+            out.skipped.push(format!(
+                "The meeting on {day} is already on record as meeting #{other}."
+            ));
+            continue;
+        }
+        let id = meeting::create(tx, &f, None, "user").await?;
+        audit::record(tx, out.batch, Entity::Meeting, id, None).await?;
+        out.meetings.push(id);
+    }
+    for fd in &draft.forums {
+        let visit_id = fd.visit.and_then(|i| visit_ids.get(i).copied().flatten());
+        let start = match &fd.start {
+            Some(s) => date("forum start", s)?,
+            None => {
+                out.skipped.push(format!(
+                    "The forum \"{}\" has no date in the report; add it with /record forum add.",
+                    fd.name
+                ));
+                continue;
+            }
+        };
+        let f = forum::Fields {
+            name: fd.name.clone(),
+            kind: ForumKind::parse(&fd.kind)
+                .map(|k| k.label().to_string())
+                .unwrap_or_else(|_| "other".into()),
+            edition: fd.edition.clone(),
+            start,
+            end: fd
+                .end
+                .as_deref()
+                .map(|e| date("forum end", e))
+                .transpose()?,
+            place: fd.place.clone(),
+            organizer: None,
+            visits: visit_id.into_iter().collect(),
+        };
+        if let Some(other) = forum::find_duplicate(tx, &f, None).await? {
+            // On record already: link this delegation to it.
+            if let Some(v) = visit_id {
+                let before = audit::snapshot(tx, Entity::Forum, other).await?;
+                let snap = forum::snapshot(tx, other).await?.expect("found");
+                let mut existing = forum::Fields::from_snapshot(&snap);
+                if !existing.visits.contains(&v) {
+                    existing.visits.push(v);
+                    forum::write(tx, other, &existing, true).await?;
+                    audit::record(tx, out.batch, Entity::Forum, other, before).await?;
+                }
+            }
+            out.skipped.push(format!(
+                "\"{}\" is already on record as forum #{other}.",
+                fd.name
+            ));
+            continue;
+        }
+        let id = forum::create(tx, &f, None, "user").await?;
+        audit::record(tx, out.batch, Entity::Forum, id, None).await?;
+        out.forums.push(id);
+    }
+    Ok(out)
+}
+
+/// Drafted visits that overlap one on record (same province, overlapping dates): `(index
+/// in the draft, id on record)`. Read-only; `tx` is rolled back by the caller.
+pub async fn duplicates(tx: &mut Tx<'_>, draft: &Draft) -> Result<Vec<(usize, i64)>> {
+    let names = Names::load(tx).await?;
+    let mut out = Vec::new();
+    for (i, v) in draft.visits.iter().enumerate() {
+        let Some(Ok(start)) = v.start.as_deref().map(FlexDate::parse) else {
+            continue;
+        };
+        let provinces: Vec<i64> = v
+            .provinces
+            .iter()
+            .filter_map(|p| names.region(Country::China, p).ok())
+            .collect();
+        if provinces.is_empty() {
+            continue;
+        }
+        let fields = visit::Fields {
+            provinces,
+            start,
+            end: v.end.as_deref().and_then(|e| FlexDate::parse(e).ok()),
+            city: None,
+            level: None,
+            leader_id: None,
+            places: vec![],
+            purpose: None,
+            size: None,
+            sources: vec![],
+        };
+        if let Some(id) = visit::find_overlap(tx, &fields, None).await? {
+            out.push((i, id));
+        }
+    }
+    Ok(out)
+}

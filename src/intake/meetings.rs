@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::assemble::{Delegation, Reading, VISIT, about_delegation, pronoun};
+use super::assemble::{Delegation, Reading, VISIT, about_delegation};
 use super::dates::When;
 use super::titles::{Rank, Side};
 use super::{Evidence, MeetingDraft, VisitDraft};
@@ -149,7 +149,6 @@ pub fn meetings(r: &Reading, leader: usize, d: &Delegation) -> Vec<MeetingDraft>
             }
             continue;
         }
-        let named_members: Vec<usize> = people.iter().copied().filter(is_delegation).collect();
         let whole = [
             "delegation",
             "代表团",
@@ -233,7 +232,7 @@ pub fn meetings(r: &Reading, leader: usize, d: &Delegation) -> Vec<MeetingDraft>
                         .iter()
                         .filter(|m| m.when.is_day())
                         .find(|m| m.start >= at)
-                        .or(r.dates[si].iter().filter(|m| m.when.is_day()).next_back())
+                        .or(r.dates[si].iter().rfind(|m| m.when.is_day()))
                         .map(|m| m.when);
                     (vec![*c], when)
                 })

@@ -45,10 +45,6 @@ impl Person {
     pub fn rank(&self) -> Rank {
         self.title.map_or(Rank::Official, |t| t.rank)
     }
-
-    pub fn is_chinese(&self) -> bool {
-        self.side == Side::China
-    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -219,26 +215,6 @@ fn pinyin_given(given: &str) -> bool {
         })
     }
     split(&g.replace(['\'', '’'], ""))
-}
-
-fn hangul_run_before(text: &str, end: usize) -> Option<(usize, usize)> {
-    let head = &text[..end];
-    let trimmed = head.trim_end();
-    // An optional (漢字) right before.
-    let mut stop = trimmed.len();
-    if trimmed.ends_with(')') || trimmed.ends_with('）') {
-        let open = trimmed.rfind(['(', '（'])?;
-        stop = open;
-    }
-    let run_end = stop;
-    let run_start = trimmed[..run_end]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_hangul(*c))
-        .last()
-        .map(|(i, _)| i)?;
-    let n = trimmed[run_start..run_end].chars().count();
-    (2..=5).contains(&n).then_some((run_start, run_end))
 }
 
 fn paren_after(text: &str, at: usize) -> Option<String> {
@@ -592,12 +568,11 @@ pub fn find(doc: &Doc, lexicon: &Lexicon) -> Found {
         }
         // China's ministers are national officials, not a province's.
         if p.side == Side::China
-            && p.title
-                .is_some_and(|t| t.english.contains("Minister") && t.rank != Rank::Resident)
+            && let Some(t) = &mut p.title
+            && t.english.contains("Minister")
+            && t.rank != Rank::Resident
         {
-            if let Some(t) = &mut p.title {
-                t.rank = Rank::National;
-            }
+            t.rank = Rank::National;
         }
     }
     later_mentions(doc, &mut found);
@@ -706,9 +681,9 @@ fn new_person(
         && (text[b..].starts_with("（音译）") || text[b..].starts_with("(音译)"));
     let side = if korean_in_chinese {
         Side::Korea
-    } else if surface.chars().any(is_hangul) && paren.is_some() {
-        Side::China
-    } else if surface.is_ascii() && surface.split_whitespace().nth(1).is_some_and(pinyin_given) {
+    } else if (surface.chars().any(is_hangul) && paren.is_some())
+        || surface.is_ascii() && surface.split_whitespace().nth(1).is_some_and(pinyin_given)
+    {
         Side::China
     } else {
         Side::Either

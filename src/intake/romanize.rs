@@ -467,7 +467,11 @@ static HANGUL_PINYIN: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     for (syllable, n) in count {
         if let Some(h) = pinyin_to_hangul(&syllable) {
             let e = best.entry(h).or_insert((syllable.clone(), 0));
-            if n > e.1 || (n == e.1 && syllable < e.0) {
+            // Retroflex initials first (자오 is Zhao before Jiao, 장 Zhang before Jiang): the
+            // surnames reports transliterate most.
+            let retroflex = |p: &str| ["zh", "ch", "sh"].iter().any(|r| p.starts_with(r));
+            let better = (retroflex(&syllable), n) > (retroflex(&e.0), e.1);
+            if better || (n == e.1 && syllable < e.0 && retroflex(&syllable) == retroflex(&e.0)) {
                 *e = (syllable, n);
             }
         }
@@ -528,7 +532,7 @@ mod tests {
         assert_eq!(chinese("信长星"), "Xin Changxing");
         assert_eq!(chinese("单义"), "Shan Yi");
         assert_eq!(chinese("木合亚提·加尔木哈买提"), "Muheyati Jiaermuhamaiti");
-        assert_eq!(pinyin_to_hangul("qingdao").is_none(), true);
+        assert!(pinyin_to_hangul("qingdao").is_none());
         assert_eq!(pinyin_to_hangul("qing").as_deref(), Some("칭"));
         assert_eq!(pinyin_to_hangul("xiang").as_deref(), Some("샹"));
         assert_eq!(

@@ -17,8 +17,6 @@ pub struct Sentence {
     pub text: String,
     /// The first line of the report (its headline): a summary, never dated activity.
     pub headline: bool,
-    /// Which line (paragraph) it is in.
-    pub para: usize,
 }
 
 pub struct Doc {
@@ -128,7 +126,6 @@ impl Doc {
                 sentences.push(Sentence {
                     text,
                     headline: para == 0,
-                    para,
                 });
             }
         }

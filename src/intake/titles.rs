@@ -299,8 +299,15 @@ pub fn find(text: &str) -> Vec<TitleHit> {
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
         if pattern.is_ascii() {
+            // A plural (`governors`) is a title still; `governorship` is not.
+            let rest = &text[m.end()..];
+            let plural = rest.starts_with('s')
+                && !rest[1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric());
             if before.is_some_and(|c| c.is_alphanumeric())
-                || after.is_some_and(|c| c.is_alphanumeric() && c != 's')
+                || (after.is_some_and(|c| c.is_alphanumeric()) && !plural)
             {
                 continue;
             }

@@ -51,7 +51,8 @@ pub async fn resolve(conn: &mut SqliteConnection, input: &str) -> Result<Vec<Cit
 
 /// Every city with every normalized alias: (alias as written, city), for gazetteers.
 pub async fn all_aliases(conn: &mut SqliteConnection) -> Result<Vec<(String, City)>> {
-    let rows: Vec<(String, i64, String, String, String, i64, String, bool)> =
+    type AliasRow = (String, i64, String, String, String, i64, String, bool);
+    let rows: Vec<AliasRow> =
         sqlx::query_as(
             "SELECT a.alias, c.id, c.name, c.zh, c.ko, c.province_id, r.name, c.county_level
              FROM city_aliases a JOIN cities c ON c.id = a.city_id JOIN regions r ON r.id = c.province_id
