@@ -31,6 +31,7 @@ pub enum CommandId {
     OfficialEdit,
     OfficialDelete,
     OfficialAlias,
+    OfficialUnalias,
     OfficialMerge,
     DataImport,
     DataAudit,
@@ -432,7 +433,8 @@ pub static COMMANDS: &[CommandSpec] = &[
             VISIT_FIELDS;
             FORCE,
             VERSION,
-            clear("Fields to empty, comma-separated: end,city,level,leader,places,purpose,size,source")
+            clear("Fields to empty, comma-separated: end,city,level,leader,places,purpose,size,source"),
+            opt("remove_source", "A source link to take off the visit", Kind::Text(URL_MAX))
         ),
         moderator: true,
         example: "/record visit edit id:3 size:25",
@@ -441,7 +443,14 @@ pub static COMMANDS: &[CommandSpec] = &[
         id: CommandId::VisitDelete,
         path: &["record", "visit", "delete"],
         description: "Delete a visit (undo brings it back)",
-        options: &[req("id", "Visit number", ID)],
+        options: &[
+            req("id", "Visit number", ID),
+            opt(
+                "meetings",
+                "Its meetings: unlink (keep them) or delete (with the visit)",
+                Kind::Choice(&["unlink", "delete"]),
+            ),
+        ],
         moderator: true,
         example: "/record visit delete id:3",
     },
@@ -691,9 +700,28 @@ pub static COMMANDS: &[CommandSpec] = &[
                 ),
                 Lookup::Official,
             ),
+            opt(
+                "force",
+                "Merge even if the two records are on different sides",
+                Kind::Bool,
+            ),
         ],
         moderator: true,
         example: "/record official merge keep:\"Oh Se-hoon\" remove:\"Oh Sehun\"",
+    },
+    CommandSpec {
+        id: CommandId::OfficialUnalias,
+        path: &["record", "official", "unalias"],
+        description: "Take a spelling off an official (not their name)",
+        options: &[
+            look(
+                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                Lookup::Official,
+            ),
+            req("alias", "The spelling to take off", Kind::Text(NAME_MAX)),
+        ],
+        moderator: true,
+        example: "/record official unalias name:\"Oh Se-hoon\" alias:\"Oh Sehun\"",
     },
     CommandSpec {
         id: CommandId::DataImport,

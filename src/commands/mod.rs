@@ -105,11 +105,35 @@ impl App {
             OfficialEdit => record_official::edit(self, actor, req).await,
             OfficialDelete => record_official::delete(self, actor, req).await,
             OfficialAlias => record_official::alias(self, actor, req).await,
+            OfficialUnalias => record_official::unalias(self, actor, req).await,
             OfficialMerge => record_official::merge(self, actor, req).await,
             DataImport => import::import(self, actor, req, progress).await,
             DataAudit => data::audit(self, req).await,
             DataUndo => data::undo(self, actor).await,
         }
+    }
+
+    /// The question to ask before a delete runs (Discord's confirmation button): what will
+    /// go, or the refusal the delete itself would give.
+    pub async fn confirmation(&self, req: &Request) -> Result<String> {
+        let what = match req.spec.id {
+            CommandId::VisitDelete => {
+                let mut tx = self.db.begin().await?;
+                let d = record_visit::deletion(self, &mut tx, req).await?;
+                d.describe(req.int("id").unwrap_or_default(), req)
+            }
+            CommandId::OfficialDelete => {
+                format!("official {}", req.text("name").unwrap_or_default())
+            }
+            _ => format!(
+                "{} #{}",
+                req.spec.path[1],
+                req.int("id").unwrap_or_default()
+            ),
+        };
+        Ok(format!(
+            "Really delete {what}? /data undo can bring it back."
+        ))
     }
 
     /// Parses and answers one line as typed in the console or `ask`.

@@ -45,7 +45,7 @@ pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
 }
 
 pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
-    let (from, to) = month_range(app, req, &[]).await?;
+    let (from, to) = month_range(req)?;
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
     let range = DateRange::months(from, to);

@@ -92,9 +92,8 @@ impl Handler {
             if needs_confirmation(req.spec.id) {
                 let id =
                     state::save(&self.state, "confirm", &actor.id, &req.to_json(), None).await?;
-                let what = req.to_line().trim_start_matches('/').replace("record ", "");
-                let mut ask =
-                    Message::text(format!("Really {what}? /data undo can bring it back."));
+                let question = self.app.confirmation(&req).await?;
+                let mut ask = Message::text(question);
                 ask.components = vec![render::confirm_buttons(id, "Delete")];
                 return r.answer(ask, true).await;
             }

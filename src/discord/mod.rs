@@ -58,6 +58,16 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
             .context("could not set up the Discord client")?;
     let shards = client.shard_manager.clone();
     crate::operate::watch_gateway(&shards);
+    // Planner statistics now and then: never at the start of a command (a long import in
+    // another process would make it wait), so here, in the background.
+    let maintained = app.db.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
+        loop {
+            every.tick().await;
+            crate::store::upgrade::optimize(&maintained).await;
+        }
+    });
     let mut running = tokio::spawn(async move { client.start().await });
 
     let result = tokio::select! {

@@ -78,7 +78,11 @@ async fn every_reply_fits_discord_once_rendered() {
         "/record forum delete id:1".into(),
         "/record visit delete id:2".into(),
         "/data undo".into(),
-        format!("/record official merge keep:\"{name}\" remove:\"{other}\""),
+        format!(
+            "/record official unalias name:\"{other}\" alias:\"{}\"",
+            "x".repeat(90)
+        ),
+        format!("/record official merge keep:\"{name}\" remove:\"{other}\" force:true"),
         "/record official delete name:\"Lee Synthetic\"".into(),
     ];
     let mut covered = HashSet::new();

@@ -10,6 +10,7 @@ mod forums;
 mod hostile;
 mod import_properties;
 mod imports;
+mod integrity;
 mod officials;
 mod records;
 mod reports;
