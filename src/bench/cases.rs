@@ -109,7 +109,7 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
             )?);
         }
         Raw::Search(text) => {
-            let q = search::Query::parse(text).expect("words");
+            let q = search::Query::prepare(db, text).await?.expect("words");
             let matches = search::count(db, &q).await?;
             black_box(search::find(db, &q, matches, 10, 0).await?);
         }
@@ -236,5 +236,16 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
             "/search text:\"Jeju semiconductor\"".into(),
             Some(Raw::Search("Jeju semiconductor")),
         ),
+        case(
+            "/search text:semicon*".into(),
+            Some(Raw::Search("semicon*")),
+        ),
+        case("/search text:서울".into(), Some(Raw::Search("서울"))),
+        case("/search text:江苏".into(), Some(Raw::Search("江苏"))),
+        case(
+            "/search text:\"제주 江苏 tourism\"".into(),
+            Some(Raw::Search("제주 江苏 tourism")),
+        ),
+        case("/search text:苏".into(), Some(Raw::Search("苏"))),
     ])
 }

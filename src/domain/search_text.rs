@@ -76,6 +76,10 @@ pub fn index_form(text: &str) -> String {
 pub struct Term {
     pub fts: String,
     pub shown: String,
+    /// For a prefix (`semicon*`, or one CJK character): the beginning the words share, as
+    /// `words` keeps them, so the search can name those words instead (FTS5 gathers every
+    /// match of a prefix up front; of named words, only what a page needs).
+    pub prefix: Option<String>,
 }
 
 /// The terms of what a user typed: Latin words whole (`"word"`, or a prefix with `*`),
@@ -87,13 +91,13 @@ pub fn query_terms(text: &str) -> Vec<Term> {
         match piece {
             Piece::Cjk(run) => {
                 let shown: String = run.iter().collect();
-                let fts = if run.len() == 1 {
-                    format!("\"{shown}\"*")
+                let (fts, prefix) = if run.len() == 1 {
+                    (format!("\"{shown}\"*"), Some(shown.clone()))
                 } else {
                     let pairs: Vec<String> = run.windows(2).map(|w| w.iter().collect()).collect();
-                    format!("\"{}\"", pairs.join(" "))
+                    (format!("\"{}\"", pairs.join(" ")), None)
                 };
-                terms.push(Term { fts, shown });
+                terms.push(Term { fts, shown, prefix });
             }
             Piece::Other(s) => {
                 let mut word = String::new();
@@ -106,6 +110,7 @@ pub fn query_terms(text: &str) -> Vec<Term> {
                         let w = std::mem::take(&mut word);
                         terms.push(Term {
                             fts: format!("\"{w}\"{star}"),
+                            prefix: (c == '*').then(|| fold(&w)),
                             shown: w,
                         });
                     }
@@ -115,6 +120,25 @@ pub fn query_terms(text: &str) -> Vec<Term> {
     }
     terms.truncate(20);
     terms
+}
+
+/// A word as the tokenizer compares it: lowercase, without diacritics.
+fn fold(word: &str) -> String {
+    word.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of an indexed text (its `index_form`), as `fold` makes them: the vocabulary a
+/// prefix search names words from. Numbers are left out (record numbers are not searched by
+/// their beginning), and so is anything longer than a word.
+pub fn words(indexed: &str) -> impl Iterator<Item = String> + '_ {
+    indexed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().count() <= 40)
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .map(fold)
 }
 
 /// A short piece of `text` around the first place a term matches, without markers (a

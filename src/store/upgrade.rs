@@ -134,4 +134,7 @@ pub async fn optimize(db: &SqlitePool) {
     {
         tracing::info!(error = %e, "table statistics not updated");
     }
+    if let Err(e) = search::tidy(db).await {
+        tracing::info!(error = %e, "search index not tidied");
+    }
 }

@@ -420,3 +420,50 @@ async fn tables_are_cut_by_display_width() {
     let width = |l: &str| display_width(l);
     assert!(width(lines[0]) <= width(lines[2]));
 }
+
+#[tokio::test]
+async fn search_reads_korean_and_chinese_and_finds_people_by_any_alias() {
+    let t = TestApp::new().await;
+    t.ok("/record official add name:\"Hao Peng\" country:China province:Liaoning local_name:郝鹏 aliases:하오펑")
+        .await;
+    t.ok("/record official add name:\"Kim Dong-yeon\" country:Korea")
+        .await;
+    t.ok("/record visit add province:Liaoning start:2024-04-24 leader:\"Hao Peng\" purpose:\"서울에서 경제협력 논의\"")
+        .await;
+    t.ok("/record visit add province:Jiangsu start:2024-06-10 purpose:江苏省代表团访问首尔 force:true")
+        .await;
+    t.ok("/record meeting add date:2024-04-24 officials:\"Hao Peng; Kim Dong-yeon\" summary:\"Semiconductors and batteries\"")
+        .await;
+    let found = |data: &serde_json::Value| -> Vec<String> {
+        data["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| format!("{} {}", r["entity"].as_str().unwrap(), r["id"]))
+            .collect()
+    };
+    let hits = t.ok("/search text:서울").await;
+    assert!(found(&hits).contains(&"visit 1".to_string()), "{hits}");
+    let hits = t.ok("/search text:江苏").await;
+    assert!(found(&hits).contains(&"visit 2".to_string()), "{hits}");
+    let hits = t.ok("/search text:代表团").await;
+    assert_eq!(found(&hits), ["visit 2"], "{hits}");
+    let hits = t.ok("/search text:苏").await;
+    assert!(
+        found(&hits).contains(&"visit 2".to_string()),
+        "a single character: {hits}"
+    );
+    // An alias finds the person, the visits they led and the meetings they were in.
+    let hits = t.ok("/search text:하오펑").await;
+    let got = found(&hits);
+    for want in ["official 1", "visit 1", "meeting 1"] {
+        assert!(got.contains(&want.to_string()), "{want}: {hits}");
+    }
+    let hits = t.ok("/search text:semicon*").await;
+    assert_eq!(found(&hits), ["meeting 1"], "{hits}");
+    // Snippets are plain text from what was written.
+    let reply = t.run("/search text:semiconductors").await.unwrap();
+    let table = reply.table.unwrap().render();
+    assert!(!table.contains("**"), "{table}");
+    assert!(table.contains("Semiconductors and batteries"), "{table}");
+}

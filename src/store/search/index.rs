@@ -5,7 +5,7 @@
 
 use super::super::{Entity, Tx, bulk};
 use super::{KINDS, rowid};
-use crate::domain::search_text::index_form;
+use crate::domain::search_text::{index_form, words};
 use crate::error::Result;
 
 /// The entries of live records of one kind: (rowid, entity, id, title, body), computed in
@@ -65,8 +65,24 @@ fn documents(entity: Entity, only: Option<&str>) -> String {
 
 type Doc = (i64, String, i64, String, String);
 
-/// Stores entries: the tokenizer's form of title and body, and the originals to show.
+/// Stores entries: the tokenizer's form of title and body, and the originals to show; and
+/// their words in the vocabulary prefix searches name words from.
 async fn write(tx: &mut Tx<'_>, docs: &[Doc]) -> Result<()> {
+    let mut vocabulary: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for (_, _, _, title, body) in docs {
+        vocabulary.extend(words(&index_form(title)));
+        vocabulary.extend(words(&index_form(body)));
+    }
+    let vocabulary: Vec<String> = vocabulary.into_iter().collect();
+    bulk::insert(
+        tx,
+        "INSERT OR IGNORE INTO search_terms (term) ",
+        &vocabulary,
+        |b, term| {
+            b.push_bind(term.clone());
+        },
+    )
+    .await?;
     bulk::insert(
         tx,
         "INSERT INTO search_index (rowid, entity, entity_id, title, body, shown_title, shown_body) ",
@@ -134,9 +150,11 @@ const REBUILD_STEP: i64 = 20_000;
 /// Rebuilds the whole index (after a bulk load, or once after an upgrade that changed what
 /// the index holds), kind by kind in rowid order.
 pub async fn rebuild(tx: &mut Tx<'_>) -> Result<()> {
-    sqlx::query("DELETE FROM search_index")
-        .execute(&mut **tx)
-        .await?;
+    for table in ["search_index", "search_terms"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
+            .execute(&mut **tx)
+            .await?;
+    }
     for entity in KINDS {
         let last: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
             "SELECT coalesce(max(id), 0) FROM {}",
@@ -158,5 +176,19 @@ pub async fn rebuild(tx: &mut Tx<'_>) -> Result<()> {
             from += REBUILD_STEP;
         }
     }
+    // One segment: a search reads the newest matches of a kind in rowid order, which is ten
+    // times faster from one segment than from the many a bulk write leaves.
+    sqlx::query("INSERT INTO search_index (search_index) VALUES ('optimize')")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Merges some of the index's segments (the daily upkeep of `serve`): bounded work, so it
+/// never holds the write lock long.
+pub async fn tidy(db: &sqlx::SqlitePool) -> Result<()> {
+    sqlx::query("INSERT INTO search_index (search_index, rank) VALUES ('merge', 500)")
+        .execute(db)
+        .await?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 mod index;
 
-pub use index::{index, rebuild, reindex, remove};
+pub use index::{index, rebuild, reindex, remove, tidy};
 
 use sqlx::SqlitePool;
 
@@ -37,10 +37,45 @@ pub struct Query {
     terms: Vec<Term>,
 }
 
+/// A prefix names at most this many words; a broader one stays a prefix (slower).
+const PREFIX_WORDS: i64 = 40;
+
 impl Query {
     pub fn parse(text: &str) -> Option<Query> {
         let terms = search_text::query_terms(text);
         (!terms.is_empty()).then_some(Query { terms })
+    }
+
+    /// A search ready to run: each prefix replaced by the words it begins, from the
+    /// vocabulary of the index (`semicon*` becomes `semiconductor OR semiconductors`).
+    pub async fn prepare(db: &SqlitePool, text: &str) -> Result<Option<Query>> {
+        let Some(mut query) = Query::parse(text) else {
+            return Ok(None);
+        };
+        for term in &mut query.terms {
+            let Some(prefix) = &term.prefix else {
+                continue;
+            };
+            let named: Vec<String> = sqlx::query_scalar(
+                "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?1 || char(1114111)
+                  ORDER BY term LIMIT ?2",
+            )
+            .bind(prefix)
+            .bind(PREFIX_WORDS + 1)
+            .fetch_all(db)
+            .await?;
+            if !named.is_empty() && named.len() as i64 <= PREFIX_WORDS {
+                term.fts = format!(
+                    "({})",
+                    named
+                        .iter()
+                        .map(|w| format!("\"{w}\""))
+                        .collect::<Vec<_>>()
+                        .join(" OR ")
+                );
+            }
+        }
+        Ok(Some(query))
     }
 
     /// The FTS5 MATCH expression.
@@ -152,7 +187,7 @@ pub async fn find(
         "WITH page AS (SELECT r, row_number() OVER (ORDER BY score, r DESC) AS pos
                          FROM ({}) ORDER BY score, r DESC LIMIT ?2 OFFSET ?3)
          SELECT entity, entity_id, shown_title, shown_body
-           FROM page JOIN search_index ON search_index.rowid = page.r ORDER BY page.pos",
+           FROM page CROSS JOIN search_index ON search_index.rowid = page.r ORDER BY page.pos",
         candidates(matches)
     );
     let rows: Vec<(String, i64, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -161,6 +196,7 @@ pub async fn find(
         .bind(offset)
         .fetch_all(db)
         .await?;
+    // CROSS JOIN keeps the page first: each entry is then one rowid lookup.
     // The snippet is cut from the original text, where the match is, without markers: the
     // index holds the tokenizer's form of CJK text, not what people wrote.
     Ok(rows
