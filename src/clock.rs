@@ -17,7 +17,9 @@ fn fixed() -> Option<DateTime<FixedOffset>> {
             .filter(|v| !v.trim().is_empty())
             .map(|v| {
                 DateTime::parse_from_rfc3339(v.trim()).unwrap_or_else(|e| {
-                    panic!("{NOW_VAR} must be an RFC 3339 time such as 2024-07-01T09:05:00+09:00: {e}")
+                    panic!(
+                        "{NOW_VAR} must be an RFC 3339 time such as 2024-07-01T09:05:00+09:00: {e}"
+                    )
                 })
             })
     })
