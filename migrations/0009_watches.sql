@@ -2,10 +2,12 @@
 -- and posts a summary each week or month (store::digest).
 
 -- Who asked to be told what, in which channel. At least one filter; `kind` alone counts.
--- `official_id` has no foreign key: undoing the change that added an official removes it
--- for good, and a watch on them must not stop that (it then matches nothing).
+-- Numbers are never reused (AUTOINCREMENT), so an old `/watch remove id:N` cannot stop a
+-- newer watch. `official_id` has no foreign key: undoing the change that added an
+-- official removes it for good, and a watch on them must not stop that (it then matches
+-- nothing).
 CREATE TABLE watches (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     channel_id     TEXT NOT NULL,
     kind           TEXT NOT NULL CHECK (kind IN ('visits', 'meetings', 'forums', 'outcomes', 'all')),
     province_id    INTEGER REFERENCES regions (id),

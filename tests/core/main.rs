@@ -17,3 +17,4 @@ mod search;
 mod summary;
 mod transfer;
 mod visits;
+mod watch;
