@@ -75,9 +75,13 @@ pub async fn run(app: App, http: Arc<Http>, mut stop: Receiver<bool>) {
                     );
                 }
                 Posted::Refused(reason) => {
-                    tracing::warn!(watch = d.watch_id, channel = %d.channel_id, %reason, "the channel refused the watch's message: watch paused");
-                    if let Err(e) = outbox::pause(&app.db, d.watch_id, &reason).await {
-                        tracing::warn!(error = %e, watch = d.watch_id, "could not pause the watch; trying again");
+                    match outbox::pause(&app.db, d.watch_id, &reason).await {
+                        Ok(()) => {
+                            tracing::warn!(watch = d.watch_id, channel = %d.channel_id, %reason, "the channel refused the watch's message: watch paused")
+                        }
+                        Err(e) => {
+                            tracing::warn!(error = %e, watch = d.watch_id, %reason, "the channel refused the watch's message, and pausing the watch failed; trying again")
+                        }
                     }
                     waiting.insert(d.watch_id);
                 }

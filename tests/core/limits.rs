@@ -19,6 +19,14 @@ async fn every_reply_fits_discord_once_rendered() {
     let other = format!("Lee {}", long('l', 96));
     let purpose = long('p', 1000);
     let lines = vec![
+        // Watches first, so the changes below are news for them (their messages are
+        // checked at the end); the digest over the synthetic data.
+        "/watch add channel:300000000000000777 province:Jiangsu".into(),
+        "/watch add channel:300000000000000778 place:Seoul kind:visits".into(),
+        "/watch list".into(),
+        "/digest set channel:300000000000000779 frequency:weekly weekday:friday hour:8".into(),
+        "/digest preview frequency:monthly".into(),
+        "/digest off".into(),
         format!(
             "/record official add name:\"{name}\" country:Korea title:\"{}\" organization:\"{}\" local_name:\"{}\" aliases:\"{}\"",
             long('t', 200),
@@ -104,6 +112,24 @@ async fn every_reply_fits_discord_once_rendered() {
         .unwrap();
     check("import", &reply);
     covered.insert(delegation_bot::catalog::CommandId::DataImport);
+    // What the watches were told, as their channel messages would show it.
+    let told = delegation_bot::store::outbox::pending(&t.app.db, 1000)
+        .await
+        .unwrap();
+    assert!(
+        told.len() > 3,
+        "the changes above were news: {}",
+        told.len()
+    );
+    for d in &told {
+        check(
+            "a watch message",
+            &delegation_bot::commands::watch::notice(&d.notice),
+        );
+    }
+    let removed = t.run("/watch remove id:2").await.unwrap();
+    check("/watch remove", &removed);
+    covered.insert(delegation_bot::catalog::CommandId::WatchRemove);
     for c in COMMANDS {
         assert!(covered.contains(&c.id), "{} is not exercised", c.name());
     }
