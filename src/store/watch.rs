@@ -141,24 +141,25 @@ pub async fn add(tx: &mut Tx<'_>, w: &NewWatch<'_>) -> Result<Added> {
         }
     };
     let watch = get(&mut **tx, id).await?.expect("just written");
-    for (entity, table) in [
-        ("visit", "visits"),
-        ("meeting", "meetings"),
-        ("forum", "forums"),
-    ] {
+    for entity in ["visit", "meeting", "forum"] {
         if !watch.follows(entity) {
             continue;
         }
-        let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT id FROM {table} WHERE deleted_at IS NULL"
+        let (table, alias, filter) = filter_sql(entity).expect("kinds with tables");
+        // One pass over the live records, by the same filter the commits use.
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT OR IGNORE INTO watch_seen (watch_id, entity, entity_id)
+             SELECT ?6, ?7, {alias}.id FROM {table} {alias} WHERE {alias}.deleted_at IS NULL AND ?1 IS NULL AND {filter}"
         )))
-        .fetch_all(&mut **tx)
+        .bind(None::<String>)
+        .bind(watch.province_id)
+        .bind(watch.place_id)
+        .bind(watch.official_id)
+        .bind(watch.place.as_deref().map(like_pattern))
+        .bind(id)
+        .bind(entity)
+        .execute(&mut **tx)
         .await?;
-        let matched: Vec<i64> = matching(tx, &watch, entity, &ids)
-            .await?
-            .into_iter()
-            .collect();
-        see(tx, id, entity, &matched, true).await?;
     }
     Ok(added)
 }
@@ -216,15 +217,15 @@ pub async fn matching(
     entity: &str,
     ids: &[i64],
 ) -> Result<HashSet<i64>> {
-    let sql = match entity {
-        "visit" => MATCH_VISITS,
-        "meeting" => MATCH_MEETINGS,
-        "forum" => MATCH_FORUMS,
-        _ => return matching_by_snapshot(tx, w, entity, ids).await,
+    let Some((table, alias, filter)) = filter_sql(entity) else {
+        return matching_by_snapshot(tx, w, entity, ids).await;
     };
+    let sql = format!(
+        "SELECT {alias}.id FROM {table} {alias} WHERE {alias}.id IN (SELECT value FROM json_each(?1)) AND {filter}"
+    );
     let mut out = HashSet::new();
     for chunk in bulk::id_chunks(ids) {
-        let found: Vec<i64> = sqlx::query_scalar(sql)
+        let found: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()))
             .bind(chunk)
             .bind(w.province_id)
             .bind(w.place_id)
@@ -246,11 +247,21 @@ fn like_pattern(s: &str) -> String {
     )
 }
 
-// ?1 the ids, ?2 province, ?3 place (a Korean region), ?4 official, ?5 the place's name as
-// a LIKE pattern for free-text places. A visit: its provinces, the places it visited, its
-// leader or anyone who met it (as /visits list reads `official`).
-const MATCH_VISITS: &str = "SELECT v.id FROM visits v WHERE v.id IN (SELECT value FROM json_each(?1))
-    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = v.id AND p.region_id = ?2))
+/// The table, its alias and the filter of a kind of record with its own table, on ?2
+/// province, ?3 place (a Korean region), ?4 official, ?5 the place's name as a LIKE pattern
+/// for free-text places.
+fn filter_sql(entity: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    Some(match entity {
+        "visit" => ("visits", "v", VISIT_FILTER),
+        "meeting" => ("meetings", "m", MEETING_FILTER),
+        "forum" => ("forums", "f", FORUM_FILTER),
+        _ => return None,
+    })
+}
+
+// A visit: its provinces, the places it visited, its leader or anyone who met it (as
+// /visits list reads `official`). (?5 is for the other kinds' free-text places.)
+const VISIT_FILTER: &str = "(?2 IS NULL OR EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = v.id AND p.region_id = ?2))
     AND (?3 IS NULL OR EXISTS (SELECT 1 FROM visit_places p WHERE p.visit_id = v.id AND p.region_id = ?3))
     AND (?4 IS NULL OR v.leader_id = ?4 OR EXISTS (SELECT 1 FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
                                                    WHERE m.visit_id = v.id AND m.deleted_at IS NULL AND mp.official_id = ?4))
@@ -258,8 +269,7 @@ const MATCH_VISITS: &str = "SELECT v.id FROM visits v WHERE v.id IN (SELECT valu
 
 // A meeting: the provinces of its visit or of its officials (as the report counts do), its
 // visit's places or its own place, its participants.
-const MATCH_MEETINGS: &str = "SELECT m.id FROM meetings m WHERE m.id IN (SELECT value FROM json_each(?1))
-    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = m.visit_id AND p.region_id = ?2)
+const MEETING_FILTER: &str = "(?2 IS NULL OR EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = m.visit_id AND p.region_id = ?2)
                     OR EXISTS (SELECT 1 FROM meeting_participants mp JOIN officials o ON o.id = mp.official_id
                                WHERE mp.meeting_id = m.id AND o.province_id = ?2))
     AND (?3 IS NULL OR m.place LIKE ?5 ESCAPE '\\'
@@ -268,8 +278,7 @@ const MATCH_MEETINGS: &str = "SELECT m.id FROM meetings m WHERE m.id IN (SELECT 
 
 // A forum: the provinces and places of the visits that attended, its own place, and the
 // leaders of those visits.
-const MATCH_FORUMS: &str = "SELECT f.id FROM forums f WHERE f.id IN (SELECT value FROM json_each(?1))
-    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM forum_visits fv JOIN visit_provinces p ON p.visit_id = fv.visit_id
+const FORUM_FILTER: &str = "(?2 IS NULL OR EXISTS (SELECT 1 FROM forum_visits fv JOIN visit_provinces p ON p.visit_id = fv.visit_id
                                WHERE fv.forum_id = f.id AND p.region_id = ?2))
     AND (?3 IS NULL OR f.place LIKE ?5 ESCAPE '\\'
                     OR EXISTS (SELECT 1 FROM forum_visits fv JOIN visit_places p ON p.visit_id = fv.visit_id
