@@ -8,6 +8,7 @@ pub mod digest;
 pub mod forum;
 pub mod lock;
 pub mod meeting;
+pub mod mentions;
 pub mod names;
 pub mod official;
 pub mod outbox;
