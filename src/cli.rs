@@ -159,8 +159,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         }
     };
     if matches!(cli.command, Command::Serve)
-        && let Err(e) =
-            crate::discord::DiscordSettings::from_env().and_then(|_| crate::operate::metrics_addr())
+        && let Err(e) = crate::discord::DiscordSettings::from_env()
+            .and_then(|_| crate::operate::metrics_addr())
+            .and_then(|_| crate::domain::schedule::timezone().map_err(anyhow::Error::msg))
     {
         // A missing token is the operator's input error: say so, exit 1, touch nothing.
         eprintln!("delegation-bot: {e:#}");

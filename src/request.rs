@@ -387,6 +387,7 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
                 Value::Date(FlexDate::Month(m))
             }
         }
+        Kind::Channel => Value::Text(channel_id(name, raw)?),
         Kind::Date => Value::Date(FlexDate::parse(raw).map_err(|e| named(name, e))?),
         Kind::Day => Value::Day(Day::parse(raw).map_err(|e| named(name, e))?),
         Kind::Month => Value::Month(Month::parse(raw).map_err(|e| named(name, e))?),
@@ -426,6 +427,22 @@ fn year(raw: &str) -> Option<u32> {
     (raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()))
         .then(|| raw.parse().ok())
         .flatten()
+}
+
+/// A channel as Discord sends it (its id) or as typed in the console: the id, `<#id>` (as
+/// Discord's "Copy Link" mentions it) or `#id`.
+fn channel_id(name: &str, raw: &str) -> Result<String, UserError> {
+    let id = raw
+        .trim_start_matches("<#")
+        .trim_end_matches('>')
+        .trim_start_matches('#');
+    if (17..=20).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(id.to_string())
+    } else {
+        Err(UserError::new(format!(
+            "`{name}` takes a channel: pick one in Discord, or give its id in the console (right-click the channel, Copy Channel ID), e.g. {name}:300000000000000001."
+        )))
+    }
 }
 
 fn named(name: &str, e: UserError) -> UserError {

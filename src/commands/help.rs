@@ -89,6 +89,7 @@ pub fn help(req: &Request, actor: &Actor) -> Result<Reply> {
                     Kind::Month => "YYYY-MM; also 2024/05, \"May 2024\", 2024년 5월".into(),
                     Kind::Choice(c) => format!("one of: {}", c.join(", ")),
                     Kind::File => "a CSV or JSON file".into(),
+                    Kind::Channel => "a channel; its id in the console".into(),
                 };
                 let need = if o.required { "required" } else { "optional" };
                 reply = reply.field(o.name, format!("{} ({need}; {kind})", o.description));

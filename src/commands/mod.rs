@@ -3,6 +3,7 @@
 
 pub mod checks;
 mod data;
+pub mod digest;
 mod export;
 mod forums;
 mod help;
@@ -14,6 +15,7 @@ mod record_meeting;
 mod record_official;
 mod record_visit;
 mod visits;
+pub mod watch;
 
 /// The data behind `/visits show`, for the benchmark's floor.
 pub(crate) use visits::view as visit_view;
@@ -110,6 +112,12 @@ impl App {
             DataImport => import::import(self, actor, req, progress).await,
             DataAudit => data::audit(self, req).await,
             DataUndo => data::undo(self, actor).await,
+            WatchAdd => watch::add(self, actor, req).await,
+            WatchList => watch::list(self).await,
+            WatchRemove => watch::remove(self, req).await,
+            DigestSet => digest::set(self, actor, req).await,
+            DigestOff => digest::off(self).await,
+            DigestPreview => digest::preview(self, req).await,
         }
     }
 
@@ -225,6 +233,15 @@ pub(crate) fn plural(n: i64, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+/// "Visit" for "visit".
+pub(crate) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
     }
 }
 

@@ -34,10 +34,10 @@ pub struct Handler {
     pub in_flight: Arc<RwLock<bool>>,
 }
 
-/// Answers only the one who asked: changes (they may be refused, or ask to confirm) and
-/// exports (they may not fit); the read commands answer the channel.
+/// Answers only the one who asked: changes (they may be refused, or ask to confirm),
+/// exports (they may not fit) and digest previews; the read commands answer the channel.
 fn private(spec: &CommandSpec) -> bool {
-    spec.moderator || spec.id == CommandId::Export
+    spec.moderator || matches!(spec.id, CommandId::Export | CommandId::DigestPreview)
 }
 
 fn needs_confirmation(id: CommandId) -> bool {

@@ -5,10 +5,13 @@ mod access;
 mod buttons;
 mod complete;
 pub mod config;
+mod deliver;
+mod digests;
 mod download;
 mod forms;
 mod handler;
 pub mod options;
+mod post;
 mod progress;
 pub mod register;
 pub mod render;
@@ -68,6 +71,22 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
             crate::store::upgrade::optimize(&maintained).await;
         }
     });
+    // Background posts (watches, digests) need only the HTTP client, not the gateway.
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let timezone = crate::domain::schedule::timezone().map_err(anyhow::Error::msg)?;
+    let background = [
+        tokio::spawn(deliver::run(
+            app.clone(),
+            client.http.clone(),
+            stopping.clone(),
+        )),
+        tokio::spawn(digests::run(
+            app.clone(),
+            client.http.clone(),
+            timezone,
+            stopping,
+        )),
+    ];
     let mut running = tokio::spawn(async move { client.start().await });
 
     let result = tokio::select! {
@@ -83,6 +102,11 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
             Ok(())
         }
     };
+    // A post under way finishes (within post::SEND_TIMEOUT); then the tasks stop.
+    let _ = stop.send(true);
+    for task in background {
+        let _ = task.await;
+    }
     app.db.close().await;
     state.close().await;
     tracing::info!("stopped");

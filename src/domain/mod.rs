@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod name;
+pub mod schedule;
 pub mod search_text;
 pub mod spam;
 pub mod text;

@@ -68,16 +68,25 @@ pub fn summarize(from: Month, to: Month, counts: &[(String, i64)], previous_tota
         mean,
         busiest: busiest.cloned(),
         previous_total,
-        change_percent: (previous_total > 0)
-            .then(|| (total - previous_total) as f64 * 100.0 / previous_total as f64),
+        change_percent: change_percent(previous_total, total),
         months,
     }
 }
 
+/// Percent change from `previous` to `total`; None when `previous` is 0.
+pub fn change_percent(previous: i64, total: i64) -> Option<f64> {
+    (previous > 0).then(|| (total - previous) as f64 * 100.0 / previous as f64)
+}
+
 pub fn change_text(m: &Monthly) -> String {
-    match m.change_percent {
-        Some(p) => format!("{:+.0}% ({} → {})", p, m.previous_total, m.total),
-        None if m.total > 0 => format!("new activity (0 → {})", m.total),
+    change_words(m.previous_total, m.total)
+}
+
+/// "+25% (4 → 5)", "new activity (0 → 3)", "no change (0 → 0)".
+pub fn change_words(previous: i64, total: i64) -> String {
+    match change_percent(previous, total) {
+        Some(p) => format!("{:+.0}% ({previous} → {total})", p),
+        None if total > 0 => format!("new activity (0 → {total})"),
         None => "no change (0 → 0)".into(),
     }
 }

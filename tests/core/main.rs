@@ -18,3 +18,4 @@ mod search;
 mod summary;
 mod transfer;
 mod visits;
+mod watch;
