@@ -31,11 +31,18 @@ pub enum CommandId {
     OfficialEdit,
     OfficialDelete,
     OfficialAlias,
+    OfficialUnalias,
     OfficialMerge,
     DataImport,
     DataAudit,
     DataUndo,
     RecordDraft,
+    WatchAdd,
+    WatchList,
+    WatchRemove,
+    DigestSet,
+    DigestOff,
+    DigestPreview,
 }
 
 /// How an option's value is typed and checked before any command sees it.
@@ -60,6 +67,8 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// An attachment on Discord, a file path in the console.
     File,
+    /// A text channel: picked from the list on Discord, its id (or `<#id>`) in the console.
+    Channel,
 }
 
 /// Where autocomplete suggestions come from.
@@ -436,7 +445,8 @@ pub static COMMANDS: &[CommandSpec] = &[
             VISIT_FIELDS;
             FORCE,
             VERSION,
-            clear("Fields to empty, comma-separated: end,city,level,leader,places,purpose,size,source")
+            clear("Fields to empty, comma-separated: end,city,level,leader,places,purpose,size,source"),
+            opt("remove_source", "A source link to take off the visit", Kind::Text(URL_MAX))
         ),
         moderator: true,
         example: "/record visit edit id:3 size:25",
@@ -445,7 +455,14 @@ pub static COMMANDS: &[CommandSpec] = &[
         id: CommandId::VisitDelete,
         path: &["record", "visit", "delete"],
         description: "Delete a visit (undo brings it back)",
-        options: &[req("id", "Visit number", ID)],
+        options: &[
+            req("id", "Visit number", ID),
+            opt(
+                "meetings",
+                "Its meetings: unlink (keep them) or delete (with the visit)",
+                Kind::Choice(&["unlink", "delete"]),
+            ),
+        ],
         moderator: true,
         example: "/record visit delete id:3",
     },
@@ -695,9 +712,28 @@ pub static COMMANDS: &[CommandSpec] = &[
                 ),
                 Lookup::Official,
             ),
+            opt(
+                "force",
+                "Merge even if the two records are on different sides",
+                Kind::Bool,
+            ),
         ],
         moderator: true,
         example: "/record official merge keep:\"Oh Se-hoon\" remove:\"Oh Sehun\"",
+    },
+    CommandSpec {
+        id: CommandId::OfficialUnalias,
+        path: &["record", "official", "unalias"],
+        description: "Take a spelling off an official (not their name)",
+        options: &[
+            look(
+                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                Lookup::Official,
+            ),
+            req("alias", "The spelling to take off", Kind::Text(NAME_MAX)),
+        ],
+        moderator: true,
+        example: "/record official unalias name:\"Oh Se-hoon\" alias:\"Oh Sehun\"",
     },
     CommandSpec {
         id: CommandId::DataImport,
@@ -778,6 +814,114 @@ pub static COMMANDS: &[CommandSpec] = &[
         moderator: true,
         example: "/record draft url:https://example.org/news/1 published:2024-06-01",
     },
+    CommandSpec {
+        id: CommandId::WatchAdd,
+        path: &["watch", "add"],
+        description: "Post to a channel whenever matching records are added, changed or deleted",
+        options: &[
+            req("channel", CHANNEL, Kind::Channel),
+            look(
+                opt("province", "Chinese province", Kind::Text(NAME_MAX)),
+                Lookup::Province,
+            ),
+            look(
+                opt(
+                    "official",
+                    "Official who led, met or attended",
+                    Kind::Text(NAME_MAX),
+                ),
+                Lookup::Official,
+            ),
+            look(
+                opt("place", "Korean place visited", Kind::Text(NAME_MAX)),
+                Lookup::Place,
+            ),
+            opt(
+                "kind",
+                "Which records (default: all)",
+                Kind::Choice(WATCH_KINDS),
+            ),
+        ],
+        moderator: true,
+        example: "/watch add channel:300000000000000001 province:Jiangsu",
+    },
+    CommandSpec {
+        id: CommandId::WatchList,
+        path: &["watch", "list"],
+        description: "The watches: ids, filters, channels, who set them, and any that are paused",
+        options: &[],
+        moderator: false,
+        example: "/watch list",
+    },
+    CommandSpec {
+        id: CommandId::WatchRemove,
+        path: &["watch", "remove"],
+        description: "Stop a watch",
+        options: &[req("id", "Watch number (/watch list)", ID)],
+        moderator: true,
+        example: "/watch remove id:1",
+    },
+    CommandSpec {
+        id: CommandId::DigestSet,
+        path: &["digest", "set"],
+        description: "Post a weekly or monthly digest to a channel",
+        options: &[
+            req("channel", CHANNEL, Kind::Channel),
+            req("frequency", "How often", Kind::Choice(FREQUENCIES)),
+            opt(
+                "weekday",
+                "Weekly: the day it is posted (default Monday)",
+                Kind::Choice(WEEKDAYS),
+            ),
+            opt(
+                "day",
+                "Monthly: the day of the month it is posted (default 1)",
+                Kind::Integer { min: 1, max: 28 },
+            ),
+            opt(
+                "hour",
+                "Hour it is posted, in the digest time zone (default 9)",
+                Kind::Integer { min: 0, max: 23 },
+            ),
+        ],
+        moderator: true,
+        example: "/digest set channel:300000000000000001 frequency:monthly",
+    },
+    CommandSpec {
+        id: CommandId::DigestOff,
+        path: &["digest", "off"],
+        description: "Stop posting the digest",
+        options: &[],
+        moderator: true,
+        example: "/digest off",
+    },
+    CommandSpec {
+        id: CommandId::DigestPreview,
+        path: &["digest", "preview"],
+        description: "The digest of the last complete week or month, shown only to you",
+        options: &[opt(
+            "frequency",
+            "Week or month (default: as set, else monthly)",
+            Kind::Choice(FREQUENCIES),
+        )],
+        moderator: false,
+        example: "/digest preview frequency:weekly",
+    },
+];
+
+const CHANNEL: &str = "Channel to post in (its id in the console)";
+const FREQUENCIES: &[&str] = &["weekly", "monthly"];
+/// What a watch follows (migration 0009 checks the same list).
+pub const WATCH_KINDS: &[&str] = &["visits", "meetings", "forums", "outcomes", "all"];
+/// In ISO order: `weekday` 1 is Monday.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// The longest report `/record draft text:` takes (Discord's limit for an option);

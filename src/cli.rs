@@ -147,15 +147,27 @@ pub enum Command {
     Healthcheck,
 }
 
-fn actor(name: Option<String>) -> Actor {
-    let name = name
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "console".into());
-    Actor {
+/// Who the audit log names for changes made here: `--as`, else `$USER`. One line of
+/// printable text, like any name.
+fn actor(name: Option<String>) -> Result<Actor, String> {
+    let (name, given) = match name {
+        Some(n) => (n, true),
+        None => (
+            std::env::var("USER").unwrap_or_else(|_| "console".into()),
+            false,
+        ),
+    };
+    let name = match crate::domain::Text::parse("--as", &name, crate::domain::text::NAME_MAX) {
+        Ok(t) => t.into_string(),
+        Err(e) if given => return Err(format!("{e} Type a name, e.g. --as Kim.")),
+        // A strange $USER is not the user's mistake: fall back to a plain name.
+        Err(_) => "console".into(),
+    };
+    Ok(Actor {
         id: format!("local:{name}"),
         name,
         moderator: true,
-    }
+    })
 }
 
 /// `draft FILE|-`: the same request as `/record draft file:FILE`, standard input read here.
@@ -189,9 +201,17 @@ fn draft_request(
 /// Runs the command line; returns the process exit status.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     let settings = Settings::load();
+    let actor = match actor(cli.actor.clone()) {
+        Ok(a) => a,
+        Err(message) => {
+            eprintln!("{message}");
+            return Ok(1);
+        }
+    };
     if matches!(cli.command, Command::Serve)
-        && let Err(e) =
-            crate::discord::DiscordSettings::from_env().and_then(|_| crate::operate::metrics_addr())
+        && let Err(e) = crate::discord::DiscordSettings::from_env()
+            .and_then(|_| crate::operate::metrics_addr())
+            .and_then(|_| crate::domain::schedule::timezone().map_err(anyhow::Error::msg))
     {
         // A missing token is the operator's input error: say so, exit 1, touch nothing.
         eprintln!("delegation-bot: {e:#}");
@@ -259,7 +279,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         _ => None,
     };
     let app = App::new(store::open(&url).await?);
-    let actor = actor(cli.actor);
+
     let code = match cli.command {
         Command::Console { sample } => {
             console::run(&app, &actor, sample).await?;
@@ -306,6 +326,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 None => sample::load_sample(&app, &actor).await,
             };
             bar.finish_and_clear();
+            store::upgrade::optimize(&app.db).await;
             report(result)
         }
         Command::Import { file, force, quiet } => {
@@ -316,6 +337,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             let (progress, bar) = progress_bar(quiet);
             let code = console::ask_with(&app, &actor, &line, false, &progress).await;
             bar.finish_and_clear();
+            store::upgrade::optimize(&app.db).await;
             code
         }
         Command::Export {
@@ -365,13 +387,14 @@ fn report(result: Result<String, Error>) -> i32 {
             println!("{msg}");
             0
         }
-        Err(e @ Error::User(_)) => {
-            eprintln!("{}", e.user_message());
-            1
-        }
         Err(e) => {
-            eprintln!("{}", e.user_message());
-            2
+            let code = if matches!(e, Error::User(_)) || e.is_unavailable() {
+                1
+            } else {
+                2
+            };
+            eprintln!("{}", console::printable(&e.user_message()));
+            code
         }
     }
 }

@@ -10,9 +10,23 @@ use serde_json::json;
 use crate::commands::{Actor, App};
 use crate::error::Error;
 use crate::progress::Progress;
-use crate::reply::{Reply, Table};
+use crate::reply::Reply;
 use crate::request::Request;
 use crate::sample;
+
+/// Text fit for a terminal: control characters (an escape sequence stored in a name by an
+/// older version, say) are shown as `�` instead of acting on the terminal.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
 
 /// Plain-text rendering of a reply.
 pub fn render(reply: &Reply) -> String {
@@ -23,7 +37,7 @@ pub fn render(reply: &Reply) -> String {
         out.push('\n');
     }
     if let Some(table) = &reply.table {
-        out.push_str(&render_table(table));
+        out.push_str(&table.render());
     }
     for f in &reply.fields {
         if f.value.contains('\n') {
@@ -44,54 +58,6 @@ pub fn render(reply: &Reply) -> String {
         out.push_str(&format!("(add page:{} for more)\n", page.page + 1));
     }
     out
-}
-
-/// Columns padded to their widest cell (wide CJK and Hangul characters count double).
-pub fn render_table(t: &Table) -> String {
-    let width = |s: &str| {
-        s.chars()
-            .map(|c| if is_wide(c) { 2 } else { 1 })
-            .sum::<usize>()
-    };
-    let cols = t.headers.len();
-    let mut widths: Vec<usize> = t.headers.iter().map(|h| width(h)).collect();
-    for row in &t.rows {
-        for (i, cell) in row.iter().enumerate().take(cols) {
-            widths[i] = widths[i].max(width(cell).min(60));
-        }
-    }
-    let line = |cells: &[String]| {
-        let mut s = String::new();
-        for (i, cell) in cells.iter().enumerate().take(cols) {
-            let cell: String = if width(cell) > 60 {
-                cell.chars().take(57).collect::<String>() + "..."
-            } else {
-                cell.clone()
-            };
-            let pad = widths[i].saturating_sub(width(&cell));
-            if t.numeric.get(i).copied().unwrap_or(false) {
-                s.push_str(&" ".repeat(pad));
-                s.push_str(&cell);
-            } else {
-                s.push_str(&cell);
-                s.push_str(&" ".repeat(pad));
-            }
-            s.push_str("  ");
-        }
-        s.trim_end().to_string() + "\n"
-    };
-    let mut out = line(&t.headers);
-    out.push_str(&line(
-        &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
-    ));
-    for row in &t.rows {
-        out.push_str(&line(row));
-    }
-    out
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 
 /// Writes attachments into `dir`, never over an existing file or through a link (a name
@@ -176,7 +142,7 @@ pub fn print_answer(answer: crate::error::Result<crate::reply::Reply>, as_json: 
             if as_json {
                 println!("{}", json!({"ok": true, "error": null, "data": reply.data}));
             } else {
-                print!("{}", render(&reply));
+                print!("{}", printable(&render(&reply)));
                 for p in saved {
                     println!("Wrote {}", p.display());
                 }
@@ -191,7 +157,11 @@ pub fn print_answer(answer: crate::error::Result<crate::reply::Reply>, as_json: 
             0
         }
         Err(e) => {
-            let code = if matches!(e, Error::User(_)) { 1 } else { 2 };
+            let code = if matches!(e, Error::User(_)) || e.is_unavailable() {
+                1
+            } else {
+                2
+            };
             finish_error(as_json, &e.user_message(), code)
         }
     }
@@ -201,7 +171,7 @@ fn finish_error(as_json: bool, message: &str, code: i32) -> i32 {
     if as_json {
         println!("{}", json!({"ok": false, "error": message, "data": null}));
     } else {
-        eprintln!("{message}");
+        eprintln!("{}", printable(message));
     }
     code
 }
@@ -227,7 +197,7 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
         if wanted {
             match sample::load_sample(app, actor).await {
                 Ok(msg) => println!("{msg}"),
-                Err(e) => println!("{}", e.user_message()),
+                Err(e) => println!("{}", printable(&e.user_message())),
             }
         }
     }
@@ -250,7 +220,7 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
         loop {
             match answer {
                 Ok(reply) => {
-                    print!("{}", render(&reply));
+                    print!("{}", printable(&render(&reply)));
                     match save_attachments(&reply, Path::new(".")) {
                         Ok(paths) => paths.iter().for_each(|p| println!("Wrote {}", p.display())),
                         Err(e) => println!("Could not write the file: {e}"),
@@ -266,7 +236,7 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
                         println!("Nothing was changed.");
                     }
                 }
-                Err(e) => println!("{}", e.user_message()),
+                Err(e) => println!("{}", printable(&e.user_message())),
             }
             break;
         }

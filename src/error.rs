@@ -60,17 +60,31 @@ impl Error {
                 tracing::info!(error = %u, "refused");
                 u.0.clone()
             }
-            Error::Internal(e) => match unavailable(e) {
-                Some(text) => {
-                    tracing::warn!(error = ?e, "database unavailable");
-                    text.to_string()
+            // One line (a console shows warnings and errors on stderr; a database that cannot
+            // take writes is no error of ours, so info); the whole chain, with any
+            // backtrace, at debug.
+            Error::Internal(e) => {
+                tracing::debug!(error = ?e, "the whole failure");
+                match unavailable(e) {
+                    Some(text) => {
+                        tracing::info!(error = %format!("{e:#}"), "database unavailable");
+                        text.to_string()
+                    }
+                    None => {
+                        tracing::error!(error = %format!("{e:#}"), "command failed");
+                        APOLOGY.to_string()
+                    }
                 }
-                None => {
-                    tracing::error!(error = ?e, "command failed");
-                    APOLOGY.to_string()
-                }
-            },
+            }
         }
+    }
+}
+
+impl Error {
+    /// True for a database that cannot take a write right now (full, read-only, busy): not
+    /// the user's mistake, not a bug either; the command line exits 1 for it.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(self, Error::Internal(e) if unavailable(e).is_some())
     }
 }
 

@@ -151,6 +151,79 @@ impl Table {
     }
 }
 
+/// The widest a table cell is shown, in terminal columns.
+const CELL_MAX: usize = 60;
+
+/// How many columns a text takes in a terminal or a code block: wide CJK and Hangul
+/// characters take two.
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// A cell as one line at most `CELL_MAX` columns wide: line breaks become spaces, and a
+/// cut is made by columns and marked with `...`.
+fn cell_text(cell: &str) -> String {
+    let flat: String = cell
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if display_width(&flat) <= CELL_MAX {
+        return flat;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in flat.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > CELL_MAX - 3 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out + "..."
+}
+
+impl Table {
+    /// Columns padded to their widest cell, by display width.
+    pub fn render(&self) -> String {
+        let cols = self.headers.len();
+        let cells = |row: &[String]| -> Vec<String> {
+            row.iter().take(cols).map(|c| cell_text(c)).collect()
+        };
+        let headers = cells(&self.headers);
+        let rows: Vec<Vec<String>> = self.rows.iter().map(|r| cells(r)).collect();
+        let mut widths: Vec<usize> = headers.iter().map(|h| display_width(h)).collect();
+        for row in &rows {
+            for (i, cell) in row.iter().enumerate() {
+                widths[i] = widths[i].max(display_width(cell));
+            }
+        }
+        let line = |cells: &[String]| {
+            let mut s = String::new();
+            for (i, cell) in cells.iter().enumerate() {
+                let pad = " ".repeat(widths[i].saturating_sub(display_width(cell)));
+                if self.numeric.get(i).copied().unwrap_or(false) {
+                    s.push_str(&pad);
+                    s.push_str(cell);
+                } else {
+                    s.push_str(cell);
+                    s.push_str(&pad);
+                }
+                s.push_str("  ");
+            }
+            s.trim_end().to_string() + "\n"
+        };
+        let mut out = line(&headers);
+        out.push_str(&line(
+            &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
+        ));
+        for row in &rows {
+            out.push_str(&line(row));
+        }
+        out
+    }
+}
+
 impl Page {
     pub const SIZE: i64 = 10;
 

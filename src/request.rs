@@ -314,15 +314,14 @@ fn value_json(value: &Value) -> Json {
     }
 }
 
+/// A value as it would be typed: bare when that reads back the same, else in double quotes
+/// with `\"` and `\\` inside.
 fn quote(v: &str) -> String {
-    if !v.is_empty()
-        && !v.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '”'))
-    {
+    let starts_quoted = v.starts_with(['"', '\'', '“', '‘']);
+    if !v.is_empty() && !starts_quoted && !v.contains(char::is_whitespace) {
         v.to_string()
-    } else if !v.contains('"') {
-        format!("\"{v}\"")
     } else {
-        format!("'{v}'")
+        format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
     }
 }
 
@@ -378,6 +377,18 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
                 )));
             }
         },
+        // A bounds filter takes a year too: from its first month to its last.
+        Kind::Date | Kind::Month if matches!(name, "from" | "to") && year(raw).is_some() => {
+            let y = year(raw).expect("checked");
+            let m = Month::parse(&format!("{y}-{}", if name == "to" { "12" } else { "01" }))
+                .map_err(|e| named(name, e))?;
+            if kind == Kind::Month {
+                Value::Month(m)
+            } else {
+                Value::Date(FlexDate::Month(m))
+            }
+        }
+        Kind::Channel => Value::Text(channel_id(name, raw)?),
         Kind::Date => Value::Date(FlexDate::parse(raw).map_err(|e| named(name, e))?),
         Kind::Day => Value::Day(Day::parse(raw).map_err(|e| named(name, e))?),
         Kind::Month => Value::Month(Month::parse(raw).map_err(|e| named(name, e))?),
@@ -395,7 +406,10 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
                         })
                         .collect();
                     (matches.len() == 1).then(|| matches[0])
-                });
+                })
+                .copied()
+                // Other words for a vocabulary's choices: `CN`, `한국`, `省级`, ...
+                .or_else(|| crate::domain::name::vocabulary_choice(choices, raw));
             match found {
                 Some(c) => Value::Choice(c),
                 None => {
@@ -433,6 +447,29 @@ fn article(name: &str, raw: &str, max: usize) -> Result<String, UserError> {
     Ok(text.trim().to_string())
 }
 
+/// A bare year (`2024`).
+fn year(raw: &str) -> Option<u32> {
+    (raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| raw.parse().ok())
+        .flatten()
+}
+
+/// A channel as Discord sends it (its id) or as typed in the console: the id, `<#id>` (as
+/// Discord's "Copy Link" mentions it) or `#id`.
+fn channel_id(name: &str, raw: &str) -> Result<String, UserError> {
+    let id = raw
+        .trim_start_matches("<#")
+        .trim_end_matches('>')
+        .trim_start_matches('#');
+    if (17..=20).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(id.to_string())
+    } else {
+        Err(UserError::new(format!(
+            "`{name}` takes a channel: pick one in Discord, or give its id in the console (right-click the channel, Copy Channel ID), e.g. {name}:300000000000000001."
+        )))
+    }
+}
+
 fn named(name: &str, e: UserError) -> UserError {
     UserError::new(format!("{name}: {}", e.0))
 }
@@ -442,9 +479,11 @@ struct Token {
     value: String,
 }
 
-/// Splits on whitespace, honouring "double" and 'single' quotes, and `key:value` pairs
-/// (the value may be quoted: `name:"Oh Se-hoon"`). A URL such as `https://x` after a
-/// key is a value, not a key.
+/// Splits on whitespace into values and `key:value` pairs. A value that starts with a quote
+/// (`"`, `'`, or a phone's curly “ ” ‘ ’) runs to the matching closing quote, spaces and
+/// all; inside it `\"` (or `\'`) is a quote and `\\` a backslash. A quote anywhere else is
+/// an ordinary character, so `Xi'an` needs no quotes. A URL such as `https://x` after a key
+/// is a value, not a key.
 fn tokenize(line: &str) -> Result<Vec<Token>, UserError> {
     let mut tokens = Vec::new();
     let mut chars = line.trim().chars().peekable();
@@ -458,34 +497,50 @@ fn tokenize(line: &str) -> Result<Vec<Token>, UserError> {
         let mut key = None;
         let mut current = String::new();
         let mut quoted = false;
+        // A value starts at the token's start and right after `key:`.
+        let mut at_value_start = true;
         while let Some(&c) = chars.peek() {
             if c.is_whitespace() {
                 break;
             }
             chars.next();
             match c {
-                '"' | '\'' | '“' | '”' => {
-                    let close = if c == '“' { '”' } else { c };
+                '"' | '\'' | '“' | '‘' if at_value_start => {
+                    let close = match c {
+                        '“' => '”',
+                        '‘' => '’',
+                        other => other,
+                    };
                     quoted = true;
                     let mut closed = false;
-                    for q in chars.by_ref() {
-                        if q == close || (c == '“' && q == '"') {
+                    while let Some(q) = chars.next() {
+                        if q == '\\'
+                            && chars
+                                .peek()
+                                .is_some_and(|n| *n == close || *n == '\\' || *n == '"')
+                        {
+                            current.push(chars.next().expect("peeked"));
+                        } else if q == close || (c == '“' && q == '"') {
                             closed = true;
                             break;
+                        } else {
+                            current.push(q);
                         }
-                        current.push(q);
                     }
                     if !closed {
                         return Err(UserError::new(
-                            "A quote is not closed; put a \" at the end of the value.",
+                            "A quote is not closed; put a \" at the end of the value (type \\\" for a quote inside it).",
                         ));
                     }
                 }
                 ':' if key.is_none() && !quoted && is_option_name(&current) => {
                     key = Some(std::mem::take(&mut current));
+                    at_value_start = true;
+                    continue;
                 }
                 _ => current.push(c),
             }
+            at_value_start = false;
         }
         tokens.push(Token {
             key,
@@ -597,5 +652,30 @@ mod tests {
         let again = Request::parse_line(&r.to_line()).unwrap();
         assert_eq!(again.text("name"), Some("Oh Young-hun"));
         assert_eq!(again.page(), 2);
+        for name in [
+            "Kim \"Danny\" O'Neil",
+            "a\\b \"c\"",
+            "'quoted'",
+            "C:\\new path",
+        ] {
+            let r = Request::parse_line("/official history name:x")
+                .unwrap()
+                .with("name", Value::Text(name.into()));
+            let again = Request::parse_line(&r.to_line()).unwrap();
+            assert_eq!(again.text("name"), Some(name), "{}", r.to_line());
+        }
+    }
+
+    #[test]
+    fn quotes_inside_values_are_typed_with_a_backslash() {
+        let r = Request::parse_line(r#"/official show name:"=HYPERLINK(\"x\")""#).unwrap();
+        assert_eq!(r.text("name"), Some(r#"=HYPERLINK("x")"#));
+        let r = Request::parse_line(r#"/official show name:"back\\slash""#).unwrap();
+        assert_eq!(r.text("name"), Some(r"back\slash"));
+        // An apostrophe inside a word is a letter.
+        let r = Request::parse_line("/visits list city:Xi'an").unwrap();
+        assert_eq!(r.text("city"), Some("Xi'an"));
+        let r = Request::parse_line("/official show O'Neil").unwrap();
+        assert_eq!(r.text("name"), Some("O'Neil"));
     }
 }

@@ -379,7 +379,7 @@ fn bench_prints_a_row_for_every_read_command() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("### 300 visits"), "{text}");
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| `/")).collect();
-    assert_eq!(rows.len(), 17, "{text}");
+    assert_eq!(rows.len(), 22, "{text}");
     for command in [
         "/visits monthly",
         "/visits list",
@@ -401,4 +401,43 @@ fn bench_prints_a_row_for_every_read_command() {
         !dir.path().join("delegations.db").exists(),
         "bench never touches the team's database"
     );
+}
+
+/// DIGEST_TIMEZONE takes IANA names only: `serve` refuses any other in one line (exit 1)
+/// before touching anything, and a preview says what to set.
+#[test]
+fn an_unknown_digest_timezone_is_refused_in_one_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .arg("serve")
+        .current_dir(dir.path())
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("bot.db").display()),
+        )
+        .env("DISCORD_TOKEN", "t")
+        .env("DISCORD_GUILD_ID", "100000000000000001")
+        .env("DIGEST_TIMEZONE", "Korea/Seoul City")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("DIGEST_TIMEZONE=Korea/Seoul City is not an IANA time zone"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(!dir.path().join("bot.db").exists(), "nothing touched");
+    let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .args(["ask", "--json", "/digest preview"])
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("bot.db").display()),
+        )
+        .env("DIGEST_TIMEZONE", "Mars/Olympus")
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(v["error"].as_str().unwrap().contains("IANA"), "{v}");
 }

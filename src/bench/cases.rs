@@ -17,13 +17,11 @@ pub struct Case {
 
 /// The queries behind one answer.
 pub enum Raw {
-    /// /visits monthly: the months (and the previous period) and the source coverage;
-    /// `latest` when the period defaults to the 12 months up to the latest visit.
+    /// /visits monthly: the months (and the previous period) and the source coverage.
     Monthly {
         from: Month,
         to: Month,
         provinces: Vec<i64>,
-        latest: bool,
     },
     /// /visits list: the count for the pager and one page.
     List {
@@ -56,11 +54,7 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
             from,
             to,
             provinces,
-            latest,
         } => {
-            if *latest {
-                black_box(report::latest_month(db, provinces).await?);
-            }
             let len = from.count_to(*to);
             black_box(report::month_counts(db, from.plus(-len), *to, provinces).await?);
             black_box(report::coverage(db, DateRange::months(*from, *to), provinces).await?);
@@ -115,7 +109,7 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
             )?);
         }
         Raw::Search(text) => {
-            let q = search::Query::parse(text).expect("words");
+            let q = search::Query::prepare(db, text).await?.expect("words");
             let matches = search::count(db, &q).await?;
             black_box(search::find(db, &q, matches, 10, 0).await?);
         }
@@ -144,9 +138,8 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
         .bind(top)
         .fetch_one(db)
         .await?;
-    let latest = report::latest_month(db, &[])
-        .await?
-        .unwrap_or(Month::parse("2024-12")?);
+    // The default period: the 12 months up to now.
+    let latest = crate::domain::Day::today().month();
     let (jiangsu, zhejiang) = (
         province(db, "Jiangsu").await?,
         province(db, "Zhejiang").await?,
@@ -154,12 +147,11 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
     let month = |m: &str| Month::parse(m).expect("valid");
     let (from, to) = (month("2024-01"), month("2024-12"));
     let case = |line: String, raw: Option<Raw>| Case { line, raw };
-    let monthly = |from: Month, to: Month, provinces: Vec<i64>, latest: bool| {
+    let monthly = |from: Month, to: Month, provinces: Vec<i64>| {
         Some(Raw::Monthly {
             from,
             to,
             provinces,
-            latest,
         })
     };
     let days = DateRange {
@@ -169,19 +161,19 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
     Ok(vec![
         case(
             "/visits monthly".into(),
-            monthly(latest.plus(-11), latest, vec![], true),
+            monthly(latest.plus(-11), latest, vec![]),
         ),
         case(
             "/visits monthly from:2015-01 to:2024-12".into(),
-            monthly(month("2015-01"), to, vec![], false),
+            monthly(month("2015-01"), to, vec![]),
         ),
         case(
             "/visits monthly province:Jiangsu".into(),
-            monthly(latest.plus(-11), latest, vec![jiangsu], true),
+            monthly(latest.plus(-11), latest, vec![jiangsu]),
         ),
         case(
             "/visits monthly province:\"Jiangsu, Zhejiang\"".into(),
-            monthly(latest.plus(-11), latest, vec![jiangsu, zhejiang], true),
+            monthly(latest.plus(-11), latest, vec![jiangsu, zhejiang]),
         ),
         case(
             "/visits list".into(),
@@ -244,5 +236,16 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
             "/search text:\"Jeju semiconductor\"".into(),
             Some(Raw::Search("Jeju semiconductor")),
         ),
+        case(
+            "/search text:semicon*".into(),
+            Some(Raw::Search("semicon*")),
+        ),
+        case("/search text:서울".into(), Some(Raw::Search("서울"))),
+        case("/search text:江苏".into(), Some(Raw::Search("江苏"))),
+        case(
+            "/search text:\"제주 江苏 tourism\"".into(),
+            Some(Raw::Search("제주 江苏 tourism")),
+        ),
+        case("/search text:苏".into(), Some(Raw::Search("苏"))),
     ])
 }

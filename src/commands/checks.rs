@@ -10,14 +10,7 @@ use crate::store::visit::{self, Fields, Source};
 use crate::store::{Entity, Tx, audit, official};
 
 pub fn dates(start: FlexDate, end: Option<FlexDate>) -> Result<()> {
-    if let Some(end) = end
-        && end.last_day() < start.first_day()
-    {
-        return user_err(format!(
-            "The end ({end}) is before the start ({start}); type an end on or after the start."
-        ));
-    }
-    Ok(())
+    crate::domain::date::check_span(start, end).map_err(|(_, e)| e.into())
 }
 
 pub async fn provinces(db: &SqlitePool, text: &str) -> Result<Vec<i64>> {
@@ -80,18 +73,41 @@ pub async fn live_visit(tx: &mut Tx<'_>, id: i64) -> Result<visit::Snapshot> {
     }
 }
 
-/// A meeting linked to a visit must fall within the visit's dates.
+/// A meeting is dated at most a year ahead, and one linked to a visit falls within the
+/// visit's dates.
 pub async fn meeting_visit(tx: &mut Tx<'_>, date: FlexDate, visit_id: Option<i64>) -> Result<()> {
+    crate::domain::date::check_not_far("date", date)?;
     let Some(id) = visit_id else { return Ok(()) };
     let v = live_visit(tx, id).await?;
-    let day = date.first_day().to_string();
-    if day < v.row.start_date || day > v.row.span_end {
+    if !date.falls_within(&v.row.start_date, &v.row.span_end) {
         return user_err(format!(
             "The meeting date {date} is outside visit #{id} ({} to {}); fix the date or choose another visit.",
             v.row.start_date, v.row.span_end
         ));
     }
     Ok(())
+}
+
+/// An edited visit's dates must still hold its meetings: refused naming those that would
+/// fall outside.
+pub async fn meetings_within(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()> {
+    let (from, to) = (f.start.first_day().to_string(), f.span_end());
+    let outside: Vec<String> = crate::store::meeting::of_visit(tx, id)
+        .await?
+        .into_iter()
+        .filter(|(_, _, shown)| FlexDate::parse(shown).is_ok_and(|d| !d.falls_within(&from, &to)))
+        .map(|(m, _, shown)| format!("#{m} ({shown})"))
+        .collect();
+    if outside.is_empty() {
+        return Ok(());
+    }
+    let shown_end = f.end.unwrap_or(f.start);
+    user_err(format!(
+        "Meeting {} of visit #{id} would fall outside its new dates ({} to {shown_end}); move or unlink {} first, or keep the dates.",
+        outside.join(", "),
+        f.start,
+        if outside.len() == 1 { "it" } else { "them" }
+    ))
 }
 
 /// Optimistic concurrency: an edit made against version `seen` of a record that has moved

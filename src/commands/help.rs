@@ -50,7 +50,7 @@ pub fn help(req: &Request, actor: &Actor) -> Result<Reply> {
             }
         }
         let mut reply = Reply::new("Commands")
-            .text("Type a command with options as name:value; quote values with spaces, e.g. /official history name:\"Oh Young-hun\". /help <command> explains one.");
+            .text("Type a command with options as name:value; quote values with spaces, e.g. /official history name:\"Oh Young-hun\"; inside quotes type \\\" for a quote (name:\"Kim \\\"Danny\\\" Lee\"). /help <command> explains one.");
         reply = fields(reply, "Ask", &read);
         if actor.moderator {
             reply = fields(reply, "Change (moderators)", &write);
@@ -85,17 +85,15 @@ pub fn help(req: &Request, actor: &Actor) -> Result<Reply> {
                     }
                     Kind::Integer { min, max } => format!("number, {min} to {max}"),
                     Kind::Bool => "true or false".into(),
-                    Kind::Date => "YYYY-MM-DD or YYYY-MM".into(),
-                    Kind::Day => "YYYY-MM-DD".into(),
-                    Kind::Month => "YYYY-MM".into(),
+                    Kind::Date => "YYYY-MM-DD or YYYY-MM; also 2024/05/29, \"May 29, 2024\", 2024년 5월 29일, 2024年5月29日".into(),
+                    Kind::Day => "YYYY-MM-DD; also 2024/05/29, \"May 29, 2024\", 2024년 5월 29일".into(),
+                    Kind::Month => "YYYY-MM; also 2024/05, \"May 2024\", 2024년 5월".into(),
                     Kind::Choice(c) => format!("one of: {}", c.join(", ")),
                     Kind::File => "a CSV or JSON file".into(),
+                    Kind::Channel => "a channel; its id in the console".into(),
                 };
                 let need = if o.required { "required" } else { "optional" };
-                reply = reply.field(
-                    format!("{}:", o.name),
-                    format!("{} ({need}; {kind})", o.description),
-                );
+                reply = reply.field(o.name, format!("{} ({need}; {kind})", o.description));
             }
             let reply = reply.field("Example", one.example);
             let reply = if one.moderator {

@@ -3,6 +3,7 @@
 
 pub mod checks;
 mod data;
+pub mod digest;
 mod draft;
 mod export;
 mod forums;
@@ -15,6 +16,7 @@ mod record_meeting;
 mod record_official;
 mod record_visit;
 mod visits;
+pub mod watch;
 
 /// The data behind `/visits show`, for the benchmark's floor.
 pub(crate) use visits::view as visit_view;
@@ -106,12 +108,42 @@ impl App {
             OfficialEdit => record_official::edit(self, actor, req).await,
             OfficialDelete => record_official::delete(self, actor, req).await,
             OfficialAlias => record_official::alias(self, actor, req).await,
+            OfficialUnalias => record_official::unalias(self, actor, req).await,
             OfficialMerge => record_official::merge(self, actor, req).await,
             DataImport => import::import(self, actor, req, progress).await,
             DataAudit => data::audit(self, req).await,
             DataUndo => data::undo(self, actor).await,
             RecordDraft => draft::draft(self, actor, req).await,
+            WatchAdd => watch::add(self, actor, req).await,
+            WatchList => watch::list(self).await,
+            WatchRemove => watch::remove(self, req).await,
+            DigestSet => digest::set(self, actor, req).await,
+            DigestOff => digest::off(self).await,
+            DigestPreview => digest::preview(self, req).await,
         }
+    }
+
+    /// The question to ask before a delete runs (Discord's confirmation button): what will
+    /// go, or the refusal the delete itself would give.
+    pub async fn confirmation(&self, req: &Request) -> Result<String> {
+        let what = match req.spec.id {
+            CommandId::VisitDelete => {
+                let mut tx = self.db.begin().await?;
+                let d = record_visit::deletion(self, &mut tx, req).await?;
+                d.describe(req.int("id").unwrap_or_default(), req)
+            }
+            CommandId::OfficialDelete => {
+                format!("official {}", req.text("name").unwrap_or_default())
+            }
+            _ => format!(
+                "{} #{}",
+                req.spec.path[1],
+                req.int("id").unwrap_or_default()
+            ),
+        };
+        Ok(format!(
+            "Really delete {what}? /data undo can bring it back."
+        ))
     }
 
     /// Parses and answers one line as typed in the console or `ask`.
@@ -203,6 +235,15 @@ pub(crate) fn plural(n: i64, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+/// "Visit" for "visit".
+pub(crate) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
     }
 }
 

@@ -45,7 +45,7 @@ pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
 }
 
 pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
-    let (from, to) = month_range(app, req, &[]).await?;
+    let (from, to) = month_range(req)?;
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
     let range = DateRange::months(from, to);
@@ -116,7 +116,7 @@ pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
 
 pub async fn search(app: &App, req: &Request) -> Result<Reply> {
     let text = Text::parse("text", req.text("text").unwrap_or_default(), SEARCH_MAX)?;
-    let Some(query) = search::Query::parse(text.as_str()) else {
+    let Some(query) = search::Query::prepare(&app.db, text.as_str()).await? else {
         return user_err("Type at least one word to search for, e.g. /search text:Jeju.");
     };
     let matches = search::count(&app.db, &query).await?;

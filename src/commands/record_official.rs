@@ -156,6 +156,28 @@ pub async fn alias(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         .data(json!({"id": who.id, "alias": alias})))
 }
 
+pub async fn unalias(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
+    let alias = req.text("alias").unwrap_or_default();
+    let mut tx = app.begin().await?;
+    let who = official::resolve(&mut tx, req.text("name").unwrap_or_default()).await?;
+    let snapshot = audit::snapshot(&mut tx, Entity::Official, who.id).await?;
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "update",
+        &format!("remove alias {alias} of {}", who.name),
+    )
+    .await?;
+    official::remove_alias(&mut tx, who.id, alias).await?;
+    audit::record(&mut tx, batch, Entity::Official, who.id, snapshot).await?;
+    tx.commit().await?;
+    Ok(
+        Reply::new(format!("`{alias}` no longer finds {}", who.name))
+            .text("/data undo puts it back.")
+            .data(json!({"id": who.id, "alias": alias})),
+    )
+}
+
 pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let mut tx = app.begin().await?;
     let keep = official::resolve(&mut tx, req.text("keep").unwrap_or_default()).await?;
@@ -167,6 +189,30 @@ pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         ));
     }
     let (meetings, visits) = official::references(&mut tx, remove.id).await?;
+    let kept = official::snapshot(&mut tx, keep.id)
+        .await?
+        .expect("resolved");
+    let gone = official::snapshot(&mut tx, remove.id)
+        .await?
+        .expect("resolved");
+    if kept.row.country != gone.row.country && !req.flag("force") {
+        return user_err(format!(
+            "{} ({}) and {} ({}) are on different sides, so merging would put one person on both sides of their meetings; check the names, or add force:true if they really are one person.",
+            keep.name, kept.row.country, remove.name, gone.row.country
+        ));
+    }
+    for m in &meetings {
+        let people = meeting::snapshot(&mut tx, *m)
+            .await?
+            .expect("referenced")
+            .participants;
+        if people.iter().all(|p| *p == keep.id || *p == remove.id) && people.len() > 1 {
+            return user_err(format!(
+                "Meeting #{m} is between {} and {} alone, and would be left with one participant; change or delete it first (/record meeting edit id:{m}).",
+                keep.name, remove.name
+            ));
+        }
+    }
     let batch = audit::begin(
         &mut tx,
         &actor.author(),
@@ -184,12 +230,6 @@ pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         befores.push(audit::snapshot(&mut tx, *entity, *id).await?);
     }
 
-    let kept = official::snapshot(&mut tx, keep.id)
-        .await?
-        .expect("resolved");
-    let gone = official::snapshot(&mut tx, remove.id)
-        .await?
-        .expect("resolved");
     for m in &meetings {
         let mut f = meeting::Fields::from_snapshot(
             &meeting::snapshot(&mut tx, *m).await?.expect("referenced"),
@@ -197,6 +237,8 @@ pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         for p in f.participants.iter_mut().filter(|p| **p == remove.id) {
             *p = keep.id;
         }
+        f.participants.sort_unstable();
+        f.participants.dedup();
         meeting::write(&mut tx, *m, &f, true).await?;
     }
     for v in &visits {

@@ -6,7 +6,7 @@ use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::region;
 use crate::store::visit::{self, Fields, Source};
-use crate::store::{Entity, audit};
+use crate::store::{Entity, audit, forum, meeting};
 use serde_json::json;
 
 fn request_source(req: &Request) -> Result<Option<Source>> {
@@ -140,7 +140,18 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     {
         f.sources.push(s);
     }
+    if let Some(url) = req.text("remove_source") {
+        let before = f.sources.len();
+        f.sources.retain(|s| s.url != url);
+        if f.sources.len() == before {
+            return user_err(format!(
+                "Visit #{id} has no source {}; /visits show id:{id} lists its sources.",
+                url.chars().take(100).collect::<String>()
+            ));
+        }
+    }
     checks::duplicate(&mut tx, &f, Some(id), req.flag("force")).await?;
+    checks::meetings_within(&mut tx, id, &f).await?;
     let summary = describe(&app.db, &f).await?;
     let batch = audit::begin(
         &mut tx,
@@ -158,19 +169,122 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         .data(json!({"id": id})))
 }
 
-pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
+/// What deleting a visit takes with it: its meetings (unlinked or deleted, as the
+/// `meetings` option says) and its links to forums. Refused, naming them, when the visit
+/// has any and the option is missing.
+pub struct Deletion {
+    pub summary: String,
+    pub meetings: Vec<i64>,
+    pub forums: Vec<i64>,
+}
+
+pub async fn deletion(app: &App, tx: &mut crate::store::Tx<'_>, req: &Request) -> Result<Deletion> {
     let id = req.int("id").expect("required by the catalog");
-    let mut tx = app.begin().await?;
-    let Some(before) = visit::live(&mut tx, id).await? else {
+    let Some(before) = visit::live(tx, id).await? else {
         return user_err(format!(
             "There is no visit #{id}; /visits list shows the numbers."
         ));
     };
     let summary = describe(&app.db, &Fields::from_snapshot(&before)).await?;
-    let what = format!("delete visit #{id} {summary}");
-    audit::delete(&mut tx, &actor.author(), Entity::Visit, id, &what).await?;
+    let meetings: Vec<i64> = meeting::of_visit(tx, id)
+        .await?
+        .into_iter()
+        .map(|m| m.0)
+        .collect();
+    let forums = forum::linked_to(tx, id).await?;
+    if (!meetings.is_empty() || !forums.is_empty()) && req.text("meetings").is_none() {
+        let mut held = Vec::new();
+        if !meetings.is_empty() {
+            held.push(format!(
+                "{} ({})",
+                super::plural(meetings.len() as i64, "meeting"),
+                ids(&meetings)
+            ));
+        }
+        if !forums.is_empty() {
+            held.push(format!(
+                "links to {} ({})",
+                super::plural(forums.len() as i64, "forum"),
+                ids(&forums)
+            ));
+        }
+        return user_err(format!(
+            "Visit #{id} has {}; add meetings:unlink to keep its meetings without it, or meetings:delete to delete them with it.",
+            super::join_and(&held)
+        ));
+    }
+    Ok(Deletion {
+        summary,
+        meetings,
+        forums,
+    })
+}
+
+fn ids(ids: &[i64]) -> String {
+    ids.iter()
+        .map(|i| format!("#{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Deletion {
+    /// "visit #3 (Liaoning · 2024-04-24), its 2 meetings (#4, #5) and its links to 1 forum (#2)"
+    pub fn describe(&self, id: i64, req: &Request) -> String {
+        let mut parts = vec![format!("visit #{id} ({})", self.summary)];
+        if !self.meetings.is_empty() {
+            let how = if req.text("meetings") == Some("delete") {
+                "deleting"
+            } else {
+                "unlinking"
+            };
+            parts.push(format!(
+                "{how} its {} ({})",
+                super::plural(self.meetings.len() as i64, "meeting"),
+                ids(&self.meetings)
+            ));
+        }
+        if !self.forums.is_empty() {
+            parts.push(format!(
+                "its links to {} ({})",
+                super::plural(self.forums.len() as i64, "forum"),
+                ids(&self.forums)
+            ));
+        }
+        super::join_and(&parts)
+    }
+}
+
+pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
+    let id = req.int("id").expect("required by the catalog");
+    let mut tx = app.begin().await?;
+    let d = deletion(app, &mut tx, req).await?;
+    let what = d.describe(id, req);
+    let batch = audit::begin(
+        &mut tx,
+        &actor.author(),
+        "delete",
+        &format!("delete {what}"),
+    )
+    .await?;
+    for m in &d.meetings {
+        let before = audit::snapshot(&mut tx, Entity::Meeting, *m).await?;
+        if req.text("meetings") == Some("delete") {
+            crate::store::soft_delete(&mut tx, Entity::Meeting, *m).await?;
+        } else {
+            meeting::unlink(&mut tx, *m).await?;
+        }
+        audit::record(&mut tx, batch, Entity::Meeting, *m, before).await?;
+    }
+    for f in &d.forums {
+        let before = audit::snapshot(&mut tx, Entity::Forum, *f).await?;
+        forum::unlink(&mut tx, *f, id).await?;
+        audit::record(&mut tx, batch, Entity::Forum, *f, before).await?;
+    }
+    let before = audit::snapshot(&mut tx, Entity::Visit, id).await?;
+    crate::store::soft_delete(&mut tx, Entity::Visit, id).await?;
+    audit::record(&mut tx, batch, Entity::Visit, id, before).await?;
     tx.commit().await?;
     Ok(Reply::new(format!("Visit #{id} deleted"))
-        .text(format!("{summary}. /data undo brings it back."))
-        .data(json!({"id": id})))
+        .text(format!("Deleted {what}. /data undo brings it all back."))
+        .data(json!({"id": id, "meetings": d.meetings, "forums": d.forums})))
 }

@@ -26,27 +26,15 @@ pub(super) async fn provinces_option(app: &App, req: &Request) -> Result<(Vec<i6
     }
 }
 
-/// The months a report covers: as given, else the 12 months up to the latest with data.
-pub(super) async fn month_range(
-    app: &App,
-    req: &Request,
-    provinces: &[i64],
-) -> Result<(Month, Month)> {
-    let latest = || async {
-        Ok::<_, crate::error::Error>(
-            report::latest_month(&app.db, provinces)
-                .await?
-                .unwrap_or_else(|| crate::domain::Day::today().month()),
-        )
-    };
+/// The months a report covers: as given, else the 12 months up to the current month (a
+/// planned visit does not move the window).
+pub(super) fn month_range(req: &Request) -> Result<(Month, Month)> {
+    let now = crate::domain::Day::today().month();
     let (from, to) = match (req.month("from"), req.month("to")) {
         (Some(f), Some(t)) => (f, t),
-        (Some(f), None) => (f, latest().await?.max(f).min(f.plus(MAX_MONTHS - 1))),
+        (Some(f), None) => (f, now.max(f).min(f.plus(MAX_MONTHS - 1))),
         (None, Some(t)) => (t.plus(-11), t),
-        (None, None) => {
-            let t = latest().await?;
-            (t.plus(-11), t)
-        }
+        (None, None) => (now.plus(-11), now),
     };
     if to < from {
         return user_err(format!("`to` ({to}) is before `from` ({from}); swap them."));
@@ -62,7 +50,7 @@ pub(super) async fn month_range(
 
 pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
     let (ids, names) = provinces_option(app, req).await?;
-    let (from, to) = month_range(app, req, &ids).await?;
+    let (from, to) = month_range(req)?;
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
     let counts = report::month_counts(&app.db, prev_from, to, &ids).await?;
@@ -153,13 +141,13 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     };
     // Filters by province and period alone are answered from the monthly counts; the
     // others are selective enough to count from the records.
-    let total = if filter.city.is_none() && filter.place.is_none() && filter.official.is_none() {
-        report::coverage(&app.db, range, &filter.provinces)
-            .await?
-            .visits
-    } else {
-        visit::count(&app.db, &filter).await?
-    };
+    let (total, by_month) =
+        if filter.city.is_none() && filter.place.is_none() && filter.official.is_none() {
+            let c = report::coverage(&app.db, range, &filter.provinces).await?;
+            (c.visits, c.by_month)
+        } else {
+            (visit::count(&app.db, &filter).await?, 0)
+        };
     let page = Page::of(req.page(), total);
     let items = visit::list(&app.db, &filter, Page::SIZE, page.offset()).await?;
 
@@ -167,10 +155,16 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
         &["#", "Start", "Province", "Leader", "Places"],
         &[true, false, false, false, false],
     );
+    let today = crate::domain::Day::today().to_string();
+    let planned = |start: &str| start > today.as_str();
     for v in &items {
         table.row(vec![
             v.id.to_string(),
-            v.start.clone(),
+            if planned(&v.start) {
+                format!("{} (planned)", v.start)
+            } else {
+                v.start.clone()
+            },
             v.province.clone(),
             v.leader.clone().unwrap_or_default(),
             v.places().join(", "),
@@ -197,7 +191,14 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     } else {
         format!("Visits · {}", scope.join(" · "))
     };
-    let reply = Reply::new(title).paged(page).footer(page.label());
+    let mut footer = page.label();
+    if by_month > 0 {
+        footer.push_str(&format!(
+            " · {} dated by month only, matched by their month",
+            crate::commands::plural(by_month, "visit")
+        ));
+    }
+    let reply = Reply::new(title).paged(page).footer(footer);
     let reply = if items.is_empty() {
         reply.text("No visits match; widen the filters or check /visits monthly.")
     } else {
@@ -207,7 +208,7 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
         .iter()
         .map(|v| {
             json!({"id": v.id, "province": v.province, "start": v.start, "end": v.end, "leader": v.leader,
-                   "city": v.city, "places": v.places()})
+                   "city": v.city, "places": v.places(), "planned": planned(&v.start)})
         })
         .collect();
     Ok(reply.data(
@@ -223,10 +224,13 @@ pub async fn show(app: &App, req: &Request) -> Result<Reply> {
         ));
     };
     let v = &view;
-    let dates = match &v.end {
+    let mut dates = match &v.end {
         Some(end) => format!("{} to {}", v.start, end),
         None => v.start.clone(),
     };
+    if v.planned {
+        dates.push_str(" (planned: it has not started yet)");
+    }
     let origin = [
         Some(v.provinces.join(", ")),
         v.city.clone(),
@@ -338,6 +342,8 @@ pub struct View {
     pub level: Option<String>,
     pub start: String,
     pub end: Option<String>,
+    /// It starts after today.
+    pub planned: bool,
     pub leader: Option<String>,
     pub places: Vec<String>,
     pub purpose: Option<String>,
@@ -409,6 +415,7 @@ pub(crate) async fn view(app: &App, id: i64) -> Result<Option<View>> {
             .end_date
             .as_ref()
             .map(|d| visit::display_date(d, r.end_precision.as_deref().unwrap_or("day"))),
+        planned: r.start_date > crate::domain::Day::today().to_string(),
         leader,
         places: region::names(&mut *tx, &s.places).await?,
         purpose: r.purpose.clone(),

@@ -34,10 +34,10 @@ pub struct Handler {
     pub in_flight: Arc<RwLock<bool>>,
 }
 
-/// Answers only the one who asked: changes (they may be refused, or ask to confirm) and
-/// exports (they may not fit); the read commands answer the channel.
+/// Answers only the one who asked: changes (they may be refused, or ask to confirm),
+/// exports (they may not fit) and digest previews; the read commands answer the channel.
 fn private(spec: &CommandSpec) -> bool {
-    spec.moderator || spec.id == CommandId::Export
+    spec.moderator || matches!(spec.id, CommandId::Export | CommandId::DigestPreview)
 }
 
 fn needs_confirmation(id: CommandId) -> bool {
@@ -92,9 +92,8 @@ impl Handler {
             if needs_confirmation(req.spec.id) {
                 let id =
                     state::save(&self.state, "confirm", &actor.id, &req.to_json(), None).await?;
-                let what = req.to_line().trim_start_matches('/').replace("record ", "");
-                let mut ask =
-                    Message::text(format!("Really {what}? /data undo can bring it back."));
+                let question = self.app.confirmation(&req).await?;
+                let mut ask = Message::text(question);
                 ask.components = vec![render::confirm_buttons(id, "Delete")];
                 return r.answer(ask, true).await;
             }

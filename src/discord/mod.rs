@@ -5,10 +5,13 @@ mod access;
 mod buttons;
 mod complete;
 pub mod config;
+mod deliver;
+mod digests;
 mod download;
 mod forms;
 mod handler;
 pub mod options;
+mod post;
 mod progress;
 pub mod register;
 pub mod render;
@@ -58,6 +61,32 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
             .context("could not set up the Discord client")?;
     let shards = client.shard_manager.clone();
     crate::operate::watch_gateway(&shards);
+    // Planner statistics now and then: never at the start of a command (a long import in
+    // another process would make it wait), so here, in the background.
+    let maintained = app.db.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
+        loop {
+            every.tick().await;
+            crate::store::upgrade::optimize(&maintained).await;
+        }
+    });
+    // Background posts (watches, digests) need only the HTTP client, not the gateway.
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let timezone = crate::domain::schedule::timezone().map_err(anyhow::Error::msg)?;
+    let background = [
+        tokio::spawn(deliver::run(
+            app.clone(),
+            client.http.clone(),
+            stopping.clone(),
+        )),
+        tokio::spawn(digests::run(
+            app.clone(),
+            client.http.clone(),
+            timezone,
+            stopping,
+        )),
+    ];
     let mut running = tokio::spawn(async move { client.start().await });
 
     let result = tokio::select! {
@@ -73,6 +102,11 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
             Ok(())
         }
     };
+    // A post under way finishes (within post::SEND_TIMEOUT); then the tasks stop.
+    let _ = stop.send(true);
+    for task in background {
+        let _ = task.await;
+    }
     app.db.close().await;
     state.close().await;
     tracing::info!("stopped");

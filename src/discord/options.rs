@@ -49,6 +49,7 @@ pub(super) fn request(data: &CommandData) -> Result<(Request, Option<Attachment>
             CommandDataOptionValue::Integer(n) => n.to_string(),
             CommandDataOptionValue::Boolean(b) => b.to_string(),
             CommandDataOptionValue::Number(n) => n.to_string(),
+            CommandDataOptionValue::Channel(id) => id.to_string(),
             CommandDataOptionValue::Attachment(id) => {
                 let a = data.resolved.attachments.get(id).ok_or_else(|| {
                     UserError::new("The attached file did not arrive; attach it again.")

@@ -3,7 +3,8 @@
 //! `add`. Write commands are hidden from members without Manage Server.
 
 use serenity::all::{
-    CommandOptionType, CreateCommand, CreateCommandOption, InteractionContext, Permissions,
+    ChannelType, CommandOptionType, CreateCommand, CreateCommandOption, InteractionContext,
+    Permissions,
 };
 
 use crate::catalog::{COMMANDS, CommandSpec, Kind, OptionSpec};
@@ -13,6 +14,7 @@ fn option(o: &OptionSpec) -> CreateCommandOption {
         Kind::Integer { .. } => CommandOptionType::Integer,
         Kind::Bool => CommandOptionType::Boolean,
         Kind::File => CommandOptionType::Attachment,
+        Kind::Channel => CommandOptionType::Channel,
         _ => CommandOptionType::String,
     };
     let mut opt = CreateCommandOption::new(kind, o.name, o.description).required(o.required);
@@ -34,6 +36,7 @@ fn option(o: &OptionSpec) -> CreateCommandOption {
                 opt = opt.add_string_choice(*c, *c);
             }
         }
+        Kind::Channel => opt = opt.channel_types(vec![ChannelType::Text, ChannelType::News]),
         Kind::Bool | Kind::File => {}
     }
     if o.lookup.is_some() && !matches!(o.kind, Kind::Choice(_)) {
@@ -62,6 +65,8 @@ fn group_description(path: &[&str]) -> &'static str {
         ["record", "forum"] => "Forums and conferences",
         ["record", "official"] => "Officials and their aliases",
         ["data"] => "Import, audit log and undo (moderators)",
+        ["watch"] => "Be told in a channel when matching records change",
+        ["digest"] => "A weekly or monthly summary posted to a channel",
         _ => "Commands",
     }
 }

@@ -7,7 +7,6 @@ use serenity::all::{
     CreateEmbed, CreateEmbedFooter,
 };
 
-use crate::console::render_table;
 use crate::reply::{Reply, Table};
 
 pub const TITLE_MAX: usize = 256;
@@ -56,6 +55,27 @@ pub fn cut(s: &str, max: usize) -> String {
     }
 }
 
+/// Text outside code blocks, made inert: stored text (a purpose, a name) must not become a
+/// link (`[x](https://...)`), a heading or a quote in an embed. Discord shows an escaped
+/// character as itself.
+fn inert(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(['#', '>']) || trimmed.starts_with("-#") {
+            out.push_str(&line[..line.len() - trimmed.len()]);
+            out.push('\\');
+            out.push_str(&trimmed.replace('[', "\\[").replace(']', "\\]"));
+        } else {
+            out.push_str(&line.replace('[', "\\[").replace(']', "\\]"));
+        }
+    }
+    out
+}
+
 /// Text shown inside a code block must not close it.
 fn fence_safe(s: &str) -> String {
     s.replace('`', "ˋ")
@@ -78,7 +98,7 @@ fn table_block(table: &Table, budget: usize) -> (String, usize) {
             rows: safe.rows[..rows].to_vec(),
             ..safe.clone()
         };
-        let mut block = format!("```\n{}```", render_table(&shown));
+        let mut block = format!("```\n{}```", shown.render());
         if rows < safe.rows.len() {
             block.push_str(&format!(
                 "\n… {} more rows not shown",
@@ -92,7 +112,7 @@ fn table_block(table: &Table, budget: usize) -> (String, usize) {
     // holds a line break), and the widths of fewer rows are never wider.
     let (mut lo, mut hi) = (0, safe.rows.len());
     if !safe.rows.iter().flatten().any(|c| c.contains('\n')) {
-        let full = format!("```\n{}```", render_table(&safe));
+        let full = format!("```\n{}```", safe.render());
         if len(&full) <= budget {
             return (full, 0);
         }
@@ -152,7 +172,7 @@ pub fn embed_text(reply: &Reply) -> EmbedText {
         .map(|f| {
             (
                 cut(&f.name, FIELD_NAME_MAX),
-                cut(&f.value, FIELD_VALUE_MAX),
+                cut(&inert(&f.value), FIELD_VALUE_MAX),
                 f.inline,
             )
         })
@@ -172,7 +192,7 @@ pub fn embed_text(reply: &Reply) -> EmbedText {
     let text = reply
         .text
         .as_deref()
-        .map(|t| cut(t, room.min(1500)))
+        .map(|t| cut(&inert(t), room.min(1500)))
         .unwrap_or_default();
     let (table, hidden) = match &reply.table {
         Some(t) => table_block(t, room.saturating_sub(len(&text) + 2)),
@@ -250,6 +270,19 @@ pub fn confirm_buttons(state: i64, label: &str) -> CreateActionRow {
 mod tests {
     use super::*;
     use crate::reply::Reply;
+
+    #[test]
+    fn stored_markdown_stays_text() {
+        let reply = Reply::new("Visit #1")
+            .text("Purpose: [x](https://evil.example)\n# Not a heading\n> not a quote")
+            .field("Places", "[Seoul](https://evil.example)");
+        let e = embed_text(&reply);
+        assert!(!e.description.contains("[x]("), "{}", e.description);
+        assert!(e.description.contains("\\[x\\](https://evil.example)"));
+        assert!(e.description.contains("\\# Not a heading"));
+        assert!(e.description.contains("\\> not a quote"));
+        assert!(e.fields[0].1.starts_with("\\[Seoul\\]"));
+    }
 
     #[test]
     fn oversized_replies_are_cut_to_discords_limits() {

@@ -61,40 +61,51 @@ fn check_year(year: i32, input: &str) -> Result<(), UserError> {
     }
 }
 
-/// Splits "YYYY-MM[-DD]" into numbers, insisting on the exact digit counts.
-fn numbers(input: &str) -> Option<Vec<u32>> {
-    let parts: Vec<&str> = input.split('-').collect();
-    let widths = [4, 2, 2];
-    if parts.len() < 2 || parts.len() > 3 {
-        return None;
-    }
-    parts
-        .iter()
-        .zip(widths)
-        .map(|(p, w)| {
-            (p.len() == w && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
+/// A date as written (`domain::written`), or the sentence that says why it is not one.
+fn written(input: &str) -> Result<super::written::Written, UserError> {
+    use super::written::{NotADate, read};
+    read(input).map_err(|e| match e {
+        NotADate::Unknown => bad_date(input),
+        NotADate::Ambiguous(month_first, day_first) => {
+            let iso = |w: super::written::Written| {
+                format!("{:04}-{:02}-{:02}", w.year, w.month, w.day.unwrap_or(1))
+            };
+            UserError::new(format!(
+                "`{}` could be read day first or month first; type {} or {}.",
+                shorten(input),
+                iso(month_first),
+                iso(day_first)
+            ))
+        }
+    })
+}
+
+/// A calendar day from a written date, or why not.
+fn calendar_day(w: super::written::Written, day: u32, input: &str) -> Result<Day, UserError> {
+    check_year(w.year, input)?;
+    NaiveDate::from_ymd_opt(w.year, w.month, day)
+        .map(Day)
+        .ok_or_else(|| {
+            UserError::new(format!(
+                "`{}` is not a real calendar date; check the month and day (YYYY-MM-DD).",
+                shorten(input)
+            ))
         })
-        .collect()
 }
 
 impl Day {
+    /// A day as people write it (`2024-05-29`, `2024/5/29`, `May 29, 2024`, `2024년 5월
+    /// 29일`, `2024年5月29日`, ...); shown and stored as YYYY-MM-DD.
     pub fn parse(input: &str) -> Result<Day, UserError> {
         let input = input.trim();
-        let n = numbers(input).filter(|n| n.len() == 3).ok_or_else(|| {
-            UserError::new(format!(
-                "`{}` is not a date; type YYYY-MM-DD, e.g. 2024-05-29.",
+        let w = written(input)?;
+        let Some(day) = w.day else {
+            return Err(UserError::new(format!(
+                "`{}` is a month; type a day, e.g. 2024-05-29.",
                 shorten(input)
-            ))
-        })?;
-        check_year(n[0] as i32, input)?;
-        NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2])
-            .map(Day)
-            .ok_or_else(|| {
-                UserError::new(format!(
-                    "`{}` is not a real calendar date; check the month and day (YYYY-MM-DD).",
-                    shorten(input)
-                ))
-            })
+            )));
+        };
+        calendar_day(w, day, input)
     }
 
     pub fn from_naive(d: NaiveDate) -> Day {
@@ -124,24 +135,32 @@ impl fmt::Display for Day {
 }
 
 impl Month {
+    /// A month as people write it (`2024-05`, `2024/5`, `May 2024`, `2024년 5월`,
+    /// `2024年5月`); shown and stored as YYYY-MM.
     pub fn parse(input: &str) -> Result<Month, UserError> {
         let input = input.trim();
-        let n = numbers(input).filter(|n| n.len() == 2).ok_or_else(|| {
+        let w = written(input).map_err(|_| {
             UserError::new(format!(
                 "`{}` is not a month; type YYYY-MM, e.g. 2024-05.",
                 shorten(input)
             ))
         })?;
-        check_year(n[0] as i32, input)?;
-        if !(1..=12).contains(&n[1]) {
+        if w.day.is_some() {
+            return Err(UserError::new(format!(
+                "`{}` is a day; type a month, e.g. 2024-05.",
+                shorten(input)
+            )));
+        }
+        check_year(w.year, input)?;
+        if !(1..=12).contains(&w.month) {
             return Err(UserError::new(format!(
                 "`{}` has no such month; months run from 01 to 12 (YYYY-MM).",
                 shorten(input)
             )));
         }
         Ok(Month {
-            year: n[0] as i32,
-            month: n[1],
+            year: w.year,
+            month: w.month,
         })
     }
 
@@ -204,12 +223,12 @@ impl Serialize for Day {
 }
 
 impl FlexDate {
+    /// A day or a month, as people write them (see `Day::parse` and `Month::parse`).
     pub fn parse(input: &str) -> Result<FlexDate, UserError> {
         let input = input.trim();
-        match input.matches('-').count() {
-            1 => Month::parse(input).map(FlexDate::Month),
-            2 => Day::parse(input).map(FlexDate::Day),
-            _ => Err(bad_date(input)),
+        match written(input)?.day {
+            Some(_) => Day::parse(input).map(FlexDate::Day),
+            None => Month::parse(input).map(FlexDate::Month),
         }
     }
 
@@ -234,6 +253,16 @@ impl FlexDate {
         match self {
             FlexDate::Day(d) => d,
             FlexDate::Month(m) => m.last_day(),
+        }
+    }
+
+    /// Whether this date falls within a span given by its first and last day (YYYY-MM-DD):
+    /// a day inside it, or a month (known only to the month) that overlaps it.
+    pub fn falls_within(self, from: &str, to: &str) -> bool {
+        let (first, last) = (self.first_day().to_string(), self.last_day().to_string());
+        match self {
+            FlexDate::Day(_) => first.as_str() >= from && first.as_str() <= to,
+            FlexDate::Month(_) => first.as_str() <= to && last.as_str() >= from,
         }
     }
 
@@ -329,6 +358,40 @@ impl fmt::Display for DateRange {
     }
 }
 
+/// A record may be dated at most this far ahead: a planned visit, up to a year.
+pub fn latest_allowed() -> Day {
+    add_months(Day::today(), 12)
+}
+
+/// Refuses a record's date more than a year ahead (2099 is a typo, not a plan).
+pub fn check_not_far(field: &str, date: FlexDate) -> Result<(), UserError> {
+    let limit = latest_allowed();
+    if date.first_day() > limit {
+        return Err(UserError::new(format!(
+            "`{field}` {date} is more than a year ahead; planned visits may be recorded up to {limit}."
+        )));
+    }
+    Ok(())
+}
+
+/// A record's span: the end on or after the start, neither more than a year ahead. A
+/// refusal names the field that is wrong.
+pub fn check_span(start: FlexDate, end: Option<FlexDate>) -> Result<(), (&'static str, UserError)> {
+    check_not_far("start", start).map_err(|e| ("start", e))?;
+    if let Some(end) = end {
+        if end.last_day() < start.first_day() {
+            return Err((
+                "end",
+                UserError::new(format!(
+                    "The end ({end}) is before the start ({start}); type an end on or after the start."
+                )),
+            ));
+        }
+        check_not_far("end", end).map_err(|e| ("end", e))?;
+    }
+    Ok(())
+}
+
 /// Adds whole months to a day, clamping to the month's end.
 pub fn add_months(day: Day, n: u32) -> Day {
     Day(day.0.checked_add_months(Months::new(n)).unwrap_or(day.0))
@@ -341,10 +404,16 @@ mod tests {
     #[test]
     fn days_parse_strictly() {
         assert_eq!(Day::parse("2024-05-29").unwrap().to_string(), "2024-05-29");
+        assert_eq!(Day::parse("2024-5-29").unwrap().to_string(), "2024-05-29");
+        assert_eq!(
+            Day::parse("2024년 5월 29일").unwrap().to_string(),
+            "2024-05-29"
+        );
+        let err = Day::parse("04/05/2024").unwrap_err();
+        assert!(err.0.contains("2024-04-05 or 2024-05-04"), "{err}");
         for bad in [
             "2024-02-30",
             "2024-13-01",
-            "2024-5-29",
             "24-05-29",
             "",
             "yesterday",
@@ -367,7 +436,9 @@ mod tests {
             "2024-02-29"
         );
         assert_eq!(Month::parse("2024-01").unwrap().count_to(m), 12);
-        for bad in ["2024-13", "2024-00", "9999-99", "2024", "2024-1"] {
+        assert_eq!(Month::parse("April 2024").unwrap().to_string(), "2024-04");
+        assert_eq!(Month::parse("2024-1").unwrap().to_string(), "2024-01");
+        for bad in ["2024-13", "2024-00", "9999-99", "2024", "2024-05-01"] {
             assert!(Month::parse(bad).is_err(), "{bad} should not parse");
         }
     }

@@ -2,8 +2,11 @@
 
 pub mod date;
 pub mod name;
+pub mod schedule;
+pub mod search_text;
 pub mod spam;
 pub mod text;
+pub mod written;
 
 pub use date::{DateRange, Day, FlexDate, Month};
 pub use name::{Country, ForumKind, VisitLevel, normalize};

@@ -6,8 +6,12 @@ use crate::error::UserError;
 
 /// The key under which names are compared: case, spaces, hyphens and punctuation do not
 /// matter, local scripts are kept as they are ("Oh Se-hoon" and "oh sehoon" are one key).
+/// Unicode compatibility forms come first (NFKC), so full-width Latin from a CJK input
+/// method (`ＯＨ`) and Hangul decomposed into jamo (files made on macOS) give the same key
+/// as what a Korean keyboard types.
 pub fn normalize(name: &str) -> String {
-    name.chars()
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkc()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
@@ -24,6 +28,11 @@ macro_rules! vocabulary {
 
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
+            }
+
+            /// Every label, in order: what the catalog offers as choices.
+            pub fn labels() -> Vec<&'static str> {
+                Self::ALL.iter().map(|v| v.label()).collect()
             }
 
             pub fn parse(input: &str) -> Result<$name, UserError> {
@@ -54,33 +63,48 @@ macro_rules! vocabulary {
 vocabulary!(
     /// Which side an official is on.
     Country, "country", {
-        China => "China" ["CN", "PRC", "Chinese", "中国", "중국"],
-        Korea => "Korea" ["KR", "South Korea", "ROK", "Korean", "대한민국", "한국"],
-        Other => "Other" [],
+        China => "China" ["CN", "PRC", "Chinese", "People's Republic of China", "中国", "中國", "中华人民共和国", "중국", "중화인민공화국"],
+        Korea => "Korea" ["KR", "South Korea", "ROK", "Korean", "Republic of Korea", "대한민국", "한국", "남한", "韩国", "韓國", "大韩民国"],
+        Other => "Other" ["기타", "其他"],
     }
 );
 
 vocabulary!(
     /// The kind of an event a delegation attends.
     ForumKind, "forum kind", {
-        Investment => "investment forum" ["investment", "invest"],
-        Business => "business forum" ["business"],
-        Promotion => "promotion conference" ["promotion", "promo"],
-        Conference => "conference" ["summit"],
-        Other => "other" [],
+        Investment => "investment forum" ["investment", "invest", "투자 포럼", "투자", "投资论坛", "投资"],
+        Business => "business forum" ["business", "비즈니스 포럼", "경제 포럼", "商务论坛", "经贸论坛", "企业论坛"],
+        Promotion => "promotion conference" ["promotion", "promo", "설명회", "투자설명회", "홍보설명회", "推介会", "投资推介会", "说明会"],
+        Conference => "conference" ["summit", "회의", "컨퍼런스", "대회", "会议", "大会", "峰会"],
+        Other => "other" ["기타", "其他"],
     }
 );
 
 vocabulary!(
     /// The administrative level a delegation comes from.
     VisitLevel, "delegation level", {
-        Provincial => "provincial" ["province"],
-        Municipal => "municipal" ["city", "municipality"],
-        County => "county" ["district"],
-        Party => "party" ["cpc"],
-        Other => "other" [],
+        Provincial => "provincial" ["province", "성급", "성", "省级", "省"],
+        Municipal => "municipal" ["city", "municipality", "시급", "시", "市级", "市"],
+        County => "county" ["district", "현급", "현", "구", "县级", "县", "区"],
+        Party => "party" ["cpc", "당", "당위원회", "党委", "党"],
+        Other => "other" ["기타", "其他"],
     }
 );
+
+/// The canonical choice for what someone typed, when `choices` are the labels of one of the
+/// domain's vocabularies (country, forum kind, delegation level): one rule for typed options
+/// and imported cells.
+pub fn vocabulary_choice(choices: &[&'static str], input: &str) -> Option<&'static str> {
+    if choices == Country::labels().as_slice() {
+        Country::parse(input).ok().map(Country::label)
+    } else if choices == ForumKind::labels().as_slice() {
+        ForumKind::parse(input).ok().map(ForumKind::label)
+    } else if choices == VisitLevel::labels().as_slice() {
+        VisitLevel::parse(input).ok().map(VisitLevel::label)
+    } else {
+        None
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -95,6 +119,14 @@ mod tests {
     }
 
     #[test]
+    fn keys_hold_for_any_keyboard() {
+        assert_eq!(normalize("ＯＨ Ｓｅ－ｈｏｏｎ"), "ohsehoon");
+        // 오세훈 as macOS writes it in file names: jamo, not syllables.
+        let decomposed: String = "\u{110B}\u{1169}\u{1109}\u{1166}\u{1112}\u{116E}\u{11AB}".into();
+        assert_eq!(normalize(&decomposed), normalize("오세훈"));
+    }
+
+    #[test]
     fn vocabularies_accept_aliases_and_refuse_the_rest() {
         assert_eq!(Country::parse("south korea").unwrap(), Country::Korea);
         assert_eq!(Country::parse("中国").unwrap(), Country::China);
@@ -102,6 +134,22 @@ mod tests {
             ForumKind::parse("Investment").unwrap(),
             ForumKind::Investment
         );
+        for (typed, country) in [
+            ("CN", "China"),
+            ("ROK", "Korea"),
+            ("South Korea", "Korea"),
+            ("중국", "China"),
+            ("韩国", "Korea"),
+            ("PRC", "China"),
+        ] {
+            assert_eq!(Country::parse(typed).unwrap().label(), country, "{typed}");
+        }
+        assert_eq!(VisitLevel::parse("省级").unwrap(), VisitLevel::Provincial);
+        assert_eq!(
+            ForumKind::parse("투자설명회").unwrap(),
+            ForumKind::Promotion
+        );
+        assert_eq!(vocabulary_choice(&Country::labels(), "한국"), Some("Korea"));
         let err = ForumKind::parse("party").unwrap_err();
         assert!(err.0.contains("investment forum"), "{err}");
     }

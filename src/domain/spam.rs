@@ -41,6 +41,8 @@ pub fn set_blocked_hosts(hosts: Vec<String>) {
 static PHRASES: std::sync::LazyLock<Vec<(String, &str)>> =
     std::sync::LazyLock::new(|| GAMBLING.iter().map(|p| (normalize(p), *p)).collect());
 
+/// Refuses gambling spam (compared after NFKC, so full-width `ＯＮＬＩＮＥ ＣＡＳＩＮＯ` counts)
+/// and links to blocked hosts.
 pub fn check(field: &str, text: &str) -> Result<(), UserError> {
     let key = normalize(text);
     if let Some((_, phrase)) = PHRASES.iter().find(|(p, _)| key.contains(p.as_str())) {
@@ -65,24 +67,28 @@ pub fn check(field: &str, text: &str) -> Result<(), UserError> {
     Ok(())
 }
 
-/// The host of every http(s) link in a text.
+/// The host of every http(s) link in a text, as a URL parser reads it (so user info such
+/// as `good.com@` before the host, percent-escapes and a trailing dot do not hide it),
+/// lowercase and without the trailing dot.
 fn hosts_in(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
     let mut out = Vec::new();
     for (i, _) in lower.match_indices("http") {
-        let rest = &lower[i..];
-        let Some(after) = rest
-            .strip_prefix("https://")
-            .or_else(|| rest.strip_prefix("http://"))
-        else {
+        let link: String = text[i..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | '`'))
+            .collect();
+        let Ok(url) = url::Url::parse(&link) else {
             continue;
         };
-        let host: String = after
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-')
-            .collect();
-        if !host.is_empty() {
-            out.push(host);
+        if !matches!(url.scheme(), "http" | "https") {
+            continue;
+        }
+        if let Some(host) = url.host_str() {
+            let host = host.trim_end_matches('.').to_lowercase();
+            if !host.is_empty() {
+                out.push(host);
+            }
         }
     }
     out
@@ -98,6 +104,10 @@ mod tests {
         assert!(err.0.contains("온라인카지노"), "{err}");
         assert!(check("purpose", "Best ONLINE-Casino bonus!").is_err());
         assert!(check("purpose", "Talks on Jeju's casino resorts and tourism").is_ok());
+        assert!(
+            check("purpose", "ＯＮＬＩＮＥ ＣＡＳＩＮＯ").is_err(),
+            "full-width"
+        );
     }
 
     #[test]
@@ -109,9 +119,20 @@ mod tests {
         set_blocked_hosts(vec!["example.com".into()]);
         let blocked = check("source", "https://spam.example.com/x");
         let fine = check("source", "https://news.example.org/x");
+        set_blocked_hosts(vec!["evil.example".into()]);
+        let disguised = [
+            check("source", "https://good.com@evil.example/"),
+            check("source", "https://evil.example./x"),
+            check("source", "see https://EVIL.example:8443/a"),
+        ];
+        let harmless = check("source", "https://evil.example%2F@good.com/");
         set_blocked_hosts(vec![]);
         assert!(blocked.unwrap_err().0.contains("spam.example.com"));
         assert!(fine.is_ok());
+        for d in disguised {
+            assert!(d.unwrap_err().0.contains("evil.example"));
+        }
+        assert!(harmless.is_ok(), "the host is good.com");
         assert!(
             check("source", "https://spam.example.com/x").is_ok(),
             "empty list blocks nothing"

@@ -14,12 +14,19 @@ pub const SEARCH_MAX: usize = 200;
 pub struct Text(String);
 
 impl Text {
-    /// `field` names the option in the error message.
+    /// `field` names the option in the error message. Text of up to `SHORT_MAX` characters
+    /// (names, places, titles) is one line of printable text; longer text (a purpose, a
+    /// summary) may hold line breaks.
     pub fn parse(field: &str, input: &str, max: usize) -> Result<Text, UserError> {
         let value = input.trim();
         if value.is_empty() {
             return Err(UserError::new(format!(
                 "`{field}` is empty; type some text or leave the option out."
+            )));
+        }
+        if max <= SHORT_MAX && value.contains(['\n', '\r']) {
+            return Err(UserError::new(format!(
+                "`{field}` is one line of text; remove the line break."
             )));
         }
         if let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n') {
@@ -47,28 +54,25 @@ impl Text {
     }
 }
 
-/// A source link: http or https, no spaces.
+/// A source link: an http or https URL with a host, no spaces (read by a URL parser, so
+/// what is stored is what a browser would open).
 pub fn parse_url(field: &str, input: &str) -> Result<String, UserError> {
     let text = Text::parse(field, input, URL_MAX)?;
     let s = text.as_str();
-    let lower = s.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(host)
-            if !host.is_empty()
-                && !s.contains(char::is_whitespace)
-                && host
-                    .split('/')
-                    .next()
-                    .is_some_and(|h| h.contains('.') || h.starts_with("localhost")) =>
-        {
-            Ok(s.to_string())
-        }
-        _ => Err(UserError::new(format!(
+    let good = !s.contains(char::is_whitespace)
+        && url::Url::parse(s).is_ok_and(|u| {
+            matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some_and(|h| {
+                    let h = h.trim_end_matches('.');
+                    h.contains('.') || h == "localhost" || h.starts_with('[')
+                })
+        });
+    if good {
+        Ok(s.to_string())
+    } else {
+        Err(UserError::new(format!(
             "`{field}` must be a web link starting with http:// or https://, e.g. https://example.org/news/1."
-        ))),
+        )))
     }
 }
 
@@ -86,6 +90,9 @@ mod tests {
         assert!(Text::parse("city", "a\u{7}b", 10).is_err());
         let err = Text::parse("city", &"x".repeat(11), 10).unwrap_err();
         assert!(err.0.contains("at most 10"), "{err}");
+        let err = Text::parse("name", "Oh\nSe-hoon", NAME_MAX).unwrap_err();
+        assert!(err.0.contains("one line"), "{err}");
+        assert!(Text::parse("purpose", "line one\nline two", LONG_MAX).is_ok());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! checks typed commands apply. Outcomes wait for the outcome record (issue 12):
 //! `Applied::outcomes_kept` says how many; writing them is one call here once it lands.
 
+use crate::domain::date::check_span;
 use crate::domain::{FlexDate, ForumKind, normalize};
 use crate::error::{Result, UserError};
 use crate::store::audit::{self, Author};
@@ -28,6 +29,14 @@ pub struct Applied {
     pub skipped: Vec<String>,
     /// Outcomes drafted but kept for when the outcome record lands.
     pub outcomes_kept: usize,
+}
+
+/// The checks a typed record gets (`domain::date::check_span`): the end on or after the
+/// start, neither more than a year ahead; the refusal says to fix it with Edit.
+fn span(start: FlexDate, end: Option<FlexDate>) -> Result<()> {
+    check_span(start, end).map_err(|(field, e)| {
+        UserError::new(format!("{} Use Edit to fix the draft's {field}.", e.0)).into()
+    })
 }
 
 fn date(field: &str, value: &str) -> Result<FlexDate> {
@@ -124,14 +133,7 @@ pub async fn apply(
         };
         let start = date("start", start)?;
         let end = v.end.as_deref().map(|e| date("end", e)).transpose()?;
-        if let Some(e) = end
-            && e.last_day() < start.first_day()
-        {
-            return Err(UserError::new(format!(
-                "The draft's end ({e}) is before its start ({start}); fix it with Edit."
-            ))
-            .into());
-        }
+        span(start, end)?;
         let mut provinces = Vec::new();
         for p in &v.provinces {
             provinces.push(names.region(Country::China, p)?);
@@ -202,17 +204,14 @@ pub async fn apply(
             }
         }
         let date = date("meeting date", day)?;
+        span(date, None)?;
         let visit_id = m.visit.and_then(|i| visit_ids.get(i).copied().flatten());
         // A meeting links to its visit only within the visit's dates, as typed ones must.
         let visit_id = match visit_id {
-            Some(v) => {
-                let snap = visit::live(tx, v).await?;
-                snap.filter(|s| {
-                    let d = date.first_day().to_string();
-                    d >= s.row.start_date && d <= s.row.span_end
-                })
-                .map(|_| v)
-            }
+            Some(v) => visit::live(tx, v)
+                .await?
+                .filter(|s| date.falls_within(&s.row.start_date, &s.row.span_end))
+                .map(|_| v),
             None => None,
         };
         let f = meeting::Fields {
@@ -244,6 +243,12 @@ pub async fn apply(
                 continue;
             }
         };
+        let end = fd
+            .end
+            .as_deref()
+            .map(|e| date("forum end", e))
+            .transpose()?;
+        span(start, end)?;
         let f = forum::Fields {
             name: fd.name.clone(),
             kind: ForumKind::parse(&fd.kind)
@@ -251,11 +256,7 @@ pub async fn apply(
                 .unwrap_or_else(|_| "other".into()),
             edition: fd.edition.clone(),
             start,
-            end: fd
-                .end
-                .as_deref()
-                .map(|e| date("forum end", e))
-                .transpose()?,
+            end,
             place: fd.place.clone(),
             organizer: None,
             visits: visit_id.into_iter().collect(),

@@ -68,16 +68,25 @@ pub fn summarize(from: Month, to: Month, counts: &[(String, i64)], previous_tota
         mean,
         busiest: busiest.cloned(),
         previous_total,
-        change_percent: (previous_total > 0)
-            .then(|| (total - previous_total) as f64 * 100.0 / previous_total as f64),
+        change_percent: change_percent(previous_total, total),
         months,
     }
 }
 
+/// Percent change from `previous` to `total`; None when `previous` is 0.
+pub fn change_percent(previous: i64, total: i64) -> Option<f64> {
+    (previous > 0).then(|| (total - previous) as f64 * 100.0 / previous as f64)
+}
+
 pub fn change_text(m: &Monthly) -> String {
-    match m.change_percent {
-        Some(p) => format!("{:+.0}% ({} → {})", p, m.previous_total, m.total),
-        None if m.total > 0 => format!("new activity (0 → {})", m.total),
+    change_words(m.previous_total, m.total)
+}
+
+/// "+25% (4 → 5)", "new activity (0 → 3)", "no change (0 → 0)".
+pub fn change_words(previous: i64, total: i64) -> String {
+    match change_percent(previous, total) {
+        Some(p) => format!("{:+.0}% ({previous} → {total})", p),
+        None if total > 0 => format!("new activity (0 → {total})"),
         None => "no change (0 → 0)".into(),
     }
 }
@@ -162,41 +171,74 @@ fn summary_regions(ids: u8) -> String {
 
 /// Visits of these provinces (all when `[]`, the JSON list of ids bound as `?{ids}`)
 /// counted from the summary over the months `?{lo}..?{hi}` (`days` false) or the days
-/// (`days` true), as rows of (month, n, sourced): each province's own counts (region 0 for
-/// all), less the joint visits counted more than once (a visit under k of the selected
-/// provinces counts k - 1 times too often; `several` when there is more than one).
+/// (`days` true), as rows of (month, n, sourced, month_only): each province's own counts
+/// (region 0 for all), less the joint visits counted more than once (a visit under k of the
+/// selected provinces counts k - 1 times too often; `several` when there is more than one).
+/// Over days, a visit known only to its month counts when its month overlaps them.
 fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8, several: bool) -> String {
-    let (table, column, month, first, last) = if days {
+    let regions = summary_regions(ids);
+    // Visits dated by month only are told apart over days only: a whole month counts
+    // them all alike.
+    let joint_by_month = if days {
+        "month_only * (1 - count(*))"
+    } else {
+        "0"
+    };
+    let (own, joint_days) = if days {
         (
-            "day_stats",
-            "day",
-            "substr(day, 1, 7)",
-            format!("?{lo}"),
-            format!("?{hi}"),
+            format!(
+                "SELECT substr(day, 1, 7) AS month, visits AS n, sourced AS s, 0 AS by_month FROM day_stats
+                  WHERE day BETWEEN ?{lo} AND ?{hi} AND {regions}
+                 UNION ALL
+                 SELECT month, visits, sourced, visits FROM month_only_stats
+                  WHERE month BETWEEN substr(?{lo}, 1, 7) AND substr(?{hi}, 1, 7) AND {regions}"
+            ),
+            format!(
+                "(month_only = 0 AND day BETWEEN ?{lo} AND ?{hi}
+                  OR month_only = 1 AND day BETWEEN substr(?{lo}, 1, 7) || '-01' AND ?{hi})"
+            ),
         )
     } else {
         (
-            "month_stats",
-            "month",
-            "month",
-            format!("?{lo} || '-01'"),
-            format!("?{hi} || '-31'"),
+            format!(
+                "SELECT month, visits AS n, sourced AS s, 0 AS by_month FROM month_stats
+                  WHERE month BETWEEN ?{lo} AND ?{hi} AND {regions}"
+            ),
+            format!("day BETWEEN ?{lo} || '-01' AND ?{hi} || '-31'"),
         )
     };
-    let own = format!(
-        "SELECT {month} AS month, visits AS n, sourced AS s FROM {table}
-          WHERE {column} BETWEEN ?{lo} AND ?{hi} AND {}",
-        summary_regions(ids)
-    );
     if !several {
         return own;
     }
     format!(
         "{own}
          UNION ALL
-         SELECT substr(day, 1, 7), 1 - count(*), sourced * (1 - count(*)) FROM joint_visit_provinces
-          WHERE day BETWEEN {first} AND {last} AND region_id IN (SELECT value FROM json_each(?{ids}))
+         SELECT substr(day, 1, 7), 1 - count(*), sourced * (1 - count(*)), {joint_by_month}
+           FROM joint_visit_provinces
+          WHERE {joint_days} AND region_id IN (SELECT value FROM json_each(?{ids}))
           GROUP BY visit_id"
+    )
+}
+
+/// The rows of `columns` (of region_id, visits, sourced, meetings, forums) over a period
+/// bound by `Split::bind` as ?1..?6, where `filter` holds: its whole months, the days of
+/// its part-months at either end, and for those part-months the records known only to
+/// their month (such a record matches any days of its month).
+pub(crate) fn period_rows(columns: &str, filter: &str) -> String {
+    let part = |lo: u8, hi: u8| {
+        format!(
+            "SELECT {columns} FROM day_stats WHERE day BETWEEN ?{lo} AND ?{hi} AND {filter}
+             UNION ALL
+             SELECT {columns} FROM month_only_stats
+              WHERE month BETWEEN substr(?{lo}, 1, 7) AND substr(?{hi}, 1, 7) AND {filter}"
+        )
+    };
+    format!(
+        "SELECT {columns} FROM month_stats WHERE month BETWEEN ?1 AND ?2 AND {filter}
+         UNION ALL {}
+         UNION ALL {}",
+        part(3, 4),
+        part(5, 6)
     )
 }
 
@@ -218,24 +260,15 @@ pub async fn month_counts(
     .await?)
 }
 
-/// The latest month with a visit (for these provinces), if any.
-pub async fn latest_month(db: &SqlitePool, provinces: &[i64]) -> Result<Option<Month>> {
-    let m: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT max(month) FROM month_stats WHERE visits > 0 AND {}",
-        summary_regions(1)
-    )))
-    .bind(serde_json::to_string(provinces)?)
-    .fetch_one(db)
-    .await?;
-    Ok(m.and_then(|m| Month::parse(&m).ok()))
-}
-
 /// How many of the visits that start in the range cite a source: the footer of a report
 /// says what it rests on.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 pub struct Coverage {
     pub visits: i64,
     pub sourced: i64,
+    /// Visits counted because their month overlaps a part-month of the period: they are
+    /// dated by month only, so they may fall outside its days.
+    pub by_month: i64,
 }
 
 pub async fn coverage(
@@ -244,11 +277,12 @@ pub async fn coverage(
     provinces: &[i64],
 ) -> Result<Coverage> {
     let several = provinces.len() > 1;
-    let (visits, sourced): (i64, i64) = period
+    let (visits, sourced, by_month): (i64, i64, i64) = period
         .into()
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT coalesce(sum(n), 0), coalesce(sum(s), 0) FROM (
-               SELECT n, s FROM ({}) UNION ALL SELECT n, s FROM ({}) UNION ALL SELECT n, s FROM ({}))",
+            "SELECT coalesce(sum(n), 0), coalesce(sum(s), 0), coalesce(sum(by_month), 0) FROM (
+               SELECT n, s, by_month FROM ({}) UNION ALL SELECT n, s, by_month FROM ({})
+               UNION ALL SELECT n, s, by_month FROM ({}))",
             counted_visits(false, 1, 2, 7, several),
             counted_visits(true, 3, 4, 7, several),
             counted_visits(true, 5, 6, 7, several),
@@ -256,15 +290,24 @@ pub async fn coverage(
         .bind(serde_json::to_string(provinces)?)
         .fetch_one(db)
         .await?;
-    Ok(Coverage { visits, sourced })
+    Ok(Coverage {
+        visits,
+        sourced,
+        by_month,
+    })
 }
 
 pub fn coverage_text(c: Coverage) -> String {
-    match (c.visits, c.sourced) {
+    let sources = match (c.visits, c.sourced) {
         (0, _) => "no visits".into(),
         (_, 0) => "no visit cites a source".into(),
         (n, s) if n == s => format!("every visit cites a source ({n})"),
         (n, s) => format!("{s} of {n} visits cite a source"),
+    };
+    match c.by_month {
+        0 => sources,
+        1 => format!("{sources}; 1 is dated by month only and matched by its month"),
+        n => format!("{sources}; {n} are dated by month only and matched by their month"),
     }
 }
 

@@ -24,15 +24,11 @@ pub struct ProvinceRank {
 pub async fn provinces(db: &SqlitePool, period: impl Into<Split>) -> Result<Vec<ProvinceRank>> {
     let rows: Vec<(i64, i64, i64, i64)> = period
         .into()
-        .bind(sqlx::query_as(
-            "SELECT region_id, sum(visits), sum(meetings), sum(forums) FROM (
-               SELECT region_id, visits, meetings, forums FROM month_stats WHERE month BETWEEN ?1 AND ?2
-               UNION ALL
-               SELECT region_id, visits, meetings, forums FROM day_stats WHERE day BETWEEN ?3 AND ?4
-               UNION ALL
-               SELECT region_id, visits, meetings, forums FROM day_stats WHERE day BETWEEN ?5 AND ?6)
-             WHERE region_id > 0 GROUP BY region_id",
-        ))
+        .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT region_id, sum(visits), sum(meetings), sum(forums) FROM ({})
+             GROUP BY region_id",
+            super::period_rows("region_id, visits, meetings, forums", "region_id > 0")
+        ))))
         .fetch_all(db)
         .await?;
     let counts: HashMap<i64, (i64, i64, i64)> = rows
@@ -84,20 +80,14 @@ pub async fn totals(db: &SqlitePool, period: impl Into<Split>) -> Result<Totals>
         "SELECT count(*) FROM (
            SELECT official_id FROM official_month_stats WHERE month BETWEEN ?1 AND ?2
            UNION
-           SELECT mp.official_id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-            WHERE m.deleted_at IS NULL AND m.date BETWEEN ?3 AND ?4
-           UNION
-           SELECT mp.official_id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-            WHERE m.deleted_at IS NULL AND m.date BETWEEN ?5 AND ?6)"
+           SELECT official_id FROM ({met}))"
     };
+    let officials = officials.replace("{met}", &part_month_meetings("mp.official_id"));
     let (visits, meetings, forums, officials_met): (i64, i64, i64, i64) = split
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT coalesce(sum(visits), 0), coalesce(sum(meetings), 0), coalesce(sum(forums), 0), ({officials})
-               FROM (SELECT visits, meetings, forums FROM month_stats WHERE region_id = 0 AND month BETWEEN ?1 AND ?2
-                     UNION ALL
-                     SELECT visits, meetings, forums FROM day_stats WHERE region_id = 0 AND day BETWEEN ?3 AND ?4
-                     UNION ALL
-                     SELECT visits, meetings, forums FROM day_stats WHERE region_id = 0 AND day BETWEEN ?5 AND ?6)"
+               FROM ({})",
+            super::period_rows("visits, meetings, forums", "region_id = 0")
         ))))
         .fetch_one(db)
         .await?;
@@ -107,6 +97,23 @@ pub async fn totals(db: &SqlitePool, period: impl Into<Split>) -> Result<Totals>
         forums,
         officials_met,
     })
+}
+
+/// The participants (`what`, of `m` and `mp`) of live meetings in the part-months of a
+/// period (?3..?4 and ?5..?6): those on its days, and those known only to a month that
+/// overlaps them; one row per participant and meeting.
+fn part_month_meetings(what: &str) -> String {
+    let part = |lo: u8, hi: u8| {
+        format!(
+            "SELECT {what} FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+              WHERE m.deleted_at IS NULL AND m.date BETWEEN ?{lo} AND ?{hi} AND m.date_precision = 'day'
+             UNION ALL
+             SELECT {what} FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+              WHERE m.deleted_at IS NULL AND m.date_precision = 'month'
+                AND m.date BETWEEN substr(?{lo}, 1, 7) || '-01' AND ?{hi}"
+        )
+    };
+    format!("{} UNION ALL {}", part(3, 4), part(5, 6))
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, PartialEq, Eq)]
@@ -120,23 +127,20 @@ pub struct Host {
 pub async fn top_hosts(db: &SqlitePool, period: impl Into<Split>, limit: i64) -> Result<Vec<Host>> {
     Ok(period
         .into()
-        .bind(sqlx::query_as(
-        "SELECT o.name, o.title, t.n AS meetings FROM (
+        .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT o.name, o.title, t.n AS meetings FROM (
            SELECT official_id, sum(n) AS n FROM (
              SELECT official_id, meetings AS n FROM official_month_stats
               WHERE month BETWEEN ?1 AND ?2 AND korean
              UNION ALL
-             SELECT mp.official_id, 1 FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-              WHERE m.deleted_at IS NULL AND m.date BETWEEN ?3 AND ?4
-             UNION ALL
-             SELECT mp.official_id, 1 FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-              WHERE m.deleted_at IS NULL AND m.date BETWEEN ?5 AND ?6)
+             SELECT official_id, 1 FROM ({}))
            GROUP BY official_id) t
          JOIN officials o ON o.id = t.official_id
          WHERE o.deleted_at IS NULL AND o.country = 'Korea'
          ORDER BY t.n DESC, o.name LIMIT ?7",
-        ))
+            part_month_meetings("mp.official_id AS official_id")
+        ))))
         .bind(limit)
-    .fetch_all(db)
-    .await?)
+        .fetch_all(db)
+        .await?)
 }

@@ -124,6 +124,32 @@ pub async fn keys(tx: &mut Tx<'_>) -> Result<Vec<(i64, (String, String, String))
         .collect())
 }
 
+/// Takes a visit off a forum's attendance.
+pub async fn unlink(tx: &mut Tx<'_>, id: i64, visit_id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM forum_visits WHERE forum_id = ? AND visit_id = ?")
+        .bind(id)
+        .bind(visit_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE forums SET updated_at = ?, version = version + 1 WHERE id = ?")
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The live forums a visit is linked to.
+pub async fn linked_to(tx: &mut Tx<'_>, visit_id: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT f.id FROM forum_visits fv JOIN forums f ON f.id = fv.forum_id
+          WHERE fv.visit_id = ? AND f.deleted_at IS NULL ORDER BY f.id",
+    )
+    .bind(visit_id)
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
 /// The refusal of a forum that repeats forum `id`.
 pub fn duplicate_message(id: i64) -> String {
     format!(
@@ -284,9 +310,14 @@ pub struct ListFilter {
     pub place: Option<String>,
 }
 
-const LISTED: &str =
-    "f.deleted_at IS NULL AND f.start_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR f.kind = ?3)
-                      AND (?4 IS NULL OR f.place LIKE ?4)";
+/// The forums /forums list shows: live, in the range ?1..?2, of kind ?3 and place ?4 when
+/// given.
+fn listed_where() -> String {
+    format!(
+        "f.deleted_at IS NULL AND {} AND (?3 IS NULL OR f.kind = ?3) AND (?4 IS NULL OR f.place LIKE ?4)",
+        super::within_days("f.start_date", "f.start_precision", "?1", "?2")
+    )
+}
 
 #[derive(sqlx::FromRow)]
 pub struct Listed {
@@ -301,7 +332,8 @@ pub struct Listed {
 
 pub async fn count_listed(db: &SqlitePool, f: &ListFilter) -> Result<i64> {
     Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT count(*) FROM forums f WHERE {LISTED}"
+        "SELECT count(*) FROM forums f WHERE {}",
+        listed_where()
     )))
     .bind(f.range.from.to_string())
     .bind(f.range.to.to_string())
@@ -323,7 +355,8 @@ pub async fn listed(
                 CASE f.start_precision WHEN 'month' THEN substr(f.start_date, 1, 7) ELSE f.start_date END AS start, f.place,
                 (SELECT count(*) FROM forum_visits fv JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
                  WHERE fv.forum_id = f.id) AS delegations
-         FROM forums f WHERE {LISTED} ORDER BY f.start_date DESC, f.id DESC LIMIT ?5 OFFSET ?6"
+         FROM forums f WHERE {} ORDER BY f.start_date DESC, f.id DESC LIMIT ?5 OFFSET ?6",
+        listed_where()
     )))
     .bind(f.range.from.to_string())
     .bind(f.range.to.to_string())

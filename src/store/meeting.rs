@@ -108,6 +108,29 @@ pub async fn on_days(tx: &mut Tx<'_>, days: &[String]) -> Result<Vec<(i64, Strin
     Ok(out)
 }
 
+/// Keeps a meeting but takes it off its visit.
+pub async fn unlink(tx: &mut Tx<'_>, id: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE meetings SET visit_id = NULL, updated_at = ?, version = version + 1 WHERE id = ?",
+    )
+    .bind(now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The live meetings of a visit: (id, first day, date as shown).
+pub async fn of_visit(tx: &mut Tx<'_>, visit_id: i64) -> Result<Vec<(i64, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT id, date, CASE date_precision WHEN 'month' THEN substr(date, 1, 7) ELSE date END
+           FROM meetings WHERE visit_id = ? AND deleted_at IS NULL ORDER BY date, id",
+    )
+    .bind(visit_id)
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
 /// The refusal of a meeting that repeats meeting `id`.
 pub fn duplicate_message(id: i64) -> String {
     format!(
@@ -252,10 +275,11 @@ pub struct WithOfficial {
 
 /// How many live meetings the official took part in within the range.
 pub async fn count_with(db: &SqlitePool, official: i64, range: DateRange) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT count(*) FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
-         WHERE mp.official_id = ? AND m.deleted_at IS NULL AND m.date BETWEEN ? AND ?",
-    )
+         WHERE mp.official_id = ?1 AND m.deleted_at IS NULL AND {}",
+        super::within_days("m.date", "m.date_precision", "?2", "?3")
+    )))
     .bind(official)
     .bind(range.from.to_string())
     .bind(range.to.to_string())
@@ -271,14 +295,15 @@ pub async fn with(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<WithOfficial>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT m.id, CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END AS date, m.place, m.visit_id AS visit,
                 (SELECT group_concat(o.name, '; ') FROM meeting_participants p JOIN officials o ON o.id = p.official_id
                  WHERE p.meeting_id = m.id AND p.official_id != mp.official_id) AS others
          FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
-         WHERE mp.official_id = ? AND m.deleted_at IS NULL AND m.date BETWEEN ? AND ?
-         ORDER BY m.date, m.id LIMIT ? OFFSET ?",
-    )
+         WHERE mp.official_id = ?1 AND m.deleted_at IS NULL AND {}
+         ORDER BY m.date, m.id LIMIT ?4 OFFSET ?5",
+        super::within_days("m.date", "m.date_precision", "?2", "?3")
+    )))
     .bind(official)
     .bind(range.from.to_string())
     .bind(range.to.to_string())

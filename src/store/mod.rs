@@ -5,16 +5,21 @@ pub mod backup;
 pub mod bulk;
 pub mod census;
 pub mod city;
+pub mod digest;
 pub mod forum;
 pub mod lock;
 pub mod meeting;
+pub mod mentions;
 pub mod names;
 pub mod official;
+pub mod outbox;
 pub mod region;
 pub mod search;
 pub mod state;
 pub mod summary;
+pub mod upgrade;
 pub mod visit;
+pub mod watch;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -94,23 +99,7 @@ pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
         .connect_with(options)
         .await
         .with_context(|| format!("could not open the database {}", redact(url)))?;
-    MIGRATOR
-        .run(&pool)
-        .await
-        .context("could not apply database migrations")?;
-    summary::settle(&pool)
-        .await
-        .context("could not bring the monthly counts up to date")?;
-    // Table statistics for the query planner (SQLite's advice for long-lived connections:
-    // cheap, bounded by analysis_limit, and a no-op when nothing changed much). Without
-    // them SQLite can pick a poor index for the report tables once they are large. A
-    // read-only file cannot take them, and needs none to work.
-    if let Err(e) = sqlx::query("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002")
-        .execute(&pool)
-        .await
-    {
-        tracing::info!(error = %e, "table statistics not updated");
-    }
+    upgrade::run(&pool).await?;
     Ok(pool)
 }
 
@@ -190,6 +179,16 @@ pub(crate) async fn soft_delete(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// The condition that a record's date (columns `date` and `precision`) falls within the days
+/// `lo`..`hi` (placeholders or expressions): a day inside them, or a record known only to
+/// its month (stored on the first) whose month overlaps them. One index range, from the
+/// first of `lo`'s month to `hi`.
+pub(crate) fn within_days(date: &str, precision: &str, lo: &str, hi: &str) -> String {
+    format!(
+        "({date} BETWEEN substr({lo}, 1, 7) || '-01' AND {hi} AND ({precision} = 'month' OR {date} >= {lo}))"
+    )
 }
 
 /// This database's identity (migration 0006): exports write it, imports compare it.

@@ -77,6 +77,17 @@ pub async fn resolve(conn: &mut SqliteConnection, input: &str) -> Result<Officia
 
 /// The refusal for a name that matches no live official, with the closest names.
 pub fn unknown(input: &str, names: Vec<(String, String)>) -> UserError {
+    if let Some((a, b)) = input.split_once([',', '，', '、'])
+        && !a.trim().is_empty()
+        && !b.trim().is_empty()
+    {
+        return UserError::new(format!(
+            "No official called `{}` is on record; separate officials with ;, e.g. officials:\"{}; {}\".",
+            input.chars().take(60).collect::<String>(),
+            a.trim().chars().take(30).collect::<String>(),
+            b.trim().chars().take(30).collect::<String>()
+        ));
+    }
     UserError::new(format!(
         "No official called `{}` is on record{} Moderators add people with /record official add.",
         input.chars().take(60).collect::<String>(),
@@ -287,6 +298,37 @@ pub async fn add_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Takes a spelling off an official; their name and local name stay (renaming changes
+/// those).
+pub async fn remove_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
+    let norm = normalize(alias);
+    let own: (String, Option<String>) =
+        sqlx::query_as("SELECT name, local_name FROM officials WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?;
+    if normalize(&own.0) == norm || own.1.as_deref().map(normalize) == Some(norm.clone()) {
+        return Err(UserError::new(format!(
+            "`{alias}` is their name; change it with /record official edit new_name:... or local_name:..."
+        ))
+        .into());
+    }
+    let removed = sqlx::query("DELETE FROM official_aliases WHERE norm = ? AND official_id = ?")
+        .bind(&norm)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if removed == 0 {
+        return Err(UserError::new(format!(
+            "`{alias}` is not one of {}'s spellings; /official show lists them.",
+            own.0
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {

@@ -3,106 +3,122 @@
 //! write commits. Every write commits through `commit`, so readers always find the counts
 //! current. A write costs about one day of records, a bulk load about one pass.
 
+use std::sync::LazyLock;
+
 use sqlx::SqlitePool;
 
 use super::{Entity, Tx};
 use crate::error::Result;
 
-/// Recounting one day (?1) from the records.
-const RECOUNT_DAY: [&str; 4] = [
-    "DELETE FROM day_stats WHERE day = ?1",
-    "INSERT INTO day_stats (day, region_id, visits, sourced, meetings, forums)
-     SELECT ?1, region_id, sum(visits), sum(sourced), sum(meetings), sum(forums) FROM (
-       SELECT 0 AS region_id, 1 AS visits,
-              EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) AS sourced,
-              0 AS meetings, 0 AS forums
-         FROM visits v WHERE v.start_date = ?1 AND v.deleted_at IS NULL
-       UNION ALL
-       SELECT p.region_id, 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id), 0, 0
-         FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
-        WHERE v.start_date = ?1 AND v.deleted_at IS NULL
-       UNION ALL
-       SELECT 0, 0, 0, 1, 0 FROM meetings m WHERE m.date = ?1 AND m.deleted_at IS NULL
-       UNION ALL
-       SELECT region_id, 0, 0, 1, 0 FROM (
-         SELECT p.region_id, m.id FROM meetings m JOIN visit_provinces p ON p.visit_id = m.visit_id
-          WHERE m.date = ?1 AND m.deleted_at IS NULL
-         UNION
-         SELECT o.province_id, m.id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-           JOIN officials o ON o.id = mp.official_id AND o.province_id IS NOT NULL
-          WHERE m.date = ?1 AND m.deleted_at IS NULL)
-       UNION ALL
-       SELECT 0, 0, 0, 0, 1 FROM forums f WHERE f.start_date = ?1 AND f.deleted_at IS NULL
-       UNION ALL
-       SELECT region_id, 0, 0, 0, 1 FROM (
-         SELECT DISTINCT p.region_id, f.id FROM forums f
-           JOIN forum_visits fv ON fv.forum_id = f.id
-           JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
-           JOIN visit_provinces p ON p.visit_id = v.id
-          WHERE f.start_date = ?1 AND f.deleted_at IS NULL))
-     GROUP BY region_id",
-    "DELETE FROM joint_visit_provinces WHERE day = ?1",
-    "INSERT INTO joint_visit_provinces (day, region_id, visit_id, sourced)
-     SELECT ?1, p.region_id, v.id, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id)
-       FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
-      WHERE v.start_date = ?1 AND v.deleted_at IS NULL
-        AND (SELECT count(*) FROM visit_provinces q WHERE q.visit_id = v.id) > 1",
-];
+/// The counts of live records (rows of key, region, visits, sourced, meetings, forums) of
+/// one date precision whose date `c` satisfies `when(c)`, grouped by `key(c)` and region.
+/// Region 0 is all provinces together; a meeting counts for a province when it belongs to
+/// one of its visits or one of its officials took part; a forum when one of its live visits
+/// attended (migration 0004).
+fn counts(key: fn(&str) -> String, when: fn(&str) -> String, precision: &str) -> String {
+    let (kv, km, kf) = (key("v.start_date"), key("m.date"), key("f.start_date"));
+    let (wv, wm, wf) = (when("v.start_date"), when("m.date"), when("f.start_date"));
+    let (pv, pm, pf) = (
+        format!("v.start_precision = '{precision}'"),
+        format!("m.date_precision = '{precision}'"),
+        format!("f.start_precision = '{precision}'"),
+    );
+    let sourced = "EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id)";
+    format!(
+        "SELECT k, region_id, sum(visits), sum(sourced), sum(meetings), sum(forums) FROM (
+           SELECT {kv} AS k, 0 AS region_id, 1 AS visits, {sourced} AS sourced, 0 AS meetings, 0 AS forums
+             FROM visits v WHERE {wv} AND {pv} AND v.deleted_at IS NULL
+           UNION ALL
+           SELECT {kv}, p.region_id, 1, {sourced}, 0, 0
+             FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
+            WHERE {wv} AND {pv} AND v.deleted_at IS NULL
+           UNION ALL
+           SELECT {km}, 0, 0, 0, 1, 0 FROM meetings m WHERE {wm} AND {pm} AND m.deleted_at IS NULL
+           UNION ALL
+           SELECT k, region_id, 0, 0, 1, 0 FROM (
+             SELECT {km} AS k, p.region_id, m.id FROM meetings m JOIN visit_provinces p ON p.visit_id = m.visit_id
+              WHERE {wm} AND {pm} AND m.deleted_at IS NULL
+             UNION
+             SELECT {km}, o.province_id, m.id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+               JOIN officials o ON o.id = mp.official_id AND o.province_id IS NOT NULL
+              WHERE {wm} AND {pm} AND m.deleted_at IS NULL)
+           UNION ALL
+           SELECT {kf}, 0, 0, 0, 0, 1 FROM forums f WHERE {wf} AND {pf} AND f.deleted_at IS NULL
+           UNION ALL
+           SELECT k, region_id, 0, 0, 0, 1 FROM (
+             SELECT DISTINCT {kf} AS k, p.region_id, f.id FROM forums f
+               JOIN forum_visits fv ON fv.forum_id = f.id
+               JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
+               JOIN visit_provinces p ON p.visit_id = v.id
+              WHERE {wf} AND {pf} AND f.deleted_at IS NULL))
+         GROUP BY k, region_id"
+    )
+}
 
-/// Every stale day at once, for a bulk load or import (`RECOUNT_DAY` for each day in
-/// `stale_days`, as one pass).
-const RECOUNT_DAYS: [&str; 4] = [
-    "DELETE FROM day_stats WHERE day IN (SELECT day FROM stale_days)",
-    "INSERT INTO day_stats (day, region_id, visits, sourced, meetings, forums)
-     SELECT day, region_id, sum(visits), sum(sourced), sum(meetings), sum(forums) FROM (
-       SELECT v.start_date AS day, 0 AS region_id, 1 AS visits,
-              EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id) AS sourced,
-              0 AS meetings, 0 AS forums
-         FROM visits v WHERE v.start_date IN (SELECT day FROM stale_days) AND v.deleted_at IS NULL
-       UNION ALL
-       SELECT v.start_date, p.region_id, 1, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id), 0, 0
-         FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
-        WHERE v.start_date IN (SELECT day FROM stale_days) AND v.deleted_at IS NULL
-       UNION ALL
-       SELECT m.date, 0, 0, 0, 1, 0 FROM meetings m
-        WHERE m.date IN (SELECT day FROM stale_days) AND m.deleted_at IS NULL
-       UNION ALL
-       SELECT day, region_id, 0, 0, 1, 0 FROM (
-         SELECT m.date AS day, p.region_id, m.id FROM meetings m JOIN visit_provinces p ON p.visit_id = m.visit_id
-          WHERE m.date IN (SELECT day FROM stale_days) AND m.deleted_at IS NULL
-         UNION
-         SELECT m.date, o.province_id, m.id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-           JOIN officials o ON o.id = mp.official_id AND o.province_id IS NOT NULL
-          WHERE m.date IN (SELECT day FROM stale_days) AND m.deleted_at IS NULL)
-       UNION ALL
-       SELECT f.start_date, 0, 0, 0, 0, 1 FROM forums f
-        WHERE f.start_date IN (SELECT day FROM stale_days) AND f.deleted_at IS NULL
-       UNION ALL
-       SELECT day, region_id, 0, 0, 0, 1 FROM (
-         SELECT DISTINCT f.start_date AS day, p.region_id, f.id FROM forums f
-           JOIN forum_visits fv ON fv.forum_id = f.id
-           JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
-           JOIN visit_provinces p ON p.visit_id = v.id
-          WHERE f.start_date IN (SELECT day FROM stale_days) AND f.deleted_at IS NULL))
-     GROUP BY day, region_id",
-    "DELETE FROM joint_visit_provinces WHERE day IN (SELECT day FROM stale_days)",
-    "INSERT INTO joint_visit_provinces (day, region_id, visit_id, sourced)
-     SELECT v.start_date, p.region_id, v.id, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id)
-       FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
-      WHERE v.start_date IN (SELECT day FROM stale_days) AND v.deleted_at IS NULL
-        AND (SELECT count(*) FROM visit_provinces q WHERE q.visit_id = v.id) > 1",
-];
+/// Live joint visits (two provinces or more) starting on the days `when(v.start_date)`.
+fn joint(when: fn(&str) -> String) -> String {
+    format!(
+        "INSERT INTO joint_visit_provinces (day, region_id, visit_id, sourced, month_only)
+         SELECT v.start_date, p.region_id, v.id, EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id),
+                v.start_precision = 'month'
+           FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
+          WHERE {} AND v.deleted_at IS NULL
+            AND (SELECT count(*) FROM visit_provinces q WHERE q.visit_id = v.id) > 1",
+        when("v.start_date")
+    )
+}
+
+/// Recounting one day (?1): its day-precise records, and its joint visits (of either
+/// precision: one dated by month only is stored on its first day).
+static RECOUNT_DAY: LazyLock<[String; 4]> = LazyLock::new(|| {
+    let on = |c: &str| format!("{c} = ?1");
+    [
+        "DELETE FROM day_stats WHERE day = ?1".into(),
+        format!(
+            "INSERT INTO day_stats (day, region_id, visits, sourced, meetings, forums) {}",
+            counts(|_| "?1".into(), on, "day")
+        ),
+        "DELETE FROM joint_visit_provinces WHERE day = ?1".into(),
+        joint(on),
+    ]
+});
+
+/// Every stale day at once, for a bulk load or import: `RECOUNT_DAY` as one pass.
+static RECOUNT_DAYS: LazyLock<[String; 4]> = LazyLock::new(|| {
+    let stale = |c: &str| format!("{c} IN (SELECT day FROM stale_days)");
+    [
+        "DELETE FROM day_stats WHERE day IN (SELECT day FROM stale_days)".into(),
+        format!(
+            "INSERT INTO day_stats (day, region_id, visits, sourced, meetings, forums) {}",
+            counts(|c| c.to_string(), stale, "day")
+        ),
+        "DELETE FROM joint_visit_provinces WHERE day IN (SELECT day FROM stale_days)".into(),
+        joint(stale),
+    ]
+});
 
 /// Beyond this many stale days, one pass over all of them is cheaper than one per day.
 const BULK_DAYS: usize = 100;
 
-/// A month (?1, its days ?2..?3) is the sum of its days.
-const SUM_MONTH: [&str; 2] = [
-    "DELETE FROM month_stats WHERE month = ?1",
-    "INSERT INTO month_stats (month, region_id, visits, sourced, meetings, forums)
-     SELECT ?1, region_id, sum(visits), sum(sourced), sum(meetings), sum(forums) FROM day_stats
-      WHERE day BETWEEN ?2 AND ?3 GROUP BY region_id",
-];
+/// A month (?1, its days ?2..?3): its records dated by month only, then its counts, the
+/// sum of its days and of those.
+static SUM_MONTH: LazyLock<[String; 4]> = LazyLock::new(|| {
+    [
+        "DELETE FROM month_only_stats WHERE month = ?1".into(),
+        format!(
+            "INSERT INTO month_only_stats (month, region_id, visits, sourced, meetings, forums) {}",
+            counts(|_| "?1".into(), |c| format!("{c} = ?2"), "month")
+        ),
+        "DELETE FROM month_stats WHERE month = ?1".into(),
+        "INSERT INTO month_stats (month, region_id, visits, sourced, meetings, forums)
+         SELECT ?1, region_id, sum(visits), sum(sourced), sum(meetings), sum(forums) FROM (
+           SELECT region_id, visits, sourced, meetings, forums FROM day_stats WHERE day BETWEEN ?2 AND ?3
+           UNION ALL
+           SELECT region_id, visits, sourced, meetings, forums FROM month_only_stats WHERE month = ?1)
+          GROUP BY region_id"
+            .into(),
+    ]
+});
 
 /// Beyond this many stale (month, official) pairs (a bulk load), recounting every pair is
 /// cheaper done as one pass over all meetings.
@@ -140,21 +156,26 @@ pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
         .fetch_all(&mut **tx)
         .await?;
     if days.len() > BULK_DAYS {
-        for sql in RECOUNT_DAYS {
-            sqlx::query(sql).execute(&mut **tx).await?;
+        for sql in RECOUNT_DAYS.iter() {
+            sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+                .execute(&mut **tx)
+                .await?;
         }
     } else {
         for day in &days {
-            for sql in RECOUNT_DAY {
-                sqlx::query(sql).bind(day).execute(&mut **tx).await?;
+            for sql in RECOUNT_DAY.iter() {
+                sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+                    .bind(day)
+                    .execute(&mut **tx)
+                    .await?;
             }
         }
     }
     let mut months: Vec<&str> = days.iter().map(|d| &d[..d.len().min(7)]).collect();
     months.dedup();
     for month in months {
-        for sql in SUM_MONTH {
-            sqlx::query(sql)
+        for sql in SUM_MONTH.iter() {
+            sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
                 .bind(month)
                 .bind(format!("{month}-01"))
                 .bind(format!("{month}-31"))
@@ -243,8 +264,10 @@ pub(super) async fn mark_inserted(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) 
 }
 
 /// Commits a write: the counts are brought up to date in the same transaction, so no
-/// reader ever sees records and counts that disagree.
+/// reader ever sees records and counts that disagree; so are the watches' deliveries
+/// (store::outbox), so a change and the message about it commit together.
 pub async fn commit(mut tx: Tx<'_>) -> Result<()> {
+    super::outbox::plan(&mut tx).await?;
     refresh(&mut tx).await?;
     tx.commit().await?;
     Ok(())

@@ -499,7 +499,9 @@ fn filter_sql(f: &Filter) -> (String, Vec<Param>) {
         params.push(Param::Int(official));
     }
     if let Some(from) = &f.from {
-        sql.push_str(" AND v.start_date >= ?");
+        // A visit known only to its month matches when its month reaches the range.
+        sql.push_str(" AND v.start_date >= substr(?, 1, 7) || '-01' AND (v.start_precision = 'month' OR v.start_date >= ?)");
+        params.push(Param::Text(from.clone()));
         params.push(Param::Text(from.clone()));
     }
     if let Some(to) = &f.to {

@@ -19,6 +19,14 @@ async fn every_reply_fits_discord_once_rendered() {
     let other = format!("Lee {}", long('l', 96));
     let purpose = long('p', 1000);
     let lines = vec![
+        // Watches first, so the changes below are news for them (their messages are
+        // checked at the end); the digest over the synthetic data.
+        "/watch add channel:300000000000000777 province:Jiangsu".into(),
+        "/watch add channel:300000000000000778 place:Seoul kind:visits".into(),
+        "/watch list".into(),
+        "/digest set channel:300000000000000779 frequency:weekly weekday:friday hour:8".into(),
+        "/digest preview frequency:monthly".into(),
+        "/digest off".into(),
         format!(
             "/record official add name:\"{name}\" country:Korea title:\"{}\" organization:\"{}\" local_name:\"{}\" aliases:\"{}\"",
             long('t', 200),
@@ -36,19 +44,19 @@ async fn every_reply_fits_discord_once_rendered() {
             long('y', 100)
         ),
         format!(
-            "/record visit add province:\"Guangdong, Jiangsu, Shandong, Zhejiang, Fujian, Hainan, Hebei, Henan\" start:2030-01-02 end:2030-01-09 city:\"{}\" leader:\"{other}\" places:\"Seoul, Busan, Incheon, Jeju, Daegu, Ulsan\" purpose:\"{purpose}\" size:10000 source:https://example.org/{} source_title:\"{}\" source_date:2030-01-10",
+            "/record visit add province:\"Guangdong, Jiangsu, Shandong, Zhejiang, Fujian, Hainan, Hebei, Henan\" start:2012-01-02 end:2012-01-09 city:\"{}\" leader:\"{other}\" places:\"Seoul, Busan, Incheon, Jeju, Daegu, Ulsan\" purpose:\"{purpose}\" size:10000 source:https://example.org/{} source_title:\"{}\" source_date:2012-01-10",
             long('c', 100),
             long('u', 450),
             long('s', 200)
         ),
         "/record visit edit id:3001 size:9999".into(),
         format!(
-            "/record meeting add date:2030-01-03 officials:\"{name}; {other}\" place:\"{}\" visit:3001 summary:\"{purpose}\"",
+            "/record meeting add date:2012-01-03 officials:\"{name}; {other}\" place:\"{}\" visit:3001 summary:\"{purpose}\"",
             long('m', 100)
         ),
         "/record meeting edit id:1 place:Seoul".into(),
         format!(
-            "/record forum add name:\"{}\" kind:\"investment forum\" start:2030-01-04 place:\"{}\" organizer:\"{}\" edition:\"{}\" visit:3001",
+            "/record forum add name:\"{}\" kind:\"investment forum\" start:2012-01-04 place:\"{}\" organizer:\"{}\" edition:\"{}\" visit:3001",
             long('f', 200),
             long('q', 100),
             long('r', 200),
@@ -78,7 +86,11 @@ async fn every_reply_fits_discord_once_rendered() {
         "/record forum delete id:1".into(),
         "/record visit delete id:2".into(),
         "/data undo".into(),
-        format!("/record official merge keep:\"{name}\" remove:\"{other}\""),
+        format!(
+            "/record official unalias name:\"{other}\" alias:\"{}\"",
+            "x".repeat(90)
+        ),
+        format!("/record official merge keep:\"{name}\" remove:\"{other}\" force:true"),
         "/record official delete name:\"Lee Synthetic\"".into(),
     ];
     let mut covered = HashSet::new();
@@ -97,13 +109,31 @@ async fn every_reply_fits_discord_once_rendered() {
         check(line, &reply);
     }
     let path = t.dir.path().join("v.csv");
-    std::fs::write(&path, "province,start\nHainan,2031-01-01\n").unwrap();
+    std::fs::write(&path, "province,start\nHainan,2011-01-01\n").unwrap();
     let reply = t
         .run(&format!("/data import file:\"{}\"", path.display()))
         .await
         .unwrap();
     check("import", &reply);
     covered.insert(delegation_bot::catalog::CommandId::DataImport);
+    // What the watches were told, as their channel messages would show it.
+    let told = delegation_bot::store::outbox::pending(&t.app.db, 1000)
+        .await
+        .unwrap();
+    assert!(
+        told.len() > 3,
+        "the changes above were news: {}",
+        told.len()
+    );
+    for d in &told {
+        check(
+            "a watch message",
+            &delegation_bot::commands::watch::notice(&d.notice),
+        );
+    }
+    let removed = t.run("/watch remove id:2").await.unwrap();
+    check("/watch remove", &removed);
+    covered.insert(delegation_bot::catalog::CommandId::WatchRemove);
     for c in COMMANDS {
         assert!(covered.contains(&c.id), "{} is not exercised", c.name());
     }

@@ -93,8 +93,24 @@ mod records {
     use delegation_bot::report::{Coverage, Host, ProvinceRank, Totals};
     use sqlx::SqlitePool;
 
+    /// The reports' rule for a record's date against the range ?1..?2: a day inside it, or
+    /// a record known only to its month (stored on the first) whose month overlaps it.
+    fn within(date: &str, precision: &str) -> String {
+        format!(
+            "({precision} = 'day' AND {date} BETWEEN ?1 AND ?2
+              OR {precision} = 'month' AND {date} BETWEEN substr(?1, 1, 7) || '-01' AND ?2)"
+        )
+    }
+
+    /// `sql` with `{v}`, `{m}`, `{f}` standing for the rule on visits, meetings and forums.
+    fn rule(sql: &str) -> String {
+        sql.replace("{v}", &within("v.start_date", "v.start_precision"))
+            .replace("{m}", &within("m.date", "m.date_precision"))
+            .replace("{f}", &within("f.start_date", "f.start_precision"))
+    }
+
     async fn grouped(db: &SqlitePool, sql: &str, r: DateRange) -> Vec<(i64, i64)> {
-        sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
+        sqlx::query_as(sqlx::AssertSqlSafe(rule(sql)))
             .bind(r.from.to_string())
             .bind(r.to.to_string())
             .fetch_all(db)
@@ -106,21 +122,21 @@ mod records {
         let visits = grouped(
             db,
             "SELECT p.region_id, count(*) FROM visits v JOIN visit_provinces p ON p.visit_id = v.id
-            WHERE v.deleted_at IS NULL AND v.start_date BETWEEN ?1 AND ?2 GROUP BY 1",
+            WHERE v.deleted_at IS NULL AND {v} GROUP BY 1",
             r,
         )
         .await;
         let meetings = grouped(db, "SELECT region_id, count(DISTINCT id) FROM (
               SELECT p.region_id, m.id FROM meetings m JOIN visit_provinces p ON p.visit_id = m.visit_id
-               WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2
+               WHERE m.deleted_at IS NULL AND {m}
               UNION ALL
               SELECT o.province_id, m.id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
                 JOIN officials o ON o.id = mp.official_id
-               WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2 AND o.province_id IS NOT NULL) GROUP BY 1", r).await;
+               WHERE m.deleted_at IS NULL AND {m} AND o.province_id IS NOT NULL) GROUP BY 1", r).await;
         let forums = grouped(db, "SELECT p.region_id, count(DISTINCT f.id) FROM forums f
               JOIN forum_visits fv ON fv.forum_id = f.id JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
               JOIN visit_provinces p ON p.visit_id = v.id
-             WHERE f.deleted_at IS NULL AND f.start_date BETWEEN ?1 AND ?2 GROUP BY 1", r).await;
+             WHERE f.deleted_at IS NULL AND {f} GROUP BY 1", r).await;
         let regions: Vec<(i64, String)> =
             sqlx::query_as("SELECT id, name FROM regions WHERE country = 'CN'")
                 .fetch_all(db)
@@ -147,26 +163,40 @@ mod records {
         ranks
     }
 
-    pub async fn coverage(db: &SqlitePool, r: DateRange, provinces: &[i64]) -> Coverage {
-        let (visits, sourced): (i64, i64) = sqlx::query_as(
-            "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id)), 0)
-               FROM visits v WHERE v.deleted_at IS NULL AND v.start_date BETWEEN ?1 AND ?2
+    /// `by_month` counts the visits dated by month only whose month the range does not
+    /// wholly cover (`every_month`: all of those in the range, as a split that reads days
+    /// only sees them).
+    pub async fn coverage(
+        db: &SqlitePool,
+        r: DateRange,
+        provinces: &[i64],
+        every_month: bool,
+    ) -> Coverage {
+        let (visits, sourced, by_month): (i64, i64, i64) = sqlx::query_as(sqlx::AssertSqlSafe(rule(
+            "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM visit_sources s WHERE s.visit_id = v.id)), 0),
+                    coalesce(sum(v.start_precision = 'month' AND (?4 OR v.start_date < ?1 OR date(v.start_date, '+1 month', '-1 day') > ?2)), 0)
+               FROM visits v WHERE v.deleted_at IS NULL AND {v}
                 AND (?3 = '[]' OR EXISTS (SELECT 1 FROM visit_provinces p WHERE p.visit_id = v.id
                                          AND p.region_id IN (SELECT value FROM json_each(?3))))",
-        )
+        )))
         .bind(r.from.to_string()).bind(r.to.to_string()).bind(serde_json::to_string(provinces).unwrap())
+        .bind(every_month)
         .fetch_one(db).await.unwrap();
-        Coverage { visits, sourced }
+        Coverage {
+            visits,
+            sourced,
+            by_month,
+        }
     }
 
     pub async fn totals(db: &SqlitePool, r: DateRange) -> Totals {
-        let (visits, meetings, forums, officials_met) = sqlx::query_as(
-            "SELECT (SELECT count(*) FROM visits WHERE deleted_at IS NULL AND start_date BETWEEN ?1 AND ?2),
-                    (SELECT count(*) FROM meetings WHERE deleted_at IS NULL AND date BETWEEN ?1 AND ?2),
-                    (SELECT count(*) FROM forums WHERE deleted_at IS NULL AND start_date BETWEEN ?1 AND ?2),
+        let (visits, meetings, forums, officials_met) = sqlx::query_as(sqlx::AssertSqlSafe(rule(
+            "SELECT (SELECT count(*) FROM visits v WHERE v.deleted_at IS NULL AND {v}),
+                    (SELECT count(*) FROM meetings m WHERE m.deleted_at IS NULL AND {m}),
+                    (SELECT count(*) FROM forums f WHERE f.deleted_at IS NULL AND {f}),
                     (SELECT count(DISTINCT mp.official_id) FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
-                      WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2)",
-        )
+                      WHERE m.deleted_at IS NULL AND {m})",
+        )))
         .bind(r.from.to_string()).bind(r.to.to_string()).fetch_one(db).await.unwrap();
         Totals {
             visits,
@@ -177,13 +207,18 @@ mod records {
     }
 
     pub async fn top_hosts(db: &SqlitePool, r: DateRange, limit: i64) -> Vec<Host> {
-        sqlx::query_as(
+        sqlx::query_as(sqlx::AssertSqlSafe(rule(
             "SELECT o.name, o.title, count(*) AS meetings FROM meeting_participants mp
                JOIN meetings m ON m.id = mp.meeting_id JOIN officials o ON o.id = mp.official_id
-              WHERE m.deleted_at IS NULL AND o.deleted_at IS NULL AND o.country = 'Korea' AND m.date BETWEEN ?1 AND ?2
+              WHERE m.deleted_at IS NULL AND o.deleted_at IS NULL AND o.country = 'Korea' AND {m}
               GROUP BY o.id ORDER BY meetings DESC, o.name LIMIT ?3",
-        )
-        .bind(r.from.to_string()).bind(r.to.to_string()).bind(limit).fetch_all(db).await.unwrap()
+        )))
+        .bind(r.from.to_string())
+        .bind(r.to.to_string())
+        .bind(limit)
+        .fetch_all(db)
+        .await
+        .unwrap()
     }
 }
 
@@ -199,7 +234,12 @@ async fn assert_summary_agrees(t: &TestApp, when: &str) {
         periods.push(DateRange::months(month(from), month(to)));
     }
     // Day-precise bounds: whole months from month_stats, the edges from day_stats.
-    for (from, to) in [("2024-01-15", "2024-03-10"), ("2024-02-03", "2024-02-20")] {
+    for (from, to) in [
+        ("2024-01-15", "2024-03-10"),
+        ("2024-02-03", "2024-02-20"),
+        ("2024-02-16", "2024-02-16"),
+        ("2024-01-31", "2024-02-01"),
+    ] {
         periods.push(DateRange {
             from: Day::parse(from).unwrap(),
             to: Day::parse(to).unwrap(),
@@ -218,7 +258,7 @@ async fn assert_summary_agrees(t: &TestApp, when: &str) {
             head: Some(range),
             tail: None,
         };
-        for split in [Split::of(range), by_days] {
+        for (split, every_month) in [(Split::of(range), false), (by_days, true)] {
             let at = format!("{range} as {split:?} {when}");
             assert_eq!(
                 report::provinces(db, split).await.unwrap(),
@@ -238,7 +278,7 @@ async fn assert_summary_agrees(t: &TestApp, when: &str) {
             for selection in &selections {
                 assert_eq!(
                     report::coverage(db, split, selection).await.unwrap(),
-                    records::coverage(db, range, selection).await,
+                    records::coverage(db, range, selection, every_month).await,
                     "coverage of {selection:?} {at}"
                 );
             }
@@ -254,7 +294,7 @@ async fn assert_summary_agrees(t: &TestApp, when: &str) {
             let from_rows: i64 = rows.iter().map(|(_, n)| n).sum();
             assert_eq!(
                 from_rows,
-                records::coverage(db, range, selection).await.visits,
+                records::coverage(db, range, selection, false).await.visits,
                 "{m} {selection:?} {when}"
             );
         }

@@ -23,7 +23,7 @@ async fn rich_data(t: &TestApp) {
     t.people().await;
     t.ok("/record official alias name:\"Oh Se-hoon\" alias:\"Oh Sehun\"")
         .await;
-    t.ok("/record visit add province:\"Jiangsu, Shandong\" start:2024-06 leader:\"Xin Changxing\" places:\"Seoul, Busan\" purpose:\"Trade, \"\"batteries\"\" and more\" size:40 source:https://example.org/a source_title:\"A, report\" source_date:2024-06-20").await;
+    t.ok("/record visit add province:\"Jiangsu, Shandong\" start:2024-06 leader:\"Xin Changxing\" places:\"Seoul, Busan\" purpose:\"Trade, \\\"batteries\\\" and more\" size:40 source:https://example.org/a source_title:\"A, report\" source_date:2024-06-20").await;
     t.ok("/record visit add province:Hainan start:2024-05-29 end:2024-05-31 leader:\"Liu Xiaoming\" places:Jeju purpose:\"=HYPERLINK(1)\" city:Haikou level:provincial").await;
     t.ok("/record visit edit id:2 source:https://example.org/b")
         .await;

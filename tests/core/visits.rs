@@ -292,6 +292,11 @@ async fn list_filters_and_pages() {
         t.ok("/visits list from:2023-01-10 to:2023-01").await["total"],
         14
     );
-    let msg = t.refused("/visits list from:2024").await;
+    // A year bounds a range by its first and last month.
+    assert_eq!(
+        t.ok("/visits list from:2023 to:2023").await["total"],
+        t.ok("/visits list from:2023-01 to:2023-12").await["total"]
+    );
+    let msg = t.refused("/visits list from:24").await;
     assert!(msg.contains("YYYY-MM"), "{msg}");
 }

@@ -14,7 +14,10 @@
 //!   or the whole server (`allow`, as a server admin sets in Server Settings → Integrations);
 //!   otherwise `send` panics: the test itself is wrong;
 //! - every JSON body is checked against Discord's OpenAPI spec and documented rules
-//!   (`spec.rs`); an invalid one is refused (400, 50035).
+//!   (`spec.rs`); an invalid one is refused (400, 50035);
+//! - a channel post (a watch message, a digest) is refused with 403 (50001 Missing Access,
+//!   50013 Missing Permissions) in a channel a test forbids, and can be made to fail or to
+//!   get no answer at all (`forbid_channel`, `fail_channel_posts`, `hang_channel_posts`).
 //!
 //! Each refusal is also kept as a violation, and dropping the fake with violations fails the
 //! test, so a bot that breaks a rule cannot pass by ignoring the error it got. A test may
@@ -106,6 +109,21 @@ struct Shared {
     overrides: Mutex<HashMap<String, HashSet<String>>>,
     relaxed: Mutex<HashSet<Rule>>,
     violations: Mutex<Vec<String>>,
+    /// Channel posts (POST /channels/{id}/messages): what the test made them meet.
+    channels: Mutex<Channels>,
+}
+
+/// How channels answer the bot's posts, as a test sets them.
+#[derive(Default)]
+struct Channels {
+    /// Channel id -> the 403 code Discord answers with (50001 Missing Access, 50013
+    /// Missing Permissions): the bot's role may not see or post there.
+    forbidden: HashMap<String, u32>,
+    /// Status codes to answer the next posts with (429, 500, 503), in order.
+    failures: Vec<u16>,
+    /// While set, posts get no answer at all (recorded with status 0): as when the network
+    /// or Discord stalls, or the bot is killed mid-post.
+    hang: bool,
 }
 
 impl Shared {
@@ -162,6 +180,7 @@ impl FakeDiscord {
             overrides: Mutex::new(HashMap::new()),
             relaxed: Mutex::new(HashSet::new()),
             violations: Mutex::new(Vec::new()),
+            channels: Mutex::new(Channels::default()),
         });
         let app = Router::new()
             .route("/api/v10/gateway", get(gateway))
@@ -424,6 +443,70 @@ impl FakeDiscord {
             .into_iter()
             .filter(|r| r.method == "POST" && r.path == path)
             .collect()
+    }
+
+    /// Makes a channel refuse the bot's posts with 403 and this code (50001 Missing
+    /// Access, 50013 Missing Permissions), as when its role may not post there.
+    #[allow(dead_code)]
+    pub fn forbid_channel(&self, channel: &str, code: u32) {
+        assert!(matches!(code, 50001 | 50013), "Discord's codes for a 403");
+        let mut c = self.shared.channels.lock().unwrap();
+        c.forbidden.insert(channel.to_string(), code);
+    }
+
+    /// Makes the next channel posts fail with these statuses (429, 5xx), in order.
+    #[allow(dead_code)]
+    pub fn fail_channel_posts(&self, statuses: &[u16]) {
+        self.shared.channels.lock().unwrap().failures = statuses.to_vec();
+    }
+
+    /// While `hang`, channel posts are never answered.
+    #[allow(dead_code)]
+    pub fn hang_channel_posts(&self, hang: bool) {
+        self.shared.channels.lock().unwrap().hang = hang;
+    }
+
+    /// The messages Discord accepted (2xx) in a channel, oldest first, with their files.
+    #[allow(dead_code)]
+    pub fn channel_messages(&self, channel: &str) -> Vec<Payload> {
+        let path = format!("/api/v10/channels/{channel}/messages");
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.path == path && (200..300).contains(&r.status))
+            .map(|r| r.payload())
+            .collect()
+    }
+
+    /// Every post the bot tried in a channel, whatever the answer (status 0: none).
+    #[allow(dead_code)]
+    pub fn channel_attempts(&self, channel: &str) -> Vec<Recorded> {
+        let path = format!("/api/v10/channels/{channel}/messages");
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.path == path)
+            .collect()
+    }
+
+    /// Waits (up to 30 s) until a channel holds `n` accepted messages; returns them.
+    #[allow(dead_code)]
+    pub async fn wait_channel(&self, channel: &str, n: usize) -> Vec<Payload> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let messages = self.channel_messages(channel);
+            if messages.len() >= n {
+                return messages;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {n} messages in channel {channel}; got {}: {:#?}",
+                messages.len(),
+                messages
+                    .iter()
+                    .map(|m| m.json["embeds"][0]["title"].clone())
+                    .collect::<Vec<_>>()
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// Closes the gateway connection, as Discord does now and then.

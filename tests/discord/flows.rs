@@ -105,14 +105,15 @@ async fn deletes_ask_for_confirmation() {
         command(
             Who::Moderator,
             &["record", "visit", "delete"],
-            &[("id", json!(2))],
+            &[("id", json!(2)), ("meetings", json!("unlink"))],
         ),
     )
     .await;
     assert_eq!(ask_first.callback["data"]["flags"], EPHEMERAL);
     assert!(
-        ask_first.content().starts_with("Really"),
-        "{}",
+        ask_first.content().starts_with("Really")
+            && ask_first.content().contains("unlinking its 2 meetings"),
+        "the question says what goes: {}",
         ask_first.body
     );
     let confirm = ask_first.custom_id(0, 0);

@@ -40,6 +40,19 @@ pub fn ask(dir: &Path, args: &[&str]) -> Value {
     serde_json::from_str(text.trim()).unwrap_or(json!({"stdout": text}))
 }
 
+/// `ask` with more variables (a fixed clock, a time zone).
+#[allow(dead_code)]
+pub fn ask_with(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .args(args)
+        .env("DATABASE_URL", database_url(dir))
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    serde_json::from_str(text.trim()).unwrap_or(json!({"stdout": text}))
+}
+
 pub fn spawn_bot(dir: &Path, fake: &FakeDiscord) -> Bot {
     spawn_bot_with(dir, fake, &[])
 }
@@ -120,7 +133,8 @@ fn base(kind: u8, who: Who, guild: &str, data: Value) -> Value {
 }
 
 /// Option values as Discord sends them: `("from", json!("2024-01"))`; strings are type 3,
-/// integers 4, booleans 5, attachments 11.
+/// integers 4, booleans 5, attachments 11 (`json!({"attachment": id})`), channels 7
+/// (`json!({"channel": id})`).
 fn options(values: &[(&str, Value)], focused: Option<&str>) -> Vec<Value> {
     values
         .iter()
@@ -129,12 +143,13 @@ fn options(values: &[(&str, Value)], focused: Option<&str>) -> Vec<Value> {
                 Value::Number(_) => 4,
                 Value::Bool(_) => 5,
                 Value::Object(o) if o.contains_key("attachment") => 11,
+                Value::Object(o) if o.contains_key("channel") => 7,
                 _ => 3,
             };
-            let value = if kind == 11 {
-                v["attachment"].clone()
-            } else {
-                v.clone()
+            let value = match kind {
+                11 => v["attachment"].clone(),
+                7 => v["channel"].clone(),
+                _ => v.clone(),
             };
             let mut o = json!({"name": name, "type": kind, "value": value});
             if focused == Some(*name) {

@@ -7,6 +7,7 @@ mod flows;
 mod load;
 mod operate;
 mod strict;
+mod watch;
 
 use fake::*;
 use serde_json::{Value, json};
@@ -142,7 +143,9 @@ fn assert_no_pings(fake: &FakeDiscord) {
                 Some(4) | Some(7) => p.json["data"].clone(),
                 _ => continue,
             }
-        } else if r.path.contains("/webhooks/") && r.method != "DELETE" {
+        } else if (r.path.contains("/webhooks/") || r.path.contains("/channels/"))
+            && r.method != "DELETE"
+        {
             p.json.clone()
         } else {
             continue;

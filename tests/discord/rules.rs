@@ -66,6 +66,11 @@ pub(super) async fn record(
         status: 0,
         at: Instant::now(),
     };
+    if matches!(route(&method, &path), Route::ChannelMessage) && s.channels.lock().unwrap().hang {
+        // Recorded unanswered; the bot's connection waits until it gives up or dies.
+        s.requests.lock().unwrap().push(recorded);
+        return std::future::pending().await;
+    }
     let response = answer(&s, &method, &path, &recorded);
     recorded.status = response.status().as_u16();
     s.requests.lock().unwrap().push(recorded);
@@ -174,6 +179,32 @@ fn answer(s: &Shared, method: &Method, path: &str, r: &Recorded) -> Response {
             Json(json!([])).into_response()
         }
         Route::ChannelMessage => {
+            let channel = path.split('/').nth(4).unwrap_or_default();
+            let (forbidden, failure) = {
+                let mut c = s.channels.lock().unwrap();
+                let failure = (!c.failures.is_empty()).then(|| c.failures.remove(0));
+                (c.forbidden.get(channel).copied(), failure)
+            };
+            // Not the bot's fault: the channel's permissions, or Discord having a bad moment.
+            if let Some(code) = forbidden {
+                let message = if code == 50001 {
+                    "Missing Access"
+                } else {
+                    "Missing Permissions"
+                };
+                return (
+                    StatusCode::FORBIDDEN,
+                    Json(json!({"code": code, "message": message})),
+                )
+                    .into_response();
+            }
+            if let Some(status) = failure {
+                return (
+                    StatusCode::from_u16(status).unwrap(),
+                    Json(json!({"code": 0, "message": "boom"})),
+                )
+                    .into_response();
+            }
             if let Some(refusal) = check_body(s, r, Body::ChannelMessage, ATTACHMENT_SIZE_LIMIT) {
                 return refusal;
             }

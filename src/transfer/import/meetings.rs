@@ -20,6 +20,7 @@ fn check(
     live: &HashMap<i64, (String, String)>,
 ) -> Result<Fields, Refusal> {
     let date = item.required_date("date")?;
+    crate::domain::date::check_not_far("date", date).map_err(item.at("date"))?;
     let mut participants = job
         .names
         .officials(item.required("officials")?)
@@ -37,8 +38,7 @@ fn check(
                     format!("There is no visit #{id}; /visits list shows the numbers."),
                 ));
             };
-            let day = date.first_day().to_string();
-            if day < *start || day > *end {
+            if !date.falls_within(start, end) {
                 return Err(item.refuse(
                     Some("date"),
                     format!("The meeting date {date} is outside visit #{id} ({start} to {end}); fix the date or choose another visit."),

@@ -20,16 +20,8 @@ use crate::store::visit::{self, Fields, Source};
 fn check(job: &Job<'_>, item: &Item) -> Result<Fields, Refusal> {
     let start = item.required_date("start")?;
     let end = item.date("end")?;
-    if let Some(e) = end
-        && e.last_day() < start.first_day()
-    {
-        return Err(item.refuse(
-            Some("end"),
-            format!(
-                "The end ({e}) is before the start ({start}); type an end on or after the start."
-            ),
-        ));
-    }
+    crate::domain::date::check_span(start, end)
+        .map_err(|(column, e)| item.refuse(Some(column), e.0))?;
     Ok(Fields {
         provinces: job
             .names

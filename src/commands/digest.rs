@@ -1,0 +1,264 @@
+//! `/digest set|off|preview`, and the digest itself (`digest`): visits in the period and
+//! against the one before, the busiest provinces, new officials met, forums, what was
+//! added since the last digest, and the monthly chart. `serve` posts it on schedule
+//! (discord::digests); `preview` shows the same for the last complete period.
+
+use chrono::Timelike;
+use chrono_tz::Tz;
+use serde_json::json;
+
+use super::{Actor, App, capitalize, plural};
+use crate::catalog::WEEKDAYS;
+use crate::domain::schedule::{self, Due, Frequency, Period};
+use crate::domain::{DateRange, Day};
+use crate::error::{Result, UserError, user_err};
+use crate::reply::{Chart, Reply};
+use crate::report;
+use crate::request::Request;
+use crate::store::{digest as store, forum};
+
+/// DIGEST_TIMEZONE, or the sentence that says what is wrong with it.
+pub fn timezone() -> Result<Tz> {
+    Ok(schedule::timezone().map_err(UserError::new)?)
+}
+
+/// A stored schedule as its due times.
+pub fn due(s: &store::Schedule) -> Due {
+    Due {
+        frequency: Frequency::parse(&s.frequency).unwrap_or(Frequency::Monthly),
+        weekday: s.weekday as u32,
+        day: s.day as u32,
+        hour: s.hour as u32,
+    }
+}
+
+pub async fn set(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
+    let tz = timezone()?;
+    let frequency =
+        Frequency::parse(req.text("frequency").unwrap_or("monthly")).unwrap_or(Frequency::Monthly);
+    if frequency == Frequency::Weekly && req.has("day") {
+        return user_err(
+            "`day` is for a monthly digest; a weekly one takes weekday:, e.g. weekday:friday.",
+        );
+    }
+    if frequency == Frequency::Monthly && req.has("weekday") {
+        return user_err("`weekday` is for a weekly digest; a monthly one takes day:, e.g. day:1.");
+    }
+    let weekday = req
+        .text("weekday")
+        .and_then(|w| WEEKDAYS.iter().position(|d| *d == w))
+        .map_or(1, |i| i as i64 + 1);
+    let s = store::Schedule {
+        channel_id: req.text("channel").unwrap_or_default().to_string(),
+        frequency: frequency.as_str().to_string(),
+        weekday,
+        day: req.int("day").unwrap_or(1),
+        hour: req.int("hour").unwrap_or(9),
+        set_by: actor.name.clone(),
+        set_at: crate::store::now(),
+    };
+    let mut tx = app.begin().await?;
+    store::set(&mut tx, &s, &actor.id).await?;
+    tx.commit().await?;
+    let due = due(&s);
+    let now = crate::clock::now();
+    let (_, last) = due.latest(now, tz);
+    let next = due.next(now, tz).with_timezone(&tz);
+    let when = match frequency {
+        Frequency::Weekly => format!("every {}", capitalize(WEEKDAYS[(s.weekday - 1) as usize])),
+        Frequency::Monthly => format!("on day {} of each month", s.day),
+    };
+    Ok(Reply::new(format!("{} digest set", capitalize(frequency.as_str())))
+        .text(format!(
+            "Posted in <#{}> {when} at {:02}:00 ({tz}), covering the {} before. {} is posted now unless it already was there; the next comes {}.",
+            s.channel_id,
+            s.hour,
+            if frequency == Frequency::Weekly { "Monday-Sunday week" } else { "calendar month" },
+            last.label(frequency),
+            next.format("%Y-%m-%d %H:%M"),
+        ))
+        .footer("/digest preview shows what it holds; /digest off stops it")
+        .data(json!({
+            "channel": s.channel_id, "frequency": s.frequency, "weekday": s.weekday, "day": s.day,
+            "hour": s.hour, "timezone": tz.name(), "next": next.with_timezone(&chrono::Utc).to_rfc3339(),
+        })))
+}
+
+pub async fn off(app: &App) -> Result<Reply> {
+    let mut tx = app.begin().await?;
+    let was = store::off(&mut tx).await?;
+    tx.commit().await?;
+    if !was {
+        return user_err("No digest is set; /digest set starts one.");
+    }
+    Ok(Reply::new("Digest off").data(json!({"off": true})))
+}
+
+pub async fn preview(app: &App, req: &Request) -> Result<Reply> {
+    let tz = timezone()?;
+    let frequency = match req.text("frequency") {
+        Some(f) => Frequency::parse(f),
+        None => store::schedule(&app.db)
+            .await?
+            .and_then(|s| Frequency::parse(&s.frequency)),
+    }
+    .unwrap_or(Frequency::Monthly);
+    let today = crate::clock::now().with_timezone(&tz).date_naive();
+    let period = Period::before(frequency, today);
+    let upto = store::current_batch(&app.db).await?;
+    let mut reply = digest(app, frequency, period, upto).await?;
+    reply.ephemeral = true;
+    reply.footer = reply.footer.map(|f| format!("Preview · {f}"));
+    Ok(reply)
+}
+
+/// The digest of `period`, counting what was added after the last digest posted, up to
+/// audit batch `upto`.
+pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) -> Result<Reply> {
+    let db = &app.db;
+    let range = DateRange {
+        from: Day::from_naive(period.from),
+        to: Day::from_naive(period.to),
+    };
+    let prev = period.previous(frequency);
+    let prev_range = DateRange {
+        from: Day::from_naive(prev.from),
+        to: Day::from_naive(prev.to),
+    };
+    let (to_month, from_month) = (range.to.month(), range.to.month().plus(-11));
+    let (current, before, provinces, counts) = tokio::try_join!(
+        report::coverage(db, range, &[]),
+        report::coverage(db, prev_range, &[]),
+        report::provinces(db, range),
+        report::month_counts(db, from_month, to_month, &[]),
+    )?;
+    let new_officials =
+        store::new_officials(db, &period.from.to_string(), &period.to.to_string()).await?;
+    let filter = forum::ListFilter {
+        range,
+        kind: None,
+        place: None,
+    };
+    let forums_total = forum::count_listed(db, &filter).await?;
+    let forums = forum::listed(db, &filter, 10, 0).await?;
+    let (since, after) = match store::previous_post(db, Some(upto)).await? {
+        Some((batch, at)) => (
+            format!("the digest of {}", at.get(..10).unwrap_or(&at)),
+            batch,
+        ),
+        None => {
+            let first = store::first_batch_since(db, &format!("{}T00:00:00Z", period.from)).await?;
+            (format!("{}", period.from), first - 1)
+        }
+    };
+    let added = store::added_between(db, after, upto).await?;
+    let months = report::summarize(from_month, to_month, &counts, 0);
+
+    let top: Vec<_> = provinces.iter().take(5).collect();
+    let label = period.label(frequency);
+    let prev_label = prev.label(frequency);
+    let list_or_dash = |lines: Vec<String>| {
+        if lines.is_empty() {
+            "—".to_string()
+        } else {
+            lines.join("\n")
+        }
+    };
+    let officials_lines: Vec<String> = new_officials
+        .iter()
+        .take(10)
+        .map(|o| match &o.title {
+            Some(t) => format!("{}, {t} ({})", o.name, o.first_met),
+            None => format!("{} ({})", o.name, o.first_met),
+        })
+        .chain(
+            (new_officials.len() > 10).then(|| format!("… and {} more", new_officials.len() - 10)),
+        )
+        .collect();
+    let forum_lines: Vec<String> = forums
+        .iter()
+        .map(|f| {
+            let name = match &f.edition {
+                Some(e) => format!("{} ({e})", f.name),
+                None => f.name.clone(),
+            };
+            format!(
+                "{name} · {}{}",
+                f.start,
+                f.place
+                    .as_ref()
+                    .map(|p| format!(" · {p}"))
+                    .unwrap_or_default()
+            )
+        })
+        .chain((forums_total > 10).then(|| format!("… and {} more", forums_total - 10)))
+        .collect();
+    let added_total: i64 = added.values().sum();
+    let added_words: Vec<String> = added.iter().map(|(k, n)| plural(*n, k)).collect();
+    let tz = timezone().map(|t| t.name().to_string()).unwrap_or_default();
+    Ok(Reply::new(format!(
+        "{} digest · {label}",
+        capitalize(frequency.as_str())
+    ))
+    .inline("Visits", current.visits.to_string())
+    .inline(
+        format!("Change vs {prev_label}"),
+        report::change_words(before.visits, current.visits),
+    )
+    .field(
+        "Busiest provinces",
+        list_or_dash(
+            top.iter()
+                .map(|p| format!("{} ({})", p.province, plural(p.visits, "visit")))
+                .collect(),
+        ),
+    )
+    .field("New officials met", list_or_dash(officials_lines))
+    .field("Forums", list_or_dash(forum_lines))
+    .field(
+        format!("Added since {since}"),
+        if added_words.is_empty() {
+            "nothing".to_string()
+        } else {
+            super::join_and(&added_words)
+        },
+    )
+    .chart(Chart {
+        title: format!("Visits per month, {from_month} to {to_month}"),
+        labels: months.months.iter().map(|c| c.month.to_string()).collect(),
+        values: months.months.iter().map(|c| c.visits).collect(),
+    })
+    .footer(format!(
+        "{} to {} ({tz}) · a visit counts in the month it starts · {}",
+        period.from,
+        period.to,
+        report::coverage_text(current)
+    ))
+    .data(json!({
+        "frequency": frequency.as_str(), "from": range.from, "to": range.to, "label": label,
+        "visits": current.visits,
+        "previous": {"from": prev_range.from, "to": prev_range.to, "visits": before.visits},
+        "change_percent": report::change_percent(before.visits, current.visits),
+        "top_provinces": top,
+        "new_officials": new_officials,
+        "forums": forums.iter().map(|f| json!({
+            "id": f.id, "name": f.name, "edition": f.edition, "start": f.start, "place": f.place,
+        })).collect::<Vec<_>>(),
+        "added_since_last": {"since": since, "after_batch": after, "upto_batch": upto, "total": added_total, "records": added},
+        "months": months.months,
+    })))
+}
+
+/// When a scheduled digest is due now: the schedule, the period and when it fell due.
+pub async fn due_now(app: &App, tz: Tz) -> Result<Option<(store::Schedule, Period, String)>> {
+    let Some(s) = store::schedule(&app.db).await? else {
+        return Ok(None);
+    };
+    let (when, period) = due(&s).latest(crate::clock::now(), tz);
+    let when = when.with_timezone(&tz);
+    Ok(Some((
+        s,
+        period,
+        format!("{} {:02}:00", when.date_naive(), when.hour()),
+    )))
+}

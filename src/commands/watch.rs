@@ -1,0 +1,274 @@
+//! `/watch add|list|remove`, and the message a watch posts (`notice`): what changed, by
+//! whom, and where to see it. Which changes a watch is told of is decided at each commit
+//! (store::outbox); `serve` posts them (discord::deliver).
+
+use serde_json::json;
+
+use super::{Actor, App, capitalize, plural};
+use crate::error::{Result, user_err};
+use crate::reply::Reply;
+use crate::request::Request;
+use crate::store::outbox::{Change, Count, Item, Notice};
+use crate::store::region::{self, Country};
+use crate::store::{official, watch};
+
+pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
+    if !["province", "official", "place", "kind"]
+        .iter()
+        .any(|o| req.has(o))
+    {
+        return user_err(
+            "Say what to watch: add province:, official:, place: or kind:, e.g. /watch add channel:… province:Jiangsu.",
+        );
+    }
+    let channel = req.text("channel").unwrap_or_default();
+    let province = match req.text("province") {
+        Some(p) => Some(region::resolve(&app.db, Country::China, p).await?),
+        None => None,
+    };
+    let place = match req.text("place") {
+        Some(p) => Some(region::resolve(&app.db, Country::Korea, p).await?),
+        None => None,
+    };
+    let official = match req.text("official") {
+        Some(name) => Some(official::resolve(&mut *app.db.acquire().await?, name).await?),
+        None => None,
+    };
+    let mut tx = app.begin().await?;
+    let added = watch::add(
+        &mut tx,
+        &watch::NewWatch {
+            channel_id: channel,
+            kind: req.text("kind").unwrap_or("all"),
+            province_id: province.as_ref().map(|p| p.id),
+            place_id: place.as_ref().map(|p| p.id),
+            official_id: official.as_ref().map(|o| o.id),
+            by_id: &actor.id,
+            by: &actor.name,
+        },
+    )
+    .await?;
+    let (id, resumed) = match added {
+        watch::Added::New(id) => (id, false),
+        watch::Added::Resumed(id) => (id, true),
+    };
+    let w = watch::get(&mut **tx, id).await?.expect("just written");
+    tx.commit().await?;
+    let title = if resumed {
+        format!("Watch #{id} resumed")
+    } else {
+        format!("Watch #{id} added")
+    };
+    Ok(Reply::new(title)
+        .text(format!(
+            "From now on, changes to {} are posted in <#{channel}>: one message per change (an import or an undo is one summary).",
+            w.describe()
+        ))
+        .footer(format!("/watch remove id:{id} stops it"))
+        .data(json!({"id": id, "resumed": resumed, "watch": w})))
+}
+
+pub async fn list(app: &App) -> Result<Reply> {
+    let watches = watch::list(&app.db).await?;
+    let mut reply = Reply::new("Watches");
+    if watches.is_empty() {
+        reply = reply.text("No watches; a moderator adds one with /watch add.");
+    }
+    // Discord takes 25 fields; a team with more reads the rest with ask --json.
+    for w in watches.iter().take(24) {
+        let mut value = format!(
+            "to <#{}> · set by {} on {}",
+            w.channel_id,
+            w.created_by,
+            w.created_at.get(..10).unwrap_or(&w.created_at)
+        );
+        if let Some(at) = &w.paused_at {
+            value.push_str(&format!(
+                "\n**Paused** since {}: {}. Once the bot may post there, add the same watch again to resume it.",
+                at.get(..10).unwrap_or(at),
+                w.paused_reason.as_deref().unwrap_or("Discord refused the channel")
+            ));
+        }
+        reply = reply.field(format!("#{} · {}", w.id, w.describe()), value);
+    }
+    if watches.len() > 24 {
+        reply = reply.field(
+            "More",
+            format!("{} more watches not shown", watches.len() - 24),
+        );
+    }
+    Ok(reply.data(json!({"watches": watches})))
+}
+
+pub async fn remove(app: &App, req: &Request) -> Result<Reply> {
+    let id = req.int("id").unwrap_or_default();
+    let mut tx = app.begin().await?;
+    let w = watch::remove(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(Reply::new(format!("Watch #{id} removed"))
+        .text(format!(
+            "Changes to {} are no longer posted in <#{}>.",
+            w.describe(),
+            w.channel_id
+        ))
+        .data(json!({"id": id, "removed": true})))
+}
+
+/// What a watch posts about one change: a single record described, or a batch (an import,
+/// an undo) summed up in one message.
+pub fn notice(n: &Notice) -> Reply {
+    let total: i64 = n.counts.iter().map(|c| c.n).sum();
+    let mut lines: Vec<String> = Vec::new();
+    let title = match (total, n.items.as_slice()) {
+        (1, [item]) => {
+            lines.extend(item.label.clone());
+            lines.extend(item.changes.iter().map(|c| format!("• {c}")));
+            lines.push(format!("By {} · {}", n.actor, n.summary));
+            lines.extend(reference(item));
+            format!(
+                "{} #{} {}",
+                capitalize(&item.entity),
+                item.id,
+                item.change.verb()
+            )
+        }
+        _ => {
+            for item in &n.items {
+                let what = match (reference(item), &item.label) {
+                    (Some(r), Some(label)) => format!("{r} {label}"),
+                    (Some(r), None) => r,
+                    (None, _) => format!("{} #{}", item.entity, item.id),
+                };
+                lines.push(format!("{what} ({})", item.change.verb()));
+            }
+            if total > n.items.len() as i64 {
+                lines.push(format!("… and {} more", total - n.items.len() as i64));
+            }
+            lines.push(n.summary.clone());
+            format!(
+                "{} by {} {} matching watch #{}",
+                action(&n.action),
+                n.actor,
+                counted(&n.counts),
+                n.watch
+            )
+        }
+    };
+    Reply::new(title)
+        .text(lines.join("\n"))
+        .footer(format!(
+            "Watch #{} · {} · /watch remove id:{} stops it",
+            n.watch, n.filter, n.watch
+        ))
+        .data(serde_json::to_value(n).unwrap_or_default())
+}
+
+/// Where a record can be seen, as a command to type; None once it is gone for good.
+fn reference(item: &Item) -> Option<String> {
+    if item.change == Change::Removed {
+        return None;
+    }
+    Some(match (item.entity.as_str(), item.visit) {
+        ("visit", _) => format!("`/visits show id:{}`", item.id),
+        ("forum", _) => format!("`/forums show id:{}`", item.id),
+        ("meeting", Some(visit)) => format!("`/visits show id:{visit}`"),
+        (entity, _) if entity != "meeting" => format!("`/{entity}s show id:{}`", item.id),
+        (entity, _) => format!("`/data audit entity:{entity} id:{}`", item.id),
+    })
+}
+
+fn action(action: &str) -> &'static str {
+    match action {
+        "import" => "Import",
+        "undo" => "Undo",
+        "merge" => "Merge",
+        "synthetic" => "Synthetic load",
+        "draft" => "Draft",
+        _ => "Change",
+    }
+}
+
+/// "added 240 visits and 2 meetings, changed 1 forum"
+fn counted(counts: &[Count]) -> String {
+    let mut by_change: Vec<(Change, Vec<String>)> = Vec::new();
+    for c in counts {
+        let words = plural(c.n, &c.entity);
+        match by_change.iter_mut().find(|(ch, _)| *ch == c.change) {
+            Some((_, list)) => list.push(words),
+            None => by_change.push((c.change, vec![words])),
+        }
+    }
+    by_change.sort_by_key(|(c, _)| *c);
+    by_change
+        .into_iter()
+        .map(|(c, list)| format!("{} {}", c.verb(), super::join_and(&list)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: i64, change: Change) -> Item {
+        Item {
+            entity: "visit".into(),
+            id,
+            change,
+            label: Some("Jiangsu · 2024-06-03".into()),
+            changes: vec![],
+            visit: None,
+        }
+    }
+
+    fn notice(counts: Vec<Count>, items: Vec<Item>, action: &str) -> Notice {
+        Notice {
+            watch: 3,
+            filter: "Jiangsu · all kinds".into(),
+            batch: 9,
+            actor: "Kim".into(),
+            action: action.into(),
+            summary: "import visits.csv".into(),
+            at: "2024-06-03T00:00:00Z".into(),
+            counts,
+            items,
+        }
+    }
+
+    #[test]
+    fn a_batch_is_one_summary() {
+        let n = notice(
+            vec![Count {
+                entity: "visit".into(),
+                change: Change::Added,
+                n: 240,
+            }],
+            (1..=10).map(|i| item(i, Change::Added)).collect(),
+            "import",
+        );
+        let r = super::notice(&n);
+        assert_eq!(r.title, "Import by Kim added 240 visits matching watch #3");
+        let text = r.text.unwrap();
+        assert!(text.contains("`/visits show id:1` Jiangsu"), "{text}");
+        assert!(text.contains("… and 230 more"), "{text}");
+    }
+
+    #[test]
+    fn one_record_is_described() {
+        let mut it = item(12, Change::Changed);
+        it.changes = vec!["size: 20 → 25".into()];
+        let n = notice(
+            vec![Count {
+                entity: "visit".into(),
+                change: Change::Changed,
+                n: 1,
+            }],
+            vec![it],
+            "update",
+        );
+        let r = super::notice(&n);
+        assert_eq!(r.title, "Visit #12 changed");
+        let text = r.text.unwrap();
+        assert!(text.contains("• size: 20 → 25") && text.contains("`/visits show id:12`"));
+    }
+}
