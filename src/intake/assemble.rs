@@ -14,9 +14,7 @@ use super::sentences::{Doc, Lang};
 use super::titles::{Rank, Side};
 use super::{Draft, Evidence, ForumDraft, NewOfficial, OutcomeDraft, VisitDraft, events, meetings};
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("a valid pattern")
-}
+use super::pattern as re;
 
 pub static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -18,9 +18,7 @@ pub struct Cleaned {
     pub published: Option<NaiveDate>,
 }
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid pattern")
-}
+use super::pattern as re;
 
 /// Spam that the domain's list does not name but that copied Korean news carries.
 static SPAM: LazyLock<Regex> = LazyLock::new(|| {

@@ -72,9 +72,7 @@ pub struct Context {
     pub vague: Vec<String>,
 }
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("a valid pattern")
-}
+use super::pattern as re;
 
 const MONTH_EN: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 

@@ -6,9 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("a valid pattern")
-}
+use super::pattern as re;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
@@ -120,14 +118,16 @@ pub fn events(text: &str) -> Vec<Event> {
             r"(제(\d+)회\s*)?([가-힣A-Za-z0-9·\-]{2,20}(?:\s[가-힣A-Za-z0-9·\-]{1,12}){0,4}?\s?(?:포럼|설명회|박람회|세미나|교류회|상담회|심포지엄))",
         )
     });
+    static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(forum|conference|seminar|symposium|expo|fair|week|dialogue|summit|presentation|exchange|promotion|briefing|论坛|推介|说明会|洽谈会|交流会|研讨会|恳谈会|博览会|周|会议|推进会|포럼|설명회|박람회|세미나|교류회|상담회|의 날|의 해|주간|年|year)",
+        )
+    });
     let mut out: Vec<Event> = Vec::new();
-    let event_word = re(
-        r"(?i)(forum|conference|seminar|symposium|expo|fair|week|dialogue|summit|presentation|exchange|promotion|briefing|论坛|推介|说明会|洽谈会|交流会|研讨会|恳谈会|博览会|周|会议|推进会|포럼|설명회|박람회|세미나|교류회|상담회|의 날|의 해|주간|年|year)",
-    );
     for c in QUOTED.captures_iter(text) {
         let m = c.get(1).expect("group");
         let name = m.as_str().trim();
-        if event_word.is_match(name) {
+        if EVENT_WORD.is_match(name) {
             out.push(Event {
                 name: name.to_string(),
                 kind: kind_of(name),

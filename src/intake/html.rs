@@ -10,9 +10,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("a valid pattern")
-}
+use super::pattern as re;
 
 pub struct Page {
     pub title: Option<String>,
@@ -83,11 +81,21 @@ pub fn reduce(html: &str) -> Page {
     static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)<[^>]*>"));
     let published = published(html);
     let cleaned = DROP.replace_all(html, "\n");
-    let body = ["article", "main", "body"]
+    // The article's own element when the page marks it, else the main part, else the body.
+    static CONTAINERS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
+        ["article", "main", "body"]
+            .iter()
+            .map(|tag| {
+                (
+                    re(&format!(r"(?is)<{tag}\b[^>]*>")),
+                    re(&format!(r"(?is)</{tag}\s*>")),
+                )
+            })
+            .collect()
+    });
+    let body = CONTAINERS
         .iter()
-        .find_map(|tag| {
-            let open = re(&format!(r"(?is)<{tag}\b[^>]*>"));
-            let close = re(&format!(r"(?is)</{tag}\s*>"));
+        .find_map(|(open, close)| {
             let start = open.find(&cleaned)?.end();
             let end = close
                 .find_iter(&cleaned)

@@ -12,9 +12,7 @@ use super::dates::When;
 use super::titles::{Rank, Side};
 use super::{Evidence, MeetingDraft, VisitDraft};
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("a valid pattern")
-}
+use super::pattern as re;
 
 static MEET: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -32,6 +32,14 @@ use serde::{Deserialize, Serialize};
 
 pub use lexicon::Lexicon;
 
+/// A pattern of the engine, compiled once (callers keep it in a `LazyLock`). Word
+/// boundaries are ASCII ones: with a Unicode `\b` the regex crate's fast engines give up on
+/// text holding Hangul or Hanzi and fall back to a slow one (most of the drafting time of a
+/// long report went there), and the patterns put `\b` only beside Latin words and digits.
+fn pattern(p: &str) -> regex::Regex {
+    regex::Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("a valid pattern")
+}
+
 /// Which sentence each field came from: field name → the sentence (cleaned).
 pub type Evidence = BTreeMap<String, String>;
 

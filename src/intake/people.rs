@@ -63,9 +63,7 @@ pub struct Found {
     pub titles: Vec<Vec<TitleHit>>,
 }
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("a valid pattern")
-}
+use super::pattern as re;
 
 const PINYIN_SURNAMES: &str = "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xue ye yan lu du dai xia zhong tan liao fan jin shi yao fu fang bai zou meng xiong qin qiu yin duan lei hou long tao mao hao gong shao wan qian lou xin shan sheng qu ren kong cui chang mu ni ning ou ke geng guan qi wen zhan che ai an bao bi bian cheng chi cong dang di diao dou ge gu hong ji jian jiao ju kang kuang lai lan lang le lian ling miao min mo nie niu pang pei pu qiao rao rong ruan sang sha shang shen shu si su tong tu weng xi xian xiang xing you yue yun zang zhai zhen zhuang zhuo zuo";
 const KOREAN_ROMAN_SURNAMES: &str = "kim lee yi rhee park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh shin kwon hwang ahn an song yoo yu ryu hong jeon chun ko koh moon mun yang son bae baek paik heo huh nam shim sim noh roh ha kwak sung seong cha joo ju woo koo ku min na jin ji eom um chae won cheon bang kong hyun ham byun yeom yeo choo do seok sun seol ma gil yeon wi pyo myung ki ban wang keum ok yook in maeng je mo tak kook eun yong ye kyung bong boo";
