@@ -204,6 +204,7 @@ pub fn clearable(id: CommandId) -> &'static [&'static str] {
         CommandId::MeetingEdit => &["place", "summary", "visit"],
         CommandId::ForumEdit => &["end", "place", "organizer", "edition"],
         CommandId::OfficialEdit => &["local_name", "title", "organization", "province"],
+        CommandId::RecordDraft => &["end", "leader", "places"],
         _ => &[],
     }
 }
@@ -800,6 +801,41 @@ pub static COMMANDS: &[CommandSpec] = &[
                 "Publication date, YYYY-MM-DD (else read from the report)",
                 Kind::Day,
             ),
+            look(
+                opt(
+                    "province",
+                    "Correct the visit's Chinese province(s), comma-separated",
+                    Kind::Text(SHORT_MAX),
+                ),
+                Lookup::Province,
+            ),
+            opt(
+                "start",
+                "Correct the visit's first day, YYYY-MM-DD or YYYY-MM",
+                Kind::Date,
+            ),
+            opt(
+                "end",
+                "Correct the visit's last day, YYYY-MM-DD or YYYY-MM",
+                Kind::Date,
+            ),
+            look(
+                opt(
+                    "leader",
+                    "Correct the visit's leader (a new name is proposed as an official)",
+                    Kind::Text(NAME_MAX),
+                ),
+                Lookup::Official,
+            ),
+            look(
+                opt(
+                    "places",
+                    "Correct the Korean places visited, comma-separated",
+                    Kind::Text(SHORT_MAX),
+                ),
+                Lookup::Place,
+            ),
+            clear("Empty drafted fields, comma-separated: end,leader,places"),
             opt(
                 "confirm",
                 "Write the draft without showing it first",

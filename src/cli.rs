@@ -193,7 +193,10 @@ fn draft_request(
     if file == "-" {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
-        return Ok(req.with("file", Value::File(Upload::bytes("stdin.txt", bytes))));
+        return Ok(req.with(
+            "file",
+            Value::File(Upload::bytes("The standard input", bytes)),
+        ));
     }
     Ok(req)
 }

@@ -54,6 +54,8 @@ pub struct App {
     pub db: SqlitePool,
     /// One write at a time (store::WriteTx).
     writes: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Intake's gazetteer, built once per version of the names (draft::lexicon).
+    gazetteer: draft::Gazetteer,
 }
 
 impl App {
@@ -61,6 +63,7 @@ impl App {
         App {
             db,
             writes: std::sync::Arc::new(tokio::sync::Semaphore::new(1)),
+            gazetteer: Default::default(),
         }
     }
 

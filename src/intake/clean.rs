@@ -39,6 +39,14 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A copyright notice, however long the portal makes it: one that opens with the mark, or
+/// reserves the rights in so many words (a report about a copyright agreement does neither).
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(©|ⓒ|Ⓒ|\(c\)\s|copyright\b)|all rights reserved|무단\s?전재|재배포\s?금지|版权所有|未经授权不得",
+    )
+});
+
 /// Photo captions, in the three languages' usual forms.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
@@ -154,7 +162,9 @@ pub fn clean(text: &str) -> Cleaned {
             out.removed.push(line.to_string());
             continue;
         }
-        if short && BOILERPLATE.is_match(line) {
+        if (short && BOILERPLATE.is_match(line))
+            || (line.chars().count() <= 300 && NOTICE.is_match(line))
+        {
             if lower.starts_with("related") || line.starts_with("관련") || line.starts_with("相关")
             {
                 in_related = true;
@@ -185,11 +195,19 @@ mod tests {
 
     #[test]
     fn spam_boilerplate_and_captions_are_dropped_and_listed() {
-        let text = "Headline here\n\nPublished: 2024.06.01 09:12 | Updated: 2024.06.01 11:40\n\nSEOUL, June 21 -- Xin Changxing met Oh Se-hoon.\n\nonline casino bonus 100% -- sign up today\n\n(Photo: Oh, right, greets Xin. / Seoul City)\n\n온라인카지노 추천 ☞ 신규가입 즉시 지급\n\nRelated articles\n- Another story\n\nCopyright © Example. All rights reserved.";
+        let text = "Headline here\n\nPublished: 2024.06.01 09:12 | Updated: 2024.06.01 11:40\n\nSEOUL, June 21 -- Xin Changxing met Oh Se-hoon.\n\nonline casino bonus 100% -- sign up today\n\n(Photo: Oh, right, greets Xin. / Seoul City)\n\n온라인카지노 추천 ☞ 신규가입 즉시 지급\n\nRelated articles\n- Another story\n\nCopyright © Example Daily (example.org). All rights reserved. Unauthorized reproduction and redistribution prohibited.\n\nThe two signed an agreement on copyright protection for films.";
         let c = clean(text);
         assert_eq!(
             c.lines,
-            vec!["Headline here", "Xin Changxing met Oh Se-hoon."]
+            vec![
+                "Headline here",
+                "Xin Changxing met Oh Se-hoon.",
+                "The two signed an agreement on copyright protection for films."
+            ]
+        );
+        assert!(
+            c.removed.iter().any(|r| r.starts_with("Copyright ©")),
+            "a long notice too"
         );
         assert_eq!(c.published, NaiveDate::from_ymd_opt(2024, 6, 1));
         assert!(c.removed.iter().any(|r| r.contains("casino")));

@@ -127,6 +127,16 @@ impl Names {
     }
 }
 
+/// The version of the names (migration 0014): it moves whenever an official, a spelling, a
+/// region or a city changes, so what is built from `Spellings` can be kept until then.
+pub async fn version(conn: &mut SqliteConnection) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT n FROM names_version WHERE id = 1")
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
 /// Every spelling of every name as written, for finding names in running text (intake's
 /// gazetteer is built on it): provinces and Korean places, live officials with their side,
 /// and China's cities with their province.

@@ -9,7 +9,7 @@ use delegation_bot::intake::eval;
 use delegation_bot::request::Request;
 use delegation_bot::store;
 
-fn moderator() -> Actor {
+pub fn moderator() -> Actor {
     Actor {
         id: "test:mod".into(),
         name: "Moderator".into(),
@@ -17,7 +17,7 @@ fn moderator() -> Actor {
     }
 }
 
-async fn app() -> (App, Vec<eval::Case>, tempfile::TempDir) {
+pub async fn app() -> (App, Vec<eval::Case>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let db = store::open(&format!("sqlite://{}", dir.path().join("bot.db").display()))
         .await
@@ -31,7 +31,7 @@ async fn app() -> (App, Vec<eval::Case>, tempfile::TempDir) {
     (App::new(db), cases, dir)
 }
 
-fn draft_request(case: &eval::Case, extra: &[(&str, &str)]) -> Request {
+pub fn draft_request(case: &eval::Case, extra: &[(&str, &str)]) -> Request {
     let mut raw = vec![
         ("text".to_string(), case.text.clone()),
         ("published".to_string(), case.published.to_string()),
@@ -40,7 +40,7 @@ fn draft_request(case: &eval::Case, extra: &[(&str, &str)]) -> Request {
     Request::build(catalog::spec(CommandId::RecordDraft), raw).unwrap()
 }
 
-async fn count(app: &App, table: &str) -> i64 {
+pub async fn count(app: &App, table: &str) -> i64 {
     sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT count(*) FROM {table} WHERE deleted_at IS NULL"
     )))

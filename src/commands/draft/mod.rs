@@ -1,14 +1,19 @@
-//! `/record draft [text] [file] [url] [published] [confirm] [force]`: a news report becomes
-//! a draft shown with its evidence; Confirm (or `confirm:true`) writes it as one change.
+//! `/record draft [text] [file] [url] [published] [corrections] [confirm] [force]`: a news
+//! report becomes a draft shown with its evidence; Confirm (or `confirm:true`) writes it as
+//! one change. Corrections of the drafted visit (`province`, `start`, `end`, `leader`,
+//! `places`, `clear`) are what Discord's Edit form sends, and may be typed as well.
 
-use serde_json::json;
+mod revise;
+mod view;
+
+use std::sync::{Arc, Mutex};
 
 use super::{Actor, App};
 use crate::error::{Result, user_err};
 use crate::intake::{self, Draft, Lexicon, apply, fetch, html};
 use crate::reply::{Confirm, Reply};
 use crate::request::{Request, Upload, Value};
-use crate::store::names::Spellings;
+use crate::store::names::{self, Spellings};
 use crate::store::visit::Source;
 
 /// The report's text, where it came from, and what the page said of itself.
@@ -28,11 +33,15 @@ fn file_text(name: &str, bytes: &[u8]) -> Result<String> {
     }
     let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
     let lower = name.to_lowercase();
-    Ok(if lower.ends_with(".html") || lower.ends_with(".htm") {
+    let text = if lower.ends_with(".html") || lower.ends_with(".htm") {
         html::reduce(&text).text
     } else {
         text.into_owned()
-    })
+    };
+    if text.trim().is_empty() {
+        return user_err(format!("{name} holds no text; give the report itself."));
+    }
+    Ok(text)
 }
 
 async fn input(req: &Request) -> Result<Input> {
@@ -89,6 +98,11 @@ async fn input(req: &Request) -> Result<Input> {
         );
     };
     let page = fetch::fetch(url).await?;
+    if page.text.trim().is_empty() {
+        return user_err(format!(
+            "The page at {url} holds no article text; paste the report as text: instead."
+        ));
+    }
     if let Some(s) = &mut source {
         s.title = page.title.clone().map(|t| t.chars().take(200).collect());
         s.published = page.published.map(|d| d.to_string());
@@ -101,14 +115,43 @@ async fn input(req: &Request) -> Result<Input> {
     })
 }
 
-/// The draft of a report, with the visits already on record marked.
-pub async fn make(app: &App, text: &str, published: Option<chrono::NaiveDate>) -> Result<Draft> {
-    let lexicon = {
-        let mut conn = app.db.acquire().await?;
-        Lexicon::build(&Spellings::load(&mut conn).await?)
-    };
+/// The gazetteer of the names version it was built from, shared by the App's clones.
+pub type Gazetteer = Arc<Mutex<Option<(i64, Arc<Lexicon>)>>>;
+
+/// The gazetteer for the names the database holds now: the one kept, unless the names
+/// moved on since it was built (`store::names::version`); building one takes tens of
+/// milliseconds, so it is done once per change of the names, off the async threads.
+pub async fn lexicon(app: &App) -> Result<Arc<Lexicon>> {
+    let mut conn = app.db.acquire().await?;
+    let version = names::version(&mut conn).await?;
+    if let Some((v, lexicon)) = app.gazetteer.lock().expect("not poisoned").as_ref()
+        && *v == version
+    {
+        return Ok(lexicon.clone());
+    }
+    let spellings = Spellings::load(&mut conn).await?;
+    drop(conn);
+    let lexicon = Arc::new(
+        tokio::task::spawn_blocking(move || Lexicon::build(&spellings))
+            .await
+            .map_err(anyhow::Error::new)?,
+    );
+    *app.gazetteer.lock().expect("not poisoned") = Some((version, lexicon.clone()));
+    Ok(lexicon)
+}
+
+/// The draft of a report, corrected as the request asks (`revise`), with the visits
+/// already on record marked.
+async fn make(
+    app: &App,
+    text: &str,
+    published: Option<chrono::NaiveDate>,
+    req: &Request,
+) -> Result<Draft> {
+    let lexicon = lexicon(app).await?;
     let report = intake::Report { text, published };
     let mut draft = intake::draft(&report, &lexicon, crate::clock::today());
+    revise::revise(app, &mut draft, req).await?;
     let mut tx = app.db.begin().await?;
     draft.duplicates = apply::duplicates(&mut tx, &draft)
         .await?
@@ -128,7 +171,7 @@ pub async fn draft(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     }
     let input = input(req).await?;
     let published = req.day("published").map(|d| d.naive()).or(input.published);
-    let draft = make(app, &input.text, published).await?;
+    let draft = make(app, &input.text, published, req).await?;
     if req.flag("confirm") {
         let mut tx = app.begin().await?;
         let applied = apply::apply(
@@ -140,11 +183,13 @@ pub async fn draft(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         )
         .await?;
         tx.commit().await?;
-        return Ok(recorded(&applied));
+        return Ok(view::recorded(&applied));
     }
-    let mut reply = render(&draft);
+    let mut reply = view::render(&draft);
     if !draft.visits.is_empty() {
-        // Confirm writes exactly this text: a fetched page is kept, not fetched again.
+        // Confirm (and Edit) read exactly this text against the same date: a fetched page
+        // is kept rather than fetched again, and a date taken from the page or the clock
+        // is written down.
         let mut confirm = req.with("confirm", Value::Bool(true));
         if input.fetched {
             confirm = confirm.with(
@@ -152,7 +197,10 @@ pub async fn draft(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
                 Value::File(Upload::bytes("report.txt", input.text.clone().into_bytes())),
             );
         }
-        if let (None, Some(d)) = (req.day("published"), published) {
+        if let (None, Some(d)) = (
+            req.day("published"),
+            draft.published.as_deref().and_then(|d| d.parse().ok()),
+        ) {
             confirm = confirm.with("published", Value::Day(crate::domain::Day::from_naive(d)));
         }
         let dupes: Vec<String> = draft
@@ -173,217 +221,4 @@ pub async fn draft(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         });
     }
     Ok(reply)
-}
-
-fn quote(s: Option<&String>) -> String {
-    match s {
-        Some(s) => {
-            let cut: String = s.chars().take(110).collect();
-            format!(
-                "\n> {}{}",
-                cut,
-                if s.chars().count() > 110 { "…" } else { "" }
-            )
-        }
-        None => String::new(),
-    }
-}
-
-/// The draft as a reply: one field per visit, then meetings, forums, outcomes, new
-/// officials and what was removed, each with a short quote of its evidence.
-pub fn render(d: &Draft) -> Reply {
-    let data = serde_json::to_value(d).unwrap_or_default();
-    let Some(first) = d.visits.first() else {
-        let reason = d
-            .not_a_visit
-            .clone()
-            .unwrap_or_else(|| "The report gives no visit to record.".into());
-        return Reply::new("Not a visit").text(reason).data(data);
-    };
-    let mut reply = Reply::new(format!(
-        "Draft: {} visit, {}",
-        first.provinces.join(", "),
-        first.start.as_deref().unwrap_or("date unknown")
-    ))
-    .text(
-        "Check each field against its quote. Confirm writes everything as one change (/data undo takes it back); nothing is written before.",
-    );
-    for (i, v) in d.visits.iter().enumerate() {
-        let dup = d
-            .duplicates
-            .iter()
-            .find(|x| x.visit == i)
-            .map(|x| {
-                format!(
-                    "\nAlready on record as #{}: Confirm adds the report to it as a source.",
-                    x.id
-                )
-            })
-            .unwrap_or_default();
-        let mut value = format!(
-            "{} · {}{} · led by {}\n{} → {} · places: {}{}{}",
-            v.provinces.join(", "),
-            v.level.as_deref().unwrap_or("level unknown"),
-            v.city
-                .as_deref()
-                .map(|c| format!(" · {c}"))
-                .unwrap_or_default(),
-            v.leader.as_deref().unwrap_or("—"),
-            v.start.as_deref().unwrap_or("?"),
-            v.end.as_deref().unwrap_or("?"),
-            if v.places.is_empty() {
-                "—".into()
-            } else {
-                v.places.join(", ")
-            },
-            v.size.map(|s| format!(" · {s} people")).unwrap_or_default(),
-            dup
-        );
-        value.push_str(&quote(v.evidence.get("start").or(v.evidence.get("leader"))));
-        reply = reply.field(format!("Visit {}", i + 1), value);
-    }
-    let list = |lines: Vec<String>| lines.join("\n");
-    if !d.meetings.is_empty() {
-        reply = reply.field(
-            "Meetings",
-            list(
-                d.meetings
-                    .iter()
-                    .map(|m| {
-                        format!(
-                            "{} · {}{}{}",
-                            m.date.as_deref().unwrap_or("no date"),
-                            m.officials.join(", "),
-                            m.place
-                                .as_deref()
-                                .map(|p| format!(" · {p}"))
-                                .unwrap_or_default(),
-                            quote(m.evidence.get("officials"))
-                        )
-                    })
-                    .collect(),
-            ),
-        );
-    }
-    if !d.forums.is_empty() {
-        reply = reply.field(
-            "Forums",
-            list(
-                d.forums
-                    .iter()
-                    .map(|f| {
-                        format!(
-                            "{}{} · {}{}",
-                            f.name,
-                            f.edition
-                                .as_deref()
-                                .map(|e| format!(" ({e})"))
-                                .unwrap_or_default(),
-                            f.start.as_deref().unwrap_or("no date"),
-                            f.place
-                                .as_deref()
-                                .map(|p| format!(" · {p}"))
-                                .unwrap_or_default()
-                        )
-                    })
-                    .collect(),
-            ),
-        );
-    }
-    if !d.outcomes.is_empty() {
-        reply = reply.field(
-            "Outcomes (kept until the outcome record lands)",
-            list(
-                d.outcomes
-                    .iter()
-                    .map(|o| {
-                        format!(
-                            "{}: {}{}",
-                            o.kind,
-                            o.title.chars().take(120).collect::<String>(),
-                            match (&o.amount, &o.currency) {
-                                (Some(a), Some(c)) => format!(" · {a} {c}"),
-                                _ => String::new(),
-                            }
-                        )
-                    })
-                    .collect(),
-            ),
-        );
-    }
-    if !d.new_officials.is_empty() {
-        reply = reply.field(
-            "New officials (added on Confirm)",
-            list(
-                d.new_officials
-                    .iter()
-                    .map(|o| {
-                        format!(
-                            "{}{} · {} · {}",
-                            o.name,
-                            o.local_name
-                                .as_deref()
-                                .map(|l| format!(" ({l})"))
-                                .unwrap_or_default(),
-                            o.country,
-                            o.title.as_deref().unwrap_or("no title")
-                        )
-                    })
-                    .collect(),
-            ),
-        );
-    }
-    if !d.notes.is_empty() {
-        reply = reply.field("Check", list(d.notes.clone()));
-    }
-    if !d.removed.is_empty() {
-        reply = reply.footer(format!(
-            "Removed {} lines of junk (spam, boilerplate, captions), e.g. {}",
-            d.removed.len(),
-            d.removed[0].chars().take(60).collect::<String>()
-        ));
-    }
-    reply.data(data)
-}
-
-fn recorded(a: &apply::Applied) -> Reply {
-    let ids = |what: &str, ids: &[i64]| {
-        (!ids.is_empty()).then(|| {
-            format!(
-                "{what} {}",
-                ids.iter()
-                    .map(|i| format!("#{i}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
-    };
-    let mut parts: Vec<String> = [
-        ids("visits", &a.visits),
-        ids("report added as a source to visits", &a.sources_added_to),
-        ids("meetings", &a.meetings),
-        ids("forums", &a.forums),
-        ids("new officials", &a.officials),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if parts.is_empty() {
-        parts.push("nothing new".into());
-    }
-    let mut text = format!("Recorded: {}.", parts.join("; "));
-    if a.outcomes_kept > 0 {
-        text.push_str(&format!(
-            " {} outcome(s) are kept in the draft for when the outcome record lands.",
-            a.outcomes_kept
-        ));
-    }
-    for s in &a.skipped {
-        text.push(' ');
-        text.push_str(s);
-    }
-    text.push_str(" /data undo takes it all back.");
-    Reply::new("Draft recorded")
-        .text(text)
-        .data(serde_json::to_value(a).unwrap_or(json!({})))
 }
