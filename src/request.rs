@@ -298,6 +298,13 @@ impl Request {
         copy.args.insert(name, value);
         copy
     }
+
+    /// The same request without one option.
+    pub fn without(&self, name: &str) -> Request {
+        let mut copy = self.clone();
+        copy.args.remove(name);
+        copy
+    }
 }
 
 /// An option's value as JSON: numbers and flags as such, the rest as the text it is typed as.
