@@ -15,6 +15,7 @@ use crate::error::{Result, UserError, user_err};
 use crate::reply::{Chart, Reply};
 use crate::report;
 use crate::request::Request;
+use crate::store::counts;
 use crate::store::{digest as store, forum};
 
 /// DIGEST_TIMEZONE, or the sentence that says what is wrong with it.
@@ -127,10 +128,10 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
     };
     let (to_month, from_month) = (range.to.month(), range.to.month().plus(-11));
     let (current, before, provinces, counts) = tokio::try_join!(
-        report::coverage(db, range, &[]),
-        report::coverage(db, prev_range, &[]),
-        report::provinces(db, range),
-        report::month_counts(db, from_month, to_month, &[]),
+        counts::coverage(db, range, &[]),
+        counts::coverage(db, prev_range, &[]),
+        counts::provinces(db, range),
+        counts::month_counts(db, from_month, to_month, &[]),
     )?;
     let new_officials =
         store::new_officials(db, &period.from.to_string(), &period.to.to_string()).await?;

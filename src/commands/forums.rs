@@ -132,11 +132,7 @@ pub async fn show(app: &App, req: &Request) -> Result<Reply> {
 
 /// "#12 Jeju Forum (19th) 2024-05-29" style choices, ranked by name.
 pub async fn suggest(app: &App, input: &str) -> Result<Vec<String>> {
-    let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
-        "SELECT id, name, edition, start_date FROM forums WHERE deleted_at IS NULL ORDER BY start_date DESC LIMIT 2000",
-    )
-    .fetch_all(&app.db)
-    .await?;
+    let rows = forum::recent(&app.db, 2000).await?;
     let key = normalize(input.trim_start_matches('#'));
     let by_id = !key.is_empty() && key.chars().all(|c| c.is_ascii_digit());
     let pairs = rows

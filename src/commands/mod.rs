@@ -17,9 +17,6 @@ mod record_visit;
 mod visits;
 pub mod watch;
 
-/// The data behind `/visits show`, for the benchmark's floor.
-pub(crate) use visits::view as visit_view;
-
 use sqlx::SqlitePool;
 
 use crate::catalog::{CommandId, Lookup};

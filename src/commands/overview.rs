@@ -10,11 +10,12 @@ use crate::error::{Result, user_err};
 use crate::reply::{Chart, Page, Reply, Table};
 use crate::report;
 use crate::request::Request;
+use crate::store::counts;
 use crate::store::search;
 
 pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
     let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
-    let ranks = report::provinces(&app.db, range).await?;
+    let ranks = counts::provinces(&app.db, range).await?;
     let mut table = Table::new(
         &["Province", "Visits", "Meetings", "Forums"],
         &[false, true, true, true],
@@ -27,7 +28,7 @@ pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
             p.forums.to_string(),
         ]);
     }
-    let coverage = report::coverage(&app.db, range, &[]).await?;
+    let coverage = counts::coverage(&app.db, range, &[]).await?;
     let reply = Reply::new("Provinces by activity").footer(format!(
         "{range} · a joint visit counts for each of its provinces · {}",
         report::coverage_text(coverage)
@@ -52,11 +53,11 @@ pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
     // Independent reads, side by side on the pool's connections: the overview waits for
     // the slowest of them, not for their sum.
     let (counts, totals, provinces, hosts, coverage) = tokio::try_join!(
-        report::month_counts(&app.db, prev_from, to, &[]),
-        report::totals(&app.db, range),
-        report::provinces(&app.db, range),
-        report::top_hosts(&app.db, range, 5),
-        report::coverage(&app.db, range, &[]),
+        counts::month_counts(&app.db, prev_from, to, &[]),
+        counts::totals(&app.db, range),
+        counts::provinces(&app.db, range),
+        counts::top_hosts(&app.db, range, 5),
+        counts::coverage(&app.db, range, &[]),
     )?;
     let previous_total = counts
         .iter()

@@ -9,18 +9,6 @@ use crate::request::Request;
 use crate::store::meeting::{self, Fields};
 use crate::store::{Entity, Tx, audit, official};
 
-pub(crate) async fn names(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    for id in ids {
-        let name: String = sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
-            .bind(id)
-            .fetch_one(&mut **tx)
-            .await?;
-        out.push(name);
-    }
-    Ok(out)
-}
-
 pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     let mut tx = app.begin().await?;
     let people = official::resolve_list(&mut tx, req.text("officials").unwrap_or_default()).await?;
@@ -118,7 +106,7 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     .await?;
     meeting::write(&mut tx, id, &f, true).await?;
     audit::record(&mut tx, batch, Entity::Meeting, id, before).await?;
-    let who = names(&mut tx, &f.participants).await?;
+    let who = official::names_of(&mut tx, &f.participants).await?;
     tx.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} updated"))
         .text(format!(

@@ -1,6 +1,5 @@
 //! `/visits monthly`, `/visits list`, `/visits show`.
 
-use serde::Serialize;
 use serde_json::json;
 
 use super::App;
@@ -9,6 +8,7 @@ use crate::error::{Result, user_err};
 use crate::reply::{Chart, Page, Reply, Table};
 use crate::report::{self, MAX_MONTHS};
 use crate::request::Request;
+use crate::store::counts;
 use crate::store::region::{self, Country};
 use crate::store::{official, visit};
 
@@ -53,14 +53,14 @@ pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
     let (from, to) = month_range(req)?;
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
-    let counts = report::month_counts(&app.db, prev_from, to, &ids).await?;
+    let counts = counts::month_counts(&app.db, prev_from, to, &ids).await?;
     let previous_total = counts
         .iter()
         .filter(|(m, _)| *m <= prev_to.to_string())
         .map(|(_, n)| n)
         .sum();
     let summary = report::summarize(from, to, &counts, previous_total);
-    let coverage = report::coverage(&app.db, DateRange::months(from, to), &ids).await?;
+    let coverage = counts::coverage(&app.db, DateRange::months(from, to), &ids).await?;
 
     let max = summary
         .months
@@ -143,7 +143,7 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     // others are selective enough to count from the records.
     let (total, by_month) =
         if filter.city.is_none() && filter.place.is_none() && filter.official.is_none() {
-            let c = report::coverage(&app.db, range, &filter.provinces).await?;
+            let c = counts::coverage(&app.db, range, &filter.provinces).await?;
             (c.visits, c.by_month)
         } else {
             (visit::count(&app.db, &filter).await?, 0)
@@ -218,7 +218,7 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
 
 pub async fn show(app: &App, req: &Request) -> Result<Reply> {
     let id = req.int("id").unwrap_or_default();
-    let Some(view) = view(app, id).await? else {
+    let Some(view) = visit::view(&app.db, id).await? else {
         return user_err(format!(
             "There is no visit #{id}; /visits list shows the numbers."
         ));
@@ -316,115 +316,4 @@ pub async fn show(app: &App, req: &Request) -> Result<Reply> {
         ));
     }
     Ok(reply.data(serde_json::to_value(&view)?))
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct MeetingBrief {
-    pub id: i64,
-    pub date: String,
-    pub officials: Vec<String>,
-    pub place: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct ForumBrief {
-    pub id: i64,
-    pub name: String,
-    pub start: String,
-}
-
-/// A live visit with every name resolved: what `/visits show` displays and returns.
-#[derive(Debug, Clone, Serialize)]
-pub struct View {
-    pub id: i64,
-    pub provinces: Vec<String>,
-    pub city: Option<String>,
-    pub level: Option<String>,
-    pub start: String,
-    pub end: Option<String>,
-    /// It starts after today.
-    pub planned: bool,
-    pub leader: Option<String>,
-    pub places: Vec<String>,
-    pub purpose: Option<String>,
-    pub size: Option<i64>,
-    pub meetings: Vec<MeetingBrief>,
-    pub forums: Vec<ForumBrief>,
-    pub sources: Vec<visit::Source>,
-    pub version: i64,
-    pub dataset: String,
-    pub last_change: Option<String>,
-}
-
-pub(crate) async fn view(app: &App, id: i64) -> Result<Option<View>> {
-    let mut tx = app.db.begin().await?;
-    let Some(s) = visit::live(&mut tx, id).await? else {
-        return Ok(None);
-    };
-    let r = &s.row;
-    let leader: Option<String> = match r.leader_id {
-        Some(l) => {
-            sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
-                .bind(l)
-                .fetch_optional(&mut *tx)
-                .await?
-        }
-        None => None,
-    };
-    let meeting_rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT m.id, CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END, m.place,
-                (SELECT group_concat(o.name, '; ') FROM meeting_participants mp JOIN officials o ON o.id = mp.official_id
-                 WHERE mp.meeting_id = m.id)
-         FROM meetings m WHERE m.visit_id = ? AND m.deleted_at IS NULL ORDER BY m.date, m.id",
-    )
-    .bind(id)
-    .fetch_all(&mut *tx)
-    .await?;
-    let meetings = meeting_rows
-        .into_iter()
-        .map(|(id, date, place, names)| MeetingBrief {
-            id,
-            date,
-            place,
-            officials: names
-                .map(|n| n.split("; ").map(String::from).collect())
-                .unwrap_or_default(),
-        })
-        .collect();
-    let forums = sqlx::query_as(
-        "SELECT f.id, f.name, CASE f.start_precision WHEN 'month' THEN substr(f.start_date, 1, 7) ELSE f.start_date END AS start FROM forums f JOIN forum_visits fv ON fv.forum_id = f.id
-         WHERE fv.visit_id = ? AND f.deleted_at IS NULL ORDER BY f.start_date, f.id",
-    )
-    .bind(id)
-    .fetch_all(&mut *tx)
-    .await?;
-    let last_change: Option<(String, String)> = sqlx::query_as(
-        "SELECT b.actor, b.at FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
-         WHERE e.entity = 'visit' AND e.entity_id = ? ORDER BY e.id DESC LIMIT 1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    Ok(Some(View {
-        id,
-        provinces: region::names(&mut *tx, &s.provinces).await?,
-        city: r.city.clone(),
-        level: r.level.clone(),
-        start: visit::display_date(&r.start_date, &r.start_precision),
-        end: r
-            .end_date
-            .as_ref()
-            .map(|d| visit::display_date(d, r.end_precision.as_deref().unwrap_or("day"))),
-        planned: r.start_date > crate::domain::Day::today().to_string(),
-        leader,
-        places: region::names(&mut *tx, &s.places).await?,
-        purpose: r.purpose.clone(),
-        size: r.size,
-        meetings,
-        forums,
-        sources: s.sources.clone(),
-        version: r.version,
-        dataset: r.dataset.clone(),
-        last_change: last_change.map(|(who, at)| format!("by {who} at {at}")),
-    }))
 }

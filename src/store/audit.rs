@@ -34,6 +34,16 @@ pub async fn begin(
     .await?)
 }
 
+/// Says what a change did once it is known (an import's counts).
+pub async fn set_summary(tx: &mut Tx<'_>, batch: i64, summary: &str) -> Result<()> {
+    sqlx::query("UPDATE audit_batches SET summary = ? WHERE id = ?")
+        .bind(summary)
+        .bind(batch)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 pub async fn snapshot(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Option<Json>> {
     Ok(match entity {
         Entity::Visit => visit::snapshot(tx, id)

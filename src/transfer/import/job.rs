@@ -435,11 +435,7 @@ pub async fn run(
     job.finish().await?;
     let mut report = job.report;
     let summary = format!("import {} ({})", file.name, report.lines().join("; "));
-    sqlx::query("UPDATE audit_batches SET summary = ? WHERE id = ?")
-        .bind(&summary)
-        .bind(batch)
-        .execute(&mut **job.tx)
-        .await?;
+    audit::set_summary(&mut job.tx, batch, &summary).await?;
     if opts.apply && report.refused_total == 0 {
         job.tx.commit().await?;
         report.applied = true;
