@@ -4,6 +4,7 @@ pub mod audit;
 pub mod backup;
 pub mod bulk;
 pub mod census;
+pub mod change;
 pub mod counts;
 pub mod digest;
 pub mod forum;
@@ -18,6 +19,7 @@ pub mod search;
 pub mod sheet;
 pub mod state;
 pub mod summary;
+pub mod undo;
 pub mod upgrade;
 pub mod visit;
 pub mod watch;
@@ -124,6 +126,13 @@ pub enum Entity {
 }
 
 impl Entity {
+    pub const ALL: [Entity; 4] = [
+        Entity::Official,
+        Entity::Visit,
+        Entity::Forum,
+        Entity::Meeting,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Entity::Visit => "visit",
