@@ -422,7 +422,10 @@ mod tests {
         assert_eq!(range("2024-01", "2024-06-30"), "2024-01 to 2024-06");
         assert_eq!(range("2024-04", ""), "from 2024-04");
         assert_eq!(range("", "2024-06"), "until 2024-06");
-        assert_eq!(range("2024-06-16", "2024-06-30"), "2024-06-16 to 2024-06-30");
+        assert_eq!(
+            range("2024-06-16", "2024-06-30"),
+            "2024-06-16 to 2024-06-30"
+        );
         assert_eq!(range("2024-04-05", ""), "from 2024-04-05");
         assert_eq!(range("", ""), "all dates");
     }
