@@ -7,23 +7,12 @@ pub const SAMPLE_JSON: &str = include_str!("../data/sample.json");
 
 /// True when the database holds no live record of any kind.
 pub async fn is_empty(app: &App) -> Result<bool> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT (SELECT count(*) FROM visits WHERE deleted_at IS NULL) + (SELECT count(*) FROM officials WHERE deleted_at IS NULL)
-              + (SELECT count(*) FROM meetings WHERE deleted_at IS NULL) + (SELECT count(*) FROM forums WHERE deleted_at IS NULL)",
-    )
-    .fetch_one(&app.db)
-    .await?;
-    Ok(n == 0)
+    Ok(crate::store::live_records(&app.db, None).await? == 0)
 }
 
 /// Loads the sample set as one import batch (so /data undo removes it again).
 pub async fn load_sample(app: &App, actor: &Actor) -> Result<String> {
-    let loaded: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM visits WHERE dataset = 'sample' AND deleted_at IS NULL",
-    )
-    .fetch_one(&app.db)
-    .await?;
-    if loaded > 0 {
+    if crate::store::live_records(&app.db, Some("sample")).await? > 0 {
         return user_err("The sample data is loaded already; /visits list shows it.");
     }
     let report =

@@ -1,4 +1,4 @@
-"""Generates migrations/0008_cities.sql from data/cn_cities.csv (made by tools/gen_cities.py).
+"""Generates migrations/0017_cities.sql from data/cn_cities.csv (made by tools/gen_cities.py).
 
 China's prefecture-level cities (and the county-level ones Korean reports name) go into
 `cities` with their province, and every spelling of each (English, Chinese, Korean, the
@@ -147,7 +147,7 @@ def main():
                 "INSERT OR IGNORE INTO region_aliases (country, norm, alias, region_id) VALUES "
                 f"('KR', {q(norm(a))}, {q(a)}, {KR_IDS[place]});"
             )
-    path = os.path.join(ROOT, "migrations", "0008_cities.sql")
+    path = os.path.join(ROOT, "migrations", "0017_cities.sql")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     print(len(rows), "cities,", sum(len(v) for v in KR_HANZI.values()), "Korean place forms")

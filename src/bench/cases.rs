@@ -7,7 +7,7 @@ use sqlx::SqlitePool;
 use crate::commands::App;
 use crate::domain::{DateRange, Month};
 use crate::error::Result;
-use crate::report;
+use crate::store::counts;
 use crate::store::{self, forum, meeting, search, visit};
 
 pub struct Case {
@@ -56,20 +56,20 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
             provinces,
         } => {
             let len = from.count_to(*to);
-            black_box(report::month_counts(db, from.plus(-len), *to, provinces).await?);
-            black_box(report::coverage(db, DateRange::months(*from, *to), provinces).await?);
+            black_box(counts::month_counts(db, from.plus(-len), *to, provinces).await?);
+            black_box(counts::coverage(db, DateRange::months(*from, *to), provinces).await?);
         }
         Raw::List { filter, offset } => {
             if filter.official.is_some() {
                 black_box(visit::count(db, filter).await?);
             } else {
                 let all = DateRange::from_bounds(None, None)?;
-                black_box(report::coverage(db, all, &filter.provinces).await?);
+                black_box(counts::coverage(db, all, &filter.provinces).await?);
             }
             black_box(visit::list(db, filter, 10, *offset).await?);
         }
         Raw::Show(id) => {
-            black_box(crate::commands::visit_view(app, *id).await?);
+            black_box(crate::store::visit::view(&app.db, *id).await?);
         }
         Raw::History(official) => {
             let all = DateRange::from_bounds(None, None)?;
@@ -94,18 +94,18 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
             black_box(forum::attended_by(db, *id).await?);
         }
         Raw::Provinces(range) => {
-            black_box(report::provinces(db, *range).await?);
-            black_box(report::coverage(db, *range, &[]).await?);
+            black_box(counts::provinces(db, *range).await?);
+            black_box(counts::coverage(db, *range, &[]).await?);
         }
         Raw::Stats(from, to) => {
             let range = DateRange::months(*from, *to);
             let len = from.count_to(*to);
             black_box(tokio::try_join!(
-                report::month_counts(db, from.plus(-len), *to, &[]),
-                report::totals(db, range),
-                report::provinces(db, range),
-                report::top_hosts(db, range, 5),
-                report::coverage(db, range, &[]),
+                counts::month_counts(db, from.plus(-len), *to, &[]),
+                counts::totals(db, range),
+                counts::provinces(db, range),
+                counts::top_hosts(db, range, 5),
+                counts::coverage(db, range, &[]),
             )?);
         }
         Raw::Search(text) => {
@@ -119,25 +119,21 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
 
 async fn province(db: &SqlitePool, name: &str) -> Result<i64> {
     Ok(
-        sqlx::query_scalar("SELECT id FROM regions WHERE country = 'CN' AND name = ?")
-            .bind(name)
-            .fetch_one(db)
-            .await?,
+        store::region::resolve(db, store::region::Country::China, name)
+            .await?
+            .id,
     )
 }
 
 /// Every read command, on the busiest official and a visit from the middle of the record.
 pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
-    let (top, total): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT official_id FROM meeting_participants GROUP BY official_id ORDER BY count(*) DESC LIMIT 1),
-                (SELECT count(*) FROM visits)",
-    )
-    .fetch_one(db)
-    .await?;
-    let top_name: String = sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
-        .bind(top)
-        .fetch_one(db)
-        .await?;
+    let store::official::Official {
+        id: top,
+        name: top_name,
+    } = store::official::most_met(db)
+        .await?
+        .expect("the bench database has meetings");
+    let total = visit::count(db, &visit::Filter::default()).await?;
     // The default period: the 12 months up to now.
     let latest = crate::domain::Day::today().month();
     let (jiangsu, zhejiang) = (

@@ -89,7 +89,7 @@ async fn database(dir: &Path, size: usize, actor: &Actor) -> Result<(App, Durati
     let started = Instant::now();
     if fresh {
         synthetic::generate(&app, actor, size, 42, false).await?;
-        sqlx::query("PRAGMA optimize").execute(&app.db).await?;
+        store::upgrade::optimize(&app.db).await;
     }
     Ok((app, started.elapsed()))
 }

@@ -3,18 +3,31 @@
 use serde_json::json;
 
 use super::App;
-use super::visits::month_range;
+use super::args::{self, Args, Bounds, Months};
 use crate::domain::text::SEARCH_MAX;
 use crate::domain::{DateRange, Text};
 use crate::error::{Result, user_err};
 use crate::reply::{Chart, Page, Reply, Table};
 use crate::report;
 use crate::request::Request;
+use crate::store::counts;
 use crate::store::search;
 
-pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
-    let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
-    let ranks = report::provinces(&app.db, range).await?;
+impl Args for Bounds {
+    fn read(req: &Request) -> Result<Self> {
+        Bounds::read(req)
+    }
+}
+
+impl Args for Months {
+    fn read(req: &Request) -> Result<Self> {
+        Months::read(req)
+    }
+}
+
+pub async fn provinces(app: &App, bounds: Bounds) -> Result<Reply> {
+    let range = bounds.range;
+    let ranks = counts::provinces(&app.db, range).await?;
     let mut table = Table::new(
         &["Province", "Visits", "Meetings", "Forums"],
         &[false, true, true, true],
@@ -27,7 +40,7 @@ pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
             p.forums.to_string(),
         ]);
     }
-    let coverage = report::coverage(&app.db, range, &[]).await?;
+    let coverage = counts::coverage(&app.db, range, &[]).await?;
     let reply = Reply::new("Provinces by activity").footer(format!(
         "{range} · a joint visit counts for each of its provinces · {}",
         report::coverage_text(coverage)
@@ -44,19 +57,18 @@ pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
     Ok(reply.data(json!({"from": range.from, "to": range.to, "provinces": ranks})))
 }
 
-pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
-    let (from, to) = month_range(req)?;
+pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
     let range = DateRange::months(from, to);
     // Independent reads, side by side on the pool's connections: the overview waits for
     // the slowest of them, not for their sum.
     let (counts, totals, provinces, hosts, coverage) = tokio::try_join!(
-        report::month_counts(&app.db, prev_from, to, &[]),
-        report::totals(&app.db, range),
-        report::provinces(&app.db, range),
-        report::top_hosts(&app.db, range, 5),
-        report::coverage(&app.db, range, &[]),
+        counts::month_counts(&app.db, prev_from, to, &[]),
+        counts::totals(&app.db, range),
+        counts::provinces(&app.db, range),
+        counts::top_hosts(&app.db, range, 5),
+        counts::coverage(&app.db, range, &[]),
     )?;
     let previous_total = counts
         .iter()
@@ -114,13 +126,26 @@ pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
         })))
 }
 
-pub async fn search(app: &App, req: &Request) -> Result<Reply> {
-    let text = Text::parse("text", req.text("text").unwrap_or_default(), SEARCH_MAX)?;
+pub struct SearchArgs {
+    text: Text,
+    page: i64,
+}
+
+impl Args for SearchArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(SearchArgs {
+            text: Text::parse("text", req.text("text").unwrap_or_default(), SEARCH_MAX)?,
+            page: args::page(req),
+        })
+    }
+}
+
+pub async fn search(app: &App, SearchArgs { text, page }: SearchArgs) -> Result<Reply> {
     let Some(query) = search::Query::prepare(&app.db, text.as_str()).await? else {
         return user_err("Type at least one word to search for, e.g. /search text:Jeju.");
     };
     let matches = search::count(&app.db, &query).await?;
-    let page = Page::of(req.page(), matches.total);
+    let page = Page::of(page, matches.total);
     let hits = search::find(&app.db, &query, matches, Page::SIZE, page.offset()).await?;
     let mut table = Table::new(&["Record", "Title", "Match"], &[false, false, false]);
     for h in &hits {

@@ -1,20 +1,23 @@
 //! `/visits monthly`, `/visits list`, `/visits show`.
 
-use serde::Serialize;
 use serde_json::json;
 
 use super::App;
-use crate::domain::{DateRange, Month};
-use crate::error::{Result, user_err};
+use super::args::{self, Args, Bounds, Id, Months};
+use crate::domain::DateRange;
+use crate::error::Result;
 use crate::reply::{Chart, Page, Reply, Table};
-use crate::report::{self, MAX_MONTHS};
+use crate::report;
 use crate::request::Request;
 use crate::store::region::{self, Country};
-use crate::store::{official, visit};
+use crate::store::{Entity, change, counts, official, visit};
 
 /// Resolves the optional `province` list option to ids and display names.
-pub(super) async fn provinces_option(app: &App, req: &Request) -> Result<(Vec<i64>, Vec<String>)> {
-    match req.text("province") {
+pub(super) async fn provinces_option(
+    app: &App,
+    names: Option<&str>,
+) -> Result<(Vec<i64>, Vec<String>)> {
+    match names {
         None => Ok((vec![], vec![])),
         Some(text) => {
             let regions = region::resolve_list(&app.db, Country::China, text).await?;
@@ -26,41 +29,33 @@ pub(super) async fn provinces_option(app: &App, req: &Request) -> Result<(Vec<i6
     }
 }
 
-/// The months a report covers: as given, else the 12 months up to the current month (a
-/// planned visit does not move the window).
-pub(super) fn month_range(req: &Request) -> Result<(Month, Month)> {
-    let now = crate::domain::Day::today().month();
-    let (from, to) = match (req.month("from"), req.month("to")) {
-        (Some(f), Some(t)) => (f, t),
-        (Some(f), None) => (f, now.max(f).min(f.plus(MAX_MONTHS - 1))),
-        (None, Some(t)) => (t.plus(-11), t),
-        (None, None) => (now.plus(-11), now),
-    };
-    if to < from {
-        return user_err(format!("`to` ({to}) is before `from` ({from}); swap them."));
-    }
-    if from.count_to(to) > MAX_MONTHS {
-        return user_err(format!(
-            "That is {} months; ask for at most {MAX_MONTHS} at a time.",
-            from.count_to(to)
-        ));
-    }
-    Ok((from, to))
+pub struct MonthlyArgs {
+    provinces: Option<String>,
+    months: Months,
 }
 
-pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
-    let (ids, names) = provinces_option(app, req).await?;
-    let (from, to) = month_range(req)?;
+impl Args for MonthlyArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(MonthlyArgs {
+            provinces: req.text("province").map(String::from),
+            months: Months::read(req)?,
+        })
+    }
+}
+
+pub async fn monthly(app: &App, a: MonthlyArgs) -> Result<Reply> {
+    let (ids, names) = provinces_option(app, a.provinces.as_deref()).await?;
+    let Months { from, to } = a.months;
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
-    let counts = report::month_counts(&app.db, prev_from, to, &ids).await?;
+    let counts = counts::month_counts(&app.db, prev_from, to, &ids).await?;
     let previous_total = counts
         .iter()
         .filter(|(m, _)| *m <= prev_to.to_string())
         .map(|(_, n)| n)
         .sum();
     let summary = report::summarize(from, to, &counts, previous_total);
-    let coverage = report::coverage(&app.db, DateRange::months(from, to), &ids).await?;
+    let coverage = counts::coverage(&app.db, DateRange::months(from, to), &ids).await?;
 
     let max = summary
         .months
@@ -120,35 +115,57 @@ pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
         })))
 }
 
-pub async fn list(app: &App, req: &Request) -> Result<Reply> {
-    let (provinces, names) = provinces_option(app, req).await?;
-    let place = match req.text("place") {
+pub struct ListArgs {
+    provinces: Option<String>,
+    city: Option<String>,
+    place: Option<String>,
+    official: Option<String>,
+    bounds: Bounds,
+    page: i64,
+}
+
+impl Args for ListArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(ListArgs {
+            provinces: req.text("province").map(String::from),
+            city: req.text("city").map(String::from),
+            place: req.text("place").map(String::from),
+            official: req.text("official").map(String::from),
+            bounds: Bounds::read(req)?,
+            page: args::page(req),
+        })
+    }
+}
+
+pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
+    let (provinces, names) = provinces_option(app, a.provinces.as_deref()).await?;
+    let place = match &a.place {
         Some(p) => Some(region::resolve(&app.db, Country::Korea, p).await?),
         None => None,
     };
-    let official = match req.text("official") {
+    let official = match &a.official {
         Some(name) => Some(official::resolve(&mut *app.db.acquire().await?, name).await?),
         None => None,
     };
-    let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
+    let range = a.bounds.range;
     let filter = visit::Filter {
         provinces,
-        city: req.text("city").map(String::from),
+        city: a.city.clone(),
         place: place.as_ref().map(|p| p.id),
         official: official.as_ref().map(|o| o.id),
-        from: req.date("from").map(|_| range.from.to_string()),
-        to: req.date("to").map(|_| range.to.to_string()),
+        from: a.bounds.from.map(|_| range.from.to_string()),
+        to: a.bounds.to.map(|_| range.to.to_string()),
     };
     // Filters by province and period alone are answered from the monthly counts; the
     // others are selective enough to count from the records.
     let (total, by_month) =
         if filter.city.is_none() && filter.place.is_none() && filter.official.is_none() {
-            let c = report::coverage(&app.db, range, &filter.provinces).await?;
+            let c = counts::coverage(&app.db, range, &filter.provinces).await?;
             (c.visits, c.by_month)
         } else {
             (visit::count(&app.db, &filter).await?, 0)
         };
-    let page = Page::of(req.page(), total);
+    let page = Page::of(a.page, total);
     let items = visit::list(&app.db, &filter, Page::SIZE, page.offset()).await?;
 
     let mut table = Table::new(
@@ -174,7 +191,7 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     if !names.is_empty() {
         scope.push(names.join(", "));
     }
-    if let Some(c) = req.text("city") {
+    if let Some(c) = &a.city {
         scope.push(format!("city {c}"));
     }
     if let Some(p) = &place {
@@ -183,7 +200,7 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     if let Some(o) = &official {
         scope.push(format!("with {}", o.name));
     }
-    if !range.is_open() || req.has("from") || req.has("to") {
+    if !range.is_open() || a.bounds.given() {
         scope.push(range.to_string());
     }
     let title = if scope.is_empty() {
@@ -216,12 +233,9 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     ))
 }
 
-pub async fn show(app: &App, req: &Request) -> Result<Reply> {
-    let id = req.int("id").unwrap_or_default();
-    let Some(view) = view(app, id).await? else {
-        return user_err(format!(
-            "There is no visit #{id}; /visits list shows the numbers."
-        ));
+pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
+    let Some(view) = visit::view(&app.db, id).await? else {
+        return Err(change::missing(Entity::Visit, id).into());
     };
     let v = &view;
     let mut dates = match &v.end {
@@ -316,115 +330,4 @@ pub async fn show(app: &App, req: &Request) -> Result<Reply> {
         ));
     }
     Ok(reply.data(serde_json::to_value(&view)?))
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct MeetingBrief {
-    pub id: i64,
-    pub date: String,
-    pub officials: Vec<String>,
-    pub place: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct ForumBrief {
-    pub id: i64,
-    pub name: String,
-    pub start: String,
-}
-
-/// A live visit with every name resolved: what `/visits show` displays and returns.
-#[derive(Debug, Clone, Serialize)]
-pub struct View {
-    pub id: i64,
-    pub provinces: Vec<String>,
-    pub city: Option<String>,
-    pub level: Option<String>,
-    pub start: String,
-    pub end: Option<String>,
-    /// It starts after today.
-    pub planned: bool,
-    pub leader: Option<String>,
-    pub places: Vec<String>,
-    pub purpose: Option<String>,
-    pub size: Option<i64>,
-    pub meetings: Vec<MeetingBrief>,
-    pub forums: Vec<ForumBrief>,
-    pub sources: Vec<visit::Source>,
-    pub version: i64,
-    pub dataset: String,
-    pub last_change: Option<String>,
-}
-
-pub(crate) async fn view(app: &App, id: i64) -> Result<Option<View>> {
-    let mut tx = app.db.begin().await?;
-    let Some(s) = visit::live(&mut tx, id).await? else {
-        return Ok(None);
-    };
-    let r = &s.row;
-    let leader: Option<String> = match r.leader_id {
-        Some(l) => {
-            sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
-                .bind(l)
-                .fetch_optional(&mut *tx)
-                .await?
-        }
-        None => None,
-    };
-    let meeting_rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT m.id, CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END, m.place,
-                (SELECT group_concat(o.name, '; ') FROM meeting_participants mp JOIN officials o ON o.id = mp.official_id
-                 WHERE mp.meeting_id = m.id)
-         FROM meetings m WHERE m.visit_id = ? AND m.deleted_at IS NULL ORDER BY m.date, m.id",
-    )
-    .bind(id)
-    .fetch_all(&mut *tx)
-    .await?;
-    let meetings = meeting_rows
-        .into_iter()
-        .map(|(id, date, place, names)| MeetingBrief {
-            id,
-            date,
-            place,
-            officials: names
-                .map(|n| n.split("; ").map(String::from).collect())
-                .unwrap_or_default(),
-        })
-        .collect();
-    let forums = sqlx::query_as(
-        "SELECT f.id, f.name, CASE f.start_precision WHEN 'month' THEN substr(f.start_date, 1, 7) ELSE f.start_date END AS start FROM forums f JOIN forum_visits fv ON fv.forum_id = f.id
-         WHERE fv.visit_id = ? AND f.deleted_at IS NULL ORDER BY f.start_date, f.id",
-    )
-    .bind(id)
-    .fetch_all(&mut *tx)
-    .await?;
-    let last_change: Option<(String, String)> = sqlx::query_as(
-        "SELECT b.actor, b.at FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
-         WHERE e.entity = 'visit' AND e.entity_id = ? ORDER BY e.id DESC LIMIT 1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    Ok(Some(View {
-        id,
-        provinces: region::names(&mut *tx, &s.provinces).await?,
-        city: r.city.clone(),
-        level: r.level.clone(),
-        start: visit::display_date(&r.start_date, &r.start_precision),
-        end: r
-            .end_date
-            .as_ref()
-            .map(|d| visit::display_date(d, r.end_precision.as_deref().unwrap_or("day"))),
-        planned: r.start_date > crate::domain::Day::today().to_string(),
-        leader,
-        places: region::names(&mut *tx, &s.places).await?,
-        purpose: r.purpose.clone(),
-        size: r.size,
-        meetings,
-        forums,
-        sources: s.sources.clone(),
-        version: r.version,
-        dataset: r.dataset.clone(),
-        last_change: last_change.map(|(who, at)| format!("by {who} at {at}")),
-    }))
 }

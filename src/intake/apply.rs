@@ -8,7 +8,7 @@
 use crate::domain::date::check_span;
 use crate::domain::{FlexDate, ForumKind, normalize};
 use crate::error::{Result, UserError};
-use crate::store::audit::{self, Author};
+use crate::store::change::Change;
 use crate::store::names::Names;
 use crate::store::region::Country;
 use crate::store::visit::{self, Source};
@@ -44,11 +44,10 @@ fn date(field: &str, value: &str) -> Result<FlexDate> {
         .map_err(|e| UserError::new(format!("The draft's {field} ({value}): {}", e.0)).into())
 }
 
-/// Writes `draft` within `tx` as one audit batch by `author`. `source` (the report's link)
-/// is added to each visit; `force` records visits even where they overlap one on record.
+/// Writes `draft` as one change. `source` (the report's link) is added to each visit;
+/// `force` records visits even where they overlap one on record.
 pub async fn apply(
-    tx: &mut Tx<'_>,
-    author: &Author<'_>,
+    change: &mut Change,
     draft: &Draft,
     source: Option<&Source>,
     force: bool,
@@ -74,14 +73,11 @@ pub async fn apply(
         })
         .collect::<Vec<_>>()
         .join("; ");
+    change
+        .summarize(&format!("draft from a report: {summary}"))
+        .await?;
     let mut out = Applied {
-        batch: audit::begin(
-            tx,
-            author,
-            "create",
-            &format!("draft from a report: {summary}"),
-        )
-        .await?,
+        batch: change.batch(),
         outcomes_kept: draft.outcomes.len(),
         ..Default::default()
     };
@@ -93,7 +89,7 @@ pub async fn apply(
         let mut existing = None;
         if taken {
             for n in std::iter::once(&o.name).chain(o.local_name.iter()) {
-                if let Ok(found) = official::resolve(tx, n).await {
+                if let Ok(found) = official::resolve(change, n).await {
                     existing = Some(found.id);
                     break;
                 }
@@ -103,7 +99,7 @@ pub async fn apply(
             continue;
         }
         let id = official::create(
-            tx,
+            change,
             &official::Fields {
                 name: o.name.clone(),
                 local_name: o.local_name.clone(),
@@ -117,10 +113,10 @@ pub async fn apply(
             "user",
         )
         .await?;
-        audit::record(tx, out.batch, Entity::Official, id, None).await?;
+        change.created(Entity::Official, id).await?;
         out.officials.push(id);
     }
-    let names = Names::load(tx).await?;
+    let names = Names::load(change).await?;
     let mut visit_ids: Vec<Option<i64>> = Vec::new();
     for v in &draft.visits {
         let Some(start) = &v.start else {
@@ -152,7 +148,7 @@ pub async fn apply(
             }
         }
         let leader_id = match &v.leader {
-            Some(l) => Some(official::resolve(tx, l).await?.id),
+            Some(l) => Some(official::resolve(change, l).await?.id),
             None => None,
         };
         let fields = visit::Fields {
@@ -167,24 +163,22 @@ pub async fn apply(
             size: v.size,
             sources: source.cloned().into_iter().collect(),
         };
-        if !force && let Some(existing) = visit::find_overlap(tx, &fields, None).await? {
+        if !force && let Some(existing) = visit::find_overlap(change, &fields, None).await? {
             // Already on record: the report becomes one more source of it.
             if let Some(s) = source {
-                let before = audit::snapshot(tx, Entity::Visit, existing).await?;
-                let snap = visit::live(tx, existing).await?.expect("found live");
+                let snap = change.live::<visit::Fields>(existing, None).await?;
                 let mut f = visit::Fields::from_snapshot(&snap);
                 if !f.sources.iter().any(|old| old.url == s.url) {
                     f.sources.push(s.clone());
-                    visit::write(tx, existing, &f, true).await?;
-                    audit::record(tx, out.batch, Entity::Visit, existing, before).await?;
+                    change.update(existing, &f).await?;
                 }
             }
             out.sources_added_to.push(existing);
             visit_ids.push(Some(existing));
             continue;
         }
-        let id = visit::create(tx, &fields, None, "user").await?;
-        audit::record(tx, out.batch, Entity::Visit, id, None).await?;
+        let id = visit::create(change, &fields, None, "user").await?;
+        change.created(Entity::Visit, id).await?;
         out.visits.push(id);
         visit_ids.push(Some(id));
     }
@@ -198,7 +192,7 @@ pub async fn apply(
         };
         let mut participants = Vec::new();
         for o in &m.officials {
-            let id = official::resolve(tx, o).await?.id;
+            let id = official::resolve(change, o).await?.id;
             if !participants.contains(&id) {
                 participants.push(id);
             }
@@ -208,7 +202,7 @@ pub async fn apply(
         let visit_id = m.visit.and_then(|i| visit_ids.get(i).copied().flatten());
         // A meeting links to its visit only within the visit's dates, as typed ones must.
         let visit_id = match visit_id {
-            Some(v) => visit::live(tx, v)
+            Some(v) => visit::live(change, v)
                 .await?
                 .filter(|s| date.falls_within(&s.row.start_date, &s.row.span_end))
                 .map(|_| v),
@@ -221,14 +215,14 @@ pub async fn apply(
             visit_id,
             participants,
         };
-        if let Some(other) = meeting::find_duplicate(tx, &f, None).await? {
+        if let Some(other) = meeting::find_duplicate(change, &f, None).await? {
             out.skipped.push(format!(
                 "The meeting on {day} is already on record as meeting #{other}."
             ));
             continue;
         }
-        let id = meeting::create(tx, &f, None, "user").await?;
-        audit::record(tx, out.batch, Entity::Meeting, id, None).await?;
+        let id = meeting::create(change, &f, None, "user").await?;
+        change.created(Entity::Meeting, id).await?;
         out.meetings.push(id);
     }
     for fd in &draft.forums {
@@ -261,16 +255,14 @@ pub async fn apply(
             organizer: None,
             visits: visit_id.into_iter().collect(),
         };
-        if let Some(other) = forum::find_duplicate(tx, &f, None).await? {
+        if let Some(other) = forum::find_duplicate(change, &f, None).await? {
             // On record already: link this delegation to it.
             if let Some(v) = visit_id {
-                let before = audit::snapshot(tx, Entity::Forum, other).await?;
-                let snap = forum::snapshot(tx, other).await?.expect("found");
+                let snap = change.live::<forum::Fields>(other, None).await?;
                 let mut existing = forum::Fields::from_snapshot(&snap);
                 if !existing.visits.contains(&v) {
                     existing.visits.push(v);
-                    forum::write(tx, other, &existing, true).await?;
-                    audit::record(tx, out.batch, Entity::Forum, other, before).await?;
+                    change.update(other, &existing).await?;
                 }
             }
             out.skipped.push(format!(
@@ -279,8 +271,8 @@ pub async fn apply(
             ));
             continue;
         }
-        let id = forum::create(tx, &f, None, "user").await?;
-        audit::record(tx, out.batch, Entity::Forum, id, None).await?;
+        let id = forum::create(change, &f, None, "user").await?;
+        change.created(Entity::Forum, id).await?;
         out.forums.push(id);
     }
     Ok(out)

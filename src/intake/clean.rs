@@ -30,7 +30,7 @@ static SPAM: LazyLock<Regex> = LazyLock::new(|| {
 /// Whole lines of portal furniture.
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?i)(©|ⓒ|Ⓒ|\(c\)\s|copyright|all rights reserved|저작권자|무단\s?전재|재배포|재판매|版权所有|未经授权|",
+        r"(?i)(©|ⓒ|Ⓒ|\(c\)\s|all rights reserved|저작권자|무단\s?전재|재배포|재판매|版权所有|未经授权|",
         r"^related( articles| stories|:)|^관련(기사|뉴스)|^相关(新闻|专题|报道)|^点击进入|^subscribe|구독|좋아요\s*\d|",
         r"기사\s?더보기|责任编辑|【编辑|^编辑：|【纠错】|【打印】|分享到|^字号|^\(END\)$|^\(끝\)$|^（完）$|^\(完\)$|",
         r"^by\s+[A-Z][a-z]+|reporter\s|기자\s*$|기자\s+[\w.]+@|^[\w.]+@[\w.]+$|@[\w-]+\.(com|kr|cn|net|org)|^source:|원문 출처|",

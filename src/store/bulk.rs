@@ -32,6 +32,16 @@ pub async fn insert<T>(
     Ok(())
 }
 
+/// Lets this connection cache up to 1 GiB of pages. A bulk job is one transaction; with
+/// less cache than it writes, SQLite rereads its own pages from the WAL (100,000 synthetic
+/// visits: 35 s instead of 13). Only bulk jobs on a connection of their own come here.
+pub async fn widen_cache(tx: &mut Tx<'_>) -> Result<()> {
+    sqlx::query("PRAGMA cache_size = -1048576")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// The id after the highest one a table has ever used (deleted rows included).
 pub async fn next_id(tx: &mut Tx<'_>, table: &str) -> Result<i64> {
     Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(

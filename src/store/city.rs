@@ -1,4 +1,4 @@
-//! China's prefecture-level cities (migration 0008, from data/cn_cities.csv) and their
+//! China's prefecture-level cities (migration 0017, from data/cn_cities.csv) and their
 //! provinces: `Qingdao`, `青岛` and `칭다오` are one city of Shandong. A few names belong to
 //! two cities (Suzhou in Jiangsu and in Anhui): resolving one gives every city it names.
 

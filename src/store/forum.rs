@@ -103,6 +103,19 @@ pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str)
     Ok(id)
 }
 
+/// The newest live forums: (id, name, edition, first day), for autocomplete.
+pub async fn recent(
+    db: &SqlitePool,
+    limit: i64,
+) -> Result<Vec<(i64, String, Option<String>, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT id, name, edition, start_date FROM forums WHERE deleted_at IS NULL ORDER BY start_date DESC LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(db)
+    .await?)
+}
+
 /// What makes two forums one: the name and edition (normalized) and the first day.
 pub fn key(name: &str, edition: Option<&str>, start: &str) -> (String, String, String) {
     (
@@ -352,7 +365,7 @@ pub async fn listed(
 ) -> Result<Vec<Listed>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT f.id, f.name, f.kind, f.edition,
-                CASE f.start_precision WHEN 'month' THEN substr(f.start_date, 1, 7) ELSE f.start_date END AS start, f.place,
+                f.start_shown AS start, f.place,
                 (SELECT count(*) FROM forum_visits fv JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
                  WHERE fv.forum_id = f.id) AS delegations
          FROM forums f WHERE {} ORDER BY f.start_date DESC, f.id DESC LIMIT ?5 OFFSET ?6",
@@ -383,8 +396,8 @@ pub struct Shown {
 /// A live forum as /forums show presents it (dates at their precision).
 pub async fn shown(db: &SqlitePool, id: i64) -> Result<Option<Shown>> {
     Ok(sqlx::query_as(
-        "SELECT name, kind, edition, CASE start_precision WHEN 'month' THEN substr(start_date, 1, 7) ELSE start_date END AS start,
-                CASE end_precision WHEN 'month' THEN substr(end_date, 1, 7) ELSE end_date END AS \"end\",
+        "SELECT name, kind, edition, start_shown AS start,
+                end_shown AS \"end\",
                 place, organizer, dataset FROM forums WHERE id = ? AND deleted_at IS NULL",
     )
     .bind(id)
@@ -398,7 +411,7 @@ pub async fn attended_by(
     id: i64,
 ) -> Result<Vec<(i64, String, Option<String>, Option<String>)>> {
     Ok(sqlx::query_as(
-        "SELECT v.id, CASE v.start_precision WHEN 'month' THEN substr(v.start_date, 1, 7) ELSE v.start_date END,
+        "SELECT v.id, v.start_shown,
                 (SELECT group_concat(r.name, ', ') FROM visit_provinces p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
                 o.name
          FROM forum_visits fv JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL

@@ -123,7 +123,7 @@ pub async fn unlink(tx: &mut Tx<'_>, id: i64) -> Result<()> {
 /// The live meetings of a visit: (id, first day, date as shown).
 pub async fn of_visit(tx: &mut Tx<'_>, visit_id: i64) -> Result<Vec<(i64, String, String)>> {
     Ok(sqlx::query_as(
-        "SELECT id, date, CASE date_precision WHEN 'month' THEN substr(date, 1, 7) ELSE date END
+        "SELECT id, date, date_shown
            FROM meetings WHERE visit_id = ? AND deleted_at IS NULL ORDER BY date, id",
     )
     .bind(visit_id)
@@ -296,7 +296,7 @@ pub async fn with(
     offset: i64,
 ) -> Result<Vec<WithOfficial>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT m.id, CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END AS date, m.place, m.visit_id AS visit,
+        "SELECT m.id, m.date_shown AS date, m.place, m.visit_id AS visit,
                 (SELECT group_concat(o.name, '; ') FROM meeting_participants p JOIN officials o ON o.id = p.official_id
                  WHERE p.meeting_id = m.id AND p.official_id != mp.official_id) AS others
          FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id

@@ -4,7 +4,9 @@ pub mod audit;
 pub mod backup;
 pub mod bulk;
 pub mod census;
+pub mod change;
 pub mod city;
+pub mod counts;
 pub mod digest;
 pub mod forum;
 pub mod lock;
@@ -15,8 +17,10 @@ pub mod official;
 pub mod outbox;
 pub mod region;
 pub mod search;
+pub mod sheet;
 pub mod state;
 pub mod summary;
+pub mod undo;
 pub mod upgrade;
 pub mod visit;
 pub mod watch;
@@ -123,6 +127,13 @@ pub enum Entity {
 }
 
 impl Entity {
+    pub const ALL: [Entity; 4] = [
+        Entity::Official,
+        Entity::Visit,
+        Entity::Forum,
+        Entity::Meeting,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Entity::Visit => "visit",
@@ -207,6 +218,20 @@ pub async fn set_identity(tx: &mut Tx<'_>, identity: &str) -> crate::error::Resu
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// How many live records of every kind the database holds; with `dataset`, only those of
+/// that set (`sample`, `synthetic`, `user`).
+pub async fn live_records(db: &SqlitePool, dataset: Option<&str>) -> crate::error::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT (SELECT count(*) FROM visits WHERE deleted_at IS NULL AND (?1 IS NULL OR dataset = ?1))
+              + (SELECT count(*) FROM officials WHERE deleted_at IS NULL AND (?1 IS NULL OR dataset = ?1))
+              + (SELECT count(*) FROM meetings WHERE deleted_at IS NULL AND (?1 IS NULL OR dataset = ?1))
+              + (SELECT count(*) FROM forums WHERE deleted_at IS NULL AND (?1 IS NULL OR dataset = ?1))",
+    )
+    .bind(dataset)
+    .fetch_one(db)
+    .await?)
 }
 
 /// True when no record of any kind was ever stored (deleted ones count): only then can an

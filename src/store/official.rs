@@ -48,6 +48,20 @@ pub struct Fields {
     pub province_id: Option<i64>,
 }
 
+impl Fields {
+    pub fn from_snapshot(s: &Snapshot) -> Fields {
+        let r = &s.row;
+        Fields {
+            name: r.name.clone(),
+            local_name: r.local_name.clone(),
+            country: r.country.clone(),
+            title: r.title.clone(),
+            organization: r.organization.clone(),
+            province_id: r.province_id,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Official {
     pub id: i64,
@@ -194,6 +208,19 @@ pub async fn create(
         add_alias(tx, id, &alias).await?;
     }
     Ok(id)
+}
+
+/// The live official with the most meetings on record, if anyone has met anyone.
+pub async fn most_met(db: &SqlitePool) -> Result<Option<Official>> {
+    let found: Option<(i64, String)> = sqlx::query_as(
+        "SELECT o.id, o.name FROM officials o
+           JOIN (SELECT official_id, count(*) AS n FROM meeting_participants GROUP BY official_id) m
+             ON m.official_id = o.id
+          WHERE o.deleted_at IS NULL ORDER BY m.n DESC, o.id LIMIT 1",
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(found.map(|(id, name)| Official { id, name }))
 }
 
 /// Inserts many new officials and their aliases (normalized, each held by one official) in
@@ -377,6 +404,19 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     Ok(())
 }
 
+/// The names of officials, in the order of `ids`.
+pub async fn names_of(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for id in ids {
+        let name: String = sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?;
+        out.push(name);
+    }
+    Ok(out)
+}
+
 /// Ids of live meetings an official took part in, and of live visits they led.
 pub async fn references(tx: &mut Tx<'_>, id: i64) -> Result<(Vec<i64>, Vec<i64>)> {
     let meetings = sqlx::query_scalar(
@@ -428,8 +468,8 @@ pub async fn profile(conn: &mut SqliteConnection, id: i64) -> Result<Profile> {
     let (led, meetings, first, last) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM visits WHERE leader_id = ?1 AND deleted_at IS NULL),
                 count(m.id),
-                min(CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END),
-                max(CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END)
+                min(m.date_shown),
+                max(m.date_shown)
          FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id AND m.deleted_at IS NULL
          WHERE mp.official_id = ?1",
     )

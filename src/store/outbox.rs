@@ -266,7 +266,6 @@ async fn describe(tx: &mut Tx<'_>, batch: i64, t: &Touched) -> Result<Item> {
 #[derive(sqlx::FromRow)]
 struct LabelRow {
     date: String,
-    precision: String,
     a: Option<String>,
     b: Option<String>,
     c: Option<String>,
@@ -275,18 +274,17 @@ struct LabelRow {
 
 // A visit: provinces, leader, places. A meeting: participants, place, visit. A forum:
 // name, edition, place.
-const LABEL_VISIT: &str = "SELECT v.start_date AS date, v.start_precision AS precision,
+const LABEL_VISIT: &str = "SELECT v.start_shown AS date,
        (SELECT group_concat(r.name, ', ') FROM visit_provinces p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id) AS a,
        o.name AS b,
        (SELECT group_concat(r.name, ', ') FROM visit_places p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id) AS c,
        NULL AS visit
   FROM visits v LEFT JOIN officials o ON o.id = v.leader_id WHERE v.id = ?";
-const LABEL_MEETING: &str = "SELECT m.date, m.date_precision AS precision,
+const LABEL_MEETING: &str = "SELECT m.date_shown AS date,
        (SELECT group_concat(o.name, ', ') FROM meeting_participants mp JOIN officials o ON o.id = mp.official_id WHERE mp.meeting_id = m.id) AS a,
        m.place AS b, NULL AS c, m.visit_id AS visit
   FROM meetings m WHERE m.id = ?";
-const LABEL_FORUM: &str =
-    "SELECT start_date AS date, start_precision AS precision, name AS a, edition AS b, place AS c,
+const LABEL_FORUM: &str = "SELECT start_shown AS date, name AS a, edition AS b, place AS c,
        NULL AS visit FROM forums WHERE id = ?";
 
 /// "Jiangsu · 2024-06-03 · led by Xin Changxing · Seoul"; for a meeting also its visit.
@@ -304,7 +302,7 @@ async fn label(tx: &mut Tx<'_>, entity: &str, id: i64) -> Result<(Option<String>
     else {
         return Ok((None, None));
     };
-    let date = Some(super::visit::display_date(&r.date, &r.precision));
+    let date = Some(r.date);
     let parts = match entity {
         "visit" => vec![r.a, date, r.b.map(|l| format!("led by {l}")), r.c],
         "meeting" => vec![date, r.a, r.b],

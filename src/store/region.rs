@@ -34,6 +34,19 @@ pub struct Region {
     pub name: String,
 }
 
+/// Every reference place of `country`, in the reference list's order.
+pub async fn all(db: &SqlitePool, country: Country) -> Result<Vec<Region>> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM regions WHERE country = ? ORDER BY id")
+            .bind(country.code())
+            .fetch_all(db)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| Region { id, name })
+        .collect())
+}
+
 /// Resolves one name, or says which names come close.
 pub async fn resolve(db: &SqlitePool, country: Country, input: &str) -> Result<Region> {
     let key = normalize(input);

@@ -531,8 +531,8 @@ pub async fn list(db: &SqlitePool, f: &Filter, limit: i64, offset: i64) -> Resul
         "SELECT v.id,
            (SELECT group_concat(name, ', ') FROM (SELECT r.name FROM visit_provinces p JOIN regions r ON r.id = p.region_id
               WHERE p.visit_id = v.id ORDER BY r.name)) AS province,
-           CASE v.start_precision WHEN 'month' THEN substr(v.start_date, 1, 7) ELSE v.start_date END AS start,
-           CASE v.end_precision WHEN 'month' THEN substr(v.end_date, 1, 7) ELSE v.end_date END AS \"end\",
+           v.start_shown AS start,
+           v.end_shown AS \"end\",
            o.name AS leader,
            (SELECT group_concat(name, ', ') FROM (SELECT r.name FROM visit_places pl JOIN regions r ON r.id = pl.region_id
               WHERE pl.visit_id = v.id ORDER BY pl.position)) AS places_joined,
@@ -560,11 +560,111 @@ impl ListItem {
     }
 }
 
-/// Shows a stored date as it was entered: YYYY-MM for month precision.
-pub fn display_date(date: &str, precision: &str) -> String {
-    if precision == "month" {
-        date[..7].to_string()
-    } else {
-        date.to_string()
-    }
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingBrief {
+    pub id: i64,
+    pub date: String,
+    pub officials: Vec<String>,
+    pub place: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct ForumBrief {
+    pub id: i64,
+    pub name: String,
+    pub start: String,
+}
+
+/// A live visit with every name resolved: what `/visits show` displays and returns.
+#[derive(Debug, Clone, Serialize)]
+pub struct View {
+    pub id: i64,
+    pub provinces: Vec<String>,
+    pub city: Option<String>,
+    pub level: Option<String>,
+    pub start: String,
+    pub end: Option<String>,
+    /// It starts after today.
+    pub planned: bool,
+    pub leader: Option<String>,
+    pub places: Vec<String>,
+    pub purpose: Option<String>,
+    pub size: Option<i64>,
+    pub meetings: Vec<MeetingBrief>,
+    pub forums: Vec<ForumBrief>,
+    pub sources: Vec<Source>,
+    pub version: i64,
+    pub dataset: String,
+    pub last_change: Option<String>,
+}
+
+/// Everything `/visits show` presents about a live visit, names resolved.
+pub async fn view(db: &SqlitePool, id: i64) -> Result<Option<View>> {
+    let mut tx = db.begin().await?;
+    let Some(s) = live(&mut tx, id).await? else {
+        return Ok(None);
+    };
+    let (r, fields) = (&s.row, Fields::from_snapshot(&s));
+    let leader: Option<String> = match r.leader_id {
+        Some(l) => {
+            sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
+                .bind(l)
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+        None => None,
+    };
+    let meeting_rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT m.id, m.date_shown, m.place,
+                (SELECT group_concat(o.name, '; ') FROM meeting_participants mp JOIN officials o ON o.id = mp.official_id
+                 WHERE mp.meeting_id = m.id)
+         FROM meetings m WHERE m.visit_id = ? AND m.deleted_at IS NULL ORDER BY m.date, m.id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let meetings = meeting_rows
+        .into_iter()
+        .map(|(id, date, place, names)| MeetingBrief {
+            id,
+            date,
+            place,
+            officials: names
+                .map(|n| n.split("; ").map(String::from).collect())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let forums = sqlx::query_as(
+        "SELECT f.id, f.name, f.start_shown AS start FROM forums f JOIN forum_visits fv ON fv.forum_id = f.id
+         WHERE fv.visit_id = ? AND f.deleted_at IS NULL ORDER BY f.start_date, f.id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let last_change: Option<(String, String)> = sqlx::query_as(
+        "SELECT b.actor, b.at FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
+         WHERE e.entity = 'visit' AND e.entity_id = ? ORDER BY e.id DESC LIMIT 1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(Some(View {
+        id,
+        provinces: super::region::names(&mut *tx, &s.provinces).await?,
+        city: r.city.clone(),
+        level: r.level.clone(),
+        start: fields.start.to_string(),
+        end: fields.end.map(|e| e.to_string()),
+        planned: r.start_date > crate::domain::Day::today().to_string(),
+        leader,
+        places: super::region::names(&mut *tx, &s.places).await?,
+        purpose: r.purpose.clone(),
+        size: r.size,
+        meetings,
+        forums,
+        sources: s.sources.clone(),
+        version: r.version,
+        dataset: r.dataset.clone(),
+        last_change: last_change.map(|(who, at)| format!("by {who} at {at}")),
+    }))
 }

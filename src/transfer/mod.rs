@@ -34,6 +34,17 @@ impl Kind {
         }
     }
 
+    /// The store's name for a record of this kind.
+    pub fn entity(self) -> crate::store::Entity {
+        use crate::store::Entity;
+        match self {
+            Kind::Officials => Entity::Official,
+            Kind::Visits => Entity::Visit,
+            Kind::Forums => Entity::Forum,
+            Kind::Meetings => Entity::Meeting,
+        }
+    }
+
     /// "visit", "official", ...: one record of this kind, as messages name it.
     pub fn singular(self) -> &'static str {
         match self {

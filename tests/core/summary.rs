@@ -4,7 +4,7 @@
 //! summary equals the same report counted from the records.
 
 use delegation_bot::domain::{DateRange, Day, Month};
-use delegation_bot::report::{self, Split};
+use delegation_bot::store::counts::{self, Split};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -90,7 +90,7 @@ async fn random_write(t: &TestApp, rng: &mut ChaCha8Rng, step: usize) -> bool {
 /// tables must agree with.
 mod records {
     use delegation_bot::domain::DateRange;
-    use delegation_bot::report::{Coverage, Host, ProvinceRank, Totals};
+    use delegation_bot::store::counts::{Coverage, Host, ProvinceRank, Totals};
     use sqlx::SqlitePool;
 
     /// The reports' rule for a record's date against the range ?1..?2: a day inside it, or
@@ -261,23 +261,23 @@ async fn assert_summary_agrees(t: &TestApp, when: &str) {
         for (split, every_month) in [(Split::of(range), false), (by_days, true)] {
             let at = format!("{range} as {split:?} {when}");
             assert_eq!(
-                report::provinces(db, split).await.unwrap(),
+                counts::provinces(db, split).await.unwrap(),
                 records::provinces(db, range).await,
                 "provinces {at}"
             );
             assert_eq!(
-                report::totals(db, split).await.unwrap(),
+                counts::totals(db, split).await.unwrap(),
                 records::totals(db, range).await,
                 "totals {at}"
             );
             assert_eq!(
-                report::top_hosts(db, split, 10).await.unwrap(),
+                counts::top_hosts(db, split, 10).await.unwrap(),
                 records::top_hosts(db, range, 10).await,
                 "top hosts {at}"
             );
             for selection in &selections {
                 assert_eq!(
-                    report::coverage(db, split, selection).await.unwrap(),
+                    counts::coverage(db, split, selection).await.unwrap(),
                     records::coverage(db, range, selection, every_month).await,
                     "coverage of {selection:?} {at}"
                 );
@@ -288,7 +288,7 @@ async fn assert_summary_agrees(t: &TestApp, when: &str) {
     for m in ["2023-12", "2024-01", "2024-02", "2024-03"] {
         let range = DateRange::months(month(m), month(m));
         for selection in &selections {
-            let rows = report::month_counts(db, month(m), month(m), selection)
+            let rows = counts::month_counts(db, month(m), month(m), selection)
                 .await
                 .unwrap();
             let from_rows: i64 = rows.iter().map(|(_, n)| n).sum();
@@ -360,7 +360,7 @@ async fn a_hand_edit_outside_the_bot_is_counted_at_the_next_start() {
         .unwrap();
     let url = format!("sqlite://{}", t.dir.path().join("test.db").display());
     let reopened = delegation_bot::store::open(&url).await.unwrap();
-    let june = report::month_counts(
+    let june = counts::month_counts(
         &reopened,
         Month::parse("2024-05").unwrap(),
         Month::parse("2024-06").unwrap(),

@@ -8,13 +8,45 @@ mod view;
 
 use std::sync::{Arc, Mutex};
 
+use super::args::Args;
 use super::{Actor, App};
+use crate::domain::Day;
 use crate::error::{Result, user_err};
 use crate::intake::{self, Draft, Lexicon, apply, fetch, html};
 use crate::reply::{Confirm, Reply};
 use crate::request::{Request, Upload, Value};
 use crate::store::names::{self, Spellings};
 use crate::store::visit::Source;
+
+pub struct DraftArgs {
+    text: Option<String>,
+    file: Option<Upload>,
+    url: Option<String>,
+    published: Option<Day>,
+    fix: revise::Fix,
+    confirm: bool,
+    force: bool,
+}
+
+impl Args for DraftArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let a = DraftArgs {
+            text: req.text("text").map(String::from),
+            file: req.file("file").cloned(),
+            url: req.text("url").map(String::from),
+            published: req.day("published"),
+            fix: revise::Fix::read(req)?,
+            confirm: req.flag("confirm"),
+            force: req.flag("force"),
+        };
+        if a.text.is_some() && a.file.is_some() {
+            return user_err(
+                "Give the report once: text: or file: (a url: with them is kept as the source).",
+            );
+        }
+        Ok(a)
+    }
+}
 
 /// The report's text, where it came from, and what the page said of itself.
 struct Input {
@@ -44,21 +76,21 @@ fn file_text(name: &str, bytes: &[u8]) -> Result<String> {
     Ok(text)
 }
 
-async fn input(req: &Request) -> Result<Input> {
-    let url = req.text("url");
+async fn input(a: &DraftArgs) -> Result<Input> {
+    let url = a.url.as_deref();
     let mut source = match url {
         Some(u) => Some(Source::parse(u, None, None).map_err(|(_, e)| e)?),
         None => None,
     };
-    if let Some(text) = req.text("text") {
+    if let Some(text) = &a.text {
         return Ok(Input {
-            text: text.to_string(),
+            text: text.clone(),
             source,
             published: None,
             fetched: false,
         });
     }
-    match req.file("file") {
+    match &a.file {
         Some(Upload::Bytes { name, bytes }) => {
             return Ok(Input {
                 text: file_text(name, bytes)?,
@@ -146,12 +178,12 @@ async fn make(
     app: &App,
     text: &str,
     published: Option<chrono::NaiveDate>,
-    req: &Request,
+    fix: &revise::Fix,
 ) -> Result<Draft> {
     let lexicon = lexicon(app).await?;
     let report = intake::Report { text, published };
     let mut draft = intake::draft(&report, &lexicon, crate::clock::today());
-    revise::revise(app, &mut draft, req).await?;
+    revise::revise(app, &mut draft, fix).await?;
     let mut tx = app.db.begin().await?;
     draft.duplicates = apply::duplicates(&mut tx, &draft)
         .await?
@@ -162,27 +194,15 @@ async fn make(
     Ok(draft)
 }
 
-pub async fn draft(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let given = ["text", "file"].iter().filter(|o| req.has(o)).count();
-    if given > 1 {
-        return user_err(
-            "Give the report once: text: or file: (a url: with them is kept as the source).",
-        );
-    }
-    let input = input(req).await?;
-    let published = req.day("published").map(|d| d.naive()).or(input.published);
-    let draft = make(app, &input.text, published, req).await?;
-    if req.flag("confirm") {
-        let mut tx = app.begin().await?;
-        let applied = apply::apply(
-            &mut tx,
-            &actor.author(),
-            &draft,
-            input.source.as_ref(),
-            req.flag("force"),
-        )
-        .await?;
-        tx.commit().await?;
+/// `req` is the request `a` was read from: Confirm repeats it with `confirm:true`.
+pub async fn draft(app: &App, actor: &Actor, a: DraftArgs, req: &Request) -> Result<Reply> {
+    let input = input(&a).await?;
+    let published = a.published.map(|d| d.naive()).or(input.published);
+    let draft = make(app, &input.text, published, &a.fix).await?;
+    if a.confirm {
+        let mut change = app.change(actor, "create", "draft from a report").await?;
+        let applied = apply::apply(&mut change, &draft, input.source.as_ref(), a.force).await?;
+        change.commit().await?;
         return Ok(view::recorded(&applied));
     }
     let mut reply = view::render(&draft);
@@ -198,7 +218,7 @@ pub async fn draft(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             );
         }
         if let (None, Some(d)) = (
-            req.day("published"),
+            a.published,
             draft.published.as_deref().and_then(|d| d.parse().ok()),
         ) {
             confirm = confirm.with("published", Value::Day(crate::domain::Day::from_naive(d)));

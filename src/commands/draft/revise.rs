@@ -4,7 +4,8 @@
 //! spells them; each corrected field loses its quote (the report no longer says it) and
 //! the draft notes who set it.
 
-use super::super::{App, Clear, checks};
+use super::super::args::{Edit, EditOf};
+use super::super::{App, checks};
 use crate::domain::{FlexDate, normalize};
 use crate::error::{Error, Result, UserError, user_err};
 use crate::intake::{Draft, NewOfficial};
@@ -12,22 +13,45 @@ use crate::request::Request;
 use crate::store::official;
 use crate::store::region::{self, Country};
 
-/// The fields a correction may set, as the draft's JSON names them: (option, field).
-const FIELDS: [(&str, &str); 5] = [
-    ("province", "provinces"),
-    ("start", "start"),
-    ("end", "end"),
-    ("leader", "leader"),
-    ("places", "places"),
-];
+/// The corrections a request carries, each left as drafted, set, or emptied (`clear:`).
+pub struct Fix {
+    province: Option<String>,
+    start: Option<FlexDate>,
+    end: Edit<FlexDate>,
+    leader: Edit<String>,
+    places: Edit<String>,
+}
 
-pub async fn revise(app: &App, draft: &mut Draft, req: &Request) -> Result<()> {
-    let clear = Clear::of(req)?;
-    let edited: Vec<&str> = FIELDS
-        .iter()
-        .filter(|(option, _)| req.has(option) || clear.has(option))
-        .map(|(_, field)| *field)
-        .collect();
+impl Fix {
+    pub fn read(req: &Request) -> Result<Fix> {
+        let edit = EditOf::read(req)?;
+        Ok(Fix {
+            province: req.text("province").map(String::from),
+            start: req.date("start"),
+            end: edit.date("end"),
+            leader: edit.text("leader"),
+            places: edit.text("places"),
+        })
+    }
+
+    /// The draft's fields corrected, as its JSON names them.
+    fn fields(&self) -> Vec<&'static str> {
+        [
+            ("provinces", self.province.is_some()),
+            ("start", self.start.is_some()),
+            ("end", !self.end.is_keep()),
+            ("leader", !self.leader.is_keep()),
+            ("places", !self.places.is_keep()),
+        ]
+        .into_iter()
+        .filter(|(_, edited)| *edited)
+        .map(|(field, _)| field)
+        .collect()
+    }
+}
+
+pub async fn revise(app: &App, draft: &mut Draft, fix: &Fix) -> Result<()> {
+    let edited = fix.fields();
     if edited.is_empty() {
         return Ok(());
     }
@@ -40,35 +64,40 @@ pub async fn revise(app: &App, draft: &mut Draft, req: &Request) -> Result<()> {
                 .unwrap_or("The report gives no visit.")
         ));
     }
-    if let Some(text) = req.text("province") {
+    if let Some(text) = &fix.province {
         draft.visits[0].provinces =
             names(region::resolve_list(&app.db, Country::China, text)).await?;
     }
-    if let Some(text) = req.text("places") {
-        draft.visits[0].places = names(region::resolve_list(&app.db, Country::Korea, text)).await?;
-    } else if clear.has("places") {
-        draft.visits[0].places.clear();
+    match &fix.places {
+        Edit::Set(text) => {
+            draft.visits[0].places =
+                names(region::resolve_list(&app.db, Country::Korea, text)).await?;
+        }
+        Edit::Clear => draft.visits[0].places.clear(),
+        Edit::Keep => {}
     }
-    if let Some(start) = req.date("start") {
+    if let Some(start) = fix.start {
         draft.visits[0].start = Some(start.to_string());
     }
-    if let Some(end) = req.date("end") {
-        draft.visits[0].end = Some(end.to_string());
-    } else if clear.has("end") {
-        draft.visits[0].end = None;
+    match fix.end {
+        Edit::Set(end) => draft.visits[0].end = Some(end.to_string()),
+        Edit::Clear => draft.visits[0].end = None,
+        Edit::Keep => {}
     }
     let v = &draft.visits[0];
     if let Some(start) = v.start.as_deref().and_then(|s| FlexDate::parse(s).ok()) {
         let end = v.end.as_deref().and_then(|e| FlexDate::parse(e).ok());
         checks::dates(start, end)?;
-    } else if v.end.is_some() && (req.has("end") || req.has("start")) {
+    } else if v.end.is_some() && (fix.start.is_some() || matches!(fix.end, Edit::Set(_))) {
         return user_err("Give the visit's start as well as its end, e.g. start:2024-05-29.");
     }
-    if let Some(name) = req.text("leader") {
-        let leader = leader(app, draft, name).await?;
-        draft.visits[0].leader = Some(leader);
-    } else if clear.has("leader") {
-        draft.visits[0].leader = None;
+    match &fix.leader {
+        Edit::Set(name) => {
+            let leader = leader(app, draft, name).await?;
+            draft.visits[0].leader = Some(leader);
+        }
+        Edit::Clear => draft.visits[0].leader = None,
+        Edit::Keep => {}
     }
     let v = &mut draft.visits[0];
     for field in &edited {

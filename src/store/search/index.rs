@@ -18,7 +18,7 @@ fn documents(entity: Entity, only: Option<&str>) -> String {
         Entity::Visit => (
             "v",
             "'Visit #' || v.id || ' · ' || coalesce((SELECT group_concat(r.name, ', ') FROM visit_provinces p
-                JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id), '') || ' · ' || CASE v.start_precision WHEN 'month' THEN substr(v.start_date, 1, 7) ELSE v.start_date END,
+                JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id), '') || ' · ' || v.start_shown,
              concat_ws(' ',
                 (SELECT group_concat(concat_ws(' ', r.name, r.local_name), ' ') FROM visit_provinces p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
                 v.city, v.level, o.name, o.local_name,
@@ -30,7 +30,7 @@ fn documents(entity: Entity, only: Option<&str>) -> String {
         ),
         Entity::Meeting => (
             "m",
-            "'Meeting #' || m.id || ' · ' || CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) ELSE m.date END
+            "'Meeting #' || m.id || ' · ' || m.date_shown
                 || coalesce(' · ' || m.place, ''),
              concat_ws(' ', (SELECT group_concat(concat_ws(' ', o.name, o.local_name,
                   (SELECT group_concat(a.alias, ' ') FROM official_aliases a WHERE a.official_id = o.id)), ' ')
@@ -41,7 +41,7 @@ fn documents(entity: Entity, only: Option<&str>) -> String {
         Entity::Forum => (
             "f",
             "f.name || coalesce(' (' || f.edition || ')', '') || ' · '
-                || CASE f.start_precision WHEN 'month' THEN substr(f.start_date, 1, 7) ELSE f.start_date END,
+                || f.start_shown,
              concat_ws(' ', f.kind, f.edition, f.place, f.organizer)
              FROM forums f",
         ),
