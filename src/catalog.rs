@@ -36,6 +36,7 @@ pub enum CommandId {
     DataImport,
     DataAudit,
     DataUndo,
+    RecordDraft,
     WatchAdd,
     WatchList,
     WatchRemove,
@@ -49,6 +50,9 @@ pub enum CommandId {
 pub enum Kind {
     /// Free text up to this many characters.
     Text(usize),
+    /// A pasted article up to this many characters: taken as it is (not refused for spam,
+    /// which intake drops and lists itself).
+    Article(usize),
     Integer {
         min: i64,
         max: i64,
@@ -200,6 +204,7 @@ pub fn clearable(id: CommandId) -> &'static [&'static str] {
         CommandId::MeetingEdit => &["place", "summary", "visit"],
         CommandId::ForumEdit => &["end", "place", "organizer", "edition"],
         CommandId::OfficialEdit => &["local_name", "title", "organization", "province"],
+        CommandId::RecordDraft => &["end", "leader", "places"],
         _ => &[],
     }
 }
@@ -772,6 +777,80 @@ pub static COMMANDS: &[CommandSpec] = &[
         example: "/data undo",
     },
     CommandSpec {
+        id: CommandId::RecordDraft,
+        path: &["record", "draft"],
+        description: "Draft records from a news report (text, file or link), then confirm",
+        options: &[
+            opt(
+                "text",
+                "The report's text, pasted",
+                Kind::Article(ARTICLE_MAX),
+            ),
+            opt(
+                "file",
+                "The report as a .txt, .html or .md file",
+                Kind::File,
+            ),
+            opt(
+                "url",
+                "The report's link: fetched, and kept as the visits' source",
+                Kind::Text(URL_MAX),
+            ),
+            opt(
+                "published",
+                "Publication date, YYYY-MM-DD (else read from the report)",
+                Kind::Day,
+            ),
+            look(
+                opt(
+                    "province",
+                    "Correct the visit's Chinese province(s), comma-separated",
+                    Kind::Text(SHORT_MAX),
+                ),
+                Lookup::Province,
+            ),
+            opt(
+                "start",
+                "Correct the visit's first day, YYYY-MM-DD or YYYY-MM",
+                Kind::Date,
+            ),
+            opt(
+                "end",
+                "Correct the visit's last day, YYYY-MM-DD or YYYY-MM",
+                Kind::Date,
+            ),
+            look(
+                opt(
+                    "leader",
+                    "Correct the visit's leader (a new name is proposed as an official)",
+                    Kind::Text(NAME_MAX),
+                ),
+                Lookup::Official,
+            ),
+            look(
+                opt(
+                    "places",
+                    "Correct the Korean places visited, comma-separated",
+                    Kind::Text(SHORT_MAX),
+                ),
+                Lookup::Place,
+            ),
+            clear("Empty drafted fields, comma-separated: end,leader,places"),
+            opt(
+                "confirm",
+                "Write the draft without showing it first",
+                Kind::Bool,
+            ),
+            opt(
+                "force",
+                "Record visits even where they overlap one on record",
+                Kind::Bool,
+            ),
+        ],
+        moderator: true,
+        example: "/record draft url:https://example.org/news/1 published:2024-06-01",
+    },
+    CommandSpec {
         id: CommandId::WatchAdd,
         path: &["watch", "add"],
         description: "Post to a channel whenever matching records are added, changed or deleted",
@@ -880,6 +959,10 @@ pub const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// The longest report `/record draft text:` takes (Discord's limit for an option);
+/// longer ones come as a file or a link.
+pub const ARTICLE_MAX: usize = 6000;
 
 pub fn spec(id: CommandId) -> &'static CommandSpec {
     COMMANDS

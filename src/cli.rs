@@ -87,10 +87,32 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Draft records from a news report (a file, or - for standard input): prints the
+    /// draft; --apply writes it as Confirm does
+    Draft {
+        /// The report: a .txt, .md or .html file, or - to read standard input
+        file: String,
+        /// Publication date, YYYY-MM-DD (else read from the report)
+        #[arg(long)]
+        published: Option<String>,
+        /// Print {"ok", "error", "data": draft}
+        #[arg(long)]
+        json: bool,
+        /// Write the draft (one change; /data undo takes it back)
+        #[arg(long)]
+        apply: bool,
+        /// With --apply: record visits even where they overlap one on record
+        #[arg(long)]
+        force: bool,
+    },
     /// Connect to Discord and answer the team's commands (needs DISCORD_TOKEN)
     Serve,
-    /// Measure every read command on synthetic databases (figures for README)
+    /// Measure every read command on synthetic databases (figures for README); `bench
+    /// intake` scores and times report intake on tests/intake/cases instead
     Bench {
+        /// `intake`: precision and recall per field over the fixture set, and drafting time
+        #[arg(value_parser = ["intake"])]
+        what: Option<String>,
         /// Sizes in visits, comma-separated
         #[arg(long, value_delimiter = ',', default_value = "10000,100000")]
         visits: Vec<usize>,
@@ -148,6 +170,37 @@ fn actor(name: Option<String>) -> Result<Actor, String> {
     })
 }
 
+/// `draft FILE|-`: the same request as `/record draft file:FILE`, standard input read here.
+fn draft_request(
+    file: &str,
+    published: Option<&str>,
+    apply: bool,
+    force: bool,
+) -> Result<crate::request::Request, Error> {
+    use crate::request::{Request, Upload, Value};
+    let spec = crate::catalog::spec(crate::catalog::CommandId::RecordDraft);
+    let mut raw = vec![("file".to_string(), file.to_string())];
+    if let Some(p) = published {
+        raw.push(("published".into(), p.into()));
+    }
+    if apply {
+        raw.push(("confirm".into(), "true".into()));
+    }
+    if force {
+        raw.push(("force".into(), "true".into()));
+    }
+    let req = Request::build(spec, raw)?;
+    if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
+        return Ok(req.with(
+            "file",
+            Value::File(Upload::bytes("The standard input", bytes)),
+        ));
+    }
+    Ok(req)
+}
+
 /// Runs the command line; returns the process exit status.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     let settings = Settings::load();
@@ -167,11 +220,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         eprintln!("delegation-bot: {e:#}");
         return Ok(1);
     }
+    if let Command::Bench { what: Some(_), .. } = &cli.command {
+        let cases = std::path::Path::new("tests/intake/cases");
+        return Ok(match crate::bench::intake::run(cases).await {
+            Ok(text) => {
+                println!("{text}");
+                0
+            }
+            Err(e) => report(Err(e)),
+        });
+    }
     if let Command::Bench {
         visits,
         iterations,
         dir,
         import,
+        ..
     } = cli.command
     {
         // Benchmarks use their own databases, never the team's.
@@ -225,6 +289,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             0
         }
         Command::Ask { json, line } => console::ask(&app, &actor, &line.join(" "), json).await,
+        Command::Draft {
+            file,
+            published,
+            json,
+            apply,
+            force,
+        } => {
+            let request = draft_request(&file, published.as_deref(), apply, force);
+            let answer = match request {
+                Ok(req) => app.handle(&actor, &req).await,
+                Err(e) => Err(e),
+            };
+            console::print_answer(answer, json)
+        }
         Command::Serve => {
             let discord = crate::discord::DiscordSettings::from_env()?;
             let _endpoint = match crate::operate::metrics_addr()? {

@@ -122,6 +122,11 @@ pub async fn ask_with(
         Ok(req) => app.handle_with(actor, &req, progress).await,
         Err(e) => Err(e.into()),
     };
+    print_answer(answer, as_json)
+}
+
+/// Prints an answer as `ask` does (text, or one JSON object); returns the exit status.
+pub fn print_answer(answer: crate::error::Result<crate::reply::Reply>, as_json: bool) -> i32 {
     match answer {
         Ok(reply) => {
             let saved = match save_attachments(&reply, Path::new(".")) {

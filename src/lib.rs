@@ -15,6 +15,7 @@ pub mod console;
 pub mod discord;
 pub mod domain;
 pub mod error;
+pub mod intake;
 pub mod operate;
 pub mod progress;
 pub mod reply;

@@ -360,6 +360,13 @@ impl Request {
         copy.args.insert(name, value);
         copy
     }
+
+    /// The same request without one option.
+    pub fn without(&self, name: &str) -> Request {
+        let mut copy = self.clone();
+        copy.args.remove(name);
+        copy
+    }
 }
 
 /// An option's value as JSON: numbers and flags as such, the rest as the text it is typed as.
@@ -412,6 +419,7 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
     let raw = raw.trim();
     Ok(match kind {
         Kind::Text(max) => Value::Text(Text::parse(name, raw, max)?.into_string()),
+        Kind::Article(max) => Value::Text(article(name, raw, max)?),
         Kind::File => Value::File(Upload::Path(Text::parse(name, raw, 1000)?.into_string())),
         Kind::Integer { min, max } => {
             let n: i64 = raw.parse().map_err(|_| {
@@ -482,6 +490,30 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
             }
         }
     })
+}
+
+/// A pasted report: trimmed and bounded, tabs as spaces, no other control characters;
+/// spam is left in for intake to drop and list.
+fn article(name: &str, raw: &str, max: usize) -> Result<String, UserError> {
+    let text: String = raw.replace('\t', " ").replace('\r', "");
+    if text.trim().is_empty() {
+        return Err(UserError::new(format!(
+            "`{name}` is empty; paste the report's text."
+        )));
+    }
+    if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
+        return Err(UserError::new(format!(
+            "`{name}` contains a control character (U+{:04X}); remove it and try again.",
+            c as u32
+        )));
+    }
+    let len = text.chars().count();
+    if len > max {
+        return Err(UserError::new(format!(
+            "`{name}` is {len} characters long; give a report over {max} characters as file: or url: instead."
+        )));
+    }
+    Ok(text.trim().to_string())
 }
 
 /// A bare year (`2024`).

@@ -13,6 +13,7 @@ use crate::{chart, store, synthetic};
 
 mod cases;
 mod import;
+pub mod intake;
 
 pub struct Options {
     pub sizes: Vec<usize>,

@@ -180,7 +180,14 @@ impl<'r> EditOf<'r> {
         Ok(EditOf {
             req,
             cleared,
-            version: req.int("version"),
+            // Only edits of a record carry the version their author saw.
+            version: req
+                .spec
+                .options
+                .iter()
+                .any(|o| o.name == "version")
+                .then(|| req.int("version"))
+                .flatten(),
             changes: req.changes_fields(),
         })
     }

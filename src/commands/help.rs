@@ -92,6 +92,7 @@ pub fn help(HelpArgs { topic }: HelpArgs, actor: &Actor) -> Result<Reply> {
             for o in one.options {
                 let kind = match o.kind {
                     Kind::Text(max) => format!("text, up to {max} characters"),
+                    Kind::Article(max) => format!("a report's text, up to {max} characters"),
                     Kind::Integer { min, max } if max == i64::MAX => {
                         format!("number, {min} or more")
                     }

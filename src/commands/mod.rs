@@ -5,6 +5,7 @@ pub mod args;
 pub mod checks;
 mod data;
 pub mod digest;
+mod draft;
 mod export;
 mod forums;
 mod help;
@@ -52,6 +53,8 @@ pub struct App {
     pub db: SqlitePool,
     /// One write at a time (store::WriteTx).
     writes: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Intake's gazetteer, built once per version of the names (draft::lexicon).
+    gazetteer: draft::Gazetteer,
 }
 
 impl App {
@@ -59,6 +62,7 @@ impl App {
         App {
             db,
             writes: std::sync::Arc::new(tokio::sync::Semaphore::new(1)),
+            gazetteer: Default::default(),
         }
     }
 
@@ -112,6 +116,7 @@ impl App {
             DataImport => import::import(self, actor, read(req)?, req, progress).await,
             DataAudit => data::audit(self, read(req)?).await,
             DataUndo => data::undo(self, actor).await,
+            RecordDraft => draft::draft(self, actor, read(req)?, req).await,
             WatchAdd => watch::add(self, actor, read(req)?).await,
             WatchList => watch::list(self).await,
             WatchRemove => watch::remove(self, read(req)?).await,

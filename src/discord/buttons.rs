@@ -6,12 +6,13 @@ use serenity::all::{ComponentInteraction, Context, MessageFlags};
 
 use super::handler::Handler;
 use super::respond::{Message, Responder};
+use crate::catalog::CommandId;
 use crate::commands::Actor;
 use crate::error::Result;
 use crate::request::{Request, Upload, Value};
 use crate::store::state;
 
-const EXPIRED: &str = "These buttons have expired; run the command again.";
+pub(super) const EXPIRED: &str = "These buttons have expired; run the command again.";
 
 impl Handler {
     pub(super) async fn component(&self, ctx: &Context, c: &ComponentInteraction) -> Result<()> {
@@ -20,6 +21,10 @@ impl Handler {
             .message
             .flags
             .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
+        // Edit answers with a form, which must be the first response.
+        if let Some(id) = super::drafts::edit_id(&c.data.custom_id) {
+            return self.draft_form(ctx, c, id).await;
+        }
         let mut r = Responder::new(ctx.http.clone(), c.id, &c.token, c.attachment_size_limit);
         r.defer_update(ephemeral).await?;
         match self.click(&mut r, &actor, &c.data.custom_id).await {
@@ -65,6 +70,10 @@ impl Handler {
             }
             // Forgetting is the claim: a second click must not apply a change twice.
             _ if !state::forget(&self.state, id).await? => r.notice(EXPIRED).await,
+            "cancel" if req.spec.id == CommandId::RecordDraft => {
+                r.answer(Message::text("Discarded; nothing was recorded."), true)
+                    .await
+            }
             "cancel" => {
                 r.answer(Message::text("Cancelled; nothing was changed."), true)
                     .await

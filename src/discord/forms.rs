@@ -81,6 +81,9 @@ impl Handler {
     }
 
     pub(super) async fn modal(&self, ctx: &Context, m: &ModalInteraction) -> Result<()> {
+        if let Some(id) = super::drafts::edit_id(&m.data.custom_id) {
+            return self.draft_edited(ctx, m, id).await;
+        }
         let actor = self.gate.actor(&m.user, m.member.as_ref());
         let mut parts = m.data.custom_id.split(':');
         let (Some("edit-visit"), Some(id)) = (
@@ -92,18 +95,7 @@ impl Handler {
         let version = parts.next().and_then(|v| v.parse::<i64>().ok());
         let mut r = Responder::new(ctx.http.clone(), m.id, &m.token, m.attachment_size_limit);
         r.defer(true).await?;
-        let values: Vec<(String, String)> = m
-            .data
-            .components
-            .iter()
-            .flat_map(|row| &row.components)
-            .filter_map(|c| match c {
-                ActionRowComponent::InputText(t) => {
-                    Some((t.custom_id.clone(), t.value.clone().unwrap_or_default()))
-                }
-                _ => None,
-            })
-            .collect();
+        let values = submitted(m);
         let outcome = async {
             let current = self
                 .app
@@ -120,6 +112,21 @@ impl Handler {
             Err(e) => r.refuse(e).await,
         }
     }
+}
+
+/// What a form was sent with: (field, value) in order.
+pub(super) fn submitted(m: &ModalInteraction) -> Vec<(String, String)> {
+    m.data
+        .components
+        .iter()
+        .flat_map(|row| &row.components)
+        .filter_map(|c| match c {
+            ActionRowComponent::InputText(t) => {
+                Some((t.custom_id.clone(), t.value.clone().unwrap_or_default()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The edit a submitted form asks for: the fields that differ from what the form showed,
@@ -162,7 +169,7 @@ fn edit_request(
 
 /// A visit field as the form shows it, at most `max` characters (Discord refuses a longer
 /// prefill; an unchanged field is compared with this same text, so the cut never edits).
-fn prefill(v: &serde_json::Value, max: usize) -> String {
+pub(super) fn prefill(v: &serde_json::Value, max: usize) -> String {
     let text = match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),

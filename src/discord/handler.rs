@@ -225,7 +225,11 @@ impl Handler {
                 file,
             )
             .await?;
-            components.push(render::confirm_buttons(id, "Apply"));
+            components.push(if confirm.request.spec.id == CommandId::RecordDraft {
+                render::draft_buttons(id)
+            } else {
+                render::confirm_buttons(id, "Apply")
+            });
         }
         let count = groups.len();
         let messages = groups

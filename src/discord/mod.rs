@@ -8,6 +8,7 @@ pub mod config;
 mod deliver;
 mod digests;
 mod download;
+mod drafts;
 mod forms;
 mod handler;
 pub mod options;

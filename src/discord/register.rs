@@ -19,7 +19,9 @@ fn option(o: &OptionSpec) -> CreateCommandOption {
     };
     let mut opt = CreateCommandOption::new(kind, o.name, o.description).required(o.required);
     match o.kind {
-        Kind::Text(max) => opt = opt.min_length(1).max_length(max.min(6000) as u16),
+        Kind::Text(max) | Kind::Article(max) => {
+            opt = opt.min_length(1).max_length(max.min(6000) as u16)
+        }
         Kind::Date => opt = opt.min_length(7).max_length(10),
         Kind::Day => opt = opt.min_length(10).max_length(10),
         Kind::Month => opt = opt.min_length(7).max_length(7),

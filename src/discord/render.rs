@@ -266,6 +266,22 @@ pub fn confirm_buttons(state: i64, label: &str) -> CreateActionRow {
     ])
 }
 
+/// A draft's buttons: Confirm writes it, Edit opens a form of the visit's main fields,
+/// Discard forgets it.
+pub fn draft_buttons(state: i64) -> CreateActionRow {
+    CreateActionRow::Buttons(vec![
+        CreateButton::new(format!("confirm:{state}"))
+            .label("Confirm")
+            .style(ButtonStyle::Success),
+        CreateButton::new(format!("edit-draft:{state}"))
+            .label("Edit")
+            .style(ButtonStyle::Primary),
+        CreateButton::new(format!("cancel:{state}"))
+            .label("Discard")
+            .style(ButtonStyle::Secondary),
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod bulk;
 pub mod census;
 pub mod change;
+pub mod city;
 pub mod counts;
 pub mod digest;
 pub mod forum;

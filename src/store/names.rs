@@ -126,3 +126,58 @@ impl Names {
         self.officials.insert(norm, (id, name.to_string()));
     }
 }
+
+/// The version of the names (migration 0014): it moves whenever an official, a spelling, a
+/// region or a city changes, so what is built from `Spellings` can be kept until then.
+pub async fn version(conn: &mut SqliteConnection) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT n FROM names_version WHERE id = 1")
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+/// Every spelling of every name as written, for finding names in running text (intake's
+/// gazetteer is built on it): provinces and Korean places, live officials with their side,
+/// and China's cities with their province.
+pub struct Spellings {
+    /// (country, alias as written, region id, region name, kind: province, city, ...)
+    pub regions: Vec<(Country, String, i64, String, String)>,
+    /// (alias as written, official id, name, country: China, Korea or Other)
+    pub officials: Vec<(String, i64, String, String)>,
+    pub cities: Vec<(String, super::city::City)>,
+}
+
+impl Spellings {
+    pub async fn load(conn: &mut SqliteConnection) -> Result<Spellings> {
+        let rows: Vec<(String, String, i64, String, String)> = sqlx::query_as(
+            "SELECT a.country, a.alias, r.id, r.name, r.kind FROM region_aliases a JOIN regions r ON r.id = a.region_id
+             ORDER BY r.id, a.alias",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let regions = rows
+            .into_iter()
+            .map(|(country, alias, id, name, kind)| {
+                let c = if country == Country::Korea.code() {
+                    Country::Korea
+                } else {
+                    Country::China
+                };
+                (c, alias, id, name, kind)
+            })
+            .collect();
+        let officials = sqlx::query_as(
+            "SELECT a.alias, o.id, o.name, o.country FROM official_aliases a JOIN officials o ON o.id = a.official_id
+             WHERE o.deleted_at IS NULL ORDER BY o.id, a.alias",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let cities = super::city::all_aliases(conn).await?;
+        Ok(Spellings {
+            regions,
+            officials,
+            cities,
+        })
+    }
+}

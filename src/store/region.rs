@@ -61,6 +61,17 @@ pub async fn resolve(db: &SqlitePool, country: Country, input: &str) -> Result<R
     if let Some((id, name)) = found {
         return Ok(Region { id, name });
     }
+    // A city where a province is wanted (`Qingdao`, `칭다오`): say whose it is.
+    if country == Country::China {
+        let cities = super::city::resolve(&mut *db.acquire().await?, input).await?;
+        if let Some(said) = super::city::describe(input, &cities) {
+            return Err(UserError::new(format!(
+                "{said}; give its province, e.g. {}.",
+                cities[0].province
+            ))
+            .into());
+        }
+    }
     let names: Vec<(String, String)> =
         sqlx::query_as("SELECT a.norm, r.name FROM region_aliases a JOIN regions r ON r.id = a.region_id WHERE a.country = ?")
             .bind(country.code())

@@ -10,7 +10,7 @@ use crate::helpers::TestApp;
 /// A value of each kind that the catalog accepts.
 fn sample(kind: Kind) -> String {
     match kind {
-        Kind::Text(_) => "Jiangsu".into(),
+        Kind::Text(_) | Kind::Article(_) => "Jiangsu".into(),
         Kind::Integer { min, max } => 1.clamp(min, max).to_string(),
         Kind::Bool => "true".into(),
         Kind::Date | Kind::Month => "2024-05".into(),

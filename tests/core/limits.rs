@@ -116,6 +116,31 @@ async fn every_reply_fits_discord_once_rendered() {
         .unwrap();
     check("import", &reply);
     covered.insert(delegation_bot::catalog::CommandId::DataImport);
+    // A long report (a dozen of intake's fixtures end to end) drafts into many visits,
+    // meetings, forums and new officials: the draft still fits one embed.
+    let cases = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/intake/cases"));
+    let mut reports: Vec<_> = std::fs::read_dir(cases)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    reports.sort();
+    let text: Vec<String> = reports
+        .iter()
+        .take(12)
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let path = t.dir.path().join("report.txt");
+    std::fs::write(&path, text.join("\n\n")).unwrap();
+    let line = format!(
+        "/record draft file:\"{}\" published:2024-06-01",
+        path.display()
+    );
+    let reply = t.run(&line).await.unwrap();
+    assert!(reply.confirm.is_some(), "{}: {:?}", reply.title, reply.text);
+    assert!(reply.fields.len() > 5, "{:?}", reply.fields);
+    check(&line, &reply);
+    covered.insert(delegation_bot::catalog::CommandId::RecordDraft);
     // What the watches were told, as their channel messages would show it.
     let told = delegation_bot::store::outbox::pending(&t.app.db, 1000)
         .await

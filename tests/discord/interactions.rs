@@ -259,3 +259,12 @@ pub fn modal_submit(who: Who, custom_id: &str, fields: &[(&str, &str)]) -> Value
         json!({"custom_id": custom_id, "components": rows}),
     )
 }
+
+/// A form opened from a button of an ephemeral message: Discord sends that message along,
+/// and the form may then update it (type 6 or 7).
+pub fn modal_submit_on_ephemeral(who: Who, custom_id: &str, fields: &[(&str, &str)]) -> Value {
+    let mut v = modal_submit(who, custom_id, fields);
+    v["message"] = message_json();
+    v["message"]["flags"] = json!(64);
+    v
+}

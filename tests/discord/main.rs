@@ -2,6 +2,7 @@
 //! as strict as Discord (`fake.rs`): a test that breaks one of Discord's rules fails.
 
 mod access;
+mod draft;
 mod fake;
 mod flows;
 mod load;

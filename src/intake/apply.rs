@@ -1,0 +1,315 @@
+//! Confirm: a draft written in ONE transaction as ONE audit batch, so one `/data undo`
+//! takes it all back. Proposed officials first, then the visits (a visit overlapping one
+//! on record from the same province becomes a source of that visit, unless forced), then
+//! meetings and forums with their links — through the store's functions and the same
+//! checks typed commands apply. Outcomes wait for the outcome record (issue 12):
+//! `Applied::outcomes_kept` says how many; writing them is one call here once it lands.
+
+use crate::domain::date::check_span;
+use crate::domain::{FlexDate, ForumKind, normalize};
+use crate::error::{Result, UserError};
+use crate::store::change::Change;
+use crate::store::names::Names;
+use crate::store::region::Country;
+use crate::store::visit::{self, Source};
+use crate::store::{Entity, Tx, forum, meeting, official};
+
+use super::Draft;
+
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct Applied {
+    pub batch: i64,
+    pub officials: Vec<i64>,
+    pub visits: Vec<i64>,
+    /// Visits on record the report was added to as a source (instead of a new visit).
+    pub sources_added_to: Vec<i64>,
+    pub meetings: Vec<i64>,
+    pub forums: Vec<i64>,
+    /// What was not written, one sentence each (a meeting without a date, a duplicate).
+    pub skipped: Vec<String>,
+    /// Outcomes drafted but kept for when the outcome record lands.
+    pub outcomes_kept: usize,
+}
+
+/// The checks a typed record gets (`domain::date::check_span`): the end on or after the
+/// start, neither more than a year ahead; the refusal says to fix it with Edit.
+fn span(start: FlexDate, end: Option<FlexDate>) -> Result<()> {
+    check_span(start, end).map_err(|(field, e)| {
+        UserError::new(format!("{} Use Edit to fix the draft's {field}.", e.0)).into()
+    })
+}
+
+fn date(field: &str, value: &str) -> Result<FlexDate> {
+    FlexDate::parse(value)
+        .map_err(|e| UserError::new(format!("The draft's {field} ({value}): {}", e.0)).into())
+}
+
+/// Writes `draft` as one change. `source` (the report's link) is added to each visit;
+/// `force` records visits even where they overlap one on record.
+pub async fn apply(
+    change: &mut Change,
+    draft: &Draft,
+    source: Option<&Source>,
+    force: bool,
+) -> Result<Applied> {
+    if draft.visits.is_empty() {
+        return Err(UserError::new(
+            draft
+                .not_a_visit
+                .clone()
+                .unwrap_or_else(|| "The draft has no visit to record.".into()),
+        )
+        .into());
+    }
+    let summary = draft
+        .visits
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {}",
+                v.provinces.join(", "),
+                v.start.as_deref().unwrap_or("?")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    change
+        .summarize(&format!("draft from a report: {summary}"))
+        .await?;
+    let mut out = Applied {
+        batch: change.batch(),
+        outcomes_kept: draft.outcomes.len(),
+        ..Default::default()
+    };
+    // Proposed officials, unless someone took the name meanwhile.
+    for o in &draft.new_officials {
+        let taken = std::iter::once(&o.name)
+            .chain(o.local_name.iter())
+            .any(|n| !normalize(n).is_empty());
+        let mut existing = None;
+        if taken {
+            for n in std::iter::once(&o.name).chain(o.local_name.iter()) {
+                if let Ok(found) = official::resolve(change, n).await {
+                    existing = Some(found.id);
+                    break;
+                }
+            }
+        }
+        if existing.is_some() {
+            continue;
+        }
+        let id = official::create(
+            change,
+            &official::Fields {
+                name: o.name.clone(),
+                local_name: o.local_name.clone(),
+                country: o.country.clone(),
+                title: o.title.clone(),
+                organization: None,
+                province_id: None,
+            },
+            &o.aliases,
+            None,
+            "user",
+        )
+        .await?;
+        change.created(Entity::Official, id).await?;
+        out.officials.push(id);
+    }
+    let names = Names::load(change).await?;
+    let mut visit_ids: Vec<Option<i64>> = Vec::new();
+    for v in &draft.visits {
+        let Some(start) = &v.start else {
+            out.skipped.push(format!(
+                "The visit led by {} has no start date; add it with /record visit add.",
+                v.leader.as_deref().unwrap_or("an unnamed leader")
+            ));
+            visit_ids.push(None);
+            continue;
+        };
+        let start = date("start", start)?;
+        let end = v.end.as_deref().map(|e| date("end", e)).transpose()?;
+        span(start, end)?;
+        let mut provinces = Vec::new();
+        for p in &v.provinces {
+            provinces.push(names.region(Country::China, p)?);
+        }
+        if provinces.is_empty() {
+            out.skipped
+                .push("A visit without a province was not recorded.".into());
+            visit_ids.push(None);
+            continue;
+        }
+        let mut places = Vec::new();
+        for p in &v.places {
+            let id = names.region(Country::Korea, p)?;
+            if !places.contains(&id) {
+                places.push(id);
+            }
+        }
+        let leader_id = match &v.leader {
+            Some(l) => Some(official::resolve(change, l).await?.id),
+            None => None,
+        };
+        let fields = visit::Fields {
+            provinces,
+            start,
+            end,
+            city: v.city.clone(),
+            level: v.level.clone(),
+            leader_id,
+            places,
+            purpose: v.purpose.clone(),
+            size: v.size,
+            sources: source.cloned().into_iter().collect(),
+        };
+        if !force && let Some(existing) = visit::find_overlap(change, &fields, None).await? {
+            // Already on record: the report becomes one more source of it.
+            if let Some(s) = source {
+                let snap = change.live::<visit::Fields>(existing, None).await?;
+                let mut f = visit::Fields::from_snapshot(&snap);
+                if !f.sources.iter().any(|old| old.url == s.url) {
+                    f.sources.push(s.clone());
+                    change.update(existing, &f).await?;
+                }
+            }
+            out.sources_added_to.push(existing);
+            visit_ids.push(Some(existing));
+            continue;
+        }
+        let id = visit::create(change, &fields, None, "user").await?;
+        change.created(Entity::Visit, id).await?;
+        out.visits.push(id);
+        visit_ids.push(Some(id));
+    }
+    for m in &draft.meetings {
+        let Some(day) = &m.date else {
+            out.skipped.push(format!(
+                "The meeting of {} has no date in the report; add it with /record meeting add.",
+                m.officials.join(", ")
+            ));
+            continue;
+        };
+        let mut participants = Vec::new();
+        for o in &m.officials {
+            let id = official::resolve(change, o).await?.id;
+            if !participants.contains(&id) {
+                participants.push(id);
+            }
+        }
+        let date = date("meeting date", day)?;
+        span(date, None)?;
+        let visit_id = m.visit.and_then(|i| visit_ids.get(i).copied().flatten());
+        // A meeting links to its visit only within the visit's dates, as typed ones must.
+        let visit_id = match visit_id {
+            Some(v) => visit::live(change, v)
+                .await?
+                .filter(|s| date.falls_within(&s.row.start_date, &s.row.span_end))
+                .map(|_| v),
+            None => None,
+        };
+        let f = meeting::Fields {
+            date,
+            place: m.place.clone(),
+            summary: None,
+            visit_id,
+            participants,
+        };
+        if let Some(other) = meeting::find_duplicate(change, &f, None).await? {
+            out.skipped.push(format!(
+                "The meeting on {day} is already on record as meeting #{other}."
+            ));
+            continue;
+        }
+        let id = meeting::create(change, &f, None, "user").await?;
+        change.created(Entity::Meeting, id).await?;
+        out.meetings.push(id);
+    }
+    for fd in &draft.forums {
+        let visit_id = fd.visit.and_then(|i| visit_ids.get(i).copied().flatten());
+        let start = match &fd.start {
+            Some(s) => date("forum start", s)?,
+            None => {
+                out.skipped.push(format!(
+                    "The forum \"{}\" has no date in the report; add it with /record forum add.",
+                    fd.name
+                ));
+                continue;
+            }
+        };
+        let end = fd
+            .end
+            .as_deref()
+            .map(|e| date("forum end", e))
+            .transpose()?;
+        span(start, end)?;
+        let f = forum::Fields {
+            name: fd.name.clone(),
+            kind: ForumKind::parse(&fd.kind)
+                .map(|k| k.label().to_string())
+                .unwrap_or_else(|_| "other".into()),
+            edition: fd.edition.clone(),
+            start,
+            end,
+            place: fd.place.clone(),
+            organizer: None,
+            visits: visit_id.into_iter().collect(),
+        };
+        if let Some(other) = forum::find_duplicate(change, &f, None).await? {
+            // On record already: link this delegation to it.
+            if let Some(v) = visit_id {
+                let snap = change.live::<forum::Fields>(other, None).await?;
+                let mut existing = forum::Fields::from_snapshot(&snap);
+                if !existing.visits.contains(&v) {
+                    existing.visits.push(v);
+                    change.update(other, &existing).await?;
+                }
+            }
+            out.skipped.push(format!(
+                "\"{}\" is already on record as forum #{other}.",
+                fd.name
+            ));
+            continue;
+        }
+        let id = forum::create(change, &f, None, "user").await?;
+        change.created(Entity::Forum, id).await?;
+        out.forums.push(id);
+    }
+    Ok(out)
+}
+
+/// Drafted visits that overlap one on record (same province, overlapping dates): `(index
+/// in the draft, id on record)`. Read-only; `tx` is rolled back by the caller.
+pub async fn duplicates(tx: &mut Tx<'_>, draft: &Draft) -> Result<Vec<(usize, i64)>> {
+    let names = Names::load(tx).await?;
+    let mut out = Vec::new();
+    for (i, v) in draft.visits.iter().enumerate() {
+        let Some(Ok(start)) = v.start.as_deref().map(FlexDate::parse) else {
+            continue;
+        };
+        let provinces: Vec<i64> = v
+            .provinces
+            .iter()
+            .filter_map(|p| names.region(Country::China, p).ok())
+            .collect();
+        if provinces.is_empty() {
+            continue;
+        }
+        let fields = visit::Fields {
+            provinces,
+            start,
+            end: v.end.as_deref().and_then(|e| FlexDate::parse(e).ok()),
+            city: None,
+            level: None,
+            leader_id: None,
+            places: vec![],
+            purpose: None,
+            size: None,
+            sources: vec![],
+        };
+        if let Some(id) = visit::find_overlap(tx, &fields, None).await? {
+            out.push((i, id));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,901 @@
+//! From what the report names to the draft: who leads the delegation, from where, when it
+//! came and left, where it went, whom it met, what it attended and signed; or why the
+//! report is not about a visit.
+
+use std::sync::LazyLock;
+
+use chrono::Duration;
+use regex::Regex;
+
+use super::dates::{self, Context, DateMention, Role, When};
+use super::lexicon::Lexicon;
+use super::people::{self, Found, Person};
+use super::sentences::{Doc, Lang};
+use super::titles::{Rank, Side};
+use super::{Draft, Evidence, ForumDraft, NewOfficial, OutcomeDraft, VisitDraft, events, meetings};
+
+use super::pattern as re;
+
+pub static VISIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bvisit(ed|ing|s)?\b|\btrip\b|\btour(ed|ing)?\b|\barriv(ed|es|al)\b|\bcame\b|\bin South Korea\b|\bswing through\b|\bstopp(ed|ing)\b|\bflew\b|\bmoved on\b|방한|방문|찾아|찾았|찾은|찾는|머물|머무|입국|도착|들어와|访韩|访问|到访|抵达|出访|来韩|赴韩|走访|拜访|出席|率团|率.{0,12}代表团",
+    )
+});
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bled\b|\bleading\b|\bleads\b|\bheaded\b|\bheads\b|\bdelegation\b|率|带领|团长|이끄|이끈|이끌|단장|비롯|대표단|일행|방한단|방문단|사절단|代表团|一行",
+    )
+});
+static FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bJapan(ese)?\b|\bSingapore\b|\bUnited States\b|\bVietnam(ese)?\b|\bRussia\b|\bMongolia\b|일본|베트남|미국|싱가포르|러시아|日本|美国|越南|新加坡|俄罗斯|蒙古|尼泊尔",
+    )
+});
+static VIDEO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)video link|video call|videoconferenc|video conferenc|virtual|\bonline\b|live video|on-screen|화상|온라인|실시간 전송|视频|连线|线上|云端",
+    )
+});
+static CHINA_TRIP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)중국을 방문|방중|현지시간|visited China|visit to China|访华|보아오|博鳌|\bBoao\b")
+});
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)추진|조율|예정|성사되면|plans? to visit|is expected to visit|will visit|拟|将访问|计划",
+    )
+});
+static SIZE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)-(?:member|strong|person)\b|(\d{1,4})\s*(?:여\s*)?명|一行\s*(\d{1,4})\s*人|共\s*(\d{1,4})\s*人|(\d{1,4})\s*人的代表团|모두\s*(\d{1,4})\s*명",
+    )
+});
+static ARRIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\barriv(ed|es|ing)\b|\bbegan\b|입국|도착|들어와|抵达|到达"));
+static DEPART: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bwrapped up\b|\bended\b|\bconcluded\b|\buntil\b|\bleft\b|\bdepart|출국|귀국|돌아갈|离开|返回|回国|까지",
+    )
+});
+static CONGRESS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)people's congress|legislat|인대|인민대표대회|人大|정치협상|政协"));
+static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)市委代表团|党委代表团|party delegation|propaganda|선전부|宣传部|당 대표단")
+});
+
+fn size_word(w: &str) -> Option<i64> {
+    Some(match w.to_lowercase().as_str() {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        n => n.parse().ok()?,
+    })
+}
+
+/// Everything read from the report, sentence by sentence.
+pub struct Reading<'a> {
+    pub doc: &'a Doc,
+    pub found: Found,
+    pub dates: Vec<Vec<DateMention>>,
+    pub vague: Vec<String>,
+}
+
+impl Reading<'_> {
+    pub fn text(&self, si: usize) -> &str {
+        &self.doc.sentences[si].text
+    }
+
+    /// People mentioned in a sentence, in order, each once.
+    pub fn people_in(&self, si: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for m in self.found.mentions.iter().filter(|m| m.sentence == si) {
+            if !out.contains(&m.person) {
+                out.push(m.person);
+            }
+        }
+        out
+    }
+
+    pub fn person(&self, i: usize) -> &Person {
+        &self.found.people[i]
+    }
+
+    pub fn mentions_of(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
+        self.found
+            .mentions
+            .iter()
+            .filter(move |m| m.person == p)
+            .map(|m| m.sentence)
+    }
+}
+
+pub fn assemble(doc: &Doc, lexicon: &Lexicon) -> Draft {
+    let found = people::find(doc, lexicon);
+    let mut ctx = Context::default();
+    let dates = doc
+        .sentences
+        .iter()
+        .map(|s| dates::scan(&s.text, doc.published, &mut ctx))
+        .collect();
+    let r = Reading {
+        doc,
+        found,
+        dates,
+        vague: ctx.vague,
+    };
+    let mut draft = Draft::default();
+    if !r.vague.is_empty() {
+        draft.notes.push(format!(
+            "Left out as too vague to date: {}.",
+            r.vague.join(", ")
+        ));
+    }
+    let leader = leader(&r);
+    let _ = Lang::En;
+    if let Some((kind, reason)) = not_a_visit(&r, leader) {
+        draft.not_a_visit = Some(reason);
+        draft.not_a_visit_kind = Some(kind.to_string());
+        return draft;
+    }
+    let Some(leader) = leader else {
+        return draft;
+    };
+    let delegation = delegation(&r, leader);
+    let mut visit = visit(&r, leader, &delegation);
+    if let Some(start) = &visit.start
+        && start.as_str() > doc.published.to_string().as_str()
+    {
+        draft.not_a_visit = Some(
+            "The report announces a visit that has not happened yet; draft it again once it has."
+                .into(),
+        );
+        draft.not_a_visit_kind = Some("no_specific_visit".into());
+        return draft;
+    }
+    let met = meetings::meetings(&r, leader, &delegation);
+    visit.places = meetings::places(&r, leader, &delegation, &mut visit.evidence);
+    draft.forums = forums(&r, leader, &delegation);
+    // Where it met people and attended forums, it went.
+    for place in met
+        .iter()
+        .filter_map(|m| m.place.as_ref())
+        .chain(draft.forums.iter().filter_map(|f| f.place.as_ref()))
+    {
+        if !visit.places.contains(place) {
+            visit.places.push(place.clone());
+        }
+    }
+    draft.visits.push(visit);
+    draft.meetings = met;
+    draft.outcomes = outcomes(&r, leader, &delegation, &draft.visits[0]);
+    draft
+        .visits
+        .extend(meetings::earlier_visits(&r, leader, &delegation));
+    draft.new_officials = new_officials(&r, &draft);
+    for o in r.found.people.iter().filter(|p| p.guessed && !p.known) {
+        draft.notes.push(format!(
+            "{} ({}) was romanized from Chinese characters; check how they spell it.",
+            o.name,
+            o.local.clone().unwrap_or_default()
+        ));
+    }
+    draft
+}
+
+/// Who leads the delegation: the most senior Chinese local official the report has
+/// visiting, leading or heading something, earlier mentions winning ties.
+fn leader(r: &Reading) -> Option<usize> {
+    let mut best: Option<(i64, usize)> = None;
+    for (i, p) in r.found.people.iter().enumerate() {
+        if p.side != Side::China || matches!(p.rank(), Rank::Resident | Rank::National) {
+            continue;
+        }
+        let sentences: Vec<usize> = r.mentions_of(i).collect();
+        let Some(first) = sentences.iter().min().copied() else {
+            continue;
+        };
+        let leads = sentences.iter().any(|s| {
+            let t = r.text(*s);
+            LEAD.is_match(t) || VISIT.is_match(t)
+        });
+        let lede: Vec<usize> = (0..r.doc.sentences.len()).take(3).collect();
+        let in_lede = sentences.iter().any(|s| lede.contains(s));
+        let elsewhere = sentences
+            .iter()
+            .all(|s| super::meetings::ELSEWHERE.is_match(r.text(*s)));
+        let mut score = p.rank().weight() as i64 * 10 + if leads { 60 } else { 0 };
+        score += sentences.len().min(10) as i64 * 3;
+        score -= first.min(20) as i64 * 2;
+        if in_lede {
+            score += 50;
+        }
+        if elsewhere {
+            score -= 100;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// Why the report gives no visit, if it does not.
+fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, String)> {
+    let lede: Vec<usize> = (0..r.doc.sentences.len())
+        .filter(|s| !r.doc.sentences[*s].headline)
+        .take(3)
+        .collect();
+    let all: Vec<usize> = (0..r.doc.sentences.len()).collect();
+    let lede_text: String = lede
+        .iter()
+        .map(|s| r.text(*s))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let head_and_lede: String = r
+        .doc
+        .sentences
+        .iter()
+        .take(4)
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if VIDEO.is_match(&head_and_lede) {
+        return Some((
+            "video_call",
+            "The report is about a video call or an online event, not a visit to Korea.".into(),
+        ));
+    }
+    static HOSTED_IN_CHINA: LazyLock<Regex> =
+        LazyLock::new(|| re(r"在[^，。、]{1,6}(会见|会谈|接见)[^，。]{0,12}韩国"));
+    if CHINA_TRIP.is_match(&lede_text) && !lede_text.contains("在沈阳连续")
+        || HOSTED_IN_CHINA.is_match(&lede_text)
+    {
+        return Some((
+            "korean_delegation_in_china",
+            "The report is about a Korean delegation in China, not a Chinese delegation in Korea."
+                .into(),
+        ));
+    }
+    let national = r.found.people.iter().enumerate().find(|(i, p)| {
+        p.side == Side::China
+            && p.rank() == Rank::National
+            && r.mentions_of(*i)
+                .any(|s| lede.contains(&s) || r.doc.sentences[s].headline)
+    });
+    if let Some((ni, n)) = national {
+        let first_national = r.mentions_of(ni).min().unwrap_or(usize::MAX);
+        let first_local = leader
+            .and_then(|l| r.mentions_of(l).min())
+            .unwrap_or(usize::MAX);
+        if first_national <= first_local {
+            return Some((
+                "national_level",
+                format!(
+                    "The visitor, {}, is a national-level Chinese official, not a provincial or city delegation.",
+                    n.name
+                ),
+            ));
+        }
+    }
+    let Some(l) = leader else {
+        if FOREIGN.is_match(&head_and_lede) {
+            return Some((
+                "other_country",
+                "The report is about another country's delegation, not a Chinese one.".into(),
+            ));
+        }
+        return Some((
+            "no_specific_visit",
+            "The report names no Chinese provincial or city delegation visiting Korea.".into(),
+        ));
+    };
+    let leader = r.person(l);
+    let chinese_place = r
+        .found
+        .hits
+        .iter()
+        .take(4)
+        .flatten()
+        .any(|h| h.province().is_some() || !h.cities().is_empty());
+    if leader.province.is_none() && !chinese_place && FOREIGN.is_match(&head_and_lede) {
+        return Some((
+            "other_country",
+            "The report is about another country's delegation, not a Chinese one.".into(),
+        ));
+    }
+    let visit_sentences: Vec<&usize> = all
+        .iter()
+        .filter(|s| VISIT.is_match(r.text(**s)) && r.mentions_of(l).any(|m| m == **s))
+        .collect();
+    let planned = !visit_sentences.is_empty()
+        && visit_sentences
+            .iter()
+            .all(|s| PLANNED.is_match(r.text(**s)));
+    if planned {
+        return Some((
+            "no_specific_visit",
+            "The report mentions a delegation but no visit that has taken place.".into(),
+        ));
+    }
+    None
+}
+
+/// The delegation: its leader and the Chinese officials listed as its members.
+pub struct Delegation {
+    pub members: Vec<usize>,
+    pub provinces: Vec<String>,
+    /// The sentence that lists the members (evidence for a joint delegation).
+    pub listed_in: Option<usize>,
+}
+
+fn delegation(r: &Reading, leader: usize) -> Delegation {
+    let p = r.person(leader);
+    let mut provinces: Vec<String> = p.province.iter().cloned().collect();
+    let mut members = vec![leader];
+    let mut listed_in = None;
+    static MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)includ|members|成员|随团|구성|꾸려|포함|團員|headed by|团长|단장")
+    });
+    for si in 0..r.doc.sentences.len() {
+        let people = r.people_in(si);
+        if !people.contains(&leader) && !LEAD.is_match(r.text(si)) {
+            continue;
+        }
+        if !MEMBERS.is_match(r.text(si)) {
+            continue;
+        }
+        let chinese: Vec<usize> = people
+            .iter()
+            .copied()
+            .filter(|i| {
+                let q = r.person(*i);
+                q.side == Side::China && q.rank() != Rank::Resident && q.rank() != Rank::National
+            })
+            .collect();
+        let mut listed: Vec<String> = r.found.hits[si]
+            .iter()
+            .filter(|h| h.official().is_none())
+            .filter_map(|h| {
+                h.province()
+                    .map(String::from)
+                    .or_else(|| h.cities().first().map(|c| c.1.to_string()))
+            })
+            .collect();
+        listed.dedup();
+        if chinese.len() >= 2 || listed.len() >= 2 {
+            for c in chinese {
+                if !members.contains(&c) {
+                    members.push(c);
+                }
+            }
+            if listed.len() >= 2 && people.contains(&leader) {
+                for prov in listed {
+                    if !provinces.contains(&prov) {
+                        provinces.push(prov);
+                    }
+                }
+                listed_in = Some(si);
+            }
+        }
+    }
+    // Members named elsewhere as travelling with the delegation (`随团访韩的烟台市市长陈飞`).
+    for m in &members {
+        if let Some(prov) = &r.person(*m).province
+            && provinces.is_empty()
+        {
+            provinces.push(prov.clone());
+        }
+    }
+    if provinces.is_empty() {
+        // No office named for the leader: the province the report names most beside the
+        // delegation.
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for si in 0..r.doc.sentences.len() {
+            if !LEAD.is_match(r.text(si)) && !r.people_in(si).contains(&leader) {
+                continue;
+            }
+            for h in &r.found.hits[si] {
+                let prov = h
+                    .province()
+                    .map(String::from)
+                    .or_else(|| h.cities().first().map(|c| c.1.to_string()));
+                if let Some(prov) = prov {
+                    match counts.iter_mut().find(|(p, _)| *p == prov) {
+                        Some(c) => c.1 += 1,
+                        None => counts.push((prov, 1)),
+                    }
+                }
+            }
+        }
+        if let Some((prov, _)) = counts.into_iter().max_by_key(|(_, n)| *n) {
+            provinces.push(prov);
+        }
+    }
+    Delegation {
+        members,
+        provinces,
+        listed_in,
+    }
+}
+
+/// Sentences about the delegation: its leader or members named, or the delegation itself.
+pub fn about_delegation(r: &Reading, si: usize, leader: usize, d: &Delegation) -> bool {
+    let people = r.people_in(si);
+    let home = r.found.hits[si].iter().any(|h| {
+        h.province()
+            .is_some_and(|p| d.provinces.iter().any(|x| x == p))
+            || h.cities()
+                .iter()
+                .any(|c| d.provinces.iter().any(|x| x == c.1))
+    });
+    people.contains(&leader)
+        || people.iter().any(|p| d.members.contains(p))
+        || LEAD.is_match(r.text(si))
+        || pronoun(r, si)
+        || (home && VISIT.is_match(r.text(si)))
+}
+
+pub fn pronoun(r: &Reading, si: usize) -> bool {
+    static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(he|she|they)\b|\b(him|her|his|the visitors|the chinese (side|visitors|delegation)|the two|both sides)\b|^그는|^그가|두 사람|양측|두 도시|양 도시|他|她|双方|两市|两地",
+        )
+    });
+    PRONOUN.is_match(r.text(si))
+}
+
+fn visit(r: &Reading, leader: usize, d: &Delegation) -> VisitDraft {
+    let p = r.person(leader);
+    let mut evidence = Evidence::new();
+    let first_mention = r.mentions_of(leader).min();
+    let quote = |si: Option<usize>| si.map(|s| r.text(s).to_string());
+    if let Some(s) = p.evidence.or(first_mention) {
+        evidence.insert("leader".into(), r.text(s).to_string());
+        evidence.insert(
+            "provinces".into(),
+            quote(d.listed_in.or(Some(s))).unwrap_or_default(),
+        );
+    }
+    let (city, level) = level(r, p, leader);
+    let (start, end, date_evidence) = visit_dates(r, leader, d, &attended(r, leader, d));
+    if let Some((field, s)) = date_evidence.0 {
+        evidence.insert(field.into(), r.text(s).to_string());
+    }
+    if let Some(s) = date_evidence.1 {
+        evidence.insert("end".into(), r.text(s).to_string());
+    }
+    let mut size = None;
+    for si in 0..r.doc.sentences.len() {
+        if !about_delegation(r, si, leader, d) && !LEAD.is_match(r.text(si)) {
+            continue;
+        }
+        if let Some(c) = SIZE.captures(r.text(si)) {
+            let n = (1..=6)
+                .filter_map(|i| c.get(i))
+                .find_map(|m| size_word(m.as_str()));
+            if let Some(n) = n.filter(|n| (2..=500).contains(n)) {
+                let t = r.text(si);
+                // A count of guests or companies is not the delegation's size.
+                let about_guests = [
+                    "participants",
+                    "guests",
+                    "people from",
+                    "참석",
+                    "관객",
+                    "기업",
+                    "嘉宾",
+                    "企业",
+                    "出席",
+                ]
+                .iter()
+                .any(|w| t.contains(w))
+                    && ![
+                        "delegation",
+                        "대표단",
+                        "방한단",
+                        "代表团",
+                        "一行",
+                        "일행",
+                        "사절단",
+                        "방문단",
+                        "group",
+                    ]
+                    .iter()
+                    .any(|w| t.contains(w));
+                if !about_guests {
+                    size = Some(n);
+                    evidence.insert("size".into(), t.to_string());
+                    break;
+                }
+            }
+        }
+    }
+    VisitDraft {
+        provinces: d.provinces.clone(),
+        city,
+        level: Some(level.to_string()),
+        leader: Some(p.name.clone()),
+        start,
+        end,
+        places: Vec::new(),
+        purpose: None,
+        size,
+        evidence,
+    }
+}
+
+fn level(r: &Reading, p: &Person, leader: usize) -> (Option<String>, &'static str) {
+    let texts: String = r
+        .mentions_of(leader)
+        .map(|s| r.text(s))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title_text = p
+        .evidence
+        .map(|s| r.text(s).to_string())
+        .unwrap_or_default();
+    let city = p.city.as_ref().map(|c| c.0.clone()).or(p.county.clone());
+    if CONGRESS.is_match(&title_text) {
+        return (city, "other");
+    }
+    if PARTY.is_match(&texts) {
+        return (city, "party");
+    }
+    if p.county.is_some() {
+        return (city, "county");
+    }
+    if p.city.is_some() {
+        return (city, "municipal");
+    }
+    if p.rank() == Rank::Official && p.province.is_some() {
+        return (city, "other");
+    }
+    (city, "provincial")
+}
+
+type DateEvidence = (Option<(&'static str, usize)>, Option<usize>);
+
+/// The visit's first and last day: a range said of the visit, an arrival and a departure,
+/// a length of stay, else the first day the delegation is reported doing something.
+fn visit_dates(
+    r: &Reading,
+    leader: usize,
+    d: &Delegation,
+    attended: &[(When, usize)],
+) -> (Option<String>, Option<String>, DateEvidence) {
+    let mut range: Option<(When, usize)> = None;
+    let mut trip_month: Option<(When, usize)> = None;
+    let mut arrival: Option<(When, usize)> = None;
+    let mut departure: Option<(When, usize)> = None;
+    let mut length: Option<i64> = None;
+    let mut activities: Vec<(When, usize)> = Vec::new();
+    for (si, s) in r.doc.sentences.iter().enumerate() {
+        if s.headline || !about_delegation(r, si, leader, d) {
+            continue;
+        }
+        let text = &s.text;
+        let dates = &r.dates[si];
+        if dates.is_empty() {
+            if let Some(n) = dates::duration(text).filter(|_| VISIT.is_match(text)) {
+                length = length.or(Some(n));
+            }
+            continue;
+        }
+        let foreign = FOREIGN.is_match(text);
+        let visit = VISIT.is_match(text);
+        if let Some(n) = dates::duration(text).filter(|_| visit) {
+            length = length.or(Some(n));
+        }
+        // An arrival and a departure in one sentence (`1일 입국했으며 4일 출국할 예정`).
+        if ARRIVE.is_match(text) && DEPART.is_match(text) && dates.len() >= 2 && visit {
+            arrival.get_or_insert((dates[0].when, si));
+            departure.get_or_insert((dates[dates.len() - 1].when, si));
+            continue;
+        }
+        let arrive_at = ARRIVE.find(text).map(|m| m.start());
+        for m in dates {
+            match m.when {
+                When::Range(..) if visit && !foreign => {
+                    range.get_or_insert((m.when, si));
+                }
+                When::Range(..) | When::Day(_) if foreign => {
+                    trip_month.get_or_insert((
+                        When::Month(
+                            m.when.first().year_ce().1 as i32,
+                            m.when.first().month0() + 1,
+                        ),
+                        si,
+                    ));
+                }
+                When::Day(_)
+                    if m.role == Role::Until
+                        || (DEPART.is_match(text)
+                            && !ARRIVE.is_match(text)
+                            && dates.len() == 1) =>
+                {
+                    departure.get_or_insert((m.when, si));
+                }
+                When::Day(_)
+                    if visit
+                        && arrive_at.is_some_and(|a| {
+                            // The date said of the arrival: the one nearest after the verb, or
+                            // before it in Korean and Chinese word order.
+                            let after = dates.iter().find(|d| d.start >= a);
+                            let chosen = after.or(dates.iter().rev().find(|d| d.end <= a));
+                            chosen.is_some_and(|d| d.start == m.start)
+                        }) =>
+                {
+                    arrival.get_or_insert((m.when, si));
+                    activities.push((m.when, si));
+                }
+                When::Day(_) | When::Range(..) => activities.push((m.when, si)),
+                When::Month(..) if visit && !foreign && m.when.first() <= r.doc.published => {
+                    trip_month.get_or_insert((m.when, si));
+                }
+                When::Month(..) => {}
+            }
+        }
+    }
+    // Forums the delegation attended: their days are its days.
+    for (w, si) in attended {
+        match w {
+            When::Range(..) if range.is_none() && arrival.is_none() => range = Some((*w, *si)),
+            _ => activities.push((*w, *si)),
+        }
+    }
+    let day = |w: When| w.first();
+    let (start, start_si, field) = if let Some((w, si)) = range {
+        (Some(w), Some(si), "start")
+    } else if let Some((w, si)) = arrival {
+        (Some(w), Some(si), "start")
+    } else if let Some((w, si)) = activities.iter().min_by_key(|(w, _)| w.first()).copied() {
+        (Some(When::Day(w.first())), Some(si), "start")
+    } else if let Some((w, si)) = trip_month {
+        (Some(w), Some(si), "start")
+    } else {
+        (None, None, "start")
+    };
+    let mut end: Option<(chrono::NaiveDate, usize)> = range
+        .and_then(|(w, si)| w.end_day().map(|e| (e, si)))
+        .or(departure.map(|(w, si)| (day(w), si)));
+    if end.is_none()
+        && let (Some(n), Some(s)) = (length, start)
+        && s.is_day()
+    {
+        end = Some((s.first() + Duration::days(n - 1), start_si.unwrap_or(0)));
+    }
+    let start = match (start, end, length) {
+        (None, Some((e, _)), Some(n)) => Some(When::Day(e - Duration::days(n - 1))),
+        (s, _, _) => s,
+    };
+    let end = end.filter(|(e, _)| start.is_none_or(|s| *e > s.first()));
+    (
+        start.map(|s| match s {
+            When::Range(a, _) => a.to_string(),
+            other => other.start_text(),
+        }),
+        end.map(|(e, _)| e.to_string()),
+        (start_si.map(|s| (field, s)), end.map(|(_, s)| s)),
+    )
+}
+
+use chrono::Datelike;
+
+/// The days of the forums the delegation attended, with their sentences.
+fn attended(r: &Reading, leader: usize, d: &Delegation) -> Vec<(When, usize)> {
+    forums(r, leader, d)
+        .into_iter()
+        .filter_map(|f| {
+            let si = r
+                .doc
+                .sentences
+                .iter()
+                .position(|s| Some(&s.text) == f.evidence.get("name"))?;
+            let w = r.dates[si]
+                .iter()
+                .find(|m| Some(m.when.first().to_string()) == f.start)?
+                .when;
+            Some((w, si))
+        })
+        .collect()
+}
+
+fn forums(r: &Reading, leader: usize, d: &Delegation) -> Vec<ForumDraft> {
+    static ATTEND: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)attend|took part|addressed|staged|\bheld\b|\bhold\b|opened|opening|toured|sidelines|\bled\b|\bfor the\b|\bat the\b|\bto the\b|出席|举办|举行|开幕|参加|走进|在.{0,10}举行|참석|열고|열린|개최|열렸|가졌|방문",
+        )
+    });
+    static NOT_ATTENDED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\binvit|\bnext\b|\basked\b|\bwill\b|\bin (19|20)\d\d\b|\bsince\b|\bfirst held\b|초청|예정|내년|이후|邀请|将于|曾",
+        )
+    });
+    let mut out: Vec<ForumDraft> = Vec::new();
+    for (si, s) in r.doc.sentences.iter().enumerate() {
+        if s.headline {
+            continue;
+        }
+        let text = &s.text;
+        let about = about_delegation(r, si, leader, d)
+            || r.found.hits[si].iter().any(|h| h.place().is_some());
+        if !about || !ATTEND.is_match(text) || NOT_ATTENDED.is_match(text) {
+            continue;
+        }
+        let stranger = r.people_in(si).iter().any(|p| {
+            let q = r.person(*p);
+            q.side == Side::China
+                && q.rank() != Rank::Resident
+                && q.province
+                    .as_ref()
+                    .is_some_and(|prov| !d.provinces.contains(prov))
+        });
+        if stranger && !r.people_in(si).contains(&leader) {
+            continue;
+        }
+        for e in events::events(text) {
+            if e.name.to_lowercase().contains("festival") || e.name.contains("축제") {
+                continue;
+            }
+            let key = crate::domain::normalize(&e.name);
+            let dates: Vec<&DateMention> = r.dates[si].iter().collect();
+            let when = dates
+                .iter()
+                .find(|m| m.start >= e.end)
+                .or(dates.iter().rev().find(|m| m.end <= e.start))
+                .map(|m| m.when);
+            let place = r.found.hits[si]
+                .iter()
+                .filter(|h| h.place().is_some())
+                .max_by_key(|h| h.detail())
+                .and_then(|h| h.place().map(String::from));
+            let mut evidence = Evidence::new();
+            evidence.insert("name".into(), text.clone());
+            if let Some(existing) = out.iter_mut().find(|f| {
+                let k = crate::domain::normalize(&f.name);
+                k.contains(&key) || key.contains(&k)
+            }) {
+                if existing.start.is_none() {
+                    existing.start = when.map(|w| w.first().to_string());
+                    existing.end = when.and_then(|w| w.end_day()).map(|d| d.to_string());
+                }
+                existing.place = existing.place.take().or(place);
+                existing.edition = existing.edition.take().or(e.edition);
+                continue;
+            }
+            out.push(ForumDraft {
+                name: e.name.clone(),
+                kind: e.kind.to_string(),
+                edition: e.edition,
+                start: when.map(|w| match w {
+                    When::Month(..) => w.start_text(),
+                    _ => w.first().to_string(),
+                }),
+                end: when.and_then(|w| w.end_day()).map(|d| d.to_string()),
+                place,
+                visit: Some(0),
+                evidence,
+            });
+        }
+    }
+    out
+}
+
+fn outcomes(r: &Reading, leader: usize, d: &Delegation, visit: &VisitDraft) -> Vec<OutcomeDraft> {
+    let mut out = Vec::new();
+    for (si, s) in r.doc.sentences.iter().enumerate() {
+        if s.headline || !about_delegation(r, si, leader, d) && r.found.hits[si].is_empty() {
+            continue;
+        }
+        let text = &s.text;
+        let Some(signed) = events::signed(text) else {
+            continue;
+        };
+        if dates::duration(text).is_some() && signed.kind == "sister-city" {
+            continue;
+        }
+        // Ties signed long ago are history, not an outcome of this visit.
+        static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)\bsince\b|\bin (19|20)\d\d\b|\b(19|20)\d\d년|(19|20)\d\d年|이후|以来|曾|had signed|have been|became",
+            )
+        });
+        if HISTORY.is_match(text) {
+            continue;
+        }
+        let korean_side = r.found.hits[si]
+            .iter()
+            .find_map(|h| h.place().map(String::from))
+            .or_else(|| {
+                r.people_in(si)
+                    .into_iter()
+                    .find(|p| r.person(*p).side == Side::Korea)
+                    .map(|p| r.person(p).name.clone())
+            });
+        let chinese_side = visit
+            .city
+            .clone()
+            .or_else(|| visit.provinces.first().cloned());
+        let mut evidence = Evidence::new();
+        evidence.insert("title".into(), text.clone());
+        out.push(OutcomeDraft {
+            kind: signed.kind.to_string(),
+            title: title_of(text),
+            date: r.dates[si].first().map(|m| m.when.start_text()),
+            chinese_side,
+            korean_side,
+            amount: signed.amount,
+            currency: signed.currency,
+            visit: Some(0),
+            evidence,
+        });
+    }
+    out
+}
+
+/// A short title for an outcome: its sentence without the date and the lead-in, cut.
+fn title_of(text: &str) -> String {
+    let t = text.trim().trim_end_matches(['.', '。']);
+    let mut s: String = t.chars().take(140).collect();
+    if t.chars().count() > 140 {
+        s.push('…');
+    }
+    s
+}
+
+fn new_officials(r: &Reading, draft: &Draft) -> Vec<NewOfficial> {
+    let mut named: Vec<&str> = Vec::new();
+    for v in &draft.visits {
+        named.extend(v.leader.as_deref());
+    }
+    for m in &draft.meetings {
+        named.extend(m.officials.iter().map(String::as_str));
+    }
+    let mut out: Vec<NewOfficial> = Vec::new();
+    for p in r.found.people.iter().filter(|p| !p.known) {
+        if !named.contains(&p.name.as_str()) || out.iter().any(|o| o.name == p.name) {
+            continue;
+        }
+        let mut evidence = Evidence::new();
+        if let Some(s) = p.evidence {
+            evidence.insert("title".into(), r.text(s).to_string());
+        }
+        out.push(NewOfficial {
+            name: p.name.clone(),
+            local_name: p.local.clone(),
+            title: p.title_text.clone(),
+            country: match p.side {
+                Side::China => "China",
+                Side::Korea => "Korea",
+                _ => {
+                    if r.doc.lang == Lang::Zh {
+                        "China"
+                    } else {
+                        "Other"
+                    }
+                }
+            }
+            .to_string(),
+            aliases: p
+                .aliases
+                .iter()
+                .filter(|a| Some(*a) != p.local.as_ref())
+                .cloned()
+                .collect(),
+            evidence,
+        });
+    }
+    out
+}

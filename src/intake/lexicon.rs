@@ -1,0 +1,340 @@
+//! The names the database knows, found in running text: provinces, China's cities, Korean
+//! places and officials (by every alias: `Oh Se-hoon`, `Oh Sehoon`, `오세훈`, `信长星`, `신창싱`).
+//! Built once per draft from `store::names::Spellings`, searched with one aho-corasick
+//! automaton over a folded copy of the text (lowercase; hyphens, apostrophes and middle
+//! dots dropped; spaces collapsed), so `Xi'an`, `Xian` and `Oh Se-hoon`/`Oh Sehoon` match.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::sentences::{is_han, is_hangul};
+use crate::store::names::Spellings;
+use crate::store::region::Country;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Province {
+        id: i64,
+        name: String,
+    },
+    City {
+        name: String,
+        province: String,
+        county: bool,
+    },
+    /// A Korean place; `detail` grows from province (1) to city (3) and district (4).
+    Place {
+        id: i64,
+        name: String,
+        detail: u8,
+    },
+    Official {
+        id: i64,
+        name: String,
+        country: String,
+    },
+}
+
+/// A name found in a text: byte offsets into the original text, and what it may mean.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub targets: Vec<Target>,
+}
+
+impl Hit {
+    pub fn province(&self) -> Option<&str> {
+        self.targets.iter().find_map(|t| match t {
+            Target::Province { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The cities it may name (two for Suzhou, Taizhou, ...).
+    pub fn cities(&self) -> Vec<(&str, &str, bool)> {
+        self.targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::City {
+                    name,
+                    province,
+                    county,
+                } => Some((name.as_str(), province.as_str(), *county)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn place(&self) -> Option<&str> {
+        self.targets.iter().find_map(|t| match t {
+            Target::Place { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+    }
+
+    /// How specific a Korean place is: a province 1, a metropolitan city 2, a city 3, a
+    /// district 4.
+    pub fn detail(&self) -> u8 {
+        self.targets
+            .iter()
+            .find_map(|t| match t {
+                Target::Place { detail, .. } => Some(*detail),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    pub fn official(&self) -> Option<(&str, &str)> {
+        self.targets.iter().find_map(|t| match t {
+            Target::Official { name, country, .. } => Some((name.as_str(), country.as_str())),
+            _ => None,
+        })
+    }
+}
+
+pub struct Lexicon {
+    automaton: AhoCorasick,
+    targets: Vec<Vec<Target>>,
+    /// Per pattern: how strict its edges are (see `edges_ok`).
+    edges: Vec<Edge>,
+    /// Officials by display name: their side (China, Korea, Other).
+    pub sides: HashMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Edge {
+    /// Latin letters: whole words only.
+    Word,
+    /// Hangul: not glued to a syllable before; anything after (particles).
+    Hangul,
+    /// A short Hangul place name that is also an everyday word (`지난` Jinan / "last",
+    /// `저장` Zhejiang / "saving", `경기` Gyeonggi / "a game"): only with a place suffix.
+    HangulSuffixed,
+    /// Chinese characters: no word boundaries in the script.
+    Free,
+}
+
+/// Lowercase, without hyphens, apostrophes and middle dots, spaces collapsed; with the
+/// original byte offset of each folded byte (and one past the end).
+pub fn fold(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut space = false;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '-' | '\'' | '’' | '‘' | '·' | '‧' | '•') {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !space && !out.is_empty() {
+                out.push(' ');
+                map.push(i);
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        for l in c.to_lowercase() {
+            let before = out.len();
+            out.push(l);
+            map.extend(std::iter::repeat_n(i, out.len() - before));
+        }
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+fn edge_of(folded: &str, korean_place: bool) -> Edge {
+    let first = folded.chars().next().unwrap_or(' ');
+    if first.is_ascii_alphanumeric() {
+        Edge::Word
+    } else if is_hangul(first) {
+        if folded.chars().count() <= 2 && !korean_place {
+            Edge::HangulSuffixed
+        } else {
+            Edge::Hangul
+        }
+    } else {
+        Edge::Free
+    }
+}
+
+impl Lexicon {
+    pub fn build(spellings: &Spellings) -> Lexicon {
+        let mut by_pattern: HashMap<String, (Vec<Target>, Edge)> = HashMap::new();
+        let mut add = |alias: &str, target: Target, korean_place: bool| {
+            let (folded, _) = fold(alias.trim());
+            if folded.chars().count() < 2 {
+                return;
+            }
+            let edge = edge_of(&folded, korean_place);
+            let entry = by_pattern
+                .entry(folded)
+                .or_insert_with(|| (Vec::new(), edge));
+            if !entry.0.contains(&target) {
+                entry.0.push(target);
+            }
+        };
+        let mut sides = HashMap::new();
+        for (country, alias, id, name, kind) in &spellings.regions {
+            let target = match country {
+                Country::China => Target::Province {
+                    id: *id,
+                    name: name.clone(),
+                },
+                Country::Korea => Target::Place {
+                    id: *id,
+                    name: name.clone(),
+                    detail: match kind.as_str() {
+                        "province" | "special self-governing province" => 1,
+                        "district" => 4,
+                        k if k.ends_with(" city") => 2,
+                        _ => 3,
+                    },
+                },
+            };
+            add(alias, target, *country == Country::Korea);
+        }
+        for (alias, city) in &spellings.cities {
+            add(
+                alias,
+                Target::City {
+                    name: city.name.clone(),
+                    province: city.province.clone(),
+                    county: city.county_level,
+                },
+                false,
+            );
+        }
+        for (alias, id, name, country) in &spellings.officials {
+            sides.insert(name.clone(), country.clone());
+            add(
+                alias,
+                Target::Official {
+                    id: *id,
+                    name: name.clone(),
+                    country: country.clone(),
+                },
+                true,
+            );
+        }
+        let mut patterns: Vec<(String, (Vec<Target>, Edge))> = by_pattern.into_iter().collect();
+        patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .expect("the automaton builds");
+        let (targets, edges) = patterns.into_iter().map(|(_, (t, e))| (t, e)).unzip();
+        Lexicon {
+            automaton,
+            targets,
+            edges,
+            sides,
+        }
+    }
+
+    /// Every known name in `text`, left to right, none overlapping.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let (folded, map) = fold(text);
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(&folded) {
+            let i = m.pattern().as_usize();
+            if !edges_ok(&folded, m.start(), m.end(), self.edges[i]) {
+                continue;
+            }
+            out.push(Hit {
+                start: map[m.start()],
+                end: map[m.end()],
+                targets: self.targets[i].clone(),
+            });
+        }
+        out
+    }
+}
+
+fn edges_ok(folded: &str, start: usize, end: usize, edge: Edge) -> bool {
+    let before = folded[..start].chars().next_back();
+    let after = folded[end..].chars().next();
+    match edge {
+        Edge::Word => {
+            !before.is_some_and(|c| c.is_alphanumeric() && !is_han(c) && !is_hangul(c))
+                && !after.is_some_and(|c| c.is_alphanumeric() && !is_han(c) && !is_hangul(c))
+        }
+        Edge::Hangul => !before.is_some_and(is_hangul),
+        Edge::HangulSuffixed => {
+            !before.is_some_and(is_hangul)
+                && after.is_some_and(|c| {
+                    matches!(
+                        c,
+                        '성' | '시' | '(' | '（' | '省' | '市' | '자' | '위' | '주' | '현' | '도'
+                    )
+                })
+        }
+        Edge::Free => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::build(&Spellings {
+            regions: vec![
+                (
+                    Country::China,
+                    "Shandong".into(),
+                    15,
+                    "Shandong".into(),
+                    "province".into(),
+                ),
+                (
+                    Country::China,
+                    "산둥".into(),
+                    15,
+                    "Shandong".into(),
+                    "province".into(),
+                ),
+                (
+                    Country::China,
+                    "저장".into(),
+                    11,
+                    "Zhejiang".into(),
+                    "province".into(),
+                ),
+                (
+                    Country::Korea,
+                    "Seoul".into(),
+                    34,
+                    "Seoul".into(),
+                    "special city".into(),
+                ),
+                (
+                    Country::Korea,
+                    "首尔".into(),
+                    34,
+                    "Seoul".into(),
+                    "special city".into(),
+                ),
+            ],
+            officials: vec![
+                ("Oh Se-hoon".into(), 1, "Oh Se-hoon".into(), "Korea".into()),
+                ("신창싱".into(), 2, "Xin Changxing".into(), "China".into()),
+            ],
+            cities: vec![],
+        })
+    }
+
+    #[test]
+    fn names_are_found_in_every_script_and_spelling() {
+        let l = lexicon();
+        let text = "Mayor Oh Sehoon of Seoul met 신창싱 중국 산둥성 당서기 in 首尔市.";
+        let hits = l.find(text);
+        let found: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(found, vec!["Oh Sehoon", "Seoul", "신창싱", "산둥", "首尔"]);
+        assert_eq!(hits[0].official(), Some(("Oh Se-hoon", "Korea")));
+        assert!(l.find("Seoulite").is_empty(), "whole words only");
+        assert!(l.find("파일을 저장하다").is_empty(), "저장 is also a word");
+    }
+}

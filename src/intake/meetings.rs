@@ -1,0 +1,476 @@
+//! Whom the delegation met (a sentence that has them meeting, signing with or being
+//! received by named officials; `joined`, `参加会见`, `배석` add people to the meeting
+//! before), the places it went to, and visits of other delegations the report mentions in
+//! passing (`궁정 산둥성장이 3월 ... 한국을 찾아`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::assemble::{Delegation, Reading, VISIT, about_delegation};
+use super::dates::When;
+use super::titles::{Rank, Side};
+use super::{Evidence, MeetingDraft, VisitDraft};
+
+use super::pattern as re;
+
+static MEET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bmet\b|\bmeets?\b|\bmeetings? with\b|\bheld talks\b|\btalks with\b|\bsat down\b|\bcalled on\b|courtesy call|\breceived\b|\bhosted\b|\bwelcome[sd]?\b|\bgreet|\blunch|\bdinner\b|\bluncheon\b|\bbriefed\b|\bsigned\b|접견|면담|만나|만났|만남|회담|환담|맞아|맞이|예방|오찬|만찬|간담회|회동|재회|会见|会谈|见面|会面|拜会|座谈|接见|宴请|签署",
+    )
+});
+static NOT_MET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)did not meet|didn't meet|not meet him|had been expected|was expected to|만나지 않|만나지 못|가능성|성사되면|未会见",
+    )
+});
+static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bjoined\b|\balso present\b|\baccompanied\b|\bincluded\b|参加会见|陪同会见|陪同|배석|참석했|함께했|함께 했|함께한|동행",
+    )
+});
+static SEPARATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bmeetings\b|separate|one after the other|respectively|back-to-back|차례로|각각|分别|先后",
+    )
+});
+static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)city hall|provincial (government|office)|도청|시청|구청|市政厅|市政府|道厅|의회")
+});
+static TOUR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\btoured\b|\bvisited\b|둘러|견학|시찰|참관|방문|찾아|参观|考察|走访")
+});
+
+pub static ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bwhen (he|she|kim|oh|park|lee)\b|\btraveled to\b|\bvisited (china|beijing|boao)|\blast (october|year)|\bat the time\b|방중|중국을 방문|순방|당시|访华|来华|当时",
+    )
+});
+
+fn date_text(w: When) -> String {
+    match w {
+        When::Month(..) => w.start_text(),
+        _ => w.first().to_string(),
+    }
+}
+
+/// The Korean place a sentence sets something in: the most specific place named there
+/// that is not someone's office (`Seoul Mayor`, `제주도 정무부지사`, `济州道知事`).
+fn place_in(r: &Reading, si: usize) -> Option<String> {
+    let text = r.text(si);
+    let titles = &r.found.titles[si];
+    let mentions: Vec<_> = r
+        .found
+        .mentions
+        .iter()
+        .filter(|m| m.sentence == si)
+        .collect();
+    let hits = &r.found.hits[si];
+    hits.iter()
+        .enumerate()
+        .filter(|(i, h)| {
+            h.place().is_some()
+                && !hits
+                    .get(i + 1)
+                    .is_some_and(|n| n.place().is_some() && n.start == h.end)
+        })
+        .map(|(_, h)| h)
+        .filter(|h| {
+            let next_title = titles.iter().any(|t| {
+                t.start >= h.end && {
+                    let gap = &text[h.end..t.start];
+                    gap.chars().count() <= 3
+                        || gap.trim() == "'s"
+                        || gap.trim_start().starts_with('(')
+                }
+            });
+            let next_person = mentions
+                .iter()
+                .any(|m| m.start >= h.end && text[h.end..m.start].trim().is_empty());
+            !next_title && !next_person
+        })
+        .max_by_key(|h| (h.detail(), std::cmp::Reverse(h.start)))
+        .and_then(|h| h.place().map(String::from))
+}
+
+struct Building {
+    date: Option<When>,
+    place: Option<String>,
+    people: Vec<usize>,
+    counterparts: Vec<usize>,
+    evidence: Evidence,
+    sentence: usize,
+}
+
+pub fn meetings(r: &Reading, leader: usize, d: &Delegation) -> Vec<MeetingDraft> {
+    let mut built: Vec<Building> = Vec::new();
+    let mut last_meeting: Option<(usize, usize)> = None;
+    for (si, s) in r.doc.sentences.iter().enumerate() {
+        if s.headline {
+            continue;
+        }
+        let text = &s.text;
+        let people = r.people_in(si);
+        let is_delegation = |p: &usize| d.members.contains(p);
+        let counterparts: Vec<usize> = people
+            .iter()
+            .copied()
+            .filter(|p| !is_delegation(p))
+            .filter(|p| {
+                let q = r.person(*p);
+                q.side != Side::China
+                    || q.rank() == Rank::Resident
+                    || !q.known && q.province.is_none() && q.city.is_none()
+            })
+            .filter(|p| r.person(*p).rank() != Rank::National)
+            .collect();
+        let meets = MEET.is_match(text) && !NOT_MET.is_match(text) && !ELSEWHERE.is_match(text);
+        if !meets {
+            let target = built
+                .iter()
+                .position(|b| {
+                    people
+                        .iter()
+                        .any(|p| b.counterparts.contains(p) || b.people.contains(p))
+                })
+                .or(last_meeting
+                    .filter(|(_, at)| si - at <= 3)
+                    .map(|(mi, _)| mi));
+            if JOINED.is_match(text)
+                && let Some(mi) = target
+            {
+                for p in people {
+                    if !built[mi].people.contains(&p) && r.person(p).rank() != Rank::National {
+                        built[mi].people.push(p);
+                    }
+                }
+            }
+            continue;
+        }
+        let whole = [
+            "delegation",
+            "代表团",
+            "대표단",
+            "일행",
+            "一行",
+            "Chinese side",
+            "중국 측",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
+        // The delegation's people named here (members, or officials of its province
+        // travelling with it); a past visitor from elsewhere makes it another story.
+        let home = &d.provinces;
+        let referenced = about_delegation(r, si, leader, d);
+        let strangers = people.iter().any(|p| {
+            let q = r.person(*p);
+            q.side == Side::China
+                && q.rank() != Rank::Resident
+                && q.province.as_ref().is_some_and(|prov| !home.contains(prov))
+        });
+        if strangers && !people.contains(&leader) && !referenced {
+            continue;
+        }
+        let mut ours: Vec<usize> = people
+            .iter()
+            .copied()
+            .filter(|p| {
+                let q = r.person(*p);
+                q.side == Side::China
+                    && q.rank() != Rank::Resident
+                    && q.rank() != Rank::National
+                    && !counterparts.contains(p)
+                    && (is_delegation(p)
+                        || q.province.as_ref().is_none_or(|prov| home.contains(prov)))
+            })
+            .collect();
+        if whole {
+            for m in &d.members {
+                if !ours.contains(m) {
+                    ours.push(*m);
+                }
+            }
+        } else if ours.is_empty() && (referenced || !counterparts.is_empty()) {
+            ours.push(leader);
+        }
+        if ours.is_empty() || counterparts.is_empty() {
+            if !ours.is_empty()
+                && let Some((mi, at)) = last_meeting
+                && si - at <= 2
+            {
+                for p in ours {
+                    if !built[mi].people.contains(&p) {
+                        built[mi].people.push(p);
+                    }
+                }
+            }
+            continue;
+        }
+        let dates: Vec<When> = r.dates[si]
+            .iter()
+            .map(|m| m.when)
+            .filter(|w| w.is_day())
+            .collect();
+        let mut place = place_in(r, si);
+        if place.is_none() && OFFICE.is_match(text) {
+            place = counterparts.iter().find_map(|c| r.person(*c).place.clone());
+        }
+        let split = counterparts.len() > 1 && (SEPARATE.is_match(text) || dates.len() > 1);
+        let groups: Vec<(Vec<usize>, Option<When>)> = if split {
+            counterparts
+                .iter()
+                .map(|c| {
+                    let at = r
+                        .found
+                        .mentions
+                        .iter()
+                        .find(|m| m.sentence == si && m.person == *c)
+                        .map_or(0, |m| m.end);
+                    let when = r.dates[si]
+                        .iter()
+                        .filter(|m| m.when.is_day())
+                        .find(|m| m.start >= at)
+                        .or(r.dates[si].iter().rfind(|m| m.when.is_day()))
+                        .map(|m| m.when);
+                    (vec![*c], when)
+                })
+                .collect()
+        } else {
+            vec![(counterparts.clone(), dates.first().copied())]
+        };
+        for (group, when) in groups {
+            let mut evidence = Evidence::new();
+            evidence.insert("officials".into(), text.clone());
+            if when.is_some() {
+                evidence.insert("date".into(), text.clone());
+            }
+            if place.is_some() {
+                evidence.insert("place".into(), text.clone());
+            }
+            let mut all = ours.clone();
+            all.extend(group.iter().copied());
+            // The same meeting told again: merge.
+            let same = built.iter().position(|b| {
+                let shared = b.counterparts.iter().any(|c| group.contains(c));
+                let subset = group.iter().all(|c| b.counterparts.contains(c))
+                    || b.counterparts.iter().all(|c| group.contains(c));
+                let dates_agree = match (b.date, when) {
+                    (Some(a), Some(w)) => a.first() == w.first(),
+                    _ => true,
+                };
+                shared && subset && dates_agree
+            });
+            match same {
+                Some(i) => {
+                    let b = &mut built[i];
+                    for p in all {
+                        if !b.people.contains(&p) {
+                            b.people.push(p);
+                        }
+                    }
+                    for c in &group {
+                        if !b.counterparts.contains(c) {
+                            b.counterparts.push(*c);
+                        }
+                    }
+                    if b.date.is_none() {
+                        b.date = when;
+                        if when.is_some() {
+                            b.evidence.insert("date".into(), text.clone());
+                        }
+                    }
+                    if b.place.is_none() && place.is_some() {
+                        b.place = place.clone();
+                        b.evidence.insert("place".into(), text.clone());
+                    }
+                    last_meeting = Some((i, si));
+                }
+                None => {
+                    built.push(Building {
+                        date: when,
+                        place: place.clone(),
+                        people: all,
+                        counterparts: group,
+                        evidence,
+                        sentence: si,
+                    });
+                    last_meeting = Some((built.len() - 1, si));
+                }
+            }
+        }
+    }
+    built.sort_by_key(|b| b.sentence);
+    built
+        .into_iter()
+        .map(|b| MeetingDraft {
+            date: b.date.map(date_text),
+            officials: b.people.iter().map(|p| r.person(*p).name.clone()).collect(),
+            place: b.place,
+            visit: Some(0),
+            evidence: b.evidence,
+        })
+        .collect()
+}
+
+/// The Korean places the delegation went to, in the order the report names them.
+pub fn places(r: &Reading, leader: usize, d: &Delegation, evidence: &mut Evidence) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (si, s) in r.doc.sentences.iter().enumerate() {
+        let text = &s.text;
+        let subjectless = r.doc.lang != super::sentences::Lang::En
+            && TOUR.is_match(text)
+            && !r
+                .people_in(si)
+                .iter()
+                .any(|p| r.person(*p).side == Side::China && !d.members.contains(p));
+        if s.headline
+            || !(about_delegation(r, si, leader, d) || subjectless)
+            || ELSEWHERE.is_match(text)
+        {
+            continue;
+        }
+        if !(VISIT.is_match(text)
+            || MEET.is_match(text)
+            || TOUR.is_match(text)
+            || !r.dates[si].is_empty())
+        {
+            continue;
+        }
+        let titles = &r.found.titles[si];
+        let mentions: Vec<_> = r
+            .found
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == si)
+            .collect();
+        let hits = &r.found.hits[si];
+        for (hi, h) in hits.iter().enumerate() {
+            let Some(place) = h.place() else { continue };
+            // `대구경북신공항` is an airport's name, `경북 경주시` a city with its province,
+            // `at the invitation of Daegu` no place the delegation went to.
+            let next = hits.get(hi + 1).filter(|n| n.place().is_some());
+            if let Some(n) = next {
+                let gap = &text[h.end..n.start];
+                if gap.is_empty()
+                    || (gap.trim().is_empty() && n.detail() > h.detail() && gap.len() <= 2)
+                {
+                    continue;
+                }
+            }
+            let head = &text[..h.start];
+            if head.ends_with("invitation of ")
+                || head.ends_with("invitation of the ")
+                || head.ends_with("invitation of Daegu and ")
+            {
+                continue;
+            }
+            let office = titles.iter().any(|t| {
+                t.start >= h.end && {
+                    let gap = &text[h.end..t.start];
+                    gap.chars().count() <= 3
+                        || gap.trim() == "'s"
+                        || gap.trim_start().starts_with('(')
+                }
+            }) || mentions
+                .iter()
+                .any(|m| m.start >= h.end && text[h.end..m.start].trim().is_empty());
+            let possessive_office = text[h.end..].starts_with("'s ") && {
+                let rest = &text[h.end + 3..];
+                titles.iter().any(|t| {
+                    t.start >= h.end + 3
+                        && t.start - (h.end + 3) <= 30
+                        && !rest[..t.start - h.end - 3].contains(',')
+                })
+            };
+            if office || possessive_office {
+                continue;
+            }
+            if !out.iter().any(|p| p == place) {
+                if out.is_empty() {
+                    evidence.insert("places".into(), text.clone());
+                }
+                out.push(place.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Earlier visits by other Chinese officials that the report states with their month
+/// (`궁정 산둥성장이 3월, 멍판리 칭다오시장이 5월 ... 각각 한국을 찾아`), and the leader's own
+/// earlier visit (`지난 6월에 이어 올해만 두 번째`).
+pub fn earlier_visits(r: &Reading, leader: usize, d: &Delegation) -> Vec<VisitDraft> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(late|early|mid)[- ](january|february|march|april|may|june|july|august|september|october|november|december)\b|\blast (month|year)\b|\bprevious\b|\bbefore\b|에 이어|각각|앞서|此前|曾于",
+        )
+    });
+    let mut out: Vec<VisitDraft> = Vec::new();
+    for (si, s) in r.doc.sentences.iter().enumerate() {
+        let text = &s.text;
+        if s.headline || !VISIT.is_match(text) || !BEFORE.is_match(text) {
+            continue;
+        }
+        let months: Vec<_> = r.dates[si]
+            .iter()
+            .filter(|m| matches!(m.when, When::Month(..)) && m.when.first() < r.doc.published)
+            .collect();
+        if months.is_empty() {
+            continue;
+        }
+        for p in r.people_in(si) {
+            let q = r.person(p);
+            if q.side != Side::China
+                || q.rank() == Rank::Resident
+                || q.rank() == Rank::National
+                || (p != leader && d.members.contains(&p))
+            {
+                continue;
+            }
+            let at = r
+                .found
+                .mentions
+                .iter()
+                .find(|m| m.sentence == si && m.person == p)
+                .map_or(0, |m| m.end);
+            let Some(month) = months.iter().find(|m| m.start >= at).or(months.last()) else {
+                continue;
+            };
+            if p == leader && !text.contains("이어") && !text.contains("previous") {
+                continue;
+            }
+            let start = month.when.start_text();
+            if out.iter().any(|v| {
+                v.leader.as_deref() == Some(q.name.as_str())
+                    && v.start.as_deref() == Some(start.as_str())
+            }) {
+                continue;
+            }
+            let province = q.province.clone();
+            let mut evidence = Evidence::new();
+            evidence.insert("start".into(), text.clone());
+            evidence.insert("leader".into(), text.clone());
+            let places = place_in(r, si).into_iter().collect();
+            out.push(VisitDraft {
+                provinces: province.into_iter().collect(),
+                city: q.city.as_ref().map(|c| c.0.clone()),
+                level: Some(
+                    if q.city.is_some() {
+                        "municipal"
+                    } else {
+                        "provincial"
+                    }
+                    .into(),
+                ),
+                leader: Some(q.name.clone()),
+                start: Some(start),
+                end: None,
+                places,
+                purpose: None,
+                size: None,
+                evidence,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,168 @@
+//! Intake: a news report (English, Korean or Chinese) becomes a draft of the records it
+//! states — visits, meetings, forums, outcomes and the officials not yet on record — each
+//! field with the sentence it came from. A pure function of the text, the publication date
+//! and the names the database knows (`Lexicon`); rule-based and explainable: regular
+//! expressions, gazetteers (aho-corasick) and the database's names. Fetching a URL is a
+//! separate, guarded step (`fetch`); writing a confirmed draft is `apply`.
+//!
+//! The stages, one file each: `clean` (junk, boilerplate, captions, datelines), `sentences`,
+//! `dates`, `lexicon` (names in the text), `titles`, `people`, `romanize`, `events`
+//! (forums and outcomes), `assemble` (visits, meetings, not-a-visit).
+
+mod assemble;
+mod clean;
+mod dates;
+pub mod eval;
+mod events;
+pub mod fetch;
+pub mod html;
+mod lexicon;
+mod meetings;
+mod people;
+pub mod romanize;
+mod sentences;
+mod titles;
+
+pub mod apply;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use lexicon::Lexicon;
+
+/// A pattern of the engine, compiled once (callers keep it in a `LazyLock`). Word
+/// boundaries are ASCII ones: with a Unicode `\b` the regex crate's fast engines give up on
+/// text holding Hangul or Hanzi and fall back to a slow one (most of the drafting time of a
+/// long report went there), and the patterns put `\b` only beside Latin words and digits.
+fn pattern(p: &str) -> regex::Regex {
+    regex::Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("a valid pattern")
+}
+
+/// Which sentence each field came from: field name → the sentence (cleaned).
+pub type Evidence = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub visits: Vec<VisitDraft>,
+    pub meetings: Vec<MeetingDraft>,
+    pub forums: Vec<ForumDraft>,
+    pub outcomes: Vec<OutcomeDraft>,
+    pub new_officials: Vec<NewOfficial>,
+    /// Why the report gives no visit, in one sentence; `None` when it does.
+    pub not_a_visit: Option<String>,
+    /// The kind of report that is not a visit: video_call, korean_delegation_in_china,
+    /// national_level, other_country, no_specific_visit.
+    pub not_a_visit_kind: Option<String>,
+    /// Junk dropped from the text: spam, portal boilerplate, photo captions.
+    pub removed: Vec<String>,
+    /// Drafted visits that overlap one on record: `visit` is the index in `visits`.
+    pub duplicates: Vec<Duplicate>,
+    /// What the reader should check: dates left empty because they were ambiguous, a
+    /// publication date that had to be assumed, names romanized by rule.
+    pub notes: Vec<String>,
+    /// The publication date the partial dates were read against.
+    pub published: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct VisitDraft {
+    pub provinces: Vec<String>,
+    pub city: Option<String>,
+    pub level: Option<String>,
+    pub leader: Option<String>,
+    /// `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub places: Vec<String>,
+    pub purpose: Option<String>,
+    pub size: Option<i64>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MeetingDraft {
+    pub date: Option<String>,
+    pub officials: Vec<String>,
+    pub place: Option<String>,
+    /// Index of the drafted visit it belongs to.
+    pub visit: Option<usize>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ForumDraft {
+    pub name: String,
+    pub kind: String,
+    pub edition: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub place: Option<String>,
+    pub visit: Option<usize>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeDraft {
+    /// MOU, agreement, contract, investment, sister-city, other.
+    pub kind: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub chinese_side: Option<String>,
+    pub korean_side: Option<String>,
+    /// The exact amount as digits (never summed across currencies).
+    pub amount: Option<String>,
+    pub currency: Option<String>,
+    pub visit: Option<usize>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewOfficial {
+    /// Romanized: pinyin for Chinese names, Revised Romanization with the usual surname
+    /// spellings for Korean ones (an approximation the moderator may correct).
+    pub name: String,
+    pub local_name: Option<String>,
+    pub title: Option<String>,
+    /// China, Korea or Other.
+    pub country: String,
+    /// Other spellings seen in the report (Hanzi beside a Hangul transliteration).
+    pub aliases: Vec<String>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Duplicate {
+    pub visit: usize,
+    pub id: i64,
+}
+
+/// The report as the engine reads it.
+pub struct Report<'a> {
+    pub text: &'a str,
+    /// Given by the moderator (`published:`), else read from the text.
+    pub published: Option<NaiveDate>,
+}
+
+/// Drafts the records a report states. `today` is the fallback reference for partial dates
+/// when neither the moderator nor the text gives a publication date (noted in the draft).
+pub fn draft(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> Draft {
+    let cleaned = clean::clean(report.text);
+    let mut notes = Vec::new();
+    let published = match report.published.or(cleaned.published) {
+        Some(d) => d,
+        None => {
+            notes.push(format!(
+                "No publication date was given or found; partial dates were read against {today} (give published: to change that)."
+            ));
+            today
+        }
+    };
+    let doc = sentences::Doc::new(&cleaned, published);
+    let mut out = assemble::assemble(&doc, lexicon);
+    out.removed = cleaned.removed;
+    out.notes.splice(0..0, notes);
+    out.published = Some(published.to_string());
+    out
+}
