@@ -20,7 +20,8 @@ pub enum NotADate {
     Ambiguous(Written, Written),
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::domain::spam;
+use crate::domain::written::MONTHS;
 
 pub struct Cleaned {
     /// The article's lines, in order (the first is usually the headline).
@@ -91,21 +92,6 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
         r"[A-Z][A-Z ]{2,20}\s*--\s*)"
     ))
 });
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn date_in(line: &str) -> Option<NaiveDate> {
     let c = FULL_DATE.captures(line)?;
