@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::Value as Json;
 use sqlx::SqlitePool;
 
-use super::{Entity, Tx, forum, meeting, now, official, search, visit};
+use super::{Entity, Tx, forum, meeting, now, official, outcome, search, visit};
 use crate::error::{Result, UserError};
 
 /// Who makes a change, as the audit log records it.
@@ -62,6 +62,10 @@ pub async fn snapshot(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Option
             .await?
             .map(serde_json::to_value)
             .transpose()?,
+        Entity::Outcome => outcome::snapshot(tx, id)
+            .await?
+            .map(serde_json::to_value)
+            .transpose()?,
     })
 }
 
@@ -102,6 +106,7 @@ async fn restore(tx: &mut Tx<'_>, entity: Entity, id: i64, before: Option<Json>)
         (Entity::Meeting, Some(j)) => meeting::restore(tx, &serde_json::from_value(j)?).await,
         (Entity::Forum, Some(j)) => forum::restore(tx, &serde_json::from_value(j)?).await,
         (Entity::Official, Some(j)) => official::restore(tx, &serde_json::from_value(j)?).await,
+        (Entity::Outcome, Some(j)) => outcome::restore(tx, &serde_json::from_value(j)?).await,
     }
 }
 
@@ -209,6 +214,7 @@ async fn remove_added(
 ) -> Result<()> {
     // Children before what they refer to.
     for entity in [
+        Entity::Outcome,
         Entity::Meeting,
         Entity::Forum,
         Entity::Visit,

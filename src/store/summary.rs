@@ -1,6 +1,6 @@
-//! The counts behind the reports (migration 0004): triggers mark the days and the
-//! (month, official) pairs a write touches as stale; `refresh` recounts them before the
-//! write commits. Every write commits through `commit`, so readers always find the counts
+//! The counts behind the reports (migrations 0004, 0010 and, for outcomes, 0015): triggers
+//! mark the days and the (month, official) pairs a write touches as stale; `refresh`
+//! recounts them before the write commits. Every write commits through `commit`, so readers always find the counts
 //! current. A write costs about one day of records, a bulk load about one pass.
 
 use std::sync::LazyLock;
@@ -68,9 +68,31 @@ fn joint(when: fn(&str) -> String) -> String {
     )
 }
 
+/// The counts of live outcomes (rows of key, region, kind, status, currency, outcomes,
+/// amount) of one date precision whose date `c` satisfies `when(c)` (migration 0015):
+/// region 0 counts each outcome once, any other region each of its provinces; amounts in
+/// hundredths, summed per currency ('' for outcomes without one).
+fn outcome_counts(key: fn(&str) -> String, when: fn(&str) -> String, precision: &str) -> String {
+    let (k, w) = (key("o.date"), when("o.date"));
+    let values = "o.kind AS kind, o.status AS status, coalesce(o.currency, '') AS currency,
+                  coalesce(o.amount_minor, 0) AS amount";
+    format!(
+        "SELECT k, region_id, kind, status, currency, count(*), sum(amount) FROM (
+           SELECT {k} AS k, 0 AS region_id, {values}
+             FROM outcomes o WHERE {w} AND o.date_precision = '{precision}' AND o.deleted_at IS NULL
+           UNION ALL
+           SELECT {k}, p.region_id, {values}
+             FROM outcomes o JOIN outcome_provinces p ON p.outcome_id = o.id
+            WHERE {w} AND o.date_precision = '{precision}' AND o.deleted_at IS NULL)
+         GROUP BY k, region_id, kind, status, currency"
+    )
+}
+
+const OUTCOME_COLUMNS: &str = "region_id, kind, status, currency, outcomes, amount";
+
 /// Recounting one day (?1): its day-precise records, and its joint visits (of either
 /// precision: one dated by month only is stored on its first day).
-static RECOUNT_DAY: LazyLock<[String; 4]> = LazyLock::new(|| {
+static RECOUNT_DAY: LazyLock<[String; 6]> = LazyLock::new(|| {
     let on = |c: &str| format!("{c} = ?1");
     [
         "DELETE FROM day_stats WHERE day = ?1".into(),
@@ -80,11 +102,16 @@ static RECOUNT_DAY: LazyLock<[String; 4]> = LazyLock::new(|| {
         ),
         "DELETE FROM joint_visit_provinces WHERE day = ?1".into(),
         joint(on),
+        "DELETE FROM outcome_day_stats WHERE day = ?1".into(),
+        format!(
+            "INSERT INTO outcome_day_stats (day, {OUTCOME_COLUMNS}) {}",
+            outcome_counts(|_| "?1".into(), on, "day")
+        ),
     ]
 });
 
 /// Every stale day at once, for a bulk load or import: `RECOUNT_DAY` as one pass.
-static RECOUNT_DAYS: LazyLock<[String; 4]> = LazyLock::new(|| {
+static RECOUNT_DAYS: LazyLock<[String; 6]> = LazyLock::new(|| {
     let stale = |c: &str| format!("{c} IN (SELECT day FROM stale_days)");
     [
         "DELETE FROM day_stats WHERE day IN (SELECT day FROM stale_days)".into(),
@@ -94,6 +121,11 @@ static RECOUNT_DAYS: LazyLock<[String; 4]> = LazyLock::new(|| {
         ),
         "DELETE FROM joint_visit_provinces WHERE day IN (SELECT day FROM stale_days)".into(),
         joint(stale),
+        "DELETE FROM outcome_day_stats WHERE day IN (SELECT day FROM stale_days)".into(),
+        format!(
+            "INSERT INTO outcome_day_stats (day, {OUTCOME_COLUMNS}) {}",
+            outcome_counts(|c| c.to_string(), stale, "day")
+        ),
     ]
 });
 
@@ -101,8 +133,8 @@ static RECOUNT_DAYS: LazyLock<[String; 4]> = LazyLock::new(|| {
 const BULK_DAYS: usize = 100;
 
 /// A month (?1, its days ?2..?3): its records dated by month only, then its counts, the
-/// sum of its days and of those.
-static SUM_MONTH: LazyLock<[String; 4]> = LazyLock::new(|| {
+/// sum of its days and of those; the same for its outcomes.
+static SUM_MONTH: LazyLock<[String; 8]> = LazyLock::new(|| {
     [
         "DELETE FROM month_only_stats WHERE month = ?1".into(),
         format!(
@@ -117,6 +149,20 @@ static SUM_MONTH: LazyLock<[String; 4]> = LazyLock::new(|| {
            SELECT region_id, visits, sourced, meetings, forums FROM month_only_stats WHERE month = ?1)
           GROUP BY region_id"
             .into(),
+        "DELETE FROM outcome_month_only_stats WHERE month = ?1".into(),
+        format!(
+            "INSERT INTO outcome_month_only_stats (month, {OUTCOME_COLUMNS}) {}",
+            outcome_counts(|_| "?1".into(), |c| format!("{c} = ?2"), "month")
+        ),
+        "DELETE FROM outcome_month_stats WHERE month = ?1".into(),
+        format!(
+            "INSERT INTO outcome_month_stats (month, {OUTCOME_COLUMNS})
+             SELECT ?1, region_id, kind, status, currency, sum(outcomes), sum(amount) FROM (
+               SELECT {OUTCOME_COLUMNS} FROM outcome_day_stats WHERE day BETWEEN ?2 AND ?3
+               UNION ALL
+               SELECT {OUTCOME_COLUMNS} FROM outcome_month_only_stats WHERE month = ?1)
+              GROUP BY region_id, kind, status, currency"
+        ),
     ]
 });
 
@@ -232,7 +278,7 @@ pub(super) async fn resume_insert_triggers(tx: &mut Tx<'_>, triggers: Vec<String
 /// What the insert triggers would have marked for these new records: their days, and for
 /// meetings each participant's month. (New records have no meetings or forums yet that
 /// the province and source triggers would also mark.)
-const MARK_INSERTED: [(Entity, &str); 4] = [
+const MARK_INSERTED: [(Entity, &str); 5] = [
     (
         Entity::Visit,
         "INSERT OR IGNORE INTO stale_days SELECT start_date FROM visits WHERE id IN (SELECT value FROM json_each(?))",
@@ -250,6 +296,10 @@ const MARK_INSERTED: [(Entity, &str); 4] = [
         "INSERT OR IGNORE INTO stale_officials SELECT substr(m.date, 1, 7), mp.official_id
            FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
           WHERE m.id IN (SELECT value FROM json_each(?))",
+    ),
+    (
+        Entity::Outcome,
+        "INSERT OR IGNORE INTO stale_days SELECT date FROM outcomes WHERE id IN (SELECT value FROM json_each(?))",
     ),
 ];
 

@@ -1,4 +1,4 @@
-//! Full-text search (SQLite FTS5) over live visits, officials, forums and meetings. The
+//! Full-text search (SQLite FTS5) over live visits, officials, forums, meetings and outcomes. The
 //! index is refreshed for a record whenever the audit log records a change to it.
 
 mod index;
@@ -15,12 +15,13 @@ use crate::error::Result;
 /// one record is a lookup, and the newest matches of a kind are the top of its range.
 pub(crate) const KIND_SPAN: i64 = 1 << 40;
 
-/// The kinds in rowid order.
-pub(crate) const KINDS: [Entity; 4] = [
+/// The kinds in rowid order (a new kind goes last: the others' rowids stay).
+pub(crate) const KINDS: [Entity; 5] = [
     Entity::Visit,
     Entity::Meeting,
     Entity::Forum,
     Entity::Official,
+    Entity::Outcome,
 ];
 
 pub(crate) fn rowid(entity: Entity, id: i64) -> i64 {

@@ -1,0 +1,312 @@
+//! Officials' posts over time (migration 0016): a career, and the title a person held on a
+//! given date, so a history names people as they were then. A post covers the days from
+//! its start to its end, both included; a start or end known only to the month covers that
+//! whole month; no start means unknown (posts carried over from an official's one title),
+//! no end means still held. Posts belong to their official's audit snapshot, so adding or
+//! removing one is an audited change to the official and undo puts it back.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+use sqlx::{SqliteConnection, SqliteExecutor};
+
+use super::Tx;
+use crate::domain::{DateRange, FlexDate, normalize};
+use crate::error::{Result, UserError};
+
+/// A post as stored: what an official's snapshot carries and undo writes back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct PositionRow {
+    pub id: i64,
+    pub title: String,
+    pub organization: Option<String>,
+    pub province_id: Option<i64>,
+    pub from_date: Option<String>,
+    pub from_precision: Option<String>,
+    pub to_date: Option<String>,
+    pub to_precision: Option<String>,
+}
+
+/// The checked values of a new post.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub title: String,
+    pub organization: Option<String>,
+    pub province_id: Option<i64>,
+    /// None: unknown.
+    pub from: Option<FlexDate>,
+    /// None: still held.
+    pub to: Option<FlexDate>,
+}
+
+impl Fields {
+    /// The first and last day the post covers (ISO dates; open ends as far as dates go).
+    fn span(&self) -> (String, String) {
+        (
+            self.from
+                .map_or(OPEN_FROM.into(), |f| f.first_day().to_string()),
+            self.to.map_or(OPEN_TO.into(), |t| t.last_day().to_string()),
+        )
+    }
+}
+
+/// How far an unknown start and an open end reach (migration 0016's span columns).
+const OPEN_FROM: &str = "0000-01-01";
+const OPEN_TO: &str = "9999-12-31";
+
+/// A post as people read it: dates at their precision, the province by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Position {
+    pub id: i64,
+    pub title: String,
+    pub organization: Option<String>,
+    pub province: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// An official's posts as stored, in the order they were added.
+pub async fn of(tx: &mut Tx<'_>, official: i64) -> Result<Vec<PositionRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, title, organization, province_id, from_date, from_precision, to_date, to_precision
+           FROM positions WHERE official_id = ? ORDER BY id",
+    )
+    .bind(official)
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
+/// Puts an official's posts back exactly as a snapshot had them, numbers included (undo).
+pub async fn write_all(tx: &mut Tx<'_>, official: i64, rows: &[PositionRow]) -> Result<()> {
+    sqlx::query("DELETE FROM positions WHERE official_id = ?")
+        .bind(official)
+        .execute(&mut **tx)
+        .await?;
+    for r in rows {
+        sqlx::query(
+            "INSERT INTO positions (id, official_id, title, organization, province_id, from_date, from_precision,
+                                    to_date, to_precision)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(r.id)
+        .bind(official)
+        .bind(&r.title)
+        .bind(&r.organization)
+        .bind(r.province_id)
+        .bind(&r.from_date)
+        .bind(&r.from_precision)
+        .bind(&r.to_date)
+        .bind(&r.to_precision)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Adds a post to an official. Refused: an end before the start, a `|` in the title or
+/// organization (the sheet's separator), and a post overlapping another of theirs with the
+/// same title (a day counts for both posts it starts or ends; a month for all its days).
+pub async fn add(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
+    if let (Some(from), Some(to)) = (f.from, f.to)
+        && to.last_day() < from.first_day()
+    {
+        return Err(UserError::new(format!(
+            "The end ({to}) is before the start ({from}); type an end on or after the start."
+        ))
+        .into());
+    }
+    for (field, text) in [
+        ("title", Some(&f.title)),
+        ("organization", f.organization.as_ref()),
+    ] {
+        if text.is_some_and(|t| t.contains('|')) {
+            return Err(UserError::new(format!(
+                "`{field}` may not contain `|`, which separates the parts of a post in exports; use / or a comma."
+            ))
+            .into());
+        }
+    }
+    let (first, last) = f.span();
+    let same: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT id, title, from_shown, to_shown FROM positions
+          WHERE official_id = ? AND span_from <= ? AND span_to >= ? ORDER BY id",
+    )
+    .bind(official)
+    .bind(&last)
+    .bind(&first)
+    .fetch_all(&mut **tx)
+    .await?;
+    let key = normalize(&f.title);
+    if let Some((id, title, from, to)) = same.into_iter().find(|(_, t, _, _)| normalize(t) == key) {
+        let name: String = sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
+            .bind(official)
+            .fetch_one(&mut **tx)
+            .await?;
+        return Err(UserError::new(format!(
+            "{name} already holds `{title}` from {} to {} (post #{id}), which overlaps; end that post first or change the dates.",
+            from.as_deref().unwrap_or("an unknown date"),
+            to.as_deref().unwrap_or("now")
+        ))
+        .into());
+    }
+    Ok(sqlx::query_scalar(
+        "INSERT INTO positions (official_id, title, organization, province_id, from_date, from_precision, to_date, to_precision)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(official)
+    .bind(&f.title)
+    .bind(&f.organization)
+    .bind(f.province_id)
+    .bind(f.from.map(|d| d.first_day().to_string()))
+    .bind(f.from.map(FlexDate::precision))
+    .bind(f.to.map(|d| d.first_day().to_string()))
+    .bind(f.to.map(FlexDate::precision))
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// Removes one of an official's posts; a number that is not theirs is refused.
+pub async fn remove(tx: &mut Tx<'_>, official: i64, id: i64) -> Result<PositionRow> {
+    let found: Option<PositionRow> = sqlx::query_as(
+        "DELETE FROM positions WHERE id = ? AND official_id = ?
+         RETURNING id, title, organization, province_id, from_date, from_precision, to_date, to_precision",
+    )
+    .bind(id)
+    .bind(official)
+    .fetch_optional(&mut **tx)
+    .await?;
+    match found {
+        Some(row) => Ok(row),
+        None => {
+            let name: String = sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
+                .bind(official)
+                .fetch_one(&mut **tx)
+                .await?;
+            Err(UserError::new(format!(
+                "Post #{id} is not one of {name}'s; /official show lists their posts with their numbers."
+            ))
+            .into())
+        }
+    }
+}
+
+/// An official's career, newest first: by start (an unknown start last), then end.
+pub async fn career(db: impl SqliteExecutor<'_>, official: i64) -> Result<Vec<Position>> {
+    Ok(sqlx::query_as(
+        "SELECT p.id, p.title, p.organization, r.name AS province, p.from_shown AS \"from\", p.to_shown AS \"to\"
+           FROM positions p LEFT JOIN regions r ON r.id = p.province_id
+          WHERE p.official_id = ? ORDER BY p.span_from DESC, p.span_to DESC, p.id DESC",
+    )
+    .bind(official)
+    .fetch_all(db)
+    .await?)
+}
+
+/// The posts of `p` that cover any day of a date whose first day is `first` and last day
+/// `last` (SQL expressions), the latest-starting first: the title held then.
+fn held(first: &str, last: &str) -> String {
+    format!("p.span_from <= {last} AND p.span_to >= {first} ORDER BY p.span_from DESC, p.id DESC")
+}
+
+/// The last day of a record's date (columns `date`, `precision`): a month's last day.
+fn last_day_of(date: &str, precision: &str) -> String {
+    format!(
+        "(CASE {precision} WHEN 'month' THEN date({date}, '+1 month', '-1 day') ELSE {date} END)"
+    )
+}
+
+/// The title an official held on a date: a post covering that day, or for a date known
+/// only to its month, a post covering any part of it (the latest-starting). None when no
+/// post covers it — never their current title instead.
+pub async fn title_on(
+    db: impl SqliteExecutor<'_>,
+    official: i64,
+    date: FlexDate,
+) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT p.title FROM positions p WHERE p.official_id = ?1 AND {} LIMIT 1",
+        held("?2", "?3")
+    )))
+    .bind(official)
+    .bind(date.first_day().to_string())
+    .bind(date.last_day().to_string())
+    .fetch_optional(db)
+    .await?)
+}
+
+/// For each of these meetings, the title each participant held on its date (by the rule
+/// of `title_on`): meeting → {official's name → title}. People with no post covering the
+/// date are left out.
+pub async fn roles_for_meetings(
+    conn: &mut SqliteConnection,
+    meetings: &[i64],
+) -> Result<HashMap<i64, BTreeMap<String, String>>> {
+    let sql = format!(
+        "SELECT meeting_id, name, title FROM (
+           SELECT m.id AS meeting_id, o.name AS name, p.title AS title,
+                  row_number() OVER (PARTITION BY m.id, o.id ORDER BY p.span_from DESC, p.id DESC) AS pick
+             FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+             JOIN officials o ON o.id = mp.official_id
+             JOIN positions p ON p.official_id = o.id
+                             AND p.span_from <= {} AND p.span_to >= m.date
+            WHERE m.id IN (SELECT value FROM json_each(?)))
+         WHERE pick = 1",
+        last_day_of("m.date", "m.date_precision")
+    );
+    let mut out: HashMap<i64, BTreeMap<String, String>> = HashMap::new();
+    for chunk in super::bulk::id_chunks(meetings) {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(chunk)
+            .fetch_all(&mut *conn)
+            .await?;
+        for (meeting, name, title) in rows {
+            out.entry(meeting).or_default().insert(name, title);
+        }
+    }
+    Ok(out)
+}
+
+/// For each of these officials, the title they held on the date of their latest live
+/// meeting within `range` (by the rule of `title_on`); those without such a meeting or
+/// post are left out.
+pub async fn titles_at_latest_meeting(
+    db: impl SqliteExecutor<'_>,
+    officials: &[i64],
+    range: DateRange,
+) -> Result<HashMap<i64, String>> {
+    let sql = format!(
+        "WITH latest AS (
+           SELECT official_id, date, precision FROM (
+             SELECT mp.official_id, m.date, m.date_precision AS precision,
+                    row_number() OVER (PARTITION BY mp.official_id ORDER BY m.date DESC, m.id DESC) AS pick
+               FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
+              WHERE mp.official_id IN (SELECT value FROM json_each(?1)) AND m.deleted_at IS NULL AND {})
+            WHERE pick = 1)
+         SELECT l.official_id,
+                (SELECT p.title FROM positions p WHERE p.official_id = l.official_id AND {} LIMIT 1) AS title
+           FROM latest l WHERE title IS NOT NULL",
+        super::within_days("m.date", "m.date_precision", "?2", "?3"),
+        held("l.date", &last_day_of("l.date", "l.precision"))
+    );
+    let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(serde_json::to_string(officials)?)
+        .bind(range.from.to_string())
+        .bind(range.to.to_string())
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// A post as one line of a sheet cell: `title | organization | province | from | to`,
+/// empty parts left empty.
+pub fn line(p: &Position) -> String {
+    [
+        Some(p.title.as_str()),
+        p.organization.as_deref(),
+        p.province.as_deref(),
+        p.from.as_deref(),
+        p.to.as_deref(),
+    ]
+    .map(|part| part.unwrap_or(""))
+    .join(" | ")
+}
