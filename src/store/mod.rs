@@ -167,11 +167,7 @@ pub fn now() -> String {
 }
 
 /// Marks a record deleted; it stays for the audit log and undo.
-pub(crate) async fn soft_delete(
-    tx: &mut Tx<'_>,
-    entity: Entity,
-    id: i64,
-) -> crate::error::Result<()> {
+pub async fn soft_delete(tx: &mut Tx<'_>, entity: Entity, id: i64) -> crate::error::Result<()> {
     let table = match entity {
         Entity::Official => return official::soft_delete(tx, id).await,
         other => other.table(),
