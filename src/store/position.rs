@@ -310,3 +310,24 @@ pub fn line(p: &Position) -> String {
     .map(|part| part.unwrap_or(""))
     .join(" | ")
 }
+
+/// Inserts many posts (official, fields) in a few statements, unchecked: for bulk loads
+/// that make them consistent.
+pub async fn insert_many(tx: &mut Tx<'_>, rows: &[(i64, Fields)]) -> Result<()> {
+    super::bulk::insert(
+        tx,
+        "INSERT INTO positions (official_id, title, organization, province_id, from_date, from_precision, to_date, to_precision) ",
+        rows,
+        |b, (official, f)| {
+            b.push_bind(*official)
+                .push_bind(f.title.clone())
+                .push_bind(f.organization.clone())
+                .push_bind(f.province_id)
+                .push_bind(f.from.map(|d| d.first_day().to_string()))
+                .push_bind(f.from.map(FlexDate::precision))
+                .push_bind(f.to.map(|d| d.first_day().to_string()))
+                .push_bind(f.to.map(FlexDate::precision));
+        },
+    )
+    .await
+}

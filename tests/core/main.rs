@@ -12,6 +12,7 @@ mod import_properties;
 mod imports;
 mod integrity;
 mod officials;
+mod outcome_counts;
 mod outcomes;
 mod positions;
 mod records;

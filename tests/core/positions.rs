@@ -361,14 +361,15 @@ async fn the_migration_turns_each_title_into_a_post_still_held() {
     old.close().await;
 
     let db = store::open(&url).await.unwrap();
-    let posts: Vec<(
+    type Post = (
         String,
         String,
         Option<String>,
         Option<i64>,
         Option<String>,
         Option<String>,
-    )> = sqlx::query_as(
+    );
+    let posts: Vec<Post> = sqlx::query_as(
         "SELECT o.name, p.title, p.organization, p.province_id, p.from_date, p.to_date
                FROM positions p JOIN officials o ON o.id = p.official_id ORDER BY p.id",
     )
