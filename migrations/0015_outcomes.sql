@@ -49,63 +49,65 @@ CREATE TABLE outcome_sources (
 );
 CREATE INDEX outcome_sources_outcome ON outcome_sources (outcome_id);
 
--- Counts behind the reports (as migrations 0004 and 0010 keep them for visits): live
--- outcomes and the sum of their amounts (hundredths; 0 for those without one) by kind,
--- status and currency ('' when there is no amount). Region 0 is every outcome once; any
--- other id is one Chinese province (an outcome counts for each of its provinces). Day
--- counts hold outcomes dated to the day; month-only counts those dated by month only; a
--- month's counts are the sum of both. store::summary keeps all three, recounting the days
--- the triggers below mark in stale_days, with the visits' own.
-CREATE TABLE outcome_day_stats (
-    day        TEXT NOT NULL,
-    region_id  INTEGER NOT NULL,
-    kind       TEXT NOT NULL,
-    status     TEXT NOT NULL,
-    currency   TEXT NOT NULL,
-    outcomes   INTEGER NOT NULL,
-    amount     INTEGER NOT NULL,
-    PRIMARY KEY (day, region_id, kind, status, currency)
-) WITHOUT ROWID;
+-- Counts behind the reports, kept per month (the month of an outcome's date, whether it
+-- is known to the day or to the month only) so that /stats, /provinces and the pager of
+-- /outcomes list read a few rows per month whatever the number of outcomes. Region 0 is
+-- every live outcome once; any other id is one Chinese province (an outcome counts for
+-- each of its provinces). The part-months at either end of a period with day-precise
+-- bounds are counted from the outcomes themselves: two months of them at most.
 
-CREATE TABLE outcome_month_only_stats (
+-- Outcomes by kind and status. Read by region first (a province's or all), hence the index.
+CREATE TABLE outcome_months (
     month      TEXT NOT NULL,
     region_id  INTEGER NOT NULL,
     kind       TEXT NOT NULL,
     status     TEXT NOT NULL,
-    currency   TEXT NOT NULL,
     outcomes   INTEGER NOT NULL,
-    amount     INTEGER NOT NULL,
-    PRIMARY KEY (month, region_id, kind, status, currency)
+    PRIMARY KEY (month, region_id, kind, status)
 ) WITHOUT ROWID;
+CREATE INDEX outcome_months_region ON outcome_months (region_id, month, kind, status, outcomes);
 
-CREATE TABLE outcome_month_stats (
+-- The sum of the amounts (hundredths) by currency and status: what was pledged (any status
+-- but cancelled) and realized, per currency, never across currencies.
+CREATE TABLE outcome_month_amounts (
     month      TEXT NOT NULL,
     region_id  INTEGER NOT NULL,
-    kind       TEXT NOT NULL,
-    status     TEXT NOT NULL,
     currency   TEXT NOT NULL,
-    outcomes   INTEGER NOT NULL,
+    status     TEXT NOT NULL,
     amount     INTEGER NOT NULL,
-    PRIMARY KEY (month, region_id, kind, status, currency)
+    PRIMARY KEY (month, region_id, currency, status)
+) WITHOUT ROWID;
+CREATE INDEX outcome_month_amounts_region ON outcome_month_amounts (region_id, month, currency, status, amount);
+
+-- Outcomes per region alone: the /provinces column, a few dozen rows a month.
+CREATE TABLE outcome_region_months (
+    month      TEXT NOT NULL,
+    region_id  INTEGER NOT NULL,
+    outcomes   INTEGER NOT NULL,
+    PRIMARY KEY (month, region_id)
 ) WITHOUT ROWID;
 
--- What an outcome's counts depend on: its date and precision, kind, status, amount,
--- liveness and provinces.
+-- The months a write touched, for store::summary::refresh to recount before the commit.
+-- Marked by outcome writes only, so a visit's write does not recount its month's outcomes.
+CREATE TABLE stale_outcome_months (
+    month TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
 CREATE TRIGGER outcomes_stale_insert AFTER INSERT ON outcomes BEGIN
-    INSERT OR IGNORE INTO stale_days VALUES (NEW.date);
+    INSERT OR IGNORE INTO stale_outcome_months VALUES (substr(NEW.date, 1, 7));
 END;
 CREATE TRIGGER outcomes_stale_update
-    AFTER UPDATE OF date, date_precision, kind, status, amount_minor, currency, deleted_at ON outcomes BEGIN
-    INSERT OR IGNORE INTO stale_days VALUES (OLD.date), (NEW.date);
+    AFTER UPDATE OF date, kind, status, amount_minor, currency, deleted_at ON outcomes BEGIN
+    INSERT OR IGNORE INTO stale_outcome_months VALUES (substr(OLD.date, 1, 7)), (substr(NEW.date, 1, 7));
 END;
 CREATE TRIGGER outcomes_stale_delete AFTER DELETE ON outcomes BEGIN
-    INSERT OR IGNORE INTO stale_days VALUES (OLD.date);
+    INSERT OR IGNORE INTO stale_outcome_months VALUES (substr(OLD.date, 1, 7));
 END;
 CREATE TRIGGER outcome_provinces_stale_insert AFTER INSERT ON outcome_provinces BEGIN
-    INSERT OR IGNORE INTO stale_days SELECT date FROM outcomes WHERE id = NEW.outcome_id;
+    INSERT OR IGNORE INTO stale_outcome_months SELECT substr(date, 1, 7) FROM outcomes WHERE id = NEW.outcome_id;
 END;
 CREATE TRIGGER outcome_provinces_stale_delete AFTER DELETE ON outcome_provinces BEGIN
-    INSERT OR IGNORE INTO stale_days SELECT date FROM outcomes WHERE id = OLD.outcome_id;
+    INSERT OR IGNORE INTO stale_outcome_months SELECT substr(date, 1, 7) FROM outcomes WHERE id = OLD.outcome_id;
 END;
 -- A database that had none needs no counts now; whatever a later hand edit leaves stale
 -- is counted at the next start (store::summary::settle).

@@ -1,6 +1,6 @@
-//! The counts behind the reports (migrations 0004, 0010 and, for outcomes, 0015): triggers
-//! mark the days and the (month, official) pairs a write touches as stale; `refresh`
-//! recounts them before the write commits. Every write commits through `commit`, so readers always find the counts
+//! The counts behind the reports (migrations 0004, 0010, and 0015 for outcomes): triggers
+//! mark the days, the (month, official) pairs and the months of outcomes a write touches
+//! as stale; `refresh` recounts them before the write commits. Every write commits through `commit`, so readers always find the counts
 //! current. A write costs about one day of records, a bulk load about one pass.
 
 use std::sync::LazyLock;
@@ -68,31 +68,9 @@ fn joint(when: fn(&str) -> String) -> String {
     )
 }
 
-/// The counts of live outcomes (rows of key, region, kind, status, currency, outcomes,
-/// amount) of one date precision whose date `c` satisfies `when(c)` (migration 0015):
-/// region 0 counts each outcome once, any other region each of its provinces; amounts in
-/// hundredths, summed per currency ('' for outcomes without one).
-fn outcome_counts(key: fn(&str) -> String, when: fn(&str) -> String, precision: &str) -> String {
-    let (k, w) = (key("o.date"), when("o.date"));
-    let values = "o.kind AS kind, o.status AS status, coalesce(o.currency, '') AS currency,
-                  coalesce(o.amount_minor, 0) AS amount";
-    format!(
-        "SELECT k, region_id, kind, status, currency, count(*), sum(amount) FROM (
-           SELECT {k} AS k, 0 AS region_id, {values}
-             FROM outcomes o WHERE {w} AND o.date_precision = '{precision}' AND o.deleted_at IS NULL
-           UNION ALL
-           SELECT {k}, p.region_id, {values}
-             FROM outcomes o JOIN outcome_provinces p ON p.outcome_id = o.id
-            WHERE {w} AND o.date_precision = '{precision}' AND o.deleted_at IS NULL)
-         GROUP BY k, region_id, kind, status, currency"
-    )
-}
-
-const OUTCOME_COLUMNS: &str = "region_id, kind, status, currency, outcomes, amount";
-
 /// Recounting one day (?1): its day-precise records, and its joint visits (of either
 /// precision: one dated by month only is stored on its first day).
-static RECOUNT_DAY: LazyLock<[String; 6]> = LazyLock::new(|| {
+static RECOUNT_DAY: LazyLock<[String; 4]> = LazyLock::new(|| {
     let on = |c: &str| format!("{c} = ?1");
     [
         "DELETE FROM day_stats WHERE day = ?1".into(),
@@ -102,16 +80,11 @@ static RECOUNT_DAY: LazyLock<[String; 6]> = LazyLock::new(|| {
         ),
         "DELETE FROM joint_visit_provinces WHERE day = ?1".into(),
         joint(on),
-        "DELETE FROM outcome_day_stats WHERE day = ?1".into(),
-        format!(
-            "INSERT INTO outcome_day_stats (day, {OUTCOME_COLUMNS}) {}",
-            outcome_counts(|_| "?1".into(), on, "day")
-        ),
     ]
 });
 
 /// Every stale day at once, for a bulk load or import: `RECOUNT_DAY` as one pass.
-static RECOUNT_DAYS: LazyLock<[String; 6]> = LazyLock::new(|| {
+static RECOUNT_DAYS: LazyLock<[String; 4]> = LazyLock::new(|| {
     let stale = |c: &str| format!("{c} IN (SELECT day FROM stale_days)");
     [
         "DELETE FROM day_stats WHERE day IN (SELECT day FROM stale_days)".into(),
@@ -121,11 +94,6 @@ static RECOUNT_DAYS: LazyLock<[String; 6]> = LazyLock::new(|| {
         ),
         "DELETE FROM joint_visit_provinces WHERE day IN (SELECT day FROM stale_days)".into(),
         joint(stale),
-        "DELETE FROM outcome_day_stats WHERE day IN (SELECT day FROM stale_days)".into(),
-        format!(
-            "INSERT INTO outcome_day_stats (day, {OUTCOME_COLUMNS}) {}",
-            outcome_counts(|c| c.to_string(), stale, "day")
-        ),
     ]
 });
 
@@ -133,8 +101,8 @@ static RECOUNT_DAYS: LazyLock<[String; 6]> = LazyLock::new(|| {
 const BULK_DAYS: usize = 100;
 
 /// A month (?1, its days ?2..?3): its records dated by month only, then its counts, the
-/// sum of its days and of those; the same for its outcomes.
-static SUM_MONTH: LazyLock<[String; 8]> = LazyLock::new(|| {
+/// sum of its days and of those.
+static SUM_MONTH: LazyLock<[String; 4]> = LazyLock::new(|| {
     [
         "DELETE FROM month_only_stats WHERE month = ?1".into(),
         format!(
@@ -149,20 +117,6 @@ static SUM_MONTH: LazyLock<[String; 8]> = LazyLock::new(|| {
            SELECT region_id, visits, sourced, meetings, forums FROM month_only_stats WHERE month = ?1)
           GROUP BY region_id"
             .into(),
-        "DELETE FROM outcome_month_only_stats WHERE month = ?1".into(),
-        format!(
-            "INSERT INTO outcome_month_only_stats (month, {OUTCOME_COLUMNS}) {}",
-            outcome_counts(|_| "?1".into(), |c| format!("{c} = ?2"), "month")
-        ),
-        "DELETE FROM outcome_month_stats WHERE month = ?1".into(),
-        format!(
-            "INSERT INTO outcome_month_stats (month, {OUTCOME_COLUMNS})
-             SELECT ?1, region_id, kind, status, currency, sum(outcomes), sum(amount) FROM (
-               SELECT {OUTCOME_COLUMNS} FROM outcome_day_stats WHERE day BETWEEN ?2 AND ?3
-               UNION ALL
-               SELECT {OUTCOME_COLUMNS} FROM outcome_month_only_stats WHERE month = ?1)
-              GROUP BY region_id, kind, status, currency"
-        ),
     ]
 });
 
@@ -195,6 +149,64 @@ const FIX_PREV: &str = "UPDATE official_month_stats AS t SET prev = w.prev
              FROM official_month_stats
             WHERE official_id IN (SELECT official_id FROM stale_officials)) AS w
     WHERE t.month = w.month AND t.official_id = w.official_id AND t.prev IS NOT w.prev";
+
+/// A month of outcomes (?1, its days ?2..?3; migration 0015): by region, kind and status;
+/// their amounts by region, currency and status; and by region alone. Outcomes known only
+/// to the month are stored on its first day, so the days take in both precisions.
+static OUTCOME_MONTH: LazyLock<[String; 6]> = LazyLock::new(|| {
+    let rows = |values: &str, only: &str| {
+        format!(
+            "SELECT 0 AS region_id, {values} FROM outcomes o
+              WHERE o.date BETWEEN ?2 AND ?3 AND o.deleted_at IS NULL{only}
+             UNION ALL
+             SELECT p.region_id, {values} FROM outcomes o JOIN outcome_provinces p ON p.outcome_id = o.id
+              WHERE o.date BETWEEN ?2 AND ?3 AND o.deleted_at IS NULL{only}"
+        )
+    };
+    [
+        "DELETE FROM outcome_months WHERE month = ?1".into(),
+        format!(
+            "INSERT INTO outcome_months (month, region_id, kind, status, outcomes)
+             SELECT ?1, region_id, kind, status, count(*) FROM ({}) GROUP BY region_id, kind, status",
+            rows("o.kind AS kind, o.status AS status", "")
+        ),
+        "DELETE FROM outcome_month_amounts WHERE month = ?1".into(),
+        format!(
+            "INSERT INTO outcome_month_amounts (month, region_id, currency, status, amount)
+             SELECT ?1, region_id, currency, status, sum(amount) FROM ({}) GROUP BY region_id, currency, status",
+            rows(
+                "o.currency AS currency, o.status AS status, o.amount_minor AS amount",
+                " AND o.currency IS NOT NULL"
+            )
+        ),
+        "DELETE FROM outcome_region_months WHERE month = ?1".into(),
+        "INSERT INTO outcome_region_months (month, region_id, outcomes)
+         SELECT ?1, region_id, sum(outcomes) FROM outcome_months WHERE month = ?1 GROUP BY region_id"
+            .into(),
+    ]
+});
+
+/// Recounts the months of outcomes that writes marked (migration 0015) and clears the marks.
+async fn refresh_outcomes(tx: &mut Tx<'_>) -> Result<()> {
+    let months: Vec<String> =
+        sqlx::query_scalar("SELECT month FROM stale_outcome_months ORDER BY month")
+            .fetch_all(&mut **tx)
+            .await?;
+    for month in &months {
+        for sql in OUTCOME_MONTH.iter() {
+            sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(month)
+                .bind(format!("{month}-01"))
+                .bind(format!("{month}-31"))
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    sqlx::query("DELETE FROM stale_outcome_months")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
 
 /// Recounts whatever is stale and clears the marks.
 pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
@@ -245,7 +257,7 @@ pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
     for sql in ["DELETE FROM stale_days", "DELETE FROM stale_officials"] {
         sqlx::query(sql).execute(&mut **tx).await?;
     }
-    Ok(())
+    refresh_outcomes(tx).await
 }
 
 /// The per-row triggers that mark what an insert touched. A bulk insert is faster without
@@ -275,8 +287,8 @@ pub(super) async fn resume_insert_triggers(tx: &mut Tx<'_>, triggers: Vec<String
     Ok(())
 }
 
-/// What the insert triggers would have marked for these new records: their days, and for
-/// meetings each participant's month. (New records have no meetings or forums yet that
+/// What the insert triggers would have marked for these new records: their days (for an
+/// outcome its month), and for meetings each participant's month. (New records have no meetings or forums yet that
 /// the province and source triggers would also mark.)
 const MARK_INSERTED: [(Entity, &str); 5] = [
     (
@@ -299,7 +311,8 @@ const MARK_INSERTED: [(Entity, &str); 5] = [
     ),
     (
         Entity::Outcome,
-        "INSERT OR IGNORE INTO stale_days SELECT date FROM outcomes WHERE id IN (SELECT value FROM json_each(?))",
+        "INSERT OR IGNORE INTO stale_outcome_months
+         SELECT DISTINCT substr(date, 1, 7) FROM outcomes WHERE id IN (SELECT value FROM json_each(?))",
     ),
 ];
 
@@ -327,7 +340,8 @@ pub async fn commit(mut tx: Tx<'_>) -> Result<()> {
 /// hand edit with the sqlite3 shell). Costs two lookups when nothing is stale.
 pub async fn settle(db: &SqlitePool) -> Result<()> {
     let stale: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM stale_days) OR EXISTS (SELECT 1 FROM stale_officials)",
+        "SELECT EXISTS (SELECT 1 FROM stale_days) OR EXISTS (SELECT 1 FROM stale_officials)
+             OR EXISTS (SELECT 1 FROM stale_outcome_months)",
     )
     .fetch_one(db)
     .await?;

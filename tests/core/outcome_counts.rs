@@ -266,7 +266,8 @@ async fn kept_counts_agree_with_the_outcomes_after_every_kind_of_write() {
         }
     }
     let (live, stale): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT count(*) FROM outcomes WHERE deleted_at IS NULL), (SELECT count(*) FROM stale_days)",
+        "SELECT (SELECT count(*) FROM outcomes WHERE deleted_at IS NULL),
+                (SELECT count(*) FROM stale_days) + (SELECT count(*) FROM stale_outcome_months)",
     )
     .fetch_one(&t.app.db)
     .await

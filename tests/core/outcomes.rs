@@ -71,7 +71,8 @@ async fn create_edit_and_delete_are_each_undone() {
     assert!(snapshot(&t, id).await.is_none(), "removed for good");
     assert!(searched(&t, "workation").await.is_empty());
     let left: i64 = sqlx::query_scalar(
-        "SELECT (SELECT count(*) FROM outcome_provinces) + (SELECT count(*) FROM outcome_month_stats)",
+        "SELECT (SELECT count(*) FROM outcome_provinces) + (SELECT count(*) FROM outcome_months)
+            + (SELECT count(*) FROM outcome_month_amounts) + (SELECT count(*) FROM outcome_region_months)",
     )
     .fetch_one(&t.app.db)
     .await

@@ -6,6 +6,7 @@
 mod outcomes;
 mod overview;
 
+pub(crate) use outcomes::parts;
 pub use outcomes::{ByKind, OutcomeTotals, outcome_totals, outcomes_by_province};
 pub use overview::{Host, ProvinceRank, Totals, provinces, top_hosts, top_hosts_then, totals};
 
@@ -167,22 +168,16 @@ fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8, several: bool) -> String 
 /// its part-months at either end, and for those part-months the records known only to
 /// their month (such a record matches any days of its month).
 pub(crate) fn period_rows(columns: &str, filter: &str) -> String {
-    rows_over("", columns, filter)
-}
-
-/// `period_rows` over the tables named `{prefix}day_stats`, `{prefix}month_only_stats` and
-/// `{prefix}month_stats` (the outcomes' are `outcome_...`).
-pub(crate) fn rows_over(prefix: &str, columns: &str, filter: &str) -> String {
     let part = |lo: u8, hi: u8| {
         format!(
-            "SELECT {columns} FROM {prefix}day_stats WHERE day BETWEEN ?{lo} AND ?{hi} AND {filter}
+            "SELECT {columns} FROM day_stats WHERE day BETWEEN ?{lo} AND ?{hi} AND {filter}
              UNION ALL
-             SELECT {columns} FROM {prefix}month_only_stats
+             SELECT {columns} FROM month_only_stats
               WHERE month BETWEEN substr(?{lo}, 1, 7) AND substr(?{hi}, 1, 7) AND {filter}"
         )
     };
     format!(
-        "SELECT {columns} FROM {prefix}month_stats WHERE month BETWEEN ?1 AND ?2 AND {filter}
+        "SELECT {columns} FROM month_stats WHERE month BETWEEN ?1 AND ?2 AND {filter}
          UNION ALL {}
          UNION ALL {}",
         part(3, 4),

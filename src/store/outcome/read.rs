@@ -4,7 +4,7 @@
 use serde::Serialize;
 use sqlx::{SqliteExecutor, SqlitePool};
 
-use super::super::counts::{Split, rows_over};
+use super::super::counts::{Split, parts};
 use super::super::visit::Source;
 use super::super::{Tx, within_days};
 use super::stored_money;
@@ -33,23 +33,33 @@ impl Default for Filter {
     }
 }
 
-/// The live outcomes a filter keeps, its values bound as ?1 from, ?2 to, ?3 kind, ?4
+/// The live outcomes (`o`) a filter keeps, its values bound as ?1 from, ?2 to, ?3 kind, ?4
 /// status, ?5 the provinces (a JSON list).
 fn filtered() -> String {
     format!(
-        "o.deleted_at IS NULL AND {} AND (?3 IS NULL OR o.kind = ?3) AND (?4 IS NULL OR o.status = ?4)
-           AND (?5 = '[]' OR EXISTS (SELECT 1 FROM outcome_provinces p WHERE p.outcome_id = o.id
-                                     AND p.region_id IN (SELECT value FROM json_each(?5))))",
-        within_days("o.date", "o.date_precision", "?1", "?2")
+        "o.deleted_at IS NULL AND {} AND {}",
+        within_days("o.date", "o.date_precision", "?1", "?2"),
+        filter_but_dates("?3", "?4", "?5")
     )
 }
 
-/// How many outcomes a filter keeps. Up to one province, from the kept counts (a few rows
-/// per month whatever the number of outcomes); several at once from the records, as an
-/// outcome of two of them must count once.
+/// A filter's kind, status and provinces (`[]`: all) on outcomes `o`, bound as these.
+fn filter_but_dates(kind: &str, status: &str, provinces: &str) -> String {
+    format!(
+        "({kind} IS NULL OR o.kind = {kind}) AND ({status} IS NULL OR o.status = {status})
+           AND ({provinces} = '[]' OR EXISTS (SELECT 1 FROM outcome_provinces p WHERE p.outcome_id = o.id
+                                     AND p.region_id IN (SELECT value FROM json_each({provinces}))))"
+    )
+}
+
+/// How many outcomes a filter keeps. For all provinces or one, the whole months from the
+/// kept counts (a few rows per month whatever the number of outcomes) and the part-months
+/// at either end from the outcomes; for several at once, from the outcomes, as an outcome
+/// of two of them must count once.
 pub async fn count(db: &SqlitePool, f: &Filter) -> Result<i64> {
     let kind = f.kind.map(OutcomeKind::label);
     let status = f.status.map(OutcomeStatus::label);
+    let provinces = serde_json::to_string(&f.provinces)?;
     if f.provinces.len() > 1 {
         return Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
             "SELECT count(*) FROM outcomes o WHERE {}",
@@ -59,22 +69,24 @@ pub async fn count(db: &SqlitePool, f: &Filter) -> Result<i64> {
         .bind(f.range.to.to_string())
         .bind(kind)
         .bind(status)
-        .bind(serde_json::to_string(&f.provinces)?)
+        .bind(provinces)
         .fetch_one(db)
         .await?);
     }
-    let rows = rows_over(
-        "outcome_",
-        "outcomes",
-        "region_id = ?7 AND (?8 IS NULL OR kind = ?8) AND (?9 IS NULL OR status = ?9)",
+    let sql = format!(
+        "SELECT coalesce(sum(n), 0) FROM (
+           SELECT outcomes AS n FROM outcome_months
+            WHERE region_id = ?7 AND month BETWEEN ?1 AND ?2
+              AND (?8 IS NULL OR kind = ?8) AND (?9 IS NULL OR status = ?9)
+           UNION ALL {})",
+        parts("1", "outcomes o", &filter_but_dates("?8", "?9", "?10"))
     );
     Ok(Split::of(f.range)
-        .bind(sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(format!(
-            "SELECT coalesce(sum(outcomes), 0) FROM ({rows})"
-        ))))
+        .bind(sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(sql)))
         .bind(f.provinces.first().copied().unwrap_or(0))
         .bind(kind)
         .bind(status)
+        .bind(provinces)
         .fetch_one(db)
         .await?
         .0)
