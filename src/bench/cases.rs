@@ -8,7 +8,7 @@ use crate::commands::App;
 use crate::domain::{DateRange, Month};
 use crate::error::Result;
 use crate::store::counts;
-use crate::store::{self, forum, meeting, search, visit};
+use crate::store::{self, forum, meeting, outcome, position, search, visit};
 
 pub struct Case {
     pub line: String,
@@ -44,6 +44,19 @@ pub enum Raw {
     /// command runs them).
     Stats(Month, Month),
     Search(&'static str),
+    /// /outcomes list: the count for the pager (kept counts) and one page.
+    Outcomes {
+        filter: outcome::Filter,
+        offset: i64,
+    },
+    /// /outcomes show: the outcome with its names and links.
+    Outcome(i64),
+    /// /stats's outcomes: by kind and pledged per currency, and top hosts as titled then.
+    OutcomeStats(Month, Month),
+    /// /provinces's outcomes column.
+    OutcomeProvinces(DateRange),
+    /// /official history: the titles held on the dates of one page of meetings.
+    Roles(i64),
 }
 
 pub async fn raw(app: &App, r: &Raw) -> Result<()> {
@@ -113,8 +126,102 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
             let matches = search::count(db, &q).await?;
             black_box(search::find(db, &q, matches, 10, 0).await?);
         }
+        Raw::Outcomes { filter, offset } => {
+            black_box(outcome::count(db, filter).await?);
+            black_box(outcome::list(db, filter, 10, *offset).await?);
+        }
+        Raw::Outcome(id) => {
+            black_box(outcome::view(db, *id).await?);
+        }
+        Raw::OutcomeStats(from, to) => {
+            let range = DateRange::months(*from, *to);
+            black_box(tokio::try_join!(
+                counts::outcome_totals(db, range),
+                counts::top_hosts_then(db, range, 5),
+            )?);
+        }
+        Raw::OutcomeProvinces(range) => {
+            black_box(counts::outcomes_by_province(db, *range).await?);
+        }
+        Raw::Roles(official) => {
+            let all = DateRange::from_bounds(None, None)?;
+            let page = meeting::with(db, *official, all, 10, 0).await?;
+            let ids: Vec<i64> = page.iter().map(|m| m.id).collect();
+            let mut conn = db.acquire().await?;
+            black_box(position::roles_for_meetings(&mut conn, &ids).await?);
+            black_box(position::career(&mut *conn, *official).await?);
+        }
     }
     Ok(())
+}
+
+/// The queries behind the outcome and career answers whose commands come with the rest
+/// of issue 12: timed alone until those commands exist, then as rows of `cases`.
+pub async fn store_cases(db: &SqlitePool) -> Result<Vec<(String, Raw)>> {
+    let top = store::official::most_met(db)
+        .await?
+        .expect("the bench database has meetings");
+    let jiangsu = province(db, "Jiangsu").await?;
+    let month = |m: &str| Month::parse(m).expect("valid");
+    let total = outcome::count(db, &outcome::Filter::default()).await?;
+    let days = DateRange {
+        from: crate::domain::Day::parse("2024-01-15")?,
+        to: crate::domain::Day::parse("2024-06-20")?,
+    };
+    Ok(vec![
+        (
+            "outcomes list".into(),
+            Raw::Outcomes {
+                filter: outcome::Filter::default(),
+                offset: 0,
+            },
+        ),
+        (
+            "outcomes list province:Jiangsu page:5".into(),
+            Raw::Outcomes {
+                filter: outcome::Filter {
+                    provinces: vec![jiangsu],
+                    ..Default::default()
+                },
+                offset: 40,
+            },
+        ),
+        (
+            "outcomes list kind:MOU status:signed from:2024-01".into(),
+            Raw::Outcomes {
+                filter: outcome::Filter {
+                    kind: Some(crate::domain::OutcomeKind::Mou),
+                    status: Some(crate::domain::OutcomeStatus::Signed),
+                    range: DateRange::from_bounds(
+                        Some(crate::domain::FlexDate::Month(month("2024-01"))),
+                        None,
+                    )?,
+                    ..Default::default()
+                },
+                offset: 0,
+            },
+        ),
+        (
+            format!("outcomes show id:{}", (total / 2).max(1)),
+            Raw::Outcome((total / 2).max(1)),
+        ),
+        (
+            "stats from:2024-01 to:2024-12 (outcomes, hosts then)".into(),
+            Raw::OutcomeStats(month("2024-01"), month("2024-12")),
+        ),
+        (
+            "provinces (outcomes column)".into(),
+            Raw::OutcomeProvinces(DateRange::from_bounds(None, None)?),
+        ),
+        (
+            "provinces from:2024-01-15 to:2024-06-20 (outcomes column)".into(),
+            Raw::OutcomeProvinces(days),
+        ),
+        (
+            format!("official history name:\"{}\" (titles then)", top.name),
+            Raw::Roles(top.id),
+        ),
+    ])
 }
 
 async fn province(db: &SqlitePool, name: &str) -> Result<i64> {
