@@ -52,6 +52,18 @@ impl Upload {
 pub struct Request {
     pub spec: &'static CommandSpec,
     args: BTreeMap<&'static str, Value>,
+    reads: Reads,
+}
+
+/// Which of its options a request was asked for, one bit per catalog option (Discord
+/// allows 25): the catalog test checks that every command reads all of its options.
+#[derive(Debug, Default)]
+struct Reads(std::sync::atomic::AtomicU32);
+
+impl Clone for Reads {
+    fn clone(&self) -> Reads {
+        Reads(self.0.load(std::sync::atomic::Ordering::Relaxed).into())
+    }
 }
 
 impl Request {
@@ -99,7 +111,11 @@ impl Request {
                 spec.example
             )));
         }
-        Ok(Request { spec, args })
+        Ok(Request {
+            spec,
+            args,
+            reads: Reads::default(),
+        })
     }
 
     /// Parses a console line exactly as a user would type it in Discord:
@@ -156,34 +172,81 @@ impl Request {
         Request::build(spec, raw)
     }
 
+    /// Notes that `name` was read. Reading an option the command's catalog entry lacks is
+    /// a bug: caught in debug builds (and so by the tests), `None` otherwise.
+    fn get(&self, name: &str) -> Option<&Value> {
+        match self.spec.options.iter().position(|o| o.name == name) {
+            Some(i) => {
+                self.reads
+                    .0
+                    .fetch_or(1 << i, std::sync::atomic::Ordering::Relaxed);
+            }
+            None => debug_assert!(
+                false,
+                "{} reads `{name}`, which its catalog entry lacks",
+                self.spec.name()
+            ),
+        }
+        self.args.get(name)
+    }
+
+    /// The options of the command that nothing has read yet.
+    pub fn unread(&self) -> Vec<&'static str> {
+        let reads = self.reads.0.load(std::sync::atomic::Ordering::Relaxed);
+        self.spec
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| reads & (1 << i) == 0)
+            .map(|(_, o)| o.name)
+            .collect()
+    }
+
     pub fn text(&self, name: &str) -> Option<&str> {
-        match self.args.get(name) {
+        match self.get(name) {
             Some(Value::Text(s)) => Some(s),
             Some(Value::Choice(s)) => Some(s),
             _ => None,
         }
     }
 
+    /// A choice option's value, as the catalog spells it.
+    pub fn choice(&self, name: &str) -> Option<&'static str> {
+        match self.get(name) {
+            Some(Value::Choice(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The file uploaded with the request, whichever option holds it: what an adapter
+    /// keeps beside a saved request (a confirmation button), not an option read.
+    pub fn upload(&self) -> Option<&Upload> {
+        self.args.values().find_map(|v| match v {
+            Value::File(f) => Some(f),
+            _ => None,
+        })
+    }
+
     pub fn file(&self, name: &str) -> Option<&Upload> {
-        match self.args.get(name) {
+        match self.get(name) {
             Some(Value::File(f)) => Some(f),
             _ => None,
         }
     }
 
     pub fn int(&self, name: &str) -> Option<i64> {
-        match self.args.get(name) {
+        match self.get(name) {
             Some(Value::Int(n)) => Some(*n),
             _ => None,
         }
     }
 
     pub fn flag(&self, name: &str) -> bool {
-        matches!(self.args.get(name), Some(Value::Bool(true)))
+        matches!(self.get(name), Some(Value::Bool(true)))
     }
 
     pub fn date(&self, name: &str) -> Option<FlexDate> {
-        match self.args.get(name) {
+        match self.get(name) {
             Some(Value::Date(d)) => Some(*d),
             Some(Value::Day(d)) => Some(FlexDate::Day(*d)),
             Some(Value::Month(m)) => Some(FlexDate::Month(*m)),
@@ -192,14 +255,14 @@ impl Request {
     }
 
     pub fn day(&self, name: &str) -> Option<Day> {
-        match self.args.get(name) {
+        match self.get(name) {
             Some(Value::Day(d)) => Some(*d),
             _ => None,
         }
     }
 
     pub fn month(&self, name: &str) -> Option<Month> {
-        match self.args.get(name) {
+        match self.get(name) {
             Some(Value::Month(m)) => Some(*m),
             _ => None,
         }
@@ -212,14 +275,13 @@ impl Request {
     /// For an edit: whether any field is given besides what names the record (its
     /// required options) and the `force` and `version` controls.
     pub fn changes_fields(&self) -> bool {
-        self.spec
-            .options
-            .iter()
-            .any(|o| !o.required && !matches!(o.name, "force" | "version") && self.has(o.name))
+        self.spec.options.iter().any(|o| {
+            !o.required && !matches!(o.name, "force" | "version") && self.args.contains_key(o.name)
+        })
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.args.contains_key(name)
+        self.get(name).is_some()
     }
 
     /// The request as a console line, to show what will be run.
@@ -535,6 +597,25 @@ fn is_option_name(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::catalog::CommandId;
+
+    #[test]
+    fn a_request_knows_which_options_were_read() {
+        let r = Request::parse_line("/visits monthly from:2024-01").unwrap();
+        assert_eq!(r.unread(), ["from", "to", "province"]);
+        let _ = r.month("from");
+        let _ = r.text("province");
+        // Reading an absent option counts: the command looked for it.
+        assert_eq!(r.unread(), ["to"]);
+        assert!(r.clone().unread() == ["to"], "a copy keeps what was read");
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "which its catalog entry lacks")]
+    fn reading_an_option_the_catalog_lacks_is_a_bug() {
+        let r = Request::parse_line("/visits show 3").unwrap();
+        let _ = r.text("province");
+    }
 
     #[test]
     fn parses_a_console_line() {

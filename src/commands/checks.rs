@@ -7,7 +7,7 @@ use crate::domain::{FlexDate, VisitLevel};
 use crate::error::{Result, user_err};
 use crate::store::region::{self, Country};
 use crate::store::visit::{self, Fields, Source};
-use crate::store::{Entity, Tx, audit, official};
+use crate::store::{Entity, Tx, official};
 
 pub fn dates(start: FlexDate, end: Option<FlexDate>) -> Result<()> {
     crate::domain::date::check_span(start, end).map_err(|(_, e)| e.into())
@@ -67,9 +67,7 @@ pub async fn duplicate(
 pub async fn live_visit(tx: &mut Tx<'_>, id: i64) -> Result<visit::Snapshot> {
     match visit::live(tx, id).await? {
         Some(v) => Ok(v),
-        None => user_err(format!(
-            "There is no visit #{id}; /visits list shows the numbers."
-        )),
+        None => Err(crate::store::change::missing(Entity::Visit, id).into()),
     }
 }
 
@@ -108,36 +106,4 @@ pub async fn meetings_within(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()>
         f.start,
         if outside.len() == 1 { "it" } else { "them" }
     ))
-}
-
-/// Optimistic concurrency: an edit made against version `seen` of a record that has moved
-/// on since is refused, naming what changed and who changed it.
-pub async fn unchanged_since(
-    tx: &mut Tx<'_>,
-    entity: Entity,
-    id: i64,
-    current: i64,
-    seen: Option<i64>,
-) -> Result<()> {
-    let Some(seen) = seen else { return Ok(()) };
-    if seen == current {
-        return Ok(());
-    }
-    let changes = audit::changes_since(tx, entity, id, seen).await?;
-    let what = if changes.is_empty() {
-        "it was changed".to_string()
-    } else {
-        changes.join("; ")
-    };
-    user_err(format!(
-        "{} #{id} changed since version {seen} ({what}); look at it again (now version {current}) and redo your edit.",
-        capitalized(entity.as_str())
-    ))
-}
-
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }

@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use super::args::Args;
 use super::{Actor, App};
 use crate::error::{Result, user_err};
 use crate::reply::{Page, Reply, Table};
@@ -9,10 +10,36 @@ use crate::request::Request;
 use crate::store::Entity;
 use crate::store::audit;
 
-pub async fn audit(app: &App, req: &Request) -> Result<Reply> {
-    match (req.text("entity"), req.int("id")) {
-        (Some(entity), Some(id)) => {
-            let entity = Entity::parse(entity).expect("the catalog lists only known entities");
+pub struct AuditArgs {
+    /// One record's history, or (None) the recent changes.
+    record: Option<(Entity, i64)>,
+    page: i64,
+}
+
+impl Args for AuditArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let record = match (req.text("entity"), req.int("id")) {
+            (Some(entity), Some(id)) => Some((
+                Entity::parse(entity).expect("the catalog lists only known entities"),
+                id,
+            )),
+            (None, None) => None,
+            _ => {
+                return user_err(
+                    "Give both `entity` and `id` for one record's history, e.g. /data audit entity:visit id:3, or neither for recent changes.",
+                );
+            }
+        };
+        Ok(AuditArgs {
+            record,
+            page: super::args::page(req),
+        })
+    }
+}
+
+pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
+    match a.record {
+        Some((entity, id)) => {
             let entries = audit::history(&app.db, entity, id).await?;
             if entries.is_empty() {
                 return user_err(format!(
@@ -37,12 +64,9 @@ pub async fn audit(app: &App, req: &Request) -> Result<Reply> {
                 .table(table)
                 .data(json!({"entries": entries})))
         }
-        (None, Some(_)) | (Some(_), None) => user_err(
-            "Give both `entity` and `id` for one record's history, e.g. /data audit entity:visit id:3, or neither for recent changes.",
-        ),
-        (None, None) => {
+        None => {
             let total = audit::count_batches(&app.db).await?;
-            let page = Page::of(req.page(), total);
+            let page = Page::of(a.page, total);
             let batches = audit::recent(&app.db, Page::SIZE, page.offset()).await?;
             let mut table = Table::new(
                 &["Change", "When", "Who", "What", "Records"],
@@ -77,9 +101,7 @@ pub async fn audit(app: &App, req: &Request) -> Result<Reply> {
 }
 
 pub async fn undo(app: &App, actor: &Actor) -> Result<Reply> {
-    let mut tx = app.begin().await?;
-    let undone = audit::undo_last(&mut tx, &actor.author()).await?;
-    tx.commit().await?;
+    let undone = crate::store::undo::undo_last(app.begin().await?, &actor.author()).await?;
     Ok(Reply::new("Undone")
         .text(format!(
             "\"{}\" is reverted ({} record(s)). /data undo again reverts your change before it.",

@@ -7,6 +7,7 @@ use chrono::Timelike;
 use chrono_tz::Tz;
 use serde_json::json;
 
+use super::args::Args;
 use super::{Actor, App, capitalize, plural};
 use crate::catalog::WEEKDAYS;
 use crate::domain::schedule::{self, Due, Frequency, Period};
@@ -33,28 +34,54 @@ pub fn due(s: &store::Schedule) -> Due {
     }
 }
 
-pub async fn set(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
+pub struct SetArgs {
+    channel: String,
+    frequency: Frequency,
+    /// ISO weekday, 1 = Monday (weekly digests).
+    weekday: i64,
+    /// Day of the month (monthly digests).
+    day: i64,
+    hour: i64,
+}
+
+impl Args for SetArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let frequency = req
+            .choice("frequency")
+            .and_then(Frequency::parse)
+            .unwrap_or(Frequency::Monthly);
+        let (weekday, day) = (req.choice("weekday"), req.int("day"));
+        if frequency == Frequency::Weekly && day.is_some() {
+            return user_err(
+                "`day` is for a monthly digest; a weekly one takes weekday:, e.g. weekday:friday.",
+            );
+        }
+        if frequency == Frequency::Monthly && weekday.is_some() {
+            return user_err(
+                "`weekday` is for a weekly digest; a monthly one takes day:, e.g. day:1.",
+            );
+        }
+        Ok(SetArgs {
+            channel: req.text("channel").unwrap_or_default().to_string(),
+            frequency,
+            weekday: weekday
+                .and_then(|w| WEEKDAYS.iter().position(|d| *d == w))
+                .map_or(1, |i| i as i64 + 1),
+            day: day.unwrap_or(1),
+            hour: req.int("hour").unwrap_or(9),
+        })
+    }
+}
+
+pub async fn set(app: &App, actor: &Actor, a: SetArgs) -> Result<Reply> {
     let tz = timezone()?;
-    let frequency =
-        Frequency::parse(req.text("frequency").unwrap_or("monthly")).unwrap_or(Frequency::Monthly);
-    if frequency == Frequency::Weekly && req.has("day") {
-        return user_err(
-            "`day` is for a monthly digest; a weekly one takes weekday:, e.g. weekday:friday.",
-        );
-    }
-    if frequency == Frequency::Monthly && req.has("weekday") {
-        return user_err("`weekday` is for a weekly digest; a monthly one takes day:, e.g. day:1.");
-    }
-    let weekday = req
-        .text("weekday")
-        .and_then(|w| WEEKDAYS.iter().position(|d| *d == w))
-        .map_or(1, |i| i as i64 + 1);
+    let frequency = a.frequency;
     let s = store::Schedule {
-        channel_id: req.text("channel").unwrap_or_default().to_string(),
+        channel_id: a.channel,
         frequency: frequency.as_str().to_string(),
-        weekday,
-        day: req.int("day").unwrap_or(1),
-        hour: req.int("hour").unwrap_or(9),
+        weekday: a.weekday,
+        day: a.day,
+        hour: a.hour,
         set_by: actor.name.clone(),
         set_at: crate::store::now(),
     };
@@ -95,10 +122,22 @@ pub async fn off(app: &App) -> Result<Reply> {
     Ok(Reply::new("Digest off").data(json!({"off": true})))
 }
 
-pub async fn preview(app: &App, req: &Request) -> Result<Reply> {
+pub struct PreviewArgs {
+    frequency: Option<Frequency>,
+}
+
+impl Args for PreviewArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(PreviewArgs {
+            frequency: req.choice("frequency").and_then(Frequency::parse),
+        })
+    }
+}
+
+pub async fn preview(app: &App, a: PreviewArgs) -> Result<Reply> {
     let tz = timezone()?;
-    let frequency = match req.text("frequency") {
-        Some(f) => Frequency::parse(f),
+    let frequency = match a.frequency {
+        Some(f) => Some(f),
         None => store::schedule(&app.db)
             .await?
             .and_then(|s| Frequency::parse(&s.frequency)),

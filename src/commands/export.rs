@@ -6,18 +6,31 @@ use std::collections::BTreeMap;
 use serde_json::json;
 
 use super::App;
+use super::args::Args;
 use crate::error::Result;
 use crate::reply::{Attachment, Reply};
 use crate::request::Request;
 use crate::store;
 use crate::transfer::{Kind, export as out};
 
-pub async fn export(app: &App, req: &Request) -> Result<Reply> {
-    let kinds: Vec<Kind> = match req.text("what") {
-        Some("all") | None => Kind::ALL.to_vec(),
-        Some(k) => vec![Kind::parse(k).expect("the catalog lists only known kinds")],
-    };
-    let format = req.text("format").unwrap_or("csv").to_string();
+pub struct ExportArgs {
+    kinds: Vec<Kind>,
+    json: bool,
+}
+
+impl Args for ExportArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(ExportArgs {
+            kinds: match req.text("what") {
+                Some("all") | None => Kind::ALL.to_vec(),
+                Some(k) => vec![Kind::parse(k).expect("the catalog lists only known kinds")],
+            },
+            json: req.text("format") == Some("json"),
+        })
+    }
+}
+
+pub async fn export(app: &App, ExportArgs { kinds, json }: ExportArgs) -> Result<Reply> {
     let mut conn = app.db.acquire().await?;
     let identity = store::identity(&mut conn).await?;
     let mut parts = Vec::new();
@@ -28,7 +41,7 @@ pub async fn export(app: &App, req: &Request) -> Result<Reply> {
     let stamp = crate::domain::Day::today();
     let counts: BTreeMap<&str, usize> = parts.iter().map(|(k, r)| (k.name(), r.len())).collect();
     // Building a large file is CPU work: off the async runtime.
-    let json_format = format == "json";
+    let json_format = json;
     let attachments = tokio::task::spawn_blocking(move || -> Result<Vec<Attachment>> {
         if json_format {
             let name = match kinds.as_slice() {
@@ -66,7 +79,7 @@ pub async fn export(app: &App, req: &Request) -> Result<Reply> {
         .text(format!(
             "{} as {}. Import takes these files back as they are.",
             summary.join(", "),
-            format.to_uppercase()
+            if json_format { "JSON" } else { "CSV" }
         ))
         .data(json!({"files": files, "counts": counts}));
     reply.attachments = attachments;

@@ -3,29 +3,40 @@
 use serde_json::json;
 
 use super::App;
-use crate::domain::{DateRange, ForumKind, normalize};
+use super::args::{self, Args, Bounds, Id};
+use crate::domain::{ForumKind, normalize};
 use crate::error::{Result, user_err};
 use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
 use crate::store::forum;
 
-pub async fn list(app: &App, req: &Request) -> Result<Reply> {
-    let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
-    let kind = req
-        .text("kind")
-        .map(ForumKind::parse)
-        .transpose()?
-        .map(|k| k.label());
-    let place = req
-        .text("place")
-        .map(|p| format!("%{}%", p.replace(['%', '_'], "")));
+pub struct ListArgs {
+    bounds: Bounds,
+    kind: Option<ForumKind>,
+    place: Option<String>,
+    page: i64,
+}
+
+impl Args for ListArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(ListArgs {
+            bounds: Bounds::read(req)?,
+            kind: req.text("kind").map(ForumKind::parse).transpose()?,
+            place: req.text("place").map(String::from),
+            page: args::page(req),
+        })
+    }
+}
+
+pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
+    let range = a.bounds.range;
     let filter = forum::ListFilter {
         range,
-        kind: kind.map(String::from),
-        place,
+        kind: a.kind.map(|k| k.label().to_string()),
+        place: a.place.map(|p| format!("%{}%", p.replace(['%', '_'], ""))),
     };
     let total = forum::count_listed(&app.db, &filter).await?;
-    let page = Page::of(req.page(), total);
+    let page = Page::of(a.page, total);
     let rows = forum::listed(&app.db, &filter, Page::SIZE, page.offset()).await?;
     let mut table = Table::new(
         &["#", "Start", "Name", "Kind", "Place", "Delegations"],
@@ -68,8 +79,7 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
         .data(json!({"forums": forums, "page": page.page, "pages": page.pages, "total": total})))
 }
 
-pub async fn show(app: &App, req: &Request) -> Result<Reply> {
-    let id = req.int("id").unwrap_or_default();
+pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
     let Some(forum::Shown {
         name,
         kind,

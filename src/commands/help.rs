@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use super::Actor;
+use super::args::Args;
 use crate::catalog::{COMMANDS, Kind};
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
@@ -37,8 +38,20 @@ fn fields(reply: Reply, name: &str, lines: &[String]) -> Reply {
     })
 }
 
-pub fn help(req: &Request, actor: &Actor) -> Result<Reply> {
-    let Some(topic) = req.text("command") else {
+pub struct HelpArgs {
+    topic: Option<String>,
+}
+
+impl Args for HelpArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(HelpArgs {
+            topic: req.text("command").map(String::from),
+        })
+    }
+}
+
+pub fn help(HelpArgs { topic }: HelpArgs, actor: &Actor) -> Result<Reply> {
+    let Some(topic) = topic.as_deref() else {
         let mut read = Vec::new();
         let mut write = Vec::new();
         for c in COMMANDS {

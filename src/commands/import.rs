@@ -1,6 +1,7 @@
 //! `/data import`: a preview of what a file would change (new, changed with old → new,
 //! unchanged, refused with line, column and reason), then the same work applied.
 
+use super::args::Args;
 use super::{Actor, App};
 use crate::error::{Result, user_err};
 use crate::progress::Progress;
@@ -8,14 +9,30 @@ use crate::reply::{Confirm, Reply, Table};
 use crate::request::{Request, Upload, Value};
 use crate::transfer::import::{self, Options, Report};
 
+pub struct ImportArgs {
+    file: Upload,
+    force: bool,
+    confirm: bool,
+}
+
+impl Args for ImportArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(ImportArgs {
+            file: req.file("file").expect("required by the catalog").clone(),
+            force: req.flag("force"),
+            confirm: req.flag("confirm"),
+        })
+    }
+}
+
 /// The name and bytes of the `file` option: a file uploaded with the command (Discord), or
 /// a path typed in the console, read here. The command line takes a file of any size.
-fn read_file(req: &Request) -> Result<(String, Vec<u8>)> {
-    let path = match req.file("file") {
-        Some(Upload::Bytes { name, bytes }) => return Ok((name.clone(), bytes.to_vec())),
-        Some(Upload::Path(path)) => path.as_str(),
-        None => "",
+fn read_file(file: Upload) -> Result<(String, Vec<u8>)> {
+    let path = match file {
+        Upload::Bytes { name, bytes } => return Ok((name, bytes.to_vec())),
+        Upload::Path(path) => path,
     };
+    let path = path.as_str();
     let name = std::path::Path::new(path)
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -46,12 +63,19 @@ pub async fn import_bytes(
     import::run(tx, &actor.author(), file, opts, progress).await
 }
 
-pub async fn import(app: &App, actor: &Actor, req: &Request, progress: &Progress) -> Result<Reply> {
-    let (name, bytes) = read_file(req)?;
+/// `req` is the request `a` was read from: the preview's button runs it again, confirmed.
+pub async fn import(
+    app: &App,
+    actor: &Actor,
+    a: ImportArgs,
+    req: &Request,
+    progress: &Progress,
+) -> Result<Reply> {
+    let (name, bytes) = read_file(a.file)?;
     let opts = Options {
         dataset: "user",
-        force: req.flag("force"),
-        apply: req.flag("confirm"),
+        force: a.force,
+        apply: a.confirm,
     };
     let report = import_bytes(app, actor, name, bytes, &opts, progress).await?;
     if opts.apply && !report.applied {

@@ -1,6 +1,7 @@
 //! The core: a typed `Request` from an `Actor` becomes a `Reply`. Nothing here knows
 //! about Discord or the terminal; one file per command group.
 
+pub mod args;
 pub mod checks;
 mod data;
 pub mod digest;
@@ -25,6 +26,7 @@ use crate::progress::Progress;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::audit::Author;
+use crate::store::change::Change;
 use crate::store::{WriteTx, official, region};
 
 /// Who is asking: an id stable across renames, a display name, and whether they may write.
@@ -77,44 +79,45 @@ impl App {
             );
         }
         use CommandId::*;
+        use args::read;
         match req.spec.id {
-            VisitsMonthly => visits::monthly(self, req).await,
-            VisitsList => visits::list(self, req).await,
-            VisitsShow => visits::show(self, req).await,
-            OfficialHistory => officials::history(self, req).await,
-            OfficialShow => officials::show(self, req).await,
-            ForumsList => forums::list(self, req).await,
-            ForumsShow => forums::show(self, req).await,
-            Provinces => overview::provinces(self, req).await,
-            Stats => overview::stats(self, req).await,
-            Search => overview::search(self, req).await,
-            Export => export::export(self, req).await,
-            Help => help::help(req, actor),
-            VisitAdd => record_visit::add(self, actor, req).await,
-            VisitEdit => record_visit::edit(self, actor, req).await,
-            VisitDelete => record_visit::delete(self, actor, req).await,
-            MeetingAdd => record_meeting::add(self, actor, req).await,
-            MeetingEdit => record_meeting::edit(self, actor, req).await,
-            MeetingDelete => record_meeting::delete(self, actor, req).await,
-            ForumAdd => record_forum::add(self, actor, req).await,
-            ForumEdit => record_forum::edit(self, actor, req).await,
-            ForumDelete => record_forum::delete(self, actor, req).await,
-            ForumLink => record_forum::link(self, actor, req).await,
-            OfficialAdd => record_official::add(self, actor, req).await,
-            OfficialEdit => record_official::edit(self, actor, req).await,
-            OfficialDelete => record_official::delete(self, actor, req).await,
-            OfficialAlias => record_official::alias(self, actor, req).await,
-            OfficialUnalias => record_official::unalias(self, actor, req).await,
-            OfficialMerge => record_official::merge(self, actor, req).await,
-            DataImport => import::import(self, actor, req, progress).await,
-            DataAudit => data::audit(self, req).await,
+            VisitsMonthly => visits::monthly(self, read(req)?).await,
+            VisitsList => visits::list(self, read(req)?).await,
+            VisitsShow => visits::show(self, read(req)?).await,
+            OfficialHistory => officials::history(self, read(req)?).await,
+            OfficialShow => officials::show(self, read(req)?).await,
+            ForumsList => forums::list(self, read(req)?).await,
+            ForumsShow => forums::show(self, read(req)?).await,
+            Provinces => overview::provinces(self, read(req)?).await,
+            Stats => overview::stats(self, read(req)?).await,
+            Search => overview::search(self, read(req)?).await,
+            Export => export::export(self, read(req)?).await,
+            Help => help::help(read(req)?, actor),
+            VisitAdd => record_visit::add(self, actor, read(req)?).await,
+            VisitEdit => record_visit::edit(self, actor, read(req)?).await,
+            VisitDelete => record_visit::delete(self, actor, read(req)?).await,
+            MeetingAdd => record_meeting::add(self, actor, read(req)?).await,
+            MeetingEdit => record_meeting::edit(self, actor, read(req)?).await,
+            MeetingDelete => record_meeting::delete(self, actor, read(req)?).await,
+            ForumAdd => record_forum::add(self, actor, read(req)?).await,
+            ForumEdit => record_forum::edit(self, actor, read(req)?).await,
+            ForumDelete => record_forum::delete(self, actor, read(req)?).await,
+            ForumLink => record_forum::link(self, actor, read(req)?).await,
+            OfficialAdd => record_official::add(self, actor, read(req)?).await,
+            OfficialEdit => record_official::edit(self, actor, read(req)?).await,
+            OfficialDelete => record_official::delete(self, actor, read(req)?).await,
+            OfficialAlias => record_official::alias(self, actor, read(req)?).await,
+            OfficialUnalias => record_official::unalias(self, actor, read(req)?).await,
+            OfficialMerge => record_official::merge(self, actor, read(req)?).await,
+            DataImport => import::import(self, actor, read(req)?, req, progress).await,
+            DataAudit => data::audit(self, read(req)?).await,
             DataUndo => data::undo(self, actor).await,
-            WatchAdd => watch::add(self, actor, req).await,
+            WatchAdd => watch::add(self, actor, read(req)?).await,
             WatchList => watch::list(self).await,
-            WatchRemove => watch::remove(self, req).await,
-            DigestSet => digest::set(self, actor, req).await,
+            WatchRemove => watch::remove(self, read(req)?).await,
+            DigestSet => digest::set(self, actor, read(req)?).await,
             DigestOff => digest::off(self).await,
-            DigestPreview => digest::preview(self, req).await,
+            DigestPreview => digest::preview(self, read(req)?).await,
         }
     }
 
@@ -123,18 +126,19 @@ impl App {
     pub async fn confirmation(&self, req: &Request) -> Result<String> {
         let what = match req.spec.id {
             CommandId::VisitDelete => {
+                let a: record_visit::DeleteArgs = args::read(req)?;
                 let mut tx = self.db.begin().await?;
-                let d = record_visit::deletion(self, &mut tx, req).await?;
-                d.describe(req.int("id").unwrap_or_default(), req)
+                let d = record_visit::deletion(self, &mut tx, &a).await?;
+                d.describe(&a)
             }
             CommandId::OfficialDelete => {
-                format!("official {}", req.text("name").unwrap_or_default())
+                let args::Name(name) = args::read(req)?;
+                format!("official {name}")
             }
-            _ => format!(
-                "{} #{}",
-                req.spec.path[1],
-                req.int("id").unwrap_or_default()
-            ),
+            _ => {
+                let args::Id(id) = args::read(req)?;
+                format!("{} #{id}", req.spec.path[1])
+            }
         };
         Ok(format!(
             "Really delete {what}? /data undo can bring it back."
@@ -164,7 +168,14 @@ impl App {
         }
     }
 
-    async fn begin(&self) -> Result<WriteTx> {
+    /// Starts an audited change by `actor` (store::change): every record write goes
+    /// through one.
+    async fn change(&self, actor: &Actor, action: &str, summary: &str) -> Result<Change> {
+        Change::begin(self.begin().await?, &actor.author(), action, summary).await
+    }
+
+    /// The process's one turn to write (store::WriteTx).
+    pub(crate) async fn begin(&self) -> Result<WriteTx> {
         WriteTx::begin(&self.db, &self.writes).await
     }
 }
@@ -172,56 +183,6 @@ impl App {
 /// In a comma-separated list, the item being typed.
 fn last_item(input: &str) -> &str {
     input.rsplit(',').next().unwrap_or("").trim()
-}
-
-/// The fields an edit empties (`clear:end,size`): only those the command can empty
-/// (`catalog::clearable`), and none that the same edit also sets.
-struct Clear(Vec<&'static str>);
-
-impl Clear {
-    fn of(req: &Request) -> Result<Clear> {
-        let clearable = crate::catalog::clearable(req.spec.id);
-        // `-` emptied a field once; Discord cannot send it for dates and numbers.
-        if let Some(field) = clearable.iter().find(|f| req.text(f) == Some("-")) {
-            return user_err(format!(
-                "To empty `{field}`, write clear:{field} instead of {field}:-."
-            ));
-        }
-        let mut fields = Vec::new();
-        for name in req.text("clear").unwrap_or_default().split(',') {
-            let name = name.trim().to_lowercase();
-            if name.is_empty() {
-                continue;
-            }
-            let Some(field) = clearable.iter().find(|f| **f == name) else {
-                return user_err(format!(
-                    "`clear` takes fields from: {}; e.g. clear:{}.",
-                    clearable.join(", "),
-                    clearable[..2].join(",")
-                ));
-            };
-            if req.has(field) {
-                return user_err(format!(
-                    "`{field}` is both given and cleared; leave out one of them."
-                ));
-            }
-            fields.push(*field);
-        }
-        Ok(Clear(fields))
-    }
-
-    fn has(&self, field: &str) -> bool {
-        self.0.contains(&field)
-    }
-
-    /// An optional text field after the edit: given, emptied, or as it was.
-    fn text(&self, req: &Request, name: &str, current: Option<String>) -> Option<String> {
-        match req.text(name) {
-            Some(v) => Some(v.to_string()),
-            None if self.has(name) => None,
-            None => current,
-        }
-    }
 }
 
 /// "1 visit", "2 visits"

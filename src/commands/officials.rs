@@ -3,21 +3,33 @@
 use serde_json::json;
 
 use super::App;
-use crate::domain::DateRange;
+use super::args::{self, Args, Bounds, Name};
 use crate::error::Result;
 use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
 use crate::store::{meeting, official};
 
-pub async fn history(app: &App, req: &Request) -> Result<Reply> {
-    let who = official::resolve(
-        &mut *app.db.acquire().await?,
-        req.text("name").unwrap_or_default(),
-    )
-    .await?;
-    let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
+pub struct HistoryArgs {
+    name: String,
+    bounds: Bounds,
+    page: i64,
+}
+
+impl Args for HistoryArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(HistoryArgs {
+            name: req.text("name").unwrap_or_default().to_string(),
+            bounds: Bounds::read(req)?,
+            page: args::page(req),
+        })
+    }
+}
+
+pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
+    let who = official::resolve(&mut *app.db.acquire().await?, &a.name).await?;
+    let range = a.bounds.range;
     let total = meeting::count_with(&app.db, who.id, range).await?;
-    let page = Page::of(req.page(), total);
+    let page = Page::of(a.page, total);
     let rows = meeting::with(&app.db, who.id, range, Page::SIZE, page.offset()).await?;
 
     let mut table = Table::new(
@@ -55,9 +67,9 @@ pub async fn history(app: &App, req: &Request) -> Result<Reply> {
     Ok(reply.data(json!({"official": who.name, "meetings": meetings, "page": page.page, "pages": page.pages, "total": total})))
 }
 
-pub async fn show(app: &App, req: &Request) -> Result<Reply> {
+pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
     let mut conn = app.db.acquire().await?;
-    let who = official::resolve(&mut conn, req.text("name").unwrap_or_default()).await?;
+    let who = official::resolve(&mut conn, &name).await?;
     let official::Profile {
         local_name,
         country,

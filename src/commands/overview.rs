@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::App;
-use super::visits::month_range;
+use super::args::{self, Args, Bounds, Months};
 use crate::domain::text::SEARCH_MAX;
 use crate::domain::{DateRange, Text};
 use crate::error::{Result, user_err};
@@ -13,8 +13,20 @@ use crate::request::Request;
 use crate::store::counts;
 use crate::store::search;
 
-pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
-    let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
+impl Args for Bounds {
+    fn read(req: &Request) -> Result<Self> {
+        Bounds::read(req)
+    }
+}
+
+impl Args for Months {
+    fn read(req: &Request) -> Result<Self> {
+        Months::read(req)
+    }
+}
+
+pub async fn provinces(app: &App, bounds: Bounds) -> Result<Reply> {
+    let range = bounds.range;
     let ranks = counts::provinces(&app.db, range).await?;
     let mut table = Table::new(
         &["Province", "Visits", "Meetings", "Forums"],
@@ -45,8 +57,7 @@ pub async fn provinces(app: &App, req: &Request) -> Result<Reply> {
     Ok(reply.data(json!({"from": range.from, "to": range.to, "provinces": ranks})))
 }
 
-pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
-    let (from, to) = month_range(req)?;
+pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
     let range = DateRange::months(from, to);
@@ -115,13 +126,26 @@ pub async fn stats(app: &App, req: &Request) -> Result<Reply> {
         })))
 }
 
-pub async fn search(app: &App, req: &Request) -> Result<Reply> {
-    let text = Text::parse("text", req.text("text").unwrap_or_default(), SEARCH_MAX)?;
+pub struct SearchArgs {
+    text: Text,
+    page: i64,
+}
+
+impl Args for SearchArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(SearchArgs {
+            text: Text::parse("text", req.text("text").unwrap_or_default(), SEARCH_MAX)?,
+            page: args::page(req),
+        })
+    }
+}
+
+pub async fn search(app: &App, SearchArgs { text, page }: SearchArgs) -> Result<Reply> {
     let Some(query) = search::Query::prepare(&app.db, text.as_str()).await? else {
         return user_err("Type at least one word to search for, e.g. /search text:Jeju.");
     };
     let matches = search::count(&app.db, &query).await?;
-    let page = Page::of(req.page(), matches.total);
+    let page = Page::of(page, matches.total);
     let hits = search::find(&app.db, &query, matches, Page::SIZE, page.offset()).await?;
     let mut table = Table::new(&["Record", "Title", "Match"], &[false, false, false]);
     for h in &hits {

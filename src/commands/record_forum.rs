@@ -2,25 +2,14 @@
 
 use serde_json::json;
 
-use super::{Actor, App, Clear, checks};
-use crate::domain::ForumKind;
+use super::args::{Args, Edit, EditOf, Id};
+use super::{Actor, App, checks};
+use crate::domain::{FlexDate, ForumKind};
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
-use crate::store::forum::{self, Fields, Snapshot};
-use crate::store::{Entity, Tx, audit};
-
-async fn live_forum(tx: &mut Tx<'_>, id: i64) -> Result<Snapshot> {
-    match forum::snapshot(tx, id)
-        .await?
-        .filter(|f| f.row.deleted_at.is_none())
-    {
-        Some(f) => Ok(f),
-        None => user_err(format!(
-            "There is no forum #{id}; /forums list shows the numbers."
-        )),
-    }
-}
+use crate::store::Entity;
+use crate::store::forum::{self, Fields};
 
 fn title(f: &Fields) -> String {
     match &f.edition {
@@ -29,39 +18,61 @@ fn title(f: &Fields) -> String {
     }
 }
 
-pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let f = Fields {
-        name: req.text("name").unwrap_or_default().to_string(),
-        kind: ForumKind::parse(req.text("kind").unwrap_or_default())?
-            .label()
-            .to_string(),
-        edition: req.text("edition").map(String::from),
-        start: req.date("start").expect("required by the catalog"),
-        end: req.date("end"),
-        place: req.text("place").map(String::from),
-        organizer: req.text("organizer").map(String::from),
-        visits: req.int("visit").into_iter().collect(),
-    };
-    checks::dates(f.start, f.end)?;
-    let mut tx = app.begin().await?;
-    for v in &f.visits {
-        checks::live_visit(&mut tx, *v).await?;
+pub struct AddArgs {
+    name: String,
+    kind: ForumKind,
+    start: FlexDate,
+    end: Option<FlexDate>,
+    place: Option<String>,
+    organizer: Option<String>,
+    edition: Option<String>,
+    visit: Option<i64>,
+    force: bool,
+}
+
+impl Args for AddArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let a = AddArgs {
+            name: req.text("name").unwrap_or_default().to_string(),
+            kind: ForumKind::parse(req.text("kind").unwrap_or_default())?,
+            start: req.date("start").expect("required by the catalog"),
+            end: req.date("end"),
+            place: req.text("place").map(String::from),
+            organizer: req.text("organizer").map(String::from),
+            edition: req.text("edition").map(String::from),
+            visit: req.int("visit"),
+            force: req.flag("force"),
+        };
+        checks::dates(a.start, a.end)?;
+        Ok(a)
     }
-    if !req.flag("force")
-        && let Some(other) = forum::find_duplicate(&mut tx, &f, None).await?
+}
+
+pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
+    let f = Fields {
+        name: a.name,
+        kind: a.kind.label().to_string(),
+        edition: a.edition,
+        start: a.start,
+        end: a.end,
+        place: a.place,
+        organizer: a.organizer,
+        visits: a.visit.into_iter().collect(),
+    };
+    let mut change = app
+        .change(actor, "create", &format!("add forum {}", title(&f)))
+        .await?;
+    for v in &f.visits {
+        checks::live_visit(&mut change, *v).await?;
+    }
+    if !a.force
+        && let Some(other) = forum::find_duplicate(&mut change, &f, None).await?
     {
         return user_err(forum::duplicate_message(other));
     }
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "create",
-        &format!("add forum {}", title(&f)),
-    )
-    .await?;
-    let id = forum::create(&mut tx, &f, None, "user").await?;
-    audit::record(&mut tx, batch, Entity::Forum, id, None).await?;
-    tx.commit().await?;
+    let id = forum::create(&mut change, &f, None, "user").await?;
+    change.created(Entity::Forum, id).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("Forum #{id} added"))
         .text(format!(
             "{} · {}. Link delegations with /record forum link forum:{id} visit:N.",
@@ -71,81 +82,106 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         .data(json!({"id": id})))
 }
 
-pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let id = req.int("id").expect("required by the catalog");
-    let mut tx = app.begin().await?;
-    let current = live_forum(&mut tx, id).await?;
-    if !req.changes_fields() {
+pub struct EditArgs {
+    id: i64,
+    name: Option<String>,
+    kind: Option<ForumKind>,
+    start: Option<FlexDate>,
+    end: Edit<FlexDate>,
+    place: Edit<String>,
+    organizer: Edit<String>,
+    edition: Edit<String>,
+    version: Option<i64>,
+    changes: bool,
+}
+
+impl Args for EditArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let edit = EditOf::read(req)?;
+        Ok(EditArgs {
+            id: req.int("id").expect("required by the catalog"),
+            name: req.text("name").map(String::from),
+            kind: req.text("kind").map(ForumKind::parse).transpose()?,
+            start: req.date("start"),
+            end: edit.date("end"),
+            place: edit.text("place"),
+            organizer: edit.text("organizer"),
+            edition: edit.text("edition"),
+            version: edit.version,
+            changes: edit.changes,
+        })
+    }
+}
+
+pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
+    let id = a.id;
+    let mut change = app
+        .change(actor, "update", &format!("edit forum #{id}"))
+        .await?;
+    let current = change.live::<Fields>(id, a.version).await?;
+    if !a.changes {
         return user_err(format!(
             "Say what to change, e.g. /record forum edit id:{id} place:Jeju."
         ));
     }
-    let clear = Clear::of(req)?;
-    checks::unchanged_since(
-        &mut tx,
-        Entity::Forum,
-        id,
-        current.row.version,
-        req.int("version"),
-    )
-    .await?;
     let mut f = Fields::from_snapshot(&current);
-    if let Some(n) = req.text("name") {
-        f.name = n.to_string();
+    f.name = a.name.unwrap_or(f.name);
+    if let Some(k) = a.kind {
+        f.kind = k.label().to_string();
     }
-    if let Some(k) = req.text("kind") {
-        f.kind = ForumKind::parse(k)?.label().to_string();
-    }
-    if let Some(d) = req.date("start") {
-        f.start = d;
-    }
-    if req.has("end") || clear.has("end") {
-        f.end = req.date("end");
-    }
+    f.start = a.start.unwrap_or(f.start);
+    f.end = a.end.apply(f.end);
     checks::dates(f.start, f.end)?;
-    f.edition = clear.text(req, "edition", f.edition);
-    f.place = clear.text(req, "place", f.place);
-    f.organizer = clear.text(req, "organizer", f.organizer);
-    let before = audit::snapshot(&mut tx, Entity::Forum, id).await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "update",
-        &format!("edit forum #{id}"),
-    )
-    .await?;
-    forum::write(&mut tx, id, &f, true).await?;
-    audit::record(&mut tx, batch, Entity::Forum, id, before).await?;
-    tx.commit().await?;
+    f.edition = a.edition.apply(f.edition);
+    f.place = a.place.apply(f.place);
+    f.organizer = a.organizer.apply(f.organizer);
+    change.update(id, &f).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("Forum #{id} updated"))
         .text(format!("{}. /data undo reverts this.", title(&f)))
         .data(json!({"id": id})))
 }
 
-pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let id = req.int("id").expect("required by the catalog");
-    let mut tx = app.begin().await?;
-    let current = live_forum(&mut tx, id).await?;
-    audit::delete(
-        &mut tx,
-        &actor.author(),
-        Entity::Forum,
-        id,
-        &format!("delete forum #{id} {}", current.row.name),
-    )
-    .await?;
-    tx.commit().await?;
+pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
+    let mut change = app
+        .change(actor, "delete", &format!("delete forum #{id}"))
+        .await?;
+    let current = change.live::<Fields>(id, None).await?;
+    change
+        .summarize(&format!("delete forum #{id} {}", current.row.name))
+        .await?;
+    change.delete(Entity::Forum, id).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("Forum #{id} deleted"))
         .text("/data undo brings it back.")
         .data(json!({"id": id})))
 }
 
-pub async fn link(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let id = req.int("forum").expect("required by the catalog");
-    let visit_id = req.int("visit").expect("required by the catalog");
-    let mut tx = app.begin().await?;
-    let current = live_forum(&mut tx, id).await?;
-    checks::live_visit(&mut tx, visit_id).await?;
+pub struct LinkArgs {
+    forum: i64,
+    visit: i64,
+}
+
+impl Args for LinkArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(LinkArgs {
+            forum: req.int("forum").expect("required by the catalog"),
+            visit: req.int("visit").expect("required by the catalog"),
+        })
+    }
+}
+
+pub async fn link(app: &App, actor: &Actor, a: LinkArgs) -> Result<Reply> {
+    let (id, visit_id) = (a.forum, a.visit);
+    let mut change = app
+        .change(
+            actor,
+            "update",
+            &format!("link visit #{visit_id} to forum #{id}"),
+        )
+        .await?;
+    let current = change.live::<Fields>(id, None).await?;
+    checks::live_visit(&mut change, visit_id).await?;
     if current.visits.contains(&visit_id) {
         return user_err(format!(
             "Visit #{visit_id} is already linked to forum #{id}; nothing to do."
@@ -153,17 +189,8 @@ pub async fn link(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     }
     let mut f = Fields::from_snapshot(&current);
     f.visits.push(visit_id);
-    let before = audit::snapshot(&mut tx, Entity::Forum, id).await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "update",
-        &format!("link visit #{visit_id} to forum #{id}"),
-    )
-    .await?;
-    forum::write(&mut tx, id, &f, true).await?;
-    audit::record(&mut tx, batch, Entity::Forum, id, before).await?;
-    tx.commit().await?;
+    change.update(id, &f).await?;
+    change.commit().await?;
     Ok(
         Reply::new(format!("Visit #{visit_id} linked to forum #{id}"))
             .text(format!(

@@ -2,40 +2,60 @@
 
 use serde_json::json;
 
-use super::{Actor, App, Clear, checks};
+use super::args::{Args, Edit, EditOf, Id};
+use super::{Actor, App, checks};
+use crate::domain::FlexDate;
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::meeting::{self, Fields};
-use crate::store::{Entity, Tx, audit, official};
+use crate::store::{Entity, official};
 
-pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let mut tx = app.begin().await?;
-    let people = official::resolve_list(&mut tx, req.text("officials").unwrap_or_default()).await?;
+pub struct AddArgs {
+    date: FlexDate,
+    officials: String,
+    place: Option<String>,
+    visit: Option<i64>,
+    summary: Option<String>,
+    force: bool,
+}
+
+impl Args for AddArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(AddArgs {
+            date: req.date("date").expect("required by the catalog"),
+            officials: req.text("officials").unwrap_or_default().to_string(),
+            place: req.text("place").map(String::from),
+            visit: req.int("visit"),
+            summary: req.text("summary").map(String::from),
+            force: req.flag("force"),
+        })
+    }
+}
+
+pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
+    let mut change = app.change(actor, "create", "add meeting").await?;
+    let people = official::resolve_list(&mut change, &a.officials).await?;
     let f = Fields {
-        date: req.date("date").expect("required by the catalog"),
-        place: req.text("place").map(String::from),
-        summary: req.text("summary").map(String::from),
-        visit_id: req.int("visit"),
+        date: a.date,
+        place: a.place,
+        summary: a.summary,
+        visit_id: a.visit,
         participants: people.iter().map(|p| p.id).collect(),
     };
-    checks::meeting_visit(&mut tx, f.date, f.visit_id).await?;
-    if !req.flag("force")
-        && let Some(other) = meeting::find_duplicate(&mut tx, &f, None).await?
+    checks::meeting_visit(&mut change, f.date, f.visit_id).await?;
+    if !a.force
+        && let Some(other) = meeting::find_duplicate(&mut change, &f, None).await?
     {
         return user_err(meeting::duplicate_message(other));
     }
     let who = people.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "create",
-        &format!("add meeting {} {}", f.date, who.join(", ")),
-    )
-    .await?;
-    let id = meeting::create(&mut tx, &f, None, "user").await?;
-    audit::record(&mut tx, batch, Entity::Meeting, id, None).await?;
-    tx.commit().await?;
+    change
+        .summarize(&format!("add meeting {} {}", f.date, who.join(", ")))
+        .await?;
+    let id = meeting::create(&mut change, &f, None, "user").await?;
+    change.created(Entity::Meeting, id).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} added"))
         .text(format!(
             "{} · {}{}. /data undo takes it back.",
@@ -46,68 +66,64 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         .data(json!({"id": id})))
 }
 
-async fn live_meeting(tx: &mut Tx<'_>, id: i64) -> Result<meeting::Snapshot> {
-    match meeting::snapshot(tx, id)
-        .await?
-        .filter(|m| m.row.deleted_at.is_none())
-    {
-        Some(m) => Ok(m),
-        None => user_err(format!(
-            "There is no meeting #{id}; /official history lists meetings with their numbers."
-        )),
+pub struct EditArgs {
+    id: i64,
+    date: Option<FlexDate>,
+    officials: Option<String>,
+    place: Edit<String>,
+    summary: Edit<String>,
+    /// `visit:0` unlinks, like `clear:visit`.
+    visit: Edit<i64>,
+    version: Option<i64>,
+    changes: bool,
+}
+
+impl Args for EditArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let edit = EditOf::read(req)?;
+        Ok(EditArgs {
+            id: req.int("id").expect("required by the catalog"),
+            date: req.date("date"),
+            officials: req.text("officials").map(String::from),
+            place: edit.text("place"),
+            summary: edit.text("summary"),
+            visit: match edit.int("visit") {
+                Edit::Set(0) => Edit::Clear,
+                other => other,
+            },
+            version: edit.version,
+            changes: edit.changes,
+        })
     }
 }
 
-pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let id = req.int("id").expect("required by the catalog");
-    let mut tx = app.begin().await?;
-    let before = audit::snapshot(&mut tx, Entity::Meeting, id).await?;
-    let current = live_meeting(&mut tx, id).await?;
-    if !req.changes_fields() {
+pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
+    let id = a.id;
+    let mut change = app
+        .change(actor, "update", &format!("edit meeting #{id}"))
+        .await?;
+    let current = change.live::<Fields>(id, a.version).await?;
+    if !a.changes {
         return user_err(format!(
             "Say what to change, e.g. /record meeting edit id:{id} place:\"Seoul City Hall\"."
         ));
     }
-    let clear = Clear::of(req)?;
-    checks::unchanged_since(
-        &mut tx,
-        Entity::Meeting,
-        id,
-        current.row.version,
-        req.int("version"),
-    )
-    .await?;
     let mut f = Fields::from_snapshot(&current);
-    if let Some(d) = req.date("date") {
-        f.date = d;
-    }
-    if let Some(list) = req.text("officials") {
-        f.participants = official::resolve_list(&mut tx, list)
+    f.date = a.date.unwrap_or(f.date);
+    if let Some(list) = &a.officials {
+        f.participants = official::resolve_list(&mut change, list)
             .await?
             .iter()
             .map(|p| p.id)
             .collect();
     }
-    f.place = clear.text(req, "place", f.place);
-    f.summary = clear.text(req, "summary", f.summary);
-    match req.int("visit") {
-        Some(0) => f.visit_id = None,
-        Some(v) => f.visit_id = Some(v),
-        None if clear.has("visit") => f.visit_id = None,
-        None => {}
-    }
-    checks::meeting_visit(&mut tx, f.date, f.visit_id).await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "update",
-        &format!("edit meeting #{id}"),
-    )
-    .await?;
-    meeting::write(&mut tx, id, &f, true).await?;
-    audit::record(&mut tx, batch, Entity::Meeting, id, before).await?;
-    let who = official::names_of(&mut tx, &f.participants).await?;
-    tx.commit().await?;
+    f.place = a.place.apply(f.place);
+    f.summary = a.summary.apply(f.summary);
+    f.visit_id = a.visit.apply(f.visit_id);
+    checks::meeting_visit(&mut change, f.date, f.visit_id).await?;
+    change.update(id, &f).await?;
+    let who = official::names_of(&mut change, &f.participants).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} updated"))
         .text(format!(
             "{} · {}. /data undo reverts this.",
@@ -117,19 +133,16 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         .data(json!({"id": id})))
 }
 
-pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let id = req.int("id").expect("required by the catalog");
-    let mut tx = app.begin().await?;
-    let current = live_meeting(&mut tx, id).await?;
-    audit::delete(
-        &mut tx,
-        &actor.author(),
-        Entity::Meeting,
-        id,
-        &format!("delete meeting #{id} {}", current.row.date),
-    )
-    .await?;
-    tx.commit().await?;
+pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
+    let mut change = app
+        .change(actor, "delete", &format!("delete meeting #{id}"))
+        .await?;
+    let current = change.live::<Fields>(id, None).await?;
+    change
+        .summarize(&format!("delete meeting #{id} {}", current.row.date))
+        .await?;
+    change.delete(Entity::Meeting, id).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} deleted"))
         .text("/data undo brings it back.")
         .data(json!({"id": id})))

@@ -1,14 +1,15 @@
-//! `/record official add|edit|delete|alias|merge`.
+//! `/record official add|edit|delete|alias|unalias|merge`.
 
 use serde_json::json;
 
-use super::{Actor, App, Clear, checks};
+use super::args::{Args, Edit, EditOf, Name};
+use super::{Actor, App, checks};
 use crate::domain::Country;
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::official::{self, Fields};
-use crate::store::{Entity, audit, meeting, visit};
+use crate::store::{Entity, meeting, visit};
 
 /// Splits an alias list typed with `;`.
 pub(crate) fn alias_list(text: Option<&str>) -> Vec<String> {
@@ -22,32 +23,48 @@ pub(crate) fn alias_list(text: Option<&str>) -> Vec<String> {
     .unwrap_or_default()
 }
 
-pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
+pub struct AddArgs {
+    name: String,
+    country: Country,
+    title: Option<String>,
+    organization: Option<String>,
+    province: Option<String>,
+    local_name: Option<String>,
+    aliases: Vec<String>,
+}
+
+impl Args for AddArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(AddArgs {
+            name: req.text("name").unwrap_or_default().to_string(),
+            country: Country::parse(req.text("country").unwrap_or_default())?,
+            title: req.text("title").map(String::from),
+            organization: req.text("organization").map(String::from),
+            province: req.text("province").map(String::from),
+            local_name: req.text("local_name").map(String::from),
+            aliases: alias_list(req.text("aliases")),
+        })
+    }
+}
+
+pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     let f = Fields {
-        name: req.text("name").unwrap_or_default().to_string(),
-        local_name: req.text("local_name").map(String::from),
-        country: Country::parse(req.text("country").unwrap_or_default())?
-            .label()
-            .to_string(),
-        title: req.text("title").map(String::from),
-        organization: req.text("organization").map(String::from),
-        province_id: match req.text("province") {
+        name: a.name,
+        local_name: a.local_name,
+        country: a.country.label().to_string(),
+        title: a.title,
+        organization: a.organization,
+        province_id: match &a.province {
             Some(p) => Some(checks::province(&app.db, p).await?),
             None => None,
         },
     };
-    let aliases = alias_list(req.text("aliases"));
-    let mut tx = app.begin().await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "create",
-        &format!("add official {}", f.name),
-    )
-    .await?;
-    let id = official::create(&mut tx, &f, &aliases, None, "user").await?;
-    audit::record(&mut tx, batch, Entity::Official, id, None).await?;
-    tx.commit().await?;
+    let mut change = app
+        .change(actor, "create", &format!("add official {}", f.name))
+        .await?;
+    let id = official::create(&mut change, &f, &a.aliases, None, "user").await?;
+    change.created(Entity::Official, id).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("Official #{id} added"))
         .text(format!(
             "{} ({}). /official show name:\"{}\" shows the profile.",
@@ -56,59 +73,67 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         .data(json!({"id": id})))
 }
 
-pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let mut tx = app.begin().await?;
-    let who = official::resolve(&mut tx, req.text("name").unwrap_or_default()).await?;
-    if !req.changes_fields() {
+pub struct EditArgs {
+    name: String,
+    new_name: Option<String>,
+    country: Option<Country>,
+    title: Edit<String>,
+    organization: Edit<String>,
+    province: Edit<String>,
+    local_name: Edit<String>,
+    version: Option<i64>,
+    changes: bool,
+}
+
+impl Args for EditArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let edit = EditOf::read(req)?;
+        Ok(EditArgs {
+            name: req.text("name").unwrap_or_default().to_string(),
+            new_name: req.text("new_name").map(String::from),
+            country: req.text("country").map(Country::parse).transpose()?,
+            title: edit.text("title"),
+            organization: edit.text("organization"),
+            province: edit.text("province"),
+            local_name: edit.text("local_name"),
+            version: edit.version,
+            changes: edit.changes,
+        })
+    }
+}
+
+pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
+    let mut change = app.change(actor, "update", "edit official").await?;
+    let who = official::resolve(&mut change, &a.name).await?;
+    if !a.changes {
         return user_err(format!(
             "Say what to change, e.g. /record official edit name:\"{}\" title:\"Mayor of Seoul\".",
             who.name
         ));
     }
-    let before = official::snapshot(&mut tx, who.id)
-        .await?
-        .expect("resolved officials exist");
-    let clear = Clear::of(req)?;
-    checks::unchanged_since(
-        &mut tx,
-        Entity::Official,
-        who.id,
-        before.row.version,
-        req.int("version"),
-    )
-    .await?;
-    let r = &before.row;
+    change
+        .summarize(&format!("edit official {}", who.name))
+        .await?;
+    let before = change.live::<Fields>(who.id, a.version).await?;
+    let old = Fields::from_snapshot(&before);
     let f = Fields {
-        name: req
-            .text("new_name")
-            .map(String::from)
-            .unwrap_or_else(|| r.name.clone()),
-        local_name: clear.text(req, "local_name", r.local_name.clone()),
-        country: match req.text("country") {
-            Some(c) => Country::parse(c)?.label().to_string(),
-            None => r.country.clone(),
-        },
-        title: clear.text(req, "title", r.title.clone()),
-        organization: clear.text(req, "organization", r.organization.clone()),
-        province_id: match req.text("province") {
-            Some(p) => Some(checks::province(&app.db, p).await?),
-            None if clear.has("province") => None,
-            None => r.province_id,
+        name: a.new_name.unwrap_or_else(|| old.name.clone()),
+        local_name: a.local_name.apply(old.local_name.clone()),
+        country: a
+            .country
+            .map_or(old.country.clone(), |c| c.label().to_string()),
+        title: a.title.apply(old.title.clone()),
+        organization: a.organization.apply(old.organization.clone()),
+        province_id: match a.province {
+            Edit::Set(p) => Some(checks::province(&app.db, &p).await?),
+            Edit::Clear => None,
+            Edit::Keep => old.province_id,
         },
     };
-    let snapshot = audit::snapshot(&mut tx, Entity::Official, who.id).await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "update",
-        &format!("edit official {}", who.name),
-    )
-    .await?;
-    official::write(&mut tx, who.id, &f).await?;
-    audit::record(&mut tx, batch, Entity::Official, who.id, snapshot).await?;
-    tx.commit().await?;
-    let renamed = if f.name != r.name {
-        format!(" The old name `{}` still finds them.", r.name)
+    change.update(who.id, &f).await?;
+    change.commit().await?;
+    let renamed = if f.name != old.name {
+        format!(" The old name `{}` still finds them.", old.name)
     } else {
         String::new()
     };
@@ -117,10 +142,10 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         .data(json!({"id": who.id})))
 }
 
-pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let mut tx = app.begin().await?;
-    let who = official::resolve(&mut tx, req.text("name").unwrap_or_default()).await?;
-    let (meetings, visits) = official::references(&mut tx, who.id).await?;
+pub async fn delete(app: &App, actor: &Actor, Name(name): Name) -> Result<Reply> {
+    let mut change = app.change(actor, "delete", "delete official").await?;
+    let who = official::resolve(&mut change, &name).await?;
+    let (meetings, visits) = official::references(&mut change, who.id).await?;
     if !meetings.is_empty() || !visits.is_empty() {
         return user_err(format!(
             "{} is in {} meeting(s) and leads {} visit(s); merge them into another record with /record official merge, or change those records first.",
@@ -129,48 +154,62 @@ pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             visits.len()
         ));
     }
-    let what = format!("delete official {}", who.name);
-    audit::delete(&mut tx, &actor.author(), Entity::Official, who.id, &what).await?;
-    tx.commit().await?;
+    change
+        .summarize(&format!("delete official {}", who.name))
+        .await?;
+    change.delete(Entity::Official, who.id).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("Official #{} deleted", who.id))
         .text(format!("{}. /data undo brings them back.", who.name))
         .data(json!({"id": who.id})))
 }
 
-pub async fn alias(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let alias = req.text("alias").unwrap_or_default();
-    let mut tx = app.begin().await?;
-    let who = official::resolve(&mut tx, req.text("name").unwrap_or_default()).await?;
-    let snapshot = audit::snapshot(&mut tx, Entity::Official, who.id).await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "update",
-        &format!("alias {alias} for {}", who.name),
-    )
-    .await?;
-    official::add_alias(&mut tx, who.id, alias).await?;
-    audit::record(&mut tx, batch, Entity::Official, who.id, snapshot).await?;
-    tx.commit().await?;
+pub struct AliasArgs {
+    name: String,
+    alias: String,
+}
+
+impl Args for AliasArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(AliasArgs {
+            name: req.text("name").unwrap_or_default().to_string(),
+            alias: req.text("alias").unwrap_or_default().to_string(),
+        })
+    }
+}
+
+pub async fn alias(
+    app: &App,
+    actor: &Actor,
+    AliasArgs { name, alias }: AliasArgs,
+) -> Result<Reply> {
+    let mut change = app.change(actor, "update", "alias").await?;
+    let who = official::resolve(&mut change, &name).await?;
+    change
+        .summarize(&format!("alias {alias} for {}", who.name))
+        .await?;
+    let before = change.before(Entity::Official, who.id).await?;
+    official::add_alias(&mut change, who.id, &alias).await?;
+    change.log(before).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("`{alias}` now finds {}", who.name))
         .data(json!({"id": who.id, "alias": alias})))
 }
 
-pub async fn unalias(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let alias = req.text("alias").unwrap_or_default();
-    let mut tx = app.begin().await?;
-    let who = official::resolve(&mut tx, req.text("name").unwrap_or_default()).await?;
-    let snapshot = audit::snapshot(&mut tx, Entity::Official, who.id).await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "update",
-        &format!("remove alias {alias} of {}", who.name),
-    )
-    .await?;
-    official::remove_alias(&mut tx, who.id, alias).await?;
-    audit::record(&mut tx, batch, Entity::Official, who.id, snapshot).await?;
-    tx.commit().await?;
+pub async fn unalias(
+    app: &App,
+    actor: &Actor,
+    AliasArgs { name, alias }: AliasArgs,
+) -> Result<Reply> {
+    let mut change = app.change(actor, "update", "remove alias").await?;
+    let who = official::resolve(&mut change, &name).await?;
+    change
+        .summarize(&format!("remove alias {alias} of {}", who.name))
+        .await?;
+    let before = change.before(Entity::Official, who.id).await?;
+    official::remove_alias(&mut change, who.id, &alias).await?;
+    change.log(before).await?;
+    change.commit().await?;
     Ok(
         Reply::new(format!("`{alias}` no longer finds {}", who.name))
             .text("/data undo puts it back.")
@@ -178,31 +217,47 @@ pub async fn unalias(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     )
 }
 
-pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let mut tx = app.begin().await?;
-    let keep = official::resolve(&mut tx, req.text("keep").unwrap_or_default()).await?;
-    let remove = official::resolve(&mut tx, req.text("remove").unwrap_or_default()).await?;
+pub struct MergeArgs {
+    keep: String,
+    remove: String,
+    force: bool,
+}
+
+impl Args for MergeArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(MergeArgs {
+            keep: req.text("keep").unwrap_or_default().to_string(),
+            remove: req.text("remove").unwrap_or_default().to_string(),
+            force: req.flag("force"),
+        })
+    }
+}
+
+pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
+    let mut change = app.change(actor, "merge", "merge").await?;
+    let keep = official::resolve(&mut change, &a.keep).await?;
+    let remove = official::resolve(&mut change, &a.remove).await?;
     if keep.id == remove.id {
         return user_err(format!(
             "`keep` and `remove` both name {}; give two different records.",
             keep.name
         ));
     }
-    let (meetings, visits) = official::references(&mut tx, remove.id).await?;
-    let kept = official::snapshot(&mut tx, keep.id)
+    let (meetings, visits) = official::references(&mut change, remove.id).await?;
+    let kept = official::snapshot(&mut change, keep.id)
         .await?
         .expect("resolved");
-    let gone = official::snapshot(&mut tx, remove.id)
+    let gone = official::snapshot(&mut change, remove.id)
         .await?
         .expect("resolved");
-    if kept.row.country != gone.row.country && !req.flag("force") {
+    if kept.row.country != gone.row.country && !a.force {
         return user_err(format!(
             "{} ({}) and {} ({}) are on different sides, so merging would put one person on both sides of their meetings; check the names, or add force:true if they really are one person.",
             keep.name, kept.row.country, remove.name, gone.row.country
         ));
     }
     for m in &meetings {
-        let people = meeting::snapshot(&mut tx, *m)
+        let people = meeting::snapshot(&mut change, *m)
             .await?
             .expect("referenced")
             .participants;
@@ -213,13 +268,9 @@ pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             ));
         }
     }
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "merge",
-        &format!("merge {} into {}", remove.name, keep.name),
-    )
-    .await?;
+    change
+        .summarize(&format!("merge {} into {}", remove.name, keep.name))
+        .await?;
     // Undo replays entries in reverse: the kept record must give the aliases back first.
     let mut touched: Vec<(Entity, i64)> =
         vec![(Entity::Official, remove.id), (Entity::Official, keep.id)];
@@ -227,27 +278,30 @@ pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
     touched.extend(visits.iter().map(|v| (Entity::Visit, *v)));
     let mut befores = Vec::new();
     for (entity, id) in &touched {
-        befores.push(audit::snapshot(&mut tx, *entity, *id).await?);
+        befores.push(change.before(*entity, *id).await?);
     }
 
     for m in &meetings {
         let mut f = meeting::Fields::from_snapshot(
-            &meeting::snapshot(&mut tx, *m).await?.expect("referenced"),
+            &meeting::snapshot(&mut change, *m)
+                .await?
+                .expect("referenced"),
         );
         for p in f.participants.iter_mut().filter(|p| **p == remove.id) {
             *p = keep.id;
         }
         f.participants.sort_unstable();
         f.participants.dedup();
-        meeting::write(&mut tx, *m, &f, true).await?;
+        meeting::write(&mut change, *m, &f, true).await?;
     }
     for v in &visits {
-        let mut f =
-            visit::Fields::from_snapshot(&visit::snapshot(&mut tx, *v).await?.expect("referenced"));
+        let mut f = visit::Fields::from_snapshot(
+            &visit::snapshot(&mut change, *v).await?.expect("referenced"),
+        );
         f.leader_id = Some(keep.id);
-        visit::write(&mut tx, *v, &f, true).await?;
+        visit::write(&mut change, *v, &f, true).await?;
     }
-    official::soft_delete(&mut tx, remove.id).await?;
+    official::soft_delete(&mut change, remove.id).await?;
     // The kept record gains the duplicate's spellings and fills its own gaps from it.
     let k = &kept.row;
     let g = &gone.row;
@@ -259,14 +313,14 @@ pub async fn merge(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         organization: k.organization.clone().or(g.organization.clone()),
         province_id: k.province_id.or(g.province_id),
     };
-    official::write(&mut tx, keep.id, &merged).await?;
+    official::write(&mut change, keep.id, &merged).await?;
     for a in &gone.aliases {
-        official::add_alias(&mut tx, keep.id, &a.alias).await?;
+        official::add_alias(&mut change, keep.id, &a.alias).await?;
     }
-    for ((entity, id), before) in touched.into_iter().zip(befores) {
-        audit::record(&mut tx, batch, entity, id, before).await?;
+    for before in befores {
+        change.log(before).await?;
     }
-    tx.commit().await?;
+    change.commit().await?;
     Ok(Reply::new(format!("{} merged into {}", remove.name, keep.name))
         .text(format!(
             "{} meeting(s) and {} visit(s) moved; every spelling of {} now finds {}. /data undo reverts this.",

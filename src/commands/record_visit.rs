@@ -1,22 +1,31 @@
 //! `/record visit add|edit|delete`.
 
-use super::{Actor, App, Clear, checks};
+use serde_json::json;
+
+use super::args::{Args, Edit, EditOf};
+use super::{Actor, App, checks};
+use crate::domain::FlexDate;
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::region;
 use crate::store::visit::{self, Fields, Source};
-use crate::store::{Entity, audit, forum, meeting};
-use serde_json::json;
+use crate::store::{Entity, Tx, forum, meeting};
 
-fn request_source(req: &Request) -> Result<Option<Source>> {
-    match req.text("source") {
+/// `source` with its `source_title` and `source_date`.
+fn source(req: &Request) -> Result<Option<Source>> {
+    let (url, title, date) = (
+        req.text("source"),
+        req.text("source_title"),
+        req.day("source_date"),
+    );
+    match url {
         Some(url) => Ok(Some(checks::source(
             url,
-            req.text("source_title"),
-            req.day("source_date").map(|d| d.to_string()).as_deref(),
+            title,
+            date.map(|d| d.to_string()).as_deref(),
         )?)),
-        None if req.has("source_title") || req.has("source_date") => user_err(
+        None if title.is_some() || date.is_some() => user_err(
             "`source_title` and `source_date` describe a `source:`; add source:https://... as well.",
         ),
         None => Ok(None),
@@ -24,7 +33,7 @@ fn request_source(req: &Request) -> Result<Option<Source>> {
 }
 
 /// "Hainan · 2024-05-29 to 2024-05-31"
-pub(crate) async fn describe(db: &sqlx::SqlitePool, f: &Fields) -> Result<String> {
+async fn describe(db: &sqlx::SqlitePool, f: &Fields) -> Result<String> {
     let names = region::names(db, &f.provinces).await?;
     let dates = match f.end {
         Some(e) => format!("{} to {e}", f.start),
@@ -33,41 +42,67 @@ pub(crate) async fn describe(db: &sqlx::SqlitePool, f: &Fields) -> Result<String
     Ok(format!("{} · {dates}", names.join(", ")))
 }
 
-pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let start = req.date("start").expect("required by the catalog");
-    let end = req.date("end");
-    checks::dates(start, end)?;
+pub struct AddArgs {
+    provinces: String,
+    start: FlexDate,
+    end: Option<FlexDate>,
+    city: Option<String>,
+    level: Option<String>,
+    leader: Option<String>,
+    places: Option<String>,
+    purpose: Option<String>,
+    size: Option<i64>,
+    source: Option<Source>,
+    force: bool,
+}
+
+impl Args for AddArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let a = AddArgs {
+            provinces: req.text("province").unwrap_or_default().to_string(),
+            start: req.date("start").expect("required by the catalog"),
+            end: req.date("end"),
+            city: req.text("city").map(String::from),
+            level: req.text("level").map(checks::level).transpose()?,
+            leader: req.text("leader").map(String::from),
+            places: req.text("places").map(String::from),
+            purpose: req.text("purpose").map(String::from),
+            size: req.int("size"),
+            source: source(req)?,
+            force: req.flag("force"),
+        };
+        checks::dates(a.start, a.end)?;
+        Ok(a)
+    }
+}
+
+pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     let fields = Fields {
-        provinces: checks::provinces(&app.db, req.text("province").unwrap_or_default()).await?,
-        start,
-        end,
-        city: req.text("city").map(String::from),
-        level: req.text("level").map(checks::level).transpose()?,
-        leader_id: match req.text("leader") {
+        provinces: checks::provinces(&app.db, &a.provinces).await?,
+        start: a.start,
+        end: a.end,
+        city: a.city,
+        level: a.level,
+        leader_id: match &a.leader {
             Some(name) => Some(checks::leader(&mut *app.db.acquire().await?, name).await?),
             None => None,
         },
-        places: match req.text("places") {
+        places: match &a.places {
             Some(p) => checks::places(&app.db, p).await?,
             None => vec![],
         },
-        purpose: req.text("purpose").map(String::from),
-        size: req.int("size"),
-        sources: request_source(req)?.into_iter().collect(),
+        purpose: a.purpose,
+        size: a.size,
+        sources: a.source.into_iter().collect(),
     };
     let summary = describe(&app.db, &fields).await?;
-    let mut tx = app.begin().await?;
-    checks::duplicate(&mut tx, &fields, None, req.flag("force")).await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "create",
-        &format!("add visit {summary}"),
-    )
-    .await?;
-    let id = visit::create(&mut tx, &fields, None, "user").await?;
-    audit::record(&mut tx, batch, Entity::Visit, id, None).await?;
-    tx.commit().await?;
+    let mut change = app
+        .change(actor, "create", &format!("add visit {summary}"))
+        .await?;
+    checks::duplicate(&mut change, &fields, None, a.force).await?;
+    let id = visit::create(&mut change, &fields, None, "user").await?;
+    change.created(Entity::Visit, id).await?;
+    change.commit().await?;
     let hint = if fields.sources.is_empty() {
         " Add a source with /record visit edit id:N source:https://…"
     } else {
@@ -80,69 +115,93 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         .data(json!({"id": id})))
 }
 
-pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let id = req.int("id").expect("required by the catalog");
-    let mut tx = app.begin().await?;
-    let Some(before) = visit::live(&mut tx, id).await? else {
-        return user_err(format!(
-            "There is no visit #{id}; /visits list shows the numbers."
-        ));
-    };
-    if !req.changes_fields() {
+pub struct EditArgs {
+    id: i64,
+    provinces: Option<String>,
+    start: Option<FlexDate>,
+    end: Edit<FlexDate>,
+    city: Edit<String>,
+    level: Edit<String>,
+    leader: Edit<String>,
+    places: Edit<String>,
+    purpose: Edit<String>,
+    size: Edit<i64>,
+    /// A source to add (`Set`), or `clear:source` to drop them all.
+    source: Edit<Source>,
+    remove_source: Option<String>,
+    force: bool,
+    version: Option<i64>,
+    changes: bool,
+}
+
+impl Args for EditArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let edit = EditOf::read(req)?;
+        let source = match (source(req)?, edit.text("source")) {
+            (Some(s), _) => Edit::Set(s),
+            (None, Edit::Clear) => Edit::Clear,
+            (None, _) => Edit::Keep,
+        };
+        Ok(EditArgs {
+            id: req.int("id").expect("required by the catalog"),
+            provinces: req.text("province").map(String::from),
+            start: req.date("start"),
+            end: edit.date("end"),
+            city: edit.text("city"),
+            level: edit.text("level").map(|l| checks::level(&l)).transpose()?,
+            leader: edit.text("leader"),
+            places: edit.text("places"),
+            purpose: edit.text("purpose"),
+            size: edit.int("size"),
+            source,
+            remove_source: req.text("remove_source").map(String::from),
+            force: req.flag("force"),
+            version: edit.version,
+            changes: edit.changes,
+        })
+    }
+}
+
+pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
+    let id = a.id;
+    let mut change = app
+        .change(actor, "update", &format!("edit visit #{id}"))
+        .await?;
+    let before = change.live::<Fields>(id, a.version).await?;
+    if !a.changes {
         return user_err(format!(
             "Say what to change, e.g. /record visit edit id:{id} size:25 (clear:size empties a field)."
         ));
     }
-    let clear = Clear::of(req)?;
-    checks::unchanged_since(
-        &mut tx,
-        Entity::Visit,
-        id,
-        before.row.version,
-        req.int("version"),
-    )
-    .await?;
     let mut f = Fields::from_snapshot(&before);
-    if let Some(p) = req.text("province") {
+    if let Some(p) = &a.provinces {
         f.provinces = checks::provinces(&app.db, p).await?;
     }
-    if let Some(start) = req.date("start") {
-        f.start = start;
-    }
-    if req.has("end") || clear.has("end") {
-        f.end = req.date("end");
-    }
+    f.start = a.start.unwrap_or(f.start);
+    f.end = a.end.apply(f.end);
     checks::dates(f.start, f.end)?;
-    f.city = clear.text(req, "city", f.city);
-    f.purpose = clear.text(req, "purpose", f.purpose);
-    if let Some(l) = req.text("level") {
-        f.level = Some(checks::level(l)?);
-    } else if clear.has("level") {
-        f.level = None;
+    f.city = a.city.apply(f.city);
+    f.purpose = a.purpose.apply(f.purpose);
+    f.level = a.level.apply(f.level);
+    f.size = a.size.apply(f.size);
+    f.leader_id = match a.leader {
+        Edit::Set(name) => Some(checks::leader(&mut change, &name).await?),
+        Edit::Clear => None,
+        Edit::Keep => f.leader_id,
+    };
+    match a.places {
+        Edit::Set(p) => f.places = checks::places(&app.db, &p).await?,
+        Edit::Clear => f.places.clear(),
+        Edit::Keep => {}
     }
-    match req.text("leader") {
-        Some(name) => f.leader_id = Some(checks::leader(&mut tx, name).await?),
-        None if clear.has("leader") => f.leader_id = None,
-        None => {}
+    match a.source {
+        Edit::Clear => f.sources.clear(),
+        Edit::Set(s) if !f.sources.iter().any(|old| old.url == s.url) => f.sources.push(s),
+        _ => {}
     }
-    match req.text("places") {
-        Some(p) => f.places = checks::places(&app.db, p).await?,
-        None if clear.has("places") => f.places.clear(),
-        None => {}
-    }
-    if req.has("size") || clear.has("size") {
-        f.size = req.int("size");
-    }
-    if clear.has("source") {
-        f.sources.clear();
-    } else if let Some(s) = request_source(req)?
-        && !f.sources.iter().any(|old| old.url == s.url)
-    {
-        f.sources.push(s);
-    }
-    if let Some(url) = req.text("remove_source") {
+    if let Some(url) = &a.remove_source {
         let before = f.sources.len();
-        f.sources.retain(|s| s.url != url);
+        f.sources.retain(|s| &s.url != url);
         if f.sources.len() == before {
             return user_err(format!(
                 "Visit #{id} has no source {}; /visits show id:{id} lists its sources.",
@@ -150,23 +209,38 @@ pub async fn edit(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
             ));
         }
     }
-    checks::duplicate(&mut tx, &f, Some(id), req.flag("force")).await?;
-    checks::meetings_within(&mut tx, id, &f).await?;
+    checks::duplicate(&mut change, &f, Some(id), a.force).await?;
+    checks::meetings_within(&mut change, id, &f).await?;
     let summary = describe(&app.db, &f).await?;
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "update",
-        &format!("edit visit #{id}"),
-    )
-    .await?;
-    let snapshot = audit::snapshot(&mut tx, Entity::Visit, id).await?;
-    visit::write(&mut tx, id, &f, true).await?;
-    audit::record(&mut tx, batch, Entity::Visit, id, snapshot).await?;
-    tx.commit().await?;
+    change.update(id, &f).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("Visit #{id} updated"))
         .text(format!("{summary}. /data undo reverts this."))
         .data(json!({"id": id})))
+}
+
+/// What happens to the meetings of a deleted visit (`meetings:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingsFate {
+    Unlink,
+    Delete,
+}
+
+pub struct DeleteArgs {
+    id: i64,
+    meetings: Option<MeetingsFate>,
+}
+
+impl Args for DeleteArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(DeleteArgs {
+            id: req.int("id").expect("required by the catalog"),
+            meetings: req.choice("meetings").map(|m| match m {
+                "delete" => MeetingsFate::Delete,
+                _ => MeetingsFate::Unlink,
+            }),
+        })
+    }
 }
 
 /// What deleting a visit takes with it: its meetings (unlinked or deleted, as the
@@ -178,12 +252,10 @@ pub struct Deletion {
     pub forums: Vec<i64>,
 }
 
-pub async fn deletion(app: &App, tx: &mut crate::store::Tx<'_>, req: &Request) -> Result<Deletion> {
-    let id = req.int("id").expect("required by the catalog");
+pub async fn deletion(app: &App, tx: &mut Tx<'_>, a: &DeleteArgs) -> Result<Deletion> {
+    let id = a.id;
     let Some(before) = visit::live(tx, id).await? else {
-        return user_err(format!(
-            "There is no visit #{id}; /visits list shows the numbers."
-        ));
+        return Err(crate::store::change::missing(Entity::Visit, id).into());
     };
     let summary = describe(&app.db, &Fields::from_snapshot(&before)).await?;
     let meetings: Vec<i64> = meeting::of_visit(tx, id)
@@ -192,7 +264,7 @@ pub async fn deletion(app: &App, tx: &mut crate::store::Tx<'_>, req: &Request) -
         .map(|m| m.0)
         .collect();
     let forums = forum::linked_to(tx, id).await?;
-    if (!meetings.is_empty() || !forums.is_empty()) && req.text("meetings").is_none() {
+    if (!meetings.is_empty() || !forums.is_empty()) && a.meetings.is_none() {
         let mut held = Vec::new();
         if !meetings.is_empty() {
             held.push(format!(
@@ -229,10 +301,10 @@ fn ids(ids: &[i64]) -> String {
 
 impl Deletion {
     /// "visit #3 (Liaoning · 2024-04-24), its 2 meetings (#4, #5) and its links to 1 forum (#2)"
-    pub fn describe(&self, id: i64, req: &Request) -> String {
-        let mut parts = vec![format!("visit #{id} ({})", self.summary)];
+    pub fn describe(&self, a: &DeleteArgs) -> String {
+        let mut parts = vec![format!("visit #{} ({})", a.id, self.summary)];
         if !self.meetings.is_empty() {
-            let how = if req.text("meetings") == Some("delete") {
+            let how = if a.meetings == Some(MeetingsFate::Delete) {
                 "deleting"
             } else {
                 "unlinking"
@@ -254,36 +326,30 @@ impl Deletion {
     }
 }
 
-pub async fn delete(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    let id = req.int("id").expect("required by the catalog");
-    let mut tx = app.begin().await?;
-    let d = deletion(app, &mut tx, req).await?;
-    let what = d.describe(id, req);
-    let batch = audit::begin(
-        &mut tx,
-        &actor.author(),
-        "delete",
-        &format!("delete {what}"),
-    )
-    .await?;
+pub async fn delete(app: &App, actor: &Actor, a: DeleteArgs) -> Result<Reply> {
+    let id = a.id;
+    let mut change = app
+        .change(actor, "delete", &format!("delete visit #{id}"))
+        .await?;
+    let d = deletion(app, &mut change, &a).await?;
+    let what = d.describe(&a);
+    change.summarize(&format!("delete {what}")).await?;
     for m in &d.meetings {
-        let before = audit::snapshot(&mut tx, Entity::Meeting, *m).await?;
-        if req.text("meetings") == Some("delete") {
-            crate::store::soft_delete(&mut tx, Entity::Meeting, *m).await?;
+        if a.meetings == Some(MeetingsFate::Delete) {
+            change.delete(Entity::Meeting, *m).await?;
         } else {
-            meeting::unlink(&mut tx, *m).await?;
+            let before = change.before(Entity::Meeting, *m).await?;
+            meeting::unlink(&mut change, *m).await?;
+            change.log(before).await?;
         }
-        audit::record(&mut tx, batch, Entity::Meeting, *m, before).await?;
     }
     for f in &d.forums {
-        let before = audit::snapshot(&mut tx, Entity::Forum, *f).await?;
-        forum::unlink(&mut tx, *f, id).await?;
-        audit::record(&mut tx, batch, Entity::Forum, *f, before).await?;
+        let before = change.before(Entity::Forum, *f).await?;
+        forum::unlink(&mut change, *f, id).await?;
+        change.log(before).await?;
     }
-    let before = audit::snapshot(&mut tx, Entity::Visit, id).await?;
-    crate::store::soft_delete(&mut tx, Entity::Visit, id).await?;
-    audit::record(&mut tx, batch, Entity::Visit, id, before).await?;
-    tx.commit().await?;
+    change.delete(Entity::Visit, id).await?;
+    change.commit().await?;
     Ok(Reply::new(format!("Visit #{id} deleted"))
         .text(format!("Deleted {what}. /data undo brings it all back."))
         .data(json!({"id": id, "meetings": d.meetings, "forums": d.forums})))

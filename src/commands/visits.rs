@@ -3,18 +3,21 @@
 use serde_json::json;
 
 use super::App;
-use crate::domain::{DateRange, Month};
-use crate::error::{Result, user_err};
+use super::args::{self, Args, Bounds, Id, Months};
+use crate::domain::DateRange;
+use crate::error::Result;
 use crate::reply::{Chart, Page, Reply, Table};
-use crate::report::{self, MAX_MONTHS};
+use crate::report;
 use crate::request::Request;
-use crate::store::counts;
 use crate::store::region::{self, Country};
-use crate::store::{official, visit};
+use crate::store::{Entity, change, counts, official, visit};
 
 /// Resolves the optional `province` list option to ids and display names.
-pub(super) async fn provinces_option(app: &App, req: &Request) -> Result<(Vec<i64>, Vec<String>)> {
-    match req.text("province") {
+pub(super) async fn provinces_option(
+    app: &App,
+    names: Option<&str>,
+) -> Result<(Vec<i64>, Vec<String>)> {
+    match names {
         None => Ok((vec![], vec![])),
         Some(text) => {
             let regions = region::resolve_list(&app.db, Country::China, text).await?;
@@ -26,31 +29,23 @@ pub(super) async fn provinces_option(app: &App, req: &Request) -> Result<(Vec<i6
     }
 }
 
-/// The months a report covers: as given, else the 12 months up to the current month (a
-/// planned visit does not move the window).
-pub(super) fn month_range(req: &Request) -> Result<(Month, Month)> {
-    let now = crate::domain::Day::today().month();
-    let (from, to) = match (req.month("from"), req.month("to")) {
-        (Some(f), Some(t)) => (f, t),
-        (Some(f), None) => (f, now.max(f).min(f.plus(MAX_MONTHS - 1))),
-        (None, Some(t)) => (t.plus(-11), t),
-        (None, None) => (now.plus(-11), now),
-    };
-    if to < from {
-        return user_err(format!("`to` ({to}) is before `from` ({from}); swap them."));
-    }
-    if from.count_to(to) > MAX_MONTHS {
-        return user_err(format!(
-            "That is {} months; ask for at most {MAX_MONTHS} at a time.",
-            from.count_to(to)
-        ));
-    }
-    Ok((from, to))
+pub struct MonthlyArgs {
+    provinces: Option<String>,
+    months: Months,
 }
 
-pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
-    let (ids, names) = provinces_option(app, req).await?;
-    let (from, to) = month_range(req)?;
+impl Args for MonthlyArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(MonthlyArgs {
+            provinces: req.text("province").map(String::from),
+            months: Months::read(req)?,
+        })
+    }
+}
+
+pub async fn monthly(app: &App, a: MonthlyArgs) -> Result<Reply> {
+    let (ids, names) = provinces_option(app, a.provinces.as_deref()).await?;
+    let Months { from, to } = a.months;
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
     let counts = counts::month_counts(&app.db, prev_from, to, &ids).await?;
@@ -120,24 +115,46 @@ pub async fn monthly(app: &App, req: &Request) -> Result<Reply> {
         })))
 }
 
-pub async fn list(app: &App, req: &Request) -> Result<Reply> {
-    let (provinces, names) = provinces_option(app, req).await?;
-    let place = match req.text("place") {
+pub struct ListArgs {
+    provinces: Option<String>,
+    city: Option<String>,
+    place: Option<String>,
+    official: Option<String>,
+    bounds: Bounds,
+    page: i64,
+}
+
+impl Args for ListArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(ListArgs {
+            provinces: req.text("province").map(String::from),
+            city: req.text("city").map(String::from),
+            place: req.text("place").map(String::from),
+            official: req.text("official").map(String::from),
+            bounds: Bounds::read(req)?,
+            page: args::page(req),
+        })
+    }
+}
+
+pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
+    let (provinces, names) = provinces_option(app, a.provinces.as_deref()).await?;
+    let place = match &a.place {
         Some(p) => Some(region::resolve(&app.db, Country::Korea, p).await?),
         None => None,
     };
-    let official = match req.text("official") {
+    let official = match &a.official {
         Some(name) => Some(official::resolve(&mut *app.db.acquire().await?, name).await?),
         None => None,
     };
-    let range = DateRange::from_bounds(req.date("from"), req.date("to"))?;
+    let range = a.bounds.range;
     let filter = visit::Filter {
         provinces,
-        city: req.text("city").map(String::from),
+        city: a.city.clone(),
         place: place.as_ref().map(|p| p.id),
         official: official.as_ref().map(|o| o.id),
-        from: req.date("from").map(|_| range.from.to_string()),
-        to: req.date("to").map(|_| range.to.to_string()),
+        from: a.bounds.from.map(|_| range.from.to_string()),
+        to: a.bounds.to.map(|_| range.to.to_string()),
     };
     // Filters by province and period alone are answered from the monthly counts; the
     // others are selective enough to count from the records.
@@ -148,7 +165,7 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
         } else {
             (visit::count(&app.db, &filter).await?, 0)
         };
-    let page = Page::of(req.page(), total);
+    let page = Page::of(a.page, total);
     let items = visit::list(&app.db, &filter, Page::SIZE, page.offset()).await?;
 
     let mut table = Table::new(
@@ -174,7 +191,7 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     if !names.is_empty() {
         scope.push(names.join(", "));
     }
-    if let Some(c) = req.text("city") {
+    if let Some(c) = &a.city {
         scope.push(format!("city {c}"));
     }
     if let Some(p) = &place {
@@ -183,7 +200,7 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     if let Some(o) = &official {
         scope.push(format!("with {}", o.name));
     }
-    if !range.is_open() || req.has("from") || req.has("to") {
+    if !range.is_open() || a.bounds.given() {
         scope.push(range.to_string());
     }
     let title = if scope.is_empty() {
@@ -216,12 +233,9 @@ pub async fn list(app: &App, req: &Request) -> Result<Reply> {
     ))
 }
 
-pub async fn show(app: &App, req: &Request) -> Result<Reply> {
-    let id = req.int("id").unwrap_or_default();
+pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
     let Some(view) = visit::view(&app.db, id).await? else {
-        return user_err(format!(
-            "There is no visit #{id}; /visits list shows the numbers."
-        ));
+        return Err(change::missing(Entity::Visit, id).into());
     };
     let v = &view;
     let mut dates = match &v.end {

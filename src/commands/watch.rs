@@ -4,6 +4,7 @@
 
 use serde_json::json;
 
+use super::args::{Args, Id};
 use super::{Actor, App, capitalize, plural};
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
@@ -12,25 +13,44 @@ use crate::store::outbox::{Change, Count, Item, Notice};
 use crate::store::region::{self, Country};
 use crate::store::{official, watch};
 
-pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
-    if !["province", "official", "place", "kind"]
-        .iter()
-        .any(|o| req.has(o))
-    {
-        return user_err(
-            "Say what to watch: add province:, official:, place: or kind:, e.g. /watch add channel:… province:Jiangsu.",
-        );
+pub struct AddArgs {
+    channel: String,
+    province: Option<String>,
+    place: Option<String>,
+    official: Option<String>,
+    /// One of catalog::WATCH_KINDS.
+    kind: Option<&'static str>,
+}
+
+impl Args for AddArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let a = AddArgs {
+            channel: req.text("channel").unwrap_or_default().to_string(),
+            province: req.text("province").map(String::from),
+            place: req.text("place").map(String::from),
+            official: req.text("official").map(String::from),
+            kind: req.choice("kind"),
+        };
+        if a.province.is_none() && a.place.is_none() && a.official.is_none() && a.kind.is_none() {
+            return user_err(
+                "Say what to watch: add province:, official:, place: or kind:, e.g. /watch add channel:… province:Jiangsu.",
+            );
+        }
+        Ok(a)
     }
-    let channel = req.text("channel").unwrap_or_default();
-    let province = match req.text("province") {
+}
+
+pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
+    let channel = a.channel.as_str();
+    let province = match &a.province {
         Some(p) => Some(region::resolve(&app.db, Country::China, p).await?),
         None => None,
     };
-    let place = match req.text("place") {
+    let place = match &a.place {
         Some(p) => Some(region::resolve(&app.db, Country::Korea, p).await?),
         None => None,
     };
-    let official = match req.text("official") {
+    let official = match &a.official {
         Some(name) => Some(official::resolve(&mut *app.db.acquire().await?, name).await?),
         None => None,
     };
@@ -39,7 +59,7 @@ pub async fn add(app: &App, actor: &Actor, req: &Request) -> Result<Reply> {
         &mut tx,
         &watch::NewWatch {
             channel_id: channel,
-            kind: req.text("kind").unwrap_or("all"),
+            kind: a.kind.unwrap_or("all"),
             province_id: province.as_ref().map(|p| p.id),
             place_id: place.as_ref().map(|p| p.id),
             official_id: official.as_ref().map(|o| o.id),
@@ -100,8 +120,7 @@ pub async fn list(app: &App) -> Result<Reply> {
     Ok(reply.data(json!({"watches": watches})))
 }
 
-pub async fn remove(app: &App, req: &Request) -> Result<Reply> {
-    let id = req.int("id").unwrap_or_default();
+pub async fn remove(app: &App, Id(id): Id) -> Result<Reply> {
     let mut tx = app.begin().await?;
     let w = watch::remove(&mut tx, id).await?;
     tx.commit().await?;

@@ -213,7 +213,7 @@ impl Handler {
             components.push(render::page_buttons(id, page.page, page.pages));
         }
         if let Some(confirm) = &reply.confirm {
-            let file = match confirm.request.file("file") {
+            let file = match confirm.request.upload() {
                 Some(Upload::Bytes { name, bytes }) => Some((name.as_str(), &bytes[..])),
                 _ => None,
             };

@@ -349,10 +349,21 @@ impl fmt::Display for DateRange {
             month: 12,
         }
         .last_day();
-        match (self.from == min, self.to == max) {
+        // Ends that fall on month boundaries read as months (`2024-06`, not `2024-06-01`),
+        // as a month was most likely what was asked for; a range is shown one way or the other.
+        let (from, to) = (self.from.month(), self.to.month());
+        let whole = |open_from: bool, open_to: bool| {
+            (open_from || self.from == from.first_day()) && (open_to || self.to == to.last_day())
+        };
+        let (open_from, open_to) = (self.from == min, self.to == max);
+        match (open_from, open_to) {
             (true, true) => f.write_str("all dates"),
+            (false, true) if whole(false, true) => write!(f, "from {from}"),
             (false, true) => write!(f, "from {}", self.from),
+            (true, false) if whole(true, false) => write!(f, "until {to}"),
             (true, false) => write!(f, "until {}", self.to),
+            (false, false) if whole(false, false) && from == to => write!(f, "{from}"),
+            (false, false) if whole(false, false) => write!(f, "{from} to {to}"),
             (false, false) => write!(f, "{} to {}", self.from, self.to),
         }
     }
@@ -400,6 +411,24 @@ pub fn add_months(day: Day, n: u32) -> Day {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_on_month_boundaries_read_as_months() {
+        let range = |from: &str, to: &str| {
+            let d = |t: &str| (!t.is_empty()).then(|| FlexDate::parse(t).unwrap());
+            DateRange::from_bounds(d(from), d(to)).unwrap().to_string()
+        };
+        assert_eq!(range("2024-06", "2024-06"), "2024-06");
+        assert_eq!(range("2024-01", "2024-06-30"), "2024-01 to 2024-06");
+        assert_eq!(range("2024-04", ""), "from 2024-04");
+        assert_eq!(range("", "2024-06"), "until 2024-06");
+        assert_eq!(
+            range("2024-06-16", "2024-06-30"),
+            "2024-06-16 to 2024-06-30"
+        );
+        assert_eq!(range("2024-04-05", ""), "from 2024-04-05");
+        assert_eq!(range("", ""), "all dates");
+    }
 
     #[test]
     fn days_parse_strictly() {

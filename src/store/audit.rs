@@ -1,13 +1,11 @@
 //! The audit log: every write is a batch of entries with JSON snapshots of each touched
 //! record before and after. Undo restores the "before" of the actor's last batch.
 
-use std::collections::HashMap;
-
 use serde_json::Value as Json;
 use sqlx::SqlitePool;
 
 use super::{Entity, Tx, forum, meeting, now, official, outcome, search, visit};
-use crate::error::{Result, UserError};
+use crate::error::Result;
 
 /// Who makes a change, as the audit log records it.
 #[derive(Debug, Clone)]
@@ -98,94 +96,8 @@ pub async fn record(
     search::reindex(tx, entity, id).await
 }
 
-/// Puts a record back as `before` had it; `None` (it did not exist) soft-deletes it.
-async fn restore(tx: &mut Tx<'_>, entity: Entity, id: i64, before: Option<Json>) -> Result<()> {
-    match (entity, before) {
-        (_, None) => super::soft_delete(tx, entity, id).await,
-        (Entity::Visit, Some(j)) => visit::restore(tx, &serde_json::from_value(j)?).await,
-        (Entity::Meeting, Some(j)) => meeting::restore(tx, &serde_json::from_value(j)?).await,
-        (Entity::Forum, Some(j)) => forum::restore(tx, &serde_json::from_value(j)?).await,
-        (Entity::Official, Some(j)) => official::restore(tx, &serde_json::from_value(j)?).await,
-        (Entity::Outcome, Some(j)) => outcome::restore(tx, &serde_json::from_value(j)?).await,
-    }
-}
-
-/// Soft-deletes a record as one audited change.
-pub async fn delete(
-    tx: &mut Tx<'_>,
-    author: &Author<'_>,
-    entity: Entity,
-    id: i64,
-    summary: &str,
-) -> Result<()> {
-    let before = snapshot(tx, entity, id).await?;
-    let batch = begin(tx, author, "delete", summary).await?;
-    restore(tx, entity, id, None).await?;
-    record(tx, batch, entity, id, before).await
-}
-
-#[derive(Debug, Clone)]
-pub struct Undone {
-    pub batch: i64,
-    pub summary: String,
-    pub records: usize,
-}
-
-/// Reverts the author's last change that is not yet undone. Refuses when somebody changed
-/// one of the same records since, rather than overwrite their work, or when a record the
-/// change added is now referred to by another. Records the change added are removed for
-/// good (their numbers are free again); changed and deleted ones get their old state back.
-pub async fn undo_last(tx: &mut Tx<'_>, author: &Author<'_>) -> Result<Undone> {
-    let last: Option<(i64, String)> = sqlx::query_as(
-        "SELECT id, summary FROM audit_batches WHERE actor_id = ? AND undone_by IS NULL AND undoes IS NULL AND action != 'synthetic'
-         ORDER BY id DESC LIMIT 1",
-    )
-    .bind(author.id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let Some((batch, summary)) = last else {
-        return Err(UserError::new(
-            "You have no change left to undo; /data audit shows recent changes.",
-        )
-        .into());
-    };
-    let later: Option<(String, String, i64)> = sqlx::query_as(
-        "SELECT b.actor, e.entity, e.entity_id FROM audit_entries e
-           JOIN audit_entries l ON l.entity = e.entity AND l.entity_id = e.entity_id AND l.batch_id > e.batch_id
-           JOIN audit_batches b ON b.id = l.batch_id AND b.undone_by IS NULL AND b.undoes IS NULL
-          WHERE e.batch_id = ? LIMIT 1",
-    )
-    .bind(batch)
-    .fetch_optional(&mut **tx)
-    .await?;
-    if let Some((who, entity, id)) = later {
-        return Err(UserError::new(format!(
-            "Cannot undo \"{summary}\": {who} changed {entity} #{id} since; edit it by hand instead."
-        ))
-        .into());
-    }
-    let entries: Vec<(String, i64, Option<String>)> = sqlx::query_as(
-        "SELECT entity, entity_id, before FROM audit_entries WHERE batch_id = ? ORDER BY id DESC",
-    )
-    .bind(batch)
-    .fetch_all(&mut **tx)
-    .await?;
-    let undo = begin(tx, author, "undo", &format!("undo: {summary}")).await?;
-    let mut added: HashMap<Entity, Vec<i64>> = HashMap::new();
-    for (entity, id, before) in &entries {
-        let entity = Entity::parse(entity)
-            .ok_or_else(|| anyhow::anyhow!("unknown entity {entity} in audit log"))?;
-        match before {
-            None => added.entry(entity).or_default().push(*id),
-            Some(before) => {
-                let before: Json = serde_json::from_str(before)?;
-                let now = snapshot(tx, entity, *id).await?;
-                restore(tx, entity, *id, Some(before)).await?;
-                record(tx, undo, entity, *id, now).await?;
-            }
-        }
-    }
-    remove_added(tx, undo, &summary, &added).await?;
+/// Links a batch and the batch that undid it, both ways.
+pub(super) async fn mark_undone(tx: &mut Tx<'_>, batch: i64, undo: i64) -> Result<()> {
     sqlx::query("UPDATE audit_batches SET undone_by = ? WHERE id = ?")
         .bind(undo)
         .bind(batch)
@@ -196,75 +108,24 @@ pub async fn undo_last(tx: &mut Tx<'_>, author: &Author<'_>) -> Result<Undone> {
         .bind(undo)
         .execute(&mut **tx)
         .await?;
-    Ok(Undone {
-        batch,
-        summary,
-        records: entries.len(),
-    })
+    Ok(())
 }
 
-/// Takes away the records a change added, logging each as removed. A record still referred
-/// to by a live one stops the undo; one referred to only by deleted records is deleted
-/// (kept, so the reference holds) rather than removed.
-async fn remove_added(
+/// Puts a record back as `before` had it; `None` (it did not exist) soft-deletes it.
+pub(super) async fn restore(
     tx: &mut Tx<'_>,
-    undo: i64,
-    summary: &str,
-    added: &HashMap<Entity, Vec<i64>>,
+    entity: Entity,
+    id: i64,
+    before: Option<Json>,
 ) -> Result<()> {
-    // Children before what they refer to.
-    for entity in [
-        Entity::Outcome,
-        Entity::Meeting,
-        Entity::Forum,
-        Entity::Visit,
-        Entity::Official,
-    ] {
-        let Some(ids) = added.get(&entity) else {
-            continue;
-        };
-        let mut gone = ids.clone();
-        while let Some((kind, id, target, live)) = super::referrer(tx, entity, &gone, added).await?
-        {
-            if live {
-                return Err(UserError::new(format!(
-                    "Cannot undo \"{summary}\": {} #{id} refers to {} #{target}, which that change added; change or delete {} #{id} first.",
-                    kind.as_str(),
-                    entity.as_str(),
-                    kind.as_str()
-                ))
-                .into());
-            }
-            gone.retain(|g| *g != target);
-            let now = snapshot(tx, entity, target).await?;
-            super::soft_delete(tx, entity, target).await?;
-            record(tx, undo, entity, target, now).await?;
-        }
-        let versions = super::versions(tx, entity, &gone).await?;
-        let entries: Vec<(i64, String)> = gone
-            .iter()
-            .map(|id| {
-                (
-                    *id,
-                    created_marker(*id, versions.get(id).map_or(1, |v| v.0)),
-                )
-            })
-            .collect();
-        super::bulk::insert(
-            tx,
-            "INSERT INTO audit_entries (batch_id, entity, entity_id, before) ",
-            &entries,
-            |b, (id, before)| {
-                b.push_bind(undo)
-                    .push_bind(entity.as_str())
-                    .push_bind(*id)
-                    .push_bind(before.clone());
-            },
-        )
-        .await?;
-        super::purge(tx, entity, &gone).await?;
+    match (entity, before) {
+        (_, None) => super::soft_delete(tx, entity, id).await,
+        (Entity::Visit, Some(j)) => visit::restore(tx, &serde_json::from_value(j)?).await,
+        (Entity::Meeting, Some(j)) => meeting::restore(tx, &serde_json::from_value(j)?).await,
+        (Entity::Forum, Some(j)) => forum::restore(tx, &serde_json::from_value(j)?).await,
+        (Entity::Official, Some(j)) => official::restore(tx, &serde_json::from_value(j)?).await,
+        (Entity::Outcome, Some(j)) => outcome::restore(tx, &serde_json::from_value(j)?).await,
     }
-    Ok(())
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]

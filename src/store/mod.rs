@@ -4,6 +4,7 @@ pub mod audit;
 pub mod backup;
 pub mod bulk;
 pub mod census;
+pub mod change;
 pub mod counts;
 pub mod digest;
 pub mod forum;
@@ -20,6 +21,7 @@ pub mod search;
 pub mod sheet;
 pub mod state;
 pub mod summary;
+pub mod undo;
 pub mod upgrade;
 pub mod visit;
 pub mod watch;
@@ -127,6 +129,14 @@ pub enum Entity {
 }
 
 impl Entity {
+    pub const ALL: [Entity; 5] = [
+        Entity::Official,
+        Entity::Visit,
+        Entity::Forum,
+        Entity::Meeting,
+        Entity::Outcome,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Entity::Visit => "visit",
@@ -147,14 +157,6 @@ impl Entity {
             Entity::Outcome => "outcomes",
         }
     }
-
-    pub const ALL: [Entity; 5] = [
-        Entity::Visit,
-        Entity::Meeting,
-        Entity::Forum,
-        Entity::Official,
-        Entity::Outcome,
-    ];
 
     pub fn parse(s: &str) -> Option<Entity> {
         Entity::ALL.into_iter().find(|e| e.as_str() == s)

@@ -52,6 +52,20 @@ pub struct Fields {
     pub province_id: Option<i64>,
 }
 
+impl Fields {
+    pub fn from_snapshot(s: &Snapshot) -> Fields {
+        let r = &s.row;
+        Fields {
+            name: r.name.clone(),
+            local_name: r.local_name.clone(),
+            country: r.country.clone(),
+            title: r.title.clone(),
+            organization: r.organization.clone(),
+            province_id: r.province_id,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Official {
     pub id: i64,

@@ -14,10 +14,9 @@ use crate::domain::{Day, FlexDate, normalize};
 use crate::error::{Result, user_err};
 use crate::progress::Progress;
 use crate::store::bulk::{New, next_id};
+use crate::store::change::Change;
 use crate::store::region::{self, Country, Region};
-use crate::store::{
-    self, audit, forum, meeting, official, outcome, position, search, summary, visit,
-};
+use crate::store::{self, audit, forum, meeting, official, outcome, position, search, visit};
 use vocabulary::*;
 
 const DATASET: &str = "synthetic";
@@ -106,12 +105,10 @@ pub async fn generate_with(
     for i in (1..places.provinces.len()).rev() {
         places.provinces.swap(i, rng.random_range(0..=i));
     }
-    let mut tx = app.db.begin_with("BEGIN IMMEDIATE").await?;
-    store::bulk::widen_cache(&mut tx).await?;
     // One audit batch says what was loaded; per-record snapshots would double the file for
     // data that is thrown away after a benchmark (and undo skips it).
-    audit::begin(
-        &mut tx,
+    let mut tx = Change::begin(
+        app.begin().await?,
         &audit::Author {
             id: &actor.id,
             name: &actor.name,
@@ -120,6 +117,7 @@ pub async fn generate_with(
         &format!("synthetic data: {visits} visits, seed {seed}"),
     )
     .await?;
+    store::bulk::widen_cache(&mut tx).await?;
     let first = FirstIds {
         official: next_id(&mut tx, "officials").await?,
         visit: next_id(&mut tx, "visits").await?,
@@ -139,7 +137,7 @@ pub async fn generate_with(
     progress.report("indexing", visits as u64, visits as u64);
     search::rebuild(&mut tx).await?;
     progress.report("counting", visits as u64, visits as u64);
-    summary::commit(tx).await?;
+    tx.commit().await?;
     Ok(format!(
         "Made {visits} synthetic visits, {} officials ({} posts), {} meetings, {} forums and {} outcomes (seed {seed}); all marked [synthetic].",
         made.officials.len(),

@@ -6,6 +6,7 @@ mod helpers;
 mod limits;
 
 mod audit;
+mod catalog;
 mod forums;
 mod hostile;
 mod import_properties;

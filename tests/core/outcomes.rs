@@ -115,17 +115,11 @@ async fn deleting_a_visit_takes_its_outcomes_off_it_and_undo_puts_them_back() {
     assert_eq!(outcome::of_visit(&t.app.db, visit).await.unwrap()[0].id, id);
 
     // The deletion of the visit, as /record visit delete makes it: its outcomes detached.
-    let mut c = Change::open(&t, "kim", Entity::Visit, Some(visit))
-        .await
-        .unwrap();
-    let detached = outcome::detach(&mut c.tx, c.batch, Entity::Visit, visit)
-        .await
-        .unwrap();
+    let mut c = change(&t, "kim").await.unwrap();
+    let detached = outcome::detach(&mut c, Entity::Visit, visit).await.unwrap();
     assert_eq!(detached, [id]);
-    store::soft_delete(&mut c.tx, Entity::Visit, visit)
-        .await
-        .unwrap();
-    c.close(visit).await.unwrap();
+    c.delete(Entity::Visit, visit).await.unwrap();
+    c.commit().await.unwrap();
     let s = snapshot(&t, id).await.unwrap();
     assert_eq!((s.row.visit_id, s.row.version), (None, 2));
     assert!(s.row.deleted_at.is_none(), "the outcome itself stays");
@@ -386,7 +380,7 @@ async fn a_forum_lists_its_outcomes() {
     let t = TestApp::new().await;
     let hainan = province(&t, "Hainan").await;
     let forum = {
-        let mut c = Change::open(&t, "kim", Entity::Forum, None).await.unwrap();
+        let mut c = change(&t, "kim").await.unwrap();
         let f = store::forum::Fields {
             name: "Jeju Forum".into(),
             kind: "conference".into(),
@@ -397,10 +391,11 @@ async fn a_forum_lists_its_outcomes() {
             organizer: None,
             visits: Vec::new(),
         };
-        let id = store::forum::create(&mut c.tx, &f, None, "user")
+        let id = store::forum::create(&mut c, &f, None, "user")
             .await
             .unwrap();
-        c.close(id).await.unwrap();
+        c.created(Entity::Forum, id).await.unwrap();
+        c.commit().await.unwrap();
         id
     };
     let mut f = outcome(

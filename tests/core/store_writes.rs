@@ -4,18 +4,16 @@
 
 use delegation_bot::domain::{FlexDate, Money, OutcomeKind, OutcomeStatus};
 use delegation_bot::error::{Error, Result};
-use delegation_bot::store::audit::{self, Author, Undone};
+use delegation_bot::store::audit::Author;
+use delegation_bot::store::change::Change;
 use delegation_bot::store::region::{self, Country};
-use delegation_bot::store::{Entity, Tx, meeting, official, outcome, position, summary, visit};
+use delegation_bot::store::undo::{self, Undone};
+use delegation_bot::store::{Entity, WriteTx, meeting, official, outcome, position, visit};
 
 use crate::helpers::TestApp;
 
 pub fn author(who: &str) -> Author<'_> {
     Author { id: who, name: who }
-}
-
-async fn begin(t: &TestApp) -> Tx<'static> {
-    t.app.db.begin_with("BEGIN IMMEDIATE").await.unwrap()
 }
 
 pub async fn province(t: &TestApp, name: &str) -> i64 {
@@ -52,67 +50,38 @@ pub fn money(text: &str) -> Option<Money> {
     Some(Money::parse(text, None).unwrap())
 }
 
-/// One audited change in the making: its transaction, batch, and the snapshot of the
-/// record before (none for a new one).
-pub struct Change {
-    pub tx: Tx<'static>,
-    pub batch: i64,
-    entity: Entity,
-    before: Option<serde_json::Value>,
-}
-
-impl Change {
-    pub async fn open(t: &TestApp, who: &str, entity: Entity, id: Option<i64>) -> Result<Change> {
-        let mut tx = begin(t).await;
-        let before = match id {
-            Some(id) => audit::snapshot(&mut tx, entity, id).await?,
-            None => None,
-        };
-        let batch = audit::begin(&mut tx, &author(who), "change", entity.as_str()).await?;
-        Ok(Change {
-            tx,
-            batch,
-            entity,
-            before,
-        })
-    }
-
-    /// Logs record `id` against its snapshot before, and commits.
-    pub async fn close(mut self, id: i64) -> Result<()> {
-        audit::record(&mut self.tx, self.batch, self.entity, id, self.before).await?;
-        summary::commit(self.tx).await
-    }
+/// One audited change by `who`, as the commands start theirs (store::change).
+pub async fn change(t: &TestApp, who: &str) -> Result<Change> {
+    let turn = std::sync::Arc::new(tokio::sync::Semaphore::new(1));
+    let tx = WriteTx::begin(&t.app.db, &turn).await?;
+    Change::begin(tx, &author(who), "change", who).await
 }
 
 pub async fn add_outcome(t: &TestApp, who: &str, f: &outcome::Fields) -> i64 {
-    let mut c = Change::open(t, who, Entity::Outcome, None).await.unwrap();
-    let id = outcome::create(&mut c.tx, f, None, "user").await.unwrap();
-    c.close(id).await.unwrap();
+    let mut c = change(t, who).await.unwrap();
+    let id = outcome::create(&mut c, f, None, "user").await.unwrap();
+    c.created(Entity::Outcome, id).await.unwrap();
+    c.commit().await.unwrap();
     id
 }
 
 pub async fn edit_outcome(t: &TestApp, who: &str, id: i64, f: &outcome::Fields) {
-    let mut c = Change::open(t, who, Entity::Outcome, Some(id))
-        .await
-        .unwrap();
-    outcome::write(&mut c.tx, id, f, true).await.unwrap();
-    c.close(id).await.unwrap();
+    let mut c = change(t, who).await.unwrap();
+    c.update(id, f).await.unwrap();
+    c.commit().await.unwrap();
 }
 
 /// Soft-deletes a record as one audited change.
 pub async fn delete(t: &TestApp, who: &str, entity: Entity, id: i64) {
-    let mut tx = begin(t).await;
-    audit::delete(&mut tx, &author(who), entity, id, "delete")
-        .await
-        .unwrap();
-    summary::commit(tx).await.unwrap();
+    let mut c = change(t, who).await.unwrap();
+    c.delete(entity, id).await.unwrap();
+    c.commit().await.unwrap();
 }
 
 pub async fn undo(t: &TestApp, who: &str) -> Result<Undone> {
-    let mut tx = begin(t).await;
-    let undone = audit::undo_last(&mut tx, &author(who)).await?;
-    summary::commit(tx).await?;
-    Ok(undone)
+    let turn = std::sync::Arc::new(tokio::sync::Semaphore::new(1));
+    let tx = WriteTx::begin(&t.app.db, &turn).await?;
+    undo::undo_last(tx, &author(who)).await
 }
 
 /// The sentence a refused store call gives.
@@ -136,9 +105,10 @@ pub async fn add_visit(t: &TestApp, who: &str, provinces: Vec<i64>, start: &str)
         size: None,
         sources: Vec::new(),
     };
-    let mut c = Change::open(t, who, Entity::Visit, None).await.unwrap();
-    let id = visit::create(&mut c.tx, &f, None, "user").await.unwrap();
-    c.close(id).await.unwrap();
+    let mut c = change(t, who).await.unwrap();
+    let id = visit::create(&mut c, &f, None, "user").await.unwrap();
+    c.created(Entity::Visit, id).await.unwrap();
+    c.commit().await.unwrap();
     id
 }
 
@@ -150,9 +120,10 @@ pub async fn add_meeting(t: &TestApp, who: &str, on: &str, people: Vec<i64>) -> 
         visit_id: None,
         participants: people,
     };
-    let mut c = Change::open(t, who, Entity::Meeting, None).await.unwrap();
-    let id = meeting::create(&mut c.tx, &f, None, "user").await.unwrap();
-    c.close(id).await.unwrap();
+    let mut c = change(t, who).await.unwrap();
+    let id = meeting::create(&mut c, &f, None, "user").await.unwrap();
+    c.created(Entity::Meeting, id).await.unwrap();
+    c.commit().await.unwrap();
     id
 }
 
@@ -171,11 +142,12 @@ pub async fn add_official(
         organization: None,
         province_id: None,
     };
-    let mut c = Change::open(t, who, Entity::Official, None).await.unwrap();
-    let id = official::create(&mut c.tx, &f, &[], None, "user")
+    let mut c = change(t, who).await.unwrap();
+    let id = official::create(&mut c, &f, &[], None, "user")
         .await
         .unwrap();
-    c.close(id).await.unwrap();
+    c.created(Entity::Official, id).await.unwrap();
+    c.commit().await.unwrap();
     id
 }
 
@@ -192,15 +164,19 @@ pub fn post(title: &str, from: &str, to: &str) -> position::Fields {
 
 /// Adds a post as an audited change to its official.
 pub async fn add_post(t: &TestApp, who: &str, official: i64, f: &position::Fields) -> Result<i64> {
-    let mut c = Change::open(t, who, Entity::Official, Some(official)).await?;
-    let id = position::add(&mut c.tx, official, f).await?;
-    c.close(official).await?;
+    let mut c = change(t, who).await?;
+    let before = c.before(Entity::Official, official).await?;
+    let id = position::add(&mut c, official, f).await?;
+    c.log(before).await?;
+    c.commit().await?;
     Ok(id)
 }
 
 /// Removes a post as an audited change to its official.
 pub async fn remove_post(t: &TestApp, who: &str, official: i64, id: i64) -> Result<()> {
-    let mut c = Change::open(t, who, Entity::Official, Some(official)).await?;
-    position::remove(&mut c.tx, official, id).await?;
-    c.close(official).await
+    let mut c = change(t, who).await?;
+    let before = c.before(Entity::Official, official).await?;
+    position::remove(&mut c, official, id).await?;
+    c.log(before).await?;
+    c.commit().await
 }

@@ -10,6 +10,7 @@ pub use read::{Brief, Filter, Link, ListItem, View, count, list, of_forum, of_vi
 
 use serde::{Deserialize, Serialize};
 
+use super::change::Change;
 use super::visit::Source;
 use super::{Entity, Tx, now};
 use crate::domain::{FlexDate, Money, OutcomeKind, OutcomeStatus, normalize};
@@ -402,21 +403,21 @@ pub async fn linked_to(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Vec<i
 }
 
 /// Takes the live outcomes that link to this visit, meeting or forum off it, each logged
-/// in `batch` (the deletion of what they linked to), so no live outcome points at a deleted
-/// record and undoing the deletion links them again. Returns their ids.
-pub async fn detach(tx: &mut Tx<'_>, batch: i64, entity: Entity, id: i64) -> Result<Vec<i64>> {
-    let ids = linked_to(tx, entity, id).await?;
+/// in `change` (the deletion of what they linked to), so no live outcome points at a
+/// deleted record and undoing the deletion links them again. Returns their ids.
+pub async fn detach(change: &mut Change, entity: Entity, id: i64) -> Result<Vec<i64>> {
+    let ids = linked_to(change, entity, id).await?;
     let column = link_column(entity).expect("linked_to found some");
     for outcome in &ids {
-        let before = super::audit::snapshot(tx, Entity::Outcome, *outcome).await?;
+        let before = change.before(Entity::Outcome, *outcome).await?;
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outcomes SET {column} = NULL, updated_at = ?, version = version + 1 WHERE id = ?"
         )))
         .bind(now())
         .bind(outcome)
-        .execute(&mut **tx)
+        .execute(&mut ***change)
         .await?;
-        super::audit::record(tx, batch, Entity::Outcome, *outcome, before).await?;
+        change.log(before).await?;
     }
     Ok(ids)
 }

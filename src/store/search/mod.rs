@@ -92,7 +92,7 @@ impl Query {
 /// Searches rank every match up to this many. A broader one (a common word in a large
 /// record) is ranked among the newest matches of each kind.
 pub const RANK_ALL_UP_TO: i64 = 1000;
-const NEWEST_PER_KIND: i64 = RANK_ALL_UP_TO / 4;
+const NEWEST_PER_KIND: i64 = RANK_ALL_UP_TO / KINDS.len() as i64;
 
 /// A word found in more records than this is too common to weigh: relevance (bm25) needs
 /// how many records hold each word, which SQLite counts by reading all of them (50 ms for a
@@ -151,7 +151,8 @@ pub async fn count(db: &SqlitePool, query: &Query) -> Result<Matches> {
 fn candidates(matches: Matches) -> String {
     let score = if matches.common {
         format!(
-            "row_number() OVER (PARTITION BY rowid / {KIND_SPAN} ORDER BY rowid DESC) * 4 + rowid / {KIND_SPAN}"
+            "row_number() OVER (PARTITION BY rowid / {KIND_SPAN} ORDER BY rowid DESC) * {} + rowid / {KIND_SPAN}",
+            KINDS.len()
         )
     } else {
         "bm25(search_index, 0, 0, 5.0, 1.0, 0, 0)".to_string()

@@ -103,13 +103,13 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             wanted.extend(job.visit_ref(item, n));
         }
     }
-    let live = visit::live_spans(&mut job.tx, &wanted).await?;
-    let mut keys: HashMap<(String, String, String), Owner> = forum::keys(&mut job.tx)
+    let live = visit::live_spans(&mut job.write, &wanted).await?;
+    let mut keys: HashMap<(String, String, String), Owner> = forum::keys(&mut job.write)
         .await?
         .into_iter()
         .map(|(id, key)| (key, Owner::Record(id)))
         .collect();
-    let mut next = bulk::next_id(&mut job.tx, "forums").await?.max(
+    let mut next = bulk::next_id(&mut job.write, "forums").await?.max(
         items
             .iter()
             .filter(|i| job.ours(i))
@@ -123,7 +123,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     for (n, item) in items.into_iter().enumerate() {
         let item = &item;
         if n > 0 && n % super::job::BATCH == 0 && !new.is_empty() {
-            forum::insert_many(&mut job.tx, &new, job.opts.dataset).await?;
+            forum::insert_many(&mut job.write, &new, job.opts.dataset).await?;
             let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
             job.created(kind, Entity::Forum, &ids);
             new.clear();
@@ -177,7 +177,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             fields,
         });
     }
-    forum::insert_many(&mut job.tx, &new, job.opts.dataset).await?;
+    forum::insert_many(&mut job.write, &new, job.opts.dataset).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Forum, &ids);
     Ok(())
@@ -198,7 +198,7 @@ async fn update(
             return Ok(());
         }
     };
-    let before = forum::snapshot(&mut job.tx, id)
+    let before = forum::snapshot(&mut job.write, id)
         .await?
         .expect("a live forum");
     if Fields::from_snapshot(&before) == fields {
@@ -206,12 +206,12 @@ async fn update(
         return Ok(());
     }
     if !job.opts.force
-        && let Some(other) = forum::find_duplicate(&mut job.tx, &fields, Some(id)).await?
+        && let Some(other) = forum::find_duplicate(&mut job.write, &fields, Some(id)).await?
     {
         job.refuse(Kind::Forums, duplicate(item, Owner::Record(other)));
         return Ok(());
     }
-    forum::write(&mut job.tx, id, &fields, true).await?;
+    forum::write(&mut job.write, id, &fields, true).await?;
     let diff = Job::diff(existing, item, id);
     job.updated(
         Entity::Forum,

@@ -11,8 +11,9 @@ use super::{File, Item, Location, Refusal, forums, meetings, officials, visits};
 use crate::error::Result;
 use crate::progress::Progress;
 use crate::store::audit::{self, Author};
+use crate::store::change;
 use crate::store::names::Names;
-use crate::store::{self, Entity, WriteTx, bulk, search};
+use crate::store::{self, Entity, WriteTx};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -119,12 +120,11 @@ pub(super) struct Existing {
 
 /// The state one import carries from kind to kind.
 pub(super) struct Job<'a> {
-    pub tx: WriteTx,
+    pub write: change::Change,
     pub names: Names,
     /// This database's identity (after a restore, the file's).
     pub identity: String,
     pub opts: &'a Options,
-    pub batch: i64,
     pub report: Report,
     /// Visits of another database named by their id in this file → the new record's id.
     pub visit_ids: HashMap<i64, i64>,
@@ -212,8 +212,8 @@ impl Job<'_> {
             .filter(|i| self.ours(i))
             .filter_map(|i| i.id().ok().flatten())
             .collect();
-        let versions = store::versions(&mut self.tx, entity, &ids).await?;
-        let rows = super::super::export::rows(&mut self.tx, kind, Some(&ids))
+        let versions = store::versions(&mut self.write, entity, &ids).await?;
+        let rows = super::super::export::rows(&mut self.write, kind, Some(&ids))
             .await?
             .into_iter()
             .filter_map(|r| r.get("id").and_then(|v| v.as_i64()).map(|id| (id, r)))
@@ -288,7 +288,7 @@ impl Job<'_> {
         if seen == current {
             return Ok(Ok(None));
         }
-        let changes = audit::changes_since(&mut self.tx, entity, id, seen).await?;
+        let changes = audit::changes_since(&mut self.write, entity, id, seen).await?;
         let changes = if changes.is_empty() {
             "it was changed".to_string()
         } else {
@@ -316,7 +316,7 @@ impl Job<'_> {
         diff: Vec<String>,
         note: Option<String>,
     ) -> Result<()> {
-        audit::record(&mut self.tx, self.batch, entity, id, Some(before)).await?;
+        self.write.log_json(entity, id, before).await?;
         self.count(item.kind).updated += 1;
         let mut what = diff.join("; ");
         if let Some(n) = note {
@@ -339,35 +339,7 @@ impl Job<'_> {
     async fn finish(&mut self) -> Result<()> {
         self.progress
             .report("writing", self.created.len() as u64, self.total);
-        let batch = self.batch;
-        bulk::insert(
-            &mut self.tx,
-            "INSERT INTO audit_entries (batch_id, entity, entity_id, after) ",
-            &self.created,
-            |b, (entity, id, version)| {
-                b.push_bind(batch)
-                    .push_bind(entity.as_str())
-                    .push_bind(*id)
-                    .push_bind(audit::created_marker(*id, *version));
-            },
-        )
-        .await?;
-        self.progress.report("indexing", 0, self.total);
-        for entity in [
-            Entity::Official,
-            Entity::Visit,
-            Entity::Forum,
-            Entity::Meeting,
-        ] {
-            let ids: Vec<i64> = self
-                .created
-                .iter()
-                .filter(|(e, _, _)| *e == entity)
-                .map(|(_, id, _)| *id)
-                .collect();
-            search::index(&mut self.tx, entity, &ids).await?;
-        }
-        Ok(())
+        self.write.created_many(&self.created).await
     }
 }
 
@@ -397,15 +369,16 @@ pub async fn run(
         store::set_identity(&mut tx, &theirs).await?;
         identity = theirs;
     }
-    let batch = audit::begin(&mut tx, author, "import", &format!("import {}", file.name)).await?;
-    let names = Names::load(&mut tx).await?;
+    let mut write =
+        change::Change::begin(tx, author, "import", &format!("import {}", file.name)).await?;
+    let batch = write.batch();
+    let names = Names::load(&mut write).await?;
     let total = file.items.len() as u64;
     let mut job = Job {
-        tx,
+        write,
         names,
         identity,
         opts,
-        batch,
         report: Report {
             file: file.name.clone(),
             rows: file.items.len(),
@@ -435,13 +408,13 @@ pub async fn run(
     job.finish().await?;
     let mut report = job.report;
     let summary = format!("import {} ({})", file.name, report.lines().join("; "));
-    audit::set_summary(&mut job.tx, batch, &summary).await?;
+    job.write.summarize(&summary).await?;
     if opts.apply && report.refused_total == 0 {
-        job.tx.commit().await?;
+        job.write.commit().await?;
         report.applied = true;
         report.batch = Some(batch);
     } else {
-        job.tx.rollback().await?;
+        job.write.rollback().await?;
     }
     progress.report("done", total, total);
     Ok(report)

@@ -89,13 +89,13 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     }
     days.sort_unstable();
     days.dedup();
-    let live = visit::live_spans(&mut job.tx, &wanted).await?;
-    let mut keys: HashMap<(String, Vec<i64>), Owner> = meeting::on_days(&mut job.tx, &days)
+    let live = visit::live_spans(&mut job.write, &wanted).await?;
+    let mut keys: HashMap<(String, Vec<i64>), Owner> = meeting::on_days(&mut job.write, &days)
         .await?
         .into_iter()
         .map(|(id, day, people)| ((day, people), Owner::Record(id)))
         .collect();
-    let mut next = bulk::next_id(&mut job.tx, "meetings").await?.max(
+    let mut next = bulk::next_id(&mut job.write, "meetings").await?.max(
         items
             .iter()
             .filter(|i| job.ours(i))
@@ -109,7 +109,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     for (n, item) in items.into_iter().enumerate() {
         let item = &item;
         if n > 0 && n % super::job::BATCH == 0 && !new.is_empty() {
-            meeting::insert_many(&mut job.tx, &new, job.opts.dataset).await?;
+            meeting::insert_many(&mut job.write, &new, job.opts.dataset).await?;
             let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
             job.created(kind, Entity::Meeting, &ids);
             new.clear();
@@ -162,7 +162,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             fields,
         });
     }
-    meeting::insert_many(&mut job.tx, &new, job.opts.dataset).await?;
+    meeting::insert_many(&mut job.write, &new, job.opts.dataset).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Meeting, &ids);
     Ok(())
@@ -183,7 +183,7 @@ async fn update(
             return Ok(());
         }
     };
-    let before = meeting::snapshot(&mut job.tx, id)
+    let before = meeting::snapshot(&mut job.write, id)
         .await?
         .expect("a live meeting");
     let mut current = Fields::from_snapshot(&before);
@@ -193,12 +193,12 @@ async fn update(
         return Ok(());
     }
     if !job.opts.force
-        && let Some(other) = meeting::find_duplicate(&mut job.tx, &fields, Some(id)).await?
+        && let Some(other) = meeting::find_duplicate(&mut job.write, &fields, Some(id)).await?
     {
         job.refuse(Kind::Meetings, duplicate(item, Owner::Record(other)));
         return Ok(());
     }
-    meeting::write(&mut job.tx, id, &fields, true).await?;
+    meeting::write(&mut job.write, id, &fields, true).await?;
     let diff = Job::diff(existing, item, id);
     job.updated(
         Entity::Meeting,

@@ -70,7 +70,7 @@ fn all_names(c: &Checked) -> Vec<(String, String)> {
 pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     let kind = Kind::Officials;
     let existing = job.existing(kind, Entity::Official, &items).await?;
-    let mut next = bulk::next_id(&mut job.tx, "officials").await?.max(
+    let mut next = bulk::next_id(&mut job.write, "officials").await?.max(
         items
             .iter()
             .filter(|i| job.ours(i))
@@ -143,7 +143,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             fields: checked.fields,
         });
     }
-    official::insert_many(&mut job.tx, &new, &aliases, job.opts.dataset).await?;
+    official::insert_many(&mut job.write, &new, &aliases, job.opts.dataset).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Official, &ids);
     Ok(())
@@ -180,18 +180,10 @@ async fn update(
             return Ok(());
         }
     };
-    let before = official::snapshot(&mut job.tx, id)
+    let before = official::snapshot(&mut job.write, id)
         .await?
         .expect("a live official");
-    let r = &before.row;
-    let same = Fields {
-        name: r.name.clone(),
-        local_name: r.local_name.clone(),
-        country: r.country.clone(),
-        title: r.title.clone(),
-        organization: r.organization.clone(),
-        province_id: r.province_id,
-    } == checked.fields
+    let same = Fields::from_snapshot(&before) == checked.fields
         && names
             .iter()
             .all(|(n, _)| before.aliases.iter().any(|a| a.norm == *n));
@@ -203,9 +195,9 @@ async fn update(
         job.refuse(Kind::Officials, r);
         return Ok(());
     }
-    official::write(&mut job.tx, id, &checked.fields).await?;
+    official::write(&mut job.write, id, &checked.fields).await?;
     for (norm, alias) in names {
-        official::add_alias(&mut job.tx, id, alias).await?;
+        official::add_alias(&mut job.write, id, alias).await?;
         job.names.learn(norm.clone(), id, &checked.fields.name);
     }
     let diff = Job::diff(existing, item, id);

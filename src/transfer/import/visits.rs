@@ -108,7 +108,7 @@ fn span(f: &Fields) -> (NaiveDate, NaiveDate) {
 impl Spans {
     async fn load(job: &mut Job<'_>, provinces: &[i64]) -> Result<Spans> {
         let mut spans = Spans::default();
-        for (id, start, end, province) in visit::spans(&mut job.tx, provinces).await? {
+        for (id, start, end, province) in visit::spans(&mut job.write, provinces).await? {
             let (Ok(start), Ok(end)) = (start.parse(), end.parse()) else {
                 continue;
             };
@@ -180,7 +180,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     provinces.sort_unstable();
     provinces.dedup();
     let mut spans = Spans::load(job, &provinces).await?;
-    let mut next = bulk::next_id(&mut job.tx, "visits").await?.max(
+    let mut next = bulk::next_id(&mut job.write, "visits").await?.max(
         items
             .iter()
             .filter(|i| job.ours(i))
@@ -194,7 +194,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     for (n, item) in items.into_iter().enumerate() {
         let item = &item;
         if n > 0 && n % super::job::BATCH == 0 && !new.is_empty() {
-            visit::insert_many(&mut job.tx, &new, job.opts.dataset).await?;
+            visit::insert_many(&mut job.write, &new, job.opts.dataset).await?;
             let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
             job.created(kind, Entity::Visit, &ids);
             new.clear();
@@ -249,7 +249,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             fields,
         });
     }
-    visit::insert_many(&mut job.tx, &new, job.opts.dataset).await?;
+    visit::insert_many(&mut job.write, &new, job.opts.dataset).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Visit, &ids);
     Ok(())
@@ -272,7 +272,7 @@ async fn update(
             return Ok(());
         }
     };
-    let before = visit::snapshot(&mut job.tx, id)
+    let before = visit::snapshot(&mut job.write, id)
         .await?
         .expect("a live visit");
     let mut current = Fields::from_snapshot(&before);
@@ -287,7 +287,7 @@ async fn update(
         job.refuse(kind, overlap_refusal(item, owner));
         return Ok(());
     }
-    visit::write(&mut job.tx, id, &fields, true).await?;
+    visit::write(&mut job.write, id, &fields, true).await?;
     spans.remove(Owner::Record(id));
     let (start, end) = span(&fields);
     spans.add(&fields.provinces, start, end, Owner::Record(id));

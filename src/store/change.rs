@@ -1,0 +1,326 @@
+//! One audited change: the only way records are written. A change holds the process's
+//! write turn and an audit batch; each record it touches is snapshotted before and after,
+//! its search entry refreshed, and on commit the report counts and the watches' deliveries
+//! are brought up to date in the same transaction (summary::commit). Record commands,
+//! imports and undo all write through it, so no write path can forget a step.
+
+use std::future::Future;
+
+use serde_json::Value as Json;
+
+use super::audit::{self, Author};
+use super::{Entity, Tx, WriteTx, forum, meeting, official, outcome, visit};
+use crate::error::{Result, UserError};
+
+/// A kind of record as a change writes it: its checked fields, loaded from and written to
+/// its tables.
+pub trait Record: Sized + Sync {
+    const ENTITY: Entity;
+    /// What the audit log keeps of a record (deleted ones included).
+    type Snapshot: Send;
+
+    fn load(
+        tx: &mut Tx<'_>,
+        id: i64,
+    ) -> impl Future<Output = Result<Option<Self::Snapshot>>> + Send;
+    fn version(s: &Self::Snapshot) -> i64;
+    fn is_deleted(s: &Self::Snapshot) -> bool;
+    fn fields(s: &Self::Snapshot) -> Self;
+    /// Writes every field of the existing record `id`, raising its version.
+    fn write(&self, tx: &mut Tx<'_>, id: i64) -> impl Future<Output = Result<()>> + Send;
+}
+
+/// The state of a record before a change touches it, to log against once written.
+pub struct Before {
+    entity: Entity,
+    id: i64,
+    snapshot: Option<Json>,
+}
+
+pub struct Change {
+    tx: WriteTx,
+    batch: i64,
+}
+
+impl Change {
+    /// Starts a change by `author`: `action` is its kind ("create", "update", "delete",
+    /// "merge", "import", "undo"), `summary` what the audit log and /data audit show.
+    pub async fn begin(
+        mut tx: WriteTx,
+        author: &Author<'_>,
+        action: &str,
+        summary: &str,
+    ) -> Result<Change> {
+        let batch = audit::begin(&mut tx, author, action, summary).await?;
+        Ok(Change { tx, batch })
+    }
+
+    pub fn batch(&self) -> i64 {
+        self.batch
+    }
+
+    /// Says what the change did once that is known (an import's counts).
+    pub async fn summarize(&mut self, summary: &str) -> Result<()> {
+        audit::set_summary(&mut self.tx, self.batch, summary).await
+    }
+
+    /// The live record `id`, refused when there is none or when it moved on since the
+    /// version its editor saw (`seen`), naming what changed and who changed it.
+    pub async fn live<R: Record>(&mut self, id: i64, seen: Option<i64>) -> Result<R::Snapshot> {
+        let Some(s) = R::load(&mut self.tx, id)
+            .await?
+            .filter(|s| !R::is_deleted(s))
+        else {
+            return Err(missing(R::ENTITY, id).into());
+        };
+        if let Some(seen) = seen {
+            unchanged_since(&mut self.tx, R::ENTITY, id, R::version(&s), seen).await?;
+        }
+        Ok(s)
+    }
+
+    /// Logs a record this change created.
+    pub async fn created(&mut self, entity: Entity, id: i64) -> Result<()> {
+        audit::record(&mut self.tx, self.batch, entity, id, None).await
+    }
+
+    /// Logs many records a bulk job created (kind, id, version), in a few statements: the
+    /// audit log keeps a marker of each (the record itself is in its table), and each gets
+    /// its search entry.
+    pub async fn created_many(&mut self, created: &[(Entity, i64, i64)]) -> Result<()> {
+        let batch = self.batch;
+        super::bulk::insert(
+            &mut self.tx,
+            "INSERT INTO audit_entries (batch_id, entity, entity_id, after) ",
+            created,
+            |b, (entity, id, version)| {
+                b.push_bind(batch)
+                    .push_bind(entity.as_str())
+                    .push_bind(*id)
+                    .push_bind(audit::created_marker(*id, *version));
+            },
+        )
+        .await?;
+        for entity in Entity::ALL {
+            let ids: Vec<i64> = created
+                .iter()
+                .filter(|(e, _, _)| *e == entity)
+                .map(|(_, id, _)| *id)
+                .collect();
+            super::search::index(&mut self.tx, entity, &ids).await?;
+        }
+        Ok(())
+    }
+
+    /// Writes new fields over the live record `id`.
+    pub async fn update<R: Record>(&mut self, id: i64, fields: &R) -> Result<()> {
+        let before = self.before(R::ENTITY, id).await?;
+        fields.write(&mut self.tx, id).await?;
+        self.log(before).await
+    }
+
+    /// Deletes the record `id` (kept, marked deleted: undo brings it back).
+    pub async fn delete(&mut self, entity: Entity, id: i64) -> Result<()> {
+        let before = self.before(entity, id).await?;
+        super::soft_delete(&mut self.tx, entity, id).await?;
+        self.log(before).await
+    }
+
+    /// Notes a record's state before a write of its own shape (a link, an alias, a merge,
+    /// an undo); `log` records the change once it is written.
+    pub async fn before(&mut self, entity: Entity, id: i64) -> Result<Before> {
+        let snapshot = audit::snapshot(&mut self.tx, entity, id).await?;
+        Ok(Before {
+            entity,
+            id,
+            snapshot,
+        })
+    }
+
+    /// Logs a record as it is now against its state in `before` (nothing when unchanged).
+    pub async fn log(&mut self, before: Before) -> Result<()> {
+        audit::record(
+            &mut self.tx,
+            self.batch,
+            before.entity,
+            before.id,
+            before.snapshot,
+        )
+        .await
+    }
+
+    /// Logs a record whose earlier state was read as JSON elsewhere (an import compares
+    /// rows before it writes).
+    pub async fn log_json(&mut self, entity: Entity, id: i64, before: Json) -> Result<()> {
+        self.log(Before {
+            entity,
+            id,
+            snapshot: Some(before),
+        })
+        .await
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<()> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for Change {
+    type Target = Tx<'static>;
+    fn deref(&self) -> &Tx<'static> {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for Change {
+    fn deref_mut(&mut self) -> &mut Tx<'static> {
+        &mut self.tx
+    }
+}
+
+/// "There is no visit #9; /visits list shows the numbers."
+pub fn missing(entity: Entity, id: i64) -> UserError {
+    let finder = match entity {
+        Entity::Visit => "/visits list shows the numbers",
+        Entity::Meeting => "/official history lists meetings with their numbers",
+        Entity::Forum => "/forums list shows the numbers",
+        Entity::Official => "/search finds officials by name",
+        Entity::Outcome => "/outcomes list shows the numbers",
+    };
+    UserError::new(format!("There is no {} #{id}; {finder}.", entity.as_str()))
+}
+
+/// Optimistic concurrency: an edit made against version `seen` of a record that has moved
+/// on since is refused, naming what changed and who changed it.
+async fn unchanged_since(
+    tx: &mut Tx<'_>,
+    entity: Entity,
+    id: i64,
+    current: i64,
+    seen: i64,
+) -> Result<()> {
+    if seen == current {
+        return Ok(());
+    }
+    let changes = audit::changes_since(tx, entity, id, seen).await?;
+    let what = if changes.is_empty() {
+        "it was changed".to_string()
+    } else {
+        changes.join("; ")
+    };
+    let kind = entity.as_str();
+    let kind = kind[..1].to_uppercase() + &kind[1..];
+    Err(UserError::new(format!(
+        "{kind} #{id} changed since version {seen} ({what}); look at it again (now version {current}) and redo your edit."
+    ))
+    .into())
+}
+
+impl Record for visit::Fields {
+    const ENTITY: Entity = Entity::Visit;
+    type Snapshot = visit::Snapshot;
+
+    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<visit::Snapshot>> {
+        visit::snapshot(tx, id).await
+    }
+    fn version(s: &visit::Snapshot) -> i64 {
+        s.row.version
+    }
+    fn is_deleted(s: &visit::Snapshot) -> bool {
+        s.row.deleted_at.is_some()
+    }
+    fn fields(s: &visit::Snapshot) -> Self {
+        visit::Fields::from_snapshot(s)
+    }
+    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
+        visit::write(tx, id, self, true).await
+    }
+}
+
+impl Record for meeting::Fields {
+    const ENTITY: Entity = Entity::Meeting;
+    type Snapshot = meeting::Snapshot;
+
+    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<meeting::Snapshot>> {
+        meeting::snapshot(tx, id).await
+    }
+    fn version(s: &meeting::Snapshot) -> i64 {
+        s.row.version
+    }
+    fn is_deleted(s: &meeting::Snapshot) -> bool {
+        s.row.deleted_at.is_some()
+    }
+    fn fields(s: &meeting::Snapshot) -> Self {
+        meeting::Fields::from_snapshot(s)
+    }
+    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
+        meeting::write(tx, id, self, true).await
+    }
+}
+
+impl Record for forum::Fields {
+    const ENTITY: Entity = Entity::Forum;
+    type Snapshot = forum::Snapshot;
+
+    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<forum::Snapshot>> {
+        forum::snapshot(tx, id).await
+    }
+    fn version(s: &forum::Snapshot) -> i64 {
+        s.row.version
+    }
+    fn is_deleted(s: &forum::Snapshot) -> bool {
+        s.row.deleted_at.is_some()
+    }
+    fn fields(s: &forum::Snapshot) -> Self {
+        forum::Fields::from_snapshot(s)
+    }
+    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
+        forum::write(tx, id, self, true).await
+    }
+}
+
+impl Record for official::Fields {
+    const ENTITY: Entity = Entity::Official;
+    type Snapshot = official::Snapshot;
+
+    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<official::Snapshot>> {
+        official::snapshot(tx, id).await
+    }
+    fn version(s: &official::Snapshot) -> i64 {
+        s.row.version
+    }
+    fn is_deleted(s: &official::Snapshot) -> bool {
+        s.row.deleted_at.is_some()
+    }
+    fn fields(s: &official::Snapshot) -> Self {
+        official::Fields::from_snapshot(s)
+    }
+    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
+        official::write(tx, id, self).await
+    }
+}
+
+impl Record for outcome::Fields {
+    const ENTITY: Entity = Entity::Outcome;
+    type Snapshot = outcome::Snapshot;
+
+    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<outcome::Snapshot>> {
+        outcome::snapshot(tx, id).await
+    }
+    fn version(s: &outcome::Snapshot) -> i64 {
+        s.row.version
+    }
+    fn is_deleted(s: &outcome::Snapshot) -> bool {
+        s.row.deleted_at.is_some()
+    }
+    fn fields(s: &outcome::Snapshot) -> Self {
+        outcome::Fields::from_snapshot(s)
+    }
+    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
+        outcome::write(tx, id, self, true).await
+    }
+}

@@ -1,0 +1,146 @@
+//! Undo: the author's last change taken back, as a change of its own (so it can be seen in
+//! /data audit, and undone in turn by editing).
+
+use std::collections::HashMap;
+
+use serde_json::Value as Json;
+
+use super::audit::{self, Author};
+use super::change::Change;
+use super::{Entity, WriteTx};
+use crate::error::{Result, UserError};
+
+#[derive(Debug, Clone)]
+pub struct Undone {
+    pub batch: i64,
+    pub summary: String,
+    pub records: usize,
+}
+
+/// Reverts the author's last change that is not yet undone. Refuses when somebody changed
+/// one of the same records since, rather than overwrite their work, or when a record the
+/// change added is now referred to by another. Records the change added are removed for
+/// good (their numbers are free again); changed and deleted ones get their old state back.
+pub async fn undo_last(mut tx: WriteTx, author: &Author<'_>) -> Result<Undone> {
+    let last: Option<(i64, String)> = sqlx::query_as(
+        "SELECT id, summary FROM audit_batches WHERE actor_id = ? AND undone_by IS NULL AND undoes IS NULL AND action != 'synthetic'
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(author.id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((batch, summary)) = last else {
+        return Err(UserError::new(
+            "You have no change left to undo; /data audit shows recent changes.",
+        )
+        .into());
+    };
+    let later: Option<(String, String, i64)> = sqlx::query_as(
+        "SELECT b.actor, e.entity, e.entity_id FROM audit_entries e
+           JOIN audit_entries l ON l.entity = e.entity AND l.entity_id = e.entity_id AND l.batch_id > e.batch_id
+           JOIN audit_batches b ON b.id = l.batch_id AND b.undone_by IS NULL AND b.undoes IS NULL
+          WHERE e.batch_id = ? LIMIT 1",
+    )
+    .bind(batch)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some((who, entity, id)) = later {
+        return Err(UserError::new(format!(
+            "Cannot undo \"{summary}\": {who} changed {entity} #{id} since; edit it by hand instead."
+        ))
+        .into());
+    }
+    let entries: Vec<(String, i64, Option<String>)> = sqlx::query_as(
+        "SELECT entity, entity_id, before FROM audit_entries WHERE batch_id = ? ORDER BY id DESC",
+    )
+    .bind(batch)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut change = Change::begin(tx, author, "undo", &format!("undo: {summary}")).await?;
+    let undo = change.batch();
+    let mut added: HashMap<Entity, Vec<i64>> = HashMap::new();
+    for (entity, id, before) in &entries {
+        let entity = Entity::parse(entity)
+            .ok_or_else(|| anyhow::anyhow!("unknown entity {entity} in audit log"))?;
+        match before {
+            None => added.entry(entity).or_default().push(*id),
+            Some(before) => {
+                let before: Json = serde_json::from_str(before)?;
+                let now = change.before(entity, *id).await?;
+                audit::restore(&mut change, entity, *id, Some(before)).await?;
+                change.log(now).await?;
+            }
+        }
+    }
+    remove_added(&mut change, &summary, &added).await?;
+    audit::mark_undone(&mut change, batch, undo).await?;
+    change.commit().await?;
+    Ok(Undone {
+        batch,
+        summary,
+        records: entries.len(),
+    })
+}
+
+/// Takes away the records a change added, logging each as removed. A record still referred
+/// to by a live one stops the undo; one referred to only by deleted records is deleted
+/// (kept, so the reference holds) rather than removed.
+async fn remove_added(
+    change: &mut Change,
+    summary: &str,
+    added: &HashMap<Entity, Vec<i64>>,
+) -> Result<()> {
+    let undo = change.batch();
+    // Children before what they refer to.
+    for entity in [
+        Entity::Outcome,
+        Entity::Meeting,
+        Entity::Forum,
+        Entity::Visit,
+        Entity::Official,
+    ] {
+        let Some(ids) = added.get(&entity) else {
+            continue;
+        };
+        let mut gone = ids.clone();
+        while let Some((kind, id, target, live)) =
+            super::referrer(change, entity, &gone, added).await?
+        {
+            if live {
+                return Err(UserError::new(format!(
+                    "Cannot undo \"{summary}\": {} #{id} refers to {} #{target}, which that change added; change or delete {} #{id} first.",
+                    kind.as_str(),
+                    entity.as_str(),
+                    kind.as_str()
+                ))
+                .into());
+            }
+            gone.retain(|g| *g != target);
+            change.delete(entity, target).await?;
+        }
+        let versions = super::versions(change, entity, &gone).await?;
+        let entries: Vec<(i64, String)> = gone
+            .iter()
+            .map(|id| {
+                (
+                    *id,
+                    audit::created_marker(*id, versions.get(id).map_or(1, |v| v.0)),
+                )
+            })
+            .collect();
+        super::bulk::insert(
+            change,
+            "INSERT INTO audit_entries (batch_id, entity, entity_id, before) ",
+            &entries,
+            |b, (id, before)| {
+                b.push_bind(undo)
+                    .push_bind(entity.as_str())
+                    .push_bind(*id)
+                    .push_bind(before.clone());
+            },
+        )
+        .await?;
+        super::purge(change, entity, &gone).await?;
+    }
+    Ok(())
+}
