@@ -42,6 +42,11 @@ pub enum CommandId {
     DigestSet,
     DigestOff,
     DigestPreview,
+    OutcomesList,
+    OutcomesShow,
+    OutcomeAdd,
+    OutcomeEdit,
+    OutcomeDelete,
 }
 
 /// How an option's value is typed and checked before any command sees it.
@@ -200,6 +205,17 @@ pub fn clearable(id: CommandId) -> &'static [&'static str] {
         CommandId::MeetingEdit => &["place", "summary", "visit"],
         CommandId::ForumEdit => &["end", "place", "organizer", "edition"],
         CommandId::OfficialEdit => &["local_name", "title", "organization", "province"],
+        CommandId::OutcomeEdit => &[
+            "province",
+            "city",
+            "korean_side",
+            "amount",
+            "visit",
+            "meeting",
+            "forum",
+            "summary",
+            "source",
+        ],
         _ => &[],
     }
 }
@@ -235,6 +251,66 @@ const VISIT_FIELDS: [OptionSpec; 10] = [
         },
     ),
     opt("source", "Source link (https://...)", Kind::Text(URL_MAX)),
+    opt(
+        "source_title",
+        "Title of the source article",
+        Kind::Text(SHORT_MAX),
+    ),
+    opt(
+        "source_date",
+        "Publication date of the source, YYYY-MM-DD",
+        Kind::Day,
+    ),
+];
+
+/// The outcome vocabularies as choices (a test keeps them equal to the domain's labels).
+pub const OUTCOME_KINDS: &[&str] = &[
+    "MOU",
+    "agreement",
+    "investment pledge",
+    "contract",
+    "sister-city",
+    "other",
+];
+pub const OUTCOME_STATUSES: &[&str] = &[
+    "announced",
+    "signed",
+    "in progress",
+    "realized",
+    "cancelled",
+];
+pub const CURRENCIES: &[&str] = &["KRW", "USD", "CNY", "EUR", "JPY"];
+
+/// What an outcome add or edit may set besides its kind, title and date.
+const OUTCOME_FIELDS: [OptionSpec; 10] = [
+    opt(
+        "status",
+        "How far it has got (default: signed)",
+        Kind::Choice(OUTCOME_STATUSES),
+    ),
+    opt("city", "Chinese city, e.g. Nanjing", Kind::Text(NAME_MAX)),
+    opt(
+        "korean_side",
+        "Korean places or organizations, free text",
+        Kind::Text(SHORT_MAX),
+    ),
+    opt(
+        "amount",
+        "Amount, e.g. 1.5 billion, 1,500,000,000, 15억, 1조 5천억",
+        Kind::Text(NAME_MAX),
+    ),
+    opt(
+        "currency",
+        "Currency of the amount",
+        Kind::Choice(CURRENCIES),
+    ),
+    opt("visit", "Visit number it came of", ID),
+    opt("meeting", "Meeting number it came of", ID),
+    look(opt("forum", "Forum number it came of", ID), Lookup::Forum),
+    opt("summary", "What it says", Kind::Text(LONG_MAX)),
+    opt("source", "Source link (https://...)", Kind::Text(URL_MAX)),
+];
+const SOURCE_DETAILS: [OptionSpec; 2] = [
     opt(
         "source_title",
         "Title of the source article",
@@ -864,6 +940,79 @@ pub static COMMANDS: &[CommandSpec] = &[
         moderator: false,
         example: "/digest preview frequency:weekly",
     },
+    CommandSpec {
+        id: CommandId::OutcomesList,
+        path: &["outcomes", "list"],
+        description: "MOUs, agreements, pledges and other outcomes, newest first, with filters",
+        options: &[
+            PROVINCES,
+            opt("kind", "Kind of outcome", Kind::Choice(OUTCOME_KINDS)),
+            opt(
+                "status",
+                "How far it has got",
+                Kind::Choice(OUTCOME_STATUSES),
+            ),
+            FROM,
+            TO,
+            PAGE,
+        ],
+        moderator: false,
+        example: "/outcomes list province:Jiangsu kind:MOU",
+    },
+    CommandSpec {
+        id: CommandId::OutcomesShow,
+        path: &["outcomes", "show"],
+        description: "Everything about one outcome",
+        options: &[req("id", "Outcome number", ID)],
+        moderator: false,
+        example: "/outcomes show id:1",
+    },
+    CommandSpec {
+        id: CommandId::OutcomeAdd,
+        path: &["record", "outcome", "add"],
+        description: "Add an outcome: an MOU, agreement, investment pledge, contract or sister-city tie",
+        options: options!(
+            req("kind", "Kind of outcome", Kind::Choice(OUTCOME_KINDS)),
+            req("title", "Title, e.g. Workation MOU", Kind::Text(SHORT_MAX)),
+            req("date", "Date, YYYY-MM-DD (or YYYY-MM if only the month is known)", Kind::Date),
+            PROVINCES;
+            OUTCOME_FIELDS;
+            SOURCE_DETAILS[0],
+            SOURCE_DETAILS[1],
+            opt("force", "Add even if the same outcome is on record within a week", Kind::Bool)
+        ),
+        moderator: true,
+        example: "/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu korean_side:Jeju amount:\"1.5 billion\" currency:USD",
+    },
+    CommandSpec {
+        id: CommandId::OutcomeEdit,
+        path: &["record", "outcome", "edit"],
+        description: "Change fields of an outcome (clear:amount empties a field)",
+        options: options!(
+            req("id", "Outcome number", ID),
+            opt("kind", "Kind of outcome", Kind::Choice(OUTCOME_KINDS)),
+            opt("title", "Title", Kind::Text(SHORT_MAX)),
+            opt("date", "Date, YYYY-MM-DD or YYYY-MM", Kind::Date),
+            PROVINCES;
+            OUTCOME_FIELDS;
+            SOURCE_DETAILS[0],
+            SOURCE_DETAILS[1],
+            opt("remove_source", "A source link to take off the outcome", Kind::Text(URL_MAX)),
+            opt("force", "Save even if the same outcome is on record within a week", Kind::Bool),
+            VERSION,
+            clear("Fields to empty: province,city,korean_side,amount,visit,meeting,forum,summary,source")
+        ),
+        moderator: true,
+        example: "/record outcome edit id:1 status:realized",
+    },
+    CommandSpec {
+        id: CommandId::OutcomeDelete,
+        path: &["record", "outcome", "delete"],
+        description: "Delete an outcome (undo brings it back)",
+        options: &[req("id", "Outcome number", ID)],
+        moderator: true,
+        example: "/record outcome delete id:1",
+    },
 ];
 
 const CHANNEL: &str = "Channel to post in (its id in the console)";
@@ -974,6 +1123,14 @@ mod tests {
         (1..=32).contains(&s.chars().count())
             && s.chars()
                 .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
+    }
+
+    #[test]
+    fn outcome_choices_are_the_domains_labels() {
+        use crate::domain::{Currency, OutcomeKind, OutcomeStatus};
+        assert_eq!(OUTCOME_KINDS, OutcomeKind::labels());
+        assert_eq!(OUTCOME_STATUSES, OutcomeStatus::labels());
+        assert_eq!(CURRENCIES, Currency::labels());
     }
 
     #[test]

@@ -10,10 +10,12 @@ mod forums;
 mod help;
 pub mod import;
 mod officials;
+mod outcomes;
 mod overview;
 mod record_forum;
 mod record_meeting;
 mod record_official;
+mod record_outcome;
 mod record_visit;
 mod visits;
 pub mod watch;
@@ -118,6 +120,11 @@ impl App {
             DigestSet => digest::set(self, actor, read(req)?).await,
             DigestOff => digest::off(self).await,
             DigestPreview => digest::preview(self, read(req)?).await,
+            OutcomesList => outcomes::list(self, read(req)?).await,
+            OutcomesShow => outcomes::show(self, read(req)?).await,
+            OutcomeAdd => record_outcome::add(self, actor, read(req)?).await,
+            OutcomeEdit => record_outcome::edit(self, actor, read(req)?).await,
+            OutcomeDelete => record_outcome::delete(self, actor, read(req)?).await,
         }
     }
 
@@ -183,6 +190,25 @@ impl App {
 /// In a comma-separated list, the item being typed.
 fn last_item(input: &str) -> &str {
     input.rsplit(',').next().unwrap_or("").trim()
+}
+
+/// What a deletion did to the outcomes that came of the deleted record: they stay,
+/// without the link. "Outcomes #3, #4 stay, no longer linked to it. " (empty for none).
+pub(crate) fn detached_text(outcomes: &[i64]) -> String {
+    if outcomes.is_empty() {
+        return String::new();
+    }
+    let ids: Vec<String> = outcomes.iter().map(|o| format!("#{o}")).collect();
+    format!(
+        "{} {} {}, no longer linked to it. ",
+        if outcomes.len() == 1 {
+            "Outcome"
+        } else {
+            "Outcomes"
+        },
+        ids.join(", "),
+        if outcomes.len() == 1 { "stays" } else { "stay" }
+    )
 }
 
 /// "1 visit", "2 visits"

@@ -13,7 +13,7 @@ use crate::store::visit::{self, Fields, Source};
 use crate::store::{Entity, Tx, forum, meeting};
 
 /// `source` with its `source_title` and `source_date`.
-fn source(req: &Request) -> Result<Option<Source>> {
+pub(super) fn source(req: &Request) -> Result<Option<Source>> {
     let (url, title, date) = (
         req.text("source"),
         req.text("source_title"),
@@ -348,9 +348,13 @@ pub async fn delete(app: &App, actor: &Actor, a: DeleteArgs) -> Result<Reply> {
         forum::unlink(&mut change, *f, id).await?;
         change.log(before).await?;
     }
+    let outcomes = crate::store::outcome::detach(&mut change, Entity::Visit, id).await?;
     change.delete(Entity::Visit, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Visit #{id} deleted"))
-        .text(format!("Deleted {what}. /data undo brings it all back."))
-        .data(json!({"id": id, "meetings": d.meetings, "forums": d.forums})))
+        .text(format!(
+            "Deleted {what}. {}/data undo brings it all back.",
+            super::detached_text(&outcomes)
+        ))
+        .data(json!({"id": id, "meetings": d.meetings, "forums": d.forums, "outcomes": outcomes})))
 }

@@ -238,6 +238,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         return Err(change::missing(Entity::Visit, id).into());
     };
     let v = &view;
+    let outcomes = crate::store::outcome::of_visit(&app.db, id).await?;
     let mut dates = match &v.end {
         Some(end) => format!("{} to {}", v.start, end),
         None => v.start.clone(),
@@ -312,6 +313,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
                 forums.join("\n")
             },
         )
+        .field("Outcomes", super::outcomes::brief_lines(&outcomes))
         .field(
             "Sources",
             if sources.is_empty() {
@@ -329,5 +331,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
             v.dataset
         ));
     }
-    Ok(reply.data(serde_json::to_value(&view)?))
+    let mut data = serde_json::to_value(&view)?;
+    data["outcomes"] = serde_json::to_value(&outcomes)?;
+    Ok(reply.data(data))
 }

@@ -13,6 +13,7 @@ mod import_properties;
 mod imports;
 mod integrity;
 mod officials;
+mod outcome_commands;
 mod outcome_counts;
 mod outcomes;
 mod positions;
