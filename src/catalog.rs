@@ -47,6 +47,8 @@ pub enum CommandId {
     OutcomeAdd,
     OutcomeEdit,
     OutcomeDelete,
+    OfficialRole,
+    OfficialRoleRemove,
 }
 
 /// How an option's value is typed and checked before any command sees it.
@@ -766,6 +768,57 @@ pub static COMMANDS: &[CommandSpec] = &[
         ],
         moderator: true,
         example: "/record official alias name:\"Oh Se-hoon\" alias:\"Oh Sehoon\"",
+    },
+    CommandSpec {
+        id: CommandId::OfficialRole,
+        path: &["record", "official", "role"],
+        description: "Add a post an official held or holds, with its dates",
+        options: &[
+            look(
+                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                Lookup::Official,
+            ),
+            req(
+                "title",
+                "Title, e.g. Party Secretary of Qinghai",
+                Kind::Text(SHORT_MAX),
+            ),
+            req(
+                "from",
+                "First day in the post, YYYY-MM-DD or YYYY-MM",
+                Kind::Date,
+            ),
+            opt(
+                "to",
+                "Last day in the post (leave out if still held)",
+                Kind::Date,
+            ),
+            opt("organization", "Organization", Kind::Text(SHORT_MAX)),
+            look(
+                opt(
+                    "province",
+                    "Chinese province of the post",
+                    Kind::Text(NAME_MAX),
+                ),
+                Lookup::Province,
+            ),
+        ],
+        moderator: true,
+        example: "/record official role name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2022-04 to:2022-12",
+    },
+    CommandSpec {
+        id: CommandId::OfficialRoleRemove,
+        path: &["record", "official", "role-remove"],
+        description: "Take a post off an official's career (/official show numbers them)",
+        options: &[
+            look(
+                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                Lookup::Official,
+            ),
+            req("id", "Post number", ID),
+        ],
+        moderator: true,
+        example: "/record official role-remove name:\"Xin Changxing\" id:3",
     },
     CommandSpec {
         id: CommandId::OfficialMerge,

@@ -16,6 +16,7 @@ mod record_forum;
 mod record_meeting;
 mod record_official;
 mod record_outcome;
+mod record_role;
 mod record_visit;
 mod visits;
 pub mod watch;
@@ -125,6 +126,8 @@ impl App {
             OutcomeAdd => record_outcome::add(self, actor, read(req)?).await,
             OutcomeEdit => record_outcome::edit(self, actor, read(req)?).await,
             OutcomeDelete => record_outcome::delete(self, actor, read(req)?).await,
+            OfficialRole => record_role::add(self, actor, read(req)?).await,
+            OfficialRoleRemove => record_role::remove(self, actor, read(req)?).await,
         }
     }
 

@@ -67,7 +67,7 @@ pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
         counts::month_counts(&app.db, prev_from, to, &[]),
         counts::totals(&app.db, range),
         counts::provinces(&app.db, range),
-        counts::top_hosts(&app.db, range, 5),
+        counts::top_hosts_then(&app.db, range, 5),
         counts::coverage(&app.db, range, &[]),
     )?;
     let previous_total = counts

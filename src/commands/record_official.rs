@@ -63,6 +63,18 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         .change(actor, "create", &format!("add official {}", f.name))
         .await?;
     let id = official::create(&mut change, &f, &a.aliases, None, "user").await?;
+    // Their title is their current post, start unknown, as the migration carried titles
+    // over; /record official role replaces it with a dated one.
+    if let Some(title) = &f.title {
+        let post = crate::store::position::Fields {
+            title: title.clone(),
+            organization: f.organization.clone(),
+            province_id: f.province_id,
+            from: None,
+            to: None,
+        };
+        crate::store::position::add(&mut change, id, &post).await?;
+    }
     change.created(Entity::Official, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Official #{id} added"))

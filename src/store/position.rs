@@ -41,7 +41,7 @@ pub struct Fields {
 
 impl Fields {
     /// The first and last day the post covers (ISO dates; open ends as far as dates go).
-    fn span(&self) -> (String, String) {
+    pub(crate) fn span(&self) -> (String, String) {
         (
             self.from
                 .map_or(OPEN_FROM.into(), |f| f.first_day().to_string()),
@@ -126,6 +126,10 @@ pub async fn add(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
             .into());
         }
     }
+    let key = normalize(&f.title);
+    if f.from.is_some() {
+        supersede_carried(tx, official, &key).await?;
+    }
     let (first, last) = f.span();
     let same: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT id, title, from_shown, to_shown FROM positions
@@ -136,14 +140,13 @@ pub async fn add(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
     .bind(&first)
     .fetch_all(&mut **tx)
     .await?;
-    let key = normalize(&f.title);
     if let Some((id, title, from, to)) = same.into_iter().find(|(_, t, _, _)| normalize(t) == key) {
         let name: String = sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
             .bind(official)
             .fetch_one(&mut **tx)
             .await?;
         return Err(UserError::new(format!(
-            "{name} already holds `{title}` from {} to {} (post #{id}), which overlaps; end that post first or change the dates.",
+            "{name} already holds `{title}` from {} to {} (post #{id}), which overlaps; remove it with /record official role-remove name:\"{name}\" id:{id} first, or change the dates.",
             from.as_deref().unwrap_or("an unknown date"),
             to.as_deref().unwrap_or("now")
         ))
@@ -163,6 +166,27 @@ pub async fn add(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
     .bind(f.to.map(FlexDate::precision))
     .fetch_one(&mut **tx)
     .await?)
+}
+
+/// A dated post replaces the undated one of the same title (normalized `key`) that an
+/// official's single title was carried over as (migration 0016, or `title` when they were
+/// added): it says the same, with dates.
+async fn supersede_carried(tx: &mut Tx<'_>, official: i64, key: &str) -> Result<()> {
+    let carried: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, title FROM positions WHERE official_id = ? AND from_date IS NULL AND to_date IS NULL",
+    )
+    .bind(official)
+    .fetch_all(&mut **tx)
+    .await?;
+    for (id, title) in carried {
+        if normalize(&title) == key {
+            sqlx::query("DELETE FROM positions WHERE id = ?")
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// Removes one of an official's posts; a number that is not theirs is refused.
@@ -297,6 +321,30 @@ pub async fn titles_at_latest_meeting(
     Ok(rows.into_iter().collect())
 }
 
+/// Two posts of one list with the same title whose days overlap (the rule `add` applies
+/// against the posts on record), for checking a whole career at once (an import).
+pub fn overlapping(posts: &[Fields]) -> Option<(&Fields, &Fields)> {
+    for (i, a) in posts.iter().enumerate() {
+        for b in &posts[i + 1..] {
+            let ((a_from, a_to), (b_from, b_to)) = (a.span(), b.span());
+            if normalize(&a.title) == normalize(&b.title) && a_from <= b_to && b_from <= a_to {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+/// Replaces all of an official's posts (an import that carries their career).
+pub async fn replace(tx: &mut Tx<'_>, official: i64, posts: &[Fields]) -> Result<()> {
+    sqlx::query("DELETE FROM positions WHERE official_id = ?")
+        .bind(official)
+        .execute(&mut **tx)
+        .await?;
+    let rows: Vec<(i64, Fields)> = posts.iter().map(|p| (official, p.clone())).collect();
+    insert_many(tx, &rows).await
+}
+
 /// A post as one line of a sheet cell: `title | organization | province | from | to`,
 /// empty parts left empty.
 pub fn line(p: &Position) -> String {
@@ -330,4 +378,23 @@ pub async fn insert_many(tx: &mut Tx<'_>, rows: &[(i64, Fields)]) -> Result<()> 
         },
     )
     .await
+}
+
+/// After a post is added or removed: the official's version moves on (their posts are
+/// part of their record), and a post still held that starts no earlier than any other of
+/// theirs becomes their title (officials.title is the current one).
+pub async fn touch_official(tx: &mut Tx<'_>, official: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE officials SET version = version + 1, updated_at = ?2,
+                title = coalesce((SELECT p.title FROM positions p WHERE p.official_id = ?1 AND p.to_date IS NULL
+                                    AND p.from_date IS NOT NULL
+                                    AND p.span_from >= (SELECT max(q.span_from) FROM positions q WHERE q.official_id = ?1)
+                                  ORDER BY p.id DESC LIMIT 1), title)
+          WHERE id = ?1",
+    )
+    .bind(official)
+    .bind(super::now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

@@ -76,6 +76,7 @@ impl Kind {
                 "organization",
                 "province",
                 "aliases",
+                "positions",
                 DATABASE,
             ],
             Kind::Meetings => &[
@@ -282,6 +283,11 @@ const SYNONYMS: &[(&[Kind], &str, &[&str])] = &[
         OFFICIALS,
         "aliases",
         &["alias", "별칭", "다른 표기", "别名"],
+    ),
+    (
+        OFFICIALS,
+        "positions",
+        &["posts", "roles", "career", "경력", "이력", "履历"],
     ),
     (MEETINGS, "date", &["day", "날짜", "일자", "회담일", "日期"]),
     (

@@ -19,6 +19,7 @@ mod outcomes;
 mod positions;
 mod records;
 mod reports;
+mod roles;
 mod search;
 mod store_writes;
 mod summary;
