@@ -1,6 +1,8 @@
 //! `/record outcome add|edit|delete`, `/outcomes list|show` and the outcomes in the other
 //! records' views, typed as a user types them (issue 12).
 
+use serde_json::json;
+
 use crate::helpers::{TestApp, id};
 
 const ADD: &str = "/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu korean_side:\"Jeju Province\" amount:\"1.5 billion\" currency:USD source:https://example.org/mou";
@@ -327,4 +329,74 @@ async fn deleting_what_an_outcome_came_of_unlinks_it_and_undo_links_it_again() {
     t.ok("/data undo").await;
     let f = t.ok(&format!("/forums show id:{forum}")).await;
     assert_eq!(f["outcomes"][0]["id"], o);
+}
+
+#[tokio::test]
+async fn stats_count_outcomes_by_kind_and_sum_pledges_per_currency_and_period() {
+    let t = TestApp::new().await;
+    for line in [
+        "/record outcome add kind:\"investment pledge\" title:A date:2024-03-02 province:Jiangsu amount:\"1.5 billion\" currency:USD",
+        "/record outcome add kind:\"investment pledge\" title:B date:2024-03 province:Jiangsu amount:\"$0.25 billion\"",
+        "/record outcome add kind:\"investment pledge\" title:C date:2024-04-10 province:Hainan amount:15억 currency:KRW",
+        // Cancelled: counted, but its amount is not pledged.
+        "/record outcome add kind:contract title:D date:2024-04-11 province:Hainan amount:\"USD 7\" status:cancelled",
+        "/record outcome add kind:MOU title:E date:2024-04-12 province:Hainan",
+        // Outside the period.
+        "/record outcome add kind:MOU title:F date:2024-06-01 province:Shandong amount:\"USD 9\"",
+    ] {
+        t.ok(line).await;
+    }
+    let s = t.ok("/stats from:2024-03 to:2024-04").await;
+    let o = &s["outcomes"];
+    assert_eq!(o["count"], 5);
+    assert_eq!(
+        o["by_kind"],
+        json!({"MOU": 1, "investment pledge": 3, "contract": 1})
+    );
+    assert_eq!(
+        o["pledged"],
+        json!([
+            {"currency": "KRW", "amount": "1500000000"},
+            {"currency": "USD", "amount": "1750000000"}
+        ])
+    );
+    let r = t.run("/stats from:2024-03 to:2024-04").await.unwrap();
+    let pledged = &r
+        .fields
+        .iter()
+        .find(|f| f.name.starts_with("Pledged"))
+        .unwrap()
+        .value;
+    assert_eq!(pledged, "KRW 1,500,000,000\nUSD 1,750,000,000");
+    let march = t.ok("/stats from:2024-03 to:2024-03").await;
+    assert_eq!(march["outcomes"]["count"], 2);
+    assert_eq!(
+        march["outcomes"]["pledged"],
+        json!([{"currency": "USD", "amount": "1750000000"}])
+    );
+    let none = t.ok("/stats from:2023-01 to:2023-02").await;
+    assert_eq!(
+        none["outcomes"],
+        json!({"count": 0, "by_kind": {}, "pledged": [], "realized": []})
+    );
+
+    // /provinces: an outcomes column, with a province that has nothing but outcomes.
+    t.ok("/record visit add province:Jiangsu start:2024-03-01")
+        .await;
+    let p = t.ok("/provinces from:2024-03 to:2024-04").await;
+    assert_eq!(
+        p["provinces"],
+        json!([
+            {"province": "Jiangsu", "visits": 1, "meetings": 0, "forums": 0, "outcomes": 2},
+            {"province": "Hainan", "visits": 0, "meetings": 0, "forums": 0, "outcomes": 3},
+        ])
+    );
+    let table = t
+        .run("/provinces from:2024-03 to:2024-04")
+        .await
+        .unwrap()
+        .table
+        .unwrap()
+        .render();
+    assert!(table.contains("Outcomes"), "{table}");
 }
