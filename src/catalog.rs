@@ -456,7 +456,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Search,
         path: &["search"],
-        description: "Search visits, officials, forums and meetings",
+        description: "Search visits, officials, forums, meetings and outcomes",
         options: &[
             req(
                 "text",
@@ -476,7 +476,14 @@ pub static COMMANDS: &[CommandSpec] = &[
             req(
                 "what",
                 "Which records",
-                Kind::Choice(&["visits", "meetings", "forums", "officials", "all"]),
+                Kind::Choice(&[
+                    "visits",
+                    "meetings",
+                    "forums",
+                    "officials",
+                    "outcomes",
+                    "all",
+                ]),
             ),
             req("format", "File format", Kind::Choice(&["csv", "json"])),
         ],
@@ -884,7 +891,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt(
                 "entity",
                 "Kind of record",
-                Kind::Choice(&["visit", "meeting", "forum", "official"]),
+                Kind::Choice(&["visit", "meeting", "forum", "official", "outcome"]),
             ),
             opt("id", "Record number", ID),
             PAGE,

@@ -400,3 +400,48 @@ async fn stats_count_outcomes_by_kind_and_sum_pledges_per_currency_and_period() 
         .render();
     assert!(table.contains("Outcomes"), "{table}");
 }
+
+#[tokio::test]
+async fn a_hand_made_outcomes_sheet_imports_and_repeats_within_it_are_refused() {
+    let t = TestApp::new().await;
+    let path = t.dir.path().join("outcomes.csv");
+    std::fs::write(
+        &path,
+        "종류,제목,날짜,성,금액,통화\nMOU,Workation MOU,2024-06-03,Jiangsu,15억,KRW\n투자 약속,Battery plant,2024-06,\"Jiangsu, Shandong\",$1.5 billion,\n",
+    )
+    .unwrap();
+    let done = t
+        .ok(&format!(
+            "/data import file:\"{}\" confirm:true",
+            path.display()
+        ))
+        .await;
+    assert_eq!(done["counts"]["outcomes"]["created"], 2, "{done}");
+    let list = t.ok("/outcomes list").await;
+    assert_eq!(
+        list["outcomes"][0]["amount"],
+        json!({"currency": "KRW", "amount": "1500000000"})
+    );
+    assert_eq!(
+        list["outcomes"][1]["amount"],
+        json!({"currency": "USD", "amount": "1500000000"})
+    );
+    // Undo takes the import back as one change.
+    t.ok("/data undo").await;
+    assert_eq!(t.ok("/outcomes list").await["total"], 0);
+
+    let before = t.fingerprint().await;
+    std::fs::write(
+        &path,
+        "kind,title,date,province\nMOU,Workation MOU,2024-06-03,Jiangsu\nMOU,workation mou,2024-06-08,Jiangsu\nMOU,Other,2024-06-03,Jiangsu\n",
+    )
+    .unwrap();
+    let msg = t
+        .import_refused("outcomes.csv", &std::fs::read(&path).unwrap())
+        .await;
+    assert!(
+        msg.contains("line 3") && msg.contains("the outcome at line 2 of this file"),
+        "{msg}"
+    );
+    assert_eq!(t.fingerprint().await, before, "nothing imported");
+}
