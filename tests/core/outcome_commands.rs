@@ -31,6 +31,18 @@ async fn an_outcome_is_added_shown_and_listed_with_its_amount_grouped() {
         serde_json::json!({"currency": "USD", "amount": "1500000000"})
     );
     assert_eq!(shown.data["sources"][0]["url"], "https://example.org/mou");
+    // /search finds it by its title and by its Korean side.
+    for words in ["workation", "jeju province"] {
+        let found = t.ok(&format!("/search text:\"{words}\"")).await;
+        assert_eq!(
+            (
+                found["results"][0]["entity"].as_str(),
+                found["results"][0]["id"].as_i64()
+            ),
+            (Some("outcome"), Some(o)),
+            "{words}: {found}"
+        );
+    }
 
     // Each written form of an amount, and a currency written in the amount itself.
     for (n, (typed, currency, shown)) in [
