@@ -5,7 +5,7 @@
 use sqlx::SqlitePool;
 
 use crate::commands::App;
-use crate::domain::{DateRange, Month};
+use crate::domain::{DateRange, FlexDate, Month, OutcomeKind, OutcomeStatus};
 use crate::error::Result;
 use crate::store::counts;
 use crate::store::{self, forum, meeting, outcome, position, search, visit};
@@ -28,20 +28,21 @@ pub enum Raw {
         filter: visit::Filter,
         offset: i64,
     },
-    /// /visits show: the visit with its meetings, forums, names and last change.
+    /// /visits show: the visit with its meetings, forums, outcomes, names and last change.
     Show(i64),
-    /// /official history: the count for the pager and one page of meetings.
+    /// /official history: the count for the pager, one page of meetings and the titles
+    /// their participants held on their dates.
     History(i64),
-    /// /official show: the profile.
+    /// /official show: the profile and the career.
     Profile(i64),
     /// /forums list: the count for the pager and one page.
     Forums,
-    /// /forums show: the forum and the visits that attended.
+    /// /forums show: the forum, the visits that attended and its outcomes.
     Forum(i64),
-    /// /provinces: the ranking and the source coverage.
+    /// /provinces: the ranking, the outcomes column and the source coverage.
     Provinces(DateRange),
-    /// /stats: months, totals, provinces, top hosts and coverage (side by side, as the
-    /// command runs them).
+    /// /stats: months, totals, provinces, top hosts as titled then, coverage and outcomes
+    /// (side by side, as the command runs them).
     Stats(Month, Month),
     Search(&'static str),
     /// /outcomes list: the count for the pager (kept counts) and one page.
@@ -51,12 +52,6 @@ pub enum Raw {
     },
     /// /outcomes show: the outcome with its names and links.
     Outcome(i64),
-    /// /stats's outcomes: by kind and pledged per currency, and top hosts as titled then.
-    OutcomeStats(Month, Month),
-    /// /provinces's outcomes column.
-    OutcomeProvinces(DateRange),
-    /// /official history: the titles held on the dates of one page of meetings.
-    Roles(i64),
 }
 
 pub async fn raw(app: &App, r: &Raw) -> Result<()> {
@@ -83,15 +78,19 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
         }
         Raw::Show(id) => {
             black_box(crate::store::visit::view(&app.db, *id).await?);
+            black_box(outcome::of_visit(db, *id).await?);
         }
         Raw::History(official) => {
             let all = DateRange::from_bounds(None, None)?;
             black_box(meeting::count_with(db, *official, all).await?);
-            black_box(meeting::with(db, *official, all, 10, 0).await?);
+            let page = meeting::with(db, *official, all, 10, 0).await?;
+            let ids: Vec<i64> = page.iter().map(|m| m.id).collect();
+            black_box(position::roles_for_meetings(&mut *db.acquire().await?, &ids).await?);
         }
         Raw::Profile(official) => {
             let mut conn = db.acquire().await?;
             black_box(store::official::profile(&mut conn, *official).await?);
+            black_box(position::career(&mut *conn, *official).await?);
         }
         Raw::Forums => {
             let filter = forum::ListFilter {
@@ -105,10 +104,14 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
         Raw::Forum(id) => {
             black_box(forum::shown(db, *id).await?);
             black_box(forum::attended_by(db, *id).await?);
+            black_box(outcome::of_forum(db, *id).await?);
         }
         Raw::Provinces(range) => {
-            black_box(counts::provinces(db, *range).await?);
-            black_box(counts::coverage(db, *range, &[]).await?);
+            black_box(tokio::try_join!(
+                counts::provinces(db, *range),
+                counts::outcomes_by_province(db, *range),
+                counts::coverage(db, *range, &[]),
+            )?);
         }
         Raw::Stats(from, to) => {
             let range = DateRange::months(*from, *to);
@@ -117,8 +120,9 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
                 counts::month_counts(db, from.plus(-len), *to, &[]),
                 counts::totals(db, range),
                 counts::provinces(db, range),
-                counts::top_hosts(db, range, 5),
+                counts::top_hosts_then(db, range, 5),
                 counts::coverage(db, range, &[]),
+                counts::outcome_totals(db, range),
             )?);
         }
         Raw::Search(text) => {
@@ -133,95 +137,8 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
         Raw::Outcome(id) => {
             black_box(outcome::view(db, *id).await?);
         }
-        Raw::OutcomeStats(from, to) => {
-            let range = DateRange::months(*from, *to);
-            black_box(tokio::try_join!(
-                counts::outcome_totals(db, range),
-                counts::top_hosts_then(db, range, 5),
-            )?);
-        }
-        Raw::OutcomeProvinces(range) => {
-            black_box(counts::outcomes_by_province(db, *range).await?);
-        }
-        Raw::Roles(official) => {
-            let all = DateRange::from_bounds(None, None)?;
-            let page = meeting::with(db, *official, all, 10, 0).await?;
-            let ids: Vec<i64> = page.iter().map(|m| m.id).collect();
-            let mut conn = db.acquire().await?;
-            black_box(position::roles_for_meetings(&mut conn, &ids).await?);
-            black_box(position::career(&mut *conn, *official).await?);
-        }
     }
     Ok(())
-}
-
-/// The queries behind the outcome and career answers whose commands come with the rest
-/// of issue 12: timed alone until those commands exist, then as rows of `cases`.
-pub async fn store_cases(db: &SqlitePool) -> Result<Vec<(String, Raw)>> {
-    let top = store::official::most_met(db)
-        .await?
-        .expect("the bench database has meetings");
-    let jiangsu = province(db, "Jiangsu").await?;
-    let month = |m: &str| Month::parse(m).expect("valid");
-    let total = outcome::count(db, &outcome::Filter::default()).await?;
-    let days = DateRange {
-        from: crate::domain::Day::parse("2024-01-15")?,
-        to: crate::domain::Day::parse("2024-06-20")?,
-    };
-    Ok(vec![
-        (
-            "outcomes list".into(),
-            Raw::Outcomes {
-                filter: outcome::Filter::default(),
-                offset: 0,
-            },
-        ),
-        (
-            "outcomes list province:Jiangsu page:5".into(),
-            Raw::Outcomes {
-                filter: outcome::Filter {
-                    provinces: vec![jiangsu],
-                    ..Default::default()
-                },
-                offset: 40,
-            },
-        ),
-        (
-            "outcomes list kind:MOU status:signed from:2024-01".into(),
-            Raw::Outcomes {
-                filter: outcome::Filter {
-                    kind: Some(crate::domain::OutcomeKind::Mou),
-                    status: Some(crate::domain::OutcomeStatus::Signed),
-                    range: DateRange::from_bounds(
-                        Some(crate::domain::FlexDate::Month(month("2024-01"))),
-                        None,
-                    )?,
-                    ..Default::default()
-                },
-                offset: 0,
-            },
-        ),
-        (
-            format!("outcomes show id:{}", (total / 2).max(1)),
-            Raw::Outcome((total / 2).max(1)),
-        ),
-        (
-            "stats from:2024-01 to:2024-12 (outcomes, hosts then)".into(),
-            Raw::OutcomeStats(month("2024-01"), month("2024-12")),
-        ),
-        (
-            "provinces (outcomes column)".into(),
-            Raw::OutcomeProvinces(DateRange::from_bounds(None, None)?),
-        ),
-        (
-            "provinces from:2024-01-15 to:2024-06-20 (outcomes column)".into(),
-            Raw::OutcomeProvinces(days),
-        ),
-        (
-            format!("official history name:\"{}\" (titles then)", top.name),
-            Raw::Roles(top.id),
-        ),
-    ])
 }
 
 async fn province(db: &SqlitePool, name: &str) -> Result<i64> {
@@ -241,6 +158,7 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
         .await?
         .expect("the bench database has meetings");
     let total = visit::count(db, &visit::Filter::default()).await?;
+    let outcomes = outcome::count(db, &outcome::Filter::default()).await?;
     // The default period: the 12 months up to now.
     let latest = crate::domain::Day::today().month();
     let (jiangsu, zhejiang) = (
@@ -350,5 +268,48 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
             Some(Raw::Search("제주 江苏 tourism")),
         ),
         case("/search text:苏".into(), Some(Raw::Search("苏"))),
+        case(
+            "/outcomes list".into(),
+            Some(Raw::Outcomes {
+                filter: outcome::Filter::default(),
+                offset: 0,
+            }),
+        ),
+        case(
+            "/outcomes list province:Jiangsu page:5".into(),
+            Some(Raw::Outcomes {
+                filter: outcome::Filter {
+                    provinces: vec![jiangsu],
+                    ..Default::default()
+                },
+                offset: 40,
+            }),
+        ),
+        case(
+            "/outcomes list kind:MOU status:signed from:2024-01".into(),
+            Some(Raw::Outcomes {
+                filter: outcome::Filter {
+                    kind: Some(OutcomeKind::Mou),
+                    status: Some(OutcomeStatus::Signed),
+                    range: DateRange::from_bounds(Some(FlexDate::Month(from)), None)?,
+                    ..Default::default()
+                },
+                offset: 0,
+            }),
+        ),
+        case(
+            "/outcomes list from:2024-01-15 to:2024-06-20".into(),
+            Some(Raw::Outcomes {
+                filter: outcome::Filter {
+                    range: days,
+                    ..Default::default()
+                },
+                offset: 0,
+            }),
+        ),
+        case(
+            format!("/outcomes show id:{}", (outcomes / 2).max(1)),
+            Some(Raw::Outcome((outcomes / 2).max(1))),
+        ),
     ])
 }

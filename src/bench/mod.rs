@@ -160,19 +160,6 @@ pub async fn run(options: Options) -> Result<String> {
                 chart_stats.map(|c| ms(c.p50)).unwrap_or_else(|| "—".into()),
             ));
         }
-        out.push_str(
-            "\n| queries of commands to come | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|\n",
-        );
-        for (name, raw) in cases::store_cases(&app.db).await? {
-            let t = time(options.iterations, || cases::raw(&app, &raw)).await?;
-            out.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
-                name.chars().take(70).collect::<String>(),
-                ms(t.p50),
-                ms(t.p99),
-                ms(t.max)
-            ));
-        }
         out.push_str(&format!("\nMemory after {size}: {}\n", memory()));
         app.db.close().await;
     }
