@@ -109,20 +109,6 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
             None => format!("{} #{} (deleted)", l.entity, l.id),
         })
         .collect();
-    let sources: Vec<String> = v
-        .sources
-        .iter()
-        .map(|s| {
-            let mut line = s.url.clone();
-            if let Some(t) = &s.title {
-                line = format!("{t} — {line}");
-            }
-            if let Some(d) = &s.published {
-                line.push_str(&format!(" ({d})"));
-            }
-            line
-        })
-        .collect();
     let mut reply = Reply::new(format!("Outcome #{} · {}", v.id, v.title))
         .field("Kind", v.kind.clone())
         .field("Date", v.date.clone())
@@ -139,14 +125,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
                 links.join("\n")
             },
         )
-        .field(
-            "Sources",
-            if sources.is_empty() {
-                "none recorded".into()
-            } else {
-                sources.join("\n")
-            },
-        );
+        .field("Sources", super::checks::source_lines(&v.sources));
     if let Some(change) = &v.last_change {
         reply = reply.footer(format!("last change {change} · version {}", v.version));
     }

@@ -247,21 +247,13 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     f.meeting_id = a.meeting.apply(f.meeting_id);
     f.forum_id = a.forum.apply(f.forum_id);
     f.summary = a.summary.apply(f.summary);
-    match a.source {
-        Edit::Clear => f.sources.clear(),
-        Edit::Set(s) if !f.sources.iter().any(|old| old.url == s.url) => f.sources.push(s),
-        _ => {}
-    }
-    if let Some(url) = &a.remove_source {
-        let count = f.sources.len();
-        f.sources.retain(|s| &s.url != url);
-        if f.sources.len() == count {
-            return user_err(format!(
-                "Outcome #{id} has no source {}; /outcomes show id:{id} lists its sources.",
-                url.chars().take(100).collect::<String>()
-            ));
-        }
-    }
+    f.sources = checks::edit_sources(
+        f.sources,
+        a.source,
+        a.remove_source.as_deref(),
+        &format!("Outcome #{id}"),
+        &format!("/outcomes show id:{id}"),
+    )?;
     check_links(&mut change, &f).await?;
     check_duplicate(&mut change, &f, Some(id), a.force).await?;
     let summary = describe(app, &f).await?;

@@ -194,21 +194,13 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         Edit::Clear => f.places.clear(),
         Edit::Keep => {}
     }
-    match a.source {
-        Edit::Clear => f.sources.clear(),
-        Edit::Set(s) if !f.sources.iter().any(|old| old.url == s.url) => f.sources.push(s),
-        _ => {}
-    }
-    if let Some(url) = &a.remove_source {
-        let before = f.sources.len();
-        f.sources.retain(|s| &s.url != url);
-        if f.sources.len() == before {
-            return user_err(format!(
-                "Visit #{id} has no source {}; /visits show id:{id} lists its sources.",
-                url.chars().take(100).collect::<String>()
-            ));
-        }
-    }
+    f.sources = checks::edit_sources(
+        f.sources,
+        a.source,
+        a.remove_source.as_deref(),
+        &format!("Visit #{id}"),
+        &format!("/visits show id:{id}"),
+    )?;
     checks::duplicate(&mut change, &f, Some(id), a.force).await?;
     checks::meetings_within(&mut change, id, &f).await?;
     let summary = describe(&app.db, &f).await?;

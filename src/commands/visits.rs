@@ -276,20 +276,6 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         .iter()
         .map(|f| format!("#{} {} ({})", f.id, f.name, f.start))
         .collect();
-    let sources: Vec<String> = v
-        .sources
-        .iter()
-        .map(|s| {
-            let mut line = s.url.clone();
-            if let Some(t) = &s.title {
-                line = format!("{t} — {line}");
-            }
-            if let Some(d) = &s.published {
-                line.push_str(&format!(" ({d})"));
-            }
-            line
-        })
-        .collect();
     let mut reply = Reply::new(format!("Visit #{} · {}", v.id, v.provinces.join(", ")))
         .field("Origin", origin)
         .field("Dates", dates)
@@ -314,14 +300,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
             },
         )
         .field("Outcomes", super::outcomes::brief_lines(&outcomes))
-        .field(
-            "Sources",
-            if sources.is_empty() {
-                "none recorded".into()
-            } else {
-                sources.join("\n")
-            },
-        );
+        .field("Sources", super::checks::source_lines(&v.sources));
     if let Some(change) = &v.last_change {
         reply = reply.footer(format!("last change {change} · version {}", v.version));
     }
