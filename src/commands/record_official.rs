@@ -314,6 +314,8 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
         visit::write(&mut change, *v, &f, true).await?;
     }
     official::soft_delete(&mut change, remove.id).await?;
+    // The kept record's career gains the duplicate's posts it did not have.
+    crate::store::position::move_to(&mut change, remove.id, keep.id).await?;
     // The kept record gains the duplicate's spellings and fills its own gaps from it.
     let k = &kept.row;
     let g = &gone.row;

@@ -335,6 +335,38 @@ pub fn overlapping(posts: &[Fields]) -> Option<(&Fields, &Fields)> {
     None
 }
 
+/// A merge: the posts of `from` that `to` does not already hold (the same title over any
+/// of the same days) become `to`'s; the others stay with `from`. Returns how many moved.
+pub async fn move_to(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<usize> {
+    let theirs: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT id, title, span_from, span_to FROM positions WHERE official_id = ? ORDER BY id",
+    )
+    .bind(from)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut moved = 0;
+    for (id, title, first, last) in theirs {
+        let held: Vec<String> = sqlx::query_scalar(
+            "SELECT title FROM positions WHERE official_id = ? AND span_from <= ? AND span_to >= ?",
+        )
+        .bind(to)
+        .bind(&last)
+        .bind(&first)
+        .fetch_all(&mut **tx)
+        .await?;
+        if held.iter().any(|t| normalize(t) == normalize(&title)) {
+            continue;
+        }
+        sqlx::query("UPDATE positions SET official_id = ? WHERE id = ?")
+            .bind(to)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        moved += 1;
+    }
+    Ok(moved)
+}
+
 /// Replaces all of an official's posts (an import that carries their career).
 pub async fn replace(tx: &mut Tx<'_>, official: i64, posts: &[Fields]) -> Result<()> {
     sqlx::query("DELETE FROM positions WHERE official_id = ?")

@@ -198,3 +198,44 @@ async fn careers_len(t: &TestApp) -> usize {
         .unwrap()
         .len()
 }
+
+#[tokio::test]
+async fn a_merge_brings_the_duplicates_posts_and_undo_takes_them_back() {
+    let t = TestApp::new().await;
+    careers(&t).await;
+    t.ok(
+        "/record official add name:\"Hsin Chang-hsing\" country:China title:\"Governor of Qinghai\"",
+    )
+    .await;
+    t.ok("/record official role name:\"Hsin Chang-hsing\" title:\"Vice Governor of Qinghai\" from:2016-01 to:2018-03-14")
+        .await;
+    // The same post as the kept record's: not brought twice.
+    t.ok("/record official role name:\"Hsin Chang-hsing\" title:\"Governor of Qinghai\" from:2018-03-15 to:2020-05")
+        .await;
+    let before = t.ok("/official show name:\"Xin Changxing\"").await["roles"].clone();
+    t.ok("/record official merge keep:\"Xin Changxing\" remove:\"Hsin Chang-hsing\"")
+        .await;
+    let after = t.ok("/official show name:\"Xin Changxing\"").await["roles"].clone();
+    let titles: Vec<&str> = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Party Secretary of Jiangsu",
+            "Party Secretary of Qinghai",
+            "Governor of Qinghai",
+            "Vice Governor of Qinghai"
+        ]
+    );
+    t.ok("/data undo").await;
+    assert_eq!(
+        t.ok("/official show name:\"Xin Changxing\"").await["roles"],
+        before
+    );
+    let back = t.ok("/official show name:\"Hsin Chang-hsing\"").await["roles"].clone();
+    assert_eq!(back.as_array().unwrap().len(), 2, "{back}");
+}
