@@ -142,7 +142,19 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
             Edit::Keep => old.province_id,
         },
     };
-    change.update(who.id, &f).await?;
+    // The title is the current post: the undated post it was carried over as follows it.
+    let logged = change.before(Entity::Official, who.id).await?;
+    official::write(&mut change, who.id, &f).await?;
+    if f.title != old.title {
+        crate::store::position::retitle_carried(
+            &mut change,
+            who.id,
+            old.title.as_deref(),
+            f.title.as_deref(),
+        )
+        .await?;
+    }
+    change.log(logged).await?;
     change.commit().await?;
     let renamed = if f.name != old.name {
         format!(" The old name `{}` still finds them.", old.name)

@@ -115,17 +115,8 @@ pub async fn add(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
         ))
         .into());
     }
-    for (field, text) in [
-        ("title", Some(&f.title)),
-        ("organization", f.organization.as_ref()),
-    ] {
-        if text.is_some_and(|t| t.contains('|')) {
-            return Err(UserError::new(format!(
-                "`{field}` may not contain `|`, which separates the parts of a post in exports; use / or a comma."
-            ))
-            .into());
-        }
-    }
+    unseparated("title", Some(&f.title))?;
+    unseparated("organization", f.organization.as_deref())?;
     let key = normalize(&f.title);
     if f.from.is_some() {
         supersede_carried(tx, official, &key).await?;
@@ -166,6 +157,17 @@ pub async fn add(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
     .bind(f.to.map(FlexDate::precision))
     .fetch_one(&mut **tx)
     .await?)
+}
+
+/// A post's text may not hold `|`, the separator of its parts in a sheet cell.
+fn unseparated(field: &str, text: Option<&str>) -> Result<()> {
+    if text.is_some_and(|t| t.contains('|')) {
+        return Err(UserError::new(format!(
+            "`{field}` may not contain `|`, which separates the parts of a post in exports; use / or a comma."
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 /// A dated post replaces the undated one of the same title (normalized `key`) that an
@@ -333,6 +335,65 @@ pub fn overlapping(posts: &[Fields]) -> Option<(&Fields, &Fields)> {
         }
     }
     None
+}
+
+/// An official's title edited from `old` to `new`: the undated post still held that their
+/// title was carried over as (`old`) says `new` instead, or goes when the title is
+/// cleared; with none, a new title no post of theirs has becomes such a post. Dated posts
+/// stay as they are.
+pub async fn retitle_carried(
+    tx: &mut Tx<'_>,
+    official: i64,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    let carried: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, title FROM positions WHERE official_id = ? AND from_date IS NULL AND to_date IS NULL",
+    )
+    .bind(official)
+    .fetch_all(&mut **tx)
+    .await?;
+    let key = old.map(normalize);
+    let found = carried
+        .into_iter()
+        .find(|(_, t)| Some(normalize(t)) == key)
+        .map(|(id, _)| id);
+    match (found, new) {
+        (Some(id), Some(title)) => {
+            unseparated("title", Some(title))?;
+            sqlx::query("UPDATE positions SET title = ? WHERE id = ?")
+                .bind(title)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        (Some(id), None) => {
+            sqlx::query("DELETE FROM positions WHERE id = ?")
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        (None, Some(title)) => {
+            let titles: Vec<String> =
+                sqlx::query_scalar("SELECT title FROM positions WHERE official_id = ?")
+                    .bind(official)
+                    .fetch_all(&mut **tx)
+                    .await?;
+            if titles.iter().any(|t| normalize(t) == normalize(title)) {
+                return Ok(());
+            }
+            let post = Fields {
+                title: title.to_string(),
+                organization: None,
+                province_id: None,
+                from: None,
+                to: None,
+            };
+            add(tx, official, &post).await?;
+        }
+        (None, None) => {}
+    }
+    Ok(())
 }
 
 /// A merge: the posts of `from` that `to` does not already hold (the same title over any

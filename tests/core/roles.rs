@@ -239,3 +239,37 @@ async fn a_merge_brings_the_duplicates_posts_and_undo_takes_them_back() {
     let back = t.ok("/official show name:\"Hsin Chang-hsing\"").await["roles"].clone();
     assert_eq!(back.as_array().unwrap().len(), 2, "{back}");
 }
+
+#[tokio::test]
+async fn editing_the_title_moves_the_undated_post_it_was_carried_as() {
+    let t = TestApp::new().await;
+    t.people().await;
+    let titles = |v: &serde_json::Value| -> Vec<String> {
+        v["roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    t.ok("/record official edit name:\"Han Duck-soo\" title:\"Acting President\"")
+        .await;
+    assert_eq!(
+        titles(&t.ok("/official show name:\"Han Duck-soo\"").await),
+        ["Acting President"]
+    );
+    t.ok("/record official role name:\"Han Duck-soo\" title:\"Prime Minister\" from:2022-05-21 to:2024-12")
+        .await;
+    t.ok("/record official edit name:\"Han Duck-soo\" clear:title")
+        .await;
+    assert_eq!(
+        titles(&t.ok("/official show name:\"Han Duck-soo\"").await),
+        ["Prime Minister"]
+    );
+    t.ok("/data undo").await;
+    t.ok("/data undo").await;
+    t.ok("/data undo").await;
+    let back = t.ok("/official show name:\"Han Duck-soo\"").await;
+    assert_eq!(titles(&back), ["Prime Minister"]);
+    assert_eq!(back["title"], "Prime Minister");
+}
