@@ -231,7 +231,13 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     f.city = a.city.apply(f.city);
     f.korean_side = a.korean_side.apply(f.korean_side);
     f.amount = match (a.amount, a.currency) {
-        (Edit::Set(text), c) => money(Some(&text), c)?,
+        (Edit::Set(text), Some(c)) => money(Some(&text), Some(c))?,
+        // A new figure with no currency, in the currency of the amount on record.
+        (Edit::Set(text), None) => match (Money::parse(&text, None), f.amount) {
+            (Ok(m), _) => Some(m),
+            (Err(_), Some(old)) => Some(Money::parse(&text, Some(old.currency))?),
+            (Err(e), None) => return Err(e.into()),
+        },
         (Edit::Clear, _) => None,
         // A new currency for the amount on record: the same figure in it.
         (Edit::Keep, Some(c)) => match f.amount {

@@ -256,6 +256,18 @@ pub fn diff(before: Option<&Json>, after: Option<&Json>) -> Vec<String> {
         if QUIET.contains(&key.as_str()) || b.get(key) == Some(new) {
             continue;
         }
+        if key == "amount_minor" {
+            // Hundredths as stored; shown as the amount with its currency.
+            let money = |o: &serde_json::Map<String, Json>| {
+                super::outcome::stored_money(
+                    o.get("amount_minor").and_then(Json::as_i64),
+                    o.get("currency").and_then(Json::as_str),
+                )
+                .map_or("—".to_string(), |m| m.to_string())
+            };
+            out.push(format!("amount: {} → {}", money(b), money(a)));
+            continue;
+        }
         if key == "deleted_at" {
             out.push(if new.is_null() {
                 "restored".into()

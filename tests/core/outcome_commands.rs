@@ -457,3 +457,28 @@ async fn a_hand_made_outcomes_sheet_imports_and_repeats_within_it_are_refused() 
     );
     assert_eq!(t.fingerprint().await, before, "nothing imported");
 }
+
+#[tokio::test]
+async fn the_audit_log_shows_an_outcomes_history_field_by_field() {
+    let t = TestApp::new().await;
+    let o = id(&t.ok(ADD).await);
+    t.ok(&format!(
+        "/record outcome edit id:{o} status:realized amount:\"2 billion\""
+    ))
+    .await;
+    let r = t
+        .run(&format!("/data audit entity:outcome id:{o}"))
+        .await
+        .unwrap();
+    let table = r.table.unwrap().render();
+    let what = &r.data;
+    let changes = what.to_string();
+    assert!(changes.contains("status: signed → realized"), "{changes}");
+    assert!(
+        changes.contains("amount: USD 1,500,000,000 → USD 2,000,000,000"),
+        "{changes}"
+    );
+    assert!(table.contains("create"), "{table}");
+    let recent = t.run("/data audit").await.unwrap().table.unwrap().render();
+    assert!(recent.contains("edit outcome #1"), "{recent}");
+}
