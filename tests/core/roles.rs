@@ -273,3 +273,31 @@ async fn editing_the_title_moves_the_undated_post_it_was_carried_as() {
     assert_eq!(titles(&back), ["Prime Minister"]);
     assert_eq!(back["title"], "Prime Minister");
 }
+
+#[tokio::test]
+async fn a_row_without_positions_leaves_the_career_as_it_is() {
+    let t = TestApp::new().await;
+    careers(&t).await;
+    let career = t.ok("/official show name:\"Xin Changxing\"").await["roles"].clone();
+    let reply = t.run("/export what:officials format:json").await.unwrap();
+    let mut file: serde_json::Value = serde_json::from_slice(&reply.attachments[0].bytes).unwrap();
+    // As a file exported before careers were: no positions; and one field edited.
+    for o in file["officials"].as_array_mut().unwrap() {
+        o.as_object_mut().unwrap().remove("positions");
+        if o["name"] == "Xin Changxing" {
+            o["local_name"] = json!("信長星");
+        }
+    }
+    let path = t.dir.path().join("old.json");
+    std::fs::write(&path, serde_json::to_vec(&file).unwrap()).unwrap();
+    let done = t
+        .ok(&format!(
+            "/data import file:\"{}\" confirm:true",
+            path.display()
+        ))
+        .await;
+    assert_eq!(done["counts"]["officials"]["updated"], 1, "{done}");
+    let after = t.ok("/official show name:\"Xin Changxing\"").await;
+    assert_eq!(after["local_name"], "信長星");
+    assert_eq!(after["roles"], career);
+}

@@ -251,10 +251,13 @@ async fn update(
     let before = official::snapshot(&mut job.write, id)
         .await?
         .expect("a live official");
-    // A row of this database carries the whole career (an empty cell: none).
-    let same_posts = !Job::diff(existing, item, id)
-        .iter()
-        .any(|d| d.starts_with("positions:"));
+    // A `positions` cell replaces the career; an empty one (or a file from before careers
+    // were exported) leaves it as it is: /record official role-remove takes posts off.
+    let same_posts = checked.posts.as_ref().is_none_or(|_| {
+        !Job::diff(existing, item, id)
+            .iter()
+            .any(|d| d.starts_with("positions:"))
+    });
     let same = Fields::from_snapshot(&before) == checked.fields
         && same_posts
         && names
@@ -269,9 +272,8 @@ async fn update(
         return Ok(());
     }
     official::write(&mut job.write, id, &checked.fields).await?;
-    if !same_posts {
-        let posts = checked.posts.clone().unwrap_or_default();
-        position::replace(&mut job.write, id, &posts).await?;
+    if let Some(posts) = checked.posts.as_ref().filter(|_| !same_posts) {
+        position::replace(&mut job.write, id, posts).await?;
     }
     for (norm, alias) in names {
         official::add_alias(&mut job.write, id, alias).await?;
