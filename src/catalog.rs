@@ -43,6 +43,13 @@ pub enum CommandId {
     DigestSet,
     DigestOff,
     DigestPreview,
+    OutcomesList,
+    OutcomesShow,
+    OutcomeAdd,
+    OutcomeEdit,
+    OutcomeDelete,
+    OfficialRole,
+    OfficialRoleRemove,
 }
 
 /// How an option's value is typed and checked before any command sees it.
@@ -189,7 +196,7 @@ const FORUM_KINDS: &[&str] = &[
 const COUNTRIES: &[&str] = &["China", "Korea", "Other"];
 const VERSION: OptionSpec = opt(
     "version",
-    "The version you looked at; refused if the record changed since",
+    "The version you saw; refused if the record changed since",
     Kind::Integer {
         min: 1,
         max: i64::MAX,
@@ -205,6 +212,17 @@ pub fn clearable(id: CommandId) -> &'static [&'static str] {
         CommandId::ForumEdit => &["end", "place", "organizer", "edition"],
         CommandId::OfficialEdit => &["local_name", "title", "organization", "province"],
         CommandId::RecordDraft => &["end", "leader", "places"],
+        CommandId::OutcomeEdit => &[
+            "province",
+            "city",
+            "korean_side",
+            "amount",
+            "visit",
+            "meeting",
+            "forum",
+            "summary",
+            "source",
+        ],
         _ => &[],
     }
 }
@@ -240,6 +258,66 @@ const VISIT_FIELDS: [OptionSpec; 10] = [
         },
     ),
     opt("source", "Source link (https://...)", Kind::Text(URL_MAX)),
+    opt(
+        "source_title",
+        "Title of the source article",
+        Kind::Text(SHORT_MAX),
+    ),
+    opt(
+        "source_date",
+        "Publication date of the source, YYYY-MM-DD",
+        Kind::Day,
+    ),
+];
+
+/// The outcome vocabularies as choices (a test keeps them equal to the domain's labels).
+pub const OUTCOME_KINDS: &[&str] = &[
+    "MOU",
+    "agreement",
+    "investment pledge",
+    "contract",
+    "sister-city",
+    "other",
+];
+pub const OUTCOME_STATUSES: &[&str] = &[
+    "announced",
+    "signed",
+    "in progress",
+    "realized",
+    "cancelled",
+];
+pub const CURRENCIES: &[&str] = &["KRW", "USD", "CNY", "EUR", "JPY"];
+
+/// What an outcome add or edit may set besides its kind, title and date.
+const OUTCOME_FIELDS: [OptionSpec; 10] = [
+    opt(
+        "status",
+        "How far it has got (default: signed)",
+        Kind::Choice(OUTCOME_STATUSES),
+    ),
+    opt("city", "Chinese city, e.g. Nanjing", Kind::Text(NAME_MAX)),
+    opt(
+        "korean_side",
+        "Korean places or organizations, free text",
+        Kind::Text(SHORT_MAX),
+    ),
+    opt(
+        "amount",
+        "Amount, e.g. 1.5 billion, 1,500,000,000, 15억, 1조 5천억",
+        Kind::Text(NAME_MAX),
+    ),
+    opt(
+        "currency",
+        "Currency of the amount",
+        Kind::Choice(CURRENCIES),
+    ),
+    opt("visit", "Visit number it came of", ID),
+    opt("meeting", "Meeting number it came of", ID),
+    look(opt("forum", "Forum number it came of", ID), Lookup::Forum),
+    opt("summary", "What it says", Kind::Text(LONG_MAX)),
+    opt("source", "Source link (https://...)", Kind::Text(URL_MAX)),
+];
+const SOURCE_DETAILS: [OptionSpec; 2] = [
     opt(
         "source_title",
         "Title of the source article",
@@ -383,7 +461,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         id: CommandId::Search,
         path: &["search"],
-        description: "Search visits, officials, forums and meetings",
+        description: "Search visits, officials, forums, meetings and outcomes",
         options: &[
             req(
                 "text",
@@ -403,7 +481,14 @@ pub static COMMANDS: &[CommandSpec] = &[
             req(
                 "what",
                 "Which records",
-                Kind::Choice(&["visits", "meetings", "forums", "officials", "all"]),
+                Kind::Choice(&[
+                    "visits",
+                    "meetings",
+                    "forums",
+                    "officials",
+                    "outcomes",
+                    "all",
+                ]),
             ),
             req("format", "File format", Kind::Choice(&["csv", "json"])),
         ],
@@ -428,7 +513,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Add a delegation visit",
         options: options!(
             look(req("province", "Chinese province(s), comma-separated", Kind::Text(SHORT_MAX)), Lookup::Province),
-            req("start", "First day, YYYY-MM-DD (or YYYY-MM if only the month is known)", Kind::Date);
+            req("start", "First day, YYYY-MM-DD (or YYYY-MM for a month)", Kind::Date);
             VISIT_FIELDS;
             FORCE
         ),
@@ -446,7 +531,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             VISIT_FIELDS;
             FORCE,
             VERSION,
-            clear("Fields to empty, comma-separated: end,city,level,leader,places,purpose,size,source"),
+            clear("Fields to empty: end,city,level,leader,places,purpose,size,source"),
             opt("remove_source", "A source link to take off the visit", Kind::Text(URL_MAX))
         ),
         moderator: true,
@@ -474,7 +559,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[
             req(
                 "date",
-                "Date, YYYY-MM-DD (or YYYY-MM if only the month is known)",
+                "Date, YYYY-MM-DD (or YYYY-MM for a month)",
                 Kind::Date,
             ),
             look(
@@ -523,7 +608,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             ),
             opt("summary", "What was discussed", Kind::Text(LONG_MAX)),
             VERSION,
-            clear("Fields to empty, comma-separated: place,summary,visit"),
+            clear("Fields to empty: place,summary,visit"),
         ],
         moderator: true,
         example: "/record meeting edit id:2 place:\"Seoul City Hall\"",
@@ -572,7 +657,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt("organizer", "Who organized it", Kind::Text(SHORT_MAX)),
             opt("edition", "Edition, e.g. 19th", Kind::Text(NAME_MAX)),
             VERSION,
-            clear("Fields to empty, comma-separated: end,place,organizer,edition"),
+            clear("Fields to empty: end,place,organizer,edition"),
         ],
         moderator: true,
         example: "/record forum edit id:1 organizer:\"Jeju Special Self-Governing Province\"",
@@ -662,7 +747,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 Kind::Text(NAME_MAX),
             ),
             VERSION,
-            clear("Fields to empty, comma-separated: local_name,title,organization,province"),
+            clear("Fields to empty: local_name,title,organization,province"),
         ],
         moderator: true,
         example: "/record official edit name:\"Oh Se-hoon\" title:\"Mayor of Seoul\"",
@@ -695,6 +780,57 @@ pub static COMMANDS: &[CommandSpec] = &[
         ],
         moderator: true,
         example: "/record official alias name:\"Oh Se-hoon\" alias:\"Oh Sehoon\"",
+    },
+    CommandSpec {
+        id: CommandId::OfficialRole,
+        path: &["record", "official", "role"],
+        description: "Add a post an official held or holds, with its dates",
+        options: &[
+            look(
+                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                Lookup::Official,
+            ),
+            req(
+                "title",
+                "Title, e.g. Party Secretary of Qinghai",
+                Kind::Text(SHORT_MAX),
+            ),
+            req(
+                "from",
+                "First day in the post, YYYY-MM-DD or YYYY-MM",
+                Kind::Date,
+            ),
+            opt(
+                "to",
+                "Last day in the post (leave out if still held)",
+                Kind::Date,
+            ),
+            opt("organization", "Organization", Kind::Text(SHORT_MAX)),
+            look(
+                opt(
+                    "province",
+                    "Chinese province of the post",
+                    Kind::Text(NAME_MAX),
+                ),
+                Lookup::Province,
+            ),
+        ],
+        moderator: true,
+        example: "/record official role name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2022-04 to:2022-12",
+    },
+    CommandSpec {
+        id: CommandId::OfficialRoleRemove,
+        path: &["record", "official", "role-remove"],
+        description: "Take a post off an official's career (/official show numbers them)",
+        options: &[
+            look(
+                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                Lookup::Official,
+            ),
+            req("id", "Post number", ID),
+        ],
+        moderator: true,
+        example: "/record official role-remove name:\"Xin Changxing\" id:3",
     },
     CommandSpec {
         id: CommandId::OfficialMerge,
@@ -760,7 +896,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt(
                 "entity",
                 "Kind of record",
-                Kind::Choice(&["visit", "meeting", "forum", "official"]),
+                Kind::Choice(&["visit", "meeting", "forum", "official", "outcome"]),
             ),
             opt("id", "Record number", ID),
             PAGE,
@@ -835,7 +971,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 ),
                 Lookup::Place,
             ),
-            clear("Empty drafted fields, comma-separated: end,leader,places"),
+            clear("Fields to empty: end,leader,places"),
             opt(
                 "confirm",
                 "Write the draft without showing it first",
@@ -942,6 +1078,79 @@ pub static COMMANDS: &[CommandSpec] = &[
         )],
         moderator: false,
         example: "/digest preview frequency:weekly",
+    },
+    CommandSpec {
+        id: CommandId::OutcomesList,
+        path: &["outcomes", "list"],
+        description: "MOUs, agreements, pledges and other outcomes, newest first, with filters",
+        options: &[
+            PROVINCES,
+            opt("kind", "Kind of outcome", Kind::Choice(OUTCOME_KINDS)),
+            opt(
+                "status",
+                "How far it has got",
+                Kind::Choice(OUTCOME_STATUSES),
+            ),
+            FROM,
+            TO,
+            PAGE,
+        ],
+        moderator: false,
+        example: "/outcomes list province:Jiangsu kind:MOU",
+    },
+    CommandSpec {
+        id: CommandId::OutcomesShow,
+        path: &["outcomes", "show"],
+        description: "Everything about one outcome",
+        options: &[req("id", "Outcome number", ID)],
+        moderator: false,
+        example: "/outcomes show id:1",
+    },
+    CommandSpec {
+        id: CommandId::OutcomeAdd,
+        path: &["record", "outcome", "add"],
+        description: "Add an outcome: MOU, agreement, pledge, contract, sister-city tie",
+        options: options!(
+            req("kind", "Kind of outcome", Kind::Choice(OUTCOME_KINDS)),
+            req("title", "Title, e.g. Workation MOU", Kind::Text(SHORT_MAX)),
+            req("date", "Date, YYYY-MM-DD (or YYYY-MM for a month)", Kind::Date),
+            PROVINCES;
+            OUTCOME_FIELDS;
+            SOURCE_DETAILS[0],
+            SOURCE_DETAILS[1],
+            opt("force", "Add even if the same outcome is on record within a week", Kind::Bool)
+        ),
+        moderator: true,
+        example: "/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu korean_side:Jeju amount:\"1.5 billion\" currency:USD",
+    },
+    CommandSpec {
+        id: CommandId::OutcomeEdit,
+        path: &["record", "outcome", "edit"],
+        description: "Change fields of an outcome (clear:amount empties a field)",
+        options: options!(
+            req("id", "Outcome number", ID),
+            opt("kind", "Kind of outcome", Kind::Choice(OUTCOME_KINDS)),
+            opt("title", "Title", Kind::Text(SHORT_MAX)),
+            opt("date", "Date, YYYY-MM-DD or YYYY-MM", Kind::Date),
+            PROVINCES;
+            OUTCOME_FIELDS;
+            SOURCE_DETAILS[0],
+            SOURCE_DETAILS[1],
+            opt("remove_source", "A source link to take off the outcome", Kind::Text(URL_MAX)),
+            opt("force", "Save even if the same outcome is on record within a week", Kind::Bool),
+            VERSION,
+            clear("Fields to empty: province,city,korean_side,amount,visit,meeting,forum,summary,source")
+        ),
+        moderator: true,
+        example: "/record outcome edit id:1 status:realized",
+    },
+    CommandSpec {
+        id: CommandId::OutcomeDelete,
+        path: &["record", "outcome", "delete"],
+        description: "Delete an outcome (undo brings it back)",
+        options: &[req("id", "Outcome number", ID)],
+        moderator: true,
+        example: "/record outcome delete id:1",
     },
 ];
 
@@ -1057,6 +1266,14 @@ mod tests {
         (1..=32).contains(&s.chars().count())
             && s.chars()
                 .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
+    }
+
+    #[test]
+    fn outcome_choices_are_the_domains_labels() {
+        use crate::domain::{Currency, OutcomeKind, OutcomeStatus};
+        assert_eq!(OUTCOME_KINDS, OutcomeKind::labels());
+        assert_eq!(OUTCOME_STATUSES, OutcomeStatus::labels());
+        assert_eq!(CURRENCIES, Currency::labels());
     }
 
     #[test]

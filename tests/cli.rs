@@ -379,7 +379,7 @@ fn bench_prints_a_row_for_every_read_command() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("### 300 visits"), "{text}");
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| `/")).collect();
-    assert_eq!(rows.len(), 22, "{text}");
+    assert_eq!(rows.len(), 27, "{text}");
     for command in [
         "/visits monthly",
         "/visits list",
@@ -391,6 +391,8 @@ fn bench_prints_a_row_for_every_read_command() {
         "/provinces",
         "/stats",
         "/search",
+        "/outcomes list",
+        "/outcomes show",
     ] {
         assert!(
             rows.iter().any(|r| r.starts_with(&format!("| `{command}"))),

@@ -5,10 +5,10 @@
 use sqlx::SqlitePool;
 
 use crate::commands::App;
-use crate::domain::{DateRange, Month};
+use crate::domain::{DateRange, FlexDate, Month, OutcomeKind, OutcomeStatus};
 use crate::error::Result;
 use crate::store::counts;
-use crate::store::{self, forum, meeting, search, visit};
+use crate::store::{self, forum, meeting, outcome, position, search, visit};
 
 pub struct Case {
     pub line: String,
@@ -28,22 +28,30 @@ pub enum Raw {
         filter: visit::Filter,
         offset: i64,
     },
-    /// /visits show: the visit with its meetings, forums, names and last change.
+    /// /visits show: the visit with its meetings, forums, outcomes, names and last change.
     Show(i64),
-    /// /official history: the count for the pager and one page of meetings.
+    /// /official history: the count for the pager, one page of meetings and the titles
+    /// their participants held on their dates.
     History(i64),
-    /// /official show: the profile.
+    /// /official show: the profile and the career.
     Profile(i64),
     /// /forums list: the count for the pager and one page.
     Forums,
-    /// /forums show: the forum and the visits that attended.
+    /// /forums show: the forum, the visits that attended and its outcomes.
     Forum(i64),
-    /// /provinces: the ranking and the source coverage.
+    /// /provinces: the ranking, the outcomes column and the source coverage.
     Provinces(DateRange),
-    /// /stats: months, totals, provinces, top hosts and coverage (side by side, as the
-    /// command runs them).
+    /// /stats: months, totals, provinces, top hosts as titled then, coverage and outcomes
+    /// (side by side, as the command runs them).
     Stats(Month, Month),
     Search(&'static str),
+    /// /outcomes list: the count for the pager (kept counts) and one page.
+    Outcomes {
+        filter: outcome::Filter,
+        offset: i64,
+    },
+    /// /outcomes show: the outcome with its names and links.
+    Outcome(i64),
 }
 
 pub async fn raw(app: &App, r: &Raw) -> Result<()> {
@@ -70,15 +78,19 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
         }
         Raw::Show(id) => {
             black_box(crate::store::visit::view(&app.db, *id).await?);
+            black_box(outcome::of_visit(db, *id).await?);
         }
         Raw::History(official) => {
             let all = DateRange::from_bounds(None, None)?;
             black_box(meeting::count_with(db, *official, all).await?);
-            black_box(meeting::with(db, *official, all, 10, 0).await?);
+            let page = meeting::with(db, *official, all, 10, 0).await?;
+            let ids: Vec<i64> = page.iter().map(|m| m.id).collect();
+            black_box(position::roles_for_meetings(&mut *db.acquire().await?, &ids).await?);
         }
         Raw::Profile(official) => {
             let mut conn = db.acquire().await?;
             black_box(store::official::profile(&mut conn, *official).await?);
+            black_box(position::career(&mut *conn, *official).await?);
         }
         Raw::Forums => {
             let filter = forum::ListFilter {
@@ -92,10 +104,14 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
         Raw::Forum(id) => {
             black_box(forum::shown(db, *id).await?);
             black_box(forum::attended_by(db, *id).await?);
+            black_box(outcome::of_forum(db, *id).await?);
         }
         Raw::Provinces(range) => {
-            black_box(counts::provinces(db, *range).await?);
-            black_box(counts::coverage(db, *range, &[]).await?);
+            black_box(tokio::try_join!(
+                counts::provinces(db, *range),
+                counts::outcomes_by_province(db, *range),
+                counts::coverage(db, *range, &[]),
+            )?);
         }
         Raw::Stats(from, to) => {
             let range = DateRange::months(*from, *to);
@@ -104,14 +120,22 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
                 counts::month_counts(db, from.plus(-len), *to, &[]),
                 counts::totals(db, range),
                 counts::provinces(db, range),
-                counts::top_hosts(db, range, 5),
+                counts::top_hosts_then(db, range, 5),
                 counts::coverage(db, range, &[]),
+                counts::outcome_totals(db, range),
             )?);
         }
         Raw::Search(text) => {
             let q = search::Query::prepare(db, text).await?.expect("words");
             let matches = search::count(db, &q).await?;
             black_box(search::find(db, &q, matches, 10, 0).await?);
+        }
+        Raw::Outcomes { filter, offset } => {
+            black_box(outcome::count(db, filter).await?);
+            black_box(outcome::list(db, filter, 10, *offset).await?);
+        }
+        Raw::Outcome(id) => {
+            black_box(outcome::view(db, *id).await?);
         }
     }
     Ok(())
@@ -134,6 +158,7 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
         .await?
         .expect("the bench database has meetings");
     let total = visit::count(db, &visit::Filter::default()).await?;
+    let outcomes = outcome::count(db, &outcome::Filter::default()).await?;
     // The default period: the 12 months up to now.
     let latest = crate::domain::Day::today().month();
     let (jiangsu, zhejiang) = (
@@ -243,5 +268,48 @@ pub async fn cases(db: &SqlitePool) -> Result<Vec<Case>> {
             Some(Raw::Search("제주 江苏 tourism")),
         ),
         case("/search text:苏".into(), Some(Raw::Search("苏"))),
+        case(
+            "/outcomes list".into(),
+            Some(Raw::Outcomes {
+                filter: outcome::Filter::default(),
+                offset: 0,
+            }),
+        ),
+        case(
+            "/outcomes list province:Jiangsu page:5".into(),
+            Some(Raw::Outcomes {
+                filter: outcome::Filter {
+                    provinces: vec![jiangsu],
+                    ..Default::default()
+                },
+                offset: 40,
+            }),
+        ),
+        case(
+            "/outcomes list kind:MOU status:signed from:2024-01".into(),
+            Some(Raw::Outcomes {
+                filter: outcome::Filter {
+                    kind: Some(OutcomeKind::Mou),
+                    status: Some(OutcomeStatus::Signed),
+                    range: DateRange::from_bounds(Some(FlexDate::Month(from)), None)?,
+                    ..Default::default()
+                },
+                offset: 0,
+            }),
+        ),
+        case(
+            "/outcomes list from:2024-01-15 to:2024-06-20".into(),
+            Some(Raw::Outcomes {
+                filter: outcome::Filter {
+                    range: days,
+                    ..Default::default()
+                },
+                offset: 0,
+            }),
+        ),
+        case(
+            format!("/outcomes show id:{}", (outcomes / 2).max(1)),
+            Some(Raw::Outcome((outcomes / 2).max(1))),
+        ),
     ])
 }

@@ -46,6 +46,56 @@ pub fn source(url: &str, title: Option<&str>, published: Option<&str>) -> Result
     Source::parse(url, title, published).map_err(|(_, e)| e.into())
 }
 
+/// A record's sources after an edit: `source:` adds one (unless its link is there),
+/// `clear:source` drops them all, `remove_source:` takes one off by its link (refused,
+/// naming `shown_by`, when the record has no such link).
+pub fn edit_sources(
+    mut sources: Vec<Source>,
+    add: crate::commands::args::Edit<Source>,
+    remove: Option<&str>,
+    what: &str,
+    shown_by: &str,
+) -> Result<Vec<Source>> {
+    use crate::commands::args::Edit;
+    match add {
+        Edit::Clear => sources.clear(),
+        Edit::Set(s) if !sources.iter().any(|old| old.url == s.url) => sources.push(s),
+        _ => {}
+    }
+    if let Some(url) = remove {
+        let count = sources.len();
+        sources.retain(|s| s.url != url);
+        if sources.len() == count {
+            return user_err(format!(
+                "{what} has no source {}; {shown_by} lists its sources.",
+                url.chars().take(100).collect::<String>()
+            ));
+        }
+    }
+    Ok(sources)
+}
+
+/// Sources as a view lists them: "title — url (date)", one a line.
+pub fn source_lines(sources: &[Source]) -> String {
+    if sources.is_empty() {
+        return "none recorded".into();
+    }
+    sources
+        .iter()
+        .map(|s| {
+            let mut line = s.url.clone();
+            if let Some(t) = &s.title {
+                line = format!("{t} — {line}");
+            }
+            if let Some(d) = &s.published {
+                line.push_str(&format!(" ({d})"));
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Refuses a visit that overlaps a live one from the same province, unless forced.
 pub async fn duplicate(
     tx: &mut Tx<'_>,

@@ -166,12 +166,14 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
         to: Day::from_naive(prev.to),
     };
     let (to_month, from_month) = (range.to.month(), range.to.month().plus(-11));
-    let (current, before, provinces, counts) = tokio::try_join!(
+    let (current, before, provinces, counts, outcomes) = tokio::try_join!(
         counts::coverage(db, range, &[]),
         counts::coverage(db, prev_range, &[]),
         counts::provinces(db, range),
         counts::month_counts(db, from_month, to_month, &[]),
+        counts::outcome_totals(db, range),
     )?;
+    let (outcome_count, pledged) = super::outcome_fields(&outcomes);
     let new_officials =
         store::new_officials(db, &period.from.to_string(), &period.to.to_string()).await?;
     let filter = forum::ListFilter {
@@ -255,6 +257,8 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
     )
     .field("New officials met", list_or_dash(officials_lines))
     .field("Forums", list_or_dash(forum_lines))
+    .field("Outcomes", outcome_count)
+    .field_opt("Pledged (not cancelled), per currency", pledged)
     .field(
         format!("Added since {since}"),
         if added_words.is_empty() {
@@ -284,6 +288,7 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
         "forums": forums.iter().map(|f| json!({
             "id": f.id, "name": f.name, "edition": f.edition, "start": f.start, "place": f.place,
         })).collect::<Vec<_>>(),
+        "outcomes": outcomes,
         "added_since_last": {"since": since, "after_batch": after, "upto_batch": upto, "total": added_total, "records": added},
         "months": months.months,
     })))

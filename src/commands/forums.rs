@@ -96,6 +96,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         ));
     };
     let delegations = forum::attended_by(&app.db, id).await?;
+    let outcomes = crate::store::outcome::of_forum(&app.db, id).await?;
     let lines: Vec<String> = delegations
         .iter()
         .map(|(vid, start, prov, leader)| {
@@ -129,7 +130,8 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
             } else {
                 lines.join("\n")
             },
-        );
+        )
+        .field("Outcomes", super::outcomes::brief_lines(&outcomes));
     if dataset != "user" {
         reply = reply.text(format!("This record is {dataset} data, not a real record."));
     }
@@ -137,6 +139,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         "id": id, "name": name, "kind": kind, "edition": edition, "start": start, "end": end, "place": place,
         "organizer": organizer,
         "visits": delegations.iter().map(|(v, s, p, l)| json!({"id": v, "start": s, "province": p, "leader": l})).collect::<Vec<_>>(),
+        "outcomes": outcomes,
     })))
 }
 

@@ -11,10 +11,13 @@ mod forums;
 mod help;
 pub mod import;
 mod officials;
+mod outcomes;
 mod overview;
 mod record_forum;
 mod record_meeting;
 mod record_official;
+mod record_outcome;
+mod record_role;
 mod record_visit;
 mod visits;
 pub mod watch;
@@ -123,6 +126,13 @@ impl App {
             DigestSet => digest::set(self, actor, read(req)?).await,
             DigestOff => digest::off(self).await,
             DigestPreview => digest::preview(self, read(req)?).await,
+            OutcomesList => outcomes::list(self, read(req)?).await,
+            OutcomesShow => outcomes::show(self, read(req)?).await,
+            OutcomeAdd => record_outcome::add(self, actor, read(req)?).await,
+            OutcomeEdit => record_outcome::edit(self, actor, read(req)?).await,
+            OutcomeDelete => record_outcome::delete(self, actor, read(req)?).await,
+            OfficialRole => record_role::add(self, actor, read(req)?).await,
+            OfficialRoleRemove => record_role::remove(self, actor, read(req)?).await,
         }
     }
 
@@ -190,6 +200,25 @@ fn last_item(input: &str) -> &str {
     input.rsplit(',').next().unwrap_or("").trim()
 }
 
+/// What a deletion did to the outcomes that came of the deleted record: they stay,
+/// without the link. "Outcomes #3, #4 stay, no longer linked to it. " (empty for none).
+pub(crate) fn detached_text(outcomes: &[i64]) -> String {
+    if outcomes.is_empty() {
+        return String::new();
+    }
+    let ids: Vec<String> = outcomes.iter().map(|o| format!("#{o}")).collect();
+    format!(
+        "{} {} {}, no longer linked to it. ",
+        if outcomes.len() == 1 {
+            "Outcome"
+        } else {
+            "Outcomes"
+        },
+        ids.join(", "),
+        if outcomes.len() == 1 { "stays" } else { "stay" }
+    )
+}
+
 /// "1 visit", "2 visits"
 pub(crate) fn plural(n: i64, word: &str) -> String {
     if n == 1 {
@@ -209,6 +238,32 @@ pub(crate) fn capitalize(s: &str) -> String {
 }
 
 /// "a, b and c"
+/// A period's outcomes in a field: "3 · MOU 2, agreement 1", and the amounts pledged,
+/// one currency per line (None when nothing carried an amount).
+fn outcome_fields(o: &crate::store::counts::OutcomeTotals) -> (String, Option<String>) {
+    let by_kind = o
+        .by_kind
+        .0
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let pledged = o
+        .pledged
+        .iter()
+        .map(|m| m.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (
+        if o.count == 0 {
+            "none recorded".to_string()
+        } else {
+            format!("{} · {by_kind}", o.count)
+        },
+        Some(pledged).filter(|p| !p.is_empty()),
+    )
+}
+
 fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),

@@ -7,7 +7,7 @@ use super::args::{self, Args, Bounds, Name};
 use crate::error::Result;
 use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
-use crate::store::{meeting, official};
+use crate::store::{meeting, official, position};
 
 pub struct HistoryArgs {
     name: String,
@@ -31,10 +31,12 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
     let total = meeting::count_with(&app.db, who.id, range).await?;
     let page = Page::of(a.page, total);
     let rows = meeting::with(&app.db, who.id, range, Page::SIZE, page.offset()).await?;
+    let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
+    let roles = position::roles_for_meetings(&mut *app.db.acquire().await?, &ids).await?;
 
     let mut table = Table::new(
-        &["Date", "Met", "Place", "Visit"],
-        &[false, false, false, true],
+        &["Date", "As", "Met", "Place", "Visit"],
+        &[false, false, false, false, true],
     );
     let mut meetings = Vec::new();
     for meeting::WithOfficial {
@@ -48,13 +50,29 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
         let counterparts: Vec<String> = others
             .map(|o| o.split("; ").map(String::from).collect())
             .unwrap_or_default();
+        // The title each participant held on the day ("" where no post of theirs covers it).
+        let held = roles.get(&id);
+        let title_of = |name: &str| held.and_then(|h| h.get(name)).cloned().unwrap_or_default();
+        let met: Vec<String> = counterparts
+            .iter()
+            .map(|c| match title_of(c) {
+                t if t.is_empty() => c.clone(),
+                t => format!("{c} ({t})"),
+            })
+            .collect();
+        let as_then = title_of(&who.name);
+        let names = std::iter::once(&who.name).chain(counterparts.iter());
+        let roles_json: serde_json::Map<String, serde_json::Value> =
+            names.map(|n| (n.clone(), json!(title_of(n)))).collect();
         table.row(vec![
             date.clone(),
-            counterparts.join(", "),
+            as_then,
+            met.join(", "),
             place.clone().unwrap_or_default(),
             visit.map(|v| format!("#{v}")).unwrap_or_default(),
         ]);
-        meetings.push(json!({"id": id, "date": date, "counterparts": counterparts, "place": place, "visit": visit}));
+        meetings.push(json!({"id": id, "date": date, "counterparts": counterparts, "place": place, "visit": visit,
+                             "roles": roles_json}));
     }
     let mut reply = Reply::new(format!("Meetings of {}", who.name))
         .paged(page)
@@ -83,6 +101,23 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         last,
         counterparts,
     } = official::profile(&mut conn, who.id).await?;
+    let career = position::career(&mut *conn, who.id).await?;
+    let career_lines: Vec<String> = career
+        .iter()
+        .map(|p| {
+            let mut line = format!("#{} {}", p.id, p.title);
+            for part in [&p.organization, &p.province].into_iter().flatten() {
+                line.push_str(&format!(" · {part}"));
+            }
+            let from = p.from.as_deref().unwrap_or("?");
+            match &p.to {
+                Some(to) => line.push_str(&format!(" · {from} to {to}")),
+                None if p.from.is_some() => line.push_str(&format!(" · since {from}")),
+                None => {}
+            }
+            line
+        })
+        .collect();
 
     let heading = match &local_name {
         Some(l) => format!("{} ({l})", who.name),
@@ -107,6 +142,14 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         .inline("Side", country.clone())
         .inline("Visits led", led.to_string())
         .inline("Meetings", format!("{meetings}{span}"))
+        .field(
+            "Career",
+            if career_lines.is_empty() {
+                "no posts recorded; /record official role adds one".into()
+            } else {
+                career_lines.join("\n")
+            },
+        )
         .field("Also known as", aliases.join(", "))
         .field("Most frequent counterparts", if top.is_empty() { "none recorded".into() } else { top })
         .data(json!({
@@ -114,5 +157,6 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
             "organization": organization, "province": province, "aliases": aliases, "visits_led": led,
             "meetings": meetings, "first_meeting": first, "last_meeting": last,
             "counterparts": counterparts.iter().map(|(n, c)| json!({"name": n, "meetings": c})).collect::<Vec<_>>(),
+            "roles": career,
         })))
 }

@@ -27,25 +27,54 @@ impl Args for Months {
 
 pub async fn provinces(app: &App, bounds: Bounds) -> Result<Reply> {
     let range = bounds.range;
-    let ranks = counts::provinces(&app.db, range).await?;
+    let (ranks, outcomes, coverage) = tokio::try_join!(
+        counts::provinces(&app.db, range),
+        counts::outcomes_by_province(&app.db, range),
+        counts::coverage(&app.db, range, &[]),
+    )?;
+    let outcomes: std::collections::HashMap<String, i64> = outcomes.into_iter().collect();
     let mut table = Table::new(
-        &["Province", "Visits", "Meetings", "Forums"],
-        &[false, true, true, true],
+        &["Province", "Visits", "Meetings", "Forums", "Outcomes"],
+        &[false, true, true, true, true],
     );
+    let mut rows = Vec::new();
     for p in &ranks {
+        let n = outcomes.get(&p.province).copied().unwrap_or(0);
+        rows.push(
+            json!({"province": p.province, "visits": p.visits, "meetings": p.meetings,
+                         "forums": p.forums, "outcomes": n}),
+        );
         table.row(vec![
             p.province.clone(),
             p.visits.to_string(),
             p.meetings.to_string(),
             p.forums.to_string(),
+            n.to_string(),
         ]);
     }
-    let coverage = counts::coverage(&app.db, range, &[]).await?;
+    // Provinces with outcomes but no visit, meeting or forum in the period come last.
+    let mut only_outcomes: Vec<(&String, &i64)> = outcomes
+        .iter()
+        .filter(|(name, _)| !ranks.iter().any(|p| &p.province == *name))
+        .collect();
+    only_outcomes.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    for (name, n) in only_outcomes {
+        rows.push(
+            json!({"province": name, "visits": 0, "meetings": 0, "forums": 0, "outcomes": n}),
+        );
+        table.row(vec![
+            name.clone(),
+            "0".into(),
+            "0".into(),
+            "0".into(),
+            n.to_string(),
+        ]);
+    }
     let reply = Reply::new("Provinces by activity").footer(format!(
-        "{range} · a joint visit counts for each of its provinces · {}",
+        "{range} · a joint visit or outcome counts for each of its provinces · {}",
         report::coverage_text(coverage)
     ));
-    let reply = if ranks.is_empty() {
+    let reply = if rows.is_empty() {
         reply.text("No activity recorded in this period.")
     } else {
         reply.table(table).chart(Chart {
@@ -54,7 +83,7 @@ pub async fn provinces(app: &App, bounds: Bounds) -> Result<Reply> {
             values: ranks.iter().take(15).map(|p| p.visits).collect(),
         })
     };
-    Ok(reply.data(json!({"from": range.from, "to": range.to, "provinces": ranks})))
+    Ok(reply.data(json!({"from": range.from, "to": range.to, "provinces": rows})))
 }
 
 pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
@@ -63,13 +92,15 @@ pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
     let range = DateRange::months(from, to);
     // Independent reads, side by side on the pool's connections: the overview waits for
     // the slowest of them, not for their sum.
-    let (counts, totals, provinces, hosts, coverage) = tokio::try_join!(
+    let (counts, totals, provinces, hosts, coverage, outcomes) = tokio::try_join!(
         counts::month_counts(&app.db, prev_from, to, &[]),
         counts::totals(&app.db, range),
         counts::provinces(&app.db, range),
-        counts::top_hosts(&app.db, range, 5),
+        counts::top_hosts_then(&app.db, range, 5),
         counts::coverage(&app.db, range, &[]),
+        counts::outcome_totals(&app.db, range),
     )?;
+    let (outcome_count, pledged) = super::outcome_fields(&outcomes);
     let previous_total = counts
         .iter()
         .filter(|(m, _)| *m <= prev_to.to_string())
@@ -111,6 +142,8 @@ pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
         .field(format!("Change vs {prev_from} to {prev_to}"), report::change_text(&monthly))
         .field("Top provinces", if top_provinces.is_empty() { "—".into() } else { top_provinces.join("\n") })
         .field("Top Korean hosts", if top_hosts.is_empty() { "—".into() } else { top_hosts.join("\n") })
+        .field("Outcomes", outcome_count)
+        .field_opt("Pledged (not cancelled), per currency", pledged)
         .chart(Chart {
             title: format!("Visits per month, {from} to {to}"),
             labels: monthly.months.iter().map(|c| c.month.to_string()).collect(),
@@ -123,6 +156,7 @@ pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
             "previous": {"from": prev_from, "to": prev_to, "total": monthly.previous_total},
             "change_percent": monthly.change_percent,
             "top_provinces": provinces.iter().take(5).collect::<Vec<_>>(), "top_hosts": hosts,
+            "outcomes": outcomes,
         })))
 }
 

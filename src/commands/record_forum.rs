@@ -150,11 +150,15 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
     change
         .summarize(&format!("delete forum #{id} {}", current.row.name))
         .await?;
+    let outcomes = crate::store::outcome::detach(&mut change, Entity::Forum, id).await?;
     change.delete(Entity::Forum, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Forum #{id} deleted"))
-        .text("/data undo brings it back.")
-        .data(json!({"id": id})))
+        .text(format!(
+            "{}/data undo brings it back.",
+            super::detached_text(&outcomes)
+        ))
+        .data(json!({"id": id, "outcomes": outcomes})))
 }
 
 pub struct LinkArgs {

@@ -141,9 +141,13 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
     change
         .summarize(&format!("delete meeting #{id} {}", current.row.date))
         .await?;
+    let outcomes = crate::store::outcome::detach(&mut change, Entity::Meeting, id).await?;
     change.delete(Entity::Meeting, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} deleted"))
-        .text("/data undo brings it back.")
-        .data(json!({"id": id})))
+        .text(format!(
+            "{}/data undo brings it back.",
+            super::detached_text(&outcomes)
+        ))
+        .data(json!({"id": id, "outcomes": outcomes})))
 }

@@ -63,6 +63,18 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         .change(actor, "create", &format!("add official {}", f.name))
         .await?;
     let id = official::create(&mut change, &f, &a.aliases, None, "user").await?;
+    // Their title is their current post, start unknown, as the migration carried titles
+    // over; /record official role replaces it with a dated one.
+    if let Some(title) = &f.title {
+        let post = crate::store::position::Fields {
+            title: title.clone(),
+            organization: f.organization.clone(),
+            province_id: f.province_id,
+            from: None,
+            to: None,
+        };
+        crate::store::position::add(&mut change, id, &post).await?;
+    }
     change.created(Entity::Official, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Official #{id} added"))
@@ -130,7 +142,19 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
             Edit::Keep => old.province_id,
         },
     };
-    change.update(who.id, &f).await?;
+    // The title is the current post: the undated post it was carried over as follows it.
+    let logged = change.before(Entity::Official, who.id).await?;
+    official::write(&mut change, who.id, &f).await?;
+    if f.title != old.title {
+        crate::store::position::retitle_carried(
+            &mut change,
+            who.id,
+            old.title.as_deref(),
+            f.title.as_deref(),
+        )
+        .await?;
+    }
+    change.log(logged).await?;
     change.commit().await?;
     let renamed = if f.name != old.name {
         format!(" The old name `{}` still finds them.", old.name)
@@ -302,6 +326,8 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
         visit::write(&mut change, *v, &f, true).await?;
     }
     official::soft_delete(&mut change, remove.id).await?;
+    // The kept record's career gains the duplicate's posts it did not have.
+    crate::store::position::move_to(&mut change, remove.id, keep.id).await?;
     // The kept record gains the duplicate's spellings and fills its own gaps from it.
     let k = &kept.row;
     let g = &gone.row;

@@ -13,7 +13,7 @@ use crate::store::visit::{self, Fields, Source};
 use crate::store::{Entity, Tx, forum, meeting};
 
 /// `source` with its `source_title` and `source_date`.
-fn source(req: &Request) -> Result<Option<Source>> {
+pub(super) fn source(req: &Request) -> Result<Option<Source>> {
     let (url, title, date) = (
         req.text("source"),
         req.text("source_title"),
@@ -194,21 +194,13 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         Edit::Clear => f.places.clear(),
         Edit::Keep => {}
     }
-    match a.source {
-        Edit::Clear => f.sources.clear(),
-        Edit::Set(s) if !f.sources.iter().any(|old| old.url == s.url) => f.sources.push(s),
-        _ => {}
-    }
-    if let Some(url) = &a.remove_source {
-        let before = f.sources.len();
-        f.sources.retain(|s| &s.url != url);
-        if f.sources.len() == before {
-            return user_err(format!(
-                "Visit #{id} has no source {}; /visits show id:{id} lists its sources.",
-                url.chars().take(100).collect::<String>()
-            ));
-        }
-    }
+    f.sources = checks::edit_sources(
+        f.sources,
+        a.source,
+        a.remove_source.as_deref(),
+        &format!("Visit #{id}"),
+        &format!("/visits show id:{id}"),
+    )?;
     checks::duplicate(&mut change, &f, Some(id), a.force).await?;
     checks::meetings_within(&mut change, id, &f).await?;
     let summary = describe(&app.db, &f).await?;
@@ -348,9 +340,13 @@ pub async fn delete(app: &App, actor: &Actor, a: DeleteArgs) -> Result<Reply> {
         forum::unlink(&mut change, *f, id).await?;
         change.log(before).await?;
     }
+    let outcomes = crate::store::outcome::detach(&mut change, Entity::Visit, id).await?;
     change.delete(Entity::Visit, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Visit #{id} deleted"))
-        .text(format!("Deleted {what}. /data undo brings it all back."))
-        .data(json!({"id": id, "meetings": d.meetings, "forums": d.forums})))
+        .text(format!(
+            "Deleted {what}. {}/data undo brings it all back.",
+            super::detached_text(&outcomes)
+        ))
+        .data(json!({"id": id, "meetings": d.meetings, "forums": d.forums, "outcomes": outcomes})))
 }

@@ -238,6 +238,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         return Err(change::missing(Entity::Visit, id).into());
     };
     let v = &view;
+    let outcomes = crate::store::outcome::of_visit(&app.db, id).await?;
     let mut dates = match &v.end {
         Some(end) => format!("{} to {}", v.start, end),
         None => v.start.clone(),
@@ -275,20 +276,6 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         .iter()
         .map(|f| format!("#{} {} ({})", f.id, f.name, f.start))
         .collect();
-    let sources: Vec<String> = v
-        .sources
-        .iter()
-        .map(|s| {
-            let mut line = s.url.clone();
-            if let Some(t) = &s.title {
-                line = format!("{t} — {line}");
-            }
-            if let Some(d) = &s.published {
-                line.push_str(&format!(" ({d})"));
-            }
-            line
-        })
-        .collect();
     let mut reply = Reply::new(format!("Visit #{} · {}", v.id, v.provinces.join(", ")))
         .field("Origin", origin)
         .field("Dates", dates)
@@ -312,14 +299,8 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
                 forums.join("\n")
             },
         )
-        .field(
-            "Sources",
-            if sources.is_empty() {
-                "none recorded".into()
-            } else {
-                sources.join("\n")
-            },
-        );
+        .field("Outcomes", super::outcomes::brief_lines(&outcomes))
+        .field("Sources", super::checks::source_lines(&v.sources));
     if let Some(change) = &v.last_change {
         reply = reply.footer(format!("last change {change} · version {}", v.version));
     }
@@ -329,5 +310,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
             v.dataset
         ));
     }
-    Ok(reply.data(serde_json::to_value(&view)?))
+    let mut data = serde_json::to_value(&view)?;
+    data["outcomes"] = serde_json::to_value(&outcomes)?;
+    Ok(reply.data(data))
 }

@@ -47,6 +47,7 @@ fn needs_confirmation(id: CommandId) -> bool {
             | CommandId::MeetingDelete
             | CommandId::ForumDelete
             | CommandId::OfficialDelete
+            | CommandId::OutcomeDelete
     )
 }
 

@@ -1,9 +1,5 @@
 //! Names and the closed vocabularies of the domain.
 
-use std::fmt;
-
-use crate::error::UserError;
-
 /// The key under which names are compared: case, spaces, hyphens and punctuation do not
 /// matter, local scripts are kept as they are ("Oh Se-hoon" and "oh sehoon" are one key).
 /// Unicode compatibility forms come first (NFKC), so full-width Latin from a CJK input
@@ -17,10 +13,12 @@ pub fn normalize(name: &str) -> String {
         .collect()
 }
 
+/// A closed vocabulary: an enum whose values parse from their label or any alias (compared
+/// by `normalize`), with the labels the catalog offers as choices.
 macro_rules! vocabulary {
     ($(#[$m:meta])* $name:ident, $what:literal, { $($variant:ident => $label:literal [$($alias:literal),*]),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
 
         impl $name {
@@ -35,15 +33,16 @@ macro_rules! vocabulary {
                 Self::ALL.iter().map(|v| v.label()).collect()
             }
 
-            pub fn parse(input: &str) -> Result<$name, UserError> {
+            pub fn parse(input: &str) -> Result<$name, $crate::error::UserError> {
+                use $crate::domain::name::normalize;
                 let key = normalize(input);
                 $(
-                    if key == normalize($label) $(|| key == normalize($alias))* {
+                    if !key.is_empty() && (key == normalize($label) $(|| key == normalize($alias))*) {
                         return Ok($name::$variant);
                     }
                 )+
                 let labels: Vec<&str> = Self::ALL.iter().map(|v| v.label()).collect();
-                Err(UserError::new(format!(
+                Err($crate::error::UserError::new(format!(
                     "`{}` is not a {}; type one of: {}.",
                     input.chars().take(40).collect::<String>(),
                     $what,
@@ -52,13 +51,14 @@ macro_rules! vocabulary {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.label())
             }
         }
     };
 }
+pub(crate) use vocabulary;
 
 vocabulary!(
     /// Which side an official is on.

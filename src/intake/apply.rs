@@ -2,17 +2,17 @@
 //! takes it all back. Proposed officials first, then the visits (a visit overlapping one
 //! on record from the same province becomes a source of that visit, unless forced), then
 //! meetings and forums with their links — through the store's functions and the same
-//! checks typed commands apply. Outcomes wait for the outcome record (issue 12):
-//! `Applied::outcomes_kept` says how many; writing them is one call here once it lands.
+//! checks typed commands apply. Outcomes come last, linked to their visit; the report
+//! says they were signed, so they are recorded as signed.
 
 use crate::domain::date::check_span;
-use crate::domain::{FlexDate, ForumKind, normalize};
+use crate::domain::{Currency, FlexDate, ForumKind, Money, OutcomeKind, OutcomeStatus, normalize};
 use crate::error::{Result, UserError};
 use crate::store::change::Change;
 use crate::store::names::Names;
 use crate::store::region::Country;
 use crate::store::visit::{self, Source};
-use crate::store::{Entity, Tx, forum, meeting, official};
+use crate::store::{Entity, Tx, forum, meeting, official, outcome};
 
 use super::Draft;
 
@@ -25,10 +25,9 @@ pub struct Applied {
     pub sources_added_to: Vec<i64>,
     pub meetings: Vec<i64>,
     pub forums: Vec<i64>,
+    pub outcomes: Vec<i64>,
     /// What was not written, one sentence each (a meeting without a date, a duplicate).
     pub skipped: Vec<String>,
-    /// Outcomes drafted but kept for when the outcome record lands.
-    pub outcomes_kept: usize,
 }
 
 /// The checks a typed record gets (`domain::date::check_span`): the end on or after the
@@ -78,7 +77,6 @@ pub async fn apply(
         .await?;
     let mut out = Applied {
         batch: change.batch(),
-        outcomes_kept: draft.outcomes.len(),
         ..Default::default()
     };
     // Proposed officials, unless someone took the name meanwhile.
@@ -274,6 +272,51 @@ pub async fn apply(
         let id = forum::create(change, &f, None, "user").await?;
         change.created(Entity::Forum, id).await?;
         out.forums.push(id);
+    }
+    for od in &draft.outcomes {
+        let Some(visit) = od.visit.and_then(|i| Some((draft.visits.get(i)?, i))) else {
+            continue;
+        };
+        let visit_id = visit_ids.get(visit.1).copied().flatten();
+        let Some(day) = od.date.as_deref().or(visit.0.start.as_deref()) else {
+            continue;
+        };
+        let mut provinces = Vec::new();
+        for p in &visit.0.provinces {
+            provinces.push(names.region(Country::China, p)?);
+        }
+        // An amount the report garbles is left for the moderator rather than guessed.
+        let amount = od.amount.as_deref().and_then(|a| {
+            let currency = od.currency.as_deref().and_then(|c| Currency::parse(c).ok());
+            Money::parse(a, currency).ok()
+        });
+        let when = date("outcome date", day)?;
+        span(when, None)?;
+        let f = outcome::Fields {
+            kind: OutcomeKind::parse(&od.kind).unwrap_or(OutcomeKind::Other),
+            title: od.title.clone(),
+            date: when,
+            status: OutcomeStatus::Signed,
+            provinces,
+            city: visit.0.city.clone(),
+            korean_side: od.korean_side.clone(),
+            amount,
+            visit_id,
+            meeting_id: None,
+            forum_id: None,
+            summary: None,
+            sources: source.cloned().into_iter().collect(),
+        };
+        if let Some(other) = outcome::find_duplicate(change, &f, None).await? {
+            out.skipped.push(format!(
+                "\"{}\" is already on record as outcome #{other}.",
+                od.title
+            ));
+            continue;
+        }
+        let id = outcome::create(change, &f, None, "user").await?;
+        change.created(Entity::Outcome, id).await?;
+        out.outcomes.push(id);
     }
     Ok(out)
 }

@@ -4,7 +4,7 @@
 use serde_json::Value as Json;
 use sqlx::SqlitePool;
 
-use super::{Entity, Tx, forum, meeting, now, official, search, visit};
+use super::{Entity, Tx, forum, meeting, now, official, outcome, search, visit};
 use crate::error::Result;
 
 /// Who makes a change, as the audit log records it.
@@ -57,6 +57,10 @@ pub async fn snapshot(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Option
             .map(serde_json::to_value)
             .transpose()?,
         Entity::Official => official::snapshot(tx, id)
+            .await?
+            .map(serde_json::to_value)
+            .transpose()?,
+        Entity::Outcome => outcome::snapshot(tx, id)
             .await?
             .map(serde_json::to_value)
             .transpose()?,
@@ -120,6 +124,7 @@ pub(super) async fn restore(
         (Entity::Meeting, Some(j)) => meeting::restore(tx, &serde_json::from_value(j)?).await,
         (Entity::Forum, Some(j)) => forum::restore(tx, &serde_json::from_value(j)?).await,
         (Entity::Official, Some(j)) => official::restore(tx, &serde_json::from_value(j)?).await,
+        (Entity::Outcome, Some(j)) => outcome::restore(tx, &serde_json::from_value(j)?).await,
     }
 }
 
@@ -249,6 +254,18 @@ pub fn diff(before: Option<&Json>, after: Option<&Json>) -> Vec<String> {
     let mut out = Vec::new();
     for (key, new) in a {
         if QUIET.contains(&key.as_str()) || b.get(key) == Some(new) {
+            continue;
+        }
+        if key == "amount_minor" {
+            // Hundredths as stored; shown as the amount with its currency.
+            let money = |o: &serde_json::Map<String, Json>| {
+                super::outcome::stored_money(
+                    o.get("amount_minor").and_then(Json::as_i64),
+                    o.get("currency").and_then(Json::as_str),
+                )
+                .map_or("—".to_string(), |m| m.to_string())
+            };
+            out.push(format!("amount: {} → {}", money(b), money(a)));
             continue;
         }
         if key == "deleted_at" {

@@ -5,8 +5,20 @@ use sqlx::{QueryBuilder, Sqlite};
 use super::Tx;
 use crate::error::Result;
 
-/// Rows per INSERT statement: well under SQLite's limit of bound values.
+/// Rows per INSERT statement at most, and bound values per statement at most: well under
+/// SQLite's limit of 32,766 bound values, however many columns a table has.
 const CHUNK: usize = 2000;
+const MAX_VALUES: usize = 30_000;
+
+/// How many rows of an INSERT whose `head` names its columns (`INSERT INTO t (a, b) `)
+/// go in one statement.
+fn rows_per_statement(head: &str) -> usize {
+    let columns = head
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map_or(1, |(names, _)| names.split(',').count());
+    (MAX_VALUES / columns).clamp(1, CHUNK)
+}
 
 /// A record a bulk job creates: its id (given by the file or the next free one), its
 /// version (a restore keeps the file's) and its checked fields.
@@ -24,7 +36,7 @@ pub async fn insert<T>(
     rows: &[T],
     bind: impl Fn(&mut sqlx::query_builder::Separated<'_, Sqlite, &'static str>, &T),
 ) -> Result<()> {
-    for chunk in rows.chunks(CHUNK) {
+    for chunk in rows.chunks(rows_per_statement(head)) {
         let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(head);
         q.push_values(chunk, |mut b, row| bind(&mut b, row));
         q.build().execute(&mut **tx).await?;
@@ -55,4 +67,20 @@ pub async fn next_id(tx: &mut Tx<'_>, table: &str) -> Result<i64> {
 pub fn id_chunks(ids: &[i64]) -> impl Iterator<Item = String> + '_ {
     ids.chunks(CHUNK * 5)
         .map(|c| serde_json::to_string(c).expect("ids serialize"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wide_rows_go_fewer_to_a_statement() {
+        assert_eq!(super::rows_per_statement("INSERT INTO t (a, b) "), 2000);
+        let wide = format!(
+            "INSERT INTO t ({}) ",
+            (0..18)
+                .map(|i| format!("c{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        assert_eq!(super::rows_per_statement(&wide), 1666);
+    }
 }

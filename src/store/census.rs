@@ -25,6 +25,7 @@ pub async fn records(pool: &SqlitePool) -> Result<Vec<(&'static str, i64)>> {
         ("meetings", "meetings"),
         ("forums", "forums"),
         ("officials", "officials"),
+        ("outcomes", "outcomes"),
     ] {
         let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
             "SELECT count(*) FROM {table} WHERE deleted_at IS NULL"

@@ -9,7 +9,7 @@ use std::future::Future;
 use serde_json::Value as Json;
 
 use super::audit::{self, Author};
-use super::{Entity, Tx, WriteTx, forum, meeting, official, visit};
+use super::{Entity, Tx, WriteTx, forum, meeting, official, outcome, visit};
 use crate::error::{Result, UserError};
 
 /// A kind of record as a change writes it: its checked fields, loaded from and written to
@@ -189,6 +189,7 @@ pub fn missing(entity: Entity, id: i64) -> UserError {
         Entity::Meeting => "/official history lists meetings with their numbers",
         Entity::Forum => "/forums list shows the numbers",
         Entity::Official => "/search finds officials by name",
+        Entity::Outcome => "/outcomes list shows the numbers",
     };
     UserError::new(format!("There is no {} #{id}; {finder}.", entity.as_str()))
 }
@@ -300,5 +301,26 @@ impl Record for official::Fields {
     }
     async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
         official::write(tx, id, self).await
+    }
+}
+
+impl Record for outcome::Fields {
+    const ENTITY: Entity = Entity::Outcome;
+    type Snapshot = outcome::Snapshot;
+
+    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<outcome::Snapshot>> {
+        outcome::snapshot(tx, id).await
+    }
+    fn version(s: &outcome::Snapshot) -> i64 {
+        s.row.version
+    }
+    fn is_deleted(s: &outcome::Snapshot) -> bool {
+        s.row.deleted_at.is_some()
+    }
+    fn fields(s: &outcome::Snapshot) -> Self {
+        outcome::Fields::from_snapshot(s)
+    }
+    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
+        outcome::write(tx, id, self, true).await
     }
 }

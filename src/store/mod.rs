@@ -15,6 +15,8 @@ pub mod mentions;
 pub mod names;
 pub mod official;
 pub mod outbox;
+pub mod outcome;
+pub mod position;
 pub mod region;
 pub mod search;
 pub mod sheet;
@@ -124,14 +126,16 @@ pub enum Entity {
     Meeting,
     Forum,
     Official,
+    Outcome,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 4] = [
+    pub const ALL: [Entity; 5] = [
         Entity::Official,
         Entity::Visit,
         Entity::Forum,
         Entity::Meeting,
+        Entity::Outcome,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -140,6 +144,7 @@ impl Entity {
             Entity::Meeting => "meeting",
             Entity::Forum => "forum",
             Entity::Official => "official",
+            Entity::Outcome => "outcome",
         }
     }
 
@@ -150,18 +155,12 @@ impl Entity {
             Entity::Meeting => "meetings",
             Entity::Forum => "forums",
             Entity::Official => "officials",
+            Entity::Outcome => "outcomes",
         }
     }
 
     pub fn parse(s: &str) -> Option<Entity> {
-        [
-            Entity::Visit,
-            Entity::Meeting,
-            Entity::Forum,
-            Entity::Official,
-        ]
-        .into_iter()
-        .find(|e| e.as_str() == s)
+        Entity::ALL.into_iter().find(|e| e.as_str() == s)
     }
 }
 
@@ -170,17 +169,11 @@ pub fn now() -> String {
     crate::clock::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-/// Marks a visit, meeting or forum deleted; it stays for the audit log and undo.
-pub(crate) async fn soft_delete(
-    tx: &mut Tx<'_>,
-    entity: Entity,
-    id: i64,
-) -> crate::error::Result<()> {
+/// Marks a record deleted; it stays for the audit log and undo.
+pub async fn soft_delete(tx: &mut Tx<'_>, entity: Entity, id: i64) -> crate::error::Result<()> {
     let table = match entity {
-        Entity::Visit => "visits",
-        Entity::Meeting => "meetings",
-        Entity::Forum => "forums",
         Entity::Official => return official::soft_delete(tx, id).await,
+        other => other.table(),
     };
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE {table} SET deleted_at = ?, version = version + 1 WHERE id = ?"
@@ -227,7 +220,8 @@ pub async fn live_records(db: &SqlitePool, dataset: Option<&str>) -> crate::erro
         "SELECT (SELECT count(*) FROM visits WHERE deleted_at IS NULL AND (?1 IS NULL OR dataset = ?1))
               + (SELECT count(*) FROM officials WHERE deleted_at IS NULL AND (?1 IS NULL OR dataset = ?1))
               + (SELECT count(*) FROM meetings WHERE deleted_at IS NULL AND (?1 IS NULL OR dataset = ?1))
-              + (SELECT count(*) FROM forums WHERE deleted_at IS NULL AND (?1 IS NULL OR dataset = ?1))",
+              + (SELECT count(*) FROM forums WHERE deleted_at IS NULL AND (?1 IS NULL OR dataset = ?1))
+              + (SELECT count(*) FROM outcomes WHERE deleted_at IS NULL AND (?1 IS NULL OR dataset = ?1))",
     )
     .bind(dataset)
     .fetch_one(db)
@@ -239,7 +233,8 @@ pub async fn live_records(db: &SqlitePool, dataset: Option<&str>) -> crate::erro
 pub async fn is_blank(tx: &mut Tx<'_>) -> crate::error::Result<bool> {
     Ok(sqlx::query_scalar(
         "SELECT NOT EXISTS (SELECT 1 FROM visits) AND NOT EXISTS (SELECT 1 FROM officials)
-            AND NOT EXISTS (SELECT 1 FROM meetings) AND NOT EXISTS (SELECT 1 FROM forums)",
+            AND NOT EXISTS (SELECT 1 FROM meetings) AND NOT EXISTS (SELECT 1 FROM forums)
+            AND NOT EXISTS (SELECT 1 FROM outcomes)",
     )
     .fetch_one(&mut **tx)
     .await?)
@@ -286,7 +281,13 @@ pub async fn purge(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) -> crate::error
         ],
         Entity::Official => &[
             "DELETE FROM official_aliases WHERE official_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM positions WHERE official_id IN (SELECT value FROM json_each(?))",
             "DELETE FROM officials WHERE id IN (SELECT value FROM json_each(?))",
+        ],
+        Entity::Outcome => &[
+            "DELETE FROM outcome_provinces WHERE outcome_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM outcome_sources WHERE outcome_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM outcomes WHERE id IN (SELECT value FROM json_each(?))",
         ],
     };
     for chunk in bulk::id_chunks(ids) {
@@ -298,7 +299,9 @@ pub async fn purge(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) -> crate::error
 }
 
 /// A record (other than those in `ids` of kinds being removed with them) that refers to
-/// one of `ids`: (its kind, its id, the id it refers to, whether it is live).
+/// one of `ids`: (its kind, its id, the id it refers to, whether it is live). Meetings and
+/// forums refer to visits, meetings and visits to officials, outcomes to a visit, a
+/// meeting or a forum.
 pub async fn referrer(
     tx: &mut Tx<'_>,
     entity: Entity,
@@ -308,15 +311,25 @@ pub async fn referrer(
     let along = |e: Entity| {
         serde_json::to_string(removed_with.get(&e).map_or(&[][..], |v| v)).expect("ids serialize")
     };
+    // ?1 the ids; the records removed along with them: ?2 meetings, ?3 forums, ?4 visits,
+    // ?5 outcomes.
+    let outcomes = |column: &str| {
+        format!(
+            "SELECT 'outcome', o.id, o.{column}, o.deleted_at IS NULL FROM outcomes o
+              WHERE o.{column} IN (SELECT value FROM json_each(?1)) AND o.id NOT IN (SELECT value FROM json_each(?5))"
+        )
+    };
     let sql = match entity {
-        Entity::Visit => {
+        Entity::Visit => format!(
             "SELECT 'meeting', m.id, m.visit_id, m.deleted_at IS NULL FROM meetings m
               WHERE m.visit_id IN (SELECT value FROM json_each(?1)) AND m.id NOT IN (SELECT value FROM json_each(?2))
              UNION ALL
              SELECT 'forum', f.id, fv.visit_id, f.deleted_at IS NULL FROM forum_visits fv JOIN forums f ON f.id = fv.forum_id
               WHERE fv.visit_id IN (SELECT value FROM json_each(?1)) AND f.id NOT IN (SELECT value FROM json_each(?3))
-             ORDER BY 4 DESC LIMIT 1"
-        }
+             UNION ALL {}
+             ORDER BY 4 DESC LIMIT 1",
+            outcomes("visit_id")
+        ),
         Entity::Official => {
             "SELECT 'meeting', mp.meeting_id, mp.official_id, m.deleted_at IS NULL FROM meeting_participants mp
                JOIN meetings m ON m.id = mp.meeting_id
@@ -325,17 +338,22 @@ pub async fn referrer(
              SELECT 'visit', v.id, v.leader_id, v.deleted_at IS NULL FROM visits v
               WHERE v.leader_id IN (SELECT value FROM json_each(?1)) AND v.id NOT IN (SELECT value FROM json_each(?4))
              ORDER BY 4 DESC LIMIT 1"
+                .to_string()
         }
-        Entity::Meeting | Entity::Forum => return Ok(None),
+        Entity::Meeting => format!("{} ORDER BY 4 DESC LIMIT 1", outcomes("meeting_id")),
+        Entity::Forum => format!("{} ORDER BY 4 DESC LIMIT 1", outcomes("forum_id")),
+        Entity::Outcome => return Ok(None),
     };
     for chunk in bulk::id_chunks(ids) {
-        let found: Option<(String, i64, i64, bool)> = sqlx::query_as(sql)
-            .bind(chunk)
-            .bind(along(Entity::Meeting))
-            .bind(along(Entity::Forum))
-            .bind(along(Entity::Visit))
-            .fetch_optional(&mut **tx)
-            .await?;
+        let found: Option<(String, i64, i64, bool)> =
+            sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(chunk)
+                .bind(along(Entity::Meeting))
+                .bind(along(Entity::Forum))
+                .bind(along(Entity::Visit))
+                .bind(along(Entity::Outcome))
+                .fetch_optional(&mut **tx)
+                .await?;
         if let Some((kind, id, target, live)) = found {
             let kind = Entity::parse(&kind).expect("kinds named in the query");
             return Ok(Some((kind, id, target, live)));

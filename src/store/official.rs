@@ -36,6 +36,10 @@ pub struct Snapshot {
     #[serde(flatten)]
     pub row: OfficialRow,
     pub aliases: Vec<Alias>,
+    /// Their posts (store::position). Absent from snapshots logged before posts existed:
+    /// restoring one of those leaves the posts as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub positions: Option<Vec<super::position::PositionRow>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -174,7 +178,12 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     .bind(id)
     .fetch_all(&mut **tx)
     .await?;
-    Ok(Some(Snapshot { row, aliases }))
+    let positions = Some(super::position::of(tx, id).await?);
+    Ok(Some(Snapshot {
+        row,
+        aliases,
+        positions,
+    }))
 }
 
 pub async fn create(
@@ -400,6 +409,9 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
                 a.alias
             ))
         })?;
+    }
+    if let Some(positions) = &s.positions {
+        super::position::write_all(tx, r.id, positions).await?;
     }
     Ok(())
 }

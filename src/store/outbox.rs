@@ -51,7 +51,7 @@ pub struct Item {
     pub label: Option<String>,
     /// For a change: "field: old → new" lines.
     pub changes: Vec<String>,
-    /// For a meeting: the visit it belongs to, where it can be seen.
+    /// For a meeting or an outcome: the visit it belongs to, where it can be seen.
     pub visit: Option<i64>,
 }
 
@@ -287,12 +287,14 @@ const LABEL_MEETING: &str = "SELECT m.date_shown AS date,
 const LABEL_FORUM: &str = "SELECT start_shown AS date, name AS a, edition AS b, place AS c,
        NULL AS visit FROM forums WHERE id = ?";
 
-/// "Jiangsu · 2024-06-03 · led by Xin Changxing · Seoul"; for a meeting also its visit.
+/// "Jiangsu · 2024-06-03 · led by Xin Changxing · Seoul"; for a meeting or an outcome
+/// also its visit.
 async fn label(tx: &mut Tx<'_>, entity: &str, id: i64) -> Result<(Option<String>, Option<i64>)> {
     let sql = match entity {
         "visit" => LABEL_VISIT,
         "meeting" => LABEL_MEETING,
         "forum" => LABEL_FORUM,
+        "outcome" => return outcome_label(tx, id).await,
         _ => return Ok((None, None)),
     };
     let Some(r) = sqlx::query_as::<_, LabelRow>(sql)
@@ -321,6 +323,47 @@ async fn label(tx: &mut Tx<'_>, entity: &str, id: i64) -> Result<(Option<String>
         .collect::<Vec<_>>()
         .join(" · ");
     Ok((Some(label), r.visit))
+}
+
+/// "MOU: Workation MOU · 2024-06-03 · Jiangsu · signed · USD 1,500,000", and its visit.
+async fn outcome_label(tx: &mut Tx<'_>, id: i64) -> Result<(Option<String>, Option<i64>)> {
+    type R = (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+    );
+    let Some((kind, title, date, status, provinces, minor, currency, visit)) = sqlx::query_as::<_, R>(
+        "SELECT o.kind, o.title, o.date_shown, o.status,
+                (SELECT group_concat(r.name, ', ') FROM outcome_provinces p JOIN regions r ON r.id = p.region_id
+                  WHERE p.outcome_id = o.id),
+                o.amount_minor, o.currency, o.visit_id
+           FROM outcomes o WHERE o.id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok((None, None));
+    };
+    let money = super::outcome::stored_money(minor, currency.as_deref()).map(|m| m.to_string());
+    let label = [
+        Some(format!("{kind}: {title}")),
+        Some(date),
+        provinces,
+        Some(status),
+        money,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    Ok((Some(label), visit))
 }
 
 /// A planned message waiting for its post.

@@ -27,6 +27,7 @@ pub async fn rows(
             Entity::Official => "o",
             Entity::Meeting => "m",
             Entity::Forum => "f",
+            Entity::Outcome => "oc",
         };
         let cond = format!("{alias}.id IN (SELECT value FROM json_each(?))");
         out.extend(rows_where(conn, entity, &cond, Some(chunk)).await?);
@@ -150,11 +151,77 @@ async fn rows_where(
                     "place": place, "organizer": organizer, "visits": visits})));
             }
         }
+        Entity::Outcome => out = outcomes(db, cond, bind).await?,
     }
     Ok(out)
 }
 
-/// Officials with the aliases that are not simply their name or local name.
+/// Outcomes: the amount as a decimal string beside its currency, links by number, sources
+/// as visits carry them.
+async fn outcomes(db: &mut SqliteConnection, cond: &str, bind: Option<String>) -> Result<Vec<Row>> {
+    let sql = format!(
+        "SELECT oc.id, oc.kind, oc.title, oc.date_shown, oc.status,
+           (SELECT group_concat(r.name, ', ') FROM (SELECT r.name FROM outcome_provinces p JOIN regions r ON r.id = p.region_id
+              WHERE p.outcome_id = oc.id ORDER BY r.name) r),
+           oc.city, oc.korean_side, oc.amount_minor, oc.currency, oc.visit_id, oc.meeting_id, oc.forum_id, oc.summary,
+           (SELECT json_group_array(json_object('url', s.url, 'title', s.title, 'date', s.published))
+              FROM (SELECT * FROM outcome_sources s WHERE s.outcome_id = oc.id ORDER BY s.id) s),
+           oc.version
+         FROM outcomes oc WHERE oc.deleted_at IS NULL AND {cond} ORDER BY oc.id"
+    );
+    type R = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+        String,
+        i64,
+    );
+    let mut out = Vec::new();
+    for (
+        id,
+        kind,
+        title,
+        date,
+        status,
+        province,
+        city,
+        korean_side,
+        minor,
+        currency,
+        visit,
+        meeting,
+        forum,
+        summary,
+        sources,
+        version,
+    ) in sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql))
+        .bind(bind)
+        .fetch_all(&mut *db)
+        .await?
+    {
+        let sources: Json = serde_json::from_str(&sources)?;
+        let money = super::outcome::stored_money(minor, currency.as_deref());
+        out.push(obj(json!({"id": id, "version": version, "kind": kind, "title": title, "date": date, "status": status,
+            "province": province, "city": city, "korean_side": korean_side,
+            "amount": money.map(|m| m.amount.decimal()), "currency": money.map(|m| m.currency.label()),
+            "visit": visit, "meeting": meeting, "forum": forum, "summary": summary, "sources": sources})));
+    }
+    Ok(out)
+}
+
+/// Officials with the aliases that are not simply their name or local name, and their
+/// posts.
 async fn officials_plain(
     db: &mut SqliteConnection,
     cond: &str,
@@ -177,6 +244,7 @@ async fn officials_plain(
     .bind(bind.clone())
     .fetch_all(&mut *db)
     .await?;
+    let bind_positions = bind.clone();
     let aliases: Vec<(i64, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT a.official_id, a.norm, a.alias FROM official_aliases a JOIN officials o ON o.id = a.official_id
          WHERE {cond} ORDER BY a.official_id, a.alias"
@@ -184,6 +252,34 @@ async fn officials_plain(
     .bind(bind)
     .fetch_all(&mut *db)
     .await?;
+    // One post per line, newest first: title | organization | province | from | to.
+    let mut positions: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    for (official, id, title, organization, province, from, to) in sqlx::query_as::<
+        _,
+        (i64, i64, String, Option<String>, Option<String>, Option<String>, Option<String>),
+    >(sqlx::AssertSqlSafe(format!(
+        "SELECT p.official_id, p.id, p.title, p.organization, r.name, p.from_shown, p.to_shown
+           FROM positions p JOIN officials o ON o.id = p.official_id LEFT JOIN regions r ON r.id = p.province_id
+          WHERE o.deleted_at IS NULL AND {cond}
+          ORDER BY p.official_id, p.span_from DESC, p.span_to DESC, p.id DESC"
+    )))
+    .bind(bind_positions)
+    .fetch_all(&mut *db)
+    .await?
+    {
+        let post = super::position::Position {
+            id,
+            title,
+            organization,
+            province,
+            from,
+            to,
+        };
+        positions
+            .entry(official)
+            .or_default()
+            .push(super::position::line(&post));
+    }
     let mut out = Vec::new();
     for (id, name, local_name, country, title, organization, province, version) in people {
         let own = [
@@ -196,8 +292,9 @@ async fn officials_plain(
             .map(|(_, _, a)| a.as_str())
             .collect();
         let aliases = (!extra.is_empty()).then(|| extra.join("; "));
+        let positions = positions.remove(&id).map(|lines| lines.join("\n"));
         out.push(obj(json!({"id": id, "version": version, "name": name, "local_name": local_name, "country": country, "title": title,
-            "organization": organization, "province": province, "aliases": aliases})));
+            "organization": organization, "province": province, "aliases": aliases, "positions": positions})));
     }
     Ok(out)
 }

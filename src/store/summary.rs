@@ -1,6 +1,6 @@
-//! The counts behind the reports (migration 0004): triggers mark the days and the
-//! (month, official) pairs a write touches as stale; `refresh` recounts them before the
-//! write commits. Every write commits through `commit`, so readers always find the counts
+//! The counts behind the reports (migrations 0004, 0010, and 0015 for outcomes): triggers
+//! mark the days, the (month, official) pairs and the months of outcomes a write touches
+//! as stale; `refresh` recounts them before the write commits. Every write commits through `commit`, so readers always find the counts
 //! current. A write costs about one day of records, a bulk load about one pass.
 
 use std::sync::LazyLock;
@@ -150,6 +150,64 @@ const FIX_PREV: &str = "UPDATE official_month_stats AS t SET prev = w.prev
             WHERE official_id IN (SELECT official_id FROM stale_officials)) AS w
     WHERE t.month = w.month AND t.official_id = w.official_id AND t.prev IS NOT w.prev";
 
+/// A month of outcomes (?1, its days ?2..?3; migration 0015): by region, kind and status;
+/// their amounts by region, currency and status; and by region alone. Outcomes known only
+/// to the month are stored on its first day, so the days take in both precisions.
+static OUTCOME_MONTH: LazyLock<[String; 6]> = LazyLock::new(|| {
+    let rows = |values: &str, only: &str| {
+        format!(
+            "SELECT 0 AS region_id, {values} FROM outcomes o
+              WHERE o.date BETWEEN ?2 AND ?3 AND o.deleted_at IS NULL{only}
+             UNION ALL
+             SELECT p.region_id, {values} FROM outcomes o JOIN outcome_provinces p ON p.outcome_id = o.id
+              WHERE o.date BETWEEN ?2 AND ?3 AND o.deleted_at IS NULL{only}"
+        )
+    };
+    [
+        "DELETE FROM outcome_months WHERE month = ?1".into(),
+        format!(
+            "INSERT INTO outcome_months (month, region_id, kind, status, outcomes)
+             SELECT ?1, region_id, kind, status, count(*) FROM ({}) GROUP BY region_id, kind, status",
+            rows("o.kind AS kind, o.status AS status", "")
+        ),
+        "DELETE FROM outcome_month_amounts WHERE month = ?1".into(),
+        format!(
+            "INSERT INTO outcome_month_amounts (month, region_id, currency, status, amount)
+             SELECT ?1, region_id, currency, status, sum(amount) FROM ({}) GROUP BY region_id, currency, status",
+            rows(
+                "o.currency AS currency, o.status AS status, o.amount_minor AS amount",
+                " AND o.currency IS NOT NULL"
+            )
+        ),
+        "DELETE FROM outcome_region_months WHERE month = ?1".into(),
+        "INSERT INTO outcome_region_months (month, region_id, outcomes)
+         SELECT ?1, region_id, sum(outcomes) FROM outcome_months WHERE month = ?1 GROUP BY region_id"
+            .into(),
+    ]
+});
+
+/// Recounts the months of outcomes that writes marked (migration 0015) and clears the marks.
+async fn refresh_outcomes(tx: &mut Tx<'_>) -> Result<()> {
+    let months: Vec<String> =
+        sqlx::query_scalar("SELECT month FROM stale_outcome_months ORDER BY month")
+            .fetch_all(&mut **tx)
+            .await?;
+    for month in &months {
+        for sql in OUTCOME_MONTH.iter() {
+            sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(month)
+                .bind(format!("{month}-01"))
+                .bind(format!("{month}-31"))
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    sqlx::query("DELETE FROM stale_outcome_months")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Recounts whatever is stale and clears the marks.
 pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
     let days: Vec<String> = sqlx::query_scalar("SELECT day FROM stale_days ORDER BY day")
@@ -199,7 +257,7 @@ pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
     for sql in ["DELETE FROM stale_days", "DELETE FROM stale_officials"] {
         sqlx::query(sql).execute(&mut **tx).await?;
     }
-    Ok(())
+    refresh_outcomes(tx).await
 }
 
 /// The per-row triggers that mark what an insert touched. A bulk insert is faster without
@@ -229,10 +287,10 @@ pub(super) async fn resume_insert_triggers(tx: &mut Tx<'_>, triggers: Vec<String
     Ok(())
 }
 
-/// What the insert triggers would have marked for these new records: their days, and for
-/// meetings each participant's month. (New records have no meetings or forums yet that
+/// What the insert triggers would have marked for these new records: their days (for an
+/// outcome its month), and for meetings each participant's month. (New records have no meetings or forums yet that
 /// the province and source triggers would also mark.)
-const MARK_INSERTED: [(Entity, &str); 4] = [
+const MARK_INSERTED: [(Entity, &str); 5] = [
     (
         Entity::Visit,
         "INSERT OR IGNORE INTO stale_days SELECT start_date FROM visits WHERE id IN (SELECT value FROM json_each(?))",
@@ -250,6 +308,11 @@ const MARK_INSERTED: [(Entity, &str); 4] = [
         "INSERT OR IGNORE INTO stale_officials SELECT substr(m.date, 1, 7), mp.official_id
            FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
           WHERE m.id IN (SELECT value FROM json_each(?))",
+    ),
+    (
+        Entity::Outcome,
+        "INSERT OR IGNORE INTO stale_outcome_months
+         SELECT DISTINCT substr(date, 1, 7) FROM outcomes WHERE id IN (SELECT value FROM json_each(?))",
     ),
 ];
 
@@ -277,7 +340,8 @@ pub async fn commit(mut tx: Tx<'_>) -> Result<()> {
 /// hand edit with the sqlite3 shell). Costs two lookups when nothing is stale.
 pub async fn settle(db: &SqlitePool) -> Result<()> {
     let stale: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM stale_days) OR EXISTS (SELECT 1 FROM stale_officials)",
+        "SELECT EXISTS (SELECT 1 FROM stale_days) OR EXISTS (SELECT 1 FROM stale_officials)
+             OR EXISTS (SELECT 1 FROM stale_outcome_months)",
     )
     .fetch_one(db)
     .await?;

@@ -93,6 +93,7 @@ async fn remove_added(
     let undo = change.batch();
     // Children before what they refer to.
     for entity in [
+        Entity::Outcome,
         Entity::Meeting,
         Entity::Forum,
         Entity::Visit,

@@ -3,6 +3,7 @@
 //! text), for load tests and benchmarks. Records are made here and written by the store's
 //! bulk inserts, as an import writes them: a million visits take minutes, not hours.
 
+mod outcomes;
 mod vocabulary;
 
 use rand::{Rng, SeedableRng};
@@ -15,7 +16,7 @@ use crate::progress::Progress;
 use crate::store::bulk::{New, next_id};
 use crate::store::change::Change;
 use crate::store::region::{self, Country, Region};
-use crate::store::{self, audit, forum, meeting, official, search, visit};
+use crate::store::{self, audit, forum, meeting, official, outcome, position, search, visit};
 use vocabulary::*;
 
 const DATASET: &str = "synthetic";
@@ -46,6 +47,9 @@ struct Made {
     visits: Vec<New<visit::Fields>>,
     meetings: Vec<New<meeting::Fields>>,
     forums: Vec<New<forum::Fields>>,
+    outcomes: Vec<New<outcome::Fields>>,
+    /// (official, post)
+    positions: Vec<(i64, position::Fields)>,
 }
 
 /// The first free id of each kind, so synthetic records can be mixed into a live file.
@@ -54,6 +58,7 @@ struct FirstIds {
     visit: i64,
     meeting: i64,
     forum: i64,
+    outcome: i64,
 }
 
 /// The reference places records point at; the provinces in a fixed popularity order.
@@ -62,8 +67,9 @@ struct Places {
     korean: Vec<Region>,
 }
 
-/// Makes `visits` synthetic visits with officials, meetings, forums and sources in
-/// proportion, spread over 2015-2024. The same seed gives the same data.
+/// Makes `visits` synthetic visits with officials (and their posts), meetings, forums,
+/// outcomes and sources in proportion, spread over 2015-2024. The same seed gives the same
+/// data.
 pub async fn generate(
     app: &App,
     actor: &Actor,
@@ -117,6 +123,7 @@ pub async fn generate_with(
         visit: next_id(&mut tx, "visits").await?,
         meeting: next_id(&mut tx, "meetings").await?,
         forum: next_id(&mut tx, "forums").await?,
+        outcome: next_id(&mut tx, "outcomes").await?,
     };
     let made = make(&mut rng, &places, &first, visits, seed, progress);
 
@@ -125,15 +132,19 @@ pub async fn generate_with(
     visit::insert_many(&mut tx, &made.visits, DATASET).await?;
     meeting::insert_many(&mut tx, &made.meetings, DATASET).await?;
     forum::insert_many(&mut tx, &made.forums, DATASET).await?;
+    outcome::insert_many(&mut tx, &made.outcomes, DATASET).await?;
+    position::insert_many(&mut tx, &made.positions).await?;
     progress.report("indexing", visits as u64, visits as u64);
     search::rebuild(&mut tx).await?;
     progress.report("counting", visits as u64, visits as u64);
     tx.commit().await?;
     Ok(format!(
-        "Made {visits} synthetic visits, {} officials, {} meetings and {} forums (seed {seed}); all marked [synthetic].",
+        "Made {visits} synthetic visits, {} officials ({} posts), {} meetings, {} forums and {} outcomes (seed {seed}); all marked [synthetic].",
         made.officials.len(),
+        made.positions.len(),
         made.meetings.len(),
-        made.forums.len()
+        made.forums.len(),
+        made.outcomes.len()
     ))
 }
 
@@ -287,6 +298,11 @@ fn make(
             },
         ));
     }
+    // Outcomes and careers from a stream of their own: the records above stay as they
+    // were for a seed.
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x0c7c_0e5e);
+    outcomes::make_outcomes(&mut rng, &mut made, first.outcome, kr, seed);
+    outcomes::make_positions(&mut rng, &mut made);
     made
 }
 

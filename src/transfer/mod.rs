@@ -17,13 +17,20 @@ pub enum Kind {
     Visits,
     Forums,
     Meetings,
+    Outcomes,
 }
 
 /// The column every exported row carries to say which database it came from.
 pub const DATABASE: &str = "database";
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Officials, Kind::Visits, Kind::Forums, Kind::Meetings];
+    pub const ALL: [Kind; 5] = [
+        Kind::Officials,
+        Kind::Visits,
+        Kind::Forums,
+        Kind::Meetings,
+        Kind::Outcomes,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -31,6 +38,7 @@ impl Kind {
             Kind::Visits => "visits",
             Kind::Forums => "forums",
             Kind::Meetings => "meetings",
+            Kind::Outcomes => "outcomes",
         }
     }
 
@@ -42,6 +50,7 @@ impl Kind {
             Kind::Visits => Entity::Visit,
             Kind::Forums => Entity::Forum,
             Kind::Meetings => Entity::Meeting,
+            Kind::Outcomes => Entity::Outcome,
         }
     }
 
@@ -52,6 +61,7 @@ impl Kind {
             Kind::Visits => "visit",
             Kind::Forums => "forum",
             Kind::Meetings => "meeting",
+            Kind::Outcomes => "outcome",
         }
     }
 
@@ -76,6 +86,7 @@ impl Kind {
                 "organization",
                 "province",
                 "aliases",
+                "positions",
                 DATABASE,
             ],
             Kind::Meetings => &[
@@ -101,13 +112,32 @@ impl Kind {
                 "visits",
                 DATABASE,
             ],
+            Kind::Outcomes => &[
+                "id",
+                "version",
+                "kind",
+                "title",
+                "date",
+                "status",
+                "province",
+                "city",
+                "korean_side",
+                "amount",
+                "currency",
+                "visit",
+                "meeting",
+                "forum",
+                "summary",
+                "sources",
+                DATABASE,
+            ],
         }
     }
 
     /// Columns a hand-made file may use besides the exported ones.
     pub fn extra(self) -> &'static [&'static str] {
         match self {
-            Kind::Visits => &["source", "source_title", "source_date"],
+            Kind::Visits | Kind::Outcomes => &["source", "source_title", "source_date"],
             _ => &[],
         }
     }
@@ -118,6 +148,7 @@ impl Kind {
             Kind::Officials => &["name", "country"],
             Kind::Meetings => &["date", "officials"],
             Kind::Forums => &["name", "kind", "start"],
+            Kind::Outcomes => &["kind", "title", "date"],
         }
     }
 
@@ -142,16 +173,22 @@ impl Kind {
             })
     }
 
-    /// Which kind a set of headers describes: the first kind (meetings, forums, officials,
-    /// visits) whose required columns they all name.
+    /// Which kind a set of headers describes: the first kind (outcomes, meetings, forums,
+    /// officials, visits) whose required columns they all name.
     pub fn detect<'a>(headers: impl IntoIterator<Item = &'a str> + Clone) -> Option<Kind> {
-        [Kind::Meetings, Kind::Forums, Kind::Officials, Kind::Visits]
-            .into_iter()
-            .find(|k| {
-                k.required()
-                    .iter()
-                    .all(|r| headers.clone().into_iter().any(|h| k.column(h) == Some(*r)))
-            })
+        [
+            Kind::Outcomes,
+            Kind::Meetings,
+            Kind::Forums,
+            Kind::Officials,
+            Kind::Visits,
+        ]
+        .into_iter()
+        .find(|k| {
+            k.required()
+                .iter()
+                .all(|r| headers.clone().into_iter().any(|h| k.column(h) == Some(*r)))
+        })
     }
 }
 
@@ -163,6 +200,8 @@ const FORUMS: &[Kind] = &[Kind::Forums];
 const DATED: &[Kind] = &[Kind::Visits, Kind::Forums];
 const NAMED: &[Kind] = &[Kind::Officials, Kind::Forums];
 const PLACED: &[Kind] = &[Kind::Meetings, Kind::Forums];
+const OUTCOMES: &[Kind] = &[Kind::Outcomes];
+const SOURCED: &[Kind] = &[Kind::Visits, Kind::Outcomes];
 
 /// Header words spreadsheets use for each column (README "Import and export" lists them).
 /// Compared after `normalize`, so `Start Date`, `start_date` and `START-DATE` are one word.
@@ -248,15 +287,15 @@ const SYNONYMS: &[(&[Kind], &str, &[&str])] = &[
             "人数",
         ],
     ),
-    (VISITS, "sources", &["출처", "来源"]),
+    (SOURCED, "sources", &["출처", "来源"]),
     (
-        VISITS,
+        SOURCED,
         "source",
         &["url", "link", "source url", "링크", "출처 링크"],
     ),
-    (VISITS, "source_title", &["출처 제목", "기사 제목"]),
+    (SOURCED, "source_title", &["출처 제목", "기사 제목"]),
     (
-        VISITS,
+        SOURCED,
         "source_date",
         &["published", "출처 날짜", "기사 날짜"],
     ),
@@ -283,6 +322,11 @@ const SYNONYMS: &[(&[Kind], &str, &[&str])] = &[
         "aliases",
         &["alias", "별칭", "다른 표기", "别名"],
     ),
+    (
+        OFFICIALS,
+        "positions",
+        &["posts", "roles", "career", "경력", "이력", "履历"],
+    ),
     (MEETINGS, "date", &["day", "날짜", "일자", "회담일", "日期"]),
     (
         MEETINGS,
@@ -296,6 +340,43 @@ const SYNONYMS: &[(&[Kind], &str, &[&str])] = &[
     (FORUMS, "edition", &["회차", "届"]),
     (FORUMS, "organizer", &["host", "주최", "주관", "主办"]),
     (FORUMS, "visits", &["visit ids", "방문", "방문 번호"]),
+    (OUTCOMES, "kind", &["type", "종류", "유형", "类型"]),
+    (OUTCOMES, "title", &["outcome", "제목", "성과", "标题"]),
+    (
+        OUTCOMES,
+        "date",
+        &[
+            "signed",
+            "day",
+            "날짜",
+            "일자",
+            "체결일",
+            "日期",
+            "签署日期",
+        ],
+    ),
+    (OUTCOMES, "status", &["state", "상태", "状态"]),
+    (
+        OUTCOMES,
+        "province",
+        &["provinces", "chinese side", "성", "省", "省份"],
+    ),
+    (OUTCOMES, "city", &["도시", "城市"]),
+    (
+        OUTCOMES,
+        "korean_side",
+        &["korean party", "counterpart", "한국 측", "상대", "韩方"],
+    ),
+    (
+        OUTCOMES,
+        "amount",
+        &["value", "sum", "금액", "규모", "金额"],
+    ),
+    (OUTCOMES, "currency", &["통화", "货币", "币种"]),
+    (OUTCOMES, "visit", &["visit id", "방문", "방문 번호"]),
+    (OUTCOMES, "meeting", &["meeting id", "회담", "회담 번호"]),
+    (OUTCOMES, "forum", &["forum id", "포럼", "포럼 번호"]),
+    (OUTCOMES, "summary", &["요약", "내용", "摘要"]),
 ];
 
 /// One source in a `sources` cell: `url`, `url | title`, or `url | title | date`. A title
@@ -397,6 +478,10 @@ mod tests {
         );
         assert_eq!(Kind::detect(["name", "country"]), Some(Kind::Officials));
         assert_eq!(Kind::detect(["name", "kind", "start"]), Some(Kind::Forums));
+        assert_eq!(
+            Kind::detect(["kind", "title", "date", "amount"]),
+            Some(Kind::Outcomes)
+        );
         assert_eq!(Kind::detect(["foo"]), None);
         assert_eq!(Kind::Visits.column("START_DATE"), Some("start"));
         assert_eq!(Kind::Visits.column("Source Date"), Some("source_date"));

@@ -100,6 +100,10 @@ impl TestApp {
             "meeting_participants",
             "forums",
             "forum_visits",
+            "outcomes",
+            "outcome_provinces",
+            "outcome_sources",
+            "positions",
             "audit_batches",
             "audit_entries",
         ] {

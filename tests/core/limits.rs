@@ -64,6 +64,32 @@ async fn every_reply_fits_discord_once_rendered() {
         ),
         "/record forum edit id:1 place:Jeju".into(),
         "/record forum link forum:2 visit:3001".into(),
+        format!(
+            "/record outcome add kind:\"investment pledge\" title:\"{}\" date:2012-01-05 province:\"Guangdong, Jiangsu, Shandong, Zhejiang, Fujian, Hainan, Hebei, Henan\" city:\"{}\" korean_side:\"{}\" amount:\"1조 5천억\" currency:KRW visit:3001 meeting:1 forum:2 summary:\"{purpose}\" source:https://example.org/{} source_title:\"{}\" source_date:2012-01-10",
+            long('o', 200),
+            long('c', 100),
+            long('k', 200),
+            long('u', 450),
+            long('s', 200)
+        ),
+        "/record outcome edit id:1 status:realized amount:\"999,999,999,999\" currency:JPY".into(),
+        "/outcomes list".into(),
+        "/outcomes list province:Guangdong from:2012-01 to:2012-01".into(),
+        "/outcomes list page:60".into(),
+        "/outcomes show id:1".into(),
+        "/forums show id:2".into(),
+        format!(
+            "/record official role name:\"{name}\" title:\"{}\" from:2011-01 to:2011-12 organization:\"{}\" province:Jiangsu",
+            long('t', 200),
+            long('o', 200)
+        ),
+        format!(
+            "/record official role name:\"{name}\" title:\"{}\" from:2011-01 to:2011-12",
+            long('v', 200)
+        ),
+        format!("/official show name:\"{name}\""),
+        format!("/record official role-remove name:\"{name}\" id:1"),
+        "/record outcome delete id:2".into(),
         "/visits monthly".into(),
         "/visits monthly from:2015-01 to:2034-12".into(),
         "/visits list".into(),
@@ -108,6 +134,16 @@ async fn every_reply_fits_discord_once_rendered() {
         };
         check(line, &reply);
     }
+    let newest: i64 = sqlx::query_scalar("SELECT max(id) FROM outcomes")
+        .fetch_one(&t.app.db)
+        .await
+        .unwrap();
+    let shown = t.run(&format!("/outcomes show id:{newest}")).await.unwrap();
+    assert!(
+        shown.title.contains(&long('o', 200)),
+        "the long outcome was added"
+    );
+    check("/outcomes show (longest)", &shown);
     let path = t.dir.path().join("v.csv");
     std::fs::write(&path, "province,start\nHainan,2011-01-01\n").unwrap();
     let reply = t

@@ -177,7 +177,7 @@ async fn exports_in_both_formats() {
     let text = String::from_utf8(csv.attachments[0].bytes.clone()).unwrap();
     assert!(
         text.starts_with(
-            "\u{feff}id,version,name,local_name,country,title,organization,province,aliases,database\n"
+            "\u{feff}id,version,name,local_name,country,title,organization,province,aliases,positions,database\n"
         ),
         "{text}"
     );
@@ -190,8 +190,17 @@ async fn exports_in_both_formats() {
     let v: serde_json::Value = serde_json::from_slice(&json.attachments[0].bytes).unwrap();
     assert_eq!(v["visits"].as_array().unwrap().len(), 2);
     assert_eq!(v["meetings"].as_array().unwrap().len(), 2);
+    assert_eq!(v["outcomes"], serde_json::json!([]));
     let all_csv = t.run("/export what:all format:csv").await.unwrap();
-    assert_eq!(all_csv.attachments.len(), 4);
+    let names: Vec<&str> = all_csv
+        .attachments
+        .iter()
+        .map(|a| a.filename.split('-').next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["officials", "visits", "forums", "meetings", "outcomes"]
+    );
 }
 
 #[tokio::test]

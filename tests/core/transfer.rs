@@ -32,6 +32,12 @@ async fn rich_data(t: &TestApp) {
     t.ok("/record visit delete id:3").await;
     t.ok("/record meeting add date:2024-06 officials:\"Xin Changxing; Oh Se-hoon\" place:\"Seoul City Hall\" visit:1 summary:\"Line one\nline two\"").await;
     t.ok("/record forum add name:\"Jeju Forum\" kind:conference start:2024-05-29 end:2024-05-31 edition:19th place:Jeju visit:2").await;
+    // Careers and outcomes (issue 12), linked to each kind, in several currencies.
+    t.ok("/record official role name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2020-06 to:2022-12-08 organization:\"CPC Qinghai Committee\" province:Qinghai").await;
+    t.ok("/record official role name:\"Xin Changxing\" title:\"Party Secretary of Jiangsu\" from:2022-12-09 province:Jiangsu").await;
+    t.ok("/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06 province:\"Jiangsu, Shandong\" korean_side:\"Seoul, =1+1\" visit:1 meeting:1 amount:\"1조 5천억\" currency:KRW source:https://example.org/o source_title:\"O | report\" source_date:2024-06-21").await;
+    t.ok("/record outcome add kind:\"sister-city\" title:\"Haikou and Jeju\" date:2024-05-30 province:Hainan city:Haikou forum:1 visit:2 status:\"in progress\" summary:\"Two lines\nof summary\"").await;
+    t.ok("/record outcome add kind:\"investment pledge\" title:Batteries date:2024-05-31 province:Hainan amount:\"USD 12.5\" status:cancelled").await;
 }
 
 #[tokio::test]
@@ -74,6 +80,91 @@ async fn export_then_import_into_an_empty_database_gives_the_same_export() {
             }
         }
     }
+}
+
+#[tokio::test]
+async fn outcomes_and_careers_come_from_another_database_with_their_links() {
+    let source = TestApp::new().await;
+    rich_data(&source).await;
+    let files = export(&source, "all", "json").await;
+    let exported: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap();
+    assert_eq!(exported["outcomes"].as_array().unwrap().len(), 3);
+    assert_eq!(exported["outcomes"][0]["amount"], "1500000000000");
+    assert_eq!(exported["outcomes"][2]["amount"], "12.5");
+    let xin = &exported["officials"][0];
+    assert_eq!(
+        xin["positions"],
+        "Party Secretary of Jiangsu |  | Jiangsu | 2022-12-09 | \nParty Secretary of Qinghai | CPC Qinghai Committee | Qinghai | 2020-06 | 2022-12-08"
+    );
+    // A database with records of its own: the file's numbers are not its numbers.
+    let target = TestApp::new().await;
+    target
+        .ok("/record visit add province:Guangdong start:2020-01-01")
+        .await;
+    target
+        .ok("/record forum add name:Other kind:conference start:2020-01-02")
+        .await;
+    target
+        .ok(&format!(
+            "/data import file:\"{}\" confirm:true",
+            files[0].0.display()
+        ))
+        .await;
+    let list = target.ok("/outcomes list").await;
+    assert_eq!(list["total"], 3);
+    let mou = list["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["title"] == "Workation MOU")
+        .unwrap()
+        .clone();
+    let shown = target.ok(&format!("/outcomes show id:{}", mou["id"])).await;
+    let visit = shown["links"][0]["id"].as_i64().unwrap();
+    let v = target.ok(&format!("/visits show id:{visit}")).await;
+    assert_eq!(v["provinces"], serde_json::json!(["Jiangsu", "Shandong"]));
+    assert_eq!(v["outcomes"][0]["title"], "Workation MOU");
+    let sister = list["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["title"] == "Haikou and Jeju")
+        .unwrap()["id"]
+        .clone();
+    let shown = target.ok(&format!("/outcomes show id:{sister}")).await;
+    let forum = shown["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["entity"] == "forum")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        target.ok(&format!("/forums show id:{forum}")).await["name"],
+        "Jeju Forum"
+    );
+    let career = target.ok("/official show name:\"Xin Changxing\"").await;
+    assert_eq!(career["roles"][1]["organization"], "CPC Qinghai Committee");
+    // The same file again (a preview): its visits now overlap and are refused, so the
+    // outcomes linked to them are refused for the link; the unlinked one is a repeat of
+    // itself, refused naming the one on record.
+    let preview = target
+        .ok(&format!("/data import file:\"{}\"", files[0].0.display()))
+        .await;
+    let outcomes: Vec<&str> = preview["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["at"].as_str().unwrap().contains("outcomes"))
+        .map(|r| r["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes.len(), 3, "{preview}");
+    assert!(
+        outcomes[0].starts_with("visit 1 is a visit of the database"),
+        "{outcomes:?}"
+    );
+    assert!(outcomes[2].starts_with("Outcome #"), "{outcomes:?}");
 }
 
 #[tokio::test]

@@ -286,3 +286,57 @@ async fn outcomes_are_matched_by_what_they_name() {
         .collect();
     assert_eq!(told, vec![(1, vec![1]), (2, vec![2])]);
 }
+
+#[tokio::test]
+async fn a_watch_on_outcomes_is_told_of_outcome_commands_and_nothing_else() {
+    let t = TestApp::new().await;
+    let outcomes = id(&t
+        .ok(&format!(
+            "/watch add channel:{CHANNEL} province:Jiangsu kind:outcomes"
+        ))
+        .await);
+    let visits = id(&t
+        .ok("/watch add channel:300000000000000778 province:Jiangsu kind:visits")
+        .await);
+    t.ok("/record visit add province:Jiangsu start:2024-06-01")
+        .await;
+    let o = id(&t
+        .ok("/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu amount:\"$300 million\"")
+        .await);
+    t.ok("/record outcome add kind:MOU title:\"Hainan MOU\" date:2024-06-03 province:Hainan")
+        .await;
+    t.ok(&format!("/record outcome edit id:{o} status:realized"))
+        .await;
+    t.ok(&format!("/record outcome delete id:{o}")).await;
+    let told: Vec<(i64, String, i64, Change)> = pending(&t)
+        .await
+        .iter()
+        .flat_map(|d| {
+            d.notice
+                .items
+                .iter()
+                .map(|i| (d.watch_id, i.entity.clone(), i.id, i.change))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let of = |w: i64| -> Vec<(String, i64, Change)> {
+        told.iter()
+            .filter(|(watch, ..)| *watch == w)
+            .map(|(_, e, i, c)| (e.clone(), *i, *c))
+            .collect()
+    };
+    assert_eq!(
+        of(outcomes),
+        [
+            ("outcome".to_string(), o, Change::Added),
+            ("outcome".to_string(), o, Change::Changed),
+            ("outcome".to_string(), o, Change::Deleted),
+        ]
+    );
+    assert!(of(visits).iter().all(|(e, ..)| e == "visit"), "{told:?}");
+    let first = &pending(&t).await[1].notice.items[0];
+    assert_eq!(
+        first.label.as_deref(),
+        Some("MOU: Workation MOU · 2024-06-03 · Jiangsu · signed · USD 300,000,000")
+    );
+}

@@ -316,7 +316,8 @@ impl FakeDiscord {
         while self.identifies() < n || self.shared.commands.lock().unwrap().1 < n {
             assert!(
                 Instant::now() < deadline,
-                "the bot never identified on the gateway and registered its commands"
+                "the bot never identified on the gateway and registered its commands; refused: {:#?}",
+                self.shared.violations.lock().unwrap()
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }

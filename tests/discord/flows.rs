@@ -528,3 +528,76 @@ async fn serve_and_ask_write_one_file_at_the_same_time() {
     let log = std::fs::read_to_string(&s.bot.log).unwrap();
     assert!(!log.contains("locked"), "{log}");
 }
+
+/// Issue 12 through Discord: an outcome typed as options, shown to the channel with its
+/// amount grouped, deleted only after the confirmation.
+#[tokio::test]
+async fn an_outcome_is_recorded_shown_and_deleted_after_confirmation() {
+    let s = setup().await;
+    let added = seen(
+        &s.fake,
+        command(
+            Who::Moderator,
+            &["record", "outcome", "add"],
+            &[
+                ("kind", json!("MOU")),
+                ("title", json!("Workation MOU")),
+                ("date", json!("2024-06")),
+                ("province", json!("Jiangsu")),
+                ("amount", json!("15억")),
+                ("currency", json!("KRW")),
+            ],
+        ),
+    )
+    .await;
+    assert!(added.ephemeral, "{}", added.body);
+    assert_eq!(added.title(), "Outcome #1 added", "{}", added.body);
+    let shown = seen(
+        &s.fake,
+        command(Who::Member, &["outcomes", "show"], &[("id", json!(1))]),
+    )
+    .await;
+    assert!(!shown.ephemeral);
+    assert!(
+        shown.body["embeds"][0]
+            .to_string()
+            .contains("KRW 1,500,000,000"),
+        "{}",
+        shown.body
+    );
+    let ask_first = seen(
+        &s.fake,
+        command(
+            Who::Moderator,
+            &["record", "outcome", "delete"],
+            &[("id", json!(1))],
+        ),
+    )
+    .await;
+    assert!(
+        ask_first.content().starts_with("Really delete outcome #1?"),
+        "{}",
+        ask_first.body
+    );
+    let outcomes = |dir: &std::path::Path| {
+        ask(dir, &["ask", "--json", "/outcomes list"])["data"]["total"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(
+        outcomes(s.dir.path()),
+        1,
+        "nothing deleted before the click"
+    );
+    let click = ephemeral_button(Who::Moderator, &ask_first.custom_id(0, 0));
+    let token = click["token"].as_str().unwrap().to_string();
+    seen(&s.fake, click).await;
+    s.fake
+        .edit_matching(&token, |m| {
+            m["embeds"][0]["title"]
+                .as_str()
+                .is_some_and(|t| t.contains("deleted"))
+        })
+        .await;
+    assert_eq!(outcomes(s.dir.path()), 0);
+}

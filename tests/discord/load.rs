@@ -173,7 +173,11 @@ async fn exporting_100000_visits_fits_the_upload_limits_or_says_what_to_do() {
     let mut sent = vec![fake.edited_original(&token).await];
     sent.extend(fake.followups(&token));
     let files: Vec<(String, Vec<u8>)> = sent.iter().flat_map(|r| r.payload().files).collect();
-    assert_eq!(files.len(), 4, "visits, meetings, forums, officials");
+    assert_eq!(
+        files.len(),
+        5,
+        "visits, meetings, forums, officials, outcomes"
+    );
     assert!(files.iter().all(|(_, b)| b.len() <= ATTACHMENT_SIZE_LIMIT));
     let (name, gz) = files
         .iter()

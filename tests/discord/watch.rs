@@ -329,12 +329,19 @@ async fn a_digest_preview_is_private_in_discord_and_data_in_ask() {
         preview.body
     );
 
-    let data: Value = ask_with(
+    let now = [(delegation_bot::clock::NOW_VAR, "2024-06-05T12:00:00+09:00")];
+    let added = ask_with(
         s.dir.path(),
-        &[(delegation_bot::clock::NOW_VAR, "2024-06-05T12:00:00+09:00")],
-        &["ask", "--json", "/digest preview"],
-    )["data"]
-        .clone();
+        &now,
+        &[
+            "ask",
+            "--json",
+            "/record outcome add kind:MOU title:\"Workation MOU\" date:2024-05-30 province:Hainan amount:\"1.5 billion\" currency:USD",
+        ],
+    );
+    assert_eq!(added["ok"], true, "{added}");
+    let data: Value =
+        ask_with(s.dir.path(), &now, &["ask", "--json", "/digest preview"])["data"].clone();
     for key in [
         "from",
         "to",
@@ -342,6 +349,7 @@ async fn a_digest_preview_is_private_in_discord_and_data_in_ask() {
         "previous",
         "top_provinces",
         "new_officials",
+        "outcomes",
         "added_since_last",
     ] {
         assert!(data.get(key).is_some(), "data has {key}: {data}");
@@ -354,6 +362,11 @@ async fn a_digest_preview_is_private_in_discord_and_data_in_ask() {
     assert_eq!(data["visits"], 1);
     assert_eq!(data["previous"]["visits"], 0);
     assert_eq!(data["top_provinces"][0]["province"], "Hainan");
+    assert_eq!(data["outcomes"]["count"], 1, "{data}");
+    assert_eq!(
+        data["outcomes"]["pledged"],
+        serde_json::json!([{"currency": "USD", "amount": "1500000000"}])
+    );
     let weekly = ask_with(
         s.dir.path(),
         &[(delegation_bot::clock::NOW_VAR, "2024-06-05T12:00:00+09:00")],

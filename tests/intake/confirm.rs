@@ -180,3 +180,55 @@ async fn spam_in_a_pasted_report_is_dropped_not_refused() {
         serde_json::json!(["Heilongjiang"])
     );
 }
+
+#[tokio::test]
+async fn drafted_outcomes_are_recorded_with_the_visit_and_undone_with_it() {
+    let (app, cases, _dir) = app().await;
+    let actor = moderator();
+    let case = cases.iter().find(|c| c.name.starts_with("012")).unwrap();
+    let shown = app.handle(&actor, &draft_request(case, &[])).await.unwrap();
+    let drafted = shown.data["outcomes"].as_array().unwrap().len() as i64;
+    assert!(drafted >= 1, "{}", shown.data);
+    let reply = app
+        .handle(&actor, &draft_request(case, &[("confirm", "true")]))
+        .await
+        .unwrap();
+    assert_eq!(
+        reply.data["outcomes"].as_array().unwrap().len() as i64,
+        drafted
+    );
+    assert_eq!(count(&app, "outcomes").await, drafted);
+    let id = reply.data["outcomes"][0].as_i64().unwrap();
+    let outcome = app
+        .run_line(&actor, &format!("/outcomes show id:{id}"))
+        .await
+        .unwrap();
+    assert_eq!(outcome.data["kind"], "MOU", "{}", outcome.data);
+    assert_eq!(outcome.data["status"], "signed");
+    assert_eq!(
+        outcome.data["links"][0]["entity"], "visit",
+        "{}",
+        outcome.data
+    );
+    assert_eq!(
+        outcome.data["links"][0]["id"], reply.data["visits"][0],
+        "linked to its visit"
+    );
+    // The same report again, forced as a new visit: its outcome repeats the one on record
+    // and is skipped, named.
+    let again = app
+        .handle(
+            &actor,
+            &draft_request(case, &[("confirm", "true"), ("force", "true")]),
+        )
+        .await
+        .unwrap();
+    assert!(
+        again.text.unwrap().contains(&format!("outcome #{id}")),
+        "the repeat is named"
+    );
+    assert_eq!(count(&app, "outcomes").await, drafted);
+    app.run_line(&actor, "/data undo").await.unwrap();
+    app.run_line(&actor, "/data undo").await.unwrap();
+    assert_eq!(count(&app, "outcomes").await, 0);
+}

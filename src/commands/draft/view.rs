@@ -123,7 +123,7 @@ pub fn render(d: &Draft) -> Reply {
     }
     if !d.outcomes.is_empty() {
         reply = reply.field(
-            "Outcomes (kept until the outcome record lands)",
+            "Outcomes (recorded as signed, linked to the visit)",
             list(
                 d.outcomes
                     .iter()
@@ -194,6 +194,7 @@ pub(super) fn recorded(a: &apply::Applied) -> Reply {
         ids("report added as a source to visits", &a.sources_added_to),
         ids("meetings", &a.meetings),
         ids("forums", &a.forums),
+        ids("outcomes", &a.outcomes),
         ids("new officials", &a.officials),
     ]
     .into_iter()
@@ -203,12 +204,6 @@ pub(super) fn recorded(a: &apply::Applied) -> Reply {
         parts.push("nothing new".into());
     }
     let mut text = format!("Recorded: {}.", parts.join("; "));
-    if a.outcomes_kept > 0 {
-        text.push_str(&format!(
-            " {} outcome(s) are kept in the draft for when the outcome record lands.",
-            a.outcomes_kept
-        ));
-    }
     for s in &a.skipped {
         text.push(' ');
         text.push_str(s);

@@ -1,10 +1,14 @@
 //! The counts behind the reports, read from the summary tables that `store::summary` keeps
 //! (a few hundred rows whatever the size of the record): visits per month, coverage by
-//! sources, and (`overview`) provinces ranked, totals and top hosts.
+//! sources, (`overview`) provinces ranked, totals and top hosts, and (`outcomes`) the
+//! outcomes per province, by kind and the amounts they pledged.
 
+mod outcomes;
 mod overview;
 
-pub use overview::{Host, ProvinceRank, Totals, provinces, top_hosts, totals};
+pub(crate) use outcomes::parts;
+pub use outcomes::{ByKind, OutcomeTotals, outcome_totals, outcomes_by_province};
+pub use overview::{Host, ProvinceRank, Totals, provinces, top_hosts, top_hosts_then, totals};
 
 use serde::Serialize;
 use sqlx::query::QueryAs;
@@ -31,6 +35,22 @@ impl From<DateRange> for Split {
 }
 
 impl Split {
+    /// The whole period again: from its first day to its last.
+    pub fn range(&self) -> DateRange {
+        let from = match (self.head, self.months) {
+            (Some(h), _) => h.from,
+            (None, Some((first, _))) => first.first_day(),
+            (None, None) => unreachable!("a split has months or a head"),
+        };
+        let to = match (self.tail, self.months, self.head) {
+            (Some(t), _, _) => t.to,
+            (None, Some((_, last)), _) => last.last_day(),
+            (None, None, Some(h)) => h.to,
+            (None, None, None) => unreachable!("a split has months or a head"),
+        };
+        DateRange { from, to }
+    }
+
     pub fn of(range: DateRange) -> Split {
         let first = if range.from == range.from.month().first_day() {
             range.from.month()
@@ -66,7 +86,7 @@ impl Split {
     /// part binds an empty interval, so one statement serves every shape of period; each
     /// interval gets its own SELECT, as `a BETWEEN .. OR a BETWEEN ..` would make SQLite
     /// scan the whole table.
-    fn bind<'q, O>(
+    pub(crate) fn bind<'q, O>(
         &self,
         q: QueryAs<'q, Sqlite, O, SqliteArguments>,
     ) -> QueryAs<'q, Sqlite, O, SqliteArguments> {

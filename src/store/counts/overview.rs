@@ -123,12 +123,39 @@ pub struct Host {
     pub meetings: i64,
 }
 
-/// Korean officials who met delegations most often in the range.
+/// Korean officials who met delegations most often in the range, with their current title.
 pub async fn top_hosts(db: &SqlitePool, period: impl Into<Split>, limit: i64) -> Result<Vec<Host>> {
-    Ok(period
-        .into()
+    Ok(ranked_hosts(db, period.into(), limit)
+        .await?
+        .into_iter()
+        .map(|(_, host)| host)
+        .collect())
+}
+
+/// `top_hosts`, each named with the title they held on the date of their latest meeting in
+/// the range (store::position::title_on's rule): none when no post of theirs covers it.
+pub async fn top_hosts_then(
+    db: &SqlitePool,
+    period: impl Into<Split>,
+    limit: i64,
+) -> Result<Vec<Host>> {
+    let split = period.into();
+    let ranked = ranked_hosts(db, split, limit).await?;
+    let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+    let titles = crate::store::position::titles_at_latest_meeting(db, &ids, split.range()).await?;
+    Ok(ranked
+        .into_iter()
+        .map(|(id, host)| Host {
+            title: titles.get(&id).cloned(),
+            ..host
+        })
+        .collect())
+}
+
+async fn ranked_hosts(db: &SqlitePool, period: Split, limit: i64) -> Result<Vec<(i64, Host)>> {
+    let rows: Vec<(i64, String, Option<String>, i64)> = period
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT o.name, o.title, t.n AS meetings FROM (
+            "SELECT o.id, o.name, o.title, t.n AS meetings FROM (
            SELECT official_id, sum(n) AS n FROM (
              SELECT official_id, meetings AS n FROM official_month_stats
               WHERE month BETWEEN ?1 AND ?2 AND korean
@@ -142,5 +169,18 @@ pub async fn top_hosts(db: &SqlitePool, period: impl Into<Split>, limit: i64) ->
         ))))
         .bind(limit)
         .fetch_all(db)
-        .await?)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, title, meetings)| {
+            (
+                id,
+                Host {
+                    name,
+                    title,
+                    meetings,
+                },
+            )
+        })
+        .collect())
 }

@@ -11,8 +11,9 @@ use crate::error::Result;
 /// The entries of live records of one kind: (rowid, entity, id, title, body), computed in
 /// SQL from their current state; `only` restricts the ids (`= ?`, `IN (...)`,
 /// `BETWEEN ? AND ?`). Dates known only to their month show as YYYY-MM. A record of an
-/// official is found by any of their aliases, and so are the visits they led and the
-/// meetings they took part in.
+/// official is found by any of their aliases and the titles of their posts, and the visits
+/// they led and the meetings they took part in by their aliases. An outcome is found by its
+/// title, provinces, city, Korean side and summary.
 fn documents(entity: Entity, only: Option<&str>) -> String {
     let (alias, select) = match entity {
         Entity::Visit => (
@@ -49,8 +50,19 @@ fn documents(entity: Entity, only: Option<&str>) -> String {
             "o",
             "o.name || coalesce(' (' || o.title || ')', ''),
              concat_ws(' ', o.local_name, o.title, o.organization, o.country, r.name,
-                (SELECT group_concat(a.alias, ' ') FROM official_aliases a WHERE a.official_id = o.id))
+                (SELECT group_concat(a.alias, ' ') FROM official_aliases a WHERE a.official_id = o.id),
+                (SELECT group_concat(concat_ws(' ', p.title, p.organization), ' ') FROM positions p
+                  WHERE p.official_id = o.id AND p.title IS NOT o.title))
              FROM officials o LEFT JOIN regions r ON r.id = o.province_id",
+        ),
+        Entity::Outcome => (
+            "o",
+            "o.title || ' · ' || o.kind || ' · ' || o.date_shown,
+             concat_ws(' ',
+                (SELECT group_concat(concat_ws(' ', r.name, r.local_name), ' ') FROM outcome_provinces p JOIN regions r ON r.id = p.region_id WHERE p.outcome_id = o.id),
+                o.city, o.korean_side, o.status, o.summary,
+                (SELECT group_concat(s.title, ' ') FROM outcome_sources s WHERE s.outcome_id = o.id))
+             FROM outcomes o",
         ),
     };
     let only = only

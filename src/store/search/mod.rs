@@ -1,4 +1,4 @@
-//! Full-text search (SQLite FTS5) over live visits, officials, forums and meetings. The
+//! Full-text search (SQLite FTS5) over live visits, officials, forums, meetings and outcomes. The
 //! index is refreshed for a record whenever the audit log records a change to it.
 
 mod index;
@@ -15,12 +15,13 @@ use crate::error::Result;
 /// one record is a lookup, and the newest matches of a kind are the top of its range.
 pub(crate) const KIND_SPAN: i64 = 1 << 40;
 
-/// The kinds in rowid order.
-pub(crate) const KINDS: [Entity; 4] = [
+/// The kinds in rowid order (a new kind goes last: the others' rowids stay).
+pub(crate) const KINDS: [Entity; 5] = [
     Entity::Visit,
     Entity::Meeting,
     Entity::Forum,
     Entity::Official,
+    Entity::Outcome,
 ];
 
 pub(crate) fn rowid(entity: Entity, id: i64) -> i64 {
@@ -91,7 +92,7 @@ impl Query {
 /// Searches rank every match up to this many. A broader one (a common word in a large
 /// record) is ranked among the newest matches of each kind.
 pub const RANK_ALL_UP_TO: i64 = 1000;
-const NEWEST_PER_KIND: i64 = RANK_ALL_UP_TO / 4;
+const NEWEST_PER_KIND: i64 = RANK_ALL_UP_TO / KINDS.len() as i64;
 
 /// A word found in more records than this is too common to weigh: relevance (bm25) needs
 /// how many records hold each word, which SQLite counts by reading all of them (50 ms for a
@@ -150,7 +151,8 @@ pub async fn count(db: &SqlitePool, query: &Query) -> Result<Matches> {
 fn candidates(matches: Matches) -> String {
     let score = if matches.common {
         format!(
-            "row_number() OVER (PARTITION BY rowid / {KIND_SPAN} ORDER BY rowid DESC) * 4 + rowid / {KIND_SPAN}"
+            "row_number() OVER (PARTITION BY rowid / {KIND_SPAN} ORDER BY rowid DESC) * {} + rowid / {KIND_SPAN}",
+            KINDS.len()
         )
     } else {
         "bm25(search_index, 0, 0, 5.0, 1.0, 0, 0)".to_string()

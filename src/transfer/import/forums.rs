@@ -170,6 +170,9 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             }
             Class::Unchanged => unreachable!("handled above"),
         };
+        if let Class::Foreign(theirs) = class {
+            job.forum_ids.insert(theirs, id);
+        }
         keys.entry(key).or_insert(Owner::Row(item.at));
         new.push(New {
             id,

@@ -1,5 +1,5 @@
 //! One import as one transaction: the kinds in dependency order (officials, visits, forums,
-//! meetings), each checked row by row and written in bulk; then the audit entries and the
+//! meetings, outcomes), each checked row by row and written in bulk; then the audit entries and the
 //! search entries of the new records. Committed only when asked and nothing was refused.
 
 use std::collections::{BTreeMap, HashMap};
@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::super::Kind;
-use super::{File, Item, Location, Refusal, forums, meetings, officials, visits};
+use super::{File, Item, Location, Refusal, forums, meetings, officials, outcomes, visits};
 use crate::error::Result;
 use crate::progress::Progress;
 use crate::store::audit::{self, Author};
@@ -128,6 +128,9 @@ pub(super) struct Job<'a> {
     pub report: Report,
     /// Visits of another database named by their id in this file → the new record's id.
     pub visit_ids: HashMap<i64, i64>,
+    /// Meetings and forums likewise (outcomes refer to them).
+    pub meeting_ids: HashMap<i64, i64>,
+    pub forum_ids: HashMap<i64, i64>,
     /// New records (kind, id, version): one audit entry and one search entry each, in bulk.
     created: Vec<(Entity, i64, i64)>,
     progress: &'a Progress,
@@ -183,10 +186,15 @@ impl Job<'_> {
     /// or of a hand-made file (no identity); for a row of another database, the visit that
     /// the same file brought in under that number, if any.
     pub fn visit_ref(&self, item: &Item, number: i64) -> Option<i64> {
+        self.reference(&self.visit_ids, item, number)
+    }
+
+    /// `visit_ref` for any kind, with the ids this file brought in for that kind.
+    pub fn reference(&self, brought: &HashMap<i64, i64>, item: &Item, number: i64) -> Option<i64> {
         if self.ours(item) {
             return Some(number);
         }
-        if let Some(new) = self.visit_ids.get(&number) {
+        if let Some(new) = brought.get(&number) {
             return Some(*new);
         }
         item.get(super::super::DATABASE).is_none().then_some(number)
@@ -194,9 +202,14 @@ impl Job<'_> {
 
     /// The refusal for a number of another database's visit that this file does not bring.
     pub fn foreign_visit(item: &Item, column: &'static str, number: i64) -> Refusal {
+        Job::foreign(item, column, "visit", number)
+    }
+
+    /// `foreign_visit` for a record of any kind (`what`: "meeting", "forum").
+    pub fn foreign(item: &Item, column: &'static str, what: &str, number: i64) -> Refusal {
         item.refuse(
             Some(column),
-            format!("visit {number} is a visit of the database this file comes from, and the file does not include it; export everything as one JSON file (/export what:all format:json) to keep the links, or clear `{column}`."),
+            format!("{what} {number} is a {what} of the database this file comes from, and the file does not include it; export everything as one JSON file (/export what:all format:json) to keep the links, or clear `{column}`."),
         )
     }
 
@@ -386,6 +399,8 @@ pub async fn run(
             ..Report::default()
         },
         visit_ids: HashMap::new(),
+        meeting_ids: HashMap::new(),
+        forum_ids: HashMap::new(),
         created: Vec::new(),
         progress,
         done: 0,
@@ -403,6 +418,7 @@ pub async fn run(
             Kind::Visits => visits::import(&mut job, items).await?,
             Kind::Forums => forums::import(&mut job, items).await?,
             Kind::Meetings => meetings::import(&mut job, items).await?,
+            Kind::Outcomes => outcomes::import(&mut job, items).await?,
         }
     }
     job.finish().await?;

@@ -13,6 +13,7 @@ mod forums;
 mod job;
 mod meetings;
 mod officials;
+mod outcomes;
 mod visits;
 
 pub use cells::{Item, Location, Refusal};

@@ -6,17 +6,77 @@ use super::super::Kind;
 use super::job::{Class, Job};
 use super::{Item, Refusal};
 use crate::domain::text::{NAME_MAX, SHORT_MAX};
-use crate::domain::{Country, Text, normalize};
+use crate::domain::{Country, FlexDate, Text, normalize};
 use crate::error::Result;
 use crate::store::Entity;
 use crate::store::bulk::{self, New};
 use crate::store::official::{self, Fields};
-use crate::store::region;
+use crate::store::{position, region};
 
-/// A checked row: the fields and every name the person goes by (name, local name, aliases).
+/// A checked row: the fields, every name the person goes by (name, local name, aliases),
+/// and their posts (None: the row has no `positions` cell).
 struct Checked {
     fields: Fields,
     aliases: Vec<String>,
+    posts: Option<Vec<position::Fields>>,
+}
+
+/// The `positions` cell: one post a line, `title | organization | province | from | to`
+/// (empty parts left empty), checked like `/record official role`.
+fn posts(job: &Job<'_>, item: &Item) -> Result<Option<Vec<position::Fields>>, Refusal> {
+    let Some(cell) = item.get("positions") else {
+        return Ok(None);
+    };
+    let at = item.at("positions");
+    let mut out = Vec::new();
+    for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        if parts.len() > 5 {
+            return Err(item.refuse(
+                Some("positions"),
+                format!("`{line}` has more than five parts; write each post as title | organization | province | from | to."),
+            ));
+        }
+        let part = |i: usize| parts.get(i).copied().filter(|p| !p.is_empty());
+        let Some(title) = part(0) else {
+            return Err(item.refuse(
+                Some("positions"),
+                format!("`{line}` has no title; write each post as title | organization | province | from | to."),
+            ));
+        };
+        let date = |i: usize| part(i).map(FlexDate::parse).transpose().map_err(&at);
+        let post = position::Fields {
+            title: Text::parse("positions", title, SHORT_MAX)
+                .map_err(&at)?
+                .into_string(),
+            organization: part(1)
+                .map(|o| Text::parse("positions", o, SHORT_MAX).map(Text::into_string))
+                .transpose()
+                .map_err(&at)?,
+            province_id: part(2)
+                .map(|p| job.names.region(region::Country::China, p))
+                .transpose()
+                .map_err(&at)?,
+            from: date(3)?,
+            to: date(4)?,
+        };
+        if let (Some(from), Some(to)) = (post.from, post.to)
+            && to.last_day() < from.first_day()
+        {
+            return Err(item.refuse(
+                Some("positions"),
+                format!("`{line}` ends before it starts; type an end on or after the start."),
+            ));
+        }
+        out.push(post);
+    }
+    if let Some((a, _)) = position::overlapping(&out) {
+        return Err(item.refuse(
+            Some("positions"),
+            format!("two `{}` posts overlap; one person holds a title once at a time, so fix their dates.", a.title),
+        ));
+    }
+    Ok(Some(out))
 }
 
 fn check(job: &Job<'_>, item: &Item) -> Result<Checked, Refusal> {
@@ -49,7 +109,12 @@ fn check(job: &Job<'_>, item: &Item) -> Result<Checked, Refusal> {
         }
         aliases.push(a.into_string());
     }
-    Ok(Checked { fields, aliases })
+    let posts = posts(job, item)?;
+    Ok(Checked {
+        fields,
+        aliases,
+        posts,
+    })
 }
 
 /// Every name of the person, normalized once each, in order.
@@ -81,6 +146,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     );
     let mut new: Vec<New<Fields>> = Vec::new();
     let mut aliases: Vec<(String, String, i64)> = Vec::new();
+    let mut posts: Vec<(i64, position::Fields)> = Vec::new();
     for item in &items {
         job.tick();
         let class = match job.classify(&existing, item) {
@@ -137,6 +203,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             job.names.learn(norm.clone(), id, &checked.fields.name);
             aliases.push((norm, alias, id));
         }
+        posts.extend(checked.posts.iter().flatten().map(|p| (id, p.clone())));
         new.push(New {
             id,
             version,
@@ -144,6 +211,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
         });
     }
     official::insert_many(&mut job.write, &new, &aliases, job.opts.dataset).await?;
+    position::insert_many(&mut job.write, &posts).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Official, &ids);
     Ok(())
@@ -183,7 +251,15 @@ async fn update(
     let before = official::snapshot(&mut job.write, id)
         .await?
         .expect("a live official");
+    // A `positions` cell replaces the career; an empty one (or a file from before careers
+    // were exported) leaves it as it is: /record official role-remove takes posts off.
+    let same_posts = checked.posts.as_ref().is_none_or(|_| {
+        !Job::diff(existing, item, id)
+            .iter()
+            .any(|d| d.starts_with("positions:"))
+    });
     let same = Fields::from_snapshot(&before) == checked.fields
+        && same_posts
         && names
             .iter()
             .all(|(n, _)| before.aliases.iter().any(|a| a.norm == *n));
@@ -196,6 +272,9 @@ async fn update(
         return Ok(());
     }
     official::write(&mut job.write, id, &checked.fields).await?;
+    if let Some(posts) = checked.posts.as_ref().filter(|_| !same_posts) {
+        position::replace(&mut job.write, id, posts).await?;
+    }
     for (norm, alias) in names {
         official::add_alias(&mut job.write, id, alias).await?;
         job.names.learn(norm.clone(), id, &checked.fields.name);

@@ -54,7 +54,7 @@ fn check(job: &Job<'_>, item: &Item) -> Result<Fields, Refusal> {
 
 /// The `sources` cell (one `url | title | date` per line) and the hand-made `source`,
 /// `source_title`, `source_date` columns; a refusal names the column that is wrong.
-fn sources(item: &Item) -> Result<Vec<Source>, Refusal> {
+pub(super) fn sources(item: &Item) -> Result<Vec<Source>, Refusal> {
     let mut out: Vec<Source> = Vec::new();
     for line in item.get("sources").unwrap_or("").lines().map(str::trim) {
         if line.is_empty() {

@@ -1,0 +1,290 @@
+//! `/record outcome add|edit|delete`.
+
+use serde_json::json;
+
+use super::args::{Args, Edit, EditOf, Id};
+use super::{Actor, App, checks, record_visit};
+use crate::domain::{Currency, FlexDate, Money, OutcomeKind, OutcomeStatus};
+use crate::error::{Result, user_err};
+use crate::reply::Reply;
+use crate::request::Request;
+use crate::store::change::Change;
+use crate::store::outcome::{self, Fields};
+use crate::store::visit::Source;
+use crate::store::{Entity, forum, meeting, region, visit};
+
+/// `amount` with `currency`: either may name the currency, and they must agree.
+fn money(amount: Option<&str>, currency: Option<Currency>) -> Result<Option<Money>> {
+    match (amount, currency) {
+        (Some(a), c) => Ok(Some(Money::parse(a, c)?)),
+        (None, Some(c)) => user_err(format!(
+            "`currency` goes with an amount; add amount:… as well, e.g. amount:\"1.5 billion\" currency:{c}."
+        )),
+        (None, None) => Ok(None),
+    }
+}
+
+/// The links an outcome names must be live records.
+async fn check_links(change: &mut Change, f: &Fields) -> Result<()> {
+    if let Some(id) = f.visit_id {
+        change.live::<visit::Fields>(id, None).await?;
+    }
+    if let Some(id) = f.meeting_id {
+        change.live::<meeting::Fields>(id, None).await?;
+    }
+    if let Some(id) = f.forum_id {
+        change.live::<forum::Fields>(id, None).await?;
+    }
+    Ok(())
+}
+
+/// Refuses an outcome repeating a live one (store::outcome::find_duplicate), unless forced.
+async fn check_duplicate(
+    change: &mut Change,
+    f: &Fields,
+    except: Option<i64>,
+    force: bool,
+) -> Result<()> {
+    if !force && let Some(other) = outcome::find_duplicate(change, f, except).await? {
+        return user_err(outcome::duplicate_message(other));
+    }
+    Ok(())
+}
+
+/// "MOU “Workation MOU” · Jiangsu · 2024-06-03"
+async fn describe(app: &App, f: &Fields) -> Result<String> {
+    let mut parts = vec![format!("{} “{}”", f.kind, f.title)];
+    let names = region::names(&app.db, &f.provinces).await?;
+    if !names.is_empty() {
+        parts.push(names.join(", "));
+    }
+    parts.push(f.date.to_string());
+    if let Some(m) = f.amount {
+        parts.push(m.to_string());
+    }
+    Ok(parts.join(" · "))
+}
+
+pub struct AddArgs {
+    kind: OutcomeKind,
+    title: String,
+    date: FlexDate,
+    status: OutcomeStatus,
+    provinces: Option<String>,
+    city: Option<String>,
+    korean_side: Option<String>,
+    amount: Option<Money>,
+    visit: Option<i64>,
+    meeting: Option<i64>,
+    forum: Option<i64>,
+    summary: Option<String>,
+    source: Option<Source>,
+    force: bool,
+}
+
+fn choice<T>(
+    req: &Request,
+    name: &str,
+    parse: impl Fn(&str) -> std::result::Result<T, crate::error::UserError>,
+) -> Result<Option<T>> {
+    Ok(req.choice(name).map(parse).transpose()?)
+}
+
+impl Args for AddArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let currency = choice(req, "currency", Currency::parse)?;
+        let a = AddArgs {
+            kind: choice(req, "kind", OutcomeKind::parse)?.expect("required by the catalog"),
+            title: req.text("title").unwrap_or_default().to_string(),
+            date: req.date("date").expect("required by the catalog"),
+            status: choice(req, "status", OutcomeStatus::parse)?.unwrap_or(OutcomeStatus::Signed),
+            provinces: req.text("province").map(String::from),
+            city: req.text("city").map(String::from),
+            korean_side: req.text("korean_side").map(String::from),
+            amount: money(req.text("amount"), currency)?,
+            visit: req.int("visit"),
+            meeting: req.int("meeting"),
+            forum: req.int("forum"),
+            summary: req.text("summary").map(String::from),
+            source: record_visit::source(req)?,
+            force: req.flag("force"),
+        };
+        crate::domain::date::check_not_far("date", a.date)?;
+        Ok(a)
+    }
+}
+
+pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
+    let f = Fields {
+        kind: a.kind,
+        title: a.title,
+        date: a.date,
+        status: a.status,
+        provinces: match &a.provinces {
+            Some(p) => checks::provinces(&app.db, p).await?,
+            None => Vec::new(),
+        },
+        city: a.city,
+        korean_side: a.korean_side,
+        amount: a.amount,
+        visit_id: a.visit,
+        meeting_id: a.meeting,
+        forum_id: a.forum,
+        summary: a.summary,
+        sources: a.source.into_iter().collect(),
+    };
+    let summary = describe(app, &f).await?;
+    let mut change = app
+        .change(actor, "create", &format!("add outcome {summary}"))
+        .await?;
+    check_links(&mut change, &f).await?;
+    check_duplicate(&mut change, &f, None, a.force).await?;
+    let id = outcome::create(&mut change, &f, None, "user").await?;
+    change.created(Entity::Outcome, id).await?;
+    change.commit().await?;
+    Ok(Reply::new(format!("Outcome #{id} added"))
+        .text(format!(
+            "{summary}. /outcomes show id:{id} shows it; /data undo takes it back."
+        ))
+        .data(json!({"id": id})))
+}
+
+pub struct EditArgs {
+    id: i64,
+    kind: Option<OutcomeKind>,
+    title: Option<String>,
+    date: Option<FlexDate>,
+    status: Option<OutcomeStatus>,
+    provinces: Edit<String>,
+    city: Edit<String>,
+    korean_side: Edit<String>,
+    amount: Edit<String>,
+    currency: Option<Currency>,
+    visit: Edit<i64>,
+    meeting: Edit<i64>,
+    forum: Edit<i64>,
+    summary: Edit<String>,
+    source: Edit<Source>,
+    remove_source: Option<String>,
+    force: bool,
+    version: Option<i64>,
+    changes: bool,
+}
+
+impl Args for EditArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let edit = EditOf::read(req)?;
+        let source = match (record_visit::source(req)?, edit.text("source")) {
+            (Some(s), _) => Edit::Set(s),
+            (None, Edit::Clear) => Edit::Clear,
+            (None, _) => Edit::Keep,
+        };
+        let a = EditArgs {
+            id: req.int("id").expect("required by the catalog"),
+            kind: choice(req, "kind", OutcomeKind::parse)?,
+            title: req.text("title").map(String::from),
+            date: req.date("date"),
+            status: choice(req, "status", OutcomeStatus::parse)?,
+            provinces: edit.text("province"),
+            city: edit.text("city"),
+            korean_side: edit.text("korean_side"),
+            amount: edit.text("amount"),
+            currency: choice(req, "currency", Currency::parse)?,
+            visit: edit.int("visit"),
+            meeting: edit.int("meeting"),
+            forum: edit.int("forum"),
+            summary: edit.text("summary"),
+            source,
+            remove_source: req.text("remove_source").map(String::from),
+            force: req.flag("force"),
+            version: edit.version,
+            changes: edit.changes,
+        };
+        if let Some(date) = a.date {
+            crate::domain::date::check_not_far("date", date)?;
+        }
+        Ok(a)
+    }
+}
+
+pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
+    let id = a.id;
+    let mut change = app
+        .change(actor, "update", &format!("edit outcome #{id}"))
+        .await?;
+    let before = change.live::<Fields>(id, a.version).await?;
+    if !a.changes {
+        return user_err(format!(
+            "Say what to change, e.g. /record outcome edit id:{id} status:realized (clear:amount empties a field)."
+        ));
+    }
+    let mut f = Fields::from_snapshot(&before);
+    f.kind = a.kind.unwrap_or(f.kind);
+    f.title = a.title.unwrap_or(f.title);
+    f.date = a.date.unwrap_or(f.date);
+    f.status = a.status.unwrap_or(f.status);
+    match a.provinces {
+        Edit::Set(p) => f.provinces = checks::provinces(&app.db, &p).await?,
+        Edit::Clear => f.provinces.clear(),
+        Edit::Keep => {}
+    }
+    f.city = a.city.apply(f.city);
+    f.korean_side = a.korean_side.apply(f.korean_side);
+    f.amount = match (a.amount, a.currency) {
+        (Edit::Set(text), Some(c)) => money(Some(&text), Some(c))?,
+        // A new figure with no currency, in the currency of the amount on record.
+        (Edit::Set(text), None) => match (Money::parse(&text, None), f.amount) {
+            (Ok(m), _) => Some(m),
+            (Err(_), Some(old)) => Some(Money::parse(&text, Some(old.currency))?),
+            (Err(e), None) => return Err(e.into()),
+        },
+        (Edit::Clear, _) => None,
+        // A new currency for the amount on record: the same figure in it.
+        (Edit::Keep, Some(c)) => match f.amount {
+            Some(m) => Some(Money {
+                amount: m.amount,
+                currency: c,
+            }),
+            None => money(None, Some(c))?,
+        },
+        (Edit::Keep, None) => f.amount,
+    };
+    f.visit_id = a.visit.apply(f.visit_id);
+    f.meeting_id = a.meeting.apply(f.meeting_id);
+    f.forum_id = a.forum.apply(f.forum_id);
+    f.summary = a.summary.apply(f.summary);
+    f.sources = checks::edit_sources(
+        f.sources,
+        a.source,
+        a.remove_source.as_deref(),
+        &format!("Outcome #{id}"),
+        &format!("/outcomes show id:{id}"),
+    )?;
+    check_links(&mut change, &f).await?;
+    check_duplicate(&mut change, &f, Some(id), a.force).await?;
+    let summary = describe(app, &f).await?;
+    change
+        .summarize(&format!("edit outcome #{id} {summary}"))
+        .await?;
+    change.update(id, &f).await?;
+    change.commit().await?;
+    Ok(Reply::new(format!("Outcome #{id} updated"))
+        .text(format!("{summary}. /data undo reverts this."))
+        .data(json!({"id": id})))
+}
+
+pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
+    let mut change = app
+        .change(actor, "delete", &format!("delete outcome #{id}"))
+        .await?;
+    let current = change.live::<Fields>(id, None).await?;
+    let summary = describe(app, &Fields::from_snapshot(&current)).await?;
+    change
+        .summarize(&format!("delete outcome #{id} {summary}"))
+        .await?;
+    change.delete(Entity::Outcome, id).await?;
+    change.commit().await?;
+    Ok(Reply::new(format!("Outcome #{id} deleted"))
+        .text(format!("Deleted {summary}. /data undo brings it back."))
+        .data(json!({"id": id})))
+}

@@ -1,0 +1,102 @@
+//! `/record official role|role-remove`: an official's posts over time. A post is part of
+//! its official's record, so each is an audited change to the official that undo reverts.
+
+use serde_json::json;
+
+use super::args::Args;
+use super::{Actor, App, checks};
+use crate::domain::FlexDate;
+use crate::error::Result;
+use crate::reply::Reply;
+use crate::request::Request;
+use crate::store::{Entity, official, position};
+
+pub struct AddArgs {
+    name: String,
+    post: position::Fields,
+    province: Option<String>,
+}
+
+impl Args for AddArgs {
+    fn read(req: &Request) -> Result<Self> {
+        let from: Option<FlexDate> = req.date("from");
+        Ok(AddArgs {
+            name: req.text("name").unwrap_or_default().to_string(),
+            post: position::Fields {
+                title: req.text("title").unwrap_or_default().to_string(),
+                organization: req.text("organization").map(String::from),
+                province_id: None,
+                from,
+                to: req.date("to"),
+            },
+            province: req.text("province").map(String::from),
+        })
+    }
+}
+
+/// "Party Secretary of Qinghai · 2022-04 to 2022-12"
+fn describe(p: &position::Fields) -> String {
+    let to = p.to.map_or("now".to_string(), |t| t.to_string());
+    let from = p
+        .from
+        .map_or("an unknown date".to_string(), |f| f.to_string());
+    format!("{} · {from} to {to}", p.title)
+}
+
+pub async fn add(app: &App, actor: &Actor, mut a: AddArgs) -> Result<Reply> {
+    if let Some(p) = &a.province {
+        a.post.province_id = Some(checks::province(&app.db, p).await?);
+    }
+    let mut change = app.change(actor, "update", "add post").await?;
+    let who = official::resolve(&mut change, &a.name).await?;
+    let what = describe(&a.post);
+    change
+        .summarize(&format!("add post {what} to {}", who.name))
+        .await?;
+    let before = change.before(Entity::Official, who.id).await?;
+    let id = position::add(&mut change, who.id, &a.post).await?;
+    position::touch_official(&mut change, who.id).await?;
+    change.log(before).await?;
+    change.commit().await?;
+    Ok(Reply::new(format!("Post #{id} added to {}", who.name))
+        .text(format!(
+            "{what}. /official show name:\"{}\" lists the career; /data undo takes it back.",
+            who.name
+        ))
+        .data(json!({"id": id, "official": who.id})))
+}
+
+pub struct RemoveArgs {
+    name: String,
+    id: i64,
+}
+
+impl Args for RemoveArgs {
+    fn read(req: &Request) -> Result<Self> {
+        Ok(RemoveArgs {
+            name: req.text("name").unwrap_or_default().to_string(),
+            id: req.int("id").expect("required by the catalog"),
+        })
+    }
+}
+
+pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
+    let mut change = app.change(actor, "update", "remove post").await?;
+    let who = official::resolve(&mut change, &a.name).await?;
+    let before = change.before(Entity::Official, who.id).await?;
+    let row = position::remove(&mut change, who.id, a.id).await?;
+    position::touch_official(&mut change, who.id).await?;
+    change
+        .summarize(&format!(
+            "remove post #{} {} from {}",
+            a.id, row.title, who.name
+        ))
+        .await?;
+    change.log(before).await?;
+    change.commit().await?;
+    Ok(
+        Reply::new(format!("Post #{} removed from {}", a.id, who.name))
+            .text(format!("{}. /data undo puts it back.", row.title))
+            .data(json!({"id": a.id, "official": who.id})),
+    )
+}

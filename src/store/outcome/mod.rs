@@ -1,0 +1,423 @@
+//! Outcomes (migration 0015): what visits come to — MOUs, agreements, investment pledges,
+//! contracts, sister-city ties — with the Chinese side (provinces, city), the Korean side
+//! (free text), an exact amount in its currency, links to a visit, meeting or forum, and
+//! sources. Soft-deleted; snapshots feed the audit log and undo. Reading them for lists,
+//! `/outcomes show` and the other records' views is in `read`.
+
+mod read;
+
+pub use read::{Brief, Filter, Link, ListItem, View, count, list, of_forum, of_visit, view};
+
+use serde::{Deserialize, Serialize};
+
+use super::change::Change;
+use super::visit::Source;
+use super::{Entity, Tx, now};
+use crate::domain::{FlexDate, Money, OutcomeKind, OutcomeStatus, normalize};
+use crate::error::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct OutcomeRow {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub date: String,
+    pub date_precision: String,
+    pub status: String,
+    pub city: Option<String>,
+    pub korean_side: Option<String>,
+    /// Hundredths of `currency` (domain::Amount).
+    pub amount_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub visit_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    pub forum_id: Option<i64>,
+    pub summary: Option<String>,
+    pub dataset: String,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+/// Everything stored about an outcome: what the audit log keeps and undo restores. Its
+/// keys (`provinces`, `korean_side`, `visit_id`, ...) are what a watch reads to match it
+/// (store::mentions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    #[serde(flatten)]
+    pub row: OutcomeRow,
+    pub provinces: Vec<i64>,
+    pub sources: Vec<Source>,
+}
+
+/// The checked values of a new or edited outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub kind: OutcomeKind,
+    pub title: String,
+    pub date: FlexDate,
+    pub status: OutcomeStatus,
+    pub provinces: Vec<i64>,
+    pub city: Option<String>,
+    pub korean_side: Option<String>,
+    pub amount: Option<Money>,
+    pub visit_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    pub forum_id: Option<i64>,
+    pub summary: Option<String>,
+    pub sources: Vec<Source>,
+}
+
+impl Fields {
+    pub fn from_snapshot(s: &Snapshot) -> Fields {
+        let r = &s.row;
+        Fields {
+            kind: OutcomeKind::parse(&r.kind).expect("stored kinds are labels"),
+            title: r.title.clone(),
+            date: FlexDate::from_stored(&r.date, &r.date_precision)
+                .expect("stored dates are valid"),
+            status: OutcomeStatus::parse(&r.status).expect("stored statuses are labels"),
+            provinces: s.provinces.clone(),
+            city: r.city.clone(),
+            korean_side: r.korean_side.clone(),
+            amount: stored_money(r.amount_minor, r.currency.as_deref()),
+            visit_id: r.visit_id,
+            meeting_id: r.meeting_id,
+            forum_id: r.forum_id,
+            summary: r.summary.clone(),
+            sources: s.sources.clone(),
+        }
+    }
+}
+
+/// An amount as stored (hundredths and a currency code), if there is one.
+pub(crate) fn stored_money(minor: Option<i64>, currency: Option<&str>) -> Option<Money> {
+    Money::from_stored(minor?, currency?)
+}
+
+const COLUMNS: &str =
+    "id, kind, title, date, date_precision, status, city, korean_side, amount_minor, currency,
+    visit_id, meeting_id, forum_id, summary, dataset, version, created_at, updated_at, deleted_at";
+
+pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
+    let Some(row) = sqlx::query_as::<_, OutcomeRow>(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM outcomes WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let provinces = sqlx::query_scalar(
+        "SELECT region_id FROM outcome_provinces WHERE outcome_id = ? ORDER BY region_id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let sources = sqlx::query_as(
+        "SELECT url, title, published FROM outcome_sources WHERE outcome_id = ? ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(Some(Snapshot {
+        row,
+        provinces,
+        sources,
+    }))
+}
+
+/// A live outcome's snapshot, if the id names one.
+pub async fn live(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
+    Ok(snapshot(tx, id)
+        .await?
+        .filter(|s| s.row.deleted_at.is_none()))
+}
+
+pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str) -> Result<i64> {
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO outcomes (id, kind, title, date, status, dataset, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(id)
+    .bind(f.kind.label())
+    .bind(&f.title)
+    .bind(f.date.first_day().to_string())
+    .bind(f.status.label())
+    .bind(dataset)
+    .bind(&at)
+    .bind(&at)
+    .fetch_one(&mut **tx)
+    .await?;
+    write(tx, id, f, false).await?;
+    Ok(id)
+}
+
+/// Writes all fields and children of an existing outcome; `bump` raises its version.
+pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
+    sqlx::query(
+        "UPDATE outcomes SET kind = ?, title = ?, date = ?, date_precision = ?, status = ?, city = ?, korean_side = ?,
+         amount_minor = ?, currency = ?, visit_id = ?, meeting_id = ?, forum_id = ?, summary = ?, updated_at = ?,
+         version = version + ? WHERE id = ?",
+    )
+    .bind(f.kind.label())
+    .bind(&f.title)
+    .bind(f.date.first_day().to_string())
+    .bind(f.date.precision())
+    .bind(f.status.label())
+    .bind(&f.city)
+    .bind(&f.korean_side)
+    .bind(f.amount.map(|m| m.amount.minor()))
+    .bind(f.amount.map(|m| m.currency.label()))
+    .bind(f.visit_id)
+    .bind(f.meeting_id)
+    .bind(f.forum_id)
+    .bind(&f.summary)
+    .bind(now())
+    .bind(bump as i64)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    write_children(tx, id, &f.provinces, &f.sources).await
+}
+
+async fn write_children(
+    tx: &mut Tx<'_>,
+    id: i64,
+    provinces: &[i64],
+    sources: &[Source],
+) -> Result<()> {
+    for table in ["outcome_provinces", "outcome_sources"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE outcome_id = ?"
+        )))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for p in provinces {
+        sqlx::query(
+            "INSERT OR IGNORE INTO outcome_provinces (outcome_id, region_id) VALUES (?, ?)",
+        )
+        .bind(id)
+        .bind(p)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for s in sources {
+        sqlx::query(
+            "INSERT INTO outcome_sources (outcome_id, url, title, published) VALUES (?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(&s.url)
+        .bind(&s.title)
+        .bind(&s.published)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Puts an outcome back exactly as a snapshot had it (undo).
+pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
+    let r = &s.row;
+    sqlx::query(
+        "UPDATE outcomes SET kind = ?, title = ?, date = ?, date_precision = ?, status = ?, city = ?, korean_side = ?,
+         amount_minor = ?, currency = ?, visit_id = ?, meeting_id = ?, forum_id = ?, summary = ?, dataset = ?,
+         updated_at = ?, deleted_at = ?, version = version + 1 WHERE id = ?",
+    )
+    .bind(&r.kind)
+    .bind(&r.title)
+    .bind(&r.date)
+    .bind(&r.date_precision)
+    .bind(&r.status)
+    .bind(&r.city)
+    .bind(&r.korean_side)
+    .bind(r.amount_minor)
+    .bind(&r.currency)
+    .bind(r.visit_id)
+    .bind(r.meeting_id)
+    .bind(r.forum_id)
+    .bind(&r.summary)
+    .bind(&r.dataset)
+    .bind(now())
+    .bind(&r.deleted_at)
+    .bind(r.id)
+    .execute(&mut **tx)
+    .await?;
+    write_children(tx, r.id, &s.provinces, &s.sources).await
+}
+
+/// Inserts many new outcomes with their provinces and sources in a few statements.
+pub async fn insert_many(
+    tx: &mut Tx<'_>,
+    rows: &[super::bulk::New<Fields>],
+    dataset: &str,
+) -> Result<()> {
+    let triggers = super::summary::suspend_insert_triggers(tx).await?;
+    insert_rows(tx, rows, dataset).await?;
+    super::summary::resume_insert_triggers(tx, triggers).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    super::summary::mark_inserted(tx, Entity::Outcome, &ids).await
+}
+
+async fn insert_rows(
+    tx: &mut Tx<'_>,
+    rows: &[super::bulk::New<Fields>],
+    dataset: &str,
+) -> Result<()> {
+    use super::bulk::insert;
+    let at = now();
+    insert(
+        tx,
+        "INSERT INTO outcomes (id, kind, title, date, date_precision, status, city, korean_side, amount_minor, currency,
+         visit_id, meeting_id, forum_id, summary, dataset, version, created_at, updated_at) ",
+        rows,
+        |b, r| {
+            let f = &r.fields;
+            b.push_bind(r.id)
+                .push_bind(f.kind.label())
+                .push_bind(f.title.clone())
+                .push_bind(f.date.first_day().to_string())
+                .push_bind(f.date.precision())
+                .push_bind(f.status.label())
+                .push_bind(f.city.clone())
+                .push_bind(f.korean_side.clone())
+                .push_bind(f.amount.map(|m| m.amount.minor()))
+                .push_bind(f.amount.map(|m| m.currency.label()))
+                .push_bind(f.visit_id)
+                .push_bind(f.meeting_id)
+                .push_bind(f.forum_id)
+                .push_bind(f.summary.clone())
+                .push_bind(dataset.to_string())
+                .push_bind(r.version)
+                .push_bind(at.clone())
+                .push_bind(at.clone());
+        },
+    )
+    .await?;
+    let provinces: Vec<(i64, i64)> = rows
+        .iter()
+        .flat_map(|r| r.fields.provinces.iter().map(move |p| (r.id, *p)))
+        .collect();
+    insert(
+        tx,
+        "INSERT OR IGNORE INTO outcome_provinces (outcome_id, region_id) ",
+        &provinces,
+        |b, (o, p)| {
+            b.push_bind(*o).push_bind(*p);
+        },
+    )
+    .await?;
+    let sources: Vec<(i64, &Source)> = rows
+        .iter()
+        .flat_map(|r| r.fields.sources.iter().map(move |s| (r.id, s)))
+        .collect();
+    insert(
+        tx,
+        "INSERT INTO outcome_sources (outcome_id, url, title, published) ",
+        &sources,
+        |b, (o, s)| {
+            b.push_bind(*o)
+                .push_bind(s.url.clone())
+                .push_bind(s.title.clone())
+                .push_bind(s.published.clone());
+        },
+    )
+    .await
+}
+
+/// How near two outcomes' dates must be to make them one: a week, counted between the
+/// nearest days of their dates (a month-only date spans its month).
+pub const DUPLICATE_DAYS: i64 = 7;
+
+/// The refusal of an outcome that repeats outcome `id`.
+pub fn duplicate_message(id: i64) -> String {
+    format!(
+        "Outcome #{id} of the same kind and title for the same province within {DUPLICATE_DAYS} days is on record; check it with /outcomes show id:{id}, or add force:true to record both."
+    )
+}
+
+/// A live outcome, other than `except`, of the same kind and title (compared by
+/// `normalize`) for one of the same provinces, dated within DUPLICATE_DAYS days.
+pub async fn find_duplicate(
+    tx: &mut Tx<'_>,
+    f: &Fields,
+    except: Option<i64>,
+) -> Result<Option<i64>> {
+    if f.provinces.is_empty() {
+        return Ok(None);
+    }
+    let week = format!("{DUPLICATE_DAYS} days");
+    // A month-only date is stored on its first day: the index range starts at the first of
+    // the month of the earliest day that is near enough.
+    let candidates: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT o.id, o.title FROM outcomes o
+          WHERE o.deleted_at IS NULL AND o.kind = ?1 AND o.id IS NOT ?2
+            AND o.date BETWEEN date(?3, '-' || ?5, 'start of month') AND date(?4, '+' || ?5)
+            AND (CASE o.date_precision WHEN 'month' THEN date(o.date, '+1 month', '-1 day') ELSE o.date END)
+                >= date(?3, '-' || ?5)
+            AND EXISTS (SELECT 1 FROM outcome_provinces p WHERE p.outcome_id = o.id
+                        AND p.region_id IN (SELECT value FROM json_each(?6)))
+          ORDER BY o.id",
+    )
+    .bind(f.kind.label())
+    .bind(except)
+    .bind(f.date.first_day().to_string())
+    .bind(f.date.last_day().to_string())
+    .bind(&week)
+    .bind(serde_json::to_string(&f.provinces)?)
+    .fetch_all(&mut **tx)
+    .await?;
+    let key = normalize(&f.title);
+    Ok(candidates
+        .into_iter()
+        .find(|(_, title)| normalize(title) == key)
+        .map(|(id, _)| id))
+}
+
+/// The link column an outcome refers to a record of this kind by.
+fn link_column(entity: Entity) -> Option<&'static str> {
+    match entity {
+        Entity::Visit => Some("visit_id"),
+        Entity::Meeting => Some("meeting_id"),
+        Entity::Forum => Some("forum_id"),
+        Entity::Official | Entity::Outcome => None,
+    }
+}
+
+/// The live outcomes that link to this visit, meeting or forum.
+pub async fn linked_to(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Vec<i64>> {
+    let Some(column) = link_column(entity) else {
+        return Ok(Vec::new());
+    };
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT id FROM outcomes WHERE {column} = ? AND deleted_at IS NULL ORDER BY id"
+    )))
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
+/// Takes the live outcomes that link to this visit, meeting or forum off it, each logged
+/// in `change` (the deletion of what they linked to), so no live outcome points at a
+/// deleted record and undoing the deletion links them again. Returns their ids.
+pub async fn detach(change: &mut Change, entity: Entity, id: i64) -> Result<Vec<i64>> {
+    let ids = linked_to(change, entity, id).await?;
+    let column = link_column(entity).expect("linked_to found some");
+    for outcome in &ids {
+        let before = change.before(Entity::Outcome, *outcome).await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE outcomes SET {column} = NULL, updated_at = ?, version = version + 1 WHERE id = ?"
+        )))
+        .bind(now())
+        .bind(outcome)
+        .execute(&mut ***change)
+        .await?;
+        change.log(before).await?;
+    }
+    Ok(ids)
+}

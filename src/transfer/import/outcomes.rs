@@ -1,0 +1,296 @@
+//! Outcomes rows: checked like `/record outcome add` (kind, status, an amount with its
+//! currency, provinces, live links to a visit, meeting or forum, sources), refused as
+//! duplicates (the same kind and title for a province within a week, on record or earlier
+//! in the file) unless forced, written in bulk.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::Duration;
+
+use super::super::Kind;
+use super::job::{Class, Existing, Job};
+use super::{Item, Location, Refusal};
+use crate::domain::text::{LONG_MAX, NAME_MAX, SHORT_MAX};
+use crate::domain::{Currency, Money, OutcomeKind, OutcomeStatus, Text, normalize};
+use crate::error::Result;
+use crate::store::bulk::{self, New};
+use crate::store::outcome::{self, DUPLICATE_DAYS, Fields};
+use crate::store::region::Country;
+use crate::store::{self, Entity};
+
+/// The live records of each kind the rows link to.
+struct Live {
+    visits: HashSet<i64>,
+    meetings: HashSet<i64>,
+    forums: HashSet<i64>,
+}
+
+/// A link cell (`visit`, `meeting`, `forum`): the record it means, which must be live.
+fn link(
+    job: &Job<'_>,
+    item: &Item,
+    column: &'static str,
+    brought: &HashMap<i64, i64>,
+    live: &HashSet<i64>,
+) -> Result<Option<i64>, Refusal> {
+    let Some(n) = item.int(column, 1, super::cells::MAX_ID)? else {
+        return Ok(None);
+    };
+    let id = job
+        .reference(brought, item, n)
+        .ok_or_else(|| Job::foreign(item, column, column, n))?;
+    if !live.contains(&id) {
+        let finder = match column {
+            "visit" => "/visits list shows the numbers",
+            "meeting" => "/official history lists meetings with their numbers",
+            _ => "/forums list shows the numbers",
+        };
+        return Err(item.refuse(
+            Some(column),
+            format!("There is no {column} #{id}; {finder}."),
+        ));
+    }
+    Ok(Some(id))
+}
+
+fn check(job: &Job<'_>, item: &Item, live: &Live) -> Result<Fields, Refusal> {
+    let date = item.required_date("date")?;
+    crate::domain::date::check_not_far("date", date).map_err(item.at("date"))?;
+    let currency = item
+        .get("currency")
+        .map(Currency::parse)
+        .transpose()
+        .map_err(item.at("currency"))?;
+    let amount = match (item.get("amount"), currency) {
+        (Some(a), c) => Some(Money::parse(a, c).map_err(item.at("amount"))?),
+        (None, Some(c)) => {
+            return Err(item.refuse(
+                Some("currency"),
+                format!(
+                    "`currency` {c} goes with an amount; fill in `amount` or clear `currency`."
+                ),
+            ));
+        }
+        (None, None) => None,
+    };
+    Ok(Fields {
+        kind: OutcomeKind::parse(item.required("kind")?).map_err(item.at("kind"))?,
+        title: Text::parse("title", item.required("title")?, SHORT_MAX)
+            .map_err(item.at("title"))?
+            .into_string(),
+        date,
+        status: item
+            .get("status")
+            .map(OutcomeStatus::parse)
+            .transpose()
+            .map_err(item.at("status"))?
+            .unwrap_or(OutcomeStatus::Signed),
+        provinces: item
+            .get("province")
+            .map(|p| job.names.regions(Country::China, p))
+            .transpose()
+            .map_err(item.at("province"))?
+            .unwrap_or_default(),
+        city: item.text("city", NAME_MAX)?,
+        korean_side: item.text("korean_side", SHORT_MAX)?,
+        amount,
+        visit_id: link(job, item, "visit", &job.visit_ids, &live.visits)?,
+        meeting_id: link(job, item, "meeting", &job.meeting_ids, &live.meetings)?,
+        forum_id: link(job, item, "forum", &job.forum_ids, &live.forums)?,
+        summary: item.text("summary", LONG_MAX)?,
+        sources: super::visits::sources(item)?,
+    })
+}
+
+/// The new outcomes of this file so far, by kind and normalized title: their provinces,
+/// the days their dates cover, and where they are.
+type Seen =
+    HashMap<(OutcomeKind, String), Vec<(Vec<i64>, chrono::NaiveDate, chrono::NaiveDate, Location)>>;
+
+/// An earlier row of this file that `f` repeats (the rule of `outcome::find_duplicate`).
+fn repeats(seen: &Seen, f: &Fields) -> Option<Location> {
+    let week = Duration::days(DUPLICATE_DAYS);
+    let (first, last) = (f.date.first_day().naive(), f.date.last_day().naive());
+    seen.get(&(f.kind, normalize(&f.title)))?
+        .iter()
+        .find(|(provinces, from, to, _)| {
+            provinces.iter().any(|p| f.provinces.contains(p))
+                && *from <= last + week
+                && first <= *to + week
+        })
+        .map(|(_, _, _, at)| *at)
+}
+
+async fn live(job: &mut Job<'_>, items: &[Item]) -> Result<Live> {
+    let mut wanted: HashMap<&'static str, Vec<i64>> = HashMap::new();
+    for item in items {
+        for (column, brought) in [
+            ("visit", &job.visit_ids),
+            ("meeting", &job.meeting_ids),
+            ("forum", &job.forum_ids),
+        ] {
+            if let Ok(Some(n)) = item.int(column, 1, super::cells::MAX_ID) {
+                wanted
+                    .entry(column)
+                    .or_default()
+                    .extend(job.reference(brought, item, n));
+            }
+        }
+    }
+    let mut sets = Vec::new();
+    for (column, entity) in [
+        ("visit", Entity::Visit),
+        ("meeting", Entity::Meeting),
+        ("forum", Entity::Forum),
+    ] {
+        let ids = wanted.remove(column).unwrap_or_default();
+        let versions = store::versions(&mut job.write, entity, &ids).await?;
+        sets.push(
+            versions
+                .into_iter()
+                .filter(|(_, (_, deleted))| !deleted)
+                .map(|(id, _)| id)
+                .collect::<HashSet<i64>>(),
+        );
+    }
+    let forums = sets.pop().expect("three");
+    let meetings = sets.pop().expect("three");
+    let visits = sets.pop().expect("three");
+    Ok(Live {
+        visits,
+        meetings,
+        forums,
+    })
+}
+
+pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
+    let kind = Kind::Outcomes;
+    let existing = job.existing(kind, Entity::Outcome, &items).await?;
+    let live = live(job, &items).await?;
+    let mut next = bulk::next_id(&mut job.write, "outcomes").await?.max(
+        items
+            .iter()
+            .filter(|i| job.ours(i))
+            .filter_map(|i| i.id().ok().flatten())
+            .max()
+            .unwrap_or(0)
+            + 1,
+    );
+    let mut seen: Seen = HashMap::new();
+    let mut new: Vec<New<Fields>> = Vec::new();
+    for item in &items {
+        if !new.is_empty() && new.len().is_multiple_of(super::job::BATCH) {
+            outcome::insert_many(&mut job.write, &new, job.opts.dataset).await?;
+            let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
+            job.created(kind, Entity::Outcome, &ids);
+            new.clear();
+        }
+        job.tick();
+        let class = match job.classify(&existing, item) {
+            Ok(Class::Unchanged) => {
+                job.count(kind).unchanged += 1;
+                continue;
+            }
+            Ok(c) => c,
+            Err(r) => {
+                job.refuse(kind, r);
+                continue;
+            }
+        };
+        let fields = match check(job, item, &live) {
+            Ok(f) => f,
+            Err(r) => {
+                job.refuse(kind, r);
+                continue;
+            }
+        };
+        let (id, version) = match class {
+            Class::Same { id, version } => {
+                update(job, &existing, item, id, version, fields).await?;
+                continue;
+            }
+            // A restored record is as its database had it, duplicates and all.
+            Class::Restore { id, version } => (id, version),
+            Class::Fresh | Class::Foreign(_) => {
+                if !job.opts.force {
+                    let repeated = match repeats(&seen, &fields) {
+                        Some(at) => Some(format!(
+                            "the outcome at {at} of this file has the same kind and title for the same province within {DUPLICATE_DAYS} days; remove one of the two, or add force:true to record both."
+                        )),
+                        None => outcome::find_duplicate(&mut job.write, &fields, None)
+                            .await?
+                            .map(outcome::duplicate_message),
+                    };
+                    if let Some(why) = repeated {
+                        job.refuse(kind, item.refuse(Some("title"), why));
+                        continue;
+                    }
+                }
+                next += 1;
+                (next - 1, 1)
+            }
+            Class::Unchanged => unreachable!("handled above"),
+        };
+        seen.entry((fields.kind, normalize(&fields.title)))
+            .or_default()
+            .push((
+                fields.provinces.clone(),
+                fields.date.first_day().naive(),
+                fields.date.last_day().naive(),
+                item.at,
+            ));
+        new.push(New {
+            id,
+            version,
+            fields,
+        });
+    }
+    outcome::insert_many(&mut job.write, &new, job.opts.dataset).await?;
+    let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
+    job.created(kind, Entity::Outcome, &ids);
+    Ok(())
+}
+
+async fn update(
+    job: &mut Job<'_>,
+    existing: &Existing,
+    item: &Item,
+    id: i64,
+    version: i64,
+    fields: Fields,
+) -> Result<()> {
+    let note = match job.conflict(Entity::Outcome, item, id, version).await? {
+        Ok(note) => note,
+        Err(r) => {
+            job.refuse(Kind::Outcomes, r);
+            return Ok(());
+        }
+    };
+    let before = outcome::snapshot(&mut job.write, id)
+        .await?
+        .expect("a live outcome");
+    if Fields::from_snapshot(&before) == fields {
+        job.count(Kind::Outcomes).unchanged += 1;
+        return Ok(());
+    }
+    if !job.opts.force
+        && let Some(other) = outcome::find_duplicate(&mut job.write, &fields, Some(id)).await?
+    {
+        job.refuse(
+            Kind::Outcomes,
+            item.refuse(Some("title"), outcome::duplicate_message(other)),
+        );
+        return Ok(());
+    }
+    outcome::write(&mut job.write, id, &fields, true).await?;
+    let diff = Job::diff(existing, item, id);
+    job.updated(
+        Entity::Outcome,
+        item,
+        id,
+        serde_json::to_value(before)?,
+        diff,
+        note,
+    )
+    .await
+}

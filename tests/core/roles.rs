@@ -1,0 +1,303 @@
+//! `/record official role|role-remove`, the career in `/official show`, the title held on
+//! the day in `/official history`, and /stats's top hosts as titled then (issue 12).
+
+use serde_json::json;
+
+use crate::helpers::{TestApp, id};
+
+/// Xin Changxing's career as the reports give it; Oh Se-hoon as acting mayor in 2019.
+async fn careers(t: &TestApp) {
+    t.people().await;
+    for line in [
+        "/record official role name:\"Xin Changxing\" title:\"Governor of Qinghai\" from:2018-03-15 to:2020-05 province:Qinghai",
+        "/record official role name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2020-06 to:2022-12-08 organization:\"CPC Qinghai Committee\"",
+        "/record official role name:\"Xin Changxing\" title:\"Party Secretary of Jiangsu\" from:2022-12-09",
+        "/record official role name:\"Oh Se-hoon\" title:\"Acting Mayor of Seoul\" from:2019-01-01 to:2019-06-30",
+    ] {
+        t.ok(line).await;
+    }
+}
+
+#[tokio::test]
+async fn show_lists_the_career_newest_first_with_numbers() {
+    let t = TestApp::new().await;
+    careers(&t).await;
+    let r = t
+        .run("/official show name:\"Xin Changxing\"")
+        .await
+        .unwrap();
+    let roles = &r.data["roles"];
+    let titles: Vec<&str> = roles
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["title"].as_str().unwrap())
+        .collect();
+    // The dated Jiangsu post replaced the undated one his title was carried over as.
+    assert_eq!(
+        titles,
+        [
+            "Party Secretary of Jiangsu",
+            "Party Secretary of Qinghai",
+            "Governor of Qinghai"
+        ]
+    );
+    let qinghai = &roles[2];
+    assert_eq!(
+        (
+            qinghai["province"].clone(),
+            qinghai["from"].clone(),
+            qinghai["to"].clone()
+        ),
+        (json!("Qinghai"), json!("2018-03-15"), json!("2020-05"))
+    );
+    for key in ["id", "title", "organization", "province", "from", "to"] {
+        assert!(roles[0].get(key).is_some(), "roles carry {key}");
+    }
+    assert_eq!(roles[1]["organization"], "CPC Qinghai Committee");
+    let career = &r.fields.iter().find(|f| f.name == "Career").unwrap().value;
+    assert!(
+        career.starts_with(&format!(
+            "#{} Party Secretary of Jiangsu · since 2022-12-09",
+            roles[0]["id"]
+        )),
+        "{career}"
+    );
+    // Oh Se-hoon keeps his carried-over title beside the dated acting post.
+    let oh = t.ok("/official show name:\"Oh Se-hoon\"").await;
+    assert_eq!(oh["roles"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn history_names_each_participant_by_the_title_held_that_day() {
+    let t = TestApp::new().await;
+    careers(&t).await;
+    for (date, who) in [
+        // First day of a post, last day of a post, and month-only dates at the edges.
+        ("2018-03-15", "Xin Changxing; Oh Se-hoon"),
+        ("2020-05", "Xin Changxing; Oh Se-hoon"),
+        ("2022-12-08", "Xin Changxing; Oh Se-hoon"),
+        ("2022-12-09", "Xin Changxing; Han Duck-soo"),
+        ("2018-03-14", "Xin Changxing; Oh Se-hoon"),
+        ("2019-06-30", "Xin Changxing; Oh Se-hoon"),
+    ] {
+        t.ok(&format!(
+            "/record meeting add date:{date} officials:\"{who}\" place:Seoul"
+        ))
+        .await;
+    }
+    let h = t.ok("/official history name:\"Xin Changxing\"").await;
+    let roles: Vec<(String, serde_json::Value)> = h["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["date"].as_str().unwrap().to_string(), m["roles"].clone()))
+        .collect();
+    let at = |date: &str| roles.iter().find(|(d, _)| d == date).unwrap().1.clone();
+    assert_eq!(
+        at("2018-03-14")["Xin Changxing"],
+        "",
+        "the day before his first post"
+    );
+    assert_eq!(at("2018-03-15")["Xin Changxing"], "Governor of Qinghai");
+    assert_eq!(at("2020-05")["Xin Changxing"], "Governor of Qinghai");
+    assert_eq!(
+        at("2022-12-08")["Xin Changxing"],
+        "Party Secretary of Qinghai"
+    );
+    assert_eq!(
+        at("2022-12-09")["Xin Changxing"],
+        "Party Secretary of Jiangsu"
+    );
+    assert_eq!(at("2022-12-09")["Han Duck-soo"], "Prime Minister");
+    assert_eq!(at("2019-06-30")["Oh Se-hoon"], "Acting Mayor of Seoul");
+    // Oh's carried-over title has no dates: it covers any day his dated post does not.
+    assert_eq!(at("2018-03-15")["Oh Se-hoon"], "Mayor of Seoul");
+    let r = t
+        .run("/official history name:\"Xin Changxing\" from:2019-06-30 to:2019-06-30")
+        .await
+        .unwrap();
+    let table = r.table.unwrap().render();
+    assert!(
+        table.contains("Oh Se-hoon (Acting Mayor of Seoul)"),
+        "{table}"
+    );
+}
+
+#[tokio::test]
+async fn stats_top_hosts_carry_the_title_on_the_meeting_date() {
+    let t = TestApp::new().await;
+    careers(&t).await;
+    t.ok("/record official role-remove name:\"Oh Se-hoon\" id:2")
+        .await;
+    t.ok("/record meeting add date:2019-03-02 officials:\"Xin Changxing; Oh Se-hoon\"")
+        .await;
+    let s = t.ok("/stats from:2019-01 to:2019-12").await;
+    assert_eq!(
+        s["top_hosts"][0],
+        json!({"name": "Oh Se-hoon", "title": "Acting Mayor of Seoul", "meetings": 1})
+    );
+}
+
+#[tokio::test]
+async fn roles_are_refused_clearly_and_each_write_is_undone() {
+    let t = TestApp::new().await;
+    careers(&t).await;
+    let before = t.fingerprint().await;
+    for (line, says) in [
+        (
+            "/record official role name:\"Xin Changxing\" title:\"Governor of Qinghai\" from:2020-05-31",
+            "role-remove name:\"Xin Changxing\"",
+        ),
+        (
+            "/record official role name:\"Xin Changxing\" title:Mayor from:2020-05 to:2020-04",
+            "before the start",
+        ),
+        (
+            "/record official role name:Nobody title:Mayor from:2020-05",
+            "Nobody",
+        ),
+        (
+            "/record official role name:\"Xin Changxing\" title:Mayor from:2020-05 province:Atlantis",
+            "Atlantis",
+        ),
+        (
+            "/record official role-remove name:\"Oh Se-hoon\" id:3",
+            "not one of Oh Se-hoon's",
+        ),
+    ] {
+        let msg = t.refused(line).await;
+        assert!(msg.contains(says), "{line}: {msg}");
+    }
+    assert_eq!(t.fingerprint().await, before, "refusals write nothing");
+
+    let n = careers_len(&t).await;
+    let post = id(&t
+        .ok("/record official role name:\"Xin Changxing\" title:Deputy from:2017-01 to:2018-01")
+        .await);
+    assert_eq!(careers_len(&t).await, n + 1);
+    t.ok("/data undo").await;
+    assert_eq!(careers_len(&t).await, n);
+    let first = t.ok("/official show name:\"Xin Changxing\"").await["roles"][0]["id"]
+        .as_i64()
+        .unwrap();
+    t.ok(&format!(
+        "/record official role-remove name:\"Xin Changxing\" id:{first}"
+    ))
+    .await;
+    assert_eq!(careers_len(&t).await, n - 1);
+    t.ok("/data undo").await;
+    let back = t.ok("/official show name:\"Xin Changxing\"").await;
+    assert_eq!(back["roles"][0]["id"], first, "back under its own number");
+    assert!(post > first);
+}
+
+async fn careers_len(t: &TestApp) -> usize {
+    t.ok("/official show name:\"Xin Changxing\"").await["roles"]
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+#[tokio::test]
+async fn a_merge_brings_the_duplicates_posts_and_undo_takes_them_back() {
+    let t = TestApp::new().await;
+    careers(&t).await;
+    t.ok(
+        "/record official add name:\"Hsin Chang-hsing\" country:China title:\"Governor of Qinghai\"",
+    )
+    .await;
+    t.ok("/record official role name:\"Hsin Chang-hsing\" title:\"Vice Governor of Qinghai\" from:2016-01 to:2018-03-14")
+        .await;
+    // The same post as the kept record's: not brought twice.
+    t.ok("/record official role name:\"Hsin Chang-hsing\" title:\"Governor of Qinghai\" from:2018-03-15 to:2020-05")
+        .await;
+    let before = t.ok("/official show name:\"Xin Changxing\"").await["roles"].clone();
+    t.ok("/record official merge keep:\"Xin Changxing\" remove:\"Hsin Chang-hsing\"")
+        .await;
+    let after = t.ok("/official show name:\"Xin Changxing\"").await["roles"].clone();
+    let titles: Vec<&str> = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Party Secretary of Jiangsu",
+            "Party Secretary of Qinghai",
+            "Governor of Qinghai",
+            "Vice Governor of Qinghai"
+        ]
+    );
+    t.ok("/data undo").await;
+    assert_eq!(
+        t.ok("/official show name:\"Xin Changxing\"").await["roles"],
+        before
+    );
+    let back = t.ok("/official show name:\"Hsin Chang-hsing\"").await["roles"].clone();
+    assert_eq!(back.as_array().unwrap().len(), 2, "{back}");
+}
+
+#[tokio::test]
+async fn editing_the_title_moves_the_undated_post_it_was_carried_as() {
+    let t = TestApp::new().await;
+    t.people().await;
+    let titles = |v: &serde_json::Value| -> Vec<String> {
+        v["roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    t.ok("/record official edit name:\"Han Duck-soo\" title:\"Acting President\"")
+        .await;
+    assert_eq!(
+        titles(&t.ok("/official show name:\"Han Duck-soo\"").await),
+        ["Acting President"]
+    );
+    t.ok("/record official role name:\"Han Duck-soo\" title:\"Prime Minister\" from:2022-05-21 to:2024-12")
+        .await;
+    t.ok("/record official edit name:\"Han Duck-soo\" clear:title")
+        .await;
+    assert_eq!(
+        titles(&t.ok("/official show name:\"Han Duck-soo\"").await),
+        ["Prime Minister"]
+    );
+    t.ok("/data undo").await;
+    t.ok("/data undo").await;
+    t.ok("/data undo").await;
+    let back = t.ok("/official show name:\"Han Duck-soo\"").await;
+    assert_eq!(titles(&back), ["Prime Minister"]);
+    assert_eq!(back["title"], "Prime Minister");
+}
+
+#[tokio::test]
+async fn a_row_without_positions_leaves_the_career_as_it_is() {
+    let t = TestApp::new().await;
+    careers(&t).await;
+    let career = t.ok("/official show name:\"Xin Changxing\"").await["roles"].clone();
+    let reply = t.run("/export what:officials format:json").await.unwrap();
+    let mut file: serde_json::Value = serde_json::from_slice(&reply.attachments[0].bytes).unwrap();
+    // As a file exported before careers were: no positions; and one field edited.
+    for o in file["officials"].as_array_mut().unwrap() {
+        o.as_object_mut().unwrap().remove("positions");
+        if o["name"] == "Xin Changxing" {
+            o["local_name"] = json!("信長星");
+        }
+    }
+    let path = t.dir.path().join("old.json");
+    std::fs::write(&path, serde_json::to_vec(&file).unwrap()).unwrap();
+    let done = t
+        .ok(&format!(
+            "/data import file:\"{}\" confirm:true",
+            path.display()
+        ))
+        .await;
+    assert_eq!(done["counts"]["officials"]["updated"], 1, "{done}");
+    let after = t.ok("/official show name:\"Xin Changxing\"").await;
+    assert_eq!(after["local_name"], "信長星");
+    assert_eq!(after["roles"], career);
+}
