@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value as Json};
 
-use crate::catalog::{self, COMMANDS, CommandSpec, Kind};
+use crate::catalog::{self, COMMANDS, CommandSpec, Kind, OptionSpec};
 use crate::domain::{Day, FlexDate, Month, Text};
 use crate::error::UserError;
 
@@ -74,7 +74,7 @@ impl Request {
     ) -> Result<Request, UserError> {
         let mut args = BTreeMap::new();
         for (name, value) in raw {
-            let option = spec.option(&name.to_lowercase()).ok_or_else(|| {
+            let option = option_named(spec, &name.to_lowercase()).ok_or_else(|| {
                 let names: Vec<&str> = spec.options.iter().map(|o| o.name).collect();
                 UserError::new(if names.is_empty() {
                     format!(
@@ -369,6 +369,22 @@ impl Request {
     }
 }
 
+/// The option typed as `name`, or as its singular or plural (`provinces:` for
+/// `province:`, `place:` for `places:`), since people type either.
+fn option_named(spec: &'static CommandSpec, name: &str) -> Option<&'static OptionSpec> {
+    spec.option(name).or_else(|| {
+        let stem = name.strip_suffix('s').unwrap_or(name);
+        let mut near = spec
+            .options
+            .iter()
+            .filter(|o| o.name.strip_suffix('s').unwrap_or(o.name) == stem);
+        match (near.next(), near.next()) {
+            (Some(o), None) => Some(o),
+            _ => None,
+        }
+    })
+}
+
 /// An option's value as JSON: numbers and flags as such, the rest as the text it is typed as.
 fn value_json(value: &Value) -> Json {
     match value {
@@ -647,6 +663,20 @@ mod tests {
     fn reading_an_option_the_catalog_lacks_is_a_bug() {
         let r = Request::parse_line("/visits show 3").unwrap();
         let _ = r.text("province");
+    }
+
+    #[test]
+    fn an_option_typed_in_the_singular_or_plural_is_the_same_option() {
+        let r = Request::parse_line(
+            "/record outcome add kind:MOU title:T date:2024-06 provinces:\"Jiangsu, Hainan\"",
+        )
+        .unwrap();
+        assert_eq!(r.text("province"), Some("Jiangsu, Hainan"));
+        let r = Request::parse_line("/visits list places:Jeju").unwrap();
+        assert_eq!(r.text("place"), Some("Jeju"));
+        // A name that is neither stays refused, naming the options.
+        let e = Request::parse_line("/visits list provincez:Jeju").unwrap_err();
+        assert!(e.0.contains("its options are"), "{e}");
     }
 
     #[test]
