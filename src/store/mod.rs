@@ -191,7 +191,7 @@ pub async fn soft_delete(tx: &mut Tx<'_>, entity: Entity, id: i64) -> crate::err
 /// first of `lo`'s month to `hi`.
 pub(crate) fn within_days(date: &str, precision: &str, lo: &str, hi: &str) -> String {
     format!(
-        "({date} BETWEEN substr({lo}, 1, 7) || '-01' AND {hi} AND ({precision} = 'month' OR {date} >= {lo}))"
+        "({date} BETWEEN substr({lo}, 1, 7) || '-01' AND {hi} AND ({date} >= {lo} OR {precision} = 'month'))"
     )
 }
 

@@ -140,6 +140,34 @@ async fn stats_top_hosts_carry_the_title_on_the_meeting_date() {
 }
 
 #[tokio::test]
+async fn a_post_that_changes_within_the_month_of_the_meeting_is_read_by_the_day() {
+    let t = TestApp::new().await;
+    careers(&t).await;
+    t.ok("/record official role-remove name:\"Oh Se-hoon\" id:2")
+        .await;
+    t.ok("/record meeting add date:2019-03-02 officials:\"Xin Changxing; Oh Se-hoon\"")
+        .await;
+    let host = |s: serde_json::Value| s["top_hosts"][0]["title"].clone();
+    assert_eq!(
+        host(t.ok("/stats from:2019-01 to:2019-12").await),
+        "Acting Mayor of Seoul"
+    );
+    // A post starting mid-March: the meeting of 2 March was still under the old one.
+    t.ok("/record official role name:\"Oh Se-hoon\" title:\"Mayor of Seoul\" from:2019-03-15")
+        .await;
+    assert_eq!(
+        host(t.ok("/stats from:2019-01 to:2019-12").await),
+        "Acting Mayor of Seoul"
+    );
+    t.ok("/record meeting add date:2019-03-20 officials:\"Xin Changxing; Oh Se-hoon\"")
+        .await;
+    assert_eq!(
+        host(t.ok("/stats from:2019-01 to:2019-12").await),
+        "Mayor of Seoul"
+    );
+}
+
+#[tokio::test]
 async fn roles_are_refused_clearly_and_each_write_is_undone() {
     let t = TestApp::new().await;
     careers(&t).await;

@@ -142,7 +142,12 @@ pub async fn top_hosts_then(
     let split = period.into();
     let ranked = ranked_hosts(db, split, limit).await?;
     let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-    let titles = crate::store::position::titles_at_latest_meeting(db, &ids, split.range()).await?;
+    let titles = crate::store::position::titles_at_latest_meeting(
+        &mut *db.acquire().await?,
+        &ids,
+        split.range(),
+    )
+    .await?;
     Ok(ranked
         .into_iter()
         .map(|(id, host)| Host {

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use sqlx::{SqliteConnection, SqliteExecutor};
 
 use super::Position;
-use crate::domain::{DateRange, FlexDate};
+use crate::domain::{DateRange, FlexDate, Month};
 use crate::error::Result;
 
 /// An official's career, newest first: by start (an unknown start last), then end.
@@ -88,9 +88,54 @@ pub async fn roles_for_meetings(
 
 /// For each of these officials, the title they held on the date of their latest live
 /// meeting within `range` (by the rule of `title_on`); those without such a meeting or
-/// post are left out.
+/// post are left out. The month of that meeting comes from the kept counts; when no post
+/// of theirs starts or ends inside that month, every day of it gives the same title and no
+/// meeting needs reading. Otherwise (or in a part-month of the range) the meetings decide.
 pub async fn titles_at_latest_meeting(
-    db: impl SqliteExecutor<'_>,
+    conn: &mut SqliteConnection,
+    officials: &[i64],
+    range: DateRange,
+) -> Result<HashMap<i64, String>> {
+    let mut out = HashMap::new();
+    let mut exact = Vec::new();
+    for &official in officials {
+        let month: Option<String> = sqlx::query_scalar(
+            "SELECT max(month) FROM official_month_stats
+              WHERE official_id = ? AND month BETWEEN ? AND ? AND meetings > 0",
+        )
+        .bind(official)
+        .bind(range.from.month().to_string())
+        .bind(range.to.month().to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+        let Some(month) = month.and_then(|m| Month::parse(&m).ok()) else {
+            continue;
+        };
+        let (first, last) = (month.first_day(), month.last_day());
+        let changes_within: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM positions WHERE official_id = ?1
+                 AND ((span_from > ?2 AND span_from <= ?3) OR (span_to >= ?2 AND span_to < ?3)))",
+        )
+        .bind(official)
+        .bind(first.to_string())
+        .bind(last.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+        if changes_within || first < range.from || last > range.to {
+            exact.push(official);
+        } else if let Some(title) = title_on(&mut *conn, official, FlexDate::Month(month)).await? {
+            out.insert(official, title);
+        }
+    }
+    if !exact.is_empty() {
+        out.extend(titles_from_meetings(conn, &exact, range).await?);
+    }
+    Ok(out)
+}
+
+/// `titles_at_latest_meeting` read from the officials' meetings themselves.
+async fn titles_from_meetings(
+    conn: &mut SqliteConnection,
     officials: &[i64],
     range: DateRange,
 ) -> Result<HashMap<i64, String>> {
@@ -112,7 +157,7 @@ pub async fn titles_at_latest_meeting(
         .bind(serde_json::to_string(officials)?)
         .bind(range.from.to_string())
         .bind(range.to.to_string())
-        .fetch_all(db)
+        .fetch_all(conn)
         .await?;
     Ok(rows.into_iter().collect())
 }
