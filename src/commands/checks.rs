@@ -3,6 +3,7 @@
 
 use sqlx::{SqliteConnection, SqlitePool};
 
+use super::App;
 use crate::domain::{FlexDate, VisitLevel};
 use crate::error::{Result, user_err};
 use crate::store::region::{self, Country};
@@ -156,4 +157,21 @@ pub async fn meetings_within(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()>
         f.start,
         if outside.len() == 1 { "it" } else { "them" }
     ))
+}
+
+/// Resolves the optional `province` list option to ids and display names.
+pub(super) async fn provinces_option(
+    app: &App,
+    names: Option<&str>,
+) -> Result<(Vec<i64>, Vec<String>)> {
+    match names {
+        None => Ok((vec![], vec![])),
+        Some(text) => {
+            let regions = region::resolve_list(&app.db, Country::China, text).await?;
+            Ok((
+                regions.iter().map(|r| r.id).collect(),
+                regions.into_iter().map(|r| r.name).collect(),
+            ))
+        }
+    }
 }

@@ -4,7 +4,6 @@ use serde_json::json;
 
 use super::App;
 use super::args::{self, Args, Bounds, Id};
-use super::visits::provinces_option;
 use crate::domain::{OutcomeKind, OutcomeStatus};
 use crate::error::Result;
 use crate::reply::{Page, Reply, Table};
@@ -33,7 +32,7 @@ impl Args for ListArgs {
 }
 
 pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
-    let (provinces, names) = provinces_option(app, a.provinces.as_deref()).await?;
+    let (provinces, names) = super::checks::provinces_option(app, a.provinces.as_deref()).await?;
     let range = a.bounds.range;
     let filter = Filter {
         provinces,

@@ -2,8 +2,8 @@
 
 use serde_json::json;
 
-use super::App;
 use super::args::{self, Args, Bounds, Id, Months};
+use super::{App, checks};
 use crate::domain::DateRange;
 use crate::error::Result;
 use crate::reply::{Chart, Page, Reply, Table};
@@ -11,23 +11,6 @@ use crate::report;
 use crate::request::Request;
 use crate::store::region::{self, Country};
 use crate::store::{Entity, change, counts, official, visit};
-
-/// Resolves the optional `province` list option to ids and display names.
-pub(super) async fn provinces_option(
-    app: &App,
-    names: Option<&str>,
-) -> Result<(Vec<i64>, Vec<String>)> {
-    match names {
-        None => Ok((vec![], vec![])),
-        Some(text) => {
-            let regions = region::resolve_list(&app.db, Country::China, text).await?;
-            Ok((
-                regions.iter().map(|r| r.id).collect(),
-                regions.into_iter().map(|r| r.name).collect(),
-            ))
-        }
-    }
-}
 
 pub struct MonthlyArgs {
     provinces: Option<String>,
@@ -44,7 +27,7 @@ impl Args for MonthlyArgs {
 }
 
 pub async fn monthly(app: &App, a: MonthlyArgs) -> Result<Reply> {
-    let (ids, names) = provinces_option(app, a.provinces.as_deref()).await?;
+    let (ids, names) = checks::provinces_option(app, a.provinces.as_deref()).await?;
     let Months { from, to } = a.months;
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));
@@ -138,7 +121,7 @@ impl Args for ListArgs {
 }
 
 pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
-    let (provinces, names) = provinces_option(app, a.provinces.as_deref()).await?;
+    let (provinces, names) = checks::provinces_option(app, a.provinces.as_deref()).await?;
     let place = match &a.place {
         Some(p) => Some(region::resolve(&app.db, Country::Korea, p).await?),
         None => None,
