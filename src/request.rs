@@ -494,7 +494,7 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
                 })
                 .copied()
                 // Other words for a vocabulary's choices: `CN`, `한국`, `省级`, ...
-                .or_else(|| crate::domain::name::vocabulary_choice(choices, raw));
+                .or_else(|| crate::domain::vocabulary_choice(choices, raw));
             match found {
                 Some(c) => Value::Choice(c),
                 None => {
@@ -677,6 +677,18 @@ mod tests {
         // A name that is neither stays refused, naming the options.
         let e = Request::parse_line("/visits list provincez:Jeju").unwrap_err();
         assert!(e.0.contains("its options are"), "{e}");
+    }
+
+    #[test]
+    fn outcome_kinds_and_statuses_take_their_korean_and_chinese_words() {
+        let r = Request::parse_line(
+            "/record outcome add kind:양해각서 title:T date:2024-06 status:체결",
+        )
+        .unwrap();
+        assert_eq!(r.choice("kind"), Some("MOU"));
+        assert_eq!(r.choice("status"), Some("signed"));
+        let r = Request::parse_line("/outcomes list kind:投资承诺").unwrap();
+        assert_eq!(r.choice("kind"), Some("investment pledge"));
     }
 
     #[test]

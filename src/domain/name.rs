@@ -91,21 +91,6 @@ vocabulary!(
     }
 );
 
-/// The canonical choice for what someone typed, when `choices` are the labels of one of the
-/// domain's vocabularies (country, forum kind, delegation level): one rule for typed options
-/// and imported cells.
-pub fn vocabulary_choice(choices: &[&'static str], input: &str) -> Option<&'static str> {
-    if choices == Country::labels().as_slice() {
-        Country::parse(input).ok().map(Country::label)
-    } else if choices == ForumKind::labels().as_slice() {
-        ForumKind::parse(input).ok().map(ForumKind::label)
-    } else if choices == VisitLevel::labels().as_slice() {
-        VisitLevel::parse(input).ok().map(VisitLevel::label)
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,7 +134,10 @@ mod tests {
             ForumKind::parse("투자설명회").unwrap(),
             ForumKind::Promotion
         );
-        assert_eq!(vocabulary_choice(&Country::labels(), "한국"), Some("Korea"));
+        assert_eq!(
+            super::super::vocabulary_choice(&Country::labels(), "한국"),
+            Some("Korea")
+        );
         let err = ForumKind::parse("party").unwrap_err();
         assert!(err.0.contains("investment forum"), "{err}");
     }
