@@ -170,8 +170,12 @@ pub async fn apply(
                     f.sources.push(s.clone());
                     change.update(existing, &f).await?;
                 }
+                out.sources_added_to.push(existing);
+            } else {
+                out.skipped.push(format!(
+                    "The visit is already on record as visit #{existing}; give the report's url: to add it as a source."
+                ));
             }
-            out.sources_added_to.push(existing);
             visit_ids.push(Some(existing));
             continue;
         }

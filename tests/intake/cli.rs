@@ -302,9 +302,17 @@ fn draft_apply_writes_one_change_that_one_undo_takes_back() {
         None,
     ));
     assert_eq!(again["data"]["visits"], serde_json::json!([]), "{again}");
+    // No link was given, so nothing is claimed as a source; the visit is named instead.
     assert_eq!(
         again["data"]["sources_added_to"],
-        serde_json::json!([id]),
+        serde_json::json!([]),
+        "{again}"
+    );
+    assert!(
+        again["data"]["skipped"][0]
+            .as_str()
+            .unwrap()
+            .contains(&format!("already on record as visit #{id}")),
         "{again}"
     );
     // Two changes, two undos: the database is as it was.

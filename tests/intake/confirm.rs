@@ -232,3 +232,25 @@ async fn drafted_outcomes_are_recorded_with_the_visit_and_undone_with_it() {
     app.run_line(&actor, "/data undo").await.unwrap();
     assert_eq!(count(&app, "outcomes").await, 0);
 }
+
+#[tokio::test]
+async fn a_visit_on_record_and_no_link_says_so_rather_than_claim_a_source() {
+    let (app, cases, _dir) = app().await;
+    let actor = moderator();
+    app.run_line(
+        &actor,
+        "/record visit add province:Hainan start:2024-05-30 leader:\"Liu Xiaoming\"",
+    )
+    .await
+    .unwrap();
+    let case = cases.iter().find(|c| c.name.starts_with("001")).unwrap();
+    let reply = app
+        .handle(&actor, &draft_request(case, &[("confirm", "true")]))
+        .await
+        .unwrap();
+    let text = reply.text.unwrap();
+    assert!(text.contains("already on record as visit #1"), "{text}");
+    assert!(!text.contains("added as a source"), "{text}");
+    assert_eq!(reply.data["sources_added_to"], serde_json::json!([]));
+    assert_eq!(count(&app, "visits").await, 1);
+}
