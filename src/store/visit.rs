@@ -35,6 +35,58 @@ pub struct Source {
     pub published: Option<String>,
 }
 
+/// Where a kind of record keeps its sources: visits and outcomes each have a table of the
+/// same shape, read and replaced the same way.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum SourcesOf {
+    Visit,
+    Outcome,
+}
+
+impl SourcesOf {
+    /// (table, column naming the record)
+    fn table(self) -> (&'static str, &'static str) {
+        match self {
+            SourcesOf::Visit => ("visit_sources", "visit_id"),
+            SourcesOf::Outcome => ("outcome_sources", "outcome_id"),
+        }
+    }
+
+    /// The sources of record `id`, in the order they were given.
+    pub(super) async fn load(self, tx: &mut Tx<'_>, id: i64) -> Result<Vec<Source>> {
+        let (table, owner) = self.table();
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT url, title, published FROM {table} WHERE {owner} = ? ORDER BY id"
+        )))
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?)
+    }
+
+    /// Replaces the sources of record `id` with `sources`, in their order.
+    pub(super) async fn replace(self, tx: &mut Tx<'_>, id: i64, sources: &[Source]) -> Result<()> {
+        let (table, owner) = self.table();
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE {owner} = ?"
+        )))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        let insert =
+            format!("INSERT INTO {table} ({owner}, url, title, published) VALUES (?, ?, ?, ?)");
+        for s in sources {
+            sqlx::query(sqlx::AssertSqlSafe(insert.as_str()))
+                .bind(id)
+                .bind(&s.url)
+                .bind(&s.title)
+                .bind(&s.published)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
 impl Source {
     /// A source from a link, an optional title and an optional publication date. A refusal
     /// names the part that is wrong: `source`, `source_title` or `source_date`.
@@ -149,12 +201,7 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     .bind(id)
     .fetch_all(&mut **tx)
     .await?;
-    let sources = sqlx::query_as(
-        "SELECT url, title, published FROM visit_sources WHERE visit_id = ? ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let sources = SourcesOf::Visit.load(tx, id).await?;
     Ok(Some(Snapshot {
         row,
         provinces,
@@ -321,7 +368,7 @@ async fn write_children(
     places: &[i64],
     sources: &[Source],
 ) -> Result<()> {
-    for table in ["visit_provinces", "visit_places", "visit_sources"] {
+    for table in ["visit_provinces", "visit_places"] {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "DELETE FROM {table} WHERE visit_id = ?"
         )))
@@ -344,18 +391,7 @@ async fn write_children(
             .execute(&mut **tx)
             .await?;
     }
-    for s in sources {
-        sqlx::query(
-            "INSERT INTO visit_sources (visit_id, url, title, published) VALUES (?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(&s.url)
-        .bind(&s.title)
-        .bind(&s.published)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
+    SourcesOf::Visit.replace(tx, id, sources).await
 }
 
 /// Puts a visit back exactly as a snapshot had it (undo).

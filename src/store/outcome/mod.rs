@@ -11,7 +11,7 @@ pub use read::{Brief, Filter, Link, ListItem, View, count, list, of_forum, of_vi
 use serde::{Deserialize, Serialize};
 
 use super::change::Change;
-use super::visit::Source;
+use super::visit::{Source, SourcesOf};
 use super::{Entity, Tx, now};
 use crate::domain::{FlexDate, Money, OutcomeKind, OutcomeStatus, normalize};
 use crate::error::Result;
@@ -116,12 +116,7 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     .bind(id)
     .fetch_all(&mut **tx)
     .await?;
-    let sources = sqlx::query_as(
-        "SELECT url, title, published FROM outcome_sources WHERE outcome_id = ? ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let sources = SourcesOf::Outcome.load(tx, id).await?;
     Ok(Some(Snapshot {
         row,
         provinces,
@@ -190,14 +185,10 @@ async fn write_children(
     provinces: &[i64],
     sources: &[Source],
 ) -> Result<()> {
-    for table in ["outcome_provinces", "outcome_sources"] {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DELETE FROM {table} WHERE outcome_id = ?"
-        )))
+    sqlx::query("DELETE FROM outcome_provinces WHERE outcome_id = ?")
         .bind(id)
         .execute(&mut **tx)
         .await?;
-    }
     for p in provinces {
         sqlx::query(
             "INSERT OR IGNORE INTO outcome_provinces (outcome_id, region_id) VALUES (?, ?)",
@@ -207,18 +198,7 @@ async fn write_children(
         .execute(&mut **tx)
         .await?;
     }
-    for s in sources {
-        sqlx::query(
-            "INSERT INTO outcome_sources (outcome_id, url, title, published) VALUES (?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(&s.url)
-        .bind(&s.title)
-        .bind(&s.published)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
+    SourcesOf::Outcome.replace(tx, id, sources).await
 }
 
 /// Puts an outcome back exactly as a snapshot had it (undo).
