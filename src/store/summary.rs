@@ -1,7 +1,8 @@
-//! The counts behind the reports (migrations 0004, 0010, and 0015 for outcomes): triggers
-//! mark the days, the (month, official) pairs and the months of outcomes a write touches
-//! as stale; `refresh` recounts them before the write commits. Every write commits through `commit`, so readers always find the counts
-//! current. A write costs about one day of records, a bulk load about one pass.
+//! The counts behind the reports (migrations 0004, 0010, 0015 for outcomes and 0022 for
+//! the people met): triggers mark the days, the (month, official) pairs and the months of
+//! outcomes a write touches as stale; `refresh` recounts them before the write commits.
+//! Every write commits through `commit`, so readers always find the counts current. A
+//! write costs about one day of records, a bulk load about one pass.
 
 use std::sync::LazyLock;
 
@@ -144,6 +145,25 @@ const RECOUNT_ALL_PAIRS: [&str; 2] = [
        FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id JOIN officials o ON o.id = mp.official_id
       WHERE m.deleted_at IS NULL GROUP BY 1, 2",
 ];
+/// The people met by month and previous month (migration 0022), kept from
+/// official_month_stats: the touched officials' rows are taken out before their recount and
+/// put back after it (`+ 1` / `- 1` per row); after a bulk load, counted again in one pass.
+const UNCOUNT_PREV: &str = "INSERT INTO official_prev_counts (month, prev, officials)
+     SELECT month, coalesce(prev, ''), -count(*) FROM official_month_stats
+      WHERE official_id IN (SELECT official_id FROM stale_officials) GROUP BY 1, 2
+     ON CONFLICT DO UPDATE SET officials = officials + excluded.officials";
+const COUNT_PREV: [&str; 2] = [
+    "INSERT INTO official_prev_counts (month, prev, officials)
+     SELECT month, coalesce(prev, ''), count(*) FROM official_month_stats
+      WHERE official_id IN (SELECT official_id FROM stale_officials) GROUP BY 1, 2
+     ON CONFLICT DO UPDATE SET officials = officials + excluded.officials",
+    "DELETE FROM official_prev_counts WHERE officials = 0",
+];
+const COUNT_ALL_PREV: [&str; 2] = [
+    "DELETE FROM official_prev_counts",
+    "INSERT INTO official_prev_counts (month, prev, officials)
+     SELECT month, coalesce(prev, ''), count(*) FROM official_month_stats GROUP BY 1, 2",
+];
 const FIX_PREV: &str = "UPDATE official_month_stats AS t SET prev = w.prev
      FROM (SELECT month, official_id, lag(month) OVER (PARTITION BY official_id ORDER BY month) AS prev
              FROM official_month_stats
@@ -245,12 +265,18 @@ pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
         .fetch_one(&mut **tx)
         .await?;
     if pairs > 0 {
-        let recount = if pairs > BULK_PAIRS {
-            RECOUNT_ALL_PAIRS
+        let steps: Vec<&str> = if pairs > BULK_PAIRS {
+            [RECOUNT_ALL_PAIRS.as_slice(), &[FIX_PREV], &COUNT_ALL_PREV].concat()
         } else {
-            RECOUNT_PAIRS
+            [
+                &[UNCOUNT_PREV],
+                RECOUNT_PAIRS.as_slice(),
+                &[FIX_PREV],
+                &COUNT_PREV,
+            ]
+            .concat()
         };
-        for sql in recount.into_iter().chain([FIX_PREV]) {
+        for sql in steps {
             sqlx::query(sql).execute(&mut **tx).await?;
         }
     }

@@ -390,3 +390,27 @@ async fn a_bulk_load_is_counted_like_single_writes() {
         .await;
     assert_summary_agrees(&t, "after a write on a bulk load").await;
 }
+
+#[tokio::test]
+async fn a_database_from_before_the_kept_counts_of_people_met_counts_them_on_upgrade() {
+    let t = TestApp::new().await;
+    delegation_bot::synthetic::generate(&t.app, &t.moderator, 300, 7, false)
+        .await
+        .unwrap();
+    let year = DateRange::months(
+        Month::parse("2024-01").unwrap(),
+        Month::parse("2024-12").unwrap(),
+    );
+    let expected = records::totals(&t.app.db, year).await;
+    assert!(expected.officials_met > 10, "{expected:?}");
+    // As the database was before migration 0022: no kept counts, the migration pending.
+    for sql in [
+        "DROP TABLE official_prev_counts",
+        "DELETE FROM _sqlx_migrations WHERE version >= 22",
+    ] {
+        sqlx::query(sql).execute(&t.app.db).await.unwrap();
+    }
+    let url = format!("sqlite://{}", t.dir.path().join("test.db").display());
+    let reopened = delegation_bot::store::open(&url).await.unwrap();
+    assert_eq!(counts::totals(&reopened, year).await.unwrap(), expected);
+}

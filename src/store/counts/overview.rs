@@ -71,11 +71,12 @@ pub struct Totals {
 pub async fn totals(db: &SqlitePool, period: impl Into<Split>) -> Result<Totals> {
     let split = period.into();
     // People met in whole months: those whose previous month with a meeting lies before the
-    // period, counted without sorting anyone. Part-months (day-precise bounds, which /stats
-    // does not take) need the distinct people of the records as well.
+    // period, kept counted by month and previous month (no person read; '' is no previous
+    // month). Part-months (day-precise bounds, which /stats does not take) need the
+    // distinct people of the records as well.
     let officials = if split.head.is_none() && split.tail.is_none() {
-        "SELECT count(*) FROM official_month_stats
-          WHERE month BETWEEN ?1 AND ?2 AND (prev IS NULL OR prev < ?1)"
+        "SELECT coalesce(sum(officials), 0) FROM official_prev_counts
+          WHERE month BETWEEN ?1 AND ?2 AND prev < ?1"
     } else {
         "SELECT count(*) FROM (
            SELECT official_id FROM official_month_stats WHERE month BETWEEN ?1 AND ?2

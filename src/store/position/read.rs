@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use sqlx::{SqliteConnection, SqliteExecutor};
 
 use super::Position;
-use crate::domain::{DateRange, FlexDate, Month};
+use crate::domain::{DateRange, FlexDate};
 use crate::error::Result;
 
 /// An official's career, newest first: by start (an unknown start last), then end.
@@ -96,34 +96,36 @@ pub async fn titles_at_latest_meeting(
     officials: &[i64],
     range: DateRange,
 ) -> Result<HashMap<i64, String>> {
-    let mut out = HashMap::new();
-    let mut exact = Vec::new();
-    for &official in officials {
-        let month: Option<String> = sqlx::query_scalar(
-            "SELECT max(month) FROM official_month_stats
-              WHERE official_id = ? AND month BETWEEN ? AND ? AND meetings > 0",
-        )
-        .bind(official)
-        .bind(range.from.month().to_string())
-        .bind(range.to.month().to_string())
-        .fetch_one(&mut *conn)
-        .await?;
-        let Some(month) = month.and_then(|m| Month::parse(&m).ok()) else {
-            continue;
-        };
-        let (first, last) = (month.first_day(), month.last_day());
-        let changes_within: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM positions WHERE official_id = ?1
-                 AND ((span_from > ?2 AND span_from <= ?3) OR (span_to >= ?2 AND span_to < ?3)))",
-        )
-        .bind(official)
-        .bind(first.to_string())
-        .bind(last.to_string())
-        .fetch_one(&mut *conn)
-        .await?;
-        if changes_within || first < range.from || last > range.to {
+    // Per official: the first and last day of that month, whether a post starts or ends
+    // strictly inside it, and the title held in it — one statement for all of them.
+    let sql = format!(
+        "WITH latest AS (
+           SELECT official_id, max(month) || '-01' AS first FROM official_month_stats
+            WHERE official_id IN (SELECT value FROM json_each(?1)) AND month BETWEEN ?2 AND ?3
+              AND meetings > 0
+            GROUP BY official_id),
+         bounds AS (SELECT official_id, first, date(first, '+1 month', '-1 day') AS last FROM latest)
+         SELECT b.official_id, b.first, b.last,
+                EXISTS (SELECT 1 FROM positions p WHERE p.official_id = b.official_id
+                           AND ((p.span_from > b.first AND p.span_from <= b.last)
+                             OR (p.span_to >= b.first AND p.span_to < b.last))) AS changes,
+                (SELECT p.title FROM positions p WHERE p.official_id = b.official_id AND {} LIMIT 1)
+           FROM bounds b",
+        held("b.first", "b.last")
+    );
+    let months: Vec<(i64, String, String, bool, Option<String>)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(serde_json::to_string(officials)?)
+            .bind(range.from.month().to_string())
+            .bind(range.to.month().to_string())
+            .fetch_all(&mut *conn)
+            .await?;
+    let (mut out, mut exact) = (HashMap::new(), Vec::new());
+    for (official, first, last, changes_within, title) in months {
+        let inside = first >= range.from.to_string() && last <= range.to.to_string();
+        if changes_within || !inside {
             exact.push(official);
-        } else if let Some(title) = title_on(&mut *conn, official, FlexDate::Month(month)).await? {
+        } else if let Some(title) = title {
             out.insert(official, title);
         }
     }
