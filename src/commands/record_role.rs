@@ -85,6 +85,7 @@ pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
     let who = official::resolve(&mut change, &a.name).await?;
     let before = change.before(Entity::Official, who.id).await?;
     let row = position::remove(&mut change, who.id, a.id).await?;
+    let retitled = position::retitle_after_removal(&mut change, who.id, &row).await?;
     position::touch_official(&mut change, who.id).await?;
     change
         .summarize(&format!(
@@ -94,9 +95,17 @@ pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
         .await?;
     change.log(before).await?;
     change.commit().await?;
+    let title_now = match &retitled {
+        Some(Some(title)) => format!(" Their title is now {title}."),
+        Some(None) => " They have no current title now.".to_string(),
+        None => String::new(),
+    };
     Ok(
         Reply::new(format!("Post #{} removed from {}", a.id, who.name))
-            .text(format!("{}. /data undo puts it back.", row.title))
+            .text(format!(
+                "{}.{title_now} /data undo puts it back.",
+                row.title
+            ))
             .data(json!({"id": a.id, "official": who.id})),
     )
 }

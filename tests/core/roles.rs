@@ -329,3 +329,70 @@ async fn a_row_without_positions_leaves_the_career_as_it_is() {
     assert_eq!(after["local_name"], "信長星");
     assert_eq!(after["roles"], career);
 }
+
+/// Removes one of `name`'s posts; what the reply says.
+async fn remove_post(t: &TestApp, name: &str, id: &str) -> String {
+    let line = format!("/record official role-remove name:\"{name}\" id:{id}");
+    t.run(&line).await.unwrap().text.unwrap_or_default()
+}
+
+#[tokio::test]
+async fn removing_the_post_a_title_came_from_makes_the_title_the_post_now_held() {
+    let t = TestApp::new().await;
+    careers(&t).await;
+    let post = id(&t
+        .ok("/record official role name:\"Han Duck-soo\" title:\"Acting President\" from:2024-12-27")
+        .await);
+    let title = |v: serde_json::Value| v["title"].clone();
+    assert_eq!(
+        title(t.ok("/official show name:\"Han Duck-soo\"").await),
+        "Acting President"
+    );
+    // The post was a mistake: his title goes back to the one still held (carried, undated).
+    let said = remove_post(&t, "Han Duck-soo", &post.to_string()).await;
+    assert!(
+        said.contains("Their title is now Prime Minister."),
+        "{said}"
+    );
+    assert_eq!(
+        title(t.ok("/official show name:\"Han Duck-soo\"").await),
+        "Prime Minister"
+    );
+    t.ok("/data undo").await;
+    assert_eq!(
+        title(t.ok("/official show name:\"Han Duck-soo\"").await),
+        "Acting President"
+    );
+
+    // With no post still held, no title: the profile never names a post the career lacks.
+    let jiangsu = t.ok("/official show name:\"Xin Changxing\"").await["roles"][0]["id"].clone();
+    let said = remove_post(&t, "Xin Changxing", &jiangsu.to_string()).await;
+    assert!(said.contains("no current title"), "{said}");
+    assert_eq!(
+        title(t.ok("/official show name:\"Xin Changxing\"").await),
+        json!(null)
+    );
+
+    // Removing a past post leaves the title alone.
+    let qinghai = t.ok("/official show name:\"Xin Changxing\"").await["roles"][0]["id"].clone();
+    t.ok(&format!(
+        "/record official role-remove name:\"Xin Changxing\" id:{qinghai}"
+    ))
+    .await;
+    let oh = t.ok("/official show name:\"Oh Se-hoon\"").await;
+    let acting = oh["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["title"] == "Acting Mayor of Seoul")
+        .unwrap()["id"]
+        .clone();
+    t.ok(&format!(
+        "/record official role-remove name:\"Oh Se-hoon\" id:{acting}"
+    ))
+    .await;
+    assert_eq!(
+        title(t.ok("/official show name:\"Oh Se-hoon\"").await),
+        "Mayor of Seoul"
+    );
+}

@@ -6,8 +6,10 @@
 //! removing one is an audited change to the official and undo puts it back.
 
 mod read;
+mod title;
 
 pub use read::{career, roles_for_meetings, title_on, titles_at_latest_meeting};
+pub use title::{retitle_after_removal, retitle_carried, touch_official};
 
 use serde::{Deserialize, Serialize};
 
@@ -231,65 +233,6 @@ pub fn overlapping(posts: &[Fields]) -> Option<(&Fields, &Fields)> {
     None
 }
 
-/// An official's title edited from `old` to `new`: the undated post still held that their
-/// title was carried over as (`old`) says `new` instead, or goes when the title is
-/// cleared; with none, a new title no post of theirs has becomes such a post. Dated posts
-/// stay as they are.
-pub async fn retitle_carried(
-    tx: &mut Tx<'_>,
-    official: i64,
-    old: Option<&str>,
-    new: Option<&str>,
-) -> Result<()> {
-    let carried: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, title FROM positions WHERE official_id = ? AND from_date IS NULL AND to_date IS NULL",
-    )
-    .bind(official)
-    .fetch_all(&mut **tx)
-    .await?;
-    let key = old.map(normalize);
-    let found = carried
-        .into_iter()
-        .find(|(_, t)| Some(normalize(t)) == key)
-        .map(|(id, _)| id);
-    match (found, new) {
-        (Some(id), Some(title)) => {
-            unseparated("title", Some(title))?;
-            sqlx::query("UPDATE positions SET title = ? WHERE id = ?")
-                .bind(title)
-                .bind(id)
-                .execute(&mut **tx)
-                .await?;
-        }
-        (Some(id), None) => {
-            sqlx::query("DELETE FROM positions WHERE id = ?")
-                .bind(id)
-                .execute(&mut **tx)
-                .await?;
-        }
-        (None, Some(title)) => {
-            let titles: Vec<String> =
-                sqlx::query_scalar("SELECT title FROM positions WHERE official_id = ?")
-                    .bind(official)
-                    .fetch_all(&mut **tx)
-                    .await?;
-            if titles.iter().any(|t| normalize(t) == normalize(title)) {
-                return Ok(());
-            }
-            let post = Fields {
-                title: title.to_string(),
-                organization: None,
-                province_id: None,
-                from: None,
-                to: None,
-            };
-            add(tx, official, &post).await?;
-        }
-        (None, None) => {}
-    }
-    Ok(())
-}
-
 /// A merge: the posts of `from` that `to` does not already hold (the same title over any
 /// of the same days) become `to`'s; the others stay with `from`. Returns how many moved.
 pub async fn move_to(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<usize> {
@@ -365,23 +308,4 @@ pub async fn insert_many(tx: &mut Tx<'_>, rows: &[(i64, Fields)]) -> Result<()> 
         },
     )
     .await
-}
-
-/// After a post is added or removed: the official's version moves on (their posts are
-/// part of their record), and a post still held that starts no earlier than any other of
-/// theirs becomes their title (officials.title is the current one).
-pub async fn touch_official(tx: &mut Tx<'_>, official: i64) -> Result<()> {
-    sqlx::query(
-        "UPDATE officials SET version = version + 1, updated_at = ?2,
-                title = coalesce((SELECT p.title FROM positions p WHERE p.official_id = ?1 AND p.to_date IS NULL
-                                    AND p.from_date IS NOT NULL
-                                    AND p.span_from >= (SELECT max(q.span_from) FROM positions q WHERE q.official_id = ?1)
-                                  ORDER BY p.id DESC LIMIT 1), title)
-          WHERE id = ?1",
-    )
-    .bind(official)
-    .bind(super::now())
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }
