@@ -5,4 +5,5 @@ mod cli;
 mod confirm;
 mod corrections;
 mod fetch;
+mod offices;
 mod quality;

@@ -1,0 +1,43 @@
+//! Where a drafted person's office is read from: the place written right before their
+//! title, also when the place's suffix is the title's first syllable (`산둥성장`).
+
+use chrono::NaiveDate;
+use delegation_bot::intake::{self, eval};
+use delegation_bot::store;
+
+#[tokio::test]
+async fn a_title_glued_to_its_province_keeps_the_province() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("e.db").display());
+    let lexicon = eval::lexicon(&store::open(&url).await.unwrap())
+        .await
+        .unwrap();
+    let day = NaiveDate::from_ymd_opt(2019, 12, 3).unwrap();
+    let text = "류자이(劉家義) 산둥성 당서기가 1일 방한해 서울에서 총리와 만났다.\n\n\
+                올해 들어 산둥 인사의 방한이 이어졌다. 궁정(龔正) 산둥성장이 3월, 멍판리(孟凡利) \
+                칭다오시장이 5월에 각각 한국을 찾아 기업을 둘러봤다.";
+    let d = intake::draft(
+        &intake::Report {
+            text,
+            published: Some(day),
+        },
+        &lexicon,
+        day,
+    );
+    let march = d
+        .visits
+        .iter()
+        .find(|v| v.start.as_deref() == Some("2019-03"))
+        .unwrap_or_else(|| panic!("the March visit is drafted: {:?}", d.visits));
+    assert_eq!(march.provinces, ["Shandong"], "{march:?}");
+    assert_eq!(march.level.as_deref(), Some("provincial"));
+    let may = d
+        .visits
+        .iter()
+        .find(|v| v.start.as_deref() == Some("2019-05"))
+        .unwrap();
+    assert_eq!(
+        (may.provinces.clone(), may.city.as_deref()),
+        (vec!["Shandong".to_string()], Some("Qingdao"))
+    );
+}
