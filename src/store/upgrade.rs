@@ -33,7 +33,8 @@ async fn migrations_pending(db: &SqlitePool) -> Result<bool> {
 }
 
 /// The data upgrades, each a version in `settings`: (key, version, what it does).
-const NAMES_VERSION: &str = "2";
+// 3: region and city spellings re-keyed too (version 2 re-keyed officials' alone).
+const NAMES_VERSION: &str = "3";
 const SEARCH_VERSION: &str = "2";
 
 async fn version(db: &SqlitePool, key: &str) -> Result<Option<String>> {
@@ -83,23 +84,29 @@ async fn set(tx: &mut super::Tx<'_>, key: &str, value: &str) -> Result<()> {
 
 /// The keys of every alias, as `normalize` makes them now (NFKC first): an alias stored
 /// with full-width letters or decomposed Hangul gets the key people type. Two aliases that
-/// now share a key keep the first; the other is dropped (logged).
+/// now share a key (within their scope: a country for places, a city for a city's
+/// spellings) keep the first; the other is dropped (logged).
 async fn renormalize(db: &SqlitePool) -> Result<()> {
     let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
-    for (table, scope) in [("official_aliases", "''"), ("region_aliases", "country")] {
+    // (table, the column a key is unique within, the order that decides "first").
+    let tables = [
+        ("official_aliases", "''", "rowid"),
+        ("region_aliases", "country", "country, norm"),
+        ("city_aliases", "city_id", "city_id, norm"),
+    ];
+    for (table, scope, order) in tables {
         let rows: Vec<(String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {scope}, norm, alias FROM {table} ORDER BY rowid"
+            "SELECT CAST({scope} AS TEXT), norm, alias FROM {table} ORDER BY {order}"
         )))
         .fetch_all(&mut *tx)
-        .await
-        .or_else(|_| -> Result<Vec<_>> { Ok(Vec::new()) })?;
+        .await?;
         for (scope_value, norm, alias) in rows {
             let fresh = normalize(&alias);
             if fresh == norm || fresh.is_empty() {
                 continue;
             }
             let moved = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "UPDATE OR IGNORE {table} SET norm = ? WHERE norm = ? AND {scope} = ?"
+                "UPDATE OR IGNORE {table} SET norm = ? WHERE norm = ? AND CAST({scope} AS TEXT) = ?"
             )))
             .bind(&fresh)
             .bind(&norm)
@@ -110,7 +117,7 @@ async fn renormalize(db: &SqlitePool) -> Result<()> {
             if moved == 0 {
                 tracing::warn!(%alias, table, "alias dropped: its new key is taken");
                 sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "DELETE FROM {table} WHERE norm = ? AND {scope} = ?"
+                    "DELETE FROM {table} WHERE norm = ? AND CAST({scope} AS TEXT) = ?"
                 )))
                 .bind(&norm)
                 .bind(&scope_value)

@@ -497,3 +497,35 @@ async fn every_stored_spelling_of_a_city_or_place_has_the_key_people_type() {
         }
     }
 }
+
+#[tokio::test]
+async fn an_upgrade_re_keys_the_spellings_of_places_and_cities_too() {
+    // A database whose keys were made by an older `normalize`: as if each table's first
+    // spelling had been keyed differently, and the names not re-keyed since (version 2
+    // re-keyed officials' spellings only, and skipped places without a word).
+    let t = TestApp::new().await;
+    for table in ["region_aliases", "city_aliases"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE {table} SET norm = 'stale ' || norm
+              WHERE (norm, alias) IN (SELECT norm, alias FROM {table} LIMIT 1)"
+        )))
+        .execute(&t.app.db)
+        .await
+        .unwrap();
+    }
+    sqlx::query("UPDATE settings SET value = '2' WHERE key = 'names_version'")
+        .execute(&t.app.db)
+        .await
+        .unwrap();
+    let url = format!("sqlite://{}", t.dir.path().join("test.db").display());
+    let reopened = delegation_bot::store::open(&url).await.unwrap();
+    for table in ["region_aliases", "city_aliases"] {
+        let stale: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT norm, alias FROM {table} WHERE norm LIKE 'stale %'"
+        )))
+        .fetch_all(&reopened)
+        .await
+        .unwrap();
+        assert_eq!(stale, [], "{table} re-keyed");
+    }
+}
