@@ -194,35 +194,15 @@ async fn update(
     version: i64,
     fields: Fields,
 ) -> Result<()> {
-    let note = match job.conflict(Entity::Forum, item, id, version).await? {
-        Ok(note) => note,
-        Err(r) => {
-            job.refuse(Kind::Forums, r);
-            return Ok(());
-        }
-    };
-    let before = forum::snapshot(&mut job.write, id)
-        .await?
-        .expect("a live forum");
-    if Fields::from_snapshot(&before) == fields {
-        job.count(Kind::Forums).unchanged += 1;
+    let same = |before: &forum::Snapshot| Fields::from_snapshot(before) == fields;
+    let Some(opened) = job.open_update::<Fields>(item, id, version, same).await? else {
         return Ok(());
-    }
+    };
     if !job.opts.force
         && let Some(other) = forum::find_duplicate(&mut job.write, &fields, Some(id)).await?
     {
         job.refuse(Kind::Forums, duplicate(item, Owner::Record(other)));
         return Ok(());
     }
-    forum::write(&mut job.write, id, &fields, true).await?;
-    let diff = Job::diff(existing, item, id);
-    job.updated(
-        Entity::Forum,
-        item,
-        id,
-        serde_json::to_value(before)?,
-        diff,
-        note,
-    )
-    .await
+    job.write_update(existing, item, id, &fields, opened).await
 }

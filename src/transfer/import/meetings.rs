@@ -179,37 +179,19 @@ async fn update(
     version: i64,
     fields: Fields,
 ) -> Result<()> {
-    let note = match job.conflict(Entity::Meeting, item, id, version).await? {
-        Ok(note) => note,
-        Err(r) => {
-            job.refuse(Kind::Meetings, r);
-            return Ok(());
-        }
+    let same = |before: &meeting::Snapshot| {
+        let mut current = Fields::from_snapshot(before);
+        current.participants.sort_unstable();
+        current == fields
     };
-    let before = meeting::snapshot(&mut job.write, id)
-        .await?
-        .expect("a live meeting");
-    let mut current = Fields::from_snapshot(&before);
-    current.participants.sort_unstable();
-    if current == fields {
-        job.count(Kind::Meetings).unchanged += 1;
+    let Some(opened) = job.open_update::<Fields>(item, id, version, same).await? else {
         return Ok(());
-    }
+    };
     if !job.opts.force
         && let Some(other) = meeting::find_duplicate(&mut job.write, &fields, Some(id)).await?
     {
         job.refuse(Kind::Meetings, duplicate(item, Owner::Record(other)));
         return Ok(());
     }
-    meeting::write(&mut job.write, id, &fields, true).await?;
-    let diff = Job::diff(existing, item, id);
-    job.updated(
-        Entity::Meeting,
-        item,
-        id,
-        serde_json::to_value(before)?,
-        diff,
-        note,
-    )
-    .await
+    job.write_update(existing, item, id, &fields, opened).await
 }

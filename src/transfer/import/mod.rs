@@ -14,6 +14,7 @@ mod job;
 mod meetings;
 mod officials;
 mod outcomes;
+mod update;
 mod visits;
 
 pub use cells::{Item, Location, Refusal};

@@ -241,16 +241,6 @@ async fn update(
     checked: Checked,
     names: &[(String, String)],
 ) -> Result<()> {
-    let note = match job.conflict(Entity::Official, item, id, version).await? {
-        Ok(note) => note,
-        Err(r) => {
-            job.refuse(Kind::Officials, r);
-            return Ok(());
-        }
-    };
-    let before = official::snapshot(&mut job.write, id)
-        .await?
-        .expect("a live official");
     // A `positions` cell replaces the career; an empty one (or a file from before careers
     // were exported) leaves it as it is: /record official role-remove takes posts off.
     let same_posts = checked.posts.as_ref().is_none_or(|_| {
@@ -258,15 +248,16 @@ async fn update(
             .iter()
             .any(|d| d.starts_with("positions:"))
     });
-    let same = Fields::from_snapshot(&before) == checked.fields
-        && same_posts
-        && names
-            .iter()
-            .all(|(n, _)| before.aliases.iter().any(|a| a.norm == *n));
-    if same {
-        job.count(Kind::Officials).unchanged += 1;
+    let same = |before: &official::Snapshot| {
+        Fields::from_snapshot(before) == checked.fields
+            && same_posts
+            && names
+                .iter()
+                .all(|(n, _)| before.aliases.iter().any(|a| a.norm == *n))
+    };
+    let Some(opened) = job.open_update::<Fields>(item, id, version, same).await? else {
         return Ok(());
-    }
+    };
     if let Some(r) = taken(job, item, id, names) {
         job.refuse(Kind::Officials, r);
         return Ok(());
@@ -279,14 +270,5 @@ async fn update(
         official::add_alias(&mut job.write, id, alias).await?;
         job.names.learn(norm.clone(), id, &checked.fields.name);
     }
-    let diff = Job::diff(existing, item, id);
-    job.updated(
-        Entity::Official,
-        item,
-        id,
-        serde_json::to_value(before)?,
-        diff,
-        note,
-    )
-    .await
+    job.log_update::<Fields>(existing, item, id, opened).await
 }

@@ -259,20 +259,10 @@ async fn update(
     version: i64,
     fields: Fields,
 ) -> Result<()> {
-    let note = match job.conflict(Entity::Outcome, item, id, version).await? {
-        Ok(note) => note,
-        Err(r) => {
-            job.refuse(Kind::Outcomes, r);
-            return Ok(());
-        }
-    };
-    let before = outcome::snapshot(&mut job.write, id)
-        .await?
-        .expect("a live outcome");
-    if Fields::from_snapshot(&before) == fields {
-        job.count(Kind::Outcomes).unchanged += 1;
+    let same = |before: &outcome::Snapshot| Fields::from_snapshot(before) == fields;
+    let Some(opened) = job.open_update::<Fields>(item, id, version, same).await? else {
         return Ok(());
-    }
+    };
     if !job.opts.force
         && let Some(other) = outcome::find_duplicate(&mut job.write, &fields, Some(id)).await?
     {
@@ -282,15 +272,5 @@ async fn update(
         );
         return Ok(());
     }
-    outcome::write(&mut job.write, id, &fields, true).await?;
-    let diff = Job::diff(existing, item, id);
-    job.updated(
-        Entity::Outcome,
-        item,
-        id,
-        serde_json::to_value(before)?,
-        diff,
-        note,
-    )
-    .await
+    job.write_update(existing, item, id, &fields, opened).await
 }

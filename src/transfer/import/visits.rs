@@ -264,41 +264,23 @@ async fn update(
     version: i64,
     fields: Fields,
 ) -> Result<()> {
-    let kind = Kind::Visits;
-    let note = match job.conflict(Entity::Visit, item, id, version).await? {
-        Ok(note) => note,
-        Err(r) => {
-            job.refuse(kind, r);
-            return Ok(());
-        }
+    let same = |before: &visit::Snapshot| {
+        let mut current = Fields::from_snapshot(before);
+        current.provinces.sort_unstable();
+        current == fields
     };
-    let before = visit::snapshot(&mut job.write, id)
-        .await?
-        .expect("a live visit");
-    let mut current = Fields::from_snapshot(&before);
-    current.provinces.sort_unstable();
-    if current == fields {
-        job.count(kind).unchanged += 1;
+    let Some(opened) = job.open_update::<Fields>(item, id, version, same).await? else {
         return Ok(());
-    }
+    };
     if !job.opts.force
         && let Some(owner) = spans.overlap(&fields, Some(id))
     {
-        job.refuse(kind, overlap_refusal(item, owner));
+        job.refuse(Kind::Visits, overlap_refusal(item, owner));
         return Ok(());
     }
-    visit::write(&mut job.write, id, &fields, true).await?;
+    job.write_update(existing, item, id, &fields, opened).await?;
     spans.remove(Owner::Record(id));
     let (start, end) = span(&fields);
     spans.add(&fields.provinces, start, end, Owner::Record(id));
-    let diff = Job::diff(existing, item, id);
-    job.updated(
-        Entity::Visit,
-        item,
-        id,
-        serde_json::to_value(before)?,
-        diff,
-        note,
-    )
-    .await
+    Ok(())
 }
