@@ -356,7 +356,8 @@ pub async fn count_listed(db: &SqlitePool, f: &ListFilter) -> Result<i64> {
     .await?)
 }
 
-/// Newest first, with how many live delegations attended.
+/// Newest first, with how many live delegations attended (the page chosen by id, then
+/// counted, as `visit::list` does).
 pub async fn listed(
     db: &SqlitePool,
     f: &ListFilter,
@@ -368,7 +369,9 @@ pub async fn listed(
                 f.start_shown AS start, f.place,
                 (SELECT count(*) FROM forum_visits fv JOIN visits v ON v.id = fv.visit_id AND v.deleted_at IS NULL
                  WHERE fv.forum_id = f.id) AS delegations
-         FROM forums f WHERE {} ORDER BY f.start_date DESC, f.id DESC LIMIT ?5 OFFSET ?6",
+         FROM (SELECT f.id FROM forums f WHERE {}
+                ORDER BY f.start_date DESC, f.id DESC LIMIT ?5 OFFSET ?6) page
+         JOIN forums f ON f.id = page.id ORDER BY f.start_date DESC, f.id DESC",
         listed_where()
     )))
     .bind(f.range.from.to_string())

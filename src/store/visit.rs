@@ -561,6 +561,9 @@ pub async fn count(db: &SqlitePool, f: &Filter) -> Result<i64> {
     Ok(q.fetch_one(db).await?)
 }
 
+/// One page of the visits `f` selects, newest first. The page is chosen from the ids alone,
+/// then named: SQLite works out the columns of every row an OFFSET skips, which made a
+/// province's page 5 three times slower than its ids.
 pub async fn list(db: &SqlitePool, f: &Filter, limit: i64, offset: i64) -> Result<Vec<ListItem>> {
     let (cond, params) = filter_sql(f);
     let sql = format!(
@@ -573,9 +576,10 @@ pub async fn list(db: &SqlitePool, f: &Filter, limit: i64, offset: i64) -> Resul
            (SELECT group_concat(name, ', ') FROM (SELECT r.name FROM visit_places pl JOIN regions r ON r.id = pl.region_id
               WHERE pl.visit_id = v.id ORDER BY pl.position)) AS places_joined,
            v.city
-         FROM visits v LEFT JOIN officials o ON o.id = v.leader_id
-         WHERE {cond}
-         ORDER BY v.start_date DESC, v.id DESC LIMIT {limit} OFFSET {offset}"
+         FROM (SELECT v.id FROM visits v WHERE {cond}
+                ORDER BY v.start_date DESC, v.id DESC LIMIT {limit} OFFSET {offset}) page
+         JOIN visits v ON v.id = page.id LEFT JOIN officials o ON o.id = v.leader_id
+         ORDER BY v.start_date DESC, v.id DESC"
     );
     let mut q = sqlx::query_as::<_, ListItem>(sqlx::AssertSqlSafe(sql));
     for p in params {

@@ -121,14 +121,17 @@ type ListRow = (
     Option<i64>,
 );
 
-/// One page of the outcomes a filter keeps, newest first.
+/// One page of the outcomes a filter keeps, newest first (chosen by id, then named, as
+/// `visit::list` does).
 pub async fn list(db: &SqlitePool, f: &Filter, limit: i64, offset: i64) -> Result<Vec<ListItem>> {
     let rows: Vec<ListRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT o.id, o.kind, o.title, o.date_shown, o.status,
                 (SELECT group_concat(name, ', ') FROM (SELECT r.name FROM outcome_provinces p
                    JOIN regions r ON r.id = p.region_id WHERE p.outcome_id = o.id ORDER BY r.name)),
                 o.city, o.amount_minor, o.currency, o.visit_id
-           FROM outcomes o WHERE {} ORDER BY o.date DESC, o.id DESC LIMIT ?6 OFFSET ?7",
+           FROM (SELECT o.id FROM outcomes o WHERE {}
+                  ORDER BY o.date DESC, o.id DESC LIMIT ?6 OFFSET ?7) page
+           JOIN outcomes o ON o.id = page.id ORDER BY o.date DESC, o.id DESC",
         filtered()
     )))
     .bind(f.range.from.to_string())

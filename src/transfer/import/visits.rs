@@ -278,7 +278,8 @@ async fn update(
         job.refuse(Kind::Visits, overlap_refusal(item, owner));
         return Ok(());
     }
-    job.write_update(existing, item, id, &fields, opened).await?;
+    job.write_update(existing, item, id, &fields, opened)
+        .await?;
     spans.remove(Owner::Record(id));
     let (start, end) = span(&fields);
     spans.add(&fields.provinces, start, end, Owner::Record(id));
