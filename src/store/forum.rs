@@ -202,7 +202,7 @@ pub async fn insert_many(
 ) -> Result<()> {
     let triggers = super::summary::suspend_insert_triggers(tx).await?;
     insert_rows(tx, rows, dataset).await?;
-    super::summary::resume_insert_triggers(tx, triggers).await?;
+    super::summary::resume_triggers(tx, triggers).await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     super::summary::mark_inserted(tx, super::Entity::Forum, &ids).await
 }

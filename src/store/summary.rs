@@ -126,7 +126,7 @@ static SUM_MONTH: LazyLock<[String; 4]> = LazyLock::new(|| {
 const BULK_PAIRS: i64 = 5000;
 
 /// People: the stale pairs recounted (one by one, or all at once after a bulk load), then
-/// `prev` fixed for everyone touched: their previous month with a meeting.
+/// their `prev` fixed (`fix_prev`).
 const RECOUNT_PAIRS: [&str; 2] = [
     "DELETE FROM official_month_stats
       WHERE (month, official_id) IN (SELECT month, official_id FROM stale_officials)",
@@ -145,30 +145,61 @@ const RECOUNT_ALL_PAIRS: [&str; 2] = [
        FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id JOIN officials o ON o.id = mp.official_id
       WHERE m.deleted_at IS NULL GROUP BY 1, 2",
 ];
-/// The people met by month and previous month (migration 0022), kept from
-/// official_month_stats: the touched officials' rows are taken out before their recount and
-/// put back after it (`+ 1` / `- 1` per row); after a bulk load, counted again in one pass.
-const UNCOUNT_PREV: &str = "INSERT INTO official_prev_counts (month, prev, officials)
-     SELECT month, coalesce(prev, ''), -count(*) FROM official_month_stats
-      WHERE official_id IN (SELECT official_id FROM stale_officials) GROUP BY 1, 2
-     ON CONFLICT DO UPDATE SET officials = officials + excluded.officials";
-const COUNT_PREV: [&str; 2] = [
-    "INSERT INTO official_prev_counts (month, prev, officials)
-     SELECT month, coalesce(prev, ''), count(*) FROM official_month_stats
-      WHERE official_id IN (SELECT official_id FROM stale_officials) GROUP BY 1, 2
-     ON CONFLICT DO UPDATE SET officials = officials + excluded.officials",
-    "DELETE FROM official_prev_counts WHERE officials = 0",
-];
+/// `prev` of the rows of the officials `who` selects (a condition on `official_id`): each
+/// row's previous month with a meeting. A bulk recount leaves every row's empty, so it
+/// fixes everyone's, not only the touched officials'.
+fn fix_prev(who: &str) -> String {
+    format!(
+        "UPDATE official_month_stats AS t SET prev = w.prev
+           FROM (SELECT month, official_id, lag(month) OVER (PARTITION BY official_id ORDER BY month) AS prev
+                   FROM official_month_stats WHERE {who}) AS w
+          WHERE t.month = w.month AND t.official_id = w.official_id AND t.prev IS NOT w.prev"
+    )
+}
+
+/// The people met by month and previous month (migration 0022): triggers keep them row by
+/// row; a bulk recount suspends those and counts them in one pass instead.
 const COUNT_ALL_PREV: [&str; 2] = [
     "DELETE FROM official_prev_counts",
     "INSERT INTO official_prev_counts (month, prev, officials)
      SELECT month, coalesce(prev, ''), count(*) FROM official_month_stats GROUP BY 1, 2",
 ];
-const FIX_PREV: &str = "UPDATE official_month_stats AS t SET prev = w.prev
-     FROM (SELECT month, official_id, lag(month) OVER (PARTITION BY official_id ORDER BY month) AS prev
-             FROM official_month_stats
-            WHERE official_id IN (SELECT official_id FROM stale_officials)) AS w
-    WHERE t.month = w.month AND t.official_id = w.official_id AND t.prev IS NOT w.prev";
+const PREV_TRIGGERS: &str = "official\\_prev\\_counts\\_%";
+
+/// The (month, official) pairs that writes marked: recounted one by one, or after a bulk
+/// load all at once; then everyone's `prev` and the people met by month.
+async fn refresh_people(tx: &mut Tx<'_>) -> Result<()> {
+    let pairs: i64 = sqlx::query_scalar("SELECT count(*) FROM stale_officials")
+        .fetch_one(&mut **tx)
+        .await?;
+    if pairs == 0 {
+        return Ok(());
+    }
+    if pairs <= BULK_PAIRS {
+        let fix = fix_prev("official_id IN (SELECT official_id FROM stale_officials)");
+        for sql in RECOUNT_PAIRS.into_iter().chain([fix.as_str()]) {
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .execute(&mut **tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM official_prev_counts WHERE officials = 0")
+            .execute(&mut **tx)
+            .await?;
+        return Ok(());
+    }
+    let triggers = suspend_triggers(tx, PREV_TRIGGERS).await?;
+    let fix = fix_prev("TRUE");
+    for sql in RECOUNT_ALL_PAIRS
+        .into_iter()
+        .chain([fix.as_str()])
+        .chain(COUNT_ALL_PREV)
+    {
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut **tx)
+            .await?;
+    }
+    resume_triggers(tx, triggers).await
+}
 
 /// A month of outcomes (?1, its days ?2..?3; migration 0015): by region, kind and status;
 /// their amounts by region, currency and status; and by region alone. Outcomes known only
@@ -261,25 +292,7 @@ pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
                 .await?;
         }
     }
-    let pairs: i64 = sqlx::query_scalar("SELECT count(*) FROM stale_officials")
-        .fetch_one(&mut **tx)
-        .await?;
-    if pairs > 0 {
-        let steps: Vec<&str> = if pairs > BULK_PAIRS {
-            [RECOUNT_ALL_PAIRS.as_slice(), &[FIX_PREV], &COUNT_ALL_PREV].concat()
-        } else {
-            [
-                &[UNCOUNT_PREV],
-                RECOUNT_PAIRS.as_slice(),
-                &[FIX_PREV],
-                &COUNT_PREV,
-            ]
-            .concat()
-        };
-        for sql in steps {
-            sqlx::query(sql).execute(&mut **tx).await?;
-        }
-    }
+    refresh_people(tx).await?;
     for sql in ["DELETE FROM stale_days", "DELETE FROM stale_officials"] {
         sqlx::query(sql).execute(&mut **tx).await?;
     }
@@ -291,9 +304,16 @@ pub async fn refresh(tx: &mut Tx<'_>) -> Result<()> {
 /// length of their statements, inside the transaction, and mark what they wrote in one
 /// pass instead (`mark_inserted`).
 pub(super) async fn suspend_insert_triggers(tx: &mut Tx<'_>) -> Result<Vec<String>> {
+    suspend_triggers(tx, "%\\_stale\\_insert").await
+}
+
+/// Drops the triggers whose names match the LIKE pattern `like` (`\` escapes `_`), inside
+/// the transaction; returns their SQL for `resume_triggers`.
+async fn suspend_triggers(tx: &mut Tx<'_>, like: &str) -> Result<Vec<String>> {
     let triggers: Vec<(String, String)> = sqlx::query_as(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_stale\\_insert' ESCAPE '\\'",
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ? ESCAPE '\\'",
     )
+    .bind(like)
     .fetch_all(&mut **tx)
     .await?;
     for (name, _) in &triggers {
@@ -304,7 +324,7 @@ pub(super) async fn suspend_insert_triggers(tx: &mut Tx<'_>) -> Result<Vec<Strin
     Ok(triggers.into_iter().map(|(_, sql)| sql).collect())
 }
 
-pub(super) async fn resume_insert_triggers(tx: &mut Tx<'_>, triggers: Vec<String>) -> Result<()> {
+pub(super) async fn resume_triggers(tx: &mut Tx<'_>, triggers: Vec<String>) -> Result<()> {
     for sql in triggers {
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .execute(&mut **tx)

@@ -374,9 +374,18 @@ async fn a_hand_edit_outside_the_bot_is_counted_at_the_next_start() {
 #[tokio::test]
 async fn a_bulk_load_is_counted_like_single_writes() {
     let t = TestApp::new().await;
+    // Someone met in two months before the load, whom the load does not touch: the one
+    // pass must still know January was not their first meeting when counting March.
+    t.people().await;
+    for day in ["2024-01-10", "2024-03-05"] {
+        t.ok(&format!(
+            "/record meeting add date:{day} officials:\"Oh Se-hoon; Xin Changxing\""
+        ))
+        .await;
+    }
     // Enough meetings that the refresh recounts the people in one pass (over 5,000 stale
-    // month-and-official pairs) rather than pair by pair.
-    delegation_bot::synthetic::generate(&t.app, &t.moderator, 4000, 11, false)
+    // month-and-official pairs) rather than pair by pair; mixed into the records above.
+    delegation_bot::synthetic::generate(&t.app, &t.moderator, 4000, 11, true)
         .await
         .unwrap();
     let pairs: i64 = sqlx::query_scalar("SELECT count(*) FROM official_month_stats")
@@ -392,7 +401,7 @@ async fn a_bulk_load_is_counted_like_single_writes() {
 }
 
 #[tokio::test]
-async fn a_database_from_before_the_kept_counts_of_people_met_counts_them_on_upgrade() {
+async fn a_database_from_before_the_kept_counts_of_people_met_is_counted_and_mended_on_upgrade() {
     let t = TestApp::new().await;
     delegation_bot::synthetic::generate(&t.app, &t.moderator, 300, 7, false)
         .await
@@ -403,9 +412,14 @@ async fn a_database_from_before_the_kept_counts_of_people_met_counts_them_on_upg
     );
     let expected = records::totals(&t.app.db, year).await;
     assert!(expected.officials_met > 10, "{expected:?}");
-    // As the database was before migration 0022: no kept counts, the migration pending.
+    // As the database was before migration 0022: no kept counts, the migration pending, and
+    // `prev` left empty as the old bulk recount left it for officials it did not touch.
     for sql in [
+        "DROP TRIGGER official_prev_counts_insert",
+        "DROP TRIGGER official_prev_counts_delete",
+        "DROP TRIGGER official_prev_counts_update",
         "DROP TABLE official_prev_counts",
+        "UPDATE official_month_stats SET prev = NULL",
         "DELETE FROM _sqlx_migrations WHERE version >= 22",
     ] {
         sqlx::query(sql).execute(&t.app.db).await.unwrap();
