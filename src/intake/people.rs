@@ -320,7 +320,8 @@ fn office<'a>(text: &str, hits: &'a [Hit], t: &TitleHit, lang: Lang) -> Vec<&'a 
         .collect();
     if lang == Lang::En {
         out.retain(|h| {
-            let gap = &text[h.end..t.start];
+            // None for a place that shares its suffix with the title: no gap at all.
+            let gap = text.get(h.end..t.start).unwrap_or_default();
             gap.trim().is_empty() || gap.trim() == "'s" || gap.trim() == "’s"
         });
         let after = &text[t.end..];

@@ -41,3 +41,30 @@ async fn a_title_glued_to_its_province_keeps_the_province() {
         (vec!["Shandong".to_string()], Some("Qingdao"))
     );
 }
+
+#[tokio::test]
+async fn an_english_report_quoting_a_glued_chinese_title_is_drafted() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("e.db").display());
+    let lexicon = eval::lexicon(&store::open(&url).await.unwrap())
+        .await
+        .unwrap();
+    let day = NaiveDate::from_ymd_opt(2024, 3, 8).unwrap();
+    // English by its script, with the Chinese title in brackets: the place `青岛市` and the
+    // title `市长` share a character.
+    let text = "A delegation led by Zhao Haozhi, the mayor of Qingdao (青岛市长), visited \
+                Seoul on March 5 to promote port logistics.";
+    let d = intake::draft(
+        &intake::Report {
+            text,
+            published: Some(day),
+        },
+        &lexicon,
+        day,
+    );
+    assert!(
+        d.visits.iter().any(|v| v.provinces == ["Shandong"]),
+        "{:?}",
+        d.visits
+    );
+}
