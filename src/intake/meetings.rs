@@ -54,6 +54,12 @@ fn date_text(w: When) -> String {
     }
 }
 
+/// Whether what lies between a place and a title makes the place the title's office
+/// (`Seoul Mayor`, `Seoul's mayor`, `서울시장`, `Jeju (제주) Governor`).
+fn office_gap(gap: &str) -> bool {
+    gap.chars().count() <= 3 || gap.trim() == "'s" || gap.trim_start().starts_with('(')
+}
+
 /// The Korean place a sentence sets something in: the most specific place named there
 /// that is not someone's office (`Seoul Mayor`, `제주도 정무부지사`, `济州道知事`).
 fn place_in(r: &Reading, si: usize) -> Option<String> {
@@ -76,14 +82,9 @@ fn place_in(r: &Reading, si: usize) -> Option<String> {
         })
         .map(|(_, h)| h)
         .filter(|h| {
-            let next_title = titles.iter().any(|t| {
-                t.start >= h.end && {
-                    let gap = &text[h.end..t.start];
-                    gap.chars().count() <= 3
-                        || gap.trim() == "'s"
-                        || gap.trim_start().starts_with('(')
-                }
-            });
+            let next_title = titles
+                .iter()
+                .any(|t| t.gap_after(text, h.start, h.end).is_some_and(office_gap));
             let next_person = mentions
                 .iter()
                 .any(|m| m.start >= h.end && text[h.end..m.start].trim().is_empty());
@@ -364,16 +365,12 @@ pub fn places(r: &Reading, leader: usize, d: &Delegation, evidence: &mut Evidenc
             {
                 continue;
             }
-            let office = titles.iter().any(|t| {
-                t.start >= h.end && {
-                    let gap = &text[h.end..t.start];
-                    gap.chars().count() <= 3
-                        || gap.trim() == "'s"
-                        || gap.trim_start().starts_with('(')
-                }
-            }) || mentions
+            let office = titles
                 .iter()
-                .any(|m| m.start >= h.end && text[h.end..m.start].trim().is_empty());
+                .any(|t| t.gap_after(text, h.start, h.end).is_some_and(office_gap))
+                || mentions
+                    .iter()
+                    .any(|m| m.start >= h.end && text[h.end..m.start].trim().is_empty());
             let possessive_office = text[h.end..].starts_with("'s ") && {
                 let rest = &text[h.end + 3..];
                 titles.iter().any(|t| {

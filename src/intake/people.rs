@@ -301,27 +301,18 @@ fn office<'a>(text: &str, hits: &'a [Hit], t: &TitleHit, lang: Lang) -> Vec<&'a 
         &[',', '，', '、', '。', ';', '“', '"']
     };
     let clause_start = text[..t.start].rfind(delimiters).map_or(0, |i| i + 1);
-    // A place written with its suffix shares it with a title that starts with that
-    // syllable: `산둥성장` is `산둥성` + `성장`, `칭다오시장` is `칭다오시` + `시장`.
-    let shares_suffix = |h: &Hit| {
-        h.start < t.start
-            && h.end > t.start
-            && h.end < t.end
-            && matches!(&text[t.start..h.end], "성" | "시" | "도" | "省" | "市")
-    };
     let mut out: Vec<&Hit> = hits
         .iter()
         .filter(|h| {
             h.official().is_none()
-                && (h.end <= t.start || shares_suffix(h))
+                && t.gap_after(text, h.start, h.end).is_some()
                 && h.start >= clause_start
                 && t.start.saturating_sub(h.end) <= reach_back
         })
         .collect();
     if lang == Lang::En {
         out.retain(|h| {
-            // None for a place that shares its suffix with the title: no gap at all.
-            let gap = text.get(h.end..t.start).unwrap_or_default();
+            let gap = t.gap_after(text, h.start, h.end).unwrap_or_default();
             gap.trim().is_empty() || gap.trim() == "'s" || gap.trim() == "’s"
         });
         let after = &text[t.end..];

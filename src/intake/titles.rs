@@ -289,6 +289,21 @@ pub struct TitleHit {
     pub title: Title,
 }
 
+impl TitleHit {
+    /// The text between a place found at `start..end` and this title when the title comes
+    /// after it; empty when the two share the place's suffix (`산둥성` + `성장`, `칭다오시` +
+    /// `시장`, `青岛市` + `市长`); `None` when the title does not follow the place.
+    pub fn gap_after<'t>(&self, text: &'t str, start: usize, end: usize) -> Option<&'t str> {
+        if self.start >= end {
+            return Some(&text[end..self.start]);
+        }
+        let shared = start < self.start
+            && end < self.end
+            && matches!(&text[self.start..end], "성" | "시" | "도" | "省" | "市");
+        shared.then_some("")
+    }
+}
+
 /// Every title in a sentence, left to right. English titles are whole words; a title
 /// that needs a place is kept only right after a non-space character (`인천시장`,
 /// `济州道知事`) or after a lone surname (`박 시장`, `류 서기`).
