@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::assemble::{Delegation, Reading, VISIT, about_delegation};
 use super::dates::When;
+use super::lexicon::Hit;
 use super::titles::{Rank, Side};
 use super::{Evidence, MeetingDraft, VisitDraft};
 
@@ -54,23 +55,26 @@ fn date_text(w: When) -> String {
     }
 }
 
-/// Whether what lies between a place and a title makes the place the title's office
-/// (`Seoul Mayor`, `Seoul's mayor`, `서울시장`, `Jeju (제주) Governor`).
-fn office_gap(gap: &str) -> bool {
-    gap.chars().count() <= 3 || gap.trim() == "'s" || gap.trim_start().starts_with('(')
+/// Whether the place `h` of sentence `si` is someone's office rather than a place: a title
+/// right after it (`Seoul Mayor`, `Seoul's mayor`, `서울시장`, `Jeju (제주) Governor`) or a
+/// person (`서울 오세훈`).
+fn is_office(r: &Reading, si: usize, h: &Hit) -> bool {
+    let text = r.text(si);
+    let title_after = r.found.titles[si].iter().any(|t| {
+        t.gap_after(text, h.start, h.end).is_some_and(|gap| {
+            gap.chars().count() <= 3 || gap.trim() == "'s" || gap.trim_start().starts_with('(')
+        })
+    });
+    title_after
+        || r.found
+            .mentions
+            .iter()
+            .any(|m| m.sentence == si && m.start >= h.end && text[h.end..m.start].trim().is_empty())
 }
 
 /// The Korean place a sentence sets something in: the most specific place named there
 /// that is not someone's office (`Seoul Mayor`, `제주도 정무부지사`, `济州道知事`).
 fn place_in(r: &Reading, si: usize) -> Option<String> {
-    let text = r.text(si);
-    let titles = &r.found.titles[si];
-    let mentions: Vec<_> = r
-        .found
-        .mentions
-        .iter()
-        .filter(|m| m.sentence == si)
-        .collect();
     let hits = &r.found.hits[si];
     hits.iter()
         .enumerate()
@@ -81,15 +85,7 @@ fn place_in(r: &Reading, si: usize) -> Option<String> {
                     .is_some_and(|n| n.place().is_some() && n.start == h.end)
         })
         .map(|(_, h)| h)
-        .filter(|h| {
-            let next_title = titles
-                .iter()
-                .any(|t| t.gap_after(text, h.start, h.end).is_some_and(office_gap));
-            let next_person = mentions
-                .iter()
-                .any(|m| m.start >= h.end && text[h.end..m.start].trim().is_empty());
-            !next_title && !next_person
-        })
+        .filter(|h| !is_office(r, si, h))
         .max_by_key(|h| (h.detail(), std::cmp::Reverse(h.start)))
         .and_then(|h| h.place().map(String::from))
 }
@@ -338,12 +334,6 @@ pub fn places(r: &Reading, leader: usize, d: &Delegation, evidence: &mut Evidenc
             continue;
         }
         let titles = &r.found.titles[si];
-        let mentions: Vec<_> = r
-            .found
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == si)
-            .collect();
         let hits = &r.found.hits[si];
         for (hi, h) in hits.iter().enumerate() {
             let Some(place) = h.place() else { continue };
@@ -365,12 +355,6 @@ pub fn places(r: &Reading, leader: usize, d: &Delegation, evidence: &mut Evidenc
             {
                 continue;
             }
-            let office = titles
-                .iter()
-                .any(|t| t.gap_after(text, h.start, h.end).is_some_and(office_gap))
-                || mentions
-                    .iter()
-                    .any(|m| m.start >= h.end && text[h.end..m.start].trim().is_empty());
             let possessive_office = text[h.end..].starts_with("'s ") && {
                 let rest = &text[h.end + 3..];
                 titles.iter().any(|t| {
@@ -379,7 +363,7 @@ pub fn places(r: &Reading, leader: usize, d: &Delegation, evidence: &mut Evidenc
                         && !rest[..t.start - h.end - 3].contains(',')
                 })
             };
-            if office || possessive_office {
+            if is_office(r, si, h) || possessive_office {
                 continue;
             }
             if !out.iter().any(|p| p == place) {
