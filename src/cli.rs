@@ -281,6 +281,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         },
         _ => None,
     };
+    // Every process with the database open says so, so `restore` never replaces the file
+    // under a console or an import (which would go on writing into the replaced file).
+    let _in_use = match store::lock::database_file(&url)
+        .and_then(|file| file.map(|f| store::lock::in_use(&f)).transpose())
+    {
+        Ok(mark) => mark,
+        Err(e) => return Ok(report(Err(e))),
+    };
     let app = App::new(store::open(&url).await?);
 
     let code = match cli.command {

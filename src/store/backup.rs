@@ -212,6 +212,8 @@ pub async fn restore(url: &str, file: &Path, now: DateTime<Utc>) -> Result<Strin
         &db,
         "stop it before restoring (systemctl stop delegation-bot, or docker compose stop bot)",
     )?;
+    // A console or an `ask` left open would go on writing into the replaced file.
+    let _unused = lock::unused(&db)?;
     check(file).await?;
 
     // One consistent file, whatever journal the source used.

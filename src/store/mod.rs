@@ -52,6 +52,7 @@ impl WriteTx {
         turn: &std::sync::Arc<tokio::sync::Semaphore>,
     ) -> crate::error::Result<WriteTx> {
         let turn = turn.clone().acquire_owned().await.expect("never closed");
+        lock::still_open_file(db)?;
         let tx = db.begin_with("BEGIN IMMEDIATE").await?;
         Ok(WriteTx { tx, _turn: turn })
     }
@@ -105,6 +106,7 @@ pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
         .connect_with(options)
         .await
         .with_context(|| format!("could not open the database {}", redact(url)))?;
+    lock::remember_file(&pool);
     upgrade::run(&pool).await?;
     Ok(pool)
 }

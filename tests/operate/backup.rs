@@ -202,3 +202,96 @@ fn restore_refuses_what_is_not_a_sound_database_and_changes_nothing() {
         "{names:?}"
     );
 }
+
+/// A console on `db` in `dir`, reading its commands from a pipe.
+fn console(dir: &Path, db: &str) -> std::process::Child {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .arg("console")
+        .current_dir(dir)
+        .env("DATABASE_URL", format!("sqlite://{}", dir.join(db).display()))
+        .env("USER", "tester")
+        .env_remove("RUST_LOG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the console starts");
+    // It marks the database as in use before it reads a line: wait for the mark.
+    let mark = dir.join(format!("{db}.open"));
+    for _ in 0..500 {
+        if let Ok(f) = std::fs::OpenOptions::new().write(true).open(&mark)
+            && f.try_lock().is_err()
+        {
+            return child;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the console never marked the database as open");
+}
+
+#[test]
+fn item01_restore_is_refused_while_a_console_has_the_database_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(bot(d, "live.db", &["sample"]).status.success());
+    assert!(bot(d, "live.db", &["backup", "before.db"]).status.success());
+    let mut open = console(d, "live.db");
+
+    let out = bot(d, "live.db", &["restore", "before.db"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains(&format!("a console (pid {})", open.id())),
+        "the refusal names the console: {message}"
+    );
+    assert!(
+        !std::fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().contains("before-restore")),
+        "nothing was moved"
+    );
+
+    // The console's writes land in the database everyone reads.
+    use std::io::Write;
+    let mut stdin = open.stdin.take().unwrap();
+    writeln!(stdin, "/record visit add province:Shandong start:2024-07-02").unwrap();
+    drop(stdin);
+    let out = open.wait_with_output().unwrap();
+    assert!(stdout(&out).contains("added"), "{}", stdout(&out));
+    assert_eq!(total_visits(d, "live.db"), 3);
+
+    // Once it has exited, the restore goes ahead.
+    let out = bot(d, "live.db", &["restore", "before.db"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(total_visits(d, "live.db"), 2);
+}
+
+#[test]
+fn item01_a_console_whose_database_was_replaced_stops_writing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(bot(d, "live.db", &["sample"]).status.success());
+    assert!(bot(d, "live.db", &["backup", "before.db"]).status.success());
+    let mut open = console(d, "live.db");
+    // Replaced by hand, behind every lock: the console must notice on its next write.
+    std::fs::rename(d.join("live.db"), d.join("moved.db")).unwrap();
+    for journal in ["-wal", "-shm"] {
+        let _ = std::fs::rename(
+            d.join(format!("live.db{journal}")),
+            d.join(format!("moved.db{journal}")),
+        );
+    }
+    std::fs::copy(d.join("before.db"), d.join("live.db")).unwrap();
+
+    use std::io::Write;
+    let mut stdin = open.stdin.take().unwrap();
+    writeln!(stdin, "/record visit add province:Shandong start:2024-07-02").unwrap();
+    drop(stdin);
+    let out = open.wait_with_output().unwrap();
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(said.contains("was replaced"), "{said}");
+    assert!(!said.contains("added"), "{said}");
+    assert_eq!(total_visits(d, "live.db"), 2, "nothing written to the new file");
+    assert_eq!(total_visits(d, "moved.db"), 2, "nor to the replaced one");
+}
