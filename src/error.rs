@@ -72,7 +72,11 @@ impl Error {
                     }
                     None => {
                         tracing::error!(error = %format!("{e:#}"), "command failed");
-                        APOLOGY.to_string()
+                        if e.downcast_ref::<WhileReading>().is_some() {
+                            READ_APOLOGY.to_string()
+                        } else {
+                            APOLOGY.to_string()
+                        }
                     }
                 }
             }
@@ -114,6 +118,31 @@ fn unavailable(e: &anyhow::Error) -> Option<&'static str> {
 pub fn user_err<T>(message: impl Into<String>) -> Result<T> {
     Err(Error::User(UserError::new(message)))
 }
+
+/// Marks an internal failure of a command that only reads, so that its apology does not
+/// speak of a change (`Error::while_reading`).
+#[derive(Debug)]
+struct WhileReading;
+
+impl fmt::Display for WhileReading {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("while answering a read")
+    }
+}
+
+impl Error {
+    /// The same failure, of a command that changes nothing.
+    pub fn while_reading(self) -> Error {
+        match self {
+            Error::Internal(e) => Error::Internal(e.context(WhileReading)),
+            user => user,
+        }
+    }
+}
+
+/// What a user sees when a read failed on our side.
+pub const READ_APOLOGY: &str =
+    "Sorry, something went wrong on our side while answering; please try again later.";
 
 /// What a user sees when something failed on our side.
 pub const APOLOGY: &str =

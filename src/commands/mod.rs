@@ -85,6 +85,15 @@ impl App {
                 "Only moderators can change records; the read commands (/help lists them) are open to all.",
             );
         }
+        let answer = self.answer(actor, req, progress).await;
+        if req.spec.moderator && req.spec.id != CommandId::DataAudit {
+            answer
+        } else {
+            answer.map_err(crate::error::Error::while_reading)
+        }
+    }
+
+    async fn answer(&self, actor: &Actor, req: &Request, progress: &Progress) -> Result<Reply> {
         use CommandId::*;
         use args::read;
         match req.spec.id {

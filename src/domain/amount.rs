@@ -144,23 +144,27 @@ const FOREIGN: [&str; 22] = [
 ];
 
 /// An amount of money in hundredths of its unit (cents, jeon, fen): exact, never negative.
+/// One outcome's amount is at most `MAX_UNITS`; a sum of them is kept in 128 bits, which
+/// no number of outcomes can overflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Amount(i64);
+pub struct Amount(i128);
 
 /// The largest amount one outcome may state: 1,000 trillion (10^15) units. Anything larger
-/// is a typo, and sums of many such amounts still fit an i64 of hundredths.
+/// is a typo.
 pub const MAX_UNITS: i64 = 1_000_000_000_000_000;
 const MAX_MINOR: i64 = MAX_UNITS * 100;
 
 impl Amount {
-    /// An amount from hundredths (as stored): none below zero.
-    pub fn from_minor(minor: i64) -> Option<Amount> {
+    /// An amount from hundredths (as stored, or a sum of them): none below zero.
+    pub fn from_minor(minor: impl Into<i128>) -> Option<Amount> {
+        let minor = minor.into();
         (minor >= 0).then_some(Amount(minor))
     }
 
-    /// The amount in hundredths, as stored in `amount_minor`.
-    pub fn minor(self) -> i64 {
-        self.0
+    /// One outcome's amount in hundredths, as stored in `amount_minor`; `None` for a sum too
+    /// large to be one outcome's.
+    pub fn minor(self) -> Option<i64> {
+        i64::try_from(self.0).ok().filter(|m| *m <= MAX_MINOR)
     }
 
     pub fn checked_add(self, other: Amount) -> Option<Amount> {
@@ -229,7 +233,7 @@ impl Money {
     }
 
     /// Amounts summed per currency, exactly, in the currencies' order (KRW, USD, CNY, EUR,
-    /// JPY); never across currencies. None if a sum outgrows an i64 of hundredths.
+    /// JPY); never across currencies. None if a sum outgrows 128 bits.
     pub fn totals(items: impl IntoIterator<Item = Money>) -> Option<Vec<Money>> {
         let mut sums: std::collections::BTreeMap<Currency, Amount> = Default::default();
         for m in items {
@@ -626,7 +630,7 @@ fn read(input: &str, given: Option<Currency>) -> Result<Money, Why> {
         (None, None) => return Err(Why::NoCurrency),
     };
     Ok(Money {
-        amount: Amount(minor),
+        amount: Amount(minor.into()),
         currency,
     })
 }
@@ -846,10 +850,10 @@ mod tests {
             totals.iter().map(ToString::to_string).collect::<Vec<_>>(),
             ["KRW 1,500,000,000", "USD 1,500,000,000.30"]
         );
-        let huge = Money {
-            amount: Amount(i64::MAX),
-            currency: Currency::Eur,
-        };
-        assert_eq!(Money::totals([huge, m("1", Currency::Eur)]), None);
+        // Sums go past what one outcome (and SQLite's integers) can hold, exactly.
+        let most = m("999999999999999.99", Currency::Krw);
+        let sum = Money::totals(std::iter::repeat_n(most, 200)).unwrap();
+        assert_eq!(sum[0].amount.decimal(), "199999999999999998");
+        assert_eq!(sum[0].amount.minor(), None, "no one outcome's amount");
     }
 }

@@ -18,6 +18,7 @@ mod outcome_counts;
 mod outcomes;
 mod positions;
 mod records;
+mod real_use;
 mod reports;
 mod roles;
 mod search;

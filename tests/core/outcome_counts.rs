@@ -40,7 +40,7 @@ fn random_fields(rng: &mut ChaCha8Rng, provinces: &[i64], step: usize) -> outcom
     f.status = OutcomeStatus::ALL[rng.random_range(0..OutcomeStatus::ALL.len())];
     if rng.random_bool(0.6) {
         f.amount = Some(Money {
-            amount: Amount::from_minor(rng.random_range(1..10_000_000_000_000)).unwrap(),
+            amount: Amount::from_minor(rng.random_range(1i64..10_000_000_000_000)).unwrap(),
             currency: Currency::ALL[rng.random_range(0..Currency::ALL.len())],
         });
     }

@@ -91,14 +91,15 @@ pub async fn outcome_totals(db: &SqlitePool, period: impl Into<Split>) -> Result
         ))))
         .fetch_all(db)
         .await?;
-    let amounts: Vec<(String, String, i64)> = split
+    // Summed here in 128 bits, not by SQLite (whose integers overflow at 2^63): the kept
+    // months come in two parts (migration 0024), the part-months' outcomes one by one.
+    let amounts: Vec<(String, String, i64, i64)> = split
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT currency, status, sum(a) FROM (
-               SELECT currency, status, amount AS a FROM outcome_month_amounts
-                WHERE region_id = 0 AND month BETWEEN ?1 AND ?2
-               UNION ALL {}) GROUP BY currency, status",
+            "SELECT currency, status, billions, rest FROM outcome_month_amounts
+              WHERE region_id = 0 AND month BETWEEN ?1 AND ?2
+             UNION ALL {}",
             parts(
-                "o.currency, o.status, o.amount_minor",
+                "o.currency, o.status, 0, o.amount_minor",
                 "outcomes o",
                 "o.currency IS NOT NULL"
             )
@@ -114,11 +115,12 @@ pub async fn outcome_totals(db: &SqlitePool, period: impl Into<Split>) -> Result
         }
     }
     let (mut pledged, mut realized) = (Vec::new(), Vec::new());
-    for (currency, status, amount) in amounts {
+    for (currency, status, billions, rest) in amounts {
+        let minor = i128::from(billions) * 1_000_000_000 + i128::from(rest);
         let money = Currency::ALL
             .into_iter()
             .find(|c| c.label() == currency)
-            .zip(Amount::from_minor(amount))
+            .zip(Amount::from_minor(minor))
             .map(|(currency, amount)| Money { amount, currency });
         let (Some(money), Ok(status)) = (money, OutcomeStatus::parse(&status)) else {
             continue;
@@ -130,7 +132,7 @@ pub async fn outcome_totals(db: &SqlitePool, period: impl Into<Split>) -> Result
             realized.push(money);
         }
     }
-    let overflow = || anyhow::anyhow!("a sum of outcome amounts does not fit 64 bits");
+    let overflow = || anyhow::anyhow!("a sum of outcome amounts does not fit 128 bits");
     Ok(OutcomeTotals {
         count,
         by_kind: ByKind(
