@@ -283,9 +283,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     };
     // Every process with the database open says so, so `restore` never replaces the file
     // under a console or an import (which would go on writing into the replaced file).
-    let _in_use = match store::lock::database_file(&url)
-        .and_then(|file| file.map(|f| store::lock::in_use(&f)).transpose())
-    {
+    // (A folder that is not there is left to opening the database to report.)
+    let _in_use = match store::lock::database_file(&url).and_then(|file| {
+        file.filter(|f| {
+            f.parent()
+                .is_none_or(|p| p.as_os_str().is_empty() || p.is_dir())
+        })
+        .map(|f| store::lock::in_use(&f))
+        .transpose()
+    }) {
         Ok(mark) => mark,
         Err(e) => return Ok(report(Err(e))),
     };

@@ -9,7 +9,7 @@ use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::official::{self, Fields};
-use crate::store::{Entity, meeting, visit};
+use crate::store::{Entity, meeting, position, visit};
 
 /// Splits an alias list typed with `;`.
 pub(crate) fn alias_list(text: Option<&str>) -> Vec<String> {
@@ -63,18 +63,6 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         .change(actor, "create", &format!("add official {}", f.name))
         .await?;
     let id = official::create(&mut change, &f, &a.aliases, None, "user").await?;
-    // Their title is their current post, start unknown, as the migration carried titles
-    // over; /record official role replaces it with a dated one.
-    if let Some(title) = &f.title {
-        let post = crate::store::position::Fields {
-            title: title.clone(),
-            organization: f.organization.clone(),
-            province_id: f.province_id,
-            from: None,
-            to: None,
-        };
-        crate::store::position::add(&mut change, id, &post).await?;
-    }
     change.created(Entity::Official, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Official #{id} added"))
@@ -142,18 +130,20 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
             Edit::Keep => old.province_id,
         },
     };
-    // The title is the current post: the undated post it was carried over as follows it.
     let logged = change.before(Entity::Official, who.id).await?;
     official::write(&mut change, who.id, &f).await?;
-    if f.title != old.title {
-        crate::store::position::retitle_carried(
-            &mut change,
-            who.id,
-            old.title.as_deref(),
-            f.title.as_deref(),
-        )
-        .await?;
-    }
+    // The title is the post held today: a new one ends that post today.
+    let today = crate::clock::today();
+    let retitled = if f.title != old.title {
+        let post = f
+            .title
+            .as_deref()
+            .map(|t| position::carried(t, f.organization.as_deref(), f.province_id));
+        position::change_title(&mut change, who.id, post.as_ref(), today).await?
+    } else {
+        position::Retitled::Same
+    };
+    position::settle_titles(&mut change, &[who.id], today).await?;
     change.log(logged).await?;
     change.commit().await?;
     let renamed = if f.name != old.name {
@@ -161,8 +151,21 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     } else {
         String::new()
     };
+    let posts = match retitled {
+        position::Retitled::Moved { ended: Some(t) } => format!(
+            " Their post {t} ends today; {} starts today (/record official role gives other dates).",
+            f.title.as_deref().unwrap_or_default()
+        ),
+        position::Retitled::Cleared { ended } if !ended.is_empty() => {
+            format!(" Their post {} ended yesterday.", ended.join(", "))
+        }
+        _ => String::new(),
+    };
     Ok(Reply::new(format!("Official #{} updated", who.id))
-        .text(format!("{}.{renamed} /data undo reverts this.", f.name))
+        .text(format!(
+            "{}.{renamed}{posts} /data undo reverts this.",
+            f.name
+        ))
         .data(json!({"id": who.id})))
 }
 
@@ -340,6 +343,7 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
         province_id: k.province_id.or(g.province_id),
     };
     official::write(&mut change, keep.id, &merged).await?;
+    position::settle_titles(&mut change, &[keep.id], crate::clock::today()).await?;
     for a in &gone.aliases {
         official::add_alias(&mut change, keep.id, &a.alias).await?;
     }

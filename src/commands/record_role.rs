@@ -54,13 +54,15 @@ pub async fn add(app: &App, actor: &Actor, mut a: AddArgs) -> Result<Reply> {
         .summarize(&format!("add post {what} to {}", who.name))
         .await?;
     let before = change.before(Entity::Official, who.id).await?;
+    let title_before = official::title(&mut change, who.id).await?;
     let id = position::add(&mut change, who.id, &a.post).await?;
-    position::touch_official(&mut change, who.id).await?;
+    position::touch_official(&mut change, who.id, crate::clock::today()).await?;
+    let title_now = title_note(title_before, official::title(&mut change, who.id).await?);
     change.log(before).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Post #{id} added to {}", who.name))
         .text(format!(
-            "{what}. /official show name:\"{}\" lists the career; /data undo takes it back.",
+            "{what}.{title_now} /official show name:\"{}\" lists the career; /data undo takes it back.",
             who.name
         ))
         .data(json!({"id": id, "official": who.id})))
@@ -84,9 +86,10 @@ pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
     let mut change = app.change(actor, "update", "remove post").await?;
     let who = official::resolve(&mut change, &a.name).await?;
     let before = change.before(Entity::Official, who.id).await?;
+    let title_before = official::title(&mut change, who.id).await?;
     let row = position::remove(&mut change, who.id, a.id).await?;
-    let retitled = position::retitle_after_removal(&mut change, who.id, &row).await?;
-    position::touch_official(&mut change, who.id).await?;
+    position::touch_official(&mut change, who.id, crate::clock::today()).await?;
+    let title_now = title_note(title_before, official::title(&mut change, who.id).await?);
     change
         .summarize(&format!(
             "remove post #{} {} from {}",
@@ -95,11 +98,6 @@ pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
         .await?;
     change.log(before).await?;
     change.commit().await?;
-    let title_now = match &retitled {
-        Some(Some(title)) => format!(" Their title is now {title}."),
-        Some(None) => " They have no current title now.".to_string(),
-        None => String::new(),
-    };
     Ok(
         Reply::new(format!("Post #{} removed from {}", a.id, who.name))
             .text(format!(
@@ -108,4 +106,15 @@ pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
             ))
             .data(json!({"id": a.id, "official": who.id})),
     )
+}
+
+/// " Their title is now X." when a change of posts changed the title they hold today.
+pub(crate) fn title_note(before: Option<String>, after: Option<String>) -> String {
+    if before == after {
+        return String::new();
+    }
+    match after {
+        Some(title) => format!(" Their title is now {title}."),
+        None => " They hold no post today, so they have no title now.".to_string(),
+    }
 }

@@ -65,11 +65,15 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
     // Planner statistics now and then: never at the start of a command (a long import in
     // another process would make it wait), so here, in the background.
     let maintained = app.db.clone();
+    // Titles follow the posts held today, so they are looked at every hour.
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
-        loop {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        for hour in 0u64.. {
             every.tick().await;
-            crate::store::upgrade::optimize(&maintained).await;
+            crate::store::upgrade::settle_titles(&maintained).await;
+            if hour % 24 == 0 {
+                crate::store::upgrade::optimize(&maintained).await;
+            }
         }
     });
     // Background posts (watches, digests) need only the HTTP client, not the gateway.

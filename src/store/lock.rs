@@ -185,8 +185,7 @@ fn describe(pid: u32) -> String {
         .map(|n| n.to_string_lossy().into_owned());
     let subcommand = args.iter().skip(1).find(|a| {
         [
-            "console", "ask", "serve", "import", "export", "sample", "backup", "migrate",
-            "draft",
+            "console", "ask", "serve", "import", "export", "sample", "backup", "migrate", "draft",
         ]
         .contains(&a.as_str())
     });
@@ -199,10 +198,10 @@ fn describe(pid: u32) -> String {
     }
 }
 
-
 /// The file (device, inode) each database path named when this process opened it.
-static OPENED: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<PathBuf, (u64, u64)>>> =
-    std::sync::LazyLock::new(Default::default);
+static OPENED: std::sync::LazyLock<
+    std::sync::Mutex<std::collections::HashMap<PathBuf, (u64, u64)>>,
+> = std::sync::LazyLock::new(Default::default);
 
 fn file_id(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::region::{did_you_mean, rank};
-use super::{Tx, is_unique_violation, now};
+use super::{Tx, is_unique_violation, now, position};
 use crate::domain::normalize;
 use crate::error::{Result, UserError};
 
@@ -216,6 +216,12 @@ pub async fn create(
     for alias in all {
         add_alias(tx, id, &alias).await?;
     }
+    // A title given with a new official is the post they hold, dates unknown.
+    if let Some(title) = &f.title {
+        let post = position::carried(title, f.organization.as_deref(), f.province_id);
+        position::carry(tx, id, &post).await?;
+    }
+    position::settle_titles(tx, &[id], crate::clock::today()).await?;
     Ok(id)
 }
 
@@ -274,6 +280,16 @@ pub async fn insert_many(
         },
     )
     .await
+}
+
+/// Their title as stored: the post they hold today (store::position's title rules).
+pub async fn title(tx: &mut Tx<'_>, id: i64) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT title FROM officials WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?,
+    )
 }
 
 pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()> {
@@ -413,6 +429,8 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     if let Some(positions) = &s.positions {
         super::position::write_all(tx, r.id, positions).await?;
     }
+    // Taken when it was: the posts held today may differ.
+    position::settle_titles(tx, &[r.id], crate::clock::today()).await?;
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use anyhow::Context;
 use sqlx::SqlitePool;
 
-use super::{MIGRATOR, search, summary};
+use super::{MIGRATOR, position, search, summary};
 use crate::domain::normalize;
 use crate::error::Result;
 
@@ -70,7 +70,31 @@ pub async fn run(db: &SqlitePool) -> anyhow::Result<()> {
     if let Err(e) = summary::settle(db).await {
         tracing::info!(error = %e, "counts not brought up to date");
     }
+    settle_titles(db).await;
     Ok(())
+}
+
+/// Officials' titles as their posts make them today: a post that begins or ends as the days
+/// pass changes who holds what. Read first, written only when a title is out of date; a
+/// database that cannot take the write keeps its titles until the next try.
+pub async fn settle_titles(db: &SqlitePool) {
+    let today = crate::clock::today();
+    let settled: Result<usize> = async {
+        let due = position::titles_due(&mut *db.acquire().await?, today).await?;
+        if due.is_empty() {
+            return Ok(0);
+        }
+        let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+        let changed = position::settle_titles(&mut tx, &due, today).await?;
+        tx.commit().await?;
+        Ok(changed.len())
+    }
+    .await;
+    match settled {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(officials = n, "titles follow the posts held today"),
+        Err(e) => tracing::info!(error = %e, "titles not brought up to date"),
+    }
 }
 
 async fn set(tx: &mut super::Tx<'_>, key: &str, value: &str) -> Result<()> {

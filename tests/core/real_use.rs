@@ -8,7 +8,10 @@ async fn import(t: &TestApp, name: &str, csv: &str) -> String {
     let path = t.dir.path().join(name);
     std::fs::write(&path, csv).unwrap();
     let r = t
-        .run(&format!("/data import file:\"{}\" confirm:true", path.display()))
+        .run(&format!(
+            "/data import file:\"{}\" confirm:true",
+            path.display()
+        ))
         .await
         .unwrap_or_else(|e| panic!("import {name}: {e:?}"));
     format!("{} {}", r.title, r.text.unwrap_or_default())
@@ -68,5 +71,160 @@ async fn item02_a_failed_read_never_says_a_change_was_not_made() {
         .run("/record visit add province:Jiangsu start:2024-06-19 places:Seoul")
         .await
         .unwrap_err();
-    assert!(e.user_message().contains("not made"), "{}", e.user_message());
+    assert!(
+        e.user_message().contains("not made"),
+        "{}",
+        e.user_message()
+    );
+}
+
+/// The post each participant held, in each meeting of `name`'s history.
+async fn roles_in_history(t: &TestApp, name: &str) -> Vec<serde_json::Value> {
+    t.ok(&format!("/official history name:\"{name}\"")).await["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["roles"].clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn item03_a_title_from_the_sample_or_an_import_is_a_post() {
+    let t = TestApp::with_sample().await;
+    let roles = roles_in_history(&t, "Xin Changxing").await;
+    assert!(!roles.is_empty());
+    for r in &roles {
+        assert_eq!(
+            r["Xin Changxing"], "Party Secretary of Jiangsu",
+            "{roles:?}"
+        );
+    }
+    let xin = t.ok("/official show name:\"Xin Changxing\"").await;
+    assert_eq!(xin["roles"][0]["title"], "Party Secretary of Jiangsu");
+    assert_eq!(xin["roles"][0]["from"], serde_json::json!(null));
+
+    import(
+        &t,
+        "people.csv",
+        "name,country,title\nKim Dong-yeon,Korea,Governor of Gyeonggi\n",
+    )
+    .await;
+    let kim = t.ok("/official show name:\"Kim Dong-yeon\"").await;
+    assert_eq!(kim["title"], "Governor of Gyeonggi");
+    assert_eq!(kim["roles"][0]["title"], "Governor of Gyeonggi");
+}
+
+#[tokio::test]
+async fn item03_a_new_title_does_not_rename_past_meetings() {
+    let t = TestApp::with_sample().await;
+    let before = roles_in_history(&t, "Han Duck-soo").await;
+    assert_eq!(before[0]["Han Duck-soo"], "Prime Minister");
+    t.ok("/record official edit name:\"Han Duck-soo\" title:\"Former Prime Minister\"")
+        .await;
+    assert_eq!(
+        roles_in_history(&t, "Han Duck-soo").await,
+        before,
+        "a 2024 meeting keeps the post held then"
+    );
+    let han = t.ok("/official show name:\"Han Duck-soo\"").await;
+    assert_eq!(han["title"], "Former Prime Minister");
+    let today = delegation_bot::clock::today().to_string();
+    let roles = han["roles"].as_array().unwrap();
+    assert!(
+        roles
+            .iter()
+            .any(|p| p["title"] == "Former Prime Minister" && p["from"] == today),
+        "{roles:?}"
+    );
+    assert!(
+        roles
+            .iter()
+            .any(|p| p["title"] == "Prime Minister" && p["to"] == today),
+        "{roles:?}"
+    );
+}
+
+/// A month `n` months from today, as `YYYY-MM`.
+fn months_from_today(n: i32) -> String {
+    use chrono::Datelike;
+    let today = delegation_bot::clock::today();
+    let months = today.year() * 12 + today.month0() as i32 + n;
+    format!("{}-{:02}", months / 12, months % 12 + 1)
+}
+
+#[tokio::test]
+async fn item04_the_title_is_the_latest_starting_post_held_today() {
+    let t = TestApp::new().await;
+    t.people().await;
+    let title = |v: serde_json::Value| v["title"].clone();
+    // A post that starts in the future is not today's title.
+    let future = months_from_today(6);
+    t.ok(&format!(
+        "/record official role name:\"Oh Se-hoon\" title:\"Minister of the Interior\" from:{future}"
+    ))
+    .await;
+    assert_eq!(
+        title(t.ok("/official show name:\"Oh Se-hoon\"").await),
+        "Mayor of Seoul"
+    );
+
+    // A post with an end in the future is held today.
+    let (from, to) = ("2020-01".to_string(), months_from_today(12));
+    let said = t
+        .run(&format!(
+            "/record official role name:\"Liu Xiaoming\" title:\"Governor of Hainan\" from:{from} to:{to}"
+        ))
+        .await
+        .unwrap()
+        .text
+        .unwrap();
+    assert!(!said.contains("no title"), "{said}");
+    let leader = t
+        .ok(&format!(
+            "/record official role name:\"Liu Xiaoming\" title:\"Special Envoy\" from:{}",
+            months_from_today(-1)
+        ))
+        .await;
+    assert_eq!(
+        title(t.ok("/official show name:\"Liu Xiaoming\"").await),
+        "Special Envoy",
+        "the latest-starting post held today"
+    );
+    // Removing the title's post: the post still held (to a future end) is the title again.
+    let said = t
+        .run(&format!(
+            "/record official role-remove name:\"Liu Xiaoming\" id:{}",
+            leader["id"]
+        ))
+        .await
+        .unwrap()
+        .text
+        .unwrap();
+    assert!(
+        said.contains("Their title is now Governor of Hainan"),
+        "{said}"
+    );
+    assert_eq!(
+        title(t.ok("/official show name:\"Liu Xiaoming\"").await),
+        "Governor of Hainan"
+    );
+
+    // clear:title while a post is held ends it, so the title and the career agree.
+    t.ok("/record official edit name:\"Liu Xiaoming\" clear:title")
+        .await;
+    let liu = t.ok("/official show name:\"Liu Xiaoming\"").await;
+    assert_eq!(liu["title"], serde_json::json!(null));
+    let yesterday = delegation_bot::clock::today()
+        .pred_opt()
+        .unwrap()
+        .to_string();
+    assert!(
+        liu["roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["to"] == yesterday
+                || p["to"].as_str().is_some_and(|to| to < yesterday.as_str())),
+        "{liu}"
+    );
 }

@@ -269,36 +269,62 @@ async fn a_merge_brings_the_duplicates_posts_and_undo_takes_them_back() {
 }
 
 #[tokio::test]
-async fn editing_the_title_moves_the_undated_post_it_was_carried_as() {
+async fn editing_the_title_ends_the_post_held_today_and_opens_the_new_one() {
     let t = TestApp::new().await;
     t.people().await;
-    let titles = |v: &serde_json::Value| -> Vec<String> {
+    let today = delegation_bot::clock::today();
+    let yesterday = today.pred_opt().unwrap().to_string();
+    let today = today.to_string();
+    let posts = |v: &serde_json::Value| -> Vec<(String, serde_json::Value, serde_json::Value)> {
         v["roles"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|p| p["title"].as_str().unwrap().to_string())
+            .map(|p| {
+                (
+                    p["title"].as_str().unwrap().to_string(),
+                    p["from"].clone(),
+                    p["to"].clone(),
+                )
+            })
             .collect()
     };
-    t.ok("/record official edit name:\"Han Duck-soo\" title:\"Acting President\"")
-        .await;
-    assert_eq!(
-        titles(&t.ok("/official show name:\"Han Duck-soo\"").await),
-        ["Acting President"]
+    let said = t
+        .run("/record official edit name:\"Han Duck-soo\" title:\"Acting President\"")
+        .await
+        .unwrap()
+        .text
+        .unwrap();
+    assert!(
+        said.contains("Their post Prime Minister ends today"),
+        "{said}"
     );
-    t.ok("/record official role name:\"Han Duck-soo\" title:\"Prime Minister\" from:2022-05-21 to:2024-12")
-        .await;
+    let han = t.ok("/official show name:\"Han Duck-soo\"").await;
+    assert_eq!(
+        posts(&han),
+        [
+            ("Acting President".into(), json!(today), json!(null)),
+            ("Prime Minister".into(), json!(null), json!(today)),
+        ]
+    );
+    assert_eq!(han["title"], "Acting President");
+    // Clearing the title ends the post held as of yesterday (one begun today goes).
     t.ok("/record official edit name:\"Han Duck-soo\" clear:title")
         .await;
+    let han = t.ok("/official show name:\"Han Duck-soo\"").await;
+    assert_eq!(han["title"], json!(null));
     assert_eq!(
-        titles(&t.ok("/official show name:\"Han Duck-soo\"").await),
-        ["Prime Minister"]
+        posts(&han),
+        [("Prime Minister".into(), json!(null), json!(yesterday))],
+        "the post begun today is gone; the one held today ended yesterday"
     );
-    t.ok("/data undo").await;
     t.ok("/data undo").await;
     t.ok("/data undo").await;
     let back = t.ok("/official show name:\"Han Duck-soo\"").await;
-    assert_eq!(titles(&back), ["Prime Minister"]);
+    assert_eq!(
+        posts(&back),
+        [("Prime Minister".into(), json!(null), json!(null))]
+    );
     assert_eq!(back["title"], "Prime Minister");
 }
 
@@ -367,7 +393,7 @@ async fn removing_the_post_a_title_came_from_makes_the_title_the_post_now_held()
     // With no post still held, no title: the profile never names a post the career lacks.
     let jiangsu = t.ok("/official show name:\"Xin Changxing\"").await["roles"][0]["id"].clone();
     let said = remove_post(&t, "Xin Changxing", &jiangsu.to_string()).await;
-    assert!(said.contains("no current title"), "{said}");
+    assert!(said.contains("no title now"), "{said}");
     assert_eq!(
         title(t.ok("/official show name:\"Xin Changxing\"").await),
         json!(null)

@@ -203,12 +203,16 @@ fn restore_refuses_what_is_not_a_sound_database_and_changes_nothing() {
     );
 }
 
-/// A console on `db` in `dir`, reading its commands from a pipe.
+/// A console on `db` in `dir`, reading its commands from a pipe (the caller waits for it).
+#[allow(clippy::zombie_processes)]
 fn console(dir: &Path, db: &str) -> std::process::Child {
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
         .arg("console")
         .current_dir(dir)
-        .env("DATABASE_URL", format!("sqlite://{}", dir.join(db).display()))
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.join(db).display()),
+        )
         .env("USER", "tester")
         .env_remove("RUST_LOG")
         .stdin(std::process::Stdio::piped())
@@ -255,7 +259,11 @@ fn item01_restore_is_refused_while_a_console_has_the_database_open() {
     // The console's writes land in the database everyone reads.
     use std::io::Write;
     let mut stdin = open.stdin.take().unwrap();
-    writeln!(stdin, "/record visit add province:Shandong start:2024-07-02").unwrap();
+    writeln!(
+        stdin,
+        "/record visit add province:Shandong start:2024-07-02"
+    )
+    .unwrap();
     drop(stdin);
     let out = open.wait_with_output().unwrap();
     assert!(stdout(&out).contains("added"), "{}", stdout(&out));
@@ -286,12 +294,20 @@ fn item01_a_console_whose_database_was_replaced_stops_writing_and_says_so() {
 
     use std::io::Write;
     let mut stdin = open.stdin.take().unwrap();
-    writeln!(stdin, "/record visit add province:Shandong start:2024-07-02").unwrap();
+    writeln!(
+        stdin,
+        "/record visit add province:Shandong start:2024-07-02"
+    )
+    .unwrap();
     drop(stdin);
     let out = open.wait_with_output().unwrap();
     let said = format!("{}{}", stdout(&out), stderr(&out));
     assert!(said.contains("was replaced"), "{said}");
     assert!(!said.contains("added"), "{said}");
-    assert_eq!(total_visits(d, "live.db"), 2, "nothing written to the new file");
+    assert_eq!(
+        total_visits(d, "live.db"),
+        2,
+        "nothing written to the new file"
+    );
     assert_eq!(total_visits(d, "moved.db"), 2, "nor to the replaced one");
 }

@@ -9,7 +9,10 @@ mod read;
 mod title;
 
 pub use read::{career, roles_for_meetings, title_on, titles_at_latest_meeting};
-pub use title::{retitle_after_removal, retitle_carried, touch_official};
+pub use title::{
+    Retitled, carried, carry, change as change_title, due as titles_due, holds,
+    settle as settle_titles, touch_official,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -106,10 +109,18 @@ pub async fn write_all(tx: &mut Tx<'_>, official: i64, rows: &[PositionRow]) -> 
     Ok(())
 }
 
-/// Adds a post to an official. Refused: an end before the start, a `|` in the title or
-/// organization (the sheet's separator), and a post overlapping another of theirs with the
-/// same title (a day counts for both posts it starts or ends; a month for all its days).
+/// Adds a post to an official, whose title follows (title.rs). Refused: an end before the
+/// start, a `|` in the title or organization (the sheet's separator), and a post
+/// overlapping another of theirs with the same title (a day counts for both posts it starts
+/// or ends; a month for all its days).
 pub async fn add(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
+    let id = insert(tx, official, f).await?;
+    settle_titles(tx, &[official], crate::clock::today()).await?;
+    Ok(id)
+}
+
+/// `add` without settling the title, for title.rs, which settles once at the end.
+async fn insert(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
     if let (Some(from), Some(to)) = (f.from, f.to)
         && to.last_day() < from.first_day()
     {
@@ -205,7 +216,10 @@ pub async fn remove(tx: &mut Tx<'_>, official: i64, id: i64) -> Result<PositionR
     .fetch_optional(&mut **tx)
     .await?;
     match found {
-        Some(row) => Ok(row),
+        Some(row) => {
+            settle_titles(tx, &[official], crate::clock::today()).await?;
+            Ok(row)
+        }
         None => {
             let name: String = sqlx::query_scalar("SELECT name FROM officials WHERE id = ?")
                 .bind(official)
@@ -262,6 +276,7 @@ pub async fn move_to(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<usize> {
             .await?;
         moved += 1;
     }
+    settle_titles(tx, &[from, to], crate::clock::today()).await?;
     Ok(moved)
 }
 
@@ -272,7 +287,10 @@ pub async fn replace(tx: &mut Tx<'_>, official: i64, posts: &[Fields]) -> Result
         .execute(&mut **tx)
         .await?;
     let rows: Vec<(i64, Fields)> = posts.iter().map(|p| (official, p.clone())).collect();
-    insert_many(tx, &rows).await
+    insert_many(tx, &rows).await?;
+    settle_titles(tx, &[official], crate::clock::today())
+        .await
+        .map(|_| ())
 }
 
 /// A post as one line of a sheet cell: `title | organization | province | from | to`,

@@ -203,7 +203,19 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             job.names.learn(norm.clone(), id, &checked.fields.name);
             aliases.push((norm, alias, id));
         }
-        posts.extend(checked.posts.iter().flatten().map(|p| (id, p.clone())));
+        let mut career = checked.posts.clone().unwrap_or_default();
+        if let Some(title) = &checked.fields.title
+            && !position::holds(&career, title)
+        {
+            // A title given as a plain value is the post they hold, dates unknown.
+            let f = &checked.fields;
+            career.push(position::carried(
+                title,
+                f.organization.as_deref(),
+                f.province_id,
+            ));
+        }
+        posts.extend(career.into_iter().map(|p| (id, p)));
         new.push(New {
             id,
             version,
@@ -212,6 +224,8 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     }
     official::insert_many(&mut job.write, &new, &aliases, job.opts.dataset).await?;
     position::insert_many(&mut job.write, &posts).await?;
+    let made: Vec<i64> = new.iter().map(|n| n.id).collect();
+    position::settle_titles(&mut job.write, &made, crate::clock::today()).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Official, &ids);
     Ok(())
@@ -262,10 +276,24 @@ async fn update(
         job.refuse(Kind::Officials, r);
         return Ok(());
     }
+    let title_before = official::title(&mut job.write, id).await?;
     official::write(&mut job.write, id, &checked.fields).await?;
+    let f = &checked.fields;
+    let post = f
+        .title
+        .as_deref()
+        .map(|t| position::carried(t, f.organization.as_deref(), f.province_id));
+    let today = crate::clock::today();
     if let Some(posts) = checked.posts.as_ref().filter(|_| !same_posts) {
         position::replace(&mut job.write, id, posts).await?;
+        if let Some(post) = &post {
+            position::carry(&mut job.write, id, post).await?;
+        }
+    } else if f.title != title_before {
+        // The same as /record official edit title: the post held today ends today.
+        position::change_title(&mut job.write, id, post.as_ref(), today).await?;
     }
+    position::settle_titles(&mut job.write, &[id], today).await?;
     for (norm, alias) in names {
         official::add_alias(&mut job.write, id, alias).await?;
         job.names.learn(norm.clone(), id, &checked.fields.name);
