@@ -9,7 +9,7 @@ use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::change::Change;
-use crate::store::outcome::{self, Fields};
+use crate::store::outcome::{self, Fields, link};
 use crate::store::visit::Source;
 use crate::store::{Entity, forum, meeting, region, visit};
 
@@ -36,6 +36,32 @@ async fn check_links(change: &mut Change, f: &Fields) -> Result<()> {
         change.live::<forum::Fields>(id, None).await?;
     }
     Ok(())
+}
+
+/// An outcome linked to a visit fits it (store::outcome::link), or `force` links it anyway:
+/// the refusal, or what the reply says of a forced link.
+async fn check_visit(change: &mut Change, f: &Fields, force: bool) -> Result<String> {
+    let Some(id) = f.visit_id else {
+        return Ok(String::new());
+    };
+    let spans = link::visit_spans(change, &[id]).await?;
+    let Some(span) = spans.get(&id) else {
+        return Ok(String::new());
+    };
+    let misfits = link::misfits(f.date, &f.provinces, span);
+    if misfits.is_empty() {
+        return Ok(String::new());
+    }
+    let names = region::name_map(&mut ***change).await?;
+    let what = link::describe(f.date, id, span, &misfits, &names);
+    if force {
+        return Ok(format!(
+            " Linked to visit #{id} although it is {what} (force:true)."
+        ));
+    }
+    user_err(format!(
+        "This outcome is {what}; fix the date, provinces or visit, or add force:true to link it anyway."
+    ))
 }
 
 /// Refuses an outcome repeating a live one (store::outcome::find_duplicate), unless forced.
@@ -138,13 +164,14 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         .change(actor, "create", &format!("add outcome {summary}"))
         .await?;
     check_links(&mut change, &f).await?;
+    let forced = check_visit(&mut change, &f, a.force).await?;
     check_duplicate(&mut change, &f, None, a.force).await?;
     let id = outcome::create(&mut change, &f, None, "user").await?;
     change.created(Entity::Outcome, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Outcome #{id} added"))
         .text(format!(
-            "{summary}. /outcomes show id:{id} shows it; /data undo takes it back."
+            "{summary}.{forced} /outcomes show id:{id} shows it; /data undo takes it back."
         ))
         .data(json!({"id": id})))
 }
@@ -261,6 +288,14 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         &format!("/outcomes show id:{id}"),
     )?;
     check_links(&mut change, &f).await?;
+    // Checked when the edit touches what the rule looks at, so an old record that does not
+    // fit can still have its status or summary corrected.
+    let old = Fields::from_snapshot(&before);
+    let forced = if (f.visit_id, f.date, &f.provinces) != (old.visit_id, old.date, &old.provinces) {
+        check_visit(&mut change, &f, a.force).await?
+    } else {
+        String::new()
+    };
     check_duplicate(&mut change, &f, Some(id), a.force).await?;
     let summary = describe(app, &f).await?;
     change
@@ -269,7 +304,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     change.update(id, &f).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Outcome #{id} updated"))
-        .text(format!("{summary}. /data undo reverts this."))
+        .text(format!("{summary}.{forced} /data undo reverts this."))
         .data(json!({"id": id})))
 }
 

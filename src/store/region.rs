@@ -139,6 +139,16 @@ pub async fn names(db: impl SqliteExecutor<'_>, ids: &[i64]) -> Result<Vec<Strin
     Ok(out)
 }
 
+/// Every place's name by id (a few hundred rows).
+pub async fn name_map(
+    db: impl SqliteExecutor<'_>,
+) -> Result<std::collections::HashMap<i64, String>> {
+    let all: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM regions")
+        .fetch_all(db)
+        .await?;
+    Ok(all.into_iter().collect())
+}
+
 /// Autocomplete: names ranked exact, prefix, then substring.
 pub async fn suggest(db: &SqlitePool, country: Country, input: &str) -> Result<Vec<String>> {
     let key = normalize(input);

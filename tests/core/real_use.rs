@@ -228,3 +228,63 @@ async fn item04_the_title_is_the_latest_starting_post_held_today() {
         "{liu}"
     );
 }
+
+#[tokio::test]
+async fn item05_an_outcome_linked_to_a_visit_is_dated_within_it_and_for_its_provinces() {
+    let t = TestApp::with_sample().await;
+    // Visit 1 of the sample: Hainan, 2024-05-29 to 2024-05-31.
+    let visit = t.ok("/visits show id:1").await;
+    assert_eq!(visit["provinces"], serde_json::json!(["Hainan"]), "{visit}");
+    let before = t.fingerprint().await;
+    let said = t
+        .refused("/record outcome add kind:MOU title:\"Tourism MOU\" date:2023-07-01 province:Hainan visit:1")
+        .await;
+    assert!(
+        said.contains("outside visit #1") && said.contains("force:true"),
+        "{said}"
+    );
+    let said = t
+        .refused("/record outcome add kind:MOU title:\"Tourism MOU\" date:2024-05-30 province:Jiangsu visit:1")
+        .await;
+    assert!(
+        said.contains("Jiangsu") && said.contains("did not come from (Hainan)"),
+        "{said}"
+    );
+    assert_eq!(t.fingerprint().await, before, "nothing written");
+    // A month-precision date overlapping the visit's days fits.
+    t.ok("/record outcome add kind:MOU title:\"Tourism MOU\" date:2024-05 province:Hainan visit:1")
+        .await;
+    // Forced, and the reply says so.
+    let r = t
+        .run("/record outcome add kind:agreement title:\"Later deal\" date:2024-09-01 province:Hainan visit:1 force:true")
+        .await
+        .unwrap();
+    let text = r.text.unwrap();
+    assert!(
+        text.contains("although it is dated 2024-09-01, outside visit #1"),
+        "{text}"
+    );
+    // An edit that moves it out of the visit is refused; one that touches nothing the
+    // rule reads is not.
+    let id = r.data["id"].as_i64().unwrap();
+    t.ok(&format!("/record outcome edit id:{id} status:realized"))
+        .await;
+    let said = t
+        .refused(&format!("/record outcome edit id:{id} province:Jiangsu"))
+        .await;
+    assert!(said.contains("did not come from"), "{said}");
+    // The same rule in an import.
+    let path = t.dir.path().join("outcomes.csv");
+    std::fs::write(
+        &path,
+        "kind,title,date,province,visit\nMOU,Imported,2023-07-01,Hainan,1\n",
+    )
+    .unwrap();
+    let said = t
+        .refused(&format!(
+            "/data import file:\"{}\" confirm:true",
+            path.display()
+        ))
+        .await;
+    assert!(said.contains("outside visit #1"), "{said}");
+}

@@ -4,6 +4,7 @@
 //! sources. Soft-deleted; snapshots feed the audit log and undo. Reading them for lists,
 //! `/outcomes show` and the other records' views is in `read`.
 
+pub mod link;
 mod read;
 
 pub use read::{Brief, Filter, Link, ListItem, View, count, list, of_forum, of_visit, view};

@@ -14,7 +14,7 @@ use crate::domain::text::{LONG_MAX, NAME_MAX, SHORT_MAX};
 use crate::domain::{Currency, Money, OutcomeKind, OutcomeStatus, Text, normalize};
 use crate::error::Result;
 use crate::store::bulk::{self, New};
-use crate::store::outcome::{self, DUPLICATE_DAYS, Fields};
+use crate::store::outcome::{self, DUPLICATE_DAYS, Fields, link};
 use crate::store::region::Country;
 use crate::store::{self, Entity};
 
@@ -23,6 +23,9 @@ struct Live {
     visits: HashSet<i64>,
     meetings: HashSet<i64>,
     forums: HashSet<i64>,
+    /// The live visits' days and provinces, and the provinces' names, for the link rule.
+    spans: HashMap<i64, link::VisitSpan>,
+    names: HashMap<i64, String>,
 }
 
 /// A link cell (`visit`, `meeting`, `forum`): the record it means, which must be live.
@@ -73,7 +76,7 @@ fn check(job: &Job<'_>, item: &Item, live: &Live) -> Result<Fields, Refusal> {
         }
         (None, None) => None,
     };
-    Ok(Fields {
+    let f = Fields {
         kind: OutcomeKind::parse(item.required("kind")?).map_err(item.at("kind"))?,
         title: Text::parse("title", item.required("title")?, SHORT_MAX)
             .map_err(item.at("title"))?
@@ -99,7 +102,22 @@ fn check(job: &Job<'_>, item: &Item, live: &Live) -> Result<Fields, Refusal> {
         forum_id: link(job, item, "forum", &job.forum_ids, &live.forums)?,
         summary: item.text("summary", LONG_MAX)?,
         sources: super::visits::sources(item)?,
-    })
+    };
+    // Dated within the visit it came of, for its provinces, unless forced (as typed ones).
+    if let Some(id) = f.visit_id
+        && !job.opts.force
+        && let Some(span) = live.spans.get(&id)
+    {
+        let misfits = link::misfits(f.date, &f.provinces, span);
+        if !misfits.is_empty() {
+            let what = link::describe(f.date, id, span, &misfits, &live.names);
+            return Err(item.refuse(
+                Some("visit"),
+                format!("this outcome is {what}; fix the date, provinces or visit, or add force:true to link it anyway."),
+            ));
+        }
+    }
+    Ok(f)
 }
 
 /// The new outcomes of this file so far, by kind and normalized title: their provinces,
@@ -156,7 +174,10 @@ async fn live(job: &mut Job<'_>, items: &[Item]) -> Result<Live> {
     let forums = sets.pop().expect("three");
     let meetings = sets.pop().expect("three");
     let visits = sets.pop().expect("three");
+    let ids: Vec<i64> = visits.iter().copied().collect();
     Ok(Live {
+        spans: link::visit_spans(&mut job.write, &ids).await?,
+        names: store::region::name_map(&mut **job.write).await?,
         visits,
         meetings,
         forums,
