@@ -313,8 +313,8 @@ pub async fn apply(
         };
         if let Some(other) = outcome::find_duplicate(change, &f, None).await? {
             out.skipped.push(format!(
-                "\"{}\" is already on record as outcome #{other}.",
-                od.title
+                "\"{}\" is already on record as outcome #{}.",
+                od.title, other.id
             ));
             continue;
         }

@@ -832,7 +832,7 @@ fn outcomes(r: &Reading, leader: usize, d: &Delegation, visit: &VisitDraft) -> V
         evidence.insert("title".into(), text.clone());
         out.push(OutcomeDraft {
             kind: signed.kind.to_string(),
-            title: title_of(text),
+            title: events::agreed(text),
             date: r.dates[si].first().map(|m| m.when.start_text()),
             chinese_side,
             korean_side,
@@ -842,17 +842,38 @@ fn outcomes(r: &Reading, leader: usize, d: &Delegation, visit: &VisitDraft) -> V
             evidence,
         });
     }
-    out
+    once_each(out)
 }
 
-/// A short title for an outcome: its sentence without the date and the lead-in, cut.
-fn title_of(text: &str) -> String {
-    let t = text.trim().trim_end_matches(['.', '。']);
-    let mut s: String = t.chars().take(140).collect();
-    if t.chars().count() > 140 {
-        s.push('…');
+/// A report names one agreement more than once (the lead, then the details): the same kind
+/// with the same amount, or a title that holds the other's, is one outcome (the first
+/// mention, whose amount or Korean side a later one may fill in).
+fn once_each(drafted: Vec<OutcomeDraft>) -> Vec<OutcomeDraft> {
+    let mut out: Vec<OutcomeDraft> = Vec::new();
+    for o in drafted {
+        let key = crate::domain::normalize(&o.title);
+        let same = out.iter_mut().find(|e| {
+            let other = crate::domain::normalize(&e.title);
+            e.kind == o.kind
+                && ((o.amount.is_some() && e.amount == o.amount && e.currency == o.currency)
+                    || (!key.is_empty()
+                        && !other.is_empty()
+                        && (other.contains(&key) || key.contains(&other))))
+        });
+        match same {
+            Some(e) => {
+                if e.amount.is_none() {
+                    e.amount = o.amount;
+                    e.currency = o.currency;
+                }
+                if e.korean_side.is_none() {
+                    e.korean_side = o.korean_side;
+                }
+            }
+            None => out.push(o),
+        }
     }
-    s
+    out
 }
 
 fn new_officials(r: &Reading, draft: &Draft) -> Vec<NewOfficial> {

@@ -390,3 +390,116 @@ mod tests {
         );
     }
 }
+
+/// The longest title an outcome drafted from a report gets: what was agreed, not the
+/// sentence that says so.
+pub const TITLE_MAX: usize = 80;
+
+/// What a sentence says was agreed, as a short title: the object of "signed" (`a memorandum
+/// of understanding on …`), the noun phrase before `체결`/`서명` (`관광 교류 확대를 위한
+/// 업무협약`), the name in `《…》` or after `签署` — cut at a word to `TITLE_MAX`.
+pub fn agreed(text: &str) -> String {
+    static EN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bsign(?:ed|ing|s)?\s+(?:off\s+on\s+)?(?:a|an|the|two|three|four|five|\d+)?\s*(.+?)(?:\s+(?:with|between|during|at|in front of|before|witnessed by|in the presence of|as part of|after|while|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|[,;.]|$)",
+        )
+    });
+    static ZH_BOOK: LazyLock<Regex> = LazyLock::new(|| re(r"《([^》]{2,60})》"));
+    static ZH: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:签署|签订|缔结|签约)了?(?:[一二三四五六七八九十两\d]+[份项个])?([^，。；、]{2,40}?(?:备忘录|协议书|协议|协定|合作书|意向书|合同|宣言|框架|项目|关系))",
+        )
+    });
+    static KO: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"([^.,。]{2,80}?(?:양해각서|협약|협정|합의서|의향서|결연|MOU|계약)(?:\s*\([^)]{1,20}\))?)\s*(?:을|를|도|이|가)?\s*(?:체결|서명|맺|교환)",
+        )
+    });
+    let t = text.trim();
+    let found = if let Some(c) = ZH_BOOK.captures(t) {
+        c[1].to_string()
+    } else if let Some(c) = ZH.captures(t) {
+        c[1].to_string()
+    } else if let Some(c) = KO.captures(t) {
+        // The phrase begins after the sentence's subject or a clause before it.
+        let phrase = c[1].trim();
+        let cut = phrase
+            .rfind(|c: char| [',', '，', '·'].contains(&c))
+            .map_or(0, |i| {
+                i + phrase[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let mut phrase = phrase[cut..].trim();
+        for marker in ["은 ", "는 ", "이 ", "가 ", "와 ", "과 ", "에서 ", "서 "] {
+            if let Some(i) = phrase.rfind(marker) {
+                let after = &phrase[i + marker.len()..];
+                if after.chars().count() >= 4 {
+                    phrase = after;
+                }
+            }
+        }
+        // Nor do the words that date or join it: "이날", "지난 15일", "또한".
+        static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"^(?:(?:이날|오늘|어제|앞서|또한?|이어|이어서|한편|특히|현지\s*시간\s*\d+일|지난\s*\d+일|\d+일)(?:에|에는|엔)?\s+)+",
+            )
+        });
+        LEAD.replace(phrase, "").to_string()
+    } else if let Some(c) = EN.captures(t) {
+        c[1].to_string()
+    } else {
+        t.to_string()
+    };
+    shorten_title(found.trim().trim_end_matches(['.', '。']))
+}
+
+/// `s` cut at a word boundary to `TITLE_MAX` characters, with `…` when cut; the first
+/// letter capitalized.
+fn shorten_title(s: &str) -> String {
+    let mut out = String::new();
+    for word in s.split_inclusive(char::is_whitespace) {
+        if out.chars().count() + word.trim_end().chars().count() > TITLE_MAX - 1 {
+            break;
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = s.chars().take(TITLE_MAX - 1).collect();
+    }
+    let mut out = out.trim_end().to_string();
+    if out.chars().count() < s.chars().count() {
+        out.push('…');
+    }
+    let mut chars = out.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => out,
+    }
+}
+
+#[cfg(test)]
+mod agreed_tests {
+    use super::{TITLE_MAX, agreed};
+
+    #[test]
+    fn titles_say_what_was_agreed_in_each_language() {
+        for (text, title) in [
+            (
+                "On Thursday the two governors signed a memorandum of understanding on a joint workation program with Jeju Province, officials said.",
+                "Memorandum of understanding on a joint workation program",
+            ),
+            (
+                "양 지역은 이날 관광 교류 확대를 위한 업무협약(MOU)을 체결했다.",
+                "관광 교류 확대를 위한 업무협약(MOU)",
+            ),
+            (
+                "双方签署了《江苏省与首尔市友好交流合作备忘录》。",
+                "江苏省与首尔市友好交流合作备忘录",
+            ),
+            ("会上，双方签署了经贸合作协议。", "经贸合作协议"),
+        ] {
+            assert_eq!(agreed(text), title, "{text}");
+        }
+        let long = format!("They signed {}.", "a very long agreement ".repeat(10));
+        assert!(agreed(&long).chars().count() <= TITLE_MAX);
+    }
+}

@@ -56,7 +56,7 @@ async fn an_outcome_is_added_shown_and_listed_with_its_amount_grouped() {
     {
         let d = t
             .ok(&format!(
-                "/record outcome add kind:\"investment pledge\" title:\"Pledge {n}\" date:2024-07 province:Hainan amount:\"{typed}\" currency:{currency}"
+                "/record outcome add kind:\"investment pledge\" title:\"Pledge {n}\" date:2024-07 province:Hainan amount:\"{typed}\" currency:{currency} force:true"
             ))
             .await;
         let v = t.ok(&format!("/outcomes show id:{}", id(&d))).await;

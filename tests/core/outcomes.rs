@@ -178,7 +178,10 @@ async fn the_same_kind_and_title_for_a_province_within_a_week_is_a_duplicate() {
         let db = t.app.db.clone();
         async move {
             let mut tx = db.begin().await.unwrap();
-            outcome::find_duplicate(&mut tx, &f, except).await.unwrap()
+            outcome::find_duplicate(&mut tx, &f, except)
+                .await
+                .unwrap()
+                .map(|d| d.id)
         }
     };
     let same = |title: &str, when: &str, provinces: Vec<i64>| {
@@ -237,7 +240,13 @@ async fn the_same_kind_and_title_for_a_province_within_a_week_is_a_duplicate() {
         found(same("Workation MOU", "2024-06-12", vec![jiangsu]), None).await,
         None
     );
-    assert!(outcome::duplicate_message(first).contains("force:true"));
+    assert!(
+        outcome::duplicate_message(outcome::Duplicate {
+            id: first,
+            by: outcome::Repeat::Title
+        })
+        .contains("force:true")
+    );
 }
 
 #[tokio::test]

@@ -5,11 +5,16 @@ use crate::helpers::*;
 
 /// Writes `csv` into the test's folder and imports it; returns the reply's text.
 async fn import(t: &TestApp, name: &str, csv: &str) -> String {
+    import_with(t, name, csv, "").await
+}
+
+/// The same with more options (`force:true`).
+async fn import_with(t: &TestApp, name: &str, csv: &str, options: &str) -> String {
     let path = t.dir.path().join(name);
     std::fs::write(&path, csv).unwrap();
     let r = t
         .run(&format!(
-            "/data import file:\"{}\" confirm:true",
+            "/data import file:\"{}\" confirm:true {options}",
             path.display()
         ))
         .await
@@ -29,7 +34,8 @@ async fn item02_sums_of_huge_amounts_never_overflow() {
             i % 28 + 1
         ));
     }
-    import(&t, "spread.csv", &spread).await;
+    // (All the same amount: forced past the duplicate rule.)
+    import_with(&t, "spread.csv", &spread, "force:true").await;
     // ...and 200 more within one month: the kept monthly sum passes 2^63 hundredths.
     let mut month = String::from("kind,title,date,province,amount,currency\n");
     for i in 0..200 {
@@ -38,7 +44,7 @@ async fn item02_sums_of_huge_amounts_never_overflow() {
             i % 28 + 1
         ));
     }
-    import(&t, "month.csv", &month).await;
+    import_with(&t, "month.csv", &month, "force:true").await;
 
     let stats = t.ok("/stats from:2024-01 to:2024-12").await;
     assert_eq!(stats["outcomes"]["count"], 400);
@@ -287,4 +293,39 @@ async fn item05_an_outcome_linked_to_a_visit_is_dated_within_it_and_for_its_prov
         ))
         .await;
     assert!(said.contains("outside visit #1"), "{said}");
+}
+
+#[tokio::test]
+async fn item06_the_same_pledge_under_another_title_is_a_duplicate() {
+    let t = TestApp::new().await;
+    t.ok("/record outcome add kind:\"investment pledge\" title:\"Battery materials plant\" date:2024-06-20 province:Jiangsu amount:\"$300 million\"")
+        .await;
+    let said = t
+        .refused("/record outcome add kind:\"investment pledge\" title:\"Jiangsu firms pledge to invest in a Seoul research centre\" date:2024-06-22 province:Jiangsu amount:\"300,000,000\" currency:USD")
+        .await;
+    assert!(
+        said.contains("Outcome #1") && said.contains("amount"),
+        "{said}"
+    );
+    // Another amount, or another province, is another pledge.
+    t.ok("/record outcome add kind:\"investment pledge\" title:\"Second plant\" date:2024-06-22 province:Jiangsu amount:\"$200 million\"")
+        .await;
+    t.ok("/record outcome add kind:\"investment pledge\" title:\"Shandong plant\" date:2024-06-22 province:Shandong amount:\"$300 million\"")
+        .await;
+    // In one file too.
+    let path = t.dir.path().join("pledges.csv");
+    std::fs::write(
+        &path,
+        "kind,title,date,province,amount,currency\n\
+         MOU,Tourism MOU,2024-08-01,Hainan,15억,KRW\n\
+         MOU,MOU on tourism exchanges,2024-08-03,Hainan,1500000000,KRW\n",
+    )
+    .unwrap();
+    let said = t
+        .refused(&format!(
+            "/data import file:\"{}\" confirm:true",
+            path.display()
+        ))
+        .await;
+    assert!(said.contains("line 3") && said.contains("amount"), "{said}");
 }

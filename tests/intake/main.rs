@@ -6,4 +6,5 @@ mod confirm;
 mod corrections;
 mod fetch;
 mod offices;
+mod outcomes;
 mod quality;

@@ -315,28 +315,101 @@ async fn insert_rows(
 /// nearest days of their dates (a month-only date spans its month).
 pub const DUPLICATE_DAYS: i64 = 7;
 
-/// The refusal of an outcome that repeats outcome `id`.
-pub fn duplicate_message(id: i64) -> String {
+/// Why an outcome is taken for one on record (or earlier in a file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    /// The same kind and title, for one of the same provinces.
+    Title,
+    /// The same kind, provinces, amount and currency, whatever the titles (a report that
+    /// names one pledge twice in other words).
+    Amount,
+}
+
+/// An outcome on record that a new one repeats, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duplicate {
+    pub id: i64,
+    pub by: Repeat,
+}
+
+impl Repeat {
+    /// "the same kind and title for the same province"
+    pub fn said(self) -> &'static str {
+        match self {
+            Repeat::Title => "the same kind and title for the same province",
+            Repeat::Amount => "the same kind, provinces and amount",
+        }
+    }
+
+    /// Whether `b` repeats `a` (both within DUPLICATE_DAYS of each other, checked apart).
+    pub fn of(a: &Said, b: &Said) -> Option<Repeat> {
+        if a.kind != b.kind {
+            return None;
+        }
+        let shared = a.provinces.iter().any(|p| b.provinces.contains(p));
+        if shared && a.title == b.title {
+            return Some(Repeat::Title);
+        }
+        (a.amount.is_some()
+            && a.amount == b.amount
+            && !a.provinces.is_empty()
+            && a.provinces == b.provinces)
+            .then_some(Repeat::Amount)
+    }
+}
+
+/// What the duplicate rule compares of an outcome: its kind, normalized title, provinces
+/// (sorted) and amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub kind: OutcomeKind,
+    pub title: String,
+    pub provinces: Vec<i64>,
+    pub amount: Option<Money>,
+}
+
+impl Said {
+    pub fn of(f: &Fields) -> Said {
+        let mut provinces = f.provinces.clone();
+        provinces.sort_unstable();
+        Said {
+            kind: f.kind,
+            title: normalize(&f.title),
+            provinces,
+            amount: f.amount,
+        }
+    }
+}
+
+/// The refusal of an outcome that repeats another.
+pub fn duplicate_message(d: Duplicate) -> String {
     format!(
-        "Outcome #{id} of the same kind and title for the same province within {DUPLICATE_DAYS} days is on record; check it with /outcomes show id:{id}, or add force:true to record both."
+        "Outcome #{} of {} within {DUPLICATE_DAYS} days is on record; check it with /outcomes show id:{}, or add force:true to record both.",
+        d.id,
+        d.by.said(),
+        d.id
     )
 }
 
-/// A live outcome, other than `except`, of the same kind and title (compared by
-/// `normalize`) for one of the same provinces, dated within DUPLICATE_DAYS days.
+/// A live outcome, other than `except`, that `f` repeats (`Repeat::of`), dated within
+/// DUPLICATE_DAYS days.
 pub async fn find_duplicate(
     tx: &mut Tx<'_>,
     f: &Fields,
     except: Option<i64>,
-) -> Result<Option<i64>> {
+) -> Result<Option<Duplicate>> {
     if f.provinces.is_empty() {
         return Ok(None);
     }
     let week = format!("{DUPLICATE_DAYS} days");
     // A month-only date is stored on its first day: the index range starts at the first of
     // the month of the earliest day that is near enough.
-    let candidates: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT o.id, o.title FROM outcomes o
+    // (id, title, amount_minor, currency, provinces as a JSON array)
+    type Row = (i64, String, Option<i64>, Option<String>, String);
+    let candidates: Vec<Row> = sqlx::query_as(
+        "SELECT o.id, o.title, o.amount_minor, o.currency,
+                (SELECT json_group_array(p.region_id) FROM outcome_provinces p WHERE p.outcome_id = o.id)
+           FROM outcomes o
           WHERE o.deleted_at IS NULL AND o.kind = ?1 AND o.id IS NOT ?2
             AND o.date BETWEEN date(?3, '-' || ?5, 'start of month') AND date(?4, '+' || ?5)
             AND (CASE o.date_precision WHEN 'month' THEN date(o.date, '+1 month', '-1 day') ELSE o.date END)
@@ -353,11 +426,22 @@ pub async fn find_duplicate(
     .bind(serde_json::to_string(&f.provinces)?)
     .fetch_all(&mut **tx)
     .await?;
-    let key = normalize(&f.title);
+    let new = Said::of(f);
     Ok(candidates
         .into_iter()
-        .find(|(_, title)| normalize(title) == key)
-        .map(|(id, _)| id))
+        .find_map(|(id, title, minor, currency, provinces)| {
+            let mut provinces: Vec<i64> = serde_json::from_str(&provinces).unwrap_or_default();
+            provinces.sort_unstable();
+            let on_record = Said {
+                kind: f.kind,
+                title: normalize(&title),
+                provinces,
+                amount: minor
+                    .zip(currency)
+                    .and_then(|(m, c)| Money::from_stored(m, &c)),
+            };
+            Repeat::of(&on_record, &new).map(|by| Duplicate { id, by })
+        }))
 }
 
 /// The link column an outcome refers to a record of this kind by.

@@ -11,10 +11,10 @@ use super::super::Kind;
 use super::job::{Class, Existing, Job};
 use super::{Item, Location, Refusal};
 use crate::domain::text::{LONG_MAX, NAME_MAX, SHORT_MAX};
-use crate::domain::{Currency, Money, OutcomeKind, OutcomeStatus, Text, normalize};
+use crate::domain::{Currency, Money, OutcomeKind, OutcomeStatus, Text};
 use crate::error::Result;
 use crate::store::bulk::{self, New};
-use crate::store::outcome::{self, DUPLICATE_DAYS, Fields, link};
+use crate::store::outcome::{self, DUPLICATE_DAYS, Fields, Repeat, Said, link};
 use crate::store::region::Country;
 use crate::store::{self, Entity};
 
@@ -120,23 +120,52 @@ fn check(job: &Job<'_>, item: &Item, live: &Live) -> Result<Fields, Refusal> {
     Ok(f)
 }
 
-/// The new outcomes of this file so far, by kind and normalized title: their provinces,
-/// the days their dates cover, and where they are.
-type Seen =
-    HashMap<(OutcomeKind, String), Vec<(Vec<i64>, chrono::NaiveDate, chrono::NaiveDate, Location)>>;
+/// The new outcomes of this file so far: what the duplicate rule compares, the days their
+/// dates cover and where they are; found by kind and title, and by kind and amount.
+#[derive(Default)]
+struct Seen {
+    rows: Vec<(Said, chrono::NaiveDate, chrono::NaiveDate, Location)>,
+    by_title: HashMap<(OutcomeKind, String), Vec<usize>>,
+    by_amount: HashMap<(OutcomeKind, Money), Vec<usize>>,
+}
 
-/// An earlier row of this file that `f` repeats (the rule of `outcome::find_duplicate`).
-fn repeats(seen: &Seen, f: &Fields) -> Option<Location> {
-    let week = Duration::days(DUPLICATE_DAYS);
-    let (first, last) = (f.date.first_day().naive(), f.date.last_day().naive());
-    seen.get(&(f.kind, normalize(&f.title)))?
-        .iter()
-        .find(|(provinces, from, to, _)| {
-            provinces.iter().any(|p| f.provinces.contains(p))
-                && *from <= last + week
-                && first <= *to + week
-        })
-        .map(|(_, _, _, at)| *at)
+impl Seen {
+    fn add(&mut self, f: &Fields, at: Location) {
+        let said = Said::of(f);
+        let i = self.rows.len();
+        self.by_title
+            .entry((said.kind, said.title.clone()))
+            .or_default()
+            .push(i);
+        if let Some(m) = said.amount {
+            self.by_amount.entry((said.kind, m)).or_default().push(i);
+        }
+        let (first, last) = (f.date.first_day().naive(), f.date.last_day().naive());
+        self.rows.push((said, first, last, at));
+    }
+
+    /// An earlier row of this file that `f` repeats (the rule of `outcome::find_duplicate`).
+    fn repeated(&self, f: &Fields) -> Option<(Location, Repeat)> {
+        let week = Duration::days(DUPLICATE_DAYS);
+        let said = Said::of(f);
+        let (first, last) = (f.date.first_day().naive(), f.date.last_day().naive());
+        let near = self
+            .by_title
+            .get(&(said.kind, said.title.clone()))
+            .into_iter()
+            .chain(
+                said.amount
+                    .and_then(|m| self.by_amount.get(&(said.kind, m))),
+            )
+            .flatten();
+        near.filter_map(|&i| self.rows.get(i))
+            .find_map(|(other, from, to, at)| {
+                (*from <= last + week && first <= *to + week)
+                    .then(|| Repeat::of(other, &said))
+                    .flatten()
+                    .map(|by| (*at, by))
+            })
+    }
 }
 
 async fn live(job: &mut Job<'_>, items: &[Item]) -> Result<Live> {
@@ -197,7 +226,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             .unwrap_or(0)
             + 1,
     );
-    let mut seen: Seen = HashMap::new();
+    let mut seen = Seen::default();
     let mut new: Vec<New<Fields>> = Vec::new();
     for item in &items {
         if !new.is_empty() && new.len().is_multiple_of(super::job::BATCH) {
@@ -234,9 +263,10 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             Class::Restore { id, version } => (id, version),
             Class::Fresh | Class::Foreign(_) => {
                 if !job.opts.force {
-                    let repeated = match repeats(&seen, &fields) {
-                        Some(at) => Some(format!(
-                            "the outcome at {at} of this file has the same kind and title for the same province within {DUPLICATE_DAYS} days; remove one of the two, or add force:true to record both."
+                    let repeated = match seen.repeated(&fields) {
+                        Some((at, by)) => Some(format!(
+                            "the outcome at {at} of this file has {} within {DUPLICATE_DAYS} days; remove one of the two, or add force:true to record both.",
+                            by.said()
                         )),
                         None => outcome::find_duplicate(&mut job.write, &fields, None)
                             .await?
@@ -252,14 +282,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             }
             Class::Unchanged => unreachable!("handled above"),
         };
-        seen.entry((fields.kind, normalize(&fields.title)))
-            .or_default()
-            .push((
-                fields.provinces.clone(),
-                fields.date.first_day().naive(),
-                fields.date.last_day().naive(),
-                item.at,
-            ));
+        seen.add(&fields, item.at);
         new.push(New {
             id,
             version,
