@@ -9,7 +9,7 @@ use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::official::{self, Fields};
-use crate::store::{Entity, meeting, position, visit};
+use crate::store::{Entity, meeting, position, visit, watch};
 
 /// Splits an alias list typed with `;`.
 pub(crate) fn alias_list(text: Option<&str>) -> Vec<String> {
@@ -185,9 +185,20 @@ pub async fn delete(app: &App, actor: &Actor, Name(name): Name) -> Result<Reply>
         .summarize(&format!("delete official {}", who.name))
         .await?;
     change.delete(Entity::Official, who.id).await?;
+    let paused =
+        watch::pause_for_official(&mut change, who.id, &format!("{} was deleted", who.name))
+            .await?;
     change.commit().await?;
     Ok(Reply::new(format!("Official #{} deleted", who.id))
-        .text(format!("{}. /data undo brings them back.", who.name))
+        .text(format!(
+            "{}.{} /data undo brings them back.",
+            who.name,
+            watches_note(
+                &paused,
+                "is paused (its official is gone)",
+                "are paused (their official is gone)"
+            )
+        ))
         .data(json!({"id": who.id})))
 }
 
@@ -329,6 +340,7 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
         visit::write(&mut change, *v, &f, true).await?;
     }
     official::soft_delete(&mut change, remove.id).await?;
+    let watches = watch::move_official(&mut change, remove.id, keep.id).await?;
     // The kept record's career gains the duplicate's posts it did not have.
     crate::store::position::move_to(&mut change, remove.id, keep.id).await?;
     // The kept record gains the duplicate's spellings and fills its own gaps from it.
@@ -353,11 +365,31 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
     change.commit().await?;
     Ok(Reply::new(format!("{} merged into {}", remove.name, keep.name))
         .text(format!(
-            "{} meeting(s) and {} visit(s) moved; every spelling of {} now finds {}. /data undo reverts this.",
+            "{} meeting(s) and {} visit(s) moved; every spelling of {} now finds {}.{} /data undo reverts this.",
             meetings.len(),
             visits.len(),
             remove.name,
-            keep.name
+            keep.name,
+            watches_note(
+                &watches,
+                &format!("now follows {}", keep.name),
+                &format!("now follow {}", keep.name)
+            )
         ))
         .data(json!({"id": keep.id, "removed": remove.id, "meetings": meetings.len(), "visits": visits.len()})))
+}
+
+/// " Watch #3 now follows Oh Young-hun." for the watches a change moved or paused.
+fn watches_note(ids: &[i64], one: &str, many: &str) -> String {
+    match ids {
+        [] => String::new(),
+        [id] => format!(" Watch #{id} {one}."),
+        ids => format!(
+            " Watches {} {many}.",
+            ids.iter()
+                .map(|i| format!("#{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
 }

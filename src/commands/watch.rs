@@ -103,10 +103,20 @@ pub async fn list(app: &App) -> Result<Reply> {
             w.created_at.get(..10).unwrap_or(&w.created_at)
         );
         if let Some(at) = &w.paused_at {
+            let next = if w.official_id.is_some() && w.official.is_none() {
+                format!(
+                    "remove it with /watch remove id:{}, or add one for someone on record",
+                    w.id
+                )
+            } else {
+                "once the bot may post there, add the same watch again to resume it".to_string()
+            };
             value.push_str(&format!(
-                "\n**Paused** since {}: {}. Once the bot may post there, add the same watch again to resume it.",
+                "\n**Paused** since {}: {}; {next}.",
                 at.get(..10).unwrap_or(at),
-                w.paused_reason.as_deref().unwrap_or("Discord refused the channel")
+                w.paused_reason
+                    .as_deref()
+                    .unwrap_or("Discord refused the channel")
             ));
         }
         reply = reply.field(format!("#{} · {}", w.id, w.describe()), value);

@@ -89,11 +89,27 @@ pub async fn record(
         .bind(batch)
         .bind(entity.as_str())
         .bind(id)
-        .bind(before.map(|b| b.to_string()))
-        .bind(after.map(|a| a.to_string()))
+        .bind(before.as_ref().map(|b| b.to_string()))
+        .bind(after.as_ref().map(|a| a.to_string()))
         .execute(&mut **tx)
         .await?;
-    search::reindex(tx, entity, id).await
+    search::reindex(tx, entity, id).await?;
+    // Their visits and meetings are found by their names: when those changed (an alias, a
+    // rename, a merge, a deletion undone), they are indexed again in the same transaction.
+    let names = |s: &Option<Json>| {
+        s.as_ref().map(|s| {
+            (
+                s["name"].clone(),
+                s["local_name"].clone(),
+                s["aliases"].clone(),
+                s["deleted_at"].clone(),
+            )
+        })
+    };
+    if entity == Entity::Official && names(&before) != names(&after) {
+        search::reindex_person(tx, id).await?;
+    }
+    Ok(())
 }
 
 /// Links a batch and the batch that undid it, both ways.

@@ -141,6 +141,17 @@ pub async fn add(tx: &mut Tx<'_>, w: &NewWatch<'_>) -> Result<Added> {
             (id, Added::New(id))
         }
     };
+    remember_matches(tx, id).await?;
+    Ok(added)
+}
+
+/// Notes the records watch `id` matches now as seen (and only those), so a later change that
+/// takes one out of its filter is told.
+async fn remember_matches(tx: &mut Tx<'_>, id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM watch_seen WHERE watch_id = ?")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     let watch = get(&mut **tx, id).await?.expect("just written");
     for entity in ["visit", "meeting", "forum"] {
         if !watch.follows(entity) {
@@ -162,7 +173,61 @@ pub async fn add(tx: &mut Tx<'_>, w: &NewWatch<'_>) -> Result<Added> {
         .execute(&mut **tx)
         .await?;
     }
-    Ok(added)
+    Ok(())
+}
+
+/// A merge: the watches that follow official `from` follow `to` instead; one that would
+/// repeat a watch of `to` in the same channel goes, as the other does the same. Returns
+/// the watches that now follow `to` because of it.
+pub async fn move_official(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<Vec<i64>> {
+    let theirs: Vec<(i64, String, String, Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT id, channel_id, kind, province_id, place_id FROM watches WHERE official_id = ? ORDER BY id",
+    )
+    .bind(from)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut moved = Vec::new();
+    for (id, channel, kind, province, place) in theirs {
+        let twin: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM watches WHERE channel_id = ? AND kind = ? AND province_id IS ?
+                AND place_id IS ? AND official_id = ?",
+        )
+        .bind(&channel)
+        .bind(&kind)
+        .bind(province)
+        .bind(place)
+        .bind(to)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if twin.is_some() {
+            remove(tx, id).await?;
+            continue;
+        }
+        sqlx::query(
+            "UPDATE watches SET official_id = ?, paused_at = NULL, paused_reason = NULL WHERE id = ?",
+        )
+        .bind(to)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        remember_matches(tx, id).await?;
+        moved.push(id);
+    }
+    Ok(moved)
+}
+
+/// Pauses the watches that follow an official who is deleted, saying why (`/watch list`
+/// shows it); adding the same watch again resumes it.
+pub async fn pause_for_official(tx: &mut Tx<'_>, official: i64, reason: &str) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "UPDATE watches SET paused_at = ?, paused_reason = ? WHERE official_id = ? AND paused_at IS NULL
+         RETURNING id",
+    )
+    .bind(now())
+    .bind(reason)
+    .bind(official)
+    .fetch_all(&mut **tx)
+    .await?)
 }
 
 pub async fn get(db: impl sqlx::SqliteExecutor<'_>, id: i64) -> Result<Option<Watch>> {

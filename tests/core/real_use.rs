@@ -329,3 +329,108 @@ async fn item06_the_same_pledge_under_another_title_is_a_duplicate() {
         .await;
     assert!(said.contains("line 3") && said.contains("amount"), "{said}");
 }
+
+const CHANNEL: &str = "300000000000000777";
+
+#[tokio::test]
+async fn item07_a_merge_moves_watches_and_a_deleted_subject_pauses_its_watch() {
+    let t = TestApp::with_sample().await;
+    t.ok("/record official add name:\"Oh Young-hoon\" country:Korea")
+        .await;
+    let w = t
+        .ok(&format!(
+            "/watch add channel:{CHANNEL} official:\"Oh Young-hoon\""
+        ))
+        .await;
+    let said = t
+        .run("/record official merge keep:\"Oh Young-hun\" remove:\"Oh Young-hoon\"")
+        .await
+        .unwrap()
+        .text
+        .unwrap();
+    assert!(
+        said.contains(&format!("Watch #{} now follows Oh Young-hun", w["id"])),
+        "{said}"
+    );
+    let listed = t.ok("/watch list").await;
+    assert_eq!(listed["watches"][0]["official"], "Oh Young-hun", "{listed}");
+    assert_eq!(listed["watches"][0]["paused_at"], serde_json::json!(null));
+    // The moved watch fires on the kept person's meetings.
+    t.ok("/record meeting add date:2024-05-30 officials:\"Liu Xiaoming; Oh Young-hun\" place:Jeju")
+        .await;
+    let pending = delegation_bot::store::outbox::pending(&t.app.db, 10)
+        .await
+        .unwrap();
+    assert_eq!(pending.len(), 1, "{pending:?}");
+
+    // A watch whose official is deleted is shown paused, with the reason.
+    t.ok("/record official add name:\"Kim Test\" country:Korea")
+        .await;
+    t.ok(&format!(
+        "/watch add channel:{CHANNEL} official:\"Kim Test\""
+    ))
+    .await;
+    let said = t
+        .run("/record official delete name:\"Kim Test\"")
+        .await
+        .unwrap()
+        .text
+        .unwrap();
+    assert!(said.contains("is paused"), "{said}");
+    let listed = t.run("/watch list").await.unwrap();
+    let paused = &listed.data["watches"][1];
+    assert!(paused["paused_at"].is_string(), "{paused}");
+    assert_eq!(paused["paused_reason"], "Kim Test was deleted");
+    let shown = listed
+        .fields
+        .iter()
+        .map(|f| f.value.clone())
+        .collect::<String>();
+    assert!(
+        shown.contains("Paused") && shown.contains("/watch remove"),
+        "{shown}"
+    );
+}
+
+/// The (kind, id) of every record `/search` finds for `text`.
+async fn found(t: &TestApp, text: &str) -> Vec<(String, i64)> {
+    let data = t.ok(&format!("/search text:\"{text}\"")).await;
+    data["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["entity"].as_str().unwrap().to_string(),
+                r["id"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn item08_an_alias_added_later_finds_the_persons_records() {
+    let t = TestApp::with_sample().await;
+    assert!(found(&t, "신창싱").await.is_empty());
+    t.ok("/record official alias name:\"Xin Changxing\" alias:신창싱")
+        .await;
+    let hits = found(&t, "신창싱").await;
+    for kind in ["official", "visit", "meeting"] {
+        assert!(hits.iter().any(|(k, _)| k == kind), "{kind} in {hits:?}");
+    }
+    // Undone, the spelling finds nothing again.
+    t.ok("/data undo").await;
+    assert!(
+        found(&t, "신창싱").await.is_empty(),
+        "{:?}",
+        found(&t, "신창싱").await
+    );
+
+    // After a merge, the kept person's older records answer to the merged spelling.
+    t.ok("/record official add name:\"Oh Sehun\" country:Korea aliases:\"오세훈시장\"")
+        .await;
+    t.ok("/record official merge keep:\"Oh Se-hoon\" remove:\"Oh Sehun\"")
+        .await;
+    let hits = found(&t, "오세훈시장").await;
+    assert!(hits.iter().any(|(k, _)| k == "meeting"), "{hits:?}");
+}

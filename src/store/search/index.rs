@@ -124,6 +124,32 @@ pub async fn reindex(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<()> {
     write(tx, &docs).await
 }
 
+/// Entries computed again for records that exist (their entries replaced).
+pub async fn reindex_many(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) -> Result<()> {
+    remove(tx, entity, ids).await?;
+    index(tx, entity, ids).await
+}
+
+/// A person's names changed (an alias added or removed, a rename, a merge): the visits
+/// they led and the meetings they were in are found by those names, so their entries are
+/// computed again.
+pub async fn reindex_person(tx: &mut Tx<'_>, official: i64) -> Result<()> {
+    let visits: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM visits WHERE leader_id = ? AND deleted_at IS NULL")
+            .bind(official)
+            .fetch_all(&mut **tx)
+            .await?;
+    let meetings: Vec<i64> = sqlx::query_scalar(
+        "SELECT p.meeting_id FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id
+          WHERE p.official_id = ? AND m.deleted_at IS NULL",
+    )
+    .bind(official)
+    .fetch_all(&mut **tx)
+    .await?;
+    reindex_many(tx, Entity::Visit, &visits).await?;
+    reindex_many(tx, Entity::Meeting, &meetings).await
+}
+
 /// Index entries for records added in bulk, in ascending rowid order (FTS5 appends those
 /// cheaply).
 pub async fn index(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) -> Result<()> {

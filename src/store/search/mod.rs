@@ -3,7 +3,7 @@
 
 mod index;
 
-pub use index::{index, rebuild, reindex, remove, tidy};
+pub use index::{index, rebuild, reindex, reindex_many, reindex_person, remove, tidy};
 
 use sqlx::SqlitePool;
 
