@@ -97,6 +97,7 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
                 range: DateRange::from_bounds(None, None)?,
                 kind: None,
                 place: None,
+                days_only: false,
             };
             black_box(forum::count_listed(db, &filter).await?);
             black_box(forum::listed(db, &filter, 10, 0).await?);

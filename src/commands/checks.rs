@@ -129,9 +129,19 @@ pub async fn meeting_visit(tx: &mut Tx<'_>, date: FlexDate, visit_id: Option<i64
     let Some(id) = visit_id else { return Ok(()) };
     let v = live_visit(tx, id).await?;
     if !date.falls_within(&v.row.start_date, &v.row.span_end) {
+        let start = FlexDate::from_stored(&v.row.start_date, &v.row.start_precision);
+        let end = v
+            .row
+            .end_date
+            .as_deref()
+            .zip(v.row.end_precision.as_deref())
+            .and_then(|(d, p)| FlexDate::from_stored(d, p))
+            .or(start);
+        let shown = |d: Option<FlexDate>| d.map_or("?".to_string(), |d| d.to_string());
         return user_err(format!(
             "The meeting date {date} is outside visit #{id} ({} to {}); fix the date or choose another visit.",
-            v.row.start_date, v.row.span_end
+            shown(start),
+            shown(end)
         ));
     }
     Ok(())

@@ -87,7 +87,10 @@ pub async fn set(app: &App, actor: &Actor, a: SetArgs) -> Result<Reply> {
     };
     let mut tx = app.begin().await?;
     store::set(&mut tx, &s, &actor.id).await?;
+    // A period Discord refused in this channel goes out again (the channel was fixed).
+    store::retry_refused(&mut tx, &s.channel_id).await?;
     tx.commit().await?;
+    app.digest_changed.notify_one();
     let due = due(&s);
     let now = crate::clock::now();
     let (_, last) = due.latest(now, tz);
@@ -116,6 +119,7 @@ pub async fn off(app: &App) -> Result<Reply> {
     let mut tx = app.begin().await?;
     let was = store::off(&mut tx).await?;
     tx.commit().await?;
+    app.digest_changed.notify_one();
     if !was {
         return user_err("No digest is set; /digest set starts one.");
     }
@@ -144,11 +148,38 @@ pub async fn preview(app: &App, a: PreviewArgs) -> Result<Reply> {
     }
     .unwrap_or(Frequency::Monthly);
     let today = crate::clock::now().with_timezone(&tz).date_naive();
-    let period = Period::before(frequency, today);
+    // The last complete period: on a Sunday, this week is not over yet.
+    let day = match frequency {
+        Frequency::Weekly => today.pred_opt().unwrap_or(today),
+        Frequency::Monthly => today,
+    };
+    let period = Period::before(frequency, day);
     let upto = store::current_batch(&app.db).await?;
     let mut reply = digest(app, frequency, period, upto).await?;
     reply.ephemeral = true;
     reply.footer = reply.footer.map(|f| format!("Preview · {f}"));
+    // A digest Discord refused is said first: it reached no one.
+    if let Some(r) = store::latest_refusal(&app.db).await? {
+        let label = Frequency::parse(&r.frequency).map_or(r.period_from.clone(), |f| {
+            Period {
+                from: r.period_from.parse().unwrap_or(period.from),
+                to: r.period_to.parse().unwrap_or(period.to),
+            }
+            .label(f)
+        });
+        reply.fields.insert(
+            0,
+            crate::reply::Field {
+                name: "Not delivered".into(),
+                value: format!(
+                    "The digest of {label} could not be posted in <#{}>: {}. Give the bot those permissions there, then run /digest set again to post it.",
+                    r.channel_id, r.reason
+                ),
+                inline: false,
+            },
+        );
+        reply.data["not_delivered"] = json!(r);
+    }
     Ok(reply)
 }
 
@@ -166,20 +197,28 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
         to: Day::from_naive(prev.to),
     };
     let (to_month, from_month) = (range.to.month(), range.to.month().plus(-11));
+    // A week counts only records dated to the day: one known only to its month belongs to
+    // no week, and is listed apart once (`month_only`).
+    let weekly = frequency == Frequency::Weekly;
+    let split = |r: DateRange| {
+        let s = counts::Split::of(r);
+        if weekly { s.days_only() } else { s }
+    };
     let (current, before, provinces, counts, outcomes) = tokio::try_join!(
-        counts::coverage(db, range, &[]),
-        counts::coverage(db, prev_range, &[]),
-        counts::provinces(db, range),
+        counts::coverage(db, split(range), &[]),
+        counts::coverage(db, split(prev_range), &[]),
+        counts::provinces(db, split(range)),
         counts::month_counts(db, from_month, to_month, &[]),
-        counts::outcome_totals(db, range),
+        counts::outcome_totals(db, split(range)),
     )?;
     let (outcome_count, pledged) = super::outcome_fields(&outcomes);
     let new_officials =
-        store::new_officials(db, &period.from.to_string(), &period.to.to_string()).await?;
+        store::new_officials(db, &period.from.to_string(), &period.to.to_string(), weekly).await?;
     let filter = forum::ListFilter {
         range,
         kind: None,
         place: None,
+        days_only: weekly,
     };
     let forums_total = forum::count_listed(db, &filter).await?;
     let forums = forum::listed(db, &filter, 10, 0).await?;
@@ -194,6 +233,11 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
         }
     };
     let added = store::added_between(db, after, upto).await?;
+    let month_only = if weekly {
+        store::month_only_added(db, after, upto).await?
+    } else {
+        Vec::new()
+    };
     let months = report::summarize(from_month, to_month, &counts, 0);
 
     let top: Vec<_> = provinces.iter().take(5).collect();
@@ -267,6 +311,19 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
             super::join_and(&added_words)
         },
     )
+    .field_opt(
+        "Dated to the month only (in no week's counts)",
+        (!month_only.is_empty()).then(|| {
+            list_or_dash(
+                month_only
+                    .iter()
+                    .take(10)
+                    .map(|m| m.line())
+                    .chain((month_only.len() > 10).then(|| format!("… and {} more", month_only.len() - 10)))
+                    .collect(),
+            )
+        }),
+    )
     .chart(Chart {
         title: format!("Visits per month, {from_month} to {to_month}"),
         labels: months.months.iter().map(|c| c.month.to_string()).collect(),
@@ -291,6 +348,7 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
         "outcomes": outcomes,
         "added_since_last": {"since": since, "after_batch": after, "upto_batch": upto, "total": added_total, "records": added},
         "months": months.months,
+        "month_only": month_only,
     })))
 }
 

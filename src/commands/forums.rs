@@ -34,6 +34,7 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
         range,
         kind: a.kind.map(|k| k.label().to_string()),
         place: a.place.map(|p| format!("%{}%", p.replace(['%', '_'], ""))),
+        days_only: false,
     };
     let total = forum::count_listed(&app.db, &filter).await?;
     let page = Page::of(a.page, total);

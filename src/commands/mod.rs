@@ -58,6 +58,8 @@ pub struct App {
     writes: std::sync::Arc<tokio::sync::Semaphore>,
     /// Intake's gazetteer, built once per version of the names (draft::lexicon).
     gazetteer: draft::Gazetteer,
+    /// Woken when the digest's schedule changes, so `serve` posts a due digest at once.
+    digest_changed: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl App {
@@ -66,7 +68,13 @@ impl App {
             db,
             writes: std::sync::Arc::new(tokio::sync::Semaphore::new(1)),
             gazetteer: Default::default(),
+            digest_changed: Default::default(),
         }
+    }
+
+    /// Resolves when the digest's schedule was changed (by /digest set or off).
+    pub async fn digest_changed(&self) {
+        self.digest_changed.notified().await
     }
 
     pub async fn handle(&self, actor: &Actor, req: &Request) -> Result<Reply> {

@@ -139,7 +139,10 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
         .await?;
     let current = change.live::<Fields>(id, None).await?;
     change
-        .summarize(&format!("delete meeting #{id} {}", current.row.date))
+        .summarize(&format!(
+            "delete meeting #{id} {}",
+            shown(&current.row.date, &current.row.date_precision)
+        ))
         .await?;
     let outcomes = crate::store::outcome::detach(&mut change, Entity::Meeting, id).await?;
     change.delete(Entity::Meeting, id).await?;
@@ -150,4 +153,10 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
             super::detached_text(&outcomes)
         ))
         .data(json!({"id": id, "outcomes": outcomes})))
+}
+
+/// A stored date as people read it: `2024-06` for one known only to its month.
+fn shown(date: &str, precision: &str) -> String {
+    crate::domain::FlexDate::from_stored(date, precision)
+        .map_or(date.to_string(), |d| d.to_string())
 }

@@ -74,7 +74,10 @@ pub async fn run(app: App, http: Arc<Http>, mut stop: Receiver<bool>) {
                         "watch message posted"
                     );
                 }
-                Posted::Refused(reason) => {
+                // The channel refused it, or Discord refused the message itself: trying
+                // again would not help, and dropping it would lose it without a word, so
+                // the watch pauses and `/watch list` says why.
+                Posted::Refused(reason) | Posted::Invalid(reason) => {
                     match outbox::pause(&app.db, d.watch_id, &reason).await {
                         Ok(()) => {
                             tracing::warn!(watch = d.watch_id, channel = %d.channel_id, %reason, "the channel refused the watch's message: watch paused")
@@ -84,12 +87,6 @@ pub async fn run(app: App, http: Arc<Http>, mut stop: Receiver<bool>) {
                         }
                     }
                     waiting.insert(d.watch_id);
-                }
-                Posted::Invalid(reason) => {
-                    tracing::error!(watch = d.watch_id, delivery = d.id, %reason, "Discord refused a watch message; it is dropped");
-                    if let Err(e) = outbox::give_up(&app.db, d.id).await {
-                        tracing::warn!(error = %e, delivery = d.id, "could not drop the message; trying again");
-                    }
                 }
                 Posted::Retry(reason) => {
                     let tries = backoff.get(&d.watch_id).map_or(0, |(_, n)| *n) + 1;

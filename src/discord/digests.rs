@@ -1,4 +1,5 @@
-//! The digest task of `serve`: once a minute (and at start) it works out the latest period
+//! The digest task of `serve`: every few seconds, at start, and at once when /digest set
+//! changes the schedule, it works out the latest period
 //! the digest fell due for; if that period was not yet posted to the digest's channel, it
 //! claims it (store::digest, a unique key per channel and period), posts, and marks it
 //! posted after Discord answered 2xx. After downtime only the latest period is posted, never
@@ -17,14 +18,17 @@ use crate::domain::schedule::Frequency;
 use crate::error::Result;
 use crate::store::digest::{self as store, PostState};
 
-/// How often the schedule is looked at.
-const TICK: Duration = Duration::from_secs(60);
+/// How often the schedule is looked at: a schedule set from another process (the console)
+/// is seen within this; one set through the bot wakes the task at once.
+const TICK: Duration = Duration::from_secs(5);
 /// After a post that did not go out.
 const RETRY: Duration = Duration::from_secs(30);
 
 pub async fn run(app: App, http: Arc<Http>, tz: Tz, mut stop: Receiver<bool>) {
+    // The period last said to be posted already, so the log says it once, not every tick.
+    let mut quiet: Option<(String, String)> = None;
     while !*stop.borrow() {
-        let wait = match check(&app, &http, tz).await {
+        let wait = match check(&app, &http, tz, &mut quiet).await {
             Ok(wait) => wait,
             Err(e) => {
                 tracing::error!(error = ?e, "the digest check failed; trying again");
@@ -33,13 +37,20 @@ pub async fn run(app: App, http: Arc<Http>, tz: Tz, mut stop: Receiver<bool>) {
         };
         tokio::select! {
             _ = tokio::time::sleep(wait) => {}
+            // A schedule just set may be due now: look at once.
+            _ = app.digest_changed() => {}
             _ = stop.changed() => {}
         }
     }
 }
 
 /// Posts the digest if one is due; returns when to look again.
-async fn check(app: &App, http: &Http, tz: Tz) -> Result<Duration> {
+async fn check(
+    app: &App,
+    http: &Http,
+    tz: Tz,
+    quiet: &mut Option<(String, String)>,
+) -> Result<Duration> {
     let Some((schedule, period, due)) = crate::commands::digest::due_now(app, tz).await? else {
         return Ok(TICK);
     };
@@ -48,8 +59,16 @@ async fn check(app: &App, http: &Http, tz: Tz) -> Result<Duration> {
     let label = period.label(frequency);
     let channel = &schedule.channel_id;
     let upto = match store::post_state(&app.db, channel, &from, &to).await? {
-        Some(PostState::Posted) | Some(PostState::Dropped) => {
-            tracing::info!(%channel, period = %label, %due, "digest already posted for the latest period");
+        Some(PostState::Posted) => {
+            let key = (channel.clone(), from.clone());
+            if quiet.as_ref() != Some(&key) {
+                tracing::info!(%channel, period = %label, %due, "digest already posted for the latest period");
+                *quiet = Some(key);
+            }
+            return Ok(TICK);
+        }
+        Some(PostState::Refused { .. }) => {
+            // Kept until the digest is set again (/digest preview says so).
             return Ok(TICK);
         }
         Some(PostState::Posting { last_batch }) => {
@@ -61,18 +80,18 @@ async fn check(app: &App, http: &Http, tz: Tz) -> Result<Duration> {
     let reply = crate::commands::digest::digest(app, frequency, period, upto).await?;
     match post::send(http, channel, &reply, None).await {
         Posted::Sent => {
-            finish(app, channel, &from, &to, true).await;
+            finish(app, channel, &from, &to, None).await;
             tracing::info!(%channel, period = %label, "digest posted");
             Ok(TICK)
         }
         Posted::Refused(reason) => {
-            finish(app, channel, &from, &to, false).await;
-            tracing::warn!(%channel, period = %label, %reason, "the digest channel refused the digest; it is skipped for this period");
+            finish(app, channel, &from, &to, Some(&reason)).await;
+            tracing::warn!(%channel, period = %label, %reason, "the digest channel refused the digest; kept until /digest set is run again");
             Ok(TICK)
         }
         Posted::Invalid(reason) => {
-            finish(app, channel, &from, &to, false).await;
-            tracing::error!(%channel, period = %label, %reason, "Discord refused the digest; it is skipped for this period");
+            finish(app, channel, &from, &to, Some(&reason)).await;
+            tracing::error!(%channel, period = %label, %reason, "Discord refused the digest; kept until /digest set is run again");
             Ok(TICK)
         }
         Posted::Retry(reason) => {
@@ -84,9 +103,9 @@ async fn check(app: &App, http: &Http, tz: Tz) -> Result<Duration> {
 
 /// Marks the period done, trying a few times (a long write may hold the database): an
 /// unmarked period would be posted again.
-async fn finish(app: &App, channel: &str, from: &str, to: &str, posted: bool) {
+async fn finish(app: &App, channel: &str, from: &str, to: &str, refused: Option<&str>) {
     for attempt in 1..=5 {
-        match store::finish(&app.db, channel, from, to, posted).await {
+        match store::finish(&app.db, channel, from, to, refused).await {
             Ok(()) => return,
             Err(e) => {
                 tracing::warn!(error = %e, attempt, "could not mark the digest; trying again");

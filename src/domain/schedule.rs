@@ -1,5 +1,6 @@
-//! When a digest falls due and which days it covers: a weekly digest the Monday-Sunday week
-//! before the week it is posted in, a monthly one the calendar month before, both reckoned
+//! When a digest falls due and which days it covers: a weekly digest the last Monday-Sunday
+//! week that ends on or before the day it is posted (a Sunday post covers the week ending
+//! that day), a monthly one the calendar month before, both reckoned
 //! in DIGEST_TIMEZONE (an IANA name, Asia/Seoul unless set; DST rules included, hence
 //! chrono-tz). Pure: the caller passes "now" (crate::clock).
 
@@ -56,11 +57,14 @@ impl Period {
     /// The period a digest posted on `day` covers.
     pub fn before(frequency: Frequency, day: NaiveDate) -> Period {
         match frequency {
+            // The Monday-Sunday week that ended last on or before `day`: posted on a Sunday,
+            // the week ending that day; on any other day, the week before it.
             Frequency::Weekly => {
-                let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
+                let back = (day.weekday().num_days_from_monday() + 1) % 7;
+                let sunday = day - Days::new(u64::from(back));
                 Period {
-                    from: monday - Days::new(7),
-                    to: monday - Days::new(1),
+                    from: sunday - Days::new(6),
+                    to: sunday,
                 }
             }
             Frequency::Monthly => {
@@ -227,6 +231,24 @@ mod tests {
             day("2024-05-20"),
             "the week before"
         );
+    }
+
+    #[test]
+    fn item11_a_sunday_night_digest_covers_the_week_ending_that_day() {
+        let due = Due {
+            frequency: Frequency::Weekly,
+            weekday: 7,
+            day: 1,
+            hour: 23,
+        };
+        // Sunday 2024-06-16, 23:05: the week of 10-16 June, not the one before.
+        let (when, p) = due.latest(at("2024-06-16T23:05:00+09:00"), SEOUL);
+        assert_eq!(when, at("2024-06-16T23:00:00+09:00"));
+        assert_eq!((p.from, p.to), (day("2024-06-10"), day("2024-06-16")));
+        // Monday morning: still that week (the digest fell due on Sunday).
+        let (_, p) = due.latest(at("2024-06-17T09:00:00+09:00"), SEOUL);
+        assert_eq!((p.from, p.to), (day("2024-06-10"), day("2024-06-16")));
+        assert_eq!(p.previous(Frequency::Weekly).from, day("2024-06-03"));
     }
 
     #[test]

@@ -252,6 +252,18 @@ pub async fn changes_since(
     Ok(changes)
 }
 
+/// The key that holds the precision of a stored date's key (`start_date` → `start_precision`).
+fn date_precision_key(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "date" => "date_precision",
+        "start_date" => "start_precision",
+        "end_date" => "end_precision",
+        "from_date" => "from_precision",
+        "to_date" => "to_precision",
+        _ => return None,
+    })
+}
+
 /// "field: old → new" for each field that changed; bookkeeping fields are left out.
 pub fn diff(before: Option<&Json>, after: Option<&Json>) -> Vec<String> {
     const QUIET: [&str; 4] = ["version", "updated_at", "created_at", "id"];
@@ -267,9 +279,34 @@ pub fn diff(before: Option<&Json>, after: Option<&Json>) -> Vec<String> {
         Some(Json::String(s)) => s.chars().take(60).collect(),
         Some(other) => other.to_string().chars().take(60).collect(),
     };
+    // A date is shown at its precision (`2024-06` for a month), with its precision key.
+    let dated = |o: &serde_json::Map<String, Json>, key: &str| -> Option<String> {
+        let precision = date_precision_key(key)?;
+        let date = o.get(key)?.as_str()?;
+        let p = o.get(precision).and_then(Json::as_str).unwrap_or("day");
+        Some(
+            crate::domain::FlexDate::from_stored(date, p)
+                .map_or(date.to_string(), |d| d.to_string()),
+        )
+    };
     let mut out = Vec::new();
     for (key, new) in a {
-        if QUIET.contains(&key.as_str()) || b.get(key) == Some(new) {
+        if QUIET.contains(&key.as_str())
+            || key.ends_with("_precision")
+            || key.ends_with("_shown")
+            || key == "span_end"
+        {
+            continue;
+        }
+        if date_precision_key(key).is_some() {
+            let (was, now) = (dated(b, key), dated(a, key));
+            if was != now {
+                let show = |d: Option<String>| d.unwrap_or_else(|| "—".into());
+                out.push(format!("{key}: {} → {}", show(was), show(now)));
+            }
+            continue;
+        }
+        if b.get(key) == Some(new) {
             continue;
         }
         if key == "amount_minor" {

@@ -63,15 +63,18 @@ pub async fn off(tx: &mut Tx<'_>) -> Result<bool> {
 }
 
 /// Where the digest of one period to one channel stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PostState {
     /// Claimed before the post; Discord has not answered 2xx yet (or the bot stopped).
     Posting {
         last_batch: i64,
     },
     Posted,
-    /// The channel refused it (403): not tried again for this period.
-    Dropped,
+    /// Discord refused it (the channel, or the message): not tried again for this period
+    /// until the digest is set again (`retry_refused`).
+    Refused {
+        reason: String,
+    },
 }
 
 pub async fn post_state(
@@ -80,19 +83,59 @@ pub async fn post_state(
     from: &str,
     to: &str,
 ) -> Result<Option<PostState>> {
-    let row: Option<(String, i64)> = sqlx::query_as(
-        "SELECT state, last_batch FROM digest_posts WHERE channel_id = ? AND period_from = ? AND period_to = ?",
+    let row: Option<(String, i64, Option<String>)> = sqlx::query_as(
+        "SELECT state, last_batch, reason FROM digest_posts WHERE channel_id = ? AND period_from = ? AND period_to = ?",
     )
     .bind(channel)
     .bind(from)
     .bind(to)
     .fetch_optional(db)
     .await?;
-    Ok(row.map(|(state, last_batch)| match state.as_str() {
+    Ok(row.map(|(state, last_batch, reason)| match state.as_str() {
         "posted" => PostState::Posted,
-        "dropped" => PostState::Dropped,
+        "dropped" => PostState::Refused {
+            reason: reason.unwrap_or_else(|| "Discord refused it".into()),
+        },
         _ => PostState::Posting { last_batch },
     }))
+}
+
+/// A digest Discord refused and no one has fixed yet: the latest such period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Refusal {
+    pub channel_id: String,
+    pub frequency: String,
+    pub period_from: String,
+    pub period_to: String,
+    pub reason: String,
+    pub at: String,
+}
+
+/// The latest refused digest, unless a later period went out to the same channel since.
+pub async fn latest_refusal(db: &SqlitePool) -> Result<Option<Refusal>> {
+    Ok(sqlx::query_as(
+        "SELECT d.channel_id, d.frequency, d.period_from, d.period_to,
+                coalesce(d.reason, 'Discord refused it') AS reason, coalesce(d.done_at, d.started_at) AS at
+           FROM digest_posts d
+          WHERE d.state = 'dropped'
+            AND NOT EXISTS (SELECT 1 FROM digest_posts p WHERE p.channel_id = d.channel_id
+                              AND p.state = 'posted' AND p.period_from > d.period_from)
+          ORDER BY d.period_from DESC LIMIT 1",
+    )
+    .fetch_optional(db)
+    .await?)
+}
+
+/// The digest is set again (its channel fixed, presumably): the periods refused in
+/// `channel` are forgotten, so the scheduler posts the latest one once more.
+pub async fn retry_refused(tx: &mut Tx<'_>, channel: &str) -> Result<u64> {
+    Ok(
+        sqlx::query("DELETE FROM digest_posts WHERE channel_id = ? AND state = 'dropped'")
+            .bind(channel)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected(),
+    )
 }
 
 /// Claims a period for a channel before posting, noting the newest audit batch the digest
@@ -130,18 +173,20 @@ async fn newest_batch(conn: &mut sqlx::SqliteConnection) -> Result<i64> {
     )
 }
 
-/// Discord answered 2xx (`posted`), or refused the channel for good (`dropped`).
+/// Discord answered 2xx (`refused` None), or refused the post for the reason given
+/// (kept, with the reason, until the digest is set again).
 pub async fn finish(
     db: &SqlitePool,
     channel: &str,
     from: &str,
     to: &str,
-    posted: bool,
+    refused: Option<&str>,
 ) -> Result<()> {
     sqlx::query(
-        "UPDATE digest_posts SET state = ?, done_at = ? WHERE channel_id = ? AND period_from = ? AND period_to = ?",
+        "UPDATE digest_posts SET state = ?, reason = ?, done_at = ? WHERE channel_id = ? AND period_from = ? AND period_to = ?",
     )
-    .bind(if posted { "posted" } else { "dropped" })
+    .bind(if refused.is_none() { "posted" } else { "dropped" })
+    .bind(refused)
     .bind(now())
     .bind(channel)
     .bind(from)
@@ -213,19 +258,83 @@ pub struct NewOfficial {
     pub first_met: String,
 }
 
-/// Officials whose first meeting on record falls within the days `from..=to`.
-pub async fn new_officials(db: &SqlitePool, from: &str, to: &str) -> Result<Vec<NewOfficial>> {
-    Ok(sqlx::query_as(
-        "SELECT o.name, o.title, o.country, min(m.date) AS first_met
-           FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
-           JOIN officials o ON o.id = mp.official_id AND o.deleted_at IS NULL
-          WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2
-            AND NOT EXISTS (SELECT 1 FROM meeting_participants p2 JOIN meetings m2 ON m2.id = p2.meeting_id
-                             WHERE p2.official_id = mp.official_id AND m2.deleted_at IS NULL AND m2.date < ?1)
-          GROUP BY o.id ORDER BY first_met, o.name",
+/// Officials whose first meeting on record falls within the days `from..=to` (with
+/// `days_only`, among meetings dated to the day); the day shown as the meeting's date is
+/// (`2024-06` for one known to its month).
+pub async fn new_officials(
+    db: &SqlitePool,
+    from: &str,
+    to: &str,
+    days_only: bool,
+) -> Result<Vec<NewOfficial>> {
+    let rows: Vec<NewOfficial> = sqlx::query_as(
+        "SELECT name, title, country, first_met FROM (
+           SELECT o.name, o.title, o.country, min(m.date) AS day, m.date_shown AS first_met
+             FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
+             JOIN officials o ON o.id = mp.official_id AND o.deleted_at IS NULL
+            WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR m.date_precision = 'day')
+              AND NOT EXISTS (SELECT 1 FROM meeting_participants p2 JOIN meetings m2 ON m2.id = p2.meeting_id
+                               WHERE p2.official_id = mp.official_id AND m2.deleted_at IS NULL AND m2.date < ?1)
+            GROUP BY o.id)
+          ORDER BY day, name",
     )
     .bind(from)
     .bind(to)
+    .bind(days_only)
+    .fetch_all(db)
+    .await?;
+    Ok(rows)
+}
+
+/// A record dated only to its month that was added between two digests (a weekly digest
+/// lists these apart, once).
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, PartialEq, Eq)]
+pub struct MonthOnly {
+    pub entity: String,
+    pub id: i64,
+    pub month: String,
+    pub what: String,
+}
+
+impl MonthOnly {
+    /// "Visit #12 · Jiangsu · 2024-06"
+    pub fn line(&self) -> String {
+        let mut kind = self.entity.clone();
+        if let Some(first) = kind.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        format!("{kind} #{} · {} · {}", self.id, self.what, self.month)
+    }
+}
+
+/// The live records dated only to their month that the batches after `after` up to `upto`
+/// added (and no undo took back).
+pub async fn month_only_added(db: &SqlitePool, after: i64, upto: i64) -> Result<Vec<MonthOnly>> {
+    Ok(sqlx::query_as(
+        "WITH added AS (
+           SELECT DISTINCT e.entity, e.entity_id FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
+            WHERE e.batch_id > ?1 AND e.batch_id <= ?2 AND e.before IS NULL AND e.after IS NOT NULL
+              AND b.undone_by IS NULL AND b.undoes IS NULL)
+         SELECT 'visit' AS entity, v.id, v.start_shown AS month,
+                coalesce((SELECT group_concat(r.name, ', ') FROM visit_provinces p JOIN regions r ON r.id = p.region_id
+                           WHERE p.visit_id = v.id), '') AS what
+           FROM added a JOIN visits v ON a.entity = 'visit' AND v.id = a.entity_id
+          WHERE v.deleted_at IS NULL AND v.start_precision = 'month'
+         UNION ALL
+         SELECT 'meeting', m.id, m.date_shown, coalesce(m.place, '') FROM added a JOIN meetings m
+             ON a.entity = 'meeting' AND m.id = a.entity_id
+          WHERE m.deleted_at IS NULL AND m.date_precision = 'month'
+         UNION ALL
+         SELECT 'forum', f.id, f.start_shown, f.name FROM added a JOIN forums f ON a.entity = 'forum' AND f.id = a.entity_id
+          WHERE f.deleted_at IS NULL AND f.start_precision = 'month'
+         UNION ALL
+         SELECT 'outcome', o.id, o.date_shown, o.kind || ' ' || o.title FROM added a JOIN outcomes o
+             ON a.entity = 'outcome' AND o.id = a.entity_id
+          WHERE o.deleted_at IS NULL AND o.date_precision = 'month'
+         ORDER BY 3, 1, 2",
+    )
+    .bind(after)
+    .bind(upto)
     .fetch_all(db)
     .await?)
 }

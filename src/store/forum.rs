@@ -321,13 +321,16 @@ pub struct ListFilter {
     pub kind: Option<String>,
     /// A LIKE pattern on the place.
     pub place: Option<String>,
+    /// Only forums dated to the day (a weekly digest counts no month-only record).
+    pub days_only: bool,
 }
 
 /// The forums /forums list shows: live, in the range ?1..?2, of kind ?3 and place ?4 when
 /// given.
 fn listed_where() -> String {
     format!(
-        "f.deleted_at IS NULL AND {} AND (?3 IS NULL OR f.kind = ?3) AND (?4 IS NULL OR f.place LIKE ?4)",
+        "f.deleted_at IS NULL AND {} AND (?3 IS NULL OR f.kind = ?3) AND (?4 IS NULL OR f.place LIKE ?4)
+         AND (?7 = 0 OR f.start_precision = 'day')",
         super::within_days("f.start_date", "f.start_precision", "?1", "?2")
     )
 }
@@ -352,6 +355,9 @@ pub async fn count_listed(db: &SqlitePool, f: &ListFilter) -> Result<i64> {
     .bind(f.range.to.to_string())
     .bind(&f.kind)
     .bind(&f.place)
+    .bind(0)
+    .bind(0)
+    .bind(f.days_only)
     .fetch_one(db)
     .await?)
 }
@@ -380,6 +386,7 @@ pub async fn listed(
     .bind(&f.place)
     .bind(limit)
     .bind(offset)
+    .bind(f.days_only)
     .fetch_all(db)
     .await?)
 }

@@ -407,34 +407,17 @@ pub async fn mark_sent(db: &SqlitePool, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// A post that can never succeed as it is (Discord refused its body): given up.
-pub async fn give_up(db: &SqlitePool, id: i64) -> Result<()> {
-    sqlx::query("UPDATE watch_deliveries SET state = 'dropped', done_at = ? WHERE id = ?")
-        .bind(now())
-        .bind(id)
-        .execute(db)
-        .await?;
-    Ok(())
-}
-
-/// Pauses a watch whose channel the bot cannot post in, with the reason `/watch list`
-/// shows; what it had still to post is dropped (adding it again starts afresh).
+/// Pauses a watch whose channel the bot cannot post in (or whose message Discord refused),
+/// with the reason `/watch list` shows. What it had still to post waits, and goes out in
+/// order once the watch is added again (nothing is lost while a channel is fixed).
 pub async fn pause(db: &SqlitePool, watch_id: i64, reason: &str) -> Result<()> {
     let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
-    let at = now();
     sqlx::query("UPDATE watches SET paused_at = ?, paused_reason = ? WHERE id = ?")
-        .bind(&at)
+        .bind(now())
         .bind(reason)
         .bind(watch_id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query(
-        "UPDATE watch_deliveries SET state = 'dropped', done_at = ? WHERE watch_id = ? AND state = 'pending'",
-    )
-    .bind(&at)
-    .bind(watch_id)
-    .execute(&mut *tx)
-    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -180,7 +180,9 @@ async fn remember_matches(tx: &mut Tx<'_>, id: i64) -> Result<()> {
 /// repeat a watch of `to` in the same channel goes, as the other does the same. Returns
 /// the watches that now follow `to` because of it.
 pub async fn move_official(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<Vec<i64>> {
-    let theirs: Vec<(i64, String, String, Option<i64>, Option<i64>)> = sqlx::query_as(
+    // (id, channel, kind, province, place)
+    type Row = (i64, String, String, Option<i64>, Option<i64>);
+    let theirs: Vec<Row> = sqlx::query_as(
         "SELECT id, channel_id, kind, province_id, place_id FROM watches WHERE official_id = ? ORDER BY id",
     )
     .bind(from)

@@ -191,6 +191,7 @@ async fn assert_counts_agree(t: &TestApp, provinces: &[i64], at: &str) {
             months: None,
             head: Some(range),
             tail: None,
+            days_only: false,
         };
         for split in [Split::of(range), by_days] {
             let at = format!("{range} as {split:?} {at}");

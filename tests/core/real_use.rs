@@ -434,3 +434,99 @@ async fn item08_an_alias_added_later_finds_the_persons_records() {
     let hits = found(&t, "오세훈시장").await;
     assert!(hits.iter().any(|(k, _)| k == "meeting"), "{hits:?}");
 }
+
+/// The digest of the days `from..=to` (a week or a month), as the bot would post it now.
+async fn digest_of(
+    t: &TestApp,
+    frequency: delegation_bot::domain::schedule::Frequency,
+    from: &str,
+    to: &str,
+) -> delegation_bot::reply::Reply {
+    use delegation_bot::domain::schedule::Period;
+    let upto = delegation_bot::store::digest::current_batch(&t.app.db)
+        .await
+        .unwrap();
+    let period = Period {
+        from: from.parse().unwrap(),
+        to: to.parse().unwrap(),
+    };
+    delegation_bot::commands::digest::digest(&t.app, frequency, period, upto)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn item11_a_week_counts_no_month_only_record_and_lists_it_apart_once() {
+    use delegation_bot::domain::schedule::Frequency::Weekly;
+    let t = TestApp::new().await;
+    t.ok("/record visit add province:Jiangsu start:2024-06-12")
+        .await;
+    t.ok("/record visit add province:Shandong start:2024-06")
+        .await;
+    t.ok("/record outcome add kind:MOU title:\"June MOU\" date:2024-06 province:Shandong")
+        .await;
+    let week = digest_of(&t, Weekly, "2024-06-10", "2024-06-16").await;
+    assert_eq!(week.data["visits"], 1, "{}", week.data);
+    assert_eq!(week.data["top_provinces"][0]["province"], "Jiangsu");
+    assert_eq!(week.data["top_provinces"].as_array().unwrap().len(), 1);
+    assert_eq!(week.data["outcomes"]["count"], 0);
+    let apart = week.data["month_only"].as_array().unwrap();
+    assert_eq!(apart.len(), 2, "{apart:?}");
+    assert!(apart.iter().all(|m| m["month"] == "2024-06"));
+    assert!(
+        week.fields
+            .iter()
+            .any(|f| f.name.starts_with("Dated to the month only")
+                && f.value.contains("Visit #2 · Shandong · 2024-06")),
+        "{:?}",
+        week.fields
+    );
+    // Another week of June counts it no more than this one did.
+    let other = digest_of(&t, Weekly, "2024-06-03", "2024-06-09").await;
+    assert_eq!(other.data["visits"], 0);
+    // The month counts it.
+    let month = digest_of(
+        &t,
+        delegation_bot::domain::schedule::Frequency::Monthly,
+        "2024-06-01",
+        "2024-06-30",
+    )
+    .await;
+    assert_eq!(month.data["visits"], 2);
+    assert!(month.data["month_only"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn item12_a_month_only_date_is_shown_as_its_month() {
+    let t = TestApp::with_sample().await;
+    t.ok("/record official add name:\"Kim Test\" country:Korea")
+        .await;
+    let m = t
+        .ok("/record meeting add date:2024-06 officials:\"Kim Test; Xin Changxing\" place:Seoul")
+        .await;
+    let month = digest_of(
+        &t,
+        delegation_bot::domain::schedule::Frequency::Monthly,
+        "2024-06-01",
+        "2024-06-30",
+    )
+    .await;
+    let new = month.data["new_officials"].to_string();
+    assert!(new.contains("\"first_met\":\"2024-06\""), "{new}");
+    assert!(!new.contains("2024-06-01"), "{new}");
+    t.ok(&format!("/record meeting delete id:{}", m["id"]))
+        .await;
+    let audit = t.run("/data audit").await.unwrap();
+    let text = format!("{:?}", audit.table.unwrap().render());
+    assert!(
+        text.contains(&format!("delete meeting #{} 2024-06", m["id"])),
+        "{text}"
+    );
+    assert!(!text.contains("2024-06-01"), "{text}");
+    // A refusal naming a month-only visit's dates shows them as months.
+    t.ok("/record visit add province:Hubei start:2023-03").await;
+    let said = t
+        .refused("/record meeting add date:2024-01-02 officials:\"Kim Test\" visit:3")
+        .await;
+    assert!(said.contains("(2023-03 to 2023-03)"), "{said}");
+}

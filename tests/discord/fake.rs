@@ -455,6 +455,13 @@ impl FakeDiscord {
         c.forbidden.insert(channel.to_string(), code);
     }
 
+    /// Lets the bot post in a channel again (someone fixed its permissions).
+    #[allow(dead_code)]
+    pub fn allow_channel(&self, channel: &str) {
+        let mut c = self.shared.channels.lock().unwrap();
+        c.forbidden.remove(channel);
+    }
+
     /// Makes the next channel posts fail with these statuses (429, 5xx), in order.
     #[allow(dead_code)]
     pub fn fail_channel_posts(&self, statuses: &[u16]) {

@@ -375,3 +375,54 @@ async fn a_digest_preview_is_private_in_discord_and_data_in_ask() {
     assert_eq!(weekly["data"]["from"], "2024-05-27", "{weekly}");
     assert_eq!(weekly["data"]["to"], "2024-06-02");
 }
+
+#[tokio::test]
+async fn item09_item10_a_refused_digest_is_kept_said_and_posted_once_set_again() {
+    let dir = tempfile::tempdir().unwrap();
+    ask(dir.path(), &["sample"]);
+    ask(
+        dir.path(),
+        &[
+            "ask",
+            &format!("/digest set channel:{DIGEST} frequency:monthly"),
+        ],
+    );
+    let fake = FakeDiscord::start().await;
+    fake.forbid_channel(DIGEST, 50001);
+    let bot = spawn_bot_with(dir.path(), &fake, &at(JULY));
+    wait_log(&bot, "refused the digest").await;
+    assert!(fake.channel_messages(DIGEST).is_empty());
+    // Kept, with the reason, where the team looks.
+    let preview = ask_with(dir.path(), &at(JULY), &["ask", "--json", "/digest preview"]);
+    let kept = &preview["data"]["not_delivered"];
+    assert_eq!(kept["period_from"], "2024-06-01", "{preview}");
+    assert!(
+        kept["reason"].as_str().unwrap().contains("Missing Access"),
+        "{kept}"
+    );
+    // Not tried again on every tick.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    assert_eq!(fake.channel_attempts(DIGEST).len(), 1);
+
+    // The channel fixed, the digest set again through the bot: June goes out, once.
+    fake.allow_channel(DIGEST);
+    let set = seen(
+        &fake,
+        command(
+            Who::Moderator,
+            &["digest", "set"],
+            &[
+                ("channel", json!({"channel": DIGEST})),
+                ("frequency", json!("monthly")),
+            ],
+        ),
+    )
+    .await;
+    assert!(set.title().contains("digest set"), "{}", set.body);
+    let messages = fake.wait_channel(DIGEST, 1).await;
+    assert_eq!(title(&messages[0]), "Monthly digest · June 2024");
+    wait_log(&bot, "digest posted").await;
+    let preview = ask_with(dir.path(), &at(JULY), &["ask", "--json", "/digest preview"]);
+    assert!(preview["data"]["not_delivered"].is_null(), "{preview}");
+    assert_no_pings(&fake);
+}

@@ -26,6 +26,9 @@ pub struct Split {
     pub months: Option<(Month, Month)>,
     pub head: Option<DateRange>,
     pub tail: Option<DateRange>,
+    /// Part-months count only records dated to the day: a weekly digest counts no record
+    /// known only to its month (it lists those apart).
+    pub days_only: bool,
 }
 
 impl From<DateRange> for Split {
@@ -67,6 +70,7 @@ impl Split {
                 months: None,
                 head: Some(range),
                 tail: None,
+                days_only: false,
             };
         }
         Split {
@@ -79,6 +83,15 @@ impl Split {
                 from: last.next().first_day(),
                 to: range.to,
             }),
+            days_only: false,
+        }
+    }
+
+    /// The same period, counting in its part-months only records dated to the day.
+    pub fn days_only(self) -> Split {
+        Split {
+            days_only: true,
+            ..self
         }
     }
 
@@ -118,7 +131,7 @@ fn summary_regions(ids: u8) -> String {
 /// (region 0 for all), less the joint visits counted more than once (a visit under k of the
 /// selected provinces counts k - 1 times too often; `several` when there is more than one).
 /// Over days, a visit known only to its month counts when its month overlaps them.
-fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8, several: bool) -> String {
+fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8, several: bool, month_only: bool) -> String {
     let regions = summary_regions(ids);
     // Visits dated by month only are told apart over days only: a whole month counts
     // them all alike.
@@ -127,7 +140,15 @@ fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8, several: bool) -> String 
     } else {
         "0"
     };
-    let (own, joint_days) = if days {
+    let (own, joint_days) = if days && !month_only {
+        (
+            format!(
+                "SELECT substr(day, 1, 7) AS month, visits AS n, sourced AS s, 0 AS by_month FROM day_stats
+                  WHERE day BETWEEN ?{lo} AND ?{hi} AND {regions}"
+            ),
+            format!("(month_only = 0 AND day BETWEEN ?{lo} AND ?{hi})"),
+        )
+    } else if days {
         (
             format!(
                 "SELECT substr(day, 1, 7) AS month, visits AS n, sourced AS s, 0 AS by_month FROM day_stats
@@ -167,10 +188,16 @@ fn counted_visits(days: bool, lo: u8, hi: u8, ids: u8, several: bool) -> String 
 /// bound by `Split::bind` as ?1..?6, where `filter` holds: its whole months, the days of
 /// its part-months at either end, and for those part-months the records known only to
 /// their month (such a record matches any days of its month).
-pub(crate) fn period_rows(columns: &str, filter: &str) -> String {
+pub(crate) fn period_rows(columns: &str, filter: &str, month_only: bool) -> String {
     let part = |lo: u8, hi: u8| {
+        let days = format!(
+            "SELECT {columns} FROM day_stats WHERE day BETWEEN ?{lo} AND ?{hi} AND {filter}"
+        );
+        if !month_only {
+            return days;
+        }
         format!(
-            "SELECT {columns} FROM day_stats WHERE day BETWEEN ?{lo} AND ?{hi} AND {filter}
+            "{days}
              UNION ALL
              SELECT {columns} FROM month_only_stats
               WHERE month BETWEEN substr(?{lo}, 1, 7) AND substr(?{hi}, 1, 7) AND {filter}"
@@ -194,7 +221,7 @@ pub async fn month_counts(
 ) -> Result<Vec<(String, i64)>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT month, sum(n) FROM ({}) GROUP BY month HAVING sum(n) > 0 ORDER BY month",
-        counted_visits(false, 1, 2, 3, provinces.len() > 1)
+        counted_visits(false, 1, 2, 3, provinces.len() > 1, true)
     )))
     .bind(from.to_string())
     .bind(to.to_string())
@@ -220,15 +247,16 @@ pub async fn coverage(
     provinces: &[i64],
 ) -> Result<Coverage> {
     let several = provinces.len() > 1;
-    let (visits, sourced, by_month): (i64, i64, i64) = period
-        .into()
+    let split = period.into();
+    let month_only = !split.days_only;
+    let (visits, sourced, by_month): (i64, i64, i64) = split
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT coalesce(sum(n), 0), coalesce(sum(s), 0), coalesce(sum(by_month), 0) FROM (
                SELECT n, s, by_month FROM ({}) UNION ALL SELECT n, s, by_month FROM ({})
                UNION ALL SELECT n, s, by_month FROM ({}))",
-            counted_visits(false, 1, 2, 7, several),
-            counted_visits(true, 3, 4, 7, several),
-            counted_visits(true, 5, 6, 7, several),
+            counted_visits(false, 1, 2, 7, several, month_only),
+            counted_visits(true, 3, 4, 7, several, month_only),
+            counted_visits(true, 5, 6, 7, several, month_only),
         ))))
         .bind(serde_json::to_string(provinces)?)
         .fetch_one(db)

@@ -81,13 +81,18 @@ impl Serialize for ByKind {
 /// realized per currency, to the hundredth.
 pub async fn outcome_totals(db: &SqlitePool, period: impl Into<Split>) -> Result<OutcomeTotals> {
     let split = period.into();
+    let day = if split.days_only {
+        " AND o.date_precision = 'day'"
+    } else {
+        ""
+    };
     let counted: Vec<(String, String, i64)> = split
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT kind, status, sum(n) FROM (
                SELECT kind, status, outcomes AS n FROM outcome_months
                 WHERE region_id = 0 AND month BETWEEN ?1 AND ?2
                UNION ALL {}) GROUP BY kind, status",
-            parts("o.kind, o.status, 1", "outcomes o", "TRUE")
+            parts("o.kind, o.status, 1", "outcomes o", &format!("TRUE{day}"))
         ))))
         .fetch_all(db)
         .await?;
@@ -101,7 +106,7 @@ pub async fn outcome_totals(db: &SqlitePool, period: impl Into<Split>) -> Result
             parts(
                 "o.currency, o.status, 0, o.amount_minor",
                 "outcomes o",
-                "o.currency IS NOT NULL"
+                &format!("o.currency IS NOT NULL{day}")
             )
         ))))
         .fetch_all(db)

@@ -22,12 +22,16 @@ pub struct ProvinceRank {
 
 /// Provinces with any activity in the range, busiest first.
 pub async fn provinces(db: &SqlitePool, period: impl Into<Split>) -> Result<Vec<ProvinceRank>> {
-    let rows: Vec<(i64, i64, i64, i64)> = period
-        .into()
+    let split = period.into();
+    let rows: Vec<(i64, i64, i64, i64)> = split
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT region_id, sum(visits), sum(meetings), sum(forums) FROM ({})
              GROUP BY region_id",
-            super::period_rows("region_id, visits, meetings, forums", "region_id > 0")
+            super::period_rows(
+                "region_id, visits, meetings, forums",
+                "region_id > 0",
+                !split.days_only
+            )
         ))))
         .fetch_all(db)
         .await?;
@@ -88,7 +92,7 @@ pub async fn totals(db: &SqlitePool, period: impl Into<Split>) -> Result<Totals>
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT coalesce(sum(visits), 0), coalesce(sum(meetings), 0), coalesce(sum(forums), 0), ({officials})
                FROM ({})",
-            super::period_rows("visits, meetings, forums", "region_id = 0")
+            super::period_rows("visits, meetings, forums", "region_id = 0", true)
         ))))
         .fetch_one(db)
         .await?;
