@@ -75,7 +75,7 @@ pub enum Command {
     },
     /// Export records as CSV or JSON
     Export {
-        #[arg(long, default_value = "all", value_parser = ["visits", "meetings", "forums", "officials", "all"])]
+        #[arg(long, default_value = "all", value_parser = ["visits", "meetings", "forums", "officials", "outcomes", "all"])]
         what: String,
         #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
         format: String,
@@ -347,7 +347,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             report(result)
         }
         Command::Import { file, force, quiet } => {
-            let mut line = format!("/data import file:\"{}\" confirm:true", file.display());
+            let mut line = format!(
+                "/data import {} confirm:true",
+                crate::domain::text::typed("file", &file.display().to_string())
+            );
             if force {
                 line.push_str(" force:true");
             }

@@ -199,6 +199,11 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
                 Ok(msg) => println!("{msg}"),
                 Err(e) => println!("{}", printable(&e.user_message())),
             }
+        } else if !std::io::stdin().is_terminal() {
+            // Commands come from a pipe: no one to ask, so say what was not done.
+            println!(
+                "This database is empty; the sample data was not loaded (console --sample loads it, or `delegation-bot sample`)."
+            );
         }
     }
     loop {

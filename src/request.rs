@@ -292,7 +292,8 @@ impl Request {
                 Json::String(s) => s,
                 other => other.to_string(),
             };
-            line.push_str(&format!(" {name}:{}", quote(&v)));
+            line.push(' ');
+            line.push_str(&crate::domain::text::typed(name, &v));
         }
         line
     }
@@ -399,17 +400,6 @@ fn value_json(value: &Value) -> Json {
     }
 }
 
-/// A value as it would be typed: bare when that reads back the same, else in double quotes
-/// with `\"` and `\\` inside.
-fn quote(v: &str) -> String {
-    let starts_quoted = v.starts_with(['"', '\'', '“', '‘']);
-    if !v.is_empty() && !starts_quoted && !v.contains(char::is_whitespace) {
-        v.to_string()
-    } else {
-        format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
-    }
-}
-
 fn unknown_command(path: &[&str]) -> UserError {
     let typed = path.join(" ");
     let group: Vec<String> = COMMANDS
@@ -432,7 +422,21 @@ fn unknown_command(path: &[&str]) -> UserError {
 }
 
 pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError> {
-    let raw = raw.trim();
+    // Numbers, dates, flags and channels in their plain form (full-width digits from a CJK
+    // keyboard, a zero-width space pasted along); text is kept as typed.
+    let plain;
+    let raw = match kind {
+        Kind::Integer { .. }
+        | Kind::Bool
+        | Kind::Date
+        | Kind::Day
+        | Kind::Month
+        | Kind::Channel => {
+            plain = crate::domain::text::plain(raw);
+            plain.as_str()
+        }
+        _ => raw.trim(),
+    };
     Ok(match kind {
         Kind::Text(max) => Value::Text(Text::parse(name, raw, max)?.into_string()),
         Kind::Article(max) => Value::Text(article(name, raw, max)?),
@@ -618,7 +622,8 @@ fn tokenize(line: &str) -> Result<Vec<Token>, UserError> {
                         ));
                     }
                 }
-                ':' if key.is_none() && !quoted && is_option_name(&current) => {
+                // A full-width colon from a CJK keyboard (`name：郝鹏`) is a colon.
+                ':' | '：' if key.is_none() && !quoted && is_option_name(&current) => {
                     key = Some(std::mem::take(&mut current));
                     at_value_start = true;
                     continue;
@@ -635,10 +640,13 @@ fn tokenize(line: &str) -> Result<Vec<Token>, UserError> {
     Ok(tokens)
 }
 
+/// An option's name as typed, in any script (`번호:3` is an option, unknown or localized,
+/// not a value of `id`); a URL's scheme is not (`https:` is followed by `//`).
 fn is_option_name(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        && !s.chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ pub const SAMPLE_JSON: &str = include_str!("../data/sample.json");
 
 /// True when the database holds no live record of any kind.
 pub async fn is_empty(app: &App) -> Result<bool> {
-    Ok(crate::store::live_records(&app.db, None).await? == 0)
+    Ok(!crate::store::has_records(&app.db).await?)
 }
 
 /// Loads the sample set as one import batch (so /data undo removes it again).

@@ -443,3 +443,53 @@ fn an_unknown_digest_timezone_is_refused_in_one_sentence() {
     assert_eq!(out.status.code(), Some(1));
     assert!(v["error"].as_str().unwrap().contains("IANA"), "{v}");
 }
+
+#[test]
+fn item17_a_piped_console_says_the_sample_was_not_loaded_and_outcomes_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("bot.db").display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+        .args(["console"])
+        .current_dir(dir.path())
+        .env("DATABASE_URL", &db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"/stats\nexit\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("the sample data was not loaded"), "{text}");
+    assert!(text.contains("Nothing is recorded yet"), "{text}");
+
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("DATABASE_URL", &db)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["sample"]).status.success());
+    assert!(
+        run(&["ask", "/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06 province:Jiangsu amount:\"15억 원\""])
+            .status
+            .success()
+    );
+    let out = run(&["export", "--what", "outcomes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.contains("Workation MOU") && csv.contains("1500000000"),
+        "{csv}"
+    );
+}

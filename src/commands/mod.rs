@@ -95,10 +95,30 @@ impl App {
         }
         let answer = self.answer(actor, req, progress).await;
         if req.spec.moderator && req.spec.id != CommandId::DataAudit {
-            answer
-        } else {
-            answer.map_err(crate::error::Error::while_reading)
+            return answer;
         }
+        let mut reply = answer.map_err(crate::error::Error::while_reading)?;
+        // A report of zeros on an empty database says why, and how to fill it.
+        if matches!(
+            req.spec.id,
+            CommandId::VisitsMonthly
+                | CommandId::VisitsList
+                | CommandId::Stats
+                | CommandId::Provinces
+                | CommandId::ForumsList
+                | CommandId::OutcomesList
+                | CommandId::Search
+                | CommandId::DigestPreview
+        ) && !crate::store::has_records(&self.db).await?
+        {
+            let note = "Nothing is recorded yet: load the sample data (`delegation-bot sample`, or answer yes when the console offers it), import a file with /data import, or add a visit with /record visit add.";
+            reply.text = Some(match reply.text.take() {
+                Some(t) => format!("{note}\n{t}"),
+                None => note.to_string(),
+            });
+            reply.data["empty"] = serde_json::json!(true);
+        }
+        Ok(reply)
     }
 
     async fn answer(&self, actor: &Actor, req: &Request, progress: &Progress) -> Result<Reply> {

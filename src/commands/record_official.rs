@@ -5,6 +5,7 @@ use serde_json::json;
 use super::args::{Args, Edit, EditOf, Name};
 use super::{Actor, App, checks};
 use crate::domain::Country;
+use crate::domain::text::typed;
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
@@ -67,8 +68,10 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     change.commit().await?;
     Ok(Reply::new(format!("Official #{id} added"))
         .text(format!(
-            "{} ({}). /official show name:\"{}\" shows the profile.",
-            f.name, f.country, f.name
+            "{} ({}). /official show {} shows the profile.",
+            f.name,
+            f.country,
+            typed("name", &f.name)
         ))
         .data(json!({"id": id})))
 }
@@ -107,8 +110,8 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     let who = official::resolve(&mut change, &a.name).await?;
     if !a.changes {
         return user_err(format!(
-            "Say what to change, e.g. /record official edit name:\"{}\" title:\"Mayor of Seoul\".",
-            who.name
+            "Say what to change, e.g. /record official edit {} title:\"Mayor of Seoul\".",
+            typed("name", &who.name)
         ));
     }
     change

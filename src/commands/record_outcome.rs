@@ -268,10 +268,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         (Edit::Clear, _) => None,
         // A new currency for the amount on record: the same figure in it.
         (Edit::Keep, Some(c)) => match f.amount {
-            Some(m) => Some(Money {
-                amount: m.amount,
-                currency: c,
-            }),
+            Some(m) => Some(Money { currency: c, ..m }),
             None => money(None, Some(c))?,
         },
         (Edit::Keep, None) => f.amount,

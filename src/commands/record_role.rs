@@ -6,6 +6,7 @@ use serde_json::json;
 use super::args::Args;
 use super::{Actor, App, checks};
 use crate::domain::FlexDate;
+use crate::domain::text::typed;
 use crate::error::Result;
 use crate::reply::Reply;
 use crate::request::Request;
@@ -62,8 +63,8 @@ pub async fn add(app: &App, actor: &Actor, mut a: AddArgs) -> Result<Reply> {
     change.commit().await?;
     Ok(Reply::new(format!("Post #{id} added to {}", who.name))
         .text(format!(
-            "{what}.{title_now} /official show name:\"{}\" lists the career; /data undo takes it back.",
-            who.name
+            "{what}.{title_now} /official show {} lists the career; /data undo takes it back.",
+            typed("name", &who.name)
         ))
         .data(json!({"id": id, "official": who.id})))
 }

@@ -81,7 +81,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     };
     Ok(Reply::new(title)
         .text(format!(
-            "From now on, changes to {} are posted in <#{channel}>: one message per change (an import or an undo is one summary).",
+            "From now on, changes matching “{}” are posted in <#{channel}>: one message per change (an import or an undo is one summary).",
             w.describe()
         ))
         .footer(format!("/watch remove id:{id} stops it"))
@@ -136,7 +136,7 @@ pub async fn remove(app: &App, Id(id): Id) -> Result<Reply> {
     tx.commit().await?;
     Ok(Reply::new(format!("Watch #{id} removed"))
         .text(format!(
-            "Changes to {} are no longer posted in <#{}>.",
+            "Changes matching “{}” are no longer posted in <#{}>.",
             w.describe(),
             w.channel_id
         ))

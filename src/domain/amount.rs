@@ -58,6 +58,7 @@ impl Currency {
                 "달러",
                 "미국 달러",
                 "미화",
+                "불",
                 "美元",
                 "美金",
             ],
@@ -206,11 +207,13 @@ impl Serialize for Amount {
     }
 }
 
-/// An amount with its currency.
+/// An amount with its currency; `about` when it was stated as approximate (`약 10억 원`,
+/// `about $300 million`, `15亿元左右`), which it is shown as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Money {
     pub amount: Amount,
     pub currency: Currency,
+    pub about: bool,
 }
 
 impl Money {
@@ -219,49 +222,72 @@ impl Money {
     /// `trillion`); Korean and Chinese units (`천 만 억 조`, `千 万 亿`), which combine as
     /// they do in speech (`1조 5천억`, `1억 2,000만`); and a currency written in it (`USD
     /// 1.5 billion`, `$300 million`, `15억 원`, `15亿元`), which must agree with
-    /// `currency` when that is given too. One of the two must name the currency.
+    /// `currency` when that is given too. One of the two must name the currency. Words that
+    /// make it approximate (`약`, `about`, `approximately`, `约`, `규모`, `左右`, ...) are read
+    /// and kept (`about`). Refused: a range (`1-2 billion`), a unit with no number (`억`), a
+    /// fraction of a won or a yen, which have no smaller unit.
     pub fn parse(input: &str, currency: Option<Currency>) -> Result<Money, UserError> {
         read(input, currency).map_err(|why| refusal(&why, input))
     }
 
-    /// An amount as stored: hundredths and a currency code.
-    pub fn from_stored(minor: i64, currency: &str) -> Option<Money> {
+    /// An amount as stored: hundredths, a currency code, and whether it is approximate.
+    pub fn from_stored(minor: i64, currency: &str, about: bool) -> Option<Money> {
         Some(Money {
             amount: Amount::from_minor(minor)?,
             currency: Currency::ALL.into_iter().find(|c| c.label() == currency)?,
+            about,
         })
+    }
+
+    /// The same figure in the same currency (an approximate and an exact statement of one
+    /// pledge are the same pledge).
+    pub fn same_figure(&self, other: &Money) -> bool {
+        self.amount == other.amount && self.currency == other.currency
     }
 
     /// Amounts summed per currency, exactly, in the currencies' order (KRW, USD, CNY, EUR,
     /// JPY); never across currencies. None if a sum outgrows 128 bits.
+    /// A sum with an approximate amount in it is approximate.
     pub fn totals(items: impl IntoIterator<Item = Money>) -> Option<Vec<Money>> {
-        let mut sums: std::collections::BTreeMap<Currency, Amount> = Default::default();
+        let mut sums: std::collections::BTreeMap<Currency, (Amount, bool)> = Default::default();
         for m in items {
-            let sum = sums.entry(m.currency).or_default();
+            let (sum, about) = sums.entry(m.currency).or_default();
             *sum = sum.checked_add(m.amount)?;
+            *about |= m.about;
         }
         Some(
             sums.into_iter()
-                .map(|(currency, amount)| Money { amount, currency })
+                .map(|(currency, (amount, about))| Money {
+                    amount,
+                    currency,
+                    about,
+                })
                 .collect(),
         )
     }
 }
 
-/// `USD 1,500,000,000`
+/// `USD 1,500,000,000`, `about KRW 1,000,000,000`
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.about {
+            f.write_str("about ")?;
+        }
         write!(f, "{} {}", self.currency, self.amount.grouped())
     }
 }
 
-/// `{"currency": "USD", "amount": "1500000000"}`: the amount as a decimal string.
+/// `{"currency": "USD", "amount": "1500000000"}`: the amount as a decimal string, with
+/// `"about": true` when approximate.
 impl Serialize for Money {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Money", 2)?;
+        let mut st = s.serialize_struct("Money", 2 + usize::from(self.about))?;
         st.serialize_field("currency", self.currency.label())?;
         st.serialize_field("amount", &self.amount)?;
+        if self.about {
+            st.serialize_field("about", &true)?;
+        }
         st.end()
     }
 }
@@ -286,6 +312,10 @@ enum Why {
     TooManyDecimals,
     TooBig,
     Zero,
+    /// Two figures joined by a dash or tilde (`1-2 billion`, `10~20억`).
+    Range,
+    /// Hundredths of a currency that has none (won, yen).
+    Fraction(Currency),
 }
 
 fn refusal(why: &Why, input: &str) -> UserError {
@@ -334,6 +364,13 @@ fn refusal(why: &Why, input: &str) -> UserError {
             format!("`{shown}` is more than 1,000 trillion; check the number of zeros.")
         }
         Why::Zero => format!("`{shown}` is zero; leave the amount out when none was stated."),
+        Why::Range => format!(
+            "`{shown}` is a range, not an amount; type one figure (the lower one, e.g. 1 billion) and put the range in the summary."
+        ),
+        Why::Fraction(c) => format!(
+            "`{shown}` has a fraction of a {}, which has no smaller unit; type a whole number.",
+            if *c == Currency::Jpy { "yen" } else { "won" }
+        ),
     })
 }
 
@@ -414,7 +451,7 @@ fn tokens(text: &str) -> Result<Vec<Token>, Why> {
         if c.is_whitespace() {
             continue;
         }
-        if matches!(c, '-' | '−' | '–') {
+        if matches!(c, '-' | '−' | '–' | '—' | '~' | '〜' | '～') {
             out.push(Token::Minus);
             continue;
         }
@@ -573,11 +610,58 @@ fn number(text: &str) -> Result<i128, Why> {
     Ok(whole * pow10(FRAC) + part * pow10(FRAC - frac.len() as u32))
 }
 
+/// Words around an amount that make it approximate, in English, Korean and Chinese: before
+/// it (`about`, `약`, `约`) or after it (`규모`, `가량`, `左右`, `规模`).
+const ABOUT_BEFORE: [&str; 11] = [
+    "approximately",
+    "approx.",
+    "approx",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "약",
+    "대략",
+    "大约",
+    "约",
+];
+const ABOUT_AFTER: [&str; 6] = ["규모", "가량", "정도", "左右", "规模", "規模"];
+
+/// `text` without the words that make it approximate, and whether it had any.
+fn strip_about(text: &str) -> (String, bool) {
+    let mut t = text.trim().to_string();
+    let mut about = false;
+    loop {
+        let before = ABOUT_BEFORE.iter().find_map(|w| {
+            let rest = t.strip_prefix(w)?;
+            // A Latin word ends at a space or a digit (`about1` is not read as one).
+            let ends = !w.is_ascii() || rest.starts_with(|c: char| !c.is_ascii_alphabetic());
+            ends.then(|| rest.trim_start().to_string())
+        });
+        let after = ABOUT_AFTER
+            .iter()
+            .find_map(|w| t.strip_suffix(w).map(|rest| rest.trim_end().to_string()));
+        match before.or(after) {
+            Some(rest) => {
+                t = rest;
+                about = true;
+            }
+            None => return (t, about),
+        }
+    }
+}
+
 fn read(input: &str, given: Option<Currency>) -> Result<Money, Why> {
-    let text: String = input.trim().nfkc().collect::<String>().to_lowercase();
+    let text: String = input
+        .trim()
+        .nfkc()
+        .filter(|c| !super::text::is_invisible(*c))
+        .collect::<String>()
+        .to_lowercase();
     if text.is_empty() {
         return Err(Why::Empty);
     }
+    let (text, about) = strip_about(&text);
     // Signs written with a country's letters before them.
     let text = text
         .replace("us$", " usd ")
@@ -610,12 +694,15 @@ fn read(input: &str, given: Option<Currency>) -> Result<Money, Why> {
         .filter(|t| !matches!(t, Token::Currency(_) | Token::Yen))
         .collect();
     if let Some(at) = figures.iter().position(|t| **t == Token::Minus) {
+        let after_figure = at > 0 && matches!(figures[at - 1], Token::Number(_) | Token::Unit(_));
         return Err(match figures.get(at + 1) {
+            Some(Token::Number(_)) if after_figure => Why::Range,
             Some(Token::Number(_)) => Why::Negative,
             _ => Why::Unreadable(Some("-".into())),
         });
     }
-    if figures.is_empty() {
+    // A unit alone (`억`) is no amount: it says how much of what, not how much.
+    if !figures.iter().any(|t| matches!(t, Token::Number(_))) {
         return Err(Why::NoNumber);
     }
     let minor = evaluate(&figures)?;
@@ -629,9 +716,13 @@ fn read(input: &str, given: Option<Currency>) -> Result<Money, Why> {
         (Some(c), _) | (None, Some(c)) => c,
         (None, None) => return Err(Why::NoCurrency),
     };
+    if matches!(currency, Currency::Krw | Currency::Jpy) && minor % 100 != 0 {
+        return Err(Why::Fraction(currency));
+    }
     Ok(Money {
         amount: Amount(minor.into()),
         currency,
+        about,
     })
 }
 
@@ -740,10 +831,11 @@ mod tests {
             ("1500000.50", Some(Usd), "1500000.5", "USD"),
             ("1,234.56", Some(Usd), "1234.56", "USD"),
             ("1.234 billion", Some(Usd), "1234000000", "USD"),
-            ("만 원", None, "10000", "KRW"),
             ("USD 1.5 billion", Some(Usd), "1500000000", "USD"),
             ("¥300 million", Some(Jpy), "300000000", "JPY"),
             ("ＵＳＤ　１．５ billion", None, "1500000000", "USD"),
+            ("3억 불", None, "300000000", "USD"),
+            ("1조 5천억 원", None, "1500000000000", "KRW"),
         ] {
             assert_eq!(
                 money(input, given),
@@ -761,6 +853,27 @@ mod tests {
     }
 
     #[test]
+    fn item15_words_around_an_amount_make_it_approximate() {
+        for (input, shown) in [
+            ("약 10억 원", "about KRW 1,000,000,000"),
+            ("10억 원 규모", "about KRW 1,000,000,000"),
+            ("약 1조 5천억 원 규모", "about KRW 1,500,000,000,000"),
+            ("about $300 million", "about USD 300,000,000"),
+            ("approximately 1.5 billion USD", "about USD 1,500,000,000"),
+            ("约15亿元", "about CNY 1,500,000,000"),
+            ("15亿元左右", "about CNY 1,500,000,000"),
+            ("3억 불 가량", "about USD 300,000,000"),
+        ] {
+            let m = Money::parse(input, None).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert!(m.about, "{input}");
+            assert_eq!(m.to_string(), shown);
+            assert_eq!(serde_json::to_value(m).unwrap()["about"], true);
+        }
+        let exact = Money::parse("10억 원", None).unwrap();
+        assert!(!exact.about && exact.same_figure(&Money::parse("약 10억 원", None).unwrap()));
+    }
+
+    #[test]
     fn refusals_say_what_to_type() {
         use Currency::*;
         for (input, given, says) in [
@@ -773,7 +886,13 @@ mod tests {
             ("", Some(Krw), "empty"),
             ("   ", Some(Krw), "empty"),
             ("1.5 zillion", Some(Usd), "cannot read (`zillion`)"),
-            ("about 15억", Some(Krw), "cannot read (`about`)"),
+            ("$1-2 billion", None, "is a range, not an amount"),
+            ("10~20억 원", None, "is a range"),
+            ("억", Some(Krw), "has no number"),
+            ("만 원", None, "has no number"),
+            ("천", Some(Krw), "has no number"),
+            ("0.01 KRW", None, "fraction of a won"),
+            ("1.5 JPY", None, "fraction of a yen"),
             ("15억쯤", Some(Krw), "cannot read (`쯤`)"),
             ("5억 1조", Some(Krw), "cannot read `5억 1조`"),
             ("1 500", Some(Krw), "cannot read"),
@@ -830,10 +949,16 @@ mod tests {
         assert_eq!(Amount(100).grouped(), "1");
         assert_eq!(Amount(100_000).grouped(), "1,000");
         assert_eq!(
-            Money::from_stored(150, "KRW").unwrap().to_string(),
-            "KRW 1.50"
+            Money::from_stored(150, "USD", false).unwrap().to_string(),
+            "USD 1.50"
         );
-        assert_eq!(Money::from_stored(150, "GBP"), None);
+        assert_eq!(
+            Money::from_stored(100_000, "KRW", true)
+                .unwrap()
+                .to_string(),
+            "about KRW 1,000"
+        );
+        assert_eq!(Money::from_stored(150, "GBP", false), None);
     }
 
     #[test]
@@ -851,7 +976,7 @@ mod tests {
             ["KRW 1,500,000,000", "USD 1,500,000,000.30"]
         );
         // Sums go past what one outcome (and SQLite's integers) can hold, exactly.
-        let most = m("999999999999999.99", Currency::Krw);
+        let most = m("999999999999999.99", Currency::Usd);
         let sum = Money::totals(std::iter::repeat_n(most, 200)).unwrap();
         assert_eq!(sum[0].amount.decimal(), "199999999999999998");
         assert_eq!(sum[0].amount.minor(), None, "no one outcome's amount");

@@ -10,6 +10,44 @@ pub const LONG_MAX: usize = 1000;
 pub const URL_MAX: usize = 500;
 pub const SEARCH_MAX: usize = 200;
 
+/// A value typed for a date, a number or an id as its plain form: Unicode compatibility
+/// forms folded (NFKC: full-width digits and dashes from a CJK keyboard, `２０２４－０５`),
+/// invisible characters (zero-width spaces and joiners, a byte order mark) dropped, and
+/// trimmed. Names get the same folding in `normalize`.
+pub fn plain(input: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    input
+        .nfkc()
+        .filter(|c| !is_invisible(*c))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Characters that take no room: zero-width space, joiners, word joiner, byte order mark,
+/// soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+    )
+}
+
+/// `name:value` as a person types it into the console: the value bare when that reads back
+/// the same, else in double quotes with `\"` and `\\` inside (`name:"Kim \"Danny\" O'Neil"`).
+/// Every command the bot prints for someone to type is written with this.
+pub fn typed(name: &str, value: &str) -> String {
+    let starts_quoted = value.starts_with(['"', '\'', '“', '‘']);
+    if !value.is_empty() && !starts_quoted && !value.contains(char::is_whitespace) {
+        format!("{name}:{value}")
+    } else {
+        format!(
+            "{name}:\"{}\"",
+            value.replace('\\', "\\\\").replace('"', "\\\"")
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(String);
 
@@ -18,7 +56,15 @@ impl Text {
     /// (names, places, titles) is one line of printable text; longer text (a purpose, a
     /// summary) may hold line breaks.
     pub fn parse(field: &str, input: &str, max: usize) -> Result<Text, UserError> {
-        let value = input.trim();
+        // A line break from Windows or an old Mac (CRLF, CR: Excel writes them inside a
+        // quoted cell) is a line break where text may hold several lines.
+        let unified;
+        let value = if max > SHORT_MAX && input.contains('\r') {
+            unified = input.replace("\r\n", "\n").replace('\r', "\n");
+            unified.trim()
+        } else {
+            input.trim()
+        };
         if value.is_empty() {
             return Err(UserError::new(format!(
                 "`{field}` is empty; type some text or leave the option out."

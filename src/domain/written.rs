@@ -61,7 +61,8 @@ fn day_number(word: &str) -> Option<u32> {
 }
 
 pub fn read(input: &str) -> Result<Written, NotADate> {
-    let text = input.trim();
+    let plain = super::text::plain(input);
+    let text = plain.as_str();
     // Korean 년 월 일 and Chinese 年 月 日 mark the parts: read them as separators.
     let marked = text.contains(['년', '年']);
     let cleaned: String = text

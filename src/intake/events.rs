@@ -282,76 +282,24 @@ pub fn signed(text: &str) -> Option<Signed> {
 }
 
 /// An amount written out: `28.05亿元人民币` → (2805000000, CNY), `$1.2 billion` → USD,
-/// `500억 원` → KRW. Exact digits: decimals are shifted, never rounded through floats.
+/// `1조 5천억 원 규모` → KRW. The figure's span is found here and read by the one amount
+/// reader (`domain::Money`), so intake reads every form a moderator may type.
 pub fn amount(text: &str) -> Option<(String, String)> {
-    static ZH: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(\d+(?:\.\d+)?)\s*(亿|万)\s*(元|美元|韩元)(人民币)?"));
-    static KO: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(\d+(?:\.\d+)?)\s*(조|억|만)\s*(원|달러|위안)"));
-    static EN: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)(\$|US\$|USD\s?|KRW\s?|CNY\s?|RMB\s?|₩|¥)\s?(\d+(?:\.\d+)?)\s*(billion|million|trillion)?|(\d+(?:\.\d+)?)\s*(billion|million)\s*(yuan|won|dollars)",
-        )
+    static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+        re(concat!(
+            // Korean and Chinese: digits and units, then the currency word.
+            r"(?:약|约|大约)?\s*\d[\d,.]*\s*(?:조|억|만|천|亿|万|千)?(?:\s*\d[\d,.]*\s*(?:조|억|만|천|亿|万|千))*\s*",
+            r"(?:원|달러|위안|불|엔|유로|美元|韩元|日元|欧元|元人民币|元|人民币)",
+            // English: a sign or code before the figure, a scale after it.
+            r"|(?i:US\$|\$|₩|€|USD|KRW|CNY|RMB|EUR|JPY)\s?\d[\d,.]*(?:\s*(?i:trillion|billion|million|thousand|bn|tn))?",
+            // English: a figure, a scale and a currency word.
+            r"|\d[\d,.]*\s*(?i:trillion|billion|million)\s*(?i:US dollars|dollars|yuan|won|euros|yen)",
+        ))
     });
-    let scale = |digits: &str, zeros: usize| -> String {
-        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-        let frac = &frac[..frac.len().min(zeros)];
-        let mut s = format!("{int}{frac}{}", "0".repeat(zeros - frac.len()));
-        while s.len() > 1 && s.starts_with('0') {
-            s.remove(0);
-        }
-        s
-    };
-    if let Some(c) = ZH.captures(text) {
-        let zeros = if &c[2] == "亿" { 8 } else { 4 };
-        let currency = match &c[3] {
-            "美元" => "USD",
-            "韩元" => "KRW",
-            _ => "CNY",
-        };
-        return Some((scale(&c[1], zeros), currency.into()));
-    }
-    if let Some(c) = KO.captures(text) {
-        let zeros = match &c[2] {
-            "조" => 12,
-            "억" => 8,
-            _ => 4,
-        };
-        let currency = match &c[3] {
-            "달러" => "USD",
-            "위안" => "CNY",
-            _ => "KRW",
-        };
-        return Some((scale(&c[1], zeros), currency.into()));
-    }
-    if let Some(c) = EN.captures(text) {
-        if let Some(sym) = c.get(1) {
-            let zeros = match c.get(3).map(|m| m.as_str().to_lowercase()) {
-                Some(s) if s == "trillion" => 12,
-                Some(s) if s == "billion" => 9,
-                Some(_) => 6,
-                None => 0,
-            };
-            let currency = match sym.as_str().trim().to_uppercase().as_str() {
-                "KRW" | "₩" => "KRW",
-                "CNY" | "RMB" | "¥" => "CNY",
-                _ => "USD",
-            };
-            return Some((scale(&c[2], zeros), currency.into()));
-        }
-        let zeros = if c[5].eq_ignore_ascii_case("billion") {
-            9
-        } else {
-            6
-        };
-        let currency = match c[6].to_lowercase().as_str() {
-            "yuan" => "CNY",
-            "won" => "KRW",
-            _ => "USD",
-        };
-        return Some((scale(&c[4], zeros), currency.into()));
-    }
-    None
+    SPAN.find_iter(text).find_map(|m| {
+        let money = crate::domain::Money::parse(m.as_str(), None).ok()?;
+        Some((money.amount.decimal(), money.currency.label().to_string()))
+    })
 }
 
 #[cfg(test)]

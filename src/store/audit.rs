@@ -309,16 +309,20 @@ pub fn diff(before: Option<&Json>, after: Option<&Json>) -> Vec<String> {
         if b.get(key) == Some(new) {
             continue;
         }
-        if key == "amount_minor" {
-            // Hundredths as stored; shown as the amount with its currency.
+        if key == "amount_minor" || key == "amount_about" {
+            // Hundredths as stored; shown once as the amount with its currency.
             let money = |o: &serde_json::Map<String, Json>| {
                 super::outcome::stored_money(
                     o.get("amount_minor").and_then(Json::as_i64),
                     o.get("currency").and_then(Json::as_str),
+                    o.get("amount_about").and_then(Json::as_i64).unwrap_or(0),
                 )
                 .map_or("—".to_string(), |m| m.to_string())
             };
-            out.push(format!("amount: {} → {}", money(b), money(a)));
+            let line = format!("amount: {} → {}", money(b), money(a));
+            if !out.contains(&line) {
+                out.push(line);
+            }
             continue;
         }
         if key == "deleted_at" {

@@ -230,6 +230,19 @@ pub async fn live_records(db: &SqlitePool, dataset: Option<&str>) -> crate::erro
     .await?)
 }
 
+/// Whether any live record of any kind is on record (stops at the first it finds).
+pub async fn has_records(db: &SqlitePool) -> crate::error::Result<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM visits WHERE deleted_at IS NULL)
+             OR EXISTS (SELECT 1 FROM officials WHERE deleted_at IS NULL)
+             OR EXISTS (SELECT 1 FROM meetings WHERE deleted_at IS NULL)
+             OR EXISTS (SELECT 1 FROM forums WHERE deleted_at IS NULL)
+             OR EXISTS (SELECT 1 FROM outcomes WHERE deleted_at IS NULL)",
+    )
+    .fetch_one(db)
+    .await?)
+}
+
 /// True when no record of any kind was ever stored (deleted ones count): only then can an
 /// import keep a file's ids as they are without meeting old ones.
 pub async fn is_blank(tx: &mut Tx<'_>) -> crate::error::Result<bool> {

@@ -100,10 +100,16 @@ pub fn unknown(input: &str, names: Vec<(String, String)>) -> UserError {
         && !b.trim().is_empty()
     {
         return UserError::new(format!(
-            "No official called `{}` is on record; separate officials with ;, e.g. officials:\"{}; {}\".",
+            "No official called `{}` is on record; separate officials with ;, e.g. {}.",
             input.chars().take(60).collect::<String>(),
-            a.trim().chars().take(30).collect::<String>(),
-            b.trim().chars().take(30).collect::<String>()
+            crate::domain::text::typed(
+                "officials",
+                &format!(
+                    "{}; {}",
+                    a.trim().chars().take(30).collect::<String>(),
+                    b.trim().chars().take(30).collect::<String>()
+                )
+            )
         ));
     }
     UserError::new(format!(

@@ -335,13 +335,14 @@ async fn outcome_label(tx: &mut Tx<'_>, id: i64) -> Result<(Option<String>, Opti
         Option<String>,
         Option<i64>,
         Option<String>,
+        i64,
         Option<i64>,
     );
-    let Some((kind, title, date, status, provinces, minor, currency, visit)) = sqlx::query_as::<_, R>(
+    let Some((kind, title, date, status, provinces, minor, currency, about, visit)) = sqlx::query_as::<_, R>(
         "SELECT o.kind, o.title, o.date_shown, o.status,
                 (SELECT group_concat(r.name, ', ') FROM outcome_provinces p JOIN regions r ON r.id = p.region_id
                   WHERE p.outcome_id = o.id),
-                o.amount_minor, o.currency, o.visit_id
+                o.amount_minor, o.currency, o.amount_about, o.visit_id
            FROM outcomes o WHERE o.id = ?",
     )
     .bind(id)
@@ -350,7 +351,8 @@ async fn outcome_label(tx: &mut Tx<'_>, id: i64) -> Result<(Option<String>, Opti
     else {
         return Ok((None, None));
     };
-    let money = super::outcome::stored_money(minor, currency.as_deref()).map(|m| m.to_string());
+    let money =
+        super::outcome::stored_money(minor, currency.as_deref(), about).map(|m| m.to_string());
     let label = [
         Some(format!("{kind}: {title}")),
         Some(date),

@@ -159,63 +159,60 @@ async fn rows_where(
 /// Outcomes: the amount as a decimal string beside its currency, links by number, sources
 /// as visits carry them.
 async fn outcomes(db: &mut SqliteConnection, cond: &str, bind: Option<String>) -> Result<Vec<Row>> {
+    #[derive(sqlx::FromRow)]
+    struct OutcomeLine {
+        id: i64,
+        kind: String,
+        title: String,
+        date: String,
+        status: String,
+        province: Option<String>,
+        city: Option<String>,
+        korean_side: Option<String>,
+        amount_minor: Option<i64>,
+        currency: Option<String>,
+        amount_about: i64,
+        visit_id: Option<i64>,
+        meeting_id: Option<i64>,
+        forum_id: Option<i64>,
+        summary: Option<String>,
+        sources: String,
+        version: i64,
+    }
     let sql = format!(
-        "SELECT oc.id, oc.kind, oc.title, oc.date_shown, oc.status,
+        "SELECT oc.id, oc.kind, oc.title, oc.date_shown AS date, oc.status,
            (SELECT group_concat(r.name, ', ') FROM (SELECT r.name FROM outcome_provinces p JOIN regions r ON r.id = p.region_id
-              WHERE p.outcome_id = oc.id ORDER BY r.name) r),
-           oc.city, oc.korean_side, oc.amount_minor, oc.currency, oc.visit_id, oc.meeting_id, oc.forum_id, oc.summary,
+              WHERE p.outcome_id = oc.id ORDER BY r.name) r) AS province,
+           oc.city, oc.korean_side, oc.amount_minor, oc.currency, oc.amount_about, oc.visit_id, oc.meeting_id,
+           oc.forum_id, oc.summary,
            (SELECT json_group_array(json_object('url', s.url, 'title', s.title, 'date', s.published))
-              FROM (SELECT * FROM outcome_sources s WHERE s.outcome_id = oc.id ORDER BY s.id) s),
+              FROM (SELECT * FROM outcome_sources s WHERE s.outcome_id = oc.id ORDER BY s.id) s) AS sources,
            oc.version
          FROM outcomes oc WHERE oc.deleted_at IS NULL AND {cond} ORDER BY oc.id"
     );
-    type R = (
-        i64,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<i64>,
-        Option<String>,
-        Option<i64>,
-        Option<i64>,
-        Option<i64>,
-        Option<String>,
-        String,
-        i64,
-    );
     let mut out = Vec::new();
-    for (
-        id,
-        kind,
-        title,
-        date,
-        status,
-        province,
-        city,
-        korean_side,
-        minor,
-        currency,
-        visit,
-        meeting,
-        forum,
-        summary,
-        sources,
-        version,
-    ) in sqlx::query_as::<_, R>(sqlx::AssertSqlSafe(sql))
+    for r in sqlx::query_as::<_, OutcomeLine>(sqlx::AssertSqlSafe(sql))
         .bind(bind)
         .fetch_all(&mut *db)
         .await?
     {
-        let sources: Json = serde_json::from_str(&sources)?;
-        let money = super::outcome::stored_money(minor, currency.as_deref());
-        out.push(obj(json!({"id": id, "version": version, "kind": kind, "title": title, "date": date, "status": status,
-            "province": province, "city": city, "korean_side": korean_side,
-            "amount": money.map(|m| m.amount.decimal()), "currency": money.map(|m| m.currency.label()),
-            "visit": visit, "meeting": meeting, "forum": forum, "summary": summary, "sources": sources})));
+        let sources: Json = serde_json::from_str(&r.sources)?;
+        let money =
+            super::outcome::stored_money(r.amount_minor, r.currency.as_deref(), r.amount_about);
+        // An approximate amount is written as it reads back: `about 1500000000`.
+        let amount = money.map(|m| {
+            let figure = m.amount.decimal();
+            if m.about {
+                format!("about {figure}")
+            } else {
+                figure
+            }
+        });
+        out.push(obj(json!({"id": r.id, "version": r.version, "kind": r.kind, "title": r.title, "date": r.date,
+            "status": r.status, "province": r.province, "city": r.city, "korean_side": r.korean_side,
+            "amount": amount, "currency": money.map(|m| m.currency.label()),
+            "visit": r.visit_id, "meeting": r.meeting_id, "forum": r.forum_id, "summary": r.summary,
+            "sources": sources})));
     }
     Ok(out)
 }

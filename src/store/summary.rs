@@ -223,11 +223,11 @@ static OUTCOME_MONTH: LazyLock<[String; 6]> = LazyLock::new(|| {
         ),
         "DELETE FROM outcome_month_amounts WHERE month = ?1".into(),
         format!(
-            "INSERT INTO outcome_month_amounts (month, region_id, currency, status, billions, rest)
-             SELECT ?1, region_id, currency, status, sum(amount / 1000000000), sum(amount % 1000000000)
+            "INSERT INTO outcome_month_amounts (month, region_id, currency, status, billions, rest, approximate)
+             SELECT ?1, region_id, currency, status, sum(amount / 1000000000), sum(amount % 1000000000), sum(about)
                FROM ({}) GROUP BY region_id, currency, status",
             rows(
-                "o.currency AS currency, o.status AS status, o.amount_minor AS amount",
+                "o.currency AS currency, o.status AS status, o.amount_minor AS amount, o.amount_about AS about",
                 " AND o.currency IS NOT NULL"
             )
         ),

@@ -36,6 +36,7 @@ fn amount(rng: &mut ChaCha8Rng) -> Money {
     Money {
         amount: Amount::from_minor(units * 100).expect("positive"),
         currency,
+        about: false,
     }
 }
 

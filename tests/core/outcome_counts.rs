@@ -42,6 +42,7 @@ fn random_fields(rng: &mut ChaCha8Rng, provinces: &[i64], step: usize) -> outcom
         f.amount = Some(Money {
             amount: Amount::from_minor(rng.random_range(1i64..10_000_000_000_000)).unwrap(),
             currency: Currency::ALL[rng.random_range(0..Currency::ALL.len())],
+            about: rng.random_bool(0.2),
         });
     }
     f
@@ -97,8 +98,8 @@ mod records {
     }
 
     async fn sums(db: &SqlitePool, r: DateRange, statuses: &str) -> Vec<Money> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT currency, sum(amount_minor) FROM outcomes o
+        let rows: Vec<(String, i64, bool)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT currency, sum(amount_minor), max(amount_about) FROM outcomes o
               WHERE o.deleted_at IS NULL AND {WITHIN} AND currency IS NOT NULL AND status IN ({statuses})
               GROUP BY currency"
         )))
@@ -109,7 +110,7 @@ mod records {
         .unwrap();
         let mut out: Vec<Money> = rows
             .into_iter()
-            .map(|(c, n)| Money::from_stored(n, &c).unwrap())
+            .map(|(c, n, about)| Money::from_stored(n, &c, about).unwrap())
             .collect();
         out.sort_by_key(|m| m.currency);
         out

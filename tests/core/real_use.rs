@@ -29,7 +29,7 @@ async fn item02_sums_of_huge_amounts_never_overflow() {
     let mut spread = String::from("kind,title,date,province,amount,currency\n");
     for i in 0..200 {
         spread.push_str(&format!(
-            "investment pledge,Pledge {i},2024-{:02}-{:02},Jiangsu,999999999999999.99,KRW\n",
+            "investment pledge,Pledge {i},2024-{:02}-{:02},Jiangsu,999999999999999.99,USD\n",
             i % 12 + 1,
             i % 28 + 1
         ));
@@ -40,7 +40,7 @@ async fn item02_sums_of_huge_amounts_never_overflow() {
     let mut month = String::from("kind,title,date,province,amount,currency\n");
     for i in 0..200 {
         month.push_str(&format!(
-            "investment pledge,June pledge {i},2024-06-{:02},Shandong,999999999999999.99,KRW\n",
+            "investment pledge,June pledge {i},2024-06-{:02},Shandong,999999999999999.99,USD\n",
             i % 28 + 1
         ));
     }
@@ -50,7 +50,7 @@ async fn item02_sums_of_huge_amounts_never_overflow() {
     assert_eq!(stats["outcomes"]["count"], 400);
     assert_eq!(
         stats["outcomes"]["pledged"],
-        serde_json::json!([{"currency": "KRW", "amount": "399999999999999996"}])
+        serde_json::json!([{"currency": "USD", "amount": "399999999999999996"}])
     );
     let june = t.ok("/stats from:2024-06 to:2024-06").await;
     assert_eq!(june["outcomes"]["count"], 217);
@@ -529,4 +529,206 @@ async fn item12_a_month_only_date_is_shown_as_its_month() {
         .refused("/record meeting add date:2024-01-02 officials:\"Kim Test\" visit:3")
         .await;
     assert!(said.contains("(2023-03 to 2023-03)"), "{said}");
+}
+
+#[tokio::test]
+async fn item13_a_line_break_inside_a_quoted_cell_from_excel_is_read() {
+    let t = TestApp::new().await;
+    // Excel writes CRLF inside a quoted cell, and CRLF between rows.
+    import(
+        &t,
+        "excel.csv",
+        "province,start,purpose\r\nJiangsu,2024-06-19,\"Courtesy calls.\r\nInvestment briefing.\"\r\n",
+    )
+    .await;
+    let v = t.ok("/visits show id:1").await;
+    assert_eq!(v["purpose"], "Courtesy calls.\nInvestment briefing.");
+    // Where the field is one line, the refusal names the column.
+    let said = t
+        .import_refused(
+            "places.csv",
+            b"province,start,city\r\nJiangsu,2024-07-01,\"Nanjing\r\nSuzhou\"\r\n",
+        )
+        .await;
+    assert!(
+        said.contains("`city`") && said.contains("one line"),
+        "{said}"
+    );
+}
+
+#[tokio::test]
+async fn item14_full_width_digits_and_invisible_characters_in_dates_and_numbers() {
+    let t = TestApp::with_sample().await;
+    let list = t.ok("/visits list from:２０２４-０５").await;
+    assert_eq!(list["total"], 2, "{list}");
+    let v = t.ok("/visits show id:２").await;
+    assert_eq!(v["id"], 2);
+    let v = t.ok("/visits list from:2024-05\u{200B}").await;
+    assert_eq!(v["total"], 2);
+    t.ok("/record visit add province:Hubei start:２０２４年６月１日\u{FEFF}")
+        .await;
+    // In a file too.
+    import(
+        &t,
+        "wide.csv",
+        "province,start,size\nHunan,２０２４－０７－０１,１２\n",
+    )
+    .await;
+    let v = t.ok("/visits list province:Hunan").await;
+    assert_eq!(v["visits"][0]["start"], "2024-07-01", "{v}");
+}
+
+#[tokio::test]
+async fn item15_amounts_ranges_bare_units_fractions_and_approximations() {
+    let t = TestApp::new().await;
+    for (typed, says) in [
+        ("\"$1-2 billion\"", "range"),
+        ("억 currency:KRW", "no number"),
+        ("\"0.01 KRW\"", "fraction of a won"),
+    ] {
+        let said = t
+            .refused(&format!(
+                "/record outcome add kind:MOU title:Test date:2024-06-01 province:Jiangsu amount:{typed}"
+            ))
+            .await;
+        assert!(said.contains(says), "{typed}: {said}");
+    }
+    let o = t
+        .ok("/record outcome add kind:\"investment pledge\" title:\"Plant\" date:2024-06-01 province:Jiangsu amount:\"약 10억 원 규모\"")
+        .await;
+    let shown = t.ok(&format!("/outcomes show id:{}", o["id"])).await;
+    assert_eq!(shown["amount"]["about"], true, "{shown}");
+    assert_eq!(shown["amount"]["amount"], "1000000000");
+    let r = t
+        .run(&format!("/outcomes show id:{}", o["id"]))
+        .await
+        .unwrap();
+    let text = format!("{:?}", r.fields);
+    assert!(text.contains("about KRW 1,000,000,000"), "{text}");
+    t.ok("/record outcome add kind:\"investment pledge\" title:\"Dollars\" date:2024-06-02 province:Shandong amount:\"3억 불\"")
+        .await;
+    // Kept through an export re-imported elsewhere, and in the sums.
+    let stats = t.ok("/stats from:2024-06 to:2024-06").await;
+    assert_eq!(
+        stats["outcomes"]["pledged"][0],
+        serde_json::json!({"currency": "KRW", "amount": "1000000000", "about": true})
+    );
+    let export = t.run("/export what:outcomes format:csv").await.unwrap();
+    let csv = String::from_utf8_lossy(&export.attachments[0].bytes).to_string();
+    assert!(csv.contains("about 1000000000"), "{csv}");
+    let other = TestApp::new().await;
+    import(&other, "outcomes.csv", &csv).await;
+    let again = other.ok("/outcomes show id:1").await;
+    assert_eq!(again["amount"], shown["amount"]);
+}
+
+/// Every command a reply or refusal shows for someone to type: `/word ... name:value ...`.
+fn printed_commands(text: &str) -> Vec<String> {
+    let re = regex::Regex::new(
+        r#"/(?:[a-z][a-z-]*)(?: [a-z][a-z-]*)*(?: [a-z_]+:(?:"(?:[^"\\]|\\.)*"|[^\s".;,)]+))+"#,
+    )
+    .unwrap();
+    re.find_iter(text).map(|m| m.as_str().to_string()).collect()
+}
+
+#[tokio::test]
+async fn item16_every_printed_hint_types_back() {
+    let t = TestApp::new().await;
+    let name = r#"Kim "Danny" O'Neil"#;
+    let mut said = Vec::new();
+    let typed = delegation_bot::domain::text::typed("name", name);
+    let add = t
+        .run(&format!(
+            "/record official add {typed} country:Korea title:Mayor"
+        ))
+        .await
+        .unwrap();
+    said.push(add.text.clone().unwrap());
+    said.push(t.refused(&format!("/record official edit {typed}")).await);
+    let role = t
+        .run(&format!(
+            "/record official role {typed} title:Envoy from:2020-01"
+        ))
+        .await
+        .unwrap();
+    said.push(role.text.clone().unwrap());
+    said.push(
+        t.refused(&format!(
+            "/record official role {typed} title:Envoy from:2021-01"
+        ))
+        .await,
+    );
+    said.push(
+        t.refused(&format!(
+            "/record meeting add date:2024-01-02 officials:\"{}, Oh Se-hoon\"",
+            name.replace('"', "\\\"")
+        ))
+        .await,
+    );
+    let hints: Vec<String> = said.iter().flat_map(|s| printed_commands(s)).collect();
+    assert!(hints.len() >= 4, "{said:?}");
+    for hint in &hints {
+        let parsed = delegation_bot::request::Request::parse_line(hint)
+            .unwrap_or_else(|e| panic!("{hint} does not type back: {e}"));
+        if let Some(n) = parsed.to_json()["options"]["name"].as_str() {
+            assert_eq!(n, name, "{hint}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn item17_messages_say_what_happened() {
+    let t = TestApp::new().await;
+    // An empty database says so, and how to fill it.
+    let monthly = t.run("/visits monthly").await.unwrap();
+    assert!(monthly.text.unwrap().contains("Nothing is recorded yet"));
+    // A watch on one official says what it follows.
+    t.people().await;
+    let w = t
+        .run(&format!(
+            "/watch add channel:{CHANNEL} official:\"Oh Se-hoon\""
+        ))
+        .await
+        .unwrap();
+    let text = w.text.unwrap();
+    assert!(!text.contains("changes to with"), "{text}");
+    assert!(text.contains("with Oh Se-hoon"), "{text}");
+    // An option in another script is an unknown option, not a bad value of another one.
+    let said = t.refused("/visits show 번호:3").await;
+    assert!(said.contains("no option `번호`"), "{said}");
+    // A file link given as url: is refused as url.
+    let said = t.refused("/record draft url:file:///etc/passwd").await;
+    assert!(said.contains("`url`"), "{said}");
+}
+
+#[tokio::test]
+async fn item17_the_import_preview_compares_amounts_and_dates_as_read() {
+    let t = TestApp::new().await;
+    t.ok("/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu amount:\"15억 원\"")
+        .await;
+    let export = t.run("/export what:outcomes format:csv").await.unwrap();
+    let csv = String::from_utf8_lossy(&export.attachments[0].bytes).to_string();
+    let path = t.dir.path().join("edited.csv");
+    // The same amount and date as a person retypes them: nothing changes.
+    std::fs::write(
+        &path,
+        csv.replace("1500000000", "15억")
+            .replace("2024-06-03", "2024/6/3"),
+    )
+    .unwrap();
+    let preview = t
+        .ok(&format!("/data import file:\"{}\"", path.display()))
+        .await;
+    assert_eq!(preview["counts"]["outcomes"]["updated"], 0, "{preview}");
+    // Another amount: shown as amounts.
+    std::fs::write(&path, csv.replace("1500000000", "20억")).unwrap();
+    let r = t
+        .run(&format!("/data import file:\"{}\"", path.display()))
+        .await
+        .unwrap();
+    let shown = r.table.unwrap().render();
+    assert!(
+        shown.contains("amount: KRW 1,500,000,000 → KRW 2,000,000,000"),
+        "{shown}"
+    );
 }

@@ -79,7 +79,11 @@ fn file_text(name: &str, bytes: &[u8]) -> Result<String> {
 async fn input(a: &DraftArgs) -> Result<Input> {
     let url = a.url.as_deref();
     let mut source = match url {
-        Some(u) => Some(Source::parse(u, None, None).map_err(|(_, e)| e)?),
+        Some(u) => {
+            // Checked as `url`, the option it was typed in.
+            crate::domain::text::parse_url("url", u)?;
+            Some(Source::parse(u, None, None).map_err(|(_, e)| e)?)
+        }
         None => None,
     };
     if let Some(text) = &a.text {

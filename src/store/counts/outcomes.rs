@@ -98,13 +98,13 @@ pub async fn outcome_totals(db: &SqlitePool, period: impl Into<Split>) -> Result
         .await?;
     // Summed here in 128 bits, not by SQLite (whose integers overflow at 2^63): the kept
     // months come in two parts (migration 0024), the part-months' outcomes one by one.
-    let amounts: Vec<(String, String, i64, i64)> = split
+    let amounts: Vec<(String, String, i64, i64, i64)> = split
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT currency, status, billions, rest FROM outcome_month_amounts
+            "SELECT currency, status, billions, rest, approximate FROM outcome_month_amounts
               WHERE region_id = 0 AND month BETWEEN ?1 AND ?2
              UNION ALL {}",
             parts(
-                "o.currency, o.status, 0, o.amount_minor",
+                "o.currency, o.status, 0, o.amount_minor, o.amount_about",
                 "outcomes o",
                 &format!("o.currency IS NOT NULL{day}")
             )
@@ -120,13 +120,17 @@ pub async fn outcome_totals(db: &SqlitePool, period: impl Into<Split>) -> Result
         }
     }
     let (mut pledged, mut realized) = (Vec::new(), Vec::new());
-    for (currency, status, billions, rest) in amounts {
+    for (currency, status, billions, rest, approximate) in amounts {
         let minor = i128::from(billions) * 1_000_000_000 + i128::from(rest);
         let money = Currency::ALL
             .into_iter()
             .find(|c| c.label() == currency)
             .zip(Amount::from_minor(minor))
-            .map(|(currency, amount)| Money { amount, currency });
+            .map(|(currency, amount)| Money {
+                amount,
+                currency,
+                about: approximate > 0,
+            });
         let (Some(money), Ok(status)) = (money, OutcomeStatus::parse(&status)) else {
             continue;
         };

@@ -30,6 +30,9 @@ pub struct OutcomeRow {
     /// Hundredths of `currency` (domain::Amount).
     pub amount_minor: Option<i64>,
     pub currency: Option<String>,
+    /// The amount was stated as approximate (1) or exact (0).
+    #[serde(default)]
+    pub amount_about: i64,
     pub visit_id: Option<i64>,
     pub meeting_id: Option<i64>,
     pub forum_id: Option<i64>,
@@ -82,7 +85,7 @@ impl Fields {
             provinces: s.provinces.clone(),
             city: r.city.clone(),
             korean_side: r.korean_side.clone(),
-            amount: stored_money(r.amount_minor, r.currency.as_deref()),
+            amount: stored_money(r.amount_minor, r.currency.as_deref(), r.amount_about),
             visit_id: r.visit_id,
             meeting_id: r.meeting_id,
             forum_id: r.forum_id,
@@ -93,12 +96,16 @@ impl Fields {
 }
 
 /// An amount as stored (hundredths and a currency code), if there is one.
-pub(crate) fn stored_money(minor: Option<i64>, currency: Option<&str>) -> Option<Money> {
-    Money::from_stored(minor?, currency?)
+pub(crate) fn stored_money(
+    minor: Option<i64>,
+    currency: Option<&str>,
+    about: i64,
+) -> Option<Money> {
+    Money::from_stored(minor?, currency?, about != 0)
 }
 
 const COLUMNS: &str =
-    "id, kind, title, date, date_precision, status, city, korean_side, amount_minor, currency,
+    "id, kind, title, date, date_precision, status, city, korean_side, amount_minor, currency, amount_about,
     visit_id, meeting_id, forum_id, summary, dataset, version, created_at, updated_at, deleted_at";
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
@@ -156,8 +163,8 @@ pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str)
 pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
     sqlx::query(
         "UPDATE outcomes SET kind = ?, title = ?, date = ?, date_precision = ?, status = ?, city = ?, korean_side = ?,
-         amount_minor = ?, currency = ?, visit_id = ?, meeting_id = ?, forum_id = ?, summary = ?, updated_at = ?,
-         version = version + ? WHERE id = ?",
+         amount_minor = ?, currency = ?, amount_about = ?, visit_id = ?, meeting_id = ?, forum_id = ?, summary = ?,
+         updated_at = ?, version = version + ? WHERE id = ?",
     )
     .bind(f.kind.label())
     .bind(&f.title)
@@ -168,6 +175,7 @@ pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<(
     .bind(&f.korean_side)
     .bind(f.amount.and_then(|m| m.amount.minor()))
     .bind(f.amount.map(|m| m.currency.label()))
+    .bind(f.amount.is_some_and(|m| m.about))
     .bind(f.visit_id)
     .bind(f.meeting_id)
     .bind(f.forum_id)
@@ -207,8 +215,8 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
     sqlx::query(
         "UPDATE outcomes SET kind = ?, title = ?, date = ?, date_precision = ?, status = ?, city = ?, korean_side = ?,
-         amount_minor = ?, currency = ?, visit_id = ?, meeting_id = ?, forum_id = ?, summary = ?, dataset = ?,
-         updated_at = ?, deleted_at = ?, version = version + 1 WHERE id = ?",
+         amount_minor = ?, currency = ?, amount_about = ?, visit_id = ?, meeting_id = ?, forum_id = ?, summary = ?,
+         dataset = ?, updated_at = ?, deleted_at = ?, version = version + 1 WHERE id = ?",
     )
     .bind(&r.kind)
     .bind(&r.title)
@@ -219,6 +227,7 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     .bind(&r.korean_side)
     .bind(r.amount_minor)
     .bind(&r.currency)
+    .bind(r.amount_about)
     .bind(r.visit_id)
     .bind(r.meeting_id)
     .bind(r.forum_id)
@@ -255,7 +264,7 @@ async fn insert_rows(
     insert(
         tx,
         "INSERT INTO outcomes (id, kind, title, date, date_precision, status, city, korean_side, amount_minor, currency,
-         visit_id, meeting_id, forum_id, summary, dataset, version, created_at, updated_at) ",
+         amount_about, visit_id, meeting_id, forum_id, summary, dataset, version, created_at, updated_at) ",
         rows,
         |b, r| {
             let f = &r.fields;
@@ -269,6 +278,7 @@ async fn insert_rows(
                 .push_bind(f.korean_side.clone())
                 .push_bind(f.amount.and_then(|m| m.amount.minor()))
                 .push_bind(f.amount.map(|m| m.currency.label()))
+                .push_bind(f.amount.is_some_and(|m| m.about))
                 .push_bind(f.visit_id)
                 .push_bind(f.meeting_id)
                 .push_bind(f.forum_id)
@@ -350,10 +360,8 @@ impl Repeat {
         if shared && a.title == b.title {
             return Some(Repeat::Title);
         }
-        (a.amount.is_some()
-            && a.amount == b.amount
-            && !a.provinces.is_empty()
-            && a.provinces == b.provinces)
+        let same_figure = matches!((a.amount, b.amount), (Some(x), Some(y)) if x.same_figure(&y));
+        (same_figure && !a.provinces.is_empty() && a.provinces == b.provinces)
             .then_some(Repeat::Amount)
     }
 }
@@ -438,7 +446,7 @@ pub async fn find_duplicate(
                 provinces,
                 amount: minor
                     .zip(currency)
-                    .and_then(|(m, c)| Money::from_stored(m, &c)),
+                    .and_then(|(m, c)| Money::from_stored(m, &c, false)),
             };
             Repeat::of(&on_record, &new).map(|by| Duplicate { id, by })
         }))

@@ -118,6 +118,7 @@ type ListRow = (
     Option<String>,
     Option<i64>,
     Option<String>,
+    i64,
     Option<i64>,
 );
 
@@ -128,7 +129,7 @@ pub async fn list(db: &SqlitePool, f: &Filter, limit: i64, offset: i64) -> Resul
         "SELECT o.id, o.kind, o.title, o.date_shown, o.status,
                 (SELECT group_concat(name, ', ') FROM (SELECT r.name FROM outcome_provinces p
                    JOIN regions r ON r.id = p.region_id WHERE p.outcome_id = o.id ORDER BY r.name)),
-                o.city, o.amount_minor, o.currency, o.visit_id
+                o.city, o.amount_minor, o.currency, o.amount_about, o.visit_id
            FROM (SELECT o.id FROM outcomes o WHERE {}
                   ORDER BY o.date DESC, o.id DESC LIMIT ?6 OFFSET ?7) page
            JOIN outcomes o ON o.id = page.id ORDER BY o.date DESC, o.id DESC",
@@ -146,16 +147,18 @@ pub async fn list(db: &SqlitePool, f: &Filter, limit: i64, offset: i64) -> Resul
     Ok(rows
         .into_iter()
         .map(
-            |(id, kind, title, date, status, provinces, city, minor, currency, visit)| ListItem {
-                id,
-                kind,
-                title,
-                date,
-                status,
-                provinces,
-                city,
-                amount: stored_money(minor, currency.as_deref()),
-                visit,
+            |(id, kind, title, date, status, provinces, city, minor, currency, about, visit)| {
+                ListItem {
+                    id,
+                    kind,
+                    title,
+                    date,
+                    status,
+                    provinces,
+                    city,
+                    amount: stored_money(minor, currency.as_deref(), about),
+                    visit,
+                }
             },
         )
         .collect())
@@ -231,7 +234,7 @@ pub async fn view(db: &SqlitePool, id: i64) -> Result<Option<View>> {
         provinces: super::super::region::names(&mut *tx, &s.provinces).await?,
         city: r.city.clone(),
         korean_side: r.korean_side.clone(),
-        amount: stored_money(r.amount_minor, r.currency.as_deref()),
+        amount: stored_money(r.amount_minor, r.currency.as_deref(), r.amount_about),
         links,
         summary: r.summary.clone(),
         sources: s.sources.clone(),
@@ -284,9 +287,10 @@ async fn briefs(db: impl SqliteExecutor<'_>, column: &str, id: i64) -> Result<Ve
         String,
         Option<i64>,
         Option<String>,
+        i64,
     );
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT id, kind, title, date_shown, status, amount_minor, currency FROM outcomes
+        "SELECT id, kind, title, date_shown, status, amount_minor, currency, amount_about FROM outcomes
           WHERE {column} = ? AND deleted_at IS NULL ORDER BY date, id"
     )))
     .bind(id)
@@ -294,14 +298,16 @@ async fn briefs(db: impl SqliteExecutor<'_>, column: &str, id: i64) -> Result<Ve
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, kind, title, date, status, minor, currency)| Brief {
-            id,
-            kind,
-            title,
-            date,
-            status,
-            amount: stored_money(minor, currency.as_deref()),
-        })
+        .map(
+            |(id, kind, title, date, status, minor, currency, about)| Brief {
+                id,
+                kind,
+                title,
+                date,
+                status,
+                amount: stored_money(minor, currency.as_deref(), about),
+            },
+        )
         .collect())
 }
 

@@ -151,9 +151,10 @@ async fn insert(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
             .fetch_one(&mut **tx)
             .await?;
         return Err(UserError::new(format!(
-            "{name} already holds `{title}` from {} to {} (post #{id}), which overlaps; remove it with /record official role-remove name:\"{name}\" id:{id} first, or change the dates.",
+            "{name} already holds `{title}` from {} to {} (post #{id}), which overlaps; remove it with /record official role-remove {} id:{id} first, or change the dates.",
             from.as_deref().unwrap_or("an unknown date"),
-            to.as_deref().unwrap_or("now")
+            to.as_deref().unwrap_or("now"),
+            crate::domain::text::typed("name", &name)
         ))
         .into());
     }

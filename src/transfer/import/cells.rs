@@ -97,7 +97,7 @@ impl Item {
         let Some(v) = self.get(column) else {
             return Ok(None);
         };
-        match v.parse::<i64>() {
+        match crate::domain::text::plain(v).parse::<i64>() {
             Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
             _ => Err(self.refuse(
                 Some(column),
@@ -153,7 +153,24 @@ impl Item {
             .filter_map(|c| {
                 let new = self.get(c).unwrap_or("");
                 let old = super::super::export::cell(current.get(*c));
-                (old.trim() != new).then(|| format!("{c}: {} → {}", show(&old), show(new)))
+                // Dates and amounts as read, not as typed: `15억` is 1500000000 KRW.
+                let currency = |row_currency: Option<&str>| {
+                    row_currency.and_then(|c| crate::domain::Currency::parse(c).ok())
+                };
+                let (old, new) = match *c {
+                    "amount" => (
+                        as_money(
+                            &old,
+                            currency(Some(&super::super::export::cell(current.get("currency")))),
+                        ),
+                        as_money(new, currency(self.get("currency"))),
+                    ),
+                    "date" | "start" | "end" | "source_date" | "published" => {
+                        (as_date(&old), as_date(new))
+                    }
+                    _ => (old.trim().to_string(), new.to_string()),
+                };
+                (old != new).then(|| format!("{c}: {} → {}", show(&old), show(&new)))
             })
             .collect()
     }
@@ -168,5 +185,21 @@ impl Item {
                     .collect()
             })
             .unwrap_or_default()
+    }
+}
+
+/// An amount cell as read (`KRW 1,500,000,000`), or as typed when it does not read.
+fn as_money(cell: &str, currency: Option<crate::domain::Currency>) -> String {
+    match crate::domain::Money::parse(cell.trim(), currency) {
+        Ok(m) if !cell.trim().is_empty() => m.to_string(),
+        _ => cell.trim().to_string(),
+    }
+}
+
+/// A date cell as read (`2024-06-03`, `2024-06`), or as typed when it does not read.
+fn as_date(cell: &str) -> String {
+    match crate::domain::FlexDate::parse(cell.trim()) {
+        Ok(d) if !cell.trim().is_empty() => d.to_string(),
+        _ => cell.trim().to_string(),
     }
 }

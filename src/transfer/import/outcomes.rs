@@ -11,7 +11,7 @@ use super::super::Kind;
 use super::job::{Class, Existing, Job};
 use super::{Item, Location, Refusal};
 use crate::domain::text::{LONG_MAX, NAME_MAX, SHORT_MAX};
-use crate::domain::{Currency, Money, OutcomeKind, OutcomeStatus, Text};
+use crate::domain::{Amount, Currency, Money, OutcomeKind, OutcomeStatus, Text};
 use crate::error::Result;
 use crate::store::bulk::{self, New};
 use crate::store::outcome::{self, DUPLICATE_DAYS, Fields, Repeat, Said, link};
@@ -126,7 +126,7 @@ fn check(job: &Job<'_>, item: &Item, live: &Live) -> Result<Fields, Refusal> {
 struct Seen {
     rows: Vec<(Said, chrono::NaiveDate, chrono::NaiveDate, Location)>,
     by_title: HashMap<(OutcomeKind, String), Vec<usize>>,
-    by_amount: HashMap<(OutcomeKind, Money), Vec<usize>>,
+    by_amount: HashMap<(OutcomeKind, Amount, Currency), Vec<usize>>,
 }
 
 impl Seen {
@@ -138,7 +138,10 @@ impl Seen {
             .or_default()
             .push(i);
         if let Some(m) = said.amount {
-            self.by_amount.entry((said.kind, m)).or_default().push(i);
+            self.by_amount
+                .entry((said.kind, m.amount, m.currency))
+                .or_default()
+                .push(i);
         }
         let (first, last) = (f.date.first_day().naive(), f.date.last_day().naive());
         self.rows.push((said, first, last, at));
@@ -155,7 +158,7 @@ impl Seen {
             .into_iter()
             .chain(
                 said.amount
-                    .and_then(|m| self.by_amount.get(&(said.kind, m))),
+                    .and_then(|m| self.by_amount.get(&(said.kind, m.amount, m.currency))),
             )
             .flatten();
         near.filter_map(|&i| self.rows.get(i))
