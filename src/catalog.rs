@@ -1019,17 +1019,17 @@ pub static COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::WatchList,
-        path: &["watch", "list"],
+        path: &["watches"],
         description: "The watches: ids, filters, channels, who set them, and any that are paused",
         options: &[],
         moderator: false,
-        example: "/watch list",
+        example: "/watches",
     },
     CommandSpec {
         id: CommandId::WatchRemove,
         path: &["watch", "remove"],
         description: "Stop a watch",
-        options: &[req("id", "Watch number (/watch list)", ID)],
+        options: &[req("id", "Watch number (/watches)", ID)],
         moderator: true,
         example: "/watch remove id:1",
     },
@@ -1069,15 +1069,15 @@ pub static COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::DigestPreview,
-        path: &["digest", "preview"],
-        description: "The digest of the last complete week or month, shown only to you",
+        path: &["digests"],
+        description: "The team's digest: its schedule, any not delivered, and the last complete period",
         options: &[opt(
             "frequency",
             "Week or month (default: as set, else monthly)",
             Kind::Choice(FREQUENCIES),
         )],
         moderator: false,
-        example: "/digest preview frequency:weekly",
+        example: "/digests frequency:weekly",
     },
     CommandSpec {
         id: CommandId::OutcomesList,
@@ -1108,7 +1108,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         id: CommandId::OutcomeAdd,
-        path: &["record", "outcome", "add"],
+        path: &["outcome", "add"],
         description: "Add an outcome: MOU, agreement, pledge, contract, sister-city tie",
         options: options!(
             req("kind", "Kind of outcome", Kind::Choice(OUTCOME_KINDS)),
@@ -1121,11 +1121,11 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt("force", "Add even if the same outcome is on record within a week", Kind::Bool)
         ),
         moderator: true,
-        example: "/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu korean_side:Jeju amount:\"1.5 billion\" currency:USD",
+        example: "/outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu korean_side:Jeju amount:\"1.5 billion\" currency:USD",
     },
     CommandSpec {
         id: CommandId::OutcomeEdit,
-        path: &["record", "outcome", "edit"],
+        path: &["outcome", "edit"],
         description: "Change fields of an outcome (clear:amount empties a field)",
         options: options!(
             req("id", "Outcome number", ID),
@@ -1142,15 +1142,15 @@ pub static COMMANDS: &[CommandSpec] = &[
             clear("Fields to empty: province,city,korean_side,amount,visit,meeting,forum,summary,source")
         ),
         moderator: true,
-        example: "/record outcome edit id:1 status:realized",
+        example: "/outcome edit id:1 status:realized",
     },
     CommandSpec {
         id: CommandId::OutcomeDelete,
-        path: &["record", "outcome", "delete"],
+        path: &["outcome", "delete"],
         description: "Delete an outcome (undo brings it back)",
         options: &[req("id", "Outcome number", ID)],
         moderator: true,
-        example: "/record outcome delete id:1",
+        example: "/outcome delete id:1",
     },
 ];
 
@@ -1181,7 +1181,31 @@ pub fn spec(id: CommandId) -> &'static CommandSpec {
 }
 
 /// The command whose path is the longest prefix of `words`, with the number of words used.
+/// Commands that moved, as the console still reads them: `/record outcome add` is
+/// `/outcome add` (the outcome writes got their own moderator command, to leave `/record`
+/// room under Discord's size cap), `/watch list` is `/watches` and `/digest preview` is
+/// `/digests` (so `/watch` and `/digest` hold only moderators' commands, hidden from
+/// members in Discord).
+pub const MOVED: [(&[&str], &[&str]); 3] = [
+    (&["record", "outcome"], &["outcome"]),
+    (&["watch", "list"], &["watches"]),
+    (&["digest", "preview"], &["digests"]),
+];
+
 pub fn find(words: &[&str]) -> Option<(&'static CommandSpec, usize)> {
+    for (old, new) in MOVED {
+        let moved = words.len() >= old.len()
+            && old
+                .iter()
+                .zip(words)
+                .all(|(o, w)| o.eq_ignore_ascii_case(w));
+        if moved {
+            let mut now: Vec<&str> = new.to_vec();
+            now.extend(&words[old.len()..]);
+            let (spec, used) = find(&now)?;
+            return Some((spec, used + old.len() - new.len()));
+        }
+    }
     COMMANDS
         .iter()
         .filter(|c| {

@@ -323,8 +323,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 Some(addr) => Some(crate::operate::Endpoint::start(addr, app.db.clone()).await?),
                 None => None,
             };
-            crate::discord::serve(app.clone(), discord, &url).await?;
-            0
+            match crate::discord::serve(app.clone(), discord, &url).await {
+                Ok(()) => 0,
+                // What the operator must change (a command over Discord's limits): exit 1,
+                // which systemd does not restart.
+                Err(e)
+                    if e.downcast_ref::<crate::discord::CommandsRefused>()
+                        .is_some() =>
+                {
+                    eprintln!("delegation-bot: {e}");
+                    1
+                }
+                Err(e) => return Err(e),
+            }
         }
         Command::Bench { .. } => unreachable!("handled before the database is opened"),
         Command::Migrate => {

@@ -676,7 +676,7 @@ mod tests {
     #[test]
     fn an_option_typed_in_the_singular_or_plural_is_the_same_option() {
         let r = Request::parse_line(
-            "/record outcome add kind:MOU title:T date:2024-06 provinces:\"Jiangsu, Hainan\"",
+            "/outcome add kind:MOU title:T date:2024-06 provinces:\"Jiangsu, Hainan\"",
         )
         .unwrap();
         assert_eq!(r.text("province"), Some("Jiangsu, Hainan"));
@@ -689,10 +689,8 @@ mod tests {
 
     #[test]
     fn outcome_kinds_and_statuses_take_their_korean_and_chinese_words() {
-        let r = Request::parse_line(
-            "/record outcome add kind:양해각서 title:T date:2024-06 status:체결",
-        )
-        .unwrap();
+        let r = Request::parse_line("/outcome add kind:양해각서 title:T date:2024-06 status:체결")
+            .unwrap();
         assert_eq!(r.choice("kind"), Some("MOU"));
         assert_eq!(r.choice("status"), Some("signed"));
         let r = Request::parse_line("/outcomes list kind:投资承诺").unwrap();

@@ -431,7 +431,7 @@ fn an_unknown_digest_timezone_is_refused_in_one_sentence() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(!dir.path().join("bot.db").exists(), "nothing touched");
     let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
-        .args(["ask", "--json", "/digest preview"])
+        .args(["ask", "--json", "/digests"])
         .env(
             "DATABASE_URL",
             format!("sqlite://{}", dir.path().join("bot.db").display()),
@@ -477,7 +477,7 @@ fn item17_a_piped_console_says_the_sample_was_not_loaded_and_outcomes_export() {
     };
     assert!(run(&["sample"]).status.success());
     assert!(
-        run(&["ask", "/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06 province:Jiangsu amount:\"15억 원\""])
+        run(&["ask", "/outcome add kind:MOU title:\"Workation MOU\" date:2024-06 province:Jiangsu amount:\"15억 원\""])
             .status
             .success()
     );

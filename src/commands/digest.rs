@@ -108,7 +108,7 @@ pub async fn set(app: &App, actor: &Actor, a: SetArgs) -> Result<Reply> {
             last.label(frequency),
             next.format("%Y-%m-%d %H:%M"),
         ))
-        .footer("/digest preview shows what it holds; /digest off stops it")
+        .footer("/digests shows what it holds; /digest off stops it")
         .data(json!({
             "channel": s.channel_id, "frequency": s.frequency, "weekday": s.weekday, "day": s.day,
             "hour": s.hour, "timezone": tz.name(), "next": next.with_timezone(&chrono::Utc).to_rfc3339(),
@@ -158,6 +158,30 @@ pub async fn preview(app: &App, a: PreviewArgs) -> Result<Reply> {
     let mut reply = digest(app, frequency, period, upto).await?;
     reply.ephemeral = true;
     reply.footer = reply.footer.map(|f| format!("Preview · {f}"));
+    // When it is posted, if at all.
+    let schedule = store::schedule(&app.db).await?;
+    let when = match &schedule {
+        Some(s) => {
+            let due = due(s);
+            let next = due.next(crate::clock::now(), tz).with_timezone(&tz);
+            format!(
+                "{} in <#{}>; the next on {} ({tz}).",
+                capitalize(s.frequency.as_str()),
+                s.channel_id,
+                next.format("%Y-%m-%d %H:%M")
+            )
+        }
+        None => "No digest is set; a moderator sets one with /digest set.".to_string(),
+    };
+    reply.fields.insert(
+        0,
+        crate::reply::Field {
+            name: "Schedule".into(),
+            value: when,
+            inline: false,
+        },
+    );
+    reply.data["schedule"] = json!(schedule);
     // A digest Discord refused is said first: it reached no one.
     if let Some(r) = store::latest_refusal(&app.db).await? {
         let label = Frequency::parse(&r.frequency).map_or(r.period_from.clone(), |f| {

@@ -189,7 +189,9 @@ impl App {
             }
             _ => {
                 let args::Id(id) = args::read(req)?;
-                format!("{} #{id}", req.spec.path[1])
+                // The record's kind: `outcome` of `/outcome delete`, `meeting` of
+                // `/record meeting delete`.
+                format!("{} #{id}", req.spec.path[req.spec.path.len() - 2])
             }
         };
         Ok(format!(

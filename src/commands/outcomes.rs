@@ -79,7 +79,7 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
     };
     let reply = Reply::new(title).paged(page).footer(page.label());
     let reply = if items.is_empty() {
-        reply.text("No outcomes match; widen the filters, or add one with /record outcome add.")
+        reply.text("No outcomes match; widen the filters, or add one with /outcome add.")
     } else {
         reply.table(table)
     };

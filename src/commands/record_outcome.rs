@@ -1,4 +1,4 @@
-//! `/record outcome add|edit|delete`.
+//! `/outcome add|edit|delete`.
 
 use serde_json::json;
 
@@ -242,7 +242,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     let before = change.live::<Fields>(id, a.version).await?;
     if !a.changes {
         return user_err(format!(
-            "Say what to change, e.g. /record outcome edit id:{id} status:realized (clear:amount empties a field)."
+            "Say what to change, e.g. /outcome edit id:{id} status:realized (clear:amount empties a field)."
         ));
     }
     let mut f = Fields::from_snapshot(&before);

@@ -28,6 +28,9 @@ pub struct DiscordSettings {
     pub ratelimiter: bool,
     /// Commands one user may send per minute (0: no limit).
     pub rate_limit_per_minute: u32,
+    /// How long SIGTERM waits for the interactions being answered (`SHUTDOWN_DRAIN_SECONDS`,
+    /// default 20, below compose's `stop_grace_period` of 30 s).
+    pub drain: std::time::Duration,
 }
 
 impl std::fmt::Debug for DiscordSettings {
@@ -115,6 +118,14 @@ impl DiscordSettings {
             other => bail!("DISCORD_RATELIMITER must be on or off; `{other}` is neither"),
         };
         let per_minute = get("RATE_LIMIT_PER_MINUTE");
+        let drain = get("SHUTDOWN_DRAIN_SECONDS");
+        let drain = if drain.is_empty() {
+            20
+        } else {
+            drain.parse::<u64>().ok().filter(|s| (1..=600).contains(s)).with_context(|| {
+                format!("SHUTDOWN_DRAIN_SECONDS must be a whole number of seconds from 1 to 600; `{drain}` is not")
+            })?
+        };
         Ok(DiscordSettings {
             token,
             guild_id,
@@ -129,6 +140,7 @@ impl DiscordSettings {
                     format!("RATE_LIMIT_PER_MINUTE must be a whole number; `{per_minute}` is not")
                 })?
             },
+            drain: std::time::Duration::from_secs(drain),
         })
     }
 }

@@ -76,7 +76,7 @@ pub async fn run(app: App, http: Arc<Http>, mut stop: Receiver<bool>) {
                 }
                 // The channel refused it, or Discord refused the message itself: trying
                 // again would not help, and dropping it would lose it without a word, so
-                // the watch pauses and `/watch list` says why.
+                // the watch pauses and `/watches` says why.
                 Posted::Refused(reason) | Posted::Invalid(reason) => {
                     match outbox::pause(&app.db, d.watch_id, &reason).await {
                         Ok(()) => {

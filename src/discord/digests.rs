@@ -68,7 +68,7 @@ async fn check(
             return Ok(TICK);
         }
         Some(PostState::Refused { .. }) => {
-            // Kept until the digest is set again (/digest preview says so).
+            // Kept until the digest is set again (/digests says so).
             return Ok(TICK);
         }
         Some(PostState::Posting { last_batch }) => {

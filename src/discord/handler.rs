@@ -10,7 +10,6 @@ use serenity::all::{
     CreateInteractionResponseMessage, EventHandler, GuildId, Interaction, Ready,
 };
 use sqlx::SqlitePool;
-use tokio::sync::RwLock;
 use tracing::Instrument;
 
 use super::access::Gate;
@@ -30,8 +29,10 @@ pub struct Handler {
     pub state: SqlitePool,
     pub gate: Gate,
     pub downloads: Downloader,
-    /// Held for reading by each interaction in flight; shutdown takes it for writing.
-    pub in_flight: Arc<RwLock<bool>>,
+    /// Interactions in flight, and the drain on SIGTERM.
+    pub shutdown: Arc<super::shutdown::Shutdown>,
+    /// Where a refusal of the commands goes: `serve` stops on it, naming the reason.
+    pub fatal: tokio::sync::mpsc::UnboundedSender<String>,
 }
 
 /// Answers only the one who asked: changes (they may be refused, or ask to confirm),
@@ -82,14 +83,38 @@ impl Handler {
         let outcome = async {
             let req = match attachment {
                 Some(a) => {
-                    let bytes = self
-                        .downloads
-                        .fetch(&a, crate::transfer::import::MAX_BYTES)
-                        .await?;
+                    let bytes = tokio::select! {
+                        got = self.downloads.fetch(&a, crate::transfer::import::MAX_BYTES) => got?,
+                        _ = self.shutdown.begun() => {
+                            return Err(UserError::new(format!(
+                                "The bot is restarting, so {} was not read; attach it again in a minute.",
+                                a.name
+                            ))
+                            .into());
+                        }
+                    };
                     req.with("file", Value::File(Upload::bytes(a.name, bytes)))
                 }
                 None => req,
             };
+            // A watch or digest pointed at a channel the bot may not post in would fail
+            // unseen, days later: refused now, naming what is missing.
+            if matches!(req.spec.id, CommandId::WatchAdd | CommandId::DigestSet)
+                && let (Some(channel), Some(guild)) = (
+                    req.text("channel").and_then(|c| c.parse::<u64>().ok()),
+                    cmd.guild_id,
+                )
+            {
+                let bot = ctx.http.get_current_user().await?.id;
+                let missing = super::reach::missing(&ctx.http, guild, channel, bot).await;
+                if !missing.is_empty() {
+                    return Err(UserError::new(format!(
+                        "The bot may not post in <#{channel}>: it lacks {} there. Give its role View Channel, Send Messages, Embed Links and Attach Files in that channel, then try again.",
+                        missing.join(", ")
+                    ))
+                    .into());
+                }
+            }
             if needs_confirmation(req.spec.id) {
                 let id =
                     state::save(&self.state, "confirm", &actor.id, &req.to_json(), None).await?;
@@ -382,21 +407,34 @@ fn describe(interaction: &Interaction) -> (u64, String, u64, Option<u64>) {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to the gateway");
-        let commands = register::commands();
-        let result = match self.gate.settings.guild_id {
-            Some(g) => GuildId::new(g)
-                .set_commands(&ctx.http, commands)
-                .await
-                .map(|c| c.len()),
-            None => serenity::all::Command::set_global_commands(&ctx.http, commands)
-                .await
-                .map(|c| c.len()),
-        };
-        match result {
-            Ok(n) => {
-                tracing::info!(commands = n, guild = ?self.gate.settings.guild_id, "commands registered")
+        // A refusal (4xx) will not change by trying again; an outage or a rate limit may.
+        for attempt in 1..=3 {
+            let commands = register::commands();
+            let result = match self.gate.settings.guild_id {
+                Some(g) => GuildId::new(g)
+                    .set_commands(&ctx.http, commands)
+                    .await
+                    .map(|c| c.len()),
+                None => serenity::all::Command::set_global_commands(&ctx.http, commands)
+                    .await
+                    .map(|c| c.len()),
+            };
+            match result {
+                Ok(n) => {
+                    tracing::info!(commands = n, guild = ?self.gate.settings.guild_id, "commands registered");
+                    return;
+                }
+                Err(e) => {
+                    let (refused, why) = register::refusal(&e);
+                    tracing::error!(error = %why, attempt, "registering commands failed");
+                    if refused || attempt == 3 {
+                        crate::operate::unhealthy(&format!("Discord refused the commands: {why}"));
+                        let _ = self.fatal.send(why);
+                        return;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_secs(5 * attempt)).await;
+                }
             }
-            Err(e) => tracing::error!(error = %e, "registering commands failed"),
         }
     }
 
@@ -404,8 +442,7 @@ impl EventHandler for Handler {
         let (id, command, user, guild) = describe(&interaction);
         let span = tracing::info_span!("interaction", id, command = %command, user, guild);
         async {
-            let guard = self.in_flight.read().await;
-            if *guard {
+            let Some(_pass) = self.shutdown.enter().await else {
                 let _ = self
                     .refuse(
                         &ctx,
@@ -414,7 +451,7 @@ impl EventHandler for Handler {
                     )
                     .await;
                 return;
-            }
+            };
             let started = Instant::now();
             let work = self.dispatch(&ctx, &interaction);
             if let Err(e) = crate::operate::metrics::observe(&interaction, work).await {

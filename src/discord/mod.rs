@@ -14,16 +14,17 @@ mod handler;
 pub mod options;
 mod post;
 mod progress;
+mod reach;
 pub mod register;
 pub mod render;
 mod respond;
+mod shutdown;
 mod upload;
 
 use std::sync::Arc;
 
 use anyhow::Context as _;
 use serenity::all::{GatewayIntents, HttpBuilder};
-use tokio::sync::RwLock;
 
 use crate::commands::App;
 pub use config::DiscordSettings;
@@ -46,14 +47,17 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
     }
     log_access(&settings);
     let state = crate::store::state::open(database_url).await?;
-    let in_flight = Arc::new(RwLock::new(false));
+    let shutdown = Arc::new(shutdown::Shutdown::new());
+    let (fatal, mut refused) = tokio::sync::mpsc::unbounded_channel();
+    let drain = settings.drain;
     let handler = handler::Handler {
         app: app.clone(),
         state: state.clone(),
         gate: access::Gate::new(Arc::new(settings)),
         downloads: download::Downloader::new()
             .context("could not set up the HTTP client for attachments")?,
-        in_flight: in_flight.clone(),
+        shutdown: shutdown.clone(),
+        fatal,
     };
     let mut client =
         serenity::client::ClientBuilder::new_with_http(http.build(), GatewayIntents::GUILDS)
@@ -101,10 +105,16 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
             Err(e) => Err(anyhow::Error::new(e)),
         },
         _ = shutdown_signal() => {
-            tracing::info!("shutting down: finishing interactions in flight");
-            *in_flight.write().await = true;
+            tracing::info!(drain_s = drain.as_secs(), "shutting down: finishing interactions in flight");
+            if !shutdown.drain(drain).await {
+                tracing::warn!(drain_s = drain.as_secs(), "interactions still unanswered when the drain ended; stopping anyway");
+            }
             shards.shutdown_all().await;
             Ok(())
+        }
+        Some(why) = refused.recv() => {
+            shards.shutdown_all().await;
+            Err(anyhow::Error::new(CommandsRefused(why)))
         }
     };
     // A post under way finishes (within post::SEND_TIMEOUT); then the tasks stop.
@@ -117,6 +127,23 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
     tracing::info!("stopped");
     result
 }
+
+/// Discord refused the bot's commands: `serve` stops (exit 1, as for a configuration error
+/// a restart would not mend), naming the command and the reason.
+#[derive(Debug)]
+pub struct CommandsRefused(pub String);
+
+impl std::fmt::Display for CommandsRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Discord refused the bot's commands ({}); the bot stopped",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for CommandsRefused {}
 
 /// Says at startup who may write, and what a server admin must do for role-only moderators.
 fn log_access(settings: &DiscordSettings) {

@@ -65,8 +65,9 @@ fn group_description(path: &[&str]) -> &'static str {
         ["record", "forum"] => "Forums and conferences",
         ["record", "official"] => "Officials and their aliases",
         ["data"] => "Import, audit log and undo (moderators)",
-        ["watch"] => "Be told in a channel when matching records change",
-        ["digest"] => "A weekly or monthly summary posted to a channel",
+        ["watch"] => "Post in a channel when matching records change (moderators)",
+        ["digest"] => "Post a weekly or monthly summary to a channel (moderators)",
+        ["outcome"] => "Add, edit and delete MOUs, agreements and pledges (moderators)",
         _ => "Commands",
     }
 }
@@ -123,4 +124,44 @@ pub fn commands() -> Vec<CreateCommand> {
             cmd
         })
         .collect()
+}
+
+/// Why Discord refused the commands, naming the command at fault where its answer says
+/// (`/record: names, descriptions and choices ... (options.3.description)`), and whether it
+/// was a refusal (4xx: trying again will not help) rather than an outage.
+pub fn refusal(e: &serenity::Error) -> (bool, String) {
+    use serenity::http::HttpError;
+    let serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) = e else {
+        return (false, e.to_string());
+    };
+    let status = r.status_code.as_u16();
+    let names: Vec<String> = commands()
+        .iter()
+        .filter_map(|c| serde_json::to_value(c).ok())
+        .map(|c| c["name"].as_str().unwrap_or_default().to_string())
+        .collect();
+    let mut said: Vec<String> = r
+        .error
+        .errors
+        .iter()
+        .map(|single| {
+            let mut path = single.path.splitn(2, '.');
+            let command = path
+                .next()
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| names.get(i))
+                .map_or("the commands".to_string(), |n| format!("/{n}"));
+            match path.next() {
+                Some(rest) => format!("{command} ({rest}): {}", single.message),
+                None => format!("{command}: {}", single.message),
+            }
+        })
+        .collect();
+    if said.is_empty() {
+        said.push(r.error.message.clone());
+    }
+    (
+        (400..500).contains(&status) && status != 429,
+        format!("HTTP {status}, {}", said.join("; ")),
+    )
 }

@@ -48,6 +48,9 @@ impl Endpoint {
 
 /// `None` when healthy, else the reason.
 async fn trouble(db: &SqlitePool) -> Option<String> {
+    if let Some(reason) = super::unhealthy_reason() {
+        return Some(reason.to_string());
+    }
     if !super::gateway_connected().await {
         return Some("the Discord gateway is not connected".into());
     }

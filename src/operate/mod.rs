@@ -25,6 +25,20 @@ pub fn metrics_addr() -> anyhow::Result<Option<SocketAddr>> {
 
 static SHARDS: OnceLock<Arc<ShardManager>> = OnceLock::new();
 
+/// Set when `serve` hit something it cannot go on with (Discord refused its commands): the
+/// health endpoint says so until the process ends.
+static UNHEALTHY: OnceLock<String> = OnceLock::new();
+
+/// Marks the bot unhealthy for good, with the reason the health endpoint gives.
+pub fn unhealthy(reason: &str) {
+    let _ = UNHEALTHY.set(reason.to_string());
+}
+
+/// The reason the bot is unhealthy for good, if it is.
+pub fn unhealthy_reason() -> Option<&'static str> {
+    UNHEALTHY.get().map(String::as_str)
+}
+
 /// Lets the health endpoint see the gateway connection (called once by `serve`).
 pub fn watch_gateway(shards: &Arc<ShardManager>) {
     let _ = SHARDS.set(shards.clone());

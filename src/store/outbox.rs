@@ -410,7 +410,7 @@ pub async fn mark_sent(db: &SqlitePool, id: i64) -> Result<()> {
 }
 
 /// Pauses a watch whose channel the bot cannot post in (or whose message Discord refused),
-/// with the reason `/watch list` shows. What it had still to post waits, and goes out in
+/// with the reason `/watches` shows. What it had still to post waits, and goes out in
 /// order once the watch is added again (nothing is lost while a channel is fixed).
 pub async fn pause(db: &SqlitePool, watch_id: i64, reason: &str) -> Result<()> {
     let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;

@@ -108,7 +108,7 @@ pub async fn add(tx: &mut Tx<'_>, w: &NewWatch<'_>) -> Result<Added> {
     let (id, added) = match same {
         Some((id, None)) => {
             return Err(UserError::new(format!(
-                "Watch #{id} already does that; /watch list shows them all."
+                "Watch #{id} already does that; /watches shows them all."
             ))
             .into());
         }
@@ -218,7 +218,7 @@ pub async fn move_official(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<Vec<i6
     Ok(moved)
 }
 
-/// Pauses the watches that follow an official who is deleted, saying why (`/watch list`
+/// Pauses the watches that follow an official who is deleted, saying why (`/watches`
 /// shows it); adding the same watch again resumes it.
 pub async fn pause_for_official(tx: &mut Tx<'_>, official: i64, reason: &str) -> Result<Vec<i64>> {
     Ok(sqlx::query_scalar(
@@ -263,7 +263,7 @@ pub async fn active(tx: &mut Tx<'_>) -> Result<Vec<Watch>> {
 pub async fn remove(tx: &mut Tx<'_>, id: i64) -> Result<Watch> {
     let Some(watch) = get(&mut **tx, id).await? else {
         return Err(
-            UserError::new(format!("There is no watch #{id}; /watch list shows them.")).into(),
+            UserError::new(format!("There is no watch #{id}; /watches shows them.")).into(),
         );
     };
     for sql in [

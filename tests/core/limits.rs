@@ -23,9 +23,9 @@ async fn every_reply_fits_discord_once_rendered() {
         // checked at the end); the digest over the synthetic data.
         "/watch add channel:300000000000000777 province:Jiangsu".into(),
         "/watch add channel:300000000000000778 place:Seoul kind:visits".into(),
-        "/watch list".into(),
+        "/watches".into(),
         "/digest set channel:300000000000000779 frequency:weekly weekday:friday hour:8".into(),
-        "/digest preview frequency:monthly".into(),
+        "/digests frequency:monthly".into(),
         "/digest off".into(),
         format!(
             "/record official add name:\"{name}\" country:Korea title:\"{}\" organization:\"{}\" local_name:\"{}\" aliases:\"{}\"",
@@ -65,14 +65,14 @@ async fn every_reply_fits_discord_once_rendered() {
         "/record forum edit id:1 place:Jeju".into(),
         "/record forum link forum:2 visit:3001".into(),
         format!(
-            "/record outcome add kind:\"investment pledge\" title:\"{}\" date:2012-01-05 province:\"Guangdong, Jiangsu, Shandong, Zhejiang, Fujian, Hainan, Hebei, Henan\" city:\"{}\" korean_side:\"{}\" amount:\"1조 5천억\" currency:KRW visit:3001 meeting:1 forum:2 summary:\"{purpose}\" source:https://example.org/{} source_title:\"{}\" source_date:2012-01-10",
+            "/outcome add kind:\"investment pledge\" title:\"{}\" date:2012-01-05 province:\"Guangdong, Jiangsu, Shandong, Zhejiang, Fujian, Hainan, Hebei, Henan\" city:\"{}\" korean_side:\"{}\" amount:\"1조 5천억\" currency:KRW visit:3001 meeting:1 forum:2 summary:\"{purpose}\" source:https://example.org/{} source_title:\"{}\" source_date:2012-01-10",
             long('o', 200),
             long('c', 100),
             long('k', 200),
             long('u', 450),
             long('s', 200)
         ),
-        "/record outcome edit id:1 status:realized amount:\"999,999,999,999\" currency:JPY".into(),
+        "/outcome edit id:1 status:realized amount:\"999,999,999,999\" currency:JPY".into(),
         "/outcomes list".into(),
         "/outcomes list province:Guangdong from:2012-01 to:2012-01".into(),
         "/outcomes list page:60".into(),
@@ -89,7 +89,7 @@ async fn every_reply_fits_discord_once_rendered() {
         ),
         format!("/official show name:\"{name}\""),
         format!("/record official role-remove name:\"{name}\" id:1"),
-        "/record outcome delete id:2".into(),
+        "/outcome delete id:2".into(),
         "/visits monthly".into(),
         "/visits monthly from:2015-01 to:2034-12".into(),
         "/visits list".into(),

@@ -1,11 +1,11 @@
-//! `/record outcome add|edit|delete`, `/outcomes list|show` and the outcomes in the other
+//! `/outcome add|edit|delete`, `/outcomes list|show` and the outcomes in the other
 //! records' views, typed as a user types them (issue 12).
 
 use serde_json::json;
 
 use crate::helpers::{TestApp, id};
 
-const ADD: &str = "/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu korean_side:\"Jeju Province\" amount:\"1.5 billion\" currency:USD source:https://example.org/mou";
+const ADD: &str = "/outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu korean_side:\"Jeju Province\" amount:\"1.5 billion\" currency:USD source:https://example.org/mou";
 
 #[tokio::test]
 async fn an_outcome_is_added_shown_and_listed_with_its_amount_grouped() {
@@ -56,7 +56,7 @@ async fn an_outcome_is_added_shown_and_listed_with_its_amount_grouped() {
     {
         let d = t
             .ok(&format!(
-                "/record outcome add kind:\"investment pledge\" title:\"Pledge {n}\" date:2024-07 province:Hainan amount:\"{typed}\" currency:{currency} force:true"
+                "/outcome add kind:\"investment pledge\" title:\"Pledge {n}\" date:2024-07 province:Hainan amount:\"{typed}\" currency:{currency} force:true"
             ))
             .await;
         let v = t.ok(&format!("/outcomes show id:{}", id(&d))).await;
@@ -90,7 +90,7 @@ async fn an_outcome_is_added_shown_and_listed_with_its_amount_grouped() {
 async fn bad_input_is_one_sentence_saying_what_to_type_and_changes_nothing() {
     let t = TestApp::new().await;
     let before = t.fingerprint().await;
-    let base = "/record outcome add kind:MOU title:T date:2024-06-03 province:Jiangsu";
+    let base = "/outcome add kind:MOU title:T date:2024-06-03 province:Jiangsu";
     for (extra, says) in [
         ("amount:-5 currency:USD", "negative"),
         ("amount:\"1.5 billion\"", "currency"),
@@ -107,11 +107,11 @@ async fn bad_input_is_one_sentence_saying_what_to_type_and_changes_nothing() {
         assert!(msg.ends_with('.'), "{extra}: one sentence: {msg}");
     }
     let msg = t
-        .refused("/record outcome add kind:treaty title:T date:2024-06-03")
+        .refused("/outcome add kind:treaty title:T date:2024-06-03")
         .await;
     assert!(msg.contains("MOU"), "{msg}");
     let msg = t
-        .refused("/record outcome add kind:MOU title:T date:2099-01-01")
+        .refused("/outcome add kind:MOU title:T date:2099-01-01")
         .await;
     assert!(msg.contains("more than a year ahead"), "{msg}");
     let msg = t.refused("/outcomes show id:7").await;
@@ -119,16 +119,13 @@ async fn bad_input_is_one_sentence_saying_what_to_type_and_changes_nothing() {
         msg,
         "There is no outcome #7; /outcomes list shows the numbers."
     );
-    let msg = t.refused("/record outcome edit id:7 status:realized").await;
+    let msg = t.refused("/outcome edit id:7 status:realized").await;
     assert!(msg.contains("There is no outcome #7"), "{msg}");
     assert_eq!(t.fingerprint().await, before, "nothing written");
 
     let member = t
         .app
-        .run_line(
-            &t.member,
-            "/record outcome add kind:MOU title:T date:2024-06-03",
-        )
+        .run_line(&t.member, "/outcome add kind:MOU title:T date:2024-06-03")
         .await;
     assert!(matches!(member, Err(delegation_bot::error::Error::User(_))));
     assert_eq!(t.fingerprint().await, before);
@@ -140,7 +137,8 @@ async fn the_same_outcome_for_a_province_within_a_week_is_refused_unless_forced(
     let first = id(&t.ok(ADD).await);
     let before = t.fingerprint().await;
     // Same kind, title (any case) and province, six days later.
-    let again = "/record outcome add kind:MOU title:\"workation mou\" date:2024-06-09 province:Jiangsu,Hainan";
+    let again =
+        "/outcome add kind:MOU title:\"workation mou\" date:2024-06-09 province:Jiangsu,Hainan";
     let msg = t.refused(again).await;
     assert!(
         msg.contains(&format!("Outcome #{first}")) && msg.contains("force:true"),
@@ -149,22 +147,20 @@ async fn the_same_outcome_for_a_province_within_a_week_is_refused_unless_forced(
     assert_eq!(t.fingerprint().await, before);
     // A week and a day later, another province or kind, it is not a repeat; forced, it is
     // recorded.
-    t.ok("/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-11 province:Jiangsu")
+    t.ok("/outcome add kind:MOU title:\"Workation MOU\" date:2024-06-11 province:Jiangsu")
         .await;
     let forced = id(&t.ok(&format!("{again} force:true")).await);
     assert!(forced > first);
-    t.ok("/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Shandong")
+    t.ok("/outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Shandong")
         .await;
-    t.ok("/record outcome add kind:agreement title:\"Workation MOU\" date:2024-06-03 province:Jiangsu")
+    t.ok("/outcome add kind:agreement title:\"Workation MOU\" date:2024-06-03 province:Jiangsu")
         .await;
     // An edit that makes one a repeat is refused the same way.
     let other = id(&t
-        .ok("/record outcome add kind:MOU title:\"Tourism MOU\" date:2024-06-04 province:Jiangsu")
+        .ok("/outcome add kind:MOU title:\"Tourism MOU\" date:2024-06-04 province:Jiangsu")
         .await);
     let msg = t
-        .refused(&format!(
-            "/record outcome edit id:{other} title:\"Workation MOU\""
-        ))
+        .refused(&format!("/outcome edit id:{other} title:\"Workation MOU\""))
         .await;
     assert!(msg.contains(&format!("Outcome #{first}")), "{msg}");
 }
@@ -176,7 +172,7 @@ async fn edits_change_clear_and_check_the_version_and_each_write_is_undone() {
     let added = t.ok(&format!("/outcomes show id:{o}")).await;
 
     t.ok(&format!(
-        "/record outcome edit id:{o} status:realized amount:\"2,000,000\" currency:EUR summary:\"Signed in Jeju\""
+        "/outcome edit id:{o} status:realized amount:\"2,000,000\" currency:EUR summary:\"Signed in Jeju\""
     ))
     .await;
     let v = t.ok(&format!("/outcomes show id:{o}")).await;
@@ -186,18 +182,16 @@ async fn edits_change_clear_and_check_the_version_and_each_write_is_undone() {
         serde_json::json!({"currency": "EUR", "amount": "2000000"})
     );
     assert_eq!(v["version"], 2);
-    t.ok(&format!(
-        "/record outcome edit id:{o} clear:amount,korean_side"
-    ))
-    .await;
+    t.ok(&format!("/outcome edit id:{o} clear:amount,korean_side"))
+        .await;
     let v = t.ok(&format!("/outcomes show id:{o}")).await;
     assert!(v["amount"].is_null() && v["korean_side"].is_null(), "{v}");
     // An edit made against an older version is refused, naming what changed.
     let msg = t
-        .refused(&format!("/record outcome edit id:{o} title:X version:1"))
+        .refused(&format!("/outcome edit id:{o} title:X version:1"))
         .await;
     assert!(msg.contains("changed since version 1"), "{msg}");
-    let msg = t.refused(&format!("/record outcome edit id:{o}")).await;
+    let msg = t.refused(&format!("/outcome edit id:{o}")).await;
     assert!(msg.contains("Say what to change"), "{msg}");
 
     // Undo the clear, then the edit: back to the outcome as added.
@@ -220,10 +214,7 @@ async fn edits_change_clear_and_check_the_version_and_each_write_is_undone() {
     }
 
     // Delete, and undo the delete.
-    let deleted = t
-        .run(&format!("/record outcome delete id:{o}"))
-        .await
-        .unwrap();
+    let deleted = t.run(&format!("/outcome delete id:{o}")).await.unwrap();
     assert_eq!(deleted.title, format!("Outcome #{o} deleted"));
     assert_eq!(t.ok("/outcomes list").await["total"], 0);
     t.refused(&format!("/outcomes show id:{o}")).await;
@@ -245,13 +236,15 @@ async fn the_list_filters_by_province_kind_status_and_dates_and_pages() {
     let t = TestApp::new().await;
     for day in 1..=12 {
         t.ok(&format!(
-            "/record outcome add kind:MOU title:\"MOU {day}\" date:2024-03-{day:02} province:Jiangsu"
+            "/outcome add kind:MOU title:\"MOU {day}\" date:2024-03-{day:02} province:Jiangsu"
         ))
         .await;
     }
-    t.ok("/record outcome add kind:contract title:Ferries date:2024-04 province:Shandong status:announced")
-        .await;
-    t.ok("/record outcome add kind:\"sister-city\" title:\"Haikou and Jeju\" date:2024-05-30 province:Hainan")
+    t.ok(
+        "/outcome add kind:contract title:Ferries date:2024-04 province:Shandong status:announced",
+    )
+    .await;
+    t.ok("/outcome add kind:\"sister-city\" title:\"Haikou and Jeju\" date:2024-05-30 province:Hainan")
         .await;
 
     let all = t.ok("/outcomes list").await;
@@ -302,7 +295,7 @@ async fn deleting_what_an_outcome_came_of_unlinks_it_and_undo_links_it_again() {
         .await);
     let o = id(&t
         .ok(&format!(
-            "/record outcome add kind:MOU title:\"Free trade port MOU\" date:2024-05-30 province:Hainan visit:{visit} forum:{forum} amount:\"15亿元\""
+            "/outcome add kind:MOU title:\"Free trade port MOU\" date:2024-05-30 province:Hainan visit:{visit} forum:{forum} amount:\"15亿元\""
         ))
         .await);
     // The visit's and the forum's views list it.
@@ -347,14 +340,14 @@ async fn deleting_what_an_outcome_came_of_unlinks_it_and_undo_links_it_again() {
 async fn stats_count_outcomes_by_kind_and_sum_pledges_per_currency_and_period() {
     let t = TestApp::new().await;
     for line in [
-        "/record outcome add kind:\"investment pledge\" title:A date:2024-03-02 province:Jiangsu amount:\"1.5 billion\" currency:USD",
-        "/record outcome add kind:\"investment pledge\" title:B date:2024-03 province:Jiangsu amount:\"$0.25 billion\"",
-        "/record outcome add kind:\"investment pledge\" title:C date:2024-04-10 province:Hainan amount:15억 currency:KRW",
+        "/outcome add kind:\"investment pledge\" title:A date:2024-03-02 province:Jiangsu amount:\"1.5 billion\" currency:USD",
+        "/outcome add kind:\"investment pledge\" title:B date:2024-03 province:Jiangsu amount:\"$0.25 billion\"",
+        "/outcome add kind:\"investment pledge\" title:C date:2024-04-10 province:Hainan amount:15억 currency:KRW",
         // Cancelled: counted, but its amount is not pledged.
-        "/record outcome add kind:contract title:D date:2024-04-11 province:Hainan amount:\"USD 7\" status:cancelled",
-        "/record outcome add kind:MOU title:E date:2024-04-12 province:Hainan",
+        "/outcome add kind:contract title:D date:2024-04-11 province:Hainan amount:\"USD 7\" status:cancelled",
+        "/outcome add kind:MOU title:E date:2024-04-12 province:Hainan",
         // Outside the period.
-        "/record outcome add kind:MOU title:F date:2024-06-01 province:Shandong amount:\"USD 9\"",
+        "/outcome add kind:MOU title:F date:2024-06-01 province:Shandong amount:\"USD 9\"",
     ] {
         t.ok(line).await;
     }
@@ -463,7 +456,7 @@ async fn the_audit_log_shows_an_outcomes_history_field_by_field() {
     let t = TestApp::new().await;
     let o = id(&t.ok(ADD).await);
     t.ok(&format!(
-        "/record outcome edit id:{o} status:realized amount:\"2 billion\""
+        "/outcome edit id:{o} status:realized amount:\"2 billion\""
     ))
     .await;
     let r = t

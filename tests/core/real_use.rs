@@ -243,14 +243,18 @@ async fn item05_an_outcome_linked_to_a_visit_is_dated_within_it_and_for_its_prov
     assert_eq!(visit["provinces"], serde_json::json!(["Hainan"]), "{visit}");
     let before = t.fingerprint().await;
     let said = t
-        .refused("/record outcome add kind:MOU title:\"Tourism MOU\" date:2023-07-01 province:Hainan visit:1")
+        .refused(
+            "/outcome add kind:MOU title:\"Tourism MOU\" date:2023-07-01 province:Hainan visit:1",
+        )
         .await;
     assert!(
         said.contains("outside visit #1") && said.contains("force:true"),
         "{said}"
     );
     let said = t
-        .refused("/record outcome add kind:MOU title:\"Tourism MOU\" date:2024-05-30 province:Jiangsu visit:1")
+        .refused(
+            "/outcome add kind:MOU title:\"Tourism MOU\" date:2024-05-30 province:Jiangsu visit:1",
+        )
         .await;
     assert!(
         said.contains("Jiangsu") && said.contains("did not come from (Hainan)"),
@@ -258,11 +262,11 @@ async fn item05_an_outcome_linked_to_a_visit_is_dated_within_it_and_for_its_prov
     );
     assert_eq!(t.fingerprint().await, before, "nothing written");
     // A month-precision date overlapping the visit's days fits.
-    t.ok("/record outcome add kind:MOU title:\"Tourism MOU\" date:2024-05 province:Hainan visit:1")
+    t.ok("/outcome add kind:MOU title:\"Tourism MOU\" date:2024-05 province:Hainan visit:1")
         .await;
     // Forced, and the reply says so.
     let r = t
-        .run("/record outcome add kind:agreement title:\"Later deal\" date:2024-09-01 province:Hainan visit:1 force:true")
+        .run("/outcome add kind:agreement title:\"Later deal\" date:2024-09-01 province:Hainan visit:1 force:true")
         .await
         .unwrap();
     let text = r.text.unwrap();
@@ -273,10 +277,10 @@ async fn item05_an_outcome_linked_to_a_visit_is_dated_within_it_and_for_its_prov
     // An edit that moves it out of the visit is refused; one that touches nothing the
     // rule reads is not.
     let id = r.data["id"].as_i64().unwrap();
-    t.ok(&format!("/record outcome edit id:{id} status:realized"))
+    t.ok(&format!("/outcome edit id:{id} status:realized"))
         .await;
     let said = t
-        .refused(&format!("/record outcome edit id:{id} province:Jiangsu"))
+        .refused(&format!("/outcome edit id:{id} province:Jiangsu"))
         .await;
     assert!(said.contains("did not come from"), "{said}");
     // The same rule in an import.
@@ -298,19 +302,19 @@ async fn item05_an_outcome_linked_to_a_visit_is_dated_within_it_and_for_its_prov
 #[tokio::test]
 async fn item06_the_same_pledge_under_another_title_is_a_duplicate() {
     let t = TestApp::new().await;
-    t.ok("/record outcome add kind:\"investment pledge\" title:\"Battery materials plant\" date:2024-06-20 province:Jiangsu amount:\"$300 million\"")
+    t.ok("/outcome add kind:\"investment pledge\" title:\"Battery materials plant\" date:2024-06-20 province:Jiangsu amount:\"$300 million\"")
         .await;
     let said = t
-        .refused("/record outcome add kind:\"investment pledge\" title:\"Jiangsu firms pledge to invest in a Seoul research centre\" date:2024-06-22 province:Jiangsu amount:\"300,000,000\" currency:USD")
+        .refused("/outcome add kind:\"investment pledge\" title:\"Jiangsu firms pledge to invest in a Seoul research centre\" date:2024-06-22 province:Jiangsu amount:\"300,000,000\" currency:USD")
         .await;
     assert!(
         said.contains("Outcome #1") && said.contains("amount"),
         "{said}"
     );
     // Another amount, or another province, is another pledge.
-    t.ok("/record outcome add kind:\"investment pledge\" title:\"Second plant\" date:2024-06-22 province:Jiangsu amount:\"$200 million\"")
+    t.ok("/outcome add kind:\"investment pledge\" title:\"Second plant\" date:2024-06-22 province:Jiangsu amount:\"$200 million\"")
         .await;
-    t.ok("/record outcome add kind:\"investment pledge\" title:\"Shandong plant\" date:2024-06-22 province:Shandong amount:\"$300 million\"")
+    t.ok("/outcome add kind:\"investment pledge\" title:\"Shandong plant\" date:2024-06-22 province:Shandong amount:\"$300 million\"")
         .await;
     // In one file too.
     let path = t.dir.path().join("pledges.csv");
@@ -352,7 +356,7 @@ async fn item07_a_merge_moves_watches_and_a_deleted_subject_pauses_its_watch() {
         said.contains(&format!("Watch #{} now follows Oh Young-hun", w["id"])),
         "{said}"
     );
-    let listed = t.ok("/watch list").await;
+    let listed = t.ok("/watches").await;
     assert_eq!(listed["watches"][0]["official"], "Oh Young-hun", "{listed}");
     assert_eq!(listed["watches"][0]["paused_at"], serde_json::json!(null));
     // The moved watch fires on the kept person's meetings.
@@ -377,7 +381,7 @@ async fn item07_a_merge_moves_watches_and_a_deleted_subject_pauses_its_watch() {
         .text
         .unwrap();
     assert!(said.contains("is paused"), "{said}");
-    let listed = t.run("/watch list").await.unwrap();
+    let listed = t.run("/watches").await.unwrap();
     let paused = &listed.data["watches"][1];
     assert!(paused["paused_at"].is_string(), "{paused}");
     assert_eq!(paused["paused_reason"], "Kim Test was deleted");
@@ -463,7 +467,7 @@ async fn item11_a_week_counts_no_month_only_record_and_lists_it_apart_once() {
         .await;
     t.ok("/record visit add province:Shandong start:2024-06")
         .await;
-    t.ok("/record outcome add kind:MOU title:\"June MOU\" date:2024-06 province:Shandong")
+    t.ok("/outcome add kind:MOU title:\"June MOU\" date:2024-06 province:Shandong")
         .await;
     let week = digest_of(&t, Weekly, "2024-06-10", "2024-06-16").await;
     assert_eq!(week.data["visits"], 1, "{}", week.data);
@@ -588,13 +592,13 @@ async fn item15_amounts_ranges_bare_units_fractions_and_approximations() {
     ] {
         let said = t
             .refused(&format!(
-                "/record outcome add kind:MOU title:Test date:2024-06-01 province:Jiangsu amount:{typed}"
+                "/outcome add kind:MOU title:Test date:2024-06-01 province:Jiangsu amount:{typed}"
             ))
             .await;
         assert!(said.contains(says), "{typed}: {said}");
     }
     let o = t
-        .ok("/record outcome add kind:\"investment pledge\" title:\"Plant\" date:2024-06-01 province:Jiangsu amount:\"약 10억 원 규모\"")
+        .ok("/outcome add kind:\"investment pledge\" title:\"Plant\" date:2024-06-01 province:Jiangsu amount:\"약 10억 원 규모\"")
         .await;
     let shown = t.ok(&format!("/outcomes show id:{}", o["id"])).await;
     assert_eq!(shown["amount"]["about"], true, "{shown}");
@@ -605,7 +609,7 @@ async fn item15_amounts_ranges_bare_units_fractions_and_approximations() {
         .unwrap();
     let text = format!("{:?}", r.fields);
     assert!(text.contains("about KRW 1,000,000,000"), "{text}");
-    t.ok("/record outcome add kind:\"investment pledge\" title:\"Dollars\" date:2024-06-02 province:Shandong amount:\"3억 불\"")
+    t.ok("/outcome add kind:\"investment pledge\" title:\"Dollars\" date:2024-06-02 province:Shandong amount:\"3억 불\"")
         .await;
     // Kept through an export re-imported elsewhere, and in the sums.
     let stats = t.ok("/stats from:2024-06 to:2024-06").await;
@@ -704,7 +708,7 @@ async fn item17_messages_say_what_happened() {
 #[tokio::test]
 async fn item17_the_import_preview_compares_amounts_and_dates_as_read() {
     let t = TestApp::new().await;
-    t.ok("/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu amount:\"15억 원\"")
+    t.ok("/outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu amount:\"15억 원\"")
         .await;
     let export = t.run("/export what:outcomes format:csv").await.unwrap();
     let csv = String::from_utf8_lossy(&export.attachments[0].bytes).to_string();

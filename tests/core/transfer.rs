@@ -35,9 +35,9 @@ async fn rich_data(t: &TestApp) {
     // Careers and outcomes (issue 12), linked to each kind, in several currencies.
     t.ok("/record official role name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2020-06 to:2022-12-08 organization:\"CPC Qinghai Committee\" province:Qinghai").await;
     t.ok("/record official role name:\"Xin Changxing\" title:\"Party Secretary of Jiangsu\" from:2022-12-09 province:Jiangsu").await;
-    t.ok("/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06 province:\"Jiangsu, Shandong\" korean_side:\"Seoul, =1+1\" visit:1 meeting:1 amount:\"1조 5천억\" currency:KRW source:https://example.org/o source_title:\"O | report\" source_date:2024-06-21").await;
-    t.ok("/record outcome add kind:\"sister-city\" title:\"Haikou and Jeju\" date:2024-05-30 province:Hainan city:Haikou forum:1 visit:2 status:\"in progress\" summary:\"Two lines\nof summary\"").await;
-    t.ok("/record outcome add kind:\"investment pledge\" title:Batteries date:2024-05-31 province:Hainan amount:\"USD 12.5\" status:cancelled").await;
+    t.ok("/outcome add kind:MOU title:\"Workation MOU\" date:2024-06 province:\"Jiangsu, Shandong\" korean_side:\"Seoul, =1+1\" visit:1 meeting:1 amount:\"1조 5천억\" currency:KRW source:https://example.org/o source_title:\"O | report\" source_date:2024-06-21").await;
+    t.ok("/outcome add kind:\"sister-city\" title:\"Haikou and Jeju\" date:2024-05-30 province:Hainan city:Haikou forum:1 visit:2 status:\"in progress\" summary:\"Two lines\nof summary\"").await;
+    t.ok("/outcome add kind:\"investment pledge\" title:Batteries date:2024-05-31 province:Hainan amount:\"USD 12.5\" status:cancelled").await;
 }
 
 #[tokio::test]

@@ -187,7 +187,7 @@ async fn a_removed_watch_posts_nothing_and_bad_watches_are_refused() {
         .unwrap_err();
     assert!(e.user_message().contains("moderators"), "{e:?}");
     // The list is for everyone.
-    let list = t.app.run_line(&t.member, "/watch list").await.unwrap();
+    let list = t.app.run_line(&t.member, "/watches").await.unwrap();
     assert_eq!(list.data["watches"], json!([]));
 }
 
@@ -210,7 +210,7 @@ async fn a_paused_watch_says_why_and_adding_it_again_resumes_it() {
     t.ok("/record visit add province:Jiangsu start:2024-06-04")
         .await;
     assert!(pending(&t).await.is_empty(), "nor piles up");
-    let list = t.run("/watch list").await.unwrap();
+    let list = t.run("/watches").await.unwrap();
     assert!(list.fields[0].value.contains("Paused"), "{:?}", list.fields);
     assert!(list.fields[0].value.contains("Missing Permissions"));
     let again = t
@@ -302,13 +302,12 @@ async fn a_watch_on_outcomes_is_told_of_outcome_commands_and_nothing_else() {
     t.ok("/record visit add province:Jiangsu start:2024-06-01")
         .await;
     let o = id(&t
-        .ok("/record outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu amount:\"$300 million\"")
+        .ok("/outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu amount:\"$300 million\"")
         .await);
-    t.ok("/record outcome add kind:MOU title:\"Hainan MOU\" date:2024-06-03 province:Hainan")
+    t.ok("/outcome add kind:MOU title:\"Hainan MOU\" date:2024-06-03 province:Hainan")
         .await;
-    t.ok(&format!("/record outcome edit id:{o} status:realized"))
-        .await;
-    t.ok(&format!("/record outcome delete id:{o}")).await;
+    t.ok(&format!("/outcome edit id:{o} status:realized")).await;
+    t.ok(&format!("/outcome delete id:{o}")).await;
     let told: Vec<(i64, String, i64, Change)> = pending(&t)
         .await
         .iter()

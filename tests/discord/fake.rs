@@ -58,6 +58,8 @@ pub const BOT_ID: &str = "900000000000000002";
 pub const GUILD: &str = "100000000000000001";
 pub const OTHER_GUILD: &str = "100000000000000999";
 pub const MOD_ROLE: &str = "200000000000000001";
+/// The role Discord gives the bot when it joins, with the permissions its invite asks for.
+pub const BOT_ROLE: &str = "200000000000000002";
 pub const TOKEN: &str = "test-token-not-a-secret-1234567890";
 
 /// Discord's default upload limit per file, sent as each interaction's
@@ -104,6 +106,11 @@ struct Shared {
     interactions: Mutex<HashMap<String, Tracked>>,
     /// The registered commands by name, and how many times they were registered.
     commands: Mutex<(HashMap<String, Value>, u32)>,
+    /// The size a command may have (Discord: 8,000 characters).
+    pub command_cap: Mutex<usize>,
+    /// While set, edits and follow-ups of interactions get no answer: the bot's answer is in
+    /// flight until Discord (or the bot) gives up.
+    pub hang_answers: std::sync::atomic::AtomicBool,
     /// Command name -> role, user or server ids allowed to use it whatever its
     /// default_member_permissions.
     overrides: Mutex<HashMap<String, HashSet<String>>>,
@@ -177,6 +184,8 @@ impl FakeDiscord {
             offset: Mutex::new(Duration::ZERO),
             interactions: Mutex::new(HashMap::new()),
             commands: Mutex::new((HashMap::new(), 0)),
+            command_cap: Mutex::new(8000),
+            hang_answers: Default::default(),
             overrides: Mutex::new(HashMap::new()),
             relaxed: Mutex::new(HashSet::new()),
             violations: Mutex::new(Vec::new()),
@@ -258,8 +267,9 @@ impl FakeDiscord {
 
     /// The team's setup: the moderator role may use the write commands.
     pub fn allow_moderators(&self) {
-        self.allow("record", MOD_ROLE);
-        self.allow("data", MOD_ROLE);
+        for command in ["record", "data", "outcome", "watch", "digest"] {
+            self.allow(command, MOD_ROLE);
+        }
     }
 
     /// Offers a file for download, as Discord's CDN would for an attachment.
@@ -455,6 +465,13 @@ impl FakeDiscord {
         c.forbidden.insert(channel.to_string(), code);
     }
 
+    /// Lowers the size a command may have, so that registering the catalog is refused as an
+    /// oversized command would be.
+    #[allow(dead_code)]
+    pub fn cap_commands(&self, cap: usize) {
+        *self.shared.command_cap.lock().unwrap() = cap;
+    }
+
     /// Lets the bot post in a channel again (someone fixed its permissions).
     #[allow(dead_code)]
     pub fn allow_channel(&self, channel: &str) {
@@ -466,6 +483,14 @@ impl FakeDiscord {
     #[allow(dead_code)]
     pub fn fail_channel_posts(&self, statuses: &[u16]) {
         self.shared.channels.lock().unwrap().failures = statuses.to_vec();
+    }
+
+    /// While `hang`, the edits and follow-ups that answer interactions are never answered.
+    #[allow(dead_code)]
+    pub fn hang_answers(&self, hang: bool) {
+        self.shared
+            .hang_answers
+            .store(hang, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// While `hang`, channel posts are never answered.
@@ -540,6 +565,10 @@ async fn gateway(State(s): State<Arc<Shared>>) -> Json<Value> {
 }
 
 async fn file(State(s): State<Arc<Shared>>, UrlPath(name): UrlPath<String>) -> Response {
+    if name.starts_with("hang-") {
+        // A CDN that never answers: the download waits until the bot gives it up.
+        std::future::pending::<()>().await;
+    }
     match s.files.lock().unwrap().get(&name) {
         Some(bytes) => bytes.clone().into_response(),
         None => StatusCode::NOT_FOUND.into_response(),

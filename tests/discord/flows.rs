@@ -538,7 +538,7 @@ async fn an_outcome_is_recorded_shown_and_deleted_after_confirmation() {
         &s.fake,
         command(
             Who::Moderator,
-            &["record", "outcome", "add"],
+            &["outcome", "add"],
             &[
                 ("kind", json!("MOU")),
                 ("title", json!("Workation MOU")),
@@ -567,11 +567,7 @@ async fn an_outcome_is_recorded_shown_and_deleted_after_confirmation() {
     );
     let ask_first = seen(
         &s.fake,
-        command(
-            Who::Moderator,
-            &["record", "outcome", "delete"],
-            &[("id", json!(1))],
-        ),
+        command(Who::Moderator, &["outcome", "delete"], &[("id", json!(1))]),
     )
     .await;
     assert!(

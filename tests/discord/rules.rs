@@ -66,7 +66,12 @@ pub(super) async fn record(
         status: 0,
         at: Instant::now(),
     };
-    if matches!(route(&method, &path), Route::ChannelMessage) && s.channels.lock().unwrap().hang {
+    let hung = match route(&method, &path) {
+        Route::ChannelMessage => s.channels.lock().unwrap().hang,
+        Route::Webhook { .. } => s.hang_answers.load(std::sync::atomic::Ordering::SeqCst),
+        _ => false,
+    };
+    if hung {
         // Recorded unanswered; the bot's connection waits until it gives up or dies.
         s.requests.lock().unwrap().push(recorded);
         return std::future::pending().await;
@@ -158,7 +163,8 @@ fn answer(s: &Shared, method: &Method, path: &str, r: &Recorded) -> Response {
             }
         }
         Route::Commands { guild } => {
-            if let Some(refusal) = check_body(s, r, Body::Commands { guild }, 0) {
+            let cap = *s.command_cap.lock().unwrap();
+            if let Some(refusal) = check_body(s, r, Body::Commands { guild, cap }, 0) {
                 return refusal;
             }
             let mut commands = s.commands.lock().unwrap();
@@ -212,6 +218,49 @@ fn answer(s: &Shared, method: &Method, path: &str, r: &Recorded) -> Response {
         }
         Route::Other if path == "/api/v10/users/@me" => {
             Json(user(BOT_ID, "delegation-bot")).into_response()
+        }
+        // What the bot reads to tell whether it may post in a channel: the channel with its
+        // overwrites, the server's roles, and the bot's own member.
+        Route::Other if method == Method::GET && path.starts_with("/api/v10/channels/") => {
+            let channel = path.trim_start_matches("/api/v10/channels/").to_string();
+            let forbidden = s.channels.lock().unwrap().forbidden.get(&channel).copied();
+            match forbidden {
+                Some(50001) => (
+                    StatusCode::FORBIDDEN,
+                    Json(json!({"code": 50001, "message": "Missing Access"})),
+                )
+                    .into_response(),
+                denied => {
+                    // Missing Permissions: the bot's role may see the channel, not post in it.
+                    let overwrites = if denied.is_some() {
+                        json!([{"id": BOT_ROLE, "type": 0, "allow": "0", "deny": (1u64 << 11).to_string()}])
+                    } else {
+                        json!([])
+                    };
+                    Json(json!({"id": channel, "type": 0, "guild_id": GUILD, "name": "general",
+                        "position": 0, "permission_overwrites": overwrites, "nsfw": false}))
+                    .into_response()
+                }
+            }
+        }
+        Route::Other if method == Method::GET && path == format!("/api/v10/guilds/{GUILD}/roles") => {
+            let role = |id: &str, name: &str, permissions: u64| {
+                json!({"id": id, "name": name, "color": 0, "hoist": false, "managed": false,
+                    "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+                    "mentionable": false, "permissions": permissions.to_string(), "position": 0, "flags": 0})
+            };
+            // View Channel, Send Messages, Embed Links, Attach Files: what the invite asks.
+            let posting = (1u64 << 10) | (1 << 11) | (1 << 14) | (1 << 15);
+            Json(json!([role(GUILD, "@everyone", 0), role(BOT_ROLE, "delegation-bot", posting)]))
+                .into_response()
+        }
+        Route::Other
+            if method == Method::GET
+                && path == format!("/api/v10/guilds/{GUILD}/members/{BOT_ID}") =>
+        {
+            Json(json!({"user": user(BOT_ID, "delegation-bot"), "roles": [BOT_ROLE],
+                "joined_at": "2024-01-01T00:00:00+00:00", "deaf": false, "mute": false, "flags": 0}))
+            .into_response()
         }
         Route::Other => (
             StatusCode::NOT_FOUND,
@@ -275,12 +324,39 @@ fn check_body(s: &Shared, r: &Recorded, body: Body, limit: usize) -> Option<Resp
                 "Invalid Form Body: {} {}: {problems:?}\n{}",
                 r.method, r.path, payload.json
             ),
-            // Discord nests the errors by path; one list at the top says as much here.
-            json!({"_errors": problems
-                .iter()
-                .map(|p| json!({"code": "BASE_TYPE_INVALID", "message": p}))
-                .collect::<Vec<_>>()}),
+            nested_errors(&problems),
         ));
     }
     None
+}
+
+/// Discord's `errors` object: each problem under its path (`/3/options/0/name: ...` under
+/// `{"3": {"options": {"0": {"name": {"_errors": [...]}}}}}`); problems without a path at
+/// the top.
+fn nested_errors(problems: &[String]) -> Value {
+    let mut root = json!({});
+    for p in problems {
+        let (path, message) = match p.split_once(": ") {
+            Some((at, m)) if at.starts_with('/') => (at.trim_start_matches('/'), m),
+            _ => ("", p.as_str()),
+        };
+        let mut node = &mut root;
+        for key in path.split('/').filter(|k| !k.is_empty()) {
+            node = node
+                .as_object_mut()
+                .expect("objects all the way down")
+                .entry(key.to_string())
+                .or_insert_with(|| json!({}));
+        }
+        let errors = node
+            .as_object_mut()
+            .expect("objects all the way down")
+            .entry("_errors".to_string())
+            .or_insert_with(|| json!([]));
+        errors
+            .as_array_mut()
+            .expect("a list")
+            .push(json!({"code": "BASE_TYPE_INVALID", "message": message}));
+    }
+    root
 }

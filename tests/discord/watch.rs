@@ -157,7 +157,7 @@ async fn a_watch_posts_once_per_change_and_once_per_import() {
         2,
         "a removed watch posts nothing"
     );
-    let list = seen(&s.fake, command(Who::Member, &["watch", "list"], &[])).await;
+    let list = seen(&s.fake, command(Who::Member, &["watches"], &[])).await;
     assert!(!list.ephemeral);
     assert_eq!(
         list.body["embeds"][0]["fields"][0]["name"],
@@ -231,7 +231,7 @@ async fn a_channel_the_bot_may_not_post_in_pauses_its_watch() {
             .any(|l| l.contains("watch paused") && l.contains("watch=1")),
         "the log names the watch: {log}"
     );
-    let list = seen(&s.fake, command(Who::Member, &["watch", "list"], &[])).await;
+    let list = seen(&s.fake, command(Who::Member, &["watches"], &[])).await;
     let first = &list.body["embeds"][0]["fields"][0];
     assert!(
         first["value"].as_str().unwrap().contains("Paused")
@@ -271,7 +271,7 @@ async fn a_monthly_digest_posts_each_period_once_and_no_backlog() {
         ],
     );
     let fake = FakeDiscord::start().await;
-    let expected = ask_with(dir.path(), &at(JULY), &["ask", "--json", "/digest preview"]);
+    let expected = ask_with(dir.path(), &at(JULY), &["ask", "--json", "/digests"]);
     let bot = spawn_bot_with(dir.path(), &fake, &at(JULY));
     let messages = fake.wait_channel(DIGEST, 1).await;
     assert_eq!(title(&messages[0]), "Monthly digest · June 2024");
@@ -320,7 +320,7 @@ async fn a_monthly_digest_posts_each_period_once_and_no_backlog() {
 #[tokio::test]
 async fn a_digest_preview_is_private_in_discord_and_data_in_ask() {
     let s = setup().await;
-    let preview = seen(&s.fake, command(Who::Member, &["digest", "preview"], &[])).await;
+    let preview = seen(&s.fake, command(Who::Member, &["digests"], &[])).await;
     assert_eq!(preview.callback["type"], 5, "deferred: it draws a chart");
     assert!(preview.ephemeral, "only the one who asked sees a preview");
     assert!(
@@ -336,12 +336,11 @@ async fn a_digest_preview_is_private_in_discord_and_data_in_ask() {
         &[
             "ask",
             "--json",
-            "/record outcome add kind:MOU title:\"Workation MOU\" date:2024-05-30 province:Hainan amount:\"1.5 billion\" currency:USD",
+            "/outcome add kind:MOU title:\"Workation MOU\" date:2024-05-30 province:Hainan amount:\"1.5 billion\" currency:USD",
         ],
     );
     assert_eq!(added["ok"], true, "{added}");
-    let data: Value =
-        ask_with(s.dir.path(), &now, &["ask", "--json", "/digest preview"])["data"].clone();
+    let data: Value = ask_with(s.dir.path(), &now, &["ask", "--json", "/digests"])["data"].clone();
     for key in [
         "from",
         "to",
@@ -370,7 +369,7 @@ async fn a_digest_preview_is_private_in_discord_and_data_in_ask() {
     let weekly = ask_with(
         s.dir.path(),
         &[(delegation_bot::clock::NOW_VAR, "2024-06-05T12:00:00+09:00")],
-        &["ask", "--json", "/digest preview frequency:weekly"],
+        &["ask", "--json", "/digests frequency:weekly"],
     );
     assert_eq!(weekly["data"]["from"], "2024-05-27", "{weekly}");
     assert_eq!(weekly["data"]["to"], "2024-06-02");
@@ -388,12 +387,13 @@ async fn item09_item10_a_refused_digest_is_kept_said_and_posted_once_set_again()
         ],
     );
     let fake = FakeDiscord::start().await;
+    fake.allow_moderators();
     fake.forbid_channel(DIGEST, 50001);
     let bot = spawn_bot_with(dir.path(), &fake, &at(JULY));
     wait_log(&bot, "refused the digest").await;
     assert!(fake.channel_messages(DIGEST).is_empty());
     // Kept, with the reason, where the team looks.
-    let preview = ask_with(dir.path(), &at(JULY), &["ask", "--json", "/digest preview"]);
+    let preview = ask_with(dir.path(), &at(JULY), &["ask", "--json", "/digests"]);
     let kept = &preview["data"]["not_delivered"];
     assert_eq!(kept["period_from"], "2024-06-01", "{preview}");
     assert!(
@@ -422,7 +422,7 @@ async fn item09_item10_a_refused_digest_is_kept_said_and_posted_once_set_again()
     let messages = fake.wait_channel(DIGEST, 1).await;
     assert_eq!(title(&messages[0]), "Monthly digest · June 2024");
     wait_log(&bot, "digest posted").await;
-    let preview = ask_with(dir.path(), &at(JULY), &["ask", "--json", "/digest preview"]);
+    let preview = ask_with(dir.path(), &at(JULY), &["ask", "--json", "/digests"]);
     assert!(preview["data"]["not_delivered"].is_null(), "{preview}");
     assert_no_pings(&fake);
 }

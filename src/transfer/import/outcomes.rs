@@ -1,4 +1,4 @@
-//! Outcomes rows: checked like `/record outcome add` (kind, status, an amount with its
+//! Outcomes rows: checked like `/outcome add` (kind, status, an amount with its
 //! currency, provinces, live links to a visit, meeting or forum, sources), refused as
 //! duplicates (the same kind and title for a province within a week, on record or earlier
 //! in the file) unless forced, written in bulk.
