@@ -107,7 +107,7 @@ pub enum Command {
     },
     /// Connect to Discord and answer the team's commands (needs DISCORD_TOKEN)
     Serve,
-    /// Measure every read command on synthetic databases (figures for README); `bench
+    /// Measure every read command on synthetic databases (figures for docs/performance.md); `bench
     /// intake` scores and times report intake on tests/intake/cases instead
     Bench {
         /// `intake`: precision and recall per field over the fixture set, and drafting time
@@ -295,7 +295,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         Ok(mark) => mark,
         Err(e) => return Ok(report(Err(e))),
     };
-    let app = App::new(store::open(&url).await?);
+    let cache = match cli.command {
+        Command::Serve => store::Cache::Serve,
+        _ => store::Cache::Bulk,
+    };
+    let app = App::new(store::open_with(&url, cache).await?);
 
     let code = match cli.command {
         Command::Console { sample } => {

@@ -44,11 +44,23 @@ pub async fn insert<T>(
     Ok(())
 }
 
-/// Lets this connection cache up to 1 GiB of pages. A bulk job is one transaction; with
-/// less cache than it writes, SQLite rereads its own pages from the WAL (100,000 synthetic
-/// visits: 35 s instead of 13). Only bulk jobs on a connection of their own come here.
-pub async fn widen_cache(tx: &mut Tx<'_>) -> Result<()> {
+/// Lets this connection cache up to 1 GiB of pages for a bulk job; returns the cache it had,
+/// for `restore_cache`. A bulk job is one transaction; with less cache than it writes,
+/// SQLite rereads its own pages from the WAL (100,000 synthetic visits: 35 s instead of 13).
+pub async fn widen_cache(tx: &mut Tx<'_>) -> Result<i64> {
+    let before: i64 = sqlx::query_scalar("PRAGMA cache_size")
+        .fetch_one(&mut **tx)
+        .await?;
     sqlx::query("PRAGMA cache_size = -1048576")
+        .execute(&mut **tx)
+        .await?;
+    Ok(before)
+}
+
+/// Gives the connection its page cache back after `widen_cache` (`before` as it returned),
+/// so a bot's pool does not keep a bulk load's gigabyte.
+pub async fn restore_cache(tx: &mut Tx<'_>, before: i64) -> Result<()> {
+    sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA cache_size = {before}")))
         .execute(&mut **tx)
         .await?;
     Ok(())

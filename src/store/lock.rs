@@ -2,7 +2,9 @@
 //! before it replaces the file. It is an exclusive advisory lock (`flock`) on a file beside
 //! the database (`delegations.db.lock`), so the kernel drops it when the holder exits, even
 //! after `kill -9`: no stale lock to clean up, ever. The console and `ask` do not take it;
-//! they share the database with a running bot through SQLite's own locking.
+//! they share the database with a running bot through SQLite's own locking. Every process
+//! that has the database open (the bot, a console, an `ask`, an import) holds a shared lock
+//! on a second file (`delegations.db.open`), which `restore` needs for itself (`unused`).
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};

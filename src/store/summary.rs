@@ -204,7 +204,7 @@ async fn refresh_people(tx: &mut Tx<'_>) -> Result<()> {
 /// A month of outcomes (?1, its days ?2..?3; migration 0015): by region, kind and status;
 /// their amounts by region, currency and status; and by region alone. Outcomes known only
 /// to the month are stored on its first day, so the days take in both precisions.
-static OUTCOME_MONTH: LazyLock<[String; 6]> = LazyLock::new(|| {
+static OUTCOME_MONTH: LazyLock<[String; 10]> = LazyLock::new(|| {
     let rows = |values: &str, only: &str| {
         format!(
             "SELECT 0 AS region_id, {values} FROM outcomes o
@@ -234,6 +234,20 @@ static OUTCOME_MONTH: LazyLock<[String; 6]> = LazyLock::new(|| {
         "DELETE FROM outcome_region_months WHERE month = ?1".into(),
         "INSERT INTO outcome_region_months (month, region_id, outcomes)
          SELECT ?1, region_id, sum(outcomes) FROM outcome_months WHERE month = ?1 GROUP BY region_id"
+            .into(),
+        // Per province and day, and the month's outcomes known only to it (migration 0028),
+        // for periods that start or end inside a month.
+        "DELETE FROM outcome_region_days WHERE day BETWEEN ?2 AND ?3".into(),
+        "INSERT INTO outcome_region_days (day, region_id, outcomes)
+         SELECT o.date, p.region_id, count(*) FROM outcomes o JOIN outcome_provinces p ON p.outcome_id = o.id
+          WHERE o.date BETWEEN ?2 AND ?3 AND o.deleted_at IS NULL AND o.date_precision = 'day'
+          GROUP BY o.date, p.region_id"
+            .into(),
+        "DELETE FROM outcome_region_month_only WHERE month = ?1".into(),
+        "INSERT INTO outcome_region_month_only (month, region_id, outcomes)
+         SELECT ?1, p.region_id, count(*) FROM outcomes o JOIN outcome_provinces p ON p.outcome_id = o.id
+          WHERE o.date BETWEEN ?2 AND ?3 AND o.deleted_at IS NULL AND o.date_precision = 'month'
+          GROUP BY p.region_id"
             .into(),
     ]
 });

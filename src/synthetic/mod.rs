@@ -117,7 +117,7 @@ pub async fn generate_with(
         &format!("synthetic data: {visits} visits, seed {seed}"),
     )
     .await?;
-    store::bulk::widen_cache(&mut tx).await?;
+    let cache = store::bulk::widen_cache(&mut tx).await?;
     let first = FirstIds {
         official: next_id(&mut tx, "officials").await?,
         visit: next_id(&mut tx, "visits").await?,
@@ -137,6 +137,7 @@ pub async fn generate_with(
     progress.report("indexing", visits as u64, visits as u64);
     search::rebuild(&mut tx).await?;
     progress.report("counting", visits as u64, visits as u64);
+    store::bulk::restore_cache(&mut tx, cache).await?;
     tx.commit().await?;
     Ok(format!(
         "Made {visits} synthetic visits, {} officials ({} posts), {} meetings, {} forums and {} outcomes (seed {seed}); all marked [synthetic].",

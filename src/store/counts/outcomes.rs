@@ -22,18 +22,29 @@ pub async fn outcomes_by_province(
     db: &SqlitePool,
     period: impl Into<Split>,
 ) -> Result<Vec<(String, i64)>> {
-    let rows: Vec<(i64, i64)> = period
-        .into()
+    let split = period.into();
+    // The part-months from the kept counts by day, and of the outcomes known only to their
+    // month, those of the months the parts overlap (migration 0028).
+    let part = |lo: u8, hi: u8| {
+        let days = format!(
+            "SELECT region_id, outcomes AS n FROM outcome_region_days WHERE day BETWEEN ?{lo} AND ?{hi}"
+        );
+        if split.days_only {
+            return days;
+        }
+        format!(
+            "{days} UNION ALL SELECT region_id, outcomes FROM outcome_region_month_only
+              WHERE month BETWEEN substr(?{lo}, 1, 7) AND substr(?{hi}, 1, 7)"
+        )
+    };
+    let rows: Vec<(i64, i64)> = split
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT region_id, sum(n) FROM (
                SELECT region_id, outcomes AS n FROM outcome_region_months
                 WHERE month BETWEEN ?1 AND ?2 AND region_id > 0
-               UNION ALL {}) GROUP BY region_id HAVING sum(n) > 0",
-            parts(
-                "p.region_id, 1",
-                "outcomes o JOIN outcome_provinces p ON p.outcome_id = o.id",
-                "TRUE"
-            )
+               UNION ALL {} UNION ALL {}) GROUP BY region_id HAVING sum(n) > 0",
+            part(3, 4),
+            part(5, 6)
         ))))
         .fetch_all(db)
         .await?;

@@ -365,6 +365,9 @@ pub async fn run(
     opts: &Options,
     progress: &Progress,
 ) -> Result<Report> {
+    // A big file is one transaction: the connection caches what it writes, and gives the
+    // memory back at the end (a bot's pool keeps a small cache).
+    let cache = store::bulk::widen_cache(&mut tx).await?;
     let mut identity = store::identity(&mut tx).await?;
     let first = file.identity.clone().or_else(|| {
         file.items
@@ -425,6 +428,7 @@ pub async fn run(
     let mut report = job.report;
     let summary = format!("import {} ({})", file.name, report.lines().join("; "));
     job.write.summarize(&summary).await?;
+    store::bulk::restore_cache(&mut job.write, cache).await?;
     if opts.apply && report.refused_total == 0 {
         job.write.commit().await?;
         report.applied = true;
