@@ -1,7 +1,7 @@
-//! `/digest set|off|preview`, and the digest itself (`digest`): visits in the period and
+//! `/digest set|off`, `/digests`, and the digest itself (`digest`): visits in the period and
 //! against the one before, the busiest provinces, new officials met, forums, what was
 //! added since the last digest, and the monthly chart. `serve` posts it on schedule
-//! (discord::digests); `preview` shows the same for the last complete period.
+//! (discord::digests); `/digests` shows the same for the last complete period.
 
 use chrono::Timelike;
 use chrono_tz::Tz;

@@ -1,4 +1,4 @@
-//! `/watch add|list|remove`, and the message a watch posts (`notice`): what changed, by
+//! `/watch add|remove`, `/watches`, and the message a watch posts (`notice`): what changed, by
 //! whom, and where to see it. Which changes a watch is told of is decided at each commit
 //! (store::outbox); `serve` posts them (discord::deliver).
 

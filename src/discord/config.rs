@@ -85,7 +85,7 @@ impl DiscordSettings {
         let token = get("DISCORD_TOKEN");
         if token.is_empty() {
             bail!(
-                "DISCORD_TOKEN is not set; put the bot token in .env (see README, \"Connect to Discord\")"
+                "DISCORD_TOKEN is not set; put the bot token in .env (see docs/discord.md, \"Connect to Discord\")"
             );
         }
         let guild_id = ids("DISCORD_GUILD_ID", &get("DISCORD_GUILD_ID"))?
@@ -99,7 +99,7 @@ impl DiscordSettings {
             only.extend(guild_id);
             if only.is_empty() {
                 bail!(
-                    "no server is allowed to use the bot: set ALLOWED_GUILD_IDS to your server's id (or * for any server), or DISCORD_GUILD_ID (see README, \"Connect to Discord\")"
+                    "no server is allowed to use the bot: set ALLOWED_GUILD_IDS to your server's id (or * for any server), or DISCORD_GUILD_ID (see docs/discord.md, \"Connect to Discord\")"
                 );
             }
             Guilds::Only(only)

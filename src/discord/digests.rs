@@ -3,7 +3,7 @@
 //! the digest fell due for; if that period was not yet posted to the digest's channel, it
 //! claims it (store::digest, a unique key per channel and period), posts, and marks it
 //! posted after Discord answered 2xx. After downtime only the latest period is posted, never
-//! a backlog; a claim left by a crash is posted again (README says it may repeat once).
+//! a backlog; a claim left by a crash is posted again (docs/watches-and-digests.md says it may repeat once).
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -159,7 +159,7 @@ fn log_access(settings: &DiscordSettings) {
         .collect();
     tracing::info!(
         roles = %roles.join(","),
-        "moderators: members with Manage Server or Administrator, and these roles; Discord shows /record and /data to a role-only moderator only after a server admin allows the role under Server Settings > Integrations > this bot (README, \"Connect to Discord\")"
+        "moderators: members with Manage Server or Administrator, and these roles; Discord shows /record, /outcome, /data, /watch and /digest to a role-only moderator only after a server admin allows the role for each under Server Settings > Integrations > this bot (docs/discord.md, \"Connect to Discord\")"
     );
 }
 

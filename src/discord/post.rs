@@ -11,7 +11,7 @@ use super::render;
 use crate::reply::Reply;
 
 /// A post that takes longer is abandoned and tried again later (Discord may have taken it:
-/// the one case where a message can repeat, README "Watches and digests").
+/// the one case where a message can repeat, docs/watches-and-digests.md).
 pub const SEND_TIMEOUT: Duration = Duration::from_secs(15);
 
 #[derive(Debug)]

@@ -1,5 +1,5 @@
 //! A `Reply` as Discord embeds, attachments and buttons, always within Discord's limits
-//! (shared/discord/LIMITS.md): the fitting is done on plain strings so it can be tested
+//! (Discord's documented limits, docs/discord.md): the fitting is done on plain strings so it can be tested
 //! without Discord.
 
 use serenity::all::{

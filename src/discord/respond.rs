@@ -1,4 +1,4 @@
-//! Answering one interaction by Discord's rules (shared/discord/LIMITS.md): the first
+//! Answering one interaction by Discord's rules (Discord's documented limits, docs/discord.md): the first
 //! response within 3 s, so the bot acknowledges before it does anything that may wait and
 //! edits its answer in afterwards; a deferral's EPHEMERAL flag is final, so an error after a
 //! public deferral deletes the placeholder and goes out as an ephemeral follow-up; every

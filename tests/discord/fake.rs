@@ -1,7 +1,7 @@
 //! A fake Discord on 127.0.0.1: the REST API under /api/v10 and a plain ws:// gateway.
 //! It records every request the bot makes and lets a test dispatch interactions.
 //!
-//! It is as strict as Discord (shared/discord/LIMITS.md), so a bot that passes here does not
+//! It is as strict as Discord (Discord's documented limits, docs/discord.md), so a bot that passes here does not
 //! fail on its first real day:
 //! - a first response later than 3 s after the dispatch is refused (404, code 10062), a
 //!   second one too (400, 40060); follow-ups and edits need an acknowledged interaction

@@ -1,4 +1,4 @@
-//! Discord's rules for the bodies a bot sends, in two layers (as `shared/discord/LIMITS.md`
+//! Discord's rules for the bodies a bot sends, in two layers (as Discord's documented limits
 //! describes them): the request schemas of Discord's published OpenAPI spec
 //! (`openapi.json` beside this file, source in `SPEC_SOURCE.txt`), and the documented rules
 //! the spec does not encode (name patterns, the 6000-character embed total, which flags a
