@@ -127,11 +127,12 @@ impl Names {
     }
 }
 
-/// The version of the names (migration 0014): it moves whenever an official, a spelling, a
-/// region or a city changes, so what is built from `Spellings` can be kept until then.
-pub async fn version(conn: &mut SqliteConnection) -> Result<i64> {
+/// How many times the names were edited (migrations 0018, 0029): it moves whenever an
+/// official, a spelling, a region or a city changes, so what is built from `Spellings`
+/// can be kept until then.
+pub async fn edits(conn: &mut SqliteConnection) -> Result<i64> {
     Ok(
-        sqlx::query_scalar("SELECT n FROM names_version WHERE id = 1")
+        sqlx::query_scalar("SELECT n FROM name_edits WHERE id = 1")
             .fetch_one(conn)
             .await?,
     )

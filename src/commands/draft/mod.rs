@@ -155,11 +155,11 @@ async fn input(a: &DraftArgs) -> Result<Input> {
 pub type Gazetteer = Arc<Mutex<Option<(i64, Arc<Lexicon>)>>>;
 
 /// The gazetteer for the names the database holds now: the one kept, unless the names
-/// moved on since it was built (`store::names::version`); building one takes tens of
+/// moved on since it was built (`store::names::edits`); building one takes tens of
 /// milliseconds, so it is done once per change of the names, off the async threads.
 pub async fn lexicon(app: &App) -> Result<Arc<Lexicon>> {
     let mut conn = app.db.acquire().await?;
-    let version = names::version(&mut conn).await?;
+    let version = names::edits(&mut conn).await?;
     if let Some((v, lexicon)) = app.gazetteer.lock().expect("not poisoned").as_ref()
         && *v == version
     {
