@@ -493,3 +493,36 @@ fn item17_a_piped_console_says_the_sample_was_not_loaded_and_outcomes_export() {
         "{csv}"
     );
 }
+
+#[test]
+fn item04_a_post_that_starts_later_becomes_the_title_on_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("bot.db").display());
+    let at = |now: &str, line: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
+            .args(["ask", "--json", line])
+            .current_dir(dir.path())
+            .env("DATABASE_URL", &db)
+            .env("DELEGATION_BOT_NOW", now)
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let july = "2024-07-01T09:00:00+09:00";
+    at(
+        july,
+        "/record official add name:\"Oh Se-hoon\" country:Korea title:\"Mayor of Seoul\"",
+    );
+    at(
+        july,
+        "/record official role name:\"Oh Se-hoon\" title:\"Minister\" from:2024-08-01",
+    );
+    let show = at(july, "/official show name:\"Oh Se-hoon\"");
+    assert_eq!(show["data"]["title"], "Mayor of Seoul", "{show}");
+    // The next start after the post's first day settles the title.
+    let show = at(
+        "2024-08-02T09:00:00+09:00",
+        "/official show name:\"Oh Se-hoon\"",
+    );
+    assert_eq!(show["data"]["title"], "Minister", "{show}");
+}

@@ -190,8 +190,11 @@ async fn reindex_row(app: &App, writer: &Actor) -> Result<String> {
     let (mut adds, mut undos) = (Vec::new(), Vec::new());
     for n in 0..10 {
         let started = Instant::now();
-        app.run_line(writer, &format!("/record official alias {name} alias:\"Bench Alias {n}\""))
-            .await?;
+        app.run_line(
+            writer,
+            &format!("/record official alias {name} alias:\"Bench Alias {n}\""),
+        )
+        .await?;
         adds.push(started.elapsed());
         let started = Instant::now();
         app.run_line(writer, "/data undo").await?;

@@ -131,11 +131,9 @@ impl Names {
 /// official, a spelling, a region or a city changes, so what is built from `Spellings`
 /// can be kept until then.
 pub async fn edits(conn: &mut SqliteConnection) -> Result<i64> {
-    Ok(
-        sqlx::query_scalar("SELECT n FROM name_edits WHERE id = 1")
-            .fetch_one(conn)
-            .await?,
-    )
+    Ok(sqlx::query_scalar("SELECT n FROM name_edits WHERE id = 1")
+        .fetch_one(conn)
+        .await?)
 }
 
 /// Every spelling of every name as written, for finding names in running text (intake's

@@ -35,14 +35,27 @@ pub async fn settle(tx: &mut Tx<'_>, officials: &[i64], today: NaiveDate) -> Res
     .await?)
 }
 
-/// Officials whose stored title is not the one their posts make on `today`: a post began or
-/// ended since the title was last settled. Read only, so an up-to-date database is never
-/// written by a start.
-pub async fn due(conn: &mut sqlx::SqliteConnection, today: NaiveDate) -> Result<Vec<i64>> {
+/// Officials whose stored title is not the one their posts make on `today`. With `since`
+/// (the day titles were last settled), only those with a post that began or ended after it
+/// are looked at; without, everyone (a database not settled before).
+pub async fn due(
+    conn: &mut sqlx::SqliteConnection,
+    since: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Vec<i64>> {
+    let candidates = match since {
+        Some(_) => {
+            "SELECT DISTINCT official_id FROM positions
+              WHERE span_from > ?2 AND span_from <= ?1 OR span_to >= ?2 AND span_to < ?1"
+        }
+        None => "SELECT id FROM officials",
+    };
     Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT id FROM officials WHERE deleted_at IS NULL AND title IS NOT {CURRENT}"
+        "SELECT id FROM officials WHERE id IN ({candidates}) AND deleted_at IS NULL
+            AND title IS NOT {CURRENT}"
     )))
     .bind(today.to_string())
+    .bind(since.map(|d| d.to_string()))
     .fetch_all(conn)
     .await?)
 }
