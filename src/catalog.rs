@@ -54,7 +54,7 @@ pub enum CommandId {
 
 /// How an option's value is typed and checked before any command sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum OptionKind {
     /// Free text up to this many characters.
     Text(usize),
     /// A pasted article up to this many characters: taken as it is (not refused for spam,
@@ -91,7 +91,7 @@ pub enum Lookup {
 pub struct OptionSpec {
     pub name: &'static str,
     pub description: &'static str,
-    pub kind: Kind,
+    pub kind: OptionKind,
     pub required: bool,
     pub lookup: Option<Lookup>,
 }
@@ -130,7 +130,7 @@ impl CommandSpec {
     }
 }
 
-const fn opt(name: &'static str, description: &'static str, kind: Kind) -> OptionSpec {
+const fn opt(name: &'static str, description: &'static str, kind: OptionKind) -> OptionSpec {
     OptionSpec {
         name,
         description,
@@ -139,7 +139,7 @@ const fn opt(name: &'static str, description: &'static str, kind: Kind) -> Optio
         lookup: None,
     }
 }
-const fn req(name: &'static str, description: &'static str, kind: Kind) -> OptionSpec {
+const fn req(name: &'static str, description: &'static str, kind: OptionKind) -> OptionSpec {
     OptionSpec {
         name,
         description,
@@ -153,27 +153,27 @@ const fn look(mut o: OptionSpec, lookup: Lookup) -> OptionSpec {
     o
 }
 
-const ID: Kind = Kind::Integer {
+const ID: OptionKind = OptionKind::Integer {
     min: 1,
     max: i64::MAX,
 };
 const PAGE: OptionSpec = opt(
     "page",
     "Page number (10 entries a page)",
-    Kind::Integer {
+    OptionKind::Integer {
         min: 1,
         max: 100_000,
     },
 );
-const FROM_MONTH: OptionSpec = opt("from", "First month, YYYY-MM", Kind::Month);
-const TO_MONTH: OptionSpec = opt("to", "Last month, YYYY-MM", Kind::Month);
-const FROM: OptionSpec = opt("from", "From date, YYYY-MM-DD or YYYY-MM", Kind::Date);
-const TO: OptionSpec = opt("to", "To date, YYYY-MM-DD or YYYY-MM", Kind::Date);
+const FROM_MONTH: OptionSpec = opt("from", "First month, YYYY-MM", OptionKind::Month);
+const TO_MONTH: OptionSpec = opt("to", "Last month, YYYY-MM", OptionKind::Month);
+const FROM: OptionSpec = opt("from", "From date, YYYY-MM-DD or YYYY-MM", OptionKind::Date);
+const TO: OptionSpec = opt("to", "To date, YYYY-MM-DD or YYYY-MM", OptionKind::Date);
 const PROVINCES: OptionSpec = look(
     opt(
         "province",
         "Chinese province(s), comma-separated",
-        Kind::Text(SHORT_MAX),
+        OptionKind::Text(SHORT_MAX),
     ),
     Lookup::Province,
 );
@@ -181,7 +181,7 @@ const PLACES: OptionSpec = look(
     opt(
         "places",
         "Korean places visited, comma-separated",
-        Kind::Text(SHORT_MAX),
+        OptionKind::Text(SHORT_MAX),
     ),
     Lookup::Place,
 );
@@ -197,7 +197,7 @@ const COUNTRIES: &[&str] = &["China", "Korea", "Other"];
 const VERSION: OptionSpec = opt(
     "version",
     "The version you saw; refused if the record changed since",
-    Kind::Integer {
+    OptionKind::Integer {
         min: 1,
         max: i64::MAX,
     },
@@ -227,46 +227,58 @@ pub fn clearable(id: CommandId) -> &'static [&'static str] {
     }
 }
 const fn clear(description: &'static str) -> OptionSpec {
-    opt("clear", description, Kind::Text(SHORT_MAX))
+    opt("clear", description, OptionKind::Text(SHORT_MAX))
 }
 const FORCE: OptionSpec = opt(
     "force",
     "Add even if it overlaps an existing visit",
-    Kind::Bool,
+    OptionKind::Bool,
 );
 
 const VISIT_FIELDS: [OptionSpec; 10] = [
-    opt("end", "Last day, YYYY-MM-DD (or YYYY-MM)", Kind::Date),
-    opt("city", "Origin city, e.g. Nanjing", Kind::Text(NAME_MAX)),
-    opt("level", "Delegation level", Kind::Choice(LEVELS)),
+    opt("end", "Last day, YYYY-MM-DD (or YYYY-MM)", OptionKind::Date),
+    opt(
+        "city",
+        "Origin city, e.g. Nanjing",
+        OptionKind::Text(NAME_MAX),
+    ),
+    opt("level", "Delegation level", OptionKind::Choice(LEVELS)),
     look(
         opt(
             "leader",
             "Leader of the delegation (a known official)",
-            Kind::Text(NAME_MAX),
+            OptionKind::Text(NAME_MAX),
         ),
         Lookup::Official,
     ),
     PLACES,
-    opt("purpose", "Purpose of the visit", Kind::Text(LONG_MAX)),
+    opt(
+        "purpose",
+        "Purpose of the visit",
+        OptionKind::Text(LONG_MAX),
+    ),
     opt(
         "size",
         "Number of people in the delegation",
-        Kind::Integer {
+        OptionKind::Integer {
             min: 1,
             max: 10_000,
         },
     ),
-    opt("source", "Source link (https://...)", Kind::Text(URL_MAX)),
+    opt(
+        "source",
+        "Source link (https://...)",
+        OptionKind::Text(URL_MAX),
+    ),
     opt(
         "source_title",
         "Title of the source article",
-        Kind::Text(SHORT_MAX),
+        OptionKind::Text(SHORT_MAX),
     ),
     opt(
         "source_date",
         "Publication date of the source, YYYY-MM-DD",
-        Kind::Day,
+        OptionKind::Day,
     ),
 ];
 
@@ -293,40 +305,48 @@ const OUTCOME_FIELDS: [OptionSpec; 10] = [
     opt(
         "status",
         "How far it has got (default: signed)",
-        Kind::Choice(OUTCOME_STATUSES),
+        OptionKind::Choice(OUTCOME_STATUSES),
     ),
-    opt("city", "Chinese city, e.g. Nanjing", Kind::Text(NAME_MAX)),
+    opt(
+        "city",
+        "Chinese city, e.g. Nanjing",
+        OptionKind::Text(NAME_MAX),
+    ),
     opt(
         "korean_side",
         "Korean places or organizations, free text",
-        Kind::Text(SHORT_MAX),
+        OptionKind::Text(SHORT_MAX),
     ),
     opt(
         "amount",
         "Amount, e.g. 1.5 billion, 1,500,000,000, 15억, 1조 5천억",
-        Kind::Text(NAME_MAX),
+        OptionKind::Text(NAME_MAX),
     ),
     opt(
         "currency",
         "Currency of the amount",
-        Kind::Choice(CURRENCIES),
+        OptionKind::Choice(CURRENCIES),
     ),
     opt("visit", "Visit number it came of", ID),
     opt("meeting", "Meeting number it came of", ID),
     look(opt("forum", "Forum number it came of", ID), Lookup::Forum),
-    opt("summary", "What it says", Kind::Text(LONG_MAX)),
-    opt("source", "Source link (https://...)", Kind::Text(URL_MAX)),
+    opt("summary", "What it says", OptionKind::Text(LONG_MAX)),
+    opt(
+        "source",
+        "Source link (https://...)",
+        OptionKind::Text(URL_MAX),
+    ),
 ];
 const SOURCE_DETAILS: [OptionSpec; 2] = [
     opt(
         "source_title",
         "Title of the source article",
-        Kind::Text(SHORT_MAX),
+        OptionKind::Text(SHORT_MAX),
     ),
     opt(
         "source_date",
         "Publication date of the source, YYYY-MM-DD",
-        Kind::Day,
+        OptionKind::Day,
     ),
 ];
 
@@ -365,16 +385,16 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Visits, newest first, with filters",
         options: &[
             PROVINCES,
-            opt("city", "Origin city", Kind::Text(NAME_MAX)),
+            opt("city", "Origin city", OptionKind::Text(NAME_MAX)),
             look(
-                opt("place", "Korean place visited", Kind::Text(NAME_MAX)),
+                opt("place", "Korean place visited", OptionKind::Text(NAME_MAX)),
                 Lookup::Place,
             ),
             look(
                 opt(
                     "official",
                     "Official who led or met the delegation",
-                    Kind::Text(NAME_MAX),
+                    OptionKind::Text(NAME_MAX),
                 ),
                 Lookup::Official,
             ),
@@ -399,7 +419,11 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "An official's meetings in date order",
         options: &[
             look(
-                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                req(
+                    "name",
+                    "Official's name or alias",
+                    OptionKind::Text(NAME_MAX),
+                ),
                 Lookup::Official,
             ),
             FROM,
@@ -414,7 +438,11 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["official", "show"],
         description: "An official's profile, aliases and counts",
         options: &[look(
-            req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+            req(
+                "name",
+                "Official's name or alias",
+                OptionKind::Text(NAME_MAX),
+            ),
             Lookup::Official,
         )],
         moderator: false,
@@ -427,8 +455,16 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[
             FROM,
             TO,
-            opt("kind", "Kind of event", Kind::Choice(FORUM_KINDS)),
-            opt("place", "Place (any part of it)", Kind::Text(NAME_MAX)),
+            opt(
+                "kind",
+                "OptionKind of event",
+                OptionKind::Choice(FORUM_KINDS),
+            ),
+            opt(
+                "place",
+                "Place (any part of it)",
+                OptionKind::Text(NAME_MAX),
+            ),
             PAGE,
         ],
         moderator: false,
@@ -466,7 +502,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             req(
                 "text",
                 "Whole words to look for; end one with * to match its beginning",
-                Kind::Text(SEARCH_MAX),
+                OptionKind::Text(SEARCH_MAX),
             ),
             PAGE,
         ],
@@ -481,7 +517,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             req(
                 "what",
                 "Which records",
-                Kind::Choice(&[
+                OptionKind::Choice(&[
                     "visits",
                     "meetings",
                     "forums",
@@ -490,7 +526,11 @@ pub static COMMANDS: &[CommandSpec] = &[
                     "all",
                 ]),
             ),
-            req("format", "File format", Kind::Choice(&["csv", "json"])),
+            req(
+                "format",
+                "File format",
+                OptionKind::Choice(&["csv", "json"]),
+            ),
         ],
         moderator: false,
         example: "/export what:visits format:csv",
@@ -502,7 +542,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[opt(
             "command",
             "A command, e.g. visits monthly",
-            Kind::Text(NAME_MAX),
+            OptionKind::Text(NAME_MAX),
         )],
         moderator: false,
         example: "/help visits",
@@ -512,8 +552,8 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["record", "visit", "add"],
         description: "Add a delegation visit",
         options: options!(
-            look(req("province", "Chinese province(s), comma-separated", Kind::Text(SHORT_MAX)), Lookup::Province),
-            req("start", "First day, YYYY-MM-DD (or YYYY-MM for a month)", Kind::Date);
+            look(req("province", "Chinese province(s), comma-separated", OptionKind::Text(SHORT_MAX)), Lookup::Province),
+            req("start", "First day, YYYY-MM-DD (or YYYY-MM for a month)", OptionKind::Date);
             VISIT_FIELDS;
             FORCE
         ),
@@ -527,12 +567,12 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: options!(
             req("id", "Visit number", ID),
             PROVINCES,
-            opt("start", "First day, YYYY-MM-DD or YYYY-MM", Kind::Date);
+            opt("start", "First day, YYYY-MM-DD or YYYY-MM", OptionKind::Date);
             VISIT_FIELDS;
             FORCE,
             VERSION,
             clear("Fields to empty: end,city,level,leader,places,purpose,size,source"),
-            opt("remove_source", "A source link to take off the visit", Kind::Text(URL_MAX))
+            opt("remove_source", "A source link to take off the visit", OptionKind::Text(URL_MAX))
         ),
         moderator: true,
         example: "/record visit edit id:3 size:25",
@@ -546,7 +586,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt(
                 "meetings",
                 "Its meetings: unlink (keep them) or delete (with the visit)",
-                Kind::Choice(&["unlink", "delete"]),
+                OptionKind::Choice(&["unlink", "delete"]),
             ),
         ],
         moderator: true,
@@ -560,23 +600,27 @@ pub static COMMANDS: &[CommandSpec] = &[
             req(
                 "date",
                 "Date, YYYY-MM-DD (or YYYY-MM for a month)",
-                Kind::Date,
+                OptionKind::Date,
             ),
             look(
                 req(
                     "officials",
                     "Officials present, separated by ;",
-                    Kind::Text(LONG_MAX),
+                    OptionKind::Text(LONG_MAX),
                 ),
                 Lookup::Official,
             ),
-            opt("place", "Where, e.g. Seoul City Hall", Kind::Text(NAME_MAX)),
+            opt(
+                "place",
+                "Where, e.g. Seoul City Hall",
+                OptionKind::Text(NAME_MAX),
+            ),
             opt("visit", "Visit number this meeting belongs to", ID),
-            opt("summary", "What was discussed", Kind::Text(LONG_MAX)),
+            opt("summary", "What was discussed", OptionKind::Text(LONG_MAX)),
             opt(
                 "force",
                 "Add even if the same officials met on that day already",
-                Kind::Bool,
+                OptionKind::Bool,
             ),
         ],
         moderator: true,
@@ -588,25 +632,25 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Change fields of a meeting (clear:place empties a field)",
         options: &[
             req("id", "Meeting number", ID),
-            opt("date", "Date, YYYY-MM-DD or YYYY-MM", Kind::Date),
+            opt("date", "Date, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
             look(
                 opt(
                     "officials",
                     "Officials present, separated by ;",
-                    Kind::Text(LONG_MAX),
+                    OptionKind::Text(LONG_MAX),
                 ),
                 Lookup::Official,
             ),
-            opt("place", "Where", Kind::Text(NAME_MAX)),
+            opt("place", "Where", OptionKind::Text(NAME_MAX)),
             opt(
                 "visit",
                 "Visit number (0 to unlink)",
-                Kind::Integer {
+                OptionKind::Integer {
                     min: 0,
                     max: i64::MAX,
                 },
             ),
-            opt("summary", "What was discussed", Kind::Text(LONG_MAX)),
+            opt("summary", "What was discussed", OptionKind::Text(LONG_MAX)),
             VERSION,
             clear("Fields to empty: place,summary,visit"),
         ],
@@ -626,18 +670,26 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["record", "forum", "add"],
         description: "Add an investment forum, business forum or conference",
         options: &[
-            req("name", "Name, e.g. Jeju Forum", Kind::Text(SHORT_MAX)),
-            req("kind", "Kind of event", Kind::Choice(FORUM_KINDS)),
-            req("start", "First day, YYYY-MM-DD (or YYYY-MM)", Kind::Date),
-            opt("end", "Last day, YYYY-MM-DD or YYYY-MM", Kind::Date),
-            opt("place", "Where", Kind::Text(NAME_MAX)),
-            opt("organizer", "Who organized it", Kind::Text(SHORT_MAX)),
-            opt("edition", "Edition, e.g. 19th", Kind::Text(NAME_MAX)),
+            req("name", "Name, e.g. Jeju Forum", OptionKind::Text(SHORT_MAX)),
+            req(
+                "kind",
+                "OptionKind of event",
+                OptionKind::Choice(FORUM_KINDS),
+            ),
+            req(
+                "start",
+                "First day, YYYY-MM-DD (or YYYY-MM)",
+                OptionKind::Date,
+            ),
+            opt("end", "Last day, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
+            opt("place", "Where", OptionKind::Text(NAME_MAX)),
+            opt("organizer", "Who organized it", OptionKind::Text(SHORT_MAX)),
+            opt("edition", "Edition, e.g. 19th", OptionKind::Text(NAME_MAX)),
             opt("visit", "Visit number of a delegation that attended", ID),
             opt(
                 "force",
                 "Add even if a forum with that name, edition and start exists",
-                Kind::Bool,
+                OptionKind::Bool,
             ),
         ],
         moderator: true,
@@ -649,13 +701,21 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Change fields of a forum (clear:end empties a field)",
         options: &[
             look(req("id", "Forum number", ID), Lookup::Forum),
-            opt("name", "Name", Kind::Text(SHORT_MAX)),
-            opt("kind", "Kind of event", Kind::Choice(FORUM_KINDS)),
-            opt("start", "First day, YYYY-MM-DD or YYYY-MM", Kind::Date),
-            opt("end", "Last day, YYYY-MM-DD or YYYY-MM", Kind::Date),
-            opt("place", "Where", Kind::Text(NAME_MAX)),
-            opt("organizer", "Who organized it", Kind::Text(SHORT_MAX)),
-            opt("edition", "Edition, e.g. 19th", Kind::Text(NAME_MAX)),
+            opt("name", "Name", OptionKind::Text(SHORT_MAX)),
+            opt(
+                "kind",
+                "OptionKind of event",
+                OptionKind::Choice(FORUM_KINDS),
+            ),
+            opt(
+                "start",
+                "First day, YYYY-MM-DD or YYYY-MM",
+                OptionKind::Date,
+            ),
+            opt("end", "Last day, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
+            opt("place", "Where", OptionKind::Text(NAME_MAX)),
+            opt("organizer", "Who organized it", OptionKind::Text(SHORT_MAX)),
+            opt("edition", "Edition, e.g. 19th", OptionKind::Text(NAME_MAX)),
             VERSION,
             clear("Fields to empty: end,place,organizer,edition"),
         ],
@@ -689,28 +749,32 @@ pub static COMMANDS: &[CommandSpec] = &[
             req(
                 "name",
                 "Romanized name, e.g. Oh Se-hoon",
-                Kind::Text(NAME_MAX),
+                OptionKind::Text(NAME_MAX),
             ),
-            req("country", "Which side", Kind::Choice(COUNTRIES)),
-            opt("title", "Title, e.g. Mayor of Seoul", Kind::Text(SHORT_MAX)),
-            opt("organization", "Organization", Kind::Text(SHORT_MAX)),
+            req("country", "Which side", OptionKind::Choice(COUNTRIES)),
+            opt(
+                "title",
+                "Title, e.g. Mayor of Seoul",
+                OptionKind::Text(SHORT_MAX),
+            ),
+            opt("organization", "Organization", OptionKind::Text(SHORT_MAX)),
             look(
                 opt(
                     "province",
                     "Chinese province the official serves",
-                    Kind::Text(NAME_MAX),
+                    OptionKind::Text(NAME_MAX),
                 ),
                 Lookup::Province,
             ),
             opt(
                 "local_name",
                 "Name in the local script, e.g. 오세훈",
-                Kind::Text(NAME_MAX),
+                OptionKind::Text(NAME_MAX),
             ),
             opt(
                 "aliases",
                 "Other spellings, separated by ;",
-                Kind::Text(LONG_MAX),
+                OptionKind::Text(LONG_MAX),
             ),
         ],
         moderator: true,
@@ -725,26 +789,26 @@ pub static COMMANDS: &[CommandSpec] = &[
                 req(
                     "name",
                     "Official's current name or alias",
-                    Kind::Text(NAME_MAX),
+                    OptionKind::Text(NAME_MAX),
                 ),
                 Lookup::Official,
             ),
-            opt("new_name", "New romanized name", Kind::Text(NAME_MAX)),
-            opt("country", "Which side", Kind::Choice(COUNTRIES)),
-            opt("title", "Title", Kind::Text(SHORT_MAX)),
-            opt("organization", "Organization", Kind::Text(SHORT_MAX)),
+            opt("new_name", "New romanized name", OptionKind::Text(NAME_MAX)),
+            opt("country", "Which side", OptionKind::Choice(COUNTRIES)),
+            opt("title", "Title", OptionKind::Text(SHORT_MAX)),
+            opt("organization", "Organization", OptionKind::Text(SHORT_MAX)),
             look(
                 opt(
                     "province",
                     "Chinese province the official serves",
-                    Kind::Text(NAME_MAX),
+                    OptionKind::Text(NAME_MAX),
                 ),
                 Lookup::Province,
             ),
             opt(
                 "local_name",
                 "Name in the local script",
-                Kind::Text(NAME_MAX),
+                OptionKind::Text(NAME_MAX),
             ),
             VERSION,
             clear("Fields to empty: local_name,title,organization,province"),
@@ -757,7 +821,11 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["record", "official", "delete"],
         description: "Delete an official (undo brings them back)",
         options: &[look(
-            req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+            req(
+                "name",
+                "Official's name or alias",
+                OptionKind::Text(NAME_MAX),
+            ),
             Lookup::Official,
         )],
         moderator: true,
@@ -769,13 +837,17 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Add another spelling of an official's name",
         options: &[
             look(
-                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                req(
+                    "name",
+                    "Official's name or alias",
+                    OptionKind::Text(NAME_MAX),
+                ),
                 Lookup::Official,
             ),
             req(
                 "alias",
                 "The other spelling, e.g. Oh Sehoon",
-                Kind::Text(NAME_MAX),
+                OptionKind::Text(NAME_MAX),
             ),
         ],
         moderator: true,
@@ -787,30 +859,34 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Add a post an official held or holds, with its dates",
         options: &[
             look(
-                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                req(
+                    "name",
+                    "Official's name or alias",
+                    OptionKind::Text(NAME_MAX),
+                ),
                 Lookup::Official,
             ),
             req(
                 "title",
                 "Title, e.g. Party Secretary of Qinghai",
-                Kind::Text(SHORT_MAX),
+                OptionKind::Text(SHORT_MAX),
             ),
             req(
                 "from",
                 "First day in the post, YYYY-MM-DD or YYYY-MM",
-                Kind::Date,
+                OptionKind::Date,
             ),
             opt(
                 "to",
                 "Last day in the post (leave out if still held)",
-                Kind::Date,
+                OptionKind::Date,
             ),
-            opt("organization", "Organization", Kind::Text(SHORT_MAX)),
+            opt("organization", "Organization", OptionKind::Text(SHORT_MAX)),
             look(
                 opt(
                     "province",
                     "Chinese province of the post",
-                    Kind::Text(NAME_MAX),
+                    OptionKind::Text(NAME_MAX),
                 ),
                 Lookup::Province,
             ),
@@ -824,7 +900,11 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Take a post off an official's career (/official show numbers them)",
         options: &[
             look(
-                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                req(
+                    "name",
+                    "Official's name or alias",
+                    OptionKind::Text(NAME_MAX),
+                ),
                 Lookup::Official,
             ),
             req("id", "Post number", ID),
@@ -838,21 +918,21 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Merge two records of the same person",
         options: &[
             look(
-                req("keep", "The record to keep", Kind::Text(NAME_MAX)),
+                req("keep", "The record to keep", OptionKind::Text(NAME_MAX)),
                 Lookup::Official,
             ),
             look(
                 req(
                     "remove",
                     "The duplicate to fold into it",
-                    Kind::Text(NAME_MAX),
+                    OptionKind::Text(NAME_MAX),
                 ),
                 Lookup::Official,
             ),
             opt(
                 "force",
                 "Merge even if the two records are on different sides",
-                Kind::Bool,
+                OptionKind::Bool,
             ),
         ],
         moderator: true,
@@ -864,10 +944,18 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Take a spelling off an official (not their name)",
         options: &[
             look(
-                req("name", "Official's name or alias", Kind::Text(NAME_MAX)),
+                req(
+                    "name",
+                    "Official's name or alias",
+                    OptionKind::Text(NAME_MAX),
+                ),
                 Lookup::Official,
             ),
-            req("alias", "The spelling to take off", Kind::Text(NAME_MAX)),
+            req(
+                "alias",
+                "The spelling to take off",
+                OptionKind::Text(NAME_MAX),
+            ),
         ],
         moderator: true,
         example: "/record official unalias name:\"Oh Se-hoon\" alias:\"Oh Sehun\"",
@@ -877,12 +965,12 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["data", "import"],
         description: "Import a CSV or JSON file: preview, then apply (all or nothing)",
         options: &[
-            req("file", "The CSV or JSON file", Kind::File),
-            opt("confirm", "Apply without a preview", Kind::Bool),
+            req("file", "The CSV or JSON file", OptionKind::File),
+            opt("confirm", "Apply without a preview", OptionKind::Bool),
             opt(
                 "force",
                 "Import visits even if they overlap existing ones",
-                Kind::Bool,
+                OptionKind::Bool,
             ),
         ],
         moderator: true,
@@ -895,8 +983,8 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[
             opt(
                 "entity",
-                "Kind of record",
-                Kind::Choice(&["visit", "meeting", "forum", "official", "outcome"]),
+                "OptionKind of record",
+                OptionKind::Choice(&["visit", "meeting", "forum", "official", "outcome"]),
             ),
             opt("id", "Record number", ID),
             PAGE,
@@ -920,46 +1008,46 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt(
                 "text",
                 "The report's text, pasted",
-                Kind::Article(ARTICLE_MAX),
+                OptionKind::Article(ARTICLE_MAX),
             ),
             opt(
                 "file",
                 "The report as a .txt, .html or .md file",
-                Kind::File,
+                OptionKind::File,
             ),
             opt(
                 "url",
                 "The report's link: fetched, and kept as the visits' source",
-                Kind::Text(URL_MAX),
+                OptionKind::Text(URL_MAX),
             ),
             opt(
                 "published",
                 "Publication date, YYYY-MM-DD (else read from the report)",
-                Kind::Day,
+                OptionKind::Day,
             ),
             look(
                 opt(
                     "province",
                     "Correct the visit's Chinese province(s), comma-separated",
-                    Kind::Text(SHORT_MAX),
+                    OptionKind::Text(SHORT_MAX),
                 ),
                 Lookup::Province,
             ),
             opt(
                 "start",
                 "Correct the visit's first day, YYYY-MM-DD or YYYY-MM",
-                Kind::Date,
+                OptionKind::Date,
             ),
             opt(
                 "end",
                 "Correct the visit's last day, YYYY-MM-DD or YYYY-MM",
-                Kind::Date,
+                OptionKind::Date,
             ),
             look(
                 opt(
                     "leader",
                     "Correct the visit's leader (a new name is proposed as an official)",
-                    Kind::Text(NAME_MAX),
+                    OptionKind::Text(NAME_MAX),
                 ),
                 Lookup::Official,
             ),
@@ -967,7 +1055,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 opt(
                     "places",
                     "Correct the Korean places visited, comma-separated",
-                    Kind::Text(SHORT_MAX),
+                    OptionKind::Text(SHORT_MAX),
                 ),
                 Lookup::Place,
             ),
@@ -975,12 +1063,12 @@ pub static COMMANDS: &[CommandSpec] = &[
             opt(
                 "confirm",
                 "Write the draft without showing it first",
-                Kind::Bool,
+                OptionKind::Bool,
             ),
             opt(
                 "force",
                 "Record visits even where they overlap one on record",
-                Kind::Bool,
+                OptionKind::Bool,
             ),
         ],
         moderator: true,
@@ -991,27 +1079,27 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["watch", "add"],
         description: "Post to a channel whenever matching records are added, changed or deleted",
         options: &[
-            req("channel", CHANNEL, Kind::Channel),
+            req("channel", CHANNEL, OptionKind::Channel),
             look(
-                opt("province", "Chinese province", Kind::Text(NAME_MAX)),
+                opt("province", "Chinese province", OptionKind::Text(NAME_MAX)),
                 Lookup::Province,
             ),
             look(
                 opt(
                     "official",
                     "Official who led, met or attended",
-                    Kind::Text(NAME_MAX),
+                    OptionKind::Text(NAME_MAX),
                 ),
                 Lookup::Official,
             ),
             look(
-                opt("place", "Korean place visited", Kind::Text(NAME_MAX)),
+                opt("place", "Korean place visited", OptionKind::Text(NAME_MAX)),
                 Lookup::Place,
             ),
             opt(
                 "kind",
                 "Which records (default: all)",
-                Kind::Choice(WATCH_KINDS),
+                OptionKind::Choice(WATCH_KINDS),
             ),
         ],
         moderator: true,
@@ -1038,22 +1126,22 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["digest", "set"],
         description: "Post a weekly or monthly digest to a channel",
         options: &[
-            req("channel", CHANNEL, Kind::Channel),
-            req("frequency", "How often", Kind::Choice(FREQUENCIES)),
+            req("channel", CHANNEL, OptionKind::Channel),
+            req("frequency", "How often", OptionKind::Choice(FREQUENCIES)),
             opt(
                 "weekday",
                 "Weekly: the day it is posted (default Monday)",
-                Kind::Choice(WEEKDAYS),
+                OptionKind::Choice(WEEKDAYS),
             ),
             opt(
                 "day",
                 "Monthly: the day of the month it is posted (default 1)",
-                Kind::Integer { min: 1, max: 28 },
+                OptionKind::Integer { min: 1, max: 28 },
             ),
             opt(
                 "hour",
                 "Hour it is posted, in the digest time zone (default 9)",
-                Kind::Integer { min: 0, max: 23 },
+                OptionKind::Integer { min: 0, max: 23 },
             ),
         ],
         moderator: true,
@@ -1074,7 +1162,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[opt(
             "frequency",
             "Week or month (default: as set, else monthly)",
-            Kind::Choice(FREQUENCIES),
+            OptionKind::Choice(FREQUENCIES),
         )],
         moderator: false,
         example: "/digests frequency:weekly",
@@ -1085,11 +1173,15 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "MOUs, agreements, pledges and other outcomes, newest first, with filters",
         options: &[
             PROVINCES,
-            opt("kind", "Kind of outcome", Kind::Choice(OUTCOME_KINDS)),
+            opt(
+                "kind",
+                "OptionKind of outcome",
+                OptionKind::Choice(OUTCOME_KINDS),
+            ),
             opt(
                 "status",
                 "How far it has got",
-                Kind::Choice(OUTCOME_STATUSES),
+                OptionKind::Choice(OUTCOME_STATUSES),
             ),
             FROM,
             TO,
@@ -1111,14 +1203,14 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["outcome", "add"],
         description: "Add an outcome: MOU, agreement, pledge, contract, sister-city tie",
         options: options!(
-            req("kind", "Kind of outcome", Kind::Choice(OUTCOME_KINDS)),
-            req("title", "Title, e.g. Workation MOU", Kind::Text(SHORT_MAX)),
-            req("date", "Date, YYYY-MM-DD (or YYYY-MM for a month)", Kind::Date),
+            req("kind", "OptionKind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
+            req("title", "Title, e.g. Workation MOU", OptionKind::Text(SHORT_MAX)),
+            req("date", "Date, YYYY-MM-DD (or YYYY-MM for a month)", OptionKind::Date),
             PROVINCES;
             OUTCOME_FIELDS;
             SOURCE_DETAILS[0],
             SOURCE_DETAILS[1],
-            opt("force", "Add even if the same outcome is on record within a week", Kind::Bool)
+            opt("force", "Add even if the same outcome is on record within a week", OptionKind::Bool)
         ),
         moderator: true,
         example: "/outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu korean_side:Jeju amount:\"1.5 billion\" currency:USD",
@@ -1129,15 +1221,15 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Change fields of an outcome (clear:amount empties a field)",
         options: options!(
             req("id", "Outcome number", ID),
-            opt("kind", "Kind of outcome", Kind::Choice(OUTCOME_KINDS)),
-            opt("title", "Title", Kind::Text(SHORT_MAX)),
-            opt("date", "Date, YYYY-MM-DD or YYYY-MM", Kind::Date),
+            opt("kind", "OptionKind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
+            opt("title", "Title", OptionKind::Text(SHORT_MAX)),
+            opt("date", "Date, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
             PROVINCES;
             OUTCOME_FIELDS;
             SOURCE_DETAILS[0],
             SOURCE_DETAILS[1],
-            opt("remove_source", "A source link to take off the outcome", Kind::Text(URL_MAX)),
-            opt("force", "Save even if the same outcome is on record within a week", Kind::Bool),
+            opt("remove_source", "A source link to take off the outcome", OptionKind::Text(URL_MAX)),
+            opt("force", "Save even if the same outcome is on record within a week", OptionKind::Bool),
             VERSION,
             clear("Fields to empty: province,city,korean_side,amount,visit,meeting,forum,summary,source")
         ),
@@ -1255,7 +1347,7 @@ mod tests {
                     o.name
                 );
                 seen_optional |= !o.required;
-                if let Kind::Choice(choices) = o.kind {
+                if let OptionKind::Choice(choices) = o.kind {
                     assert!(choices.len() <= 25);
                 }
             }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value as Json};
 
-use crate::catalog::{self, COMMANDS, CommandSpec, Kind, OptionSpec};
+use crate::catalog::{self, COMMANDS, CommandSpec, OptionKind, OptionSpec};
 use crate::domain::{Day, FlexDate, Month, Text};
 use crate::error::UserError;
 
@@ -330,7 +330,7 @@ impl Request {
         let mut file = None;
         for (name, value) in data["options"].as_object().ok_or_else(gone)? {
             let option = spec.option(name).ok_or_else(gone)?;
-            if option.kind == Kind::File {
+            if option.kind == OptionKind::File {
                 let upload = upload.clone().ok_or_else(|| {
                     UserError::new("The attached file is no longer kept; attach it again.")
                 })?;
@@ -421,27 +421,27 @@ fn unknown_command(path: &[&str]) -> UserError {
     }
 }
 
-pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError> {
+pub fn parse_value(name: &str, kind: OptionKind, raw: &str) -> Result<Value, UserError> {
     // Numbers, dates, flags and channels in their plain form (full-width digits from a CJK
     // keyboard, a zero-width space pasted along); text is kept as typed.
     let plain;
     let raw = match kind {
-        Kind::Integer { .. }
-        | Kind::Bool
-        | Kind::Date
-        | Kind::Day
-        | Kind::Month
-        | Kind::Channel => {
+        OptionKind::Integer { .. }
+        | OptionKind::Bool
+        | OptionKind::Date
+        | OptionKind::Day
+        | OptionKind::Month
+        | OptionKind::Channel => {
             plain = crate::domain::text::plain(raw);
             plain.as_str()
         }
         _ => raw.trim(),
     };
     Ok(match kind {
-        Kind::Text(max) => Value::Text(Text::parse(name, raw, max)?.into_string()),
-        Kind::Article(max) => Value::Text(article(name, raw, max)?),
-        Kind::File => Value::File(Upload::Path(Text::parse(name, raw, 1000)?.into_string())),
-        Kind::Integer { min, max } => {
+        OptionKind::Text(max) => Value::Text(Text::parse(name, raw, max)?.into_string()),
+        OptionKind::Article(max) => Value::Text(article(name, raw, max)?),
+        OptionKind::File => Value::File(Upload::Path(Text::parse(name, raw, 1000)?.into_string())),
+        OptionKind::Integer { min, max } => {
             let n: i64 = raw.parse().map_err(|_| {
                 UserError::new(format!(
                     "`{name}` must be a whole number, e.g. {name}:{}.",
@@ -457,7 +457,7 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
             }
             Value::Int(n)
         }
-        Kind::Bool => match raw.to_ascii_lowercase().as_str() {
+        OptionKind::Bool => match raw.to_ascii_lowercase().as_str() {
             "true" | "yes" | "y" | "1" | "on" => Value::Bool(true),
             "false" | "no" | "n" | "0" | "off" => Value::Bool(false),
             _ => {
@@ -467,21 +467,23 @@ pub fn parse_value(name: &str, kind: Kind, raw: &str) -> Result<Value, UserError
             }
         },
         // A bounds filter takes a year too: from its first month to its last.
-        Kind::Date | Kind::Month if matches!(name, "from" | "to") && year(raw).is_some() => {
+        OptionKind::Date | OptionKind::Month
+            if matches!(name, "from" | "to") && year(raw).is_some() =>
+        {
             let y = year(raw).expect("checked");
             let m = Month::parse(&format!("{y}-{}", if name == "to" { "12" } else { "01" }))
                 .map_err(|e| named(name, e))?;
-            if kind == Kind::Month {
+            if kind == OptionKind::Month {
                 Value::Month(m)
             } else {
                 Value::Date(FlexDate::Month(m))
             }
         }
-        Kind::Channel => Value::Text(channel_id(name, raw)?),
-        Kind::Date => Value::Date(FlexDate::parse(raw).map_err(|e| named(name, e))?),
-        Kind::Day => Value::Day(Day::parse(raw).map_err(|e| named(name, e))?),
-        Kind::Month => Value::Month(Month::parse(raw).map_err(|e| named(name, e))?),
-        Kind::Choice(choices) => {
+        OptionKind::Channel => Value::Text(channel_id(name, raw)?),
+        OptionKind::Date => Value::Date(FlexDate::parse(raw).map_err(|e| named(name, e))?),
+        OptionKind::Day => Value::Day(Day::parse(raw).map_err(|e| named(name, e))?),
+        OptionKind::Month => Value::Month(Month::parse(raw).map_err(|e| named(name, e))?),
+        OptionKind::Choice(choices) => {
             let key = crate::domain::normalize(raw);
             let found = choices
                 .iter()

@@ -18,13 +18,13 @@ pub async fn load_sample(app: &App, actor: &Actor) -> Result<String> {
     let report =
         crate::commands::import::load(app, actor, "sample.json", SAMPLE_JSON.as_bytes(), "sample")
             .await?;
-    let parts: Vec<String> = crate::transfer::Kind::ALL
+    let parts: Vec<String> = crate::transfer::Entity::ALL
         .iter()
         .filter_map(|k| {
             report
                 .counts
-                .get(k.name())
-                .map(|c| format!("{} {}", c.created, k.name()))
+                .get(k.plural())
+                .map(|c| format!("{} {}", c.created, k.plural()))
         })
         .collect();
     Ok(format!(

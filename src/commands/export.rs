@@ -11,10 +11,10 @@ use crate::error::Result;
 use crate::reply::{Attachment, Reply};
 use crate::request::Request;
 use crate::store;
-use crate::transfer::{Kind, export as out};
+use crate::transfer::{Entity, export as out};
 
 pub struct ExportArgs {
-    kinds: Vec<Kind>,
+    kinds: Vec<Entity>,
     json: bool,
 }
 
@@ -22,8 +22,8 @@ impl Args for ExportArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(ExportArgs {
             kinds: match req.text("what") {
-                Some("all") | None => Kind::ALL.to_vec(),
-                Some(k) => vec![Kind::parse(k).expect("the catalog lists only known kinds")],
+                Some("all") | None => Entity::ALL.to_vec(),
+                Some(k) => vec![Entity::parse(k).expect("the catalog lists only known kinds")],
             },
             json: req.text("format") == Some("json"),
         })
@@ -39,13 +39,13 @@ pub async fn export(app: &App, ExportArgs { kinds, json }: ExportArgs) -> Result
     }
     drop(conn);
     let stamp = crate::domain::Day::today();
-    let counts: BTreeMap<&str, usize> = parts.iter().map(|(k, r)| (k.name(), r.len())).collect();
+    let counts: BTreeMap<&str, usize> = parts.iter().map(|(k, r)| (k.plural(), r.len())).collect();
     // Building a large file is CPU work: off the async runtime.
     let json_format = json;
     let attachments = tokio::task::spawn_blocking(move || -> Result<Vec<Attachment>> {
         if json_format {
             let name = match kinds.as_slice() {
-                [one] => one.name(),
+                [one] => one.plural(),
                 _ => "delegations",
             };
             return Ok(vec![Attachment {
@@ -58,7 +58,7 @@ pub async fn export(app: &App, ExportArgs { kinds, json }: ExportArgs) -> Result
             .iter()
             .map(|(k, rows)| {
                 Ok(Attachment {
-                    filename: format!("{}-{stamp}.csv", k.name()),
+                    filename: format!("{}-{stamp}.csv", k.plural()),
                     content_type: "text/csv",
                     bytes: out::to_csv(*k, rows, &identity)?,
                 })
@@ -71,9 +71,13 @@ pub async fn export(app: &App, ExportArgs { kinds, json }: ExportArgs) -> Result
         .iter()
         .map(|a| json!({"name": a.filename, "bytes": a.bytes.len()}))
         .collect();
-    let summary: Vec<String> = Kind::ALL
+    let summary: Vec<String> = Entity::ALL
         .iter()
-        .filter_map(|k| counts.get(k.name()).map(|n| format!("{n} {}", k.name())))
+        .filter_map(|k| {
+            counts
+                .get(k.plural())
+                .map(|n| format!("{n} {}", k.plural()))
+        })
         .collect();
     let mut reply = Reply::new("Export")
         .text(format!(

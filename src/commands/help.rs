@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::Actor;
 use super::args::Args;
-use crate::catalog::{COMMANDS, Kind};
+use crate::catalog::{COMMANDS, OptionKind};
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
@@ -91,19 +91,19 @@ pub fn help(HelpArgs { topic }: HelpArgs, actor: &Actor) -> Result<Reply> {
             let mut reply = Reply::new(one.usage()).text(one.description);
             for o in one.options {
                 let kind = match o.kind {
-                    Kind::Text(max) => format!("text, up to {max} characters"),
-                    Kind::Article(max) => format!("a report's text, up to {max} characters"),
-                    Kind::Integer { min, max } if max == i64::MAX => {
+                    OptionKind::Text(max) => format!("text, up to {max} characters"),
+                    OptionKind::Article(max) => format!("a report's text, up to {max} characters"),
+                    OptionKind::Integer { min, max } if max == i64::MAX => {
                         format!("number, {min} or more")
                     }
-                    Kind::Integer { min, max } => format!("number, {min} to {max}"),
-                    Kind::Bool => "true or false".into(),
-                    Kind::Date => "YYYY-MM-DD or YYYY-MM; also 2024/05/29, \"May 29, 2024\", 2024년 5월 29일, 2024年5月29日".into(),
-                    Kind::Day => "YYYY-MM-DD; also 2024/05/29, \"May 29, 2024\", 2024년 5월 29일".into(),
-                    Kind::Month => "YYYY-MM; also 2024/05, \"May 2024\", 2024년 5월".into(),
-                    Kind::Choice(c) => format!("one of: {}", c.join(", ")),
-                    Kind::File => "a CSV or JSON file".into(),
-                    Kind::Channel => "a channel; its id in the console".into(),
+                    OptionKind::Integer { min, max } => format!("number, {min} to {max}"),
+                    OptionKind::Bool => "true or false".into(),
+                    OptionKind::Date => "YYYY-MM-DD or YYYY-MM; also 2024/05/29, \"May 29, 2024\", 2024년 5월 29일, 2024年5月29日".into(),
+                    OptionKind::Day => "YYYY-MM-DD; also 2024/05/29, \"May 29, 2024\", 2024년 5월 29일".into(),
+                    OptionKind::Month => "YYYY-MM; also 2024/05, \"May 2024\", 2024년 5월".into(),
+                    OptionKind::Choice(c) => format!("one of: {}", c.join(", ")),
+                    OptionKind::File => "a CSV or JSON file".into(),
+                    OptionKind::Channel => "a channel; its id in the console".into(),
                 };
                 let need = if o.required { "required" } else { "optional" };
                 reply = reply.field(o.name, format!("{} ({need}; {kind})", o.description));

@@ -7,7 +7,7 @@ use serenity::all::{
 
 use super::handler::Handler;
 use super::{options, render};
-use crate::catalog::Kind;
+use crate::catalog::OptionKind;
 use crate::error::Result;
 
 impl Handler {
@@ -35,11 +35,12 @@ impl Handler {
     pub(super) fn choices(
         &self,
         focused: AutocompleteOption<'_>,
-        kind: Kind,
+        kind: OptionKind,
         names: Vec<String>,
     ) -> CreateAutocompleteResponse {
         let mut r = CreateAutocompleteResponse::new();
-        if focused.kind == CommandOptionType::Integer || matches!(kind, Kind::Integer { .. }) {
+        if focused.kind == CommandOptionType::Integer || matches!(kind, OptionKind::Integer { .. })
+        {
             for label in names.into_iter().take(25) {
                 if let Some(id) = label
                     .trim_start_matches('#')

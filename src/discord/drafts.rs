@@ -16,7 +16,7 @@ use super::buttons::EXPIRED;
 use super::forms::{prefill, submitted};
 use super::handler::Handler;
 use super::respond::Responder;
-use crate::catalog::{self, CommandId, Kind};
+use crate::catalog::{self, CommandId, OptionKind};
 use crate::commands::Actor;
 use crate::error::{Result, UserError};
 use crate::request::{Request, Upload, Value, parse_value};
@@ -57,7 +57,7 @@ fn most(option: &str) -> usize {
         .option(option)
         .map(|o| o.kind)
     {
-        Some(Kind::Text(max)) => max,
+        Some(OptionKind::Text(max)) => max,
         _ => 10,
     }
 }

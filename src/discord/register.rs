@@ -7,39 +7,39 @@ use serenity::all::{
     Permissions,
 };
 
-use crate::catalog::{COMMANDS, CommandSpec, Kind, OptionSpec};
+use crate::catalog::{COMMANDS, CommandSpec, OptionKind, OptionSpec};
 
 fn option(o: &OptionSpec) -> CreateCommandOption {
     let kind = match o.kind {
-        Kind::Integer { .. } => CommandOptionType::Integer,
-        Kind::Bool => CommandOptionType::Boolean,
-        Kind::File => CommandOptionType::Attachment,
-        Kind::Channel => CommandOptionType::Channel,
+        OptionKind::Integer { .. } => CommandOptionType::Integer,
+        OptionKind::Bool => CommandOptionType::Boolean,
+        OptionKind::File => CommandOptionType::Attachment,
+        OptionKind::Channel => CommandOptionType::Channel,
         _ => CommandOptionType::String,
     };
     let mut opt = CreateCommandOption::new(kind, o.name, o.description).required(o.required);
     match o.kind {
-        Kind::Text(max) | Kind::Article(max) => {
+        OptionKind::Text(max) | OptionKind::Article(max) => {
             opt = opt.min_length(1).max_length(max.min(6000) as u16)
         }
-        Kind::Date => opt = opt.min_length(7).max_length(10),
-        Kind::Day => opt = opt.min_length(10).max_length(10),
-        Kind::Month => opt = opt.min_length(7).max_length(7),
-        Kind::Integer { min, max } => {
+        OptionKind::Date => opt = opt.min_length(7).max_length(10),
+        OptionKind::Day => opt = opt.min_length(10).max_length(10),
+        OptionKind::Month => opt = opt.min_length(7).max_length(7),
+        OptionKind::Integer { min, max } => {
             opt = opt.min_int_value(min.max(0) as u64);
             if max < i64::MAX {
                 opt = opt.max_int_value(max as u64);
             }
         }
-        Kind::Choice(choices) => {
+        OptionKind::Choice(choices) => {
             for c in choices {
                 opt = opt.add_string_choice(*c, *c);
             }
         }
-        Kind::Channel => opt = opt.channel_types(vec![ChannelType::Text, ChannelType::News]),
-        Kind::Bool | Kind::File => {}
+        OptionKind::Channel => opt = opt.channel_types(vec![ChannelType::Text, ChannelType::News]),
+        OptionKind::Bool | OptionKind::File => {}
     }
-    if o.lookup.is_some() && !matches!(o.kind, Kind::Choice(_)) {
+    if o.lookup.is_some() && !matches!(o.kind, OptionKind::Choice(_)) {
         opt = opt.set_autocomplete(true);
     }
     opt

@@ -2,6 +2,7 @@
 
 pub mod amount;
 pub mod date;
+pub mod entity;
 pub mod name;
 pub mod outcome;
 pub mod schedule;
@@ -12,6 +13,7 @@ pub mod written;
 
 pub use amount::{Amount, Currency, Money};
 pub use date::{DateRange, Day, FlexDate, Month};
+pub use entity::Entity;
 pub use name::{Country, ForumKind, VisitLevel, normalize};
 pub use outcome::{OutcomeKind, OutcomeStatus};
 pub use text::Text;

@@ -149,49 +149,11 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-/// The kinds of record users change; their names appear in the audit log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Entity {
-    Visit,
-    Meeting,
-    Forum,
-    Official,
-    Outcome,
-}
+pub use crate::domain::Entity;
 
-impl Entity {
-    pub const ALL: [Entity; 5] = [
-        Entity::Official,
-        Entity::Visit,
-        Entity::Forum,
-        Entity::Meeting,
-        Entity::Outcome,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Entity::Visit => "visit",
-            Entity::Meeting => "meeting",
-            Entity::Forum => "forum",
-            Entity::Official => "official",
-            Entity::Outcome => "outcome",
-        }
-    }
-
-    /// The table holding this kind of record.
-    pub fn table(self) -> &'static str {
-        match self {
-            Entity::Visit => "visits",
-            Entity::Meeting => "meetings",
-            Entity::Forum => "forums",
-            Entity::Official => "officials",
-            Entity::Outcome => "outcomes",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Entity> {
-        Entity::ALL.into_iter().find(|e| e.as_str() == s)
-    }
+/// The table holding records of a kind.
+pub fn table(entity: Entity) -> &'static str {
+    entity.plural()
 }
 
 /// Timestamps in the audit log and on records: UTC, to the second.
@@ -203,7 +165,7 @@ pub fn now() -> String {
 pub async fn soft_delete(tx: &mut Tx<'_>, entity: Entity, id: i64) -> crate::error::Result<()> {
     let table = match entity {
         Entity::Official => return official::soft_delete(tx, id).await,
-        other => other.table(),
+        other => table(other),
     };
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE {table} SET deleted_at = ?, version = version + 1 WHERE id = ?"
@@ -293,7 +255,7 @@ pub async fn versions(
     for chunk in bulk::id_chunks(ids) {
         let rows: Vec<(i64, i64, bool)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT id, version, deleted_at IS NOT NULL FROM {} WHERE id IN (SELECT value FROM json_each(?))",
-            entity.table()
+            table(entity)
         )))
         .bind(chunk)
         .fetch_all(&mut **tx)

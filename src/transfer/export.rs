@@ -1,19 +1,20 @@
 //! Records as rows of named cells, then as CSV or JSON bytes.
 
+use crate::transfer::Columns;
 use serde_json::{Map, Value as Json, json};
 use sqlx::SqliteConnection;
 
-use super::{DATABASE, Kind, neutralize};
+use super::{DATABASE, Entity, neutralize};
 use crate::error::Result;
 pub use crate::store::sheet::Row;
 
 /// Every live record of one kind, oldest id first; with `only`, just those ids.
 pub async fn rows(
     conn: &mut SqliteConnection,
-    kind: Kind,
+    kind: Entity,
     only: Option<&[i64]>,
 ) -> Result<Vec<Row>> {
-    crate::store::sheet::rows(conn, kind.entity(), only).await
+    crate::store::sheet::rows(conn, kind, only).await
 }
 
 /// One cell as CSV text: sources become one "url | title | date" line each.
@@ -35,7 +36,7 @@ pub fn cell(v: Option<&Json>) -> String {
 
 /// CSV with a UTF-8 byte-order mark, so that Excel (Korean Excel included) reads Hangul and
 /// Hanzi right; every row names the database it comes from.
-pub fn to_csv(kind: Kind, rows: &[Row], identity: &str) -> Result<Vec<u8>> {
+pub fn to_csv(kind: Entity, rows: &[Row], identity: &str) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     w.write_record(kind.columns()).map_err(anyhow::Error::new)?;
     for row in rows {
@@ -54,7 +55,7 @@ pub fn to_csv(kind: Kind, rows: &[Row], identity: &str) -> Result<Vec<u8>> {
 
 /// JSON: an object with the database's identity and one array per kind. Empty values are
 /// left out so files stay small and hand-editable.
-pub fn to_json(parts: &[(Kind, Vec<Row>)], identity: &str) -> Result<Vec<u8>> {
+pub fn to_json(parts: &[(Entity, Vec<Row>)], identity: &str) -> Result<Vec<u8>> {
     let strip = |rows: &Vec<Row>| -> Vec<Json> {
         rows.iter()
             .map(|r| {
@@ -70,7 +71,7 @@ pub fn to_json(parts: &[(Kind, Vec<Row>)], identity: &str) -> Result<Vec<u8>> {
     let mut value = Map::new();
     value.insert(DATABASE.into(), Json::String(identity.to_string()));
     for (k, rows) in parts {
-        value.insert(k.name().to_string(), Json::Array(strip(rows)));
+        value.insert(k.plural().to_string(), Json::Array(strip(rows)));
     }
     let mut bytes = serde_json::to_vec_pretty(&Json::Object(value))?;
     bytes.push(b'\n');

@@ -2,13 +2,14 @@
 //! identity and one array per kind. A key given twice in one object is refused (serde_json
 //! would keep the last one silently), naming the key and where it is.
 
+use crate::transfer::Columns;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::import::{Item, Location};
-use super::{DATABASE, Kind};
+use super::{DATABASE, Entity};
 use crate::error::UserError;
 
 fn refused(message: String) -> UserError {
@@ -109,7 +110,7 @@ fn strict(name: &str, text: &str) -> Result<Value, UserError> {
 #[derive(Debug)]
 pub struct Records {
     pub identity: Option<String>,
-    pub kinds: Vec<Kind>,
+    pub kinds: Vec<Entity>,
     pub items: Vec<Item>,
 }
 
@@ -117,7 +118,7 @@ pub struct Records {
 pub fn read(name: &str, text: &str) -> Result<Records, UserError> {
     let value = strict(name, text)?;
     let mut identity = None;
-    let sections: Vec<(Option<Kind>, Vec<Value>)> = match value {
+    let sections: Vec<(Option<Entity>, Vec<Value>)> = match value {
         Value::Array(items) => vec![(None, items)],
         Value::Object(map) => {
             let mut out = Vec::new();
@@ -130,7 +131,7 @@ pub fn read(name: &str, text: &str) -> Result<Records, UserError> {
                     })?);
                     continue;
                 }
-                let kind = Kind::parse(&key).ok_or_else(|| {
+                let kind = Entity::parse(&key).ok_or_else(|| {
                     refused(format!(
                         "{name}: `{}` is not a section I know; use visits, officials, meetings or forums.",
                         key.chars().take(40).collect::<String>()
@@ -163,7 +164,7 @@ pub fn read(name: &str, text: &str) -> Result<Records, UserError> {
             };
             let kind = match section {
                 Some(k) => k,
-                None => Kind::detect(fields.keys().map(String::as_str)).ok_or_else(|| {
+                None => super::detect(fields.keys().map(String::as_str)).ok_or_else(|| {
                     refused(format!("{name}: item {index} has no `province` and `start` (visit), `name` and `country` (official), `date` and `officials` (meeting) or `name`, `kind` and `start` (forum) fields."))
                 })?,
             };
@@ -174,15 +175,15 @@ pub fn read(name: &str, text: &str) -> Result<Records, UserError> {
                     refused(format!(
                         "{name} {kind} item {index}: `{}` is not a {} field; use: {}.",
                         key.chars().take(40).collect::<String>(),
-                        kind.singular(),
+                        kind.as_str(),
                         kind.columns().join(", "),
-                        kind = kind.name()
+                        kind = kind.plural()
                     ))
                 })?;
                 if cells.iter().any(|(c, _)| *c == column) {
                     return Err(refused(format!(
                         "{name} {} item {index}: two fields mean `{column}`; keep one.",
-                        kind.name()
+                        kind.plural()
                     )));
                 }
                 if let Some(text) = cell(v).filter(|t| !t.is_empty()) {
@@ -248,6 +249,6 @@ mod tests {
         .unwrap();
         assert_eq!(identity.as_deref(), Some("abc"));
         assert_eq!(items.len(), 1);
-        assert_eq!(items[0].kind, Kind::Visits);
+        assert_eq!(items[0].kind, Entity::Visit);
     }
 }

@@ -9,74 +9,29 @@ mod sheet;
 
 use crate::domain::normalize;
 
-/// The kinds of record a file can hold, in the order an import applies them (later kinds
-/// refer to earlier ones by name or number).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Officials,
-    Visits,
-    Forums,
-    Meetings,
-    Outcomes,
-}
+pub use crate::domain::Entity;
 
 /// The column every exported row carries to say which database it came from.
 pub const DATABASE: &str = "database";
 
-impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Officials,
-        Kind::Visits,
-        Kind::Forums,
-        Kind::Meetings,
-        Kind::Outcomes,
-    ];
+/// What a file knows of a kind of record: its columns, those a hand-made file may add, the
+/// ones it needs, and the header words that name them.
+pub trait Columns: Sized {
+    fn columns(self) -> &'static [&'static str];
+    fn extra(self) -> &'static [&'static str];
+    fn required(self) -> &'static [&'static str];
+    fn column(self, header: &str) -> Option<&'static str>;
+}
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Officials => "officials",
-            Kind::Visits => "visits",
-            Kind::Forums => "forums",
-            Kind::Meetings => "meetings",
-            Kind::Outcomes => "outcomes",
-        }
-    }
-
-    /// The store's name for a record of this kind.
-    pub fn entity(self) -> crate::store::Entity {
-        use crate::store::Entity;
-        match self {
-            Kind::Officials => Entity::Official,
-            Kind::Visits => Entity::Visit,
-            Kind::Forums => Entity::Forum,
-            Kind::Meetings => Entity::Meeting,
-            Kind::Outcomes => Entity::Outcome,
-        }
-    }
-
-    /// "visit", "official", ...: one record of this kind, as messages name it.
-    pub fn singular(self) -> &'static str {
-        match self {
-            Kind::Officials => "official",
-            Kind::Visits => "visit",
-            Kind::Forums => "forum",
-            Kind::Meetings => "meeting",
-            Kind::Outcomes => "outcome",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == s)
-    }
-
+impl Columns for Entity {
     /// The columns export writes, in order. Import accepts these, `extra`, and synonyms.
-    pub fn columns(self) -> &'static [&'static str] {
+    fn columns(self) -> &'static [&'static str] {
         match self {
-            Kind::Visits => &[
+            Entity::Visit => &[
                 "id", "version", "province", "city", "level", "start", "end", "leader", "places",
                 "purpose", "size", "sources", DATABASE,
             ],
-            Kind::Officials => &[
+            Entity::Official => &[
                 "id",
                 "version",
                 "name",
@@ -89,7 +44,7 @@ impl Kind {
                 "positions",
                 DATABASE,
             ],
-            Kind::Meetings => &[
+            Entity::Meeting => &[
                 "id",
                 "version",
                 "date",
@@ -99,7 +54,7 @@ impl Kind {
                 "summary",
                 DATABASE,
             ],
-            Kind::Forums => &[
+            Entity::Forum => &[
                 "id",
                 "version",
                 "name",
@@ -112,7 +67,7 @@ impl Kind {
                 "visits",
                 DATABASE,
             ],
-            Kind::Outcomes => &[
+            Entity::Outcome => &[
                 "id",
                 "version",
                 "kind",
@@ -135,26 +90,26 @@ impl Kind {
     }
 
     /// Columns a hand-made file may use besides the exported ones.
-    pub fn extra(self) -> &'static [&'static str] {
+    fn extra(self) -> &'static [&'static str] {
         match self {
-            Kind::Visits | Kind::Outcomes => &["source", "source_title", "source_date"],
+            Entity::Visit | Entity::Outcome => &["source", "source_title", "source_date"],
             _ => &[],
         }
     }
 
-    pub fn required(self) -> &'static [&'static str] {
+    fn required(self) -> &'static [&'static str] {
         match self {
-            Kind::Visits => &["province", "start"],
-            Kind::Officials => &["name", "country"],
-            Kind::Meetings => &["date", "officials"],
-            Kind::Forums => &["name", "kind", "start"],
-            Kind::Outcomes => &["kind", "title", "date"],
+            Entity::Visit => &["province", "start"],
+            Entity::Official => &["name", "country"],
+            Entity::Meeting => &["date", "officials"],
+            Entity::Forum => &["name", "kind", "start"],
+            Entity::Outcome => &["kind", "title", "date"],
         }
     }
 
     /// The column a header names, for this kind: exact names first, then the synonyms
     /// spreadsheets use (case, spaces and punctuation do not matter).
-    pub fn column(self, header: &str) -> Option<&'static str> {
+    fn column(self, header: &str) -> Option<&'static str> {
         let key = normalize(header);
         if key.is_empty() {
             return None;
@@ -172,40 +127,40 @@ impl Kind {
                     .map(|(_, column, _)| *column)
             })
     }
-
-    /// Which kind a set of headers describes: the first kind (outcomes, meetings, forums,
-    /// officials, visits) whose required columns they all name.
-    pub fn detect<'a>(headers: impl IntoIterator<Item = &'a str> + Clone) -> Option<Kind> {
-        [
-            Kind::Outcomes,
-            Kind::Meetings,
-            Kind::Forums,
-            Kind::Officials,
-            Kind::Visits,
-        ]
-        .into_iter()
-        .find(|k| {
-            k.required()
-                .iter()
-                .all(|r| headers.clone().into_iter().any(|h| k.column(h) == Some(*r)))
-        })
-    }
 }
 
-const ALL_KINDS: &[Kind] = &Kind::ALL;
-const VISITS: &[Kind] = &[Kind::Visits];
-const OFFICIALS: &[Kind] = &[Kind::Officials];
-const MEETINGS: &[Kind] = &[Kind::Meetings];
-const FORUMS: &[Kind] = &[Kind::Forums];
-const DATED: &[Kind] = &[Kind::Visits, Kind::Forums];
-const NAMED: &[Kind] = &[Kind::Officials, Kind::Forums];
-const PLACED: &[Kind] = &[Kind::Meetings, Kind::Forums];
-const OUTCOMES: &[Kind] = &[Kind::Outcomes];
-const SOURCED: &[Kind] = &[Kind::Visits, Kind::Outcomes];
+/// Which kind a set of headers describes: the first kind (outcomes, meetings, forums,
+/// officials, visits) whose required columns they all name.
+pub fn detect<'a>(headers: impl IntoIterator<Item = &'a str> + Clone) -> Option<Entity> {
+    [
+        Entity::Outcome,
+        Entity::Meeting,
+        Entity::Forum,
+        Entity::Official,
+        Entity::Visit,
+    ]
+    .into_iter()
+    .find(|k| {
+        k.required()
+            .iter()
+            .all(|r| headers.clone().into_iter().any(|h| k.column(h) == Some(*r)))
+    })
+}
+
+const ALL_KINDS: &[Entity] = &Entity::ALL;
+const VISITS: &[Entity] = &[Entity::Visit];
+const OFFICIALS: &[Entity] = &[Entity::Official];
+const MEETINGS: &[Entity] = &[Entity::Meeting];
+const FORUMS: &[Entity] = &[Entity::Forum];
+const DATED: &[Entity] = &[Entity::Visit, Entity::Forum];
+const NAMED: &[Entity] = &[Entity::Official, Entity::Forum];
+const PLACED: &[Entity] = &[Entity::Meeting, Entity::Forum];
+const OUTCOMES: &[Entity] = &[Entity::Outcome];
+const SOURCED: &[Entity] = &[Entity::Visit, Entity::Outcome];
 
 /// Header words spreadsheets use for each column (README "Import and export" lists them).
 /// Compared after `normalize`, so `Start Date`, `start_date` and `START-DATE` are one word.
-const SYNONYMS: &[(&[Kind], &str, &[&str])] = &[
+const SYNONYMS: &[(&[Entity], &str, &[&str])] = &[
     (ALL_KINDS, "id", &["no", "number", "번호", "编号"]),
     (ALL_KINDS, "version", &["버전", "版本"]),
     (
@@ -469,22 +424,22 @@ mod tests {
 
     #[test]
     fn kinds_are_detected_from_columns_and_synonyms() {
-        assert_eq!(Kind::detect(["province", "start"]), Some(Kind::Visits));
-        assert_eq!(Kind::detect(["Province", "Start Date"]), Some(Kind::Visits));
-        assert_eq!(Kind::detect(["성/시", "시작일"]), Some(Kind::Visits));
+        assert_eq!(detect(["province", "start"]), Some(Entity::Visit));
+        assert_eq!(detect(["Province", "Start Date"]), Some(Entity::Visit));
+        assert_eq!(detect(["성/시", "시작일"]), Some(Entity::Visit));
         assert_eq!(
-            Kind::detect(["date", "officials", "place"]),
-            Some(Kind::Meetings)
+            detect(["date", "officials", "place"]),
+            Some(Entity::Meeting)
         );
-        assert_eq!(Kind::detect(["name", "country"]), Some(Kind::Officials));
-        assert_eq!(Kind::detect(["name", "kind", "start"]), Some(Kind::Forums));
+        assert_eq!(detect(["name", "country"]), Some(Entity::Official));
+        assert_eq!(detect(["name", "kind", "start"]), Some(Entity::Forum));
         assert_eq!(
-            Kind::detect(["kind", "title", "date", "amount"]),
-            Some(Kind::Outcomes)
+            detect(["kind", "title", "date", "amount"]),
+            Some(Entity::Outcome)
         );
-        assert_eq!(Kind::detect(["foo"]), None);
-        assert_eq!(Kind::Visits.column("START_DATE"), Some("start"));
-        assert_eq!(Kind::Visits.column("Source Date"), Some("source_date"));
-        assert_eq!(Kind::Visits.column("colour"), None);
+        assert_eq!(detect(["foo"]), None);
+        assert_eq!(Entity::Visit.column("START_DATE"), Some("start"));
+        assert_eq!(Entity::Visit.column("Source Date"), Some("source_date"));
+        assert_eq!(Entity::Visit.column("colour"), None);
     }
 }

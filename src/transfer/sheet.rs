@@ -3,9 +3,10 @@
 //! crate reads the cells; this module checks what it would silently accept (a quote left
 //! open, text after a closing quote) and gives every row its real line number.
 
-use super::Kind;
+use super::Entity;
 use super::import::{Item, Location};
 use crate::error::UserError;
+use crate::transfer::Columns;
 
 fn refused(message: String) -> UserError {
     UserError::new(message)
@@ -123,13 +124,13 @@ fn check_quotes(name: &str, text: &str, sep: u8, lines: &Lines) -> Result<(), Us
 
 /// The header's columns: each named cell mapped to a column of `kind`; trailing empty
 /// cells dropped. Refuses unknown, unnamed and repeated columns.
-fn columns(name: &str, header: &[String]) -> Result<(Kind, Vec<&'static str>), UserError> {
+fn columns(name: &str, header: &[String]) -> Result<(Entity, Vec<&'static str>), UserError> {
     let named = header
         .iter()
         .rposition(|h| !h.trim().is_empty())
         .map_or(0, |last| last + 1);
     let header: Vec<&str> = header[..named].iter().map(|h| h.trim()).collect();
-    let kind = Kind::detect(header.iter().copied()).ok_or_else(|| {
+    let kind = super::detect(header.iter().copied()).ok_or_else(|| {
         refused(format!(
             "{name}: the header must name the columns, e.g. `province,start` for visits, `name,country` for officials, `date,officials` for meetings or `name,kind,start` for forums."
         ))
@@ -146,7 +147,7 @@ fn columns(name: &str, header: &[String]) -> Result<(Kind, Vec<&'static str>), U
             refused(format!(
                 "{name}: column `{}` is not a {} column; use: {}.",
                 h.chars().take(40).collect::<String>(),
-                kind.singular(),
+                kind.as_str(),
                 kind.columns().join(", ")
             ))
         })?;
@@ -164,7 +165,7 @@ fn columns(name: &str, header: &[String]) -> Result<(Kind, Vec<&'static str>), U
 
 /// Reads a CSV text (byte-order mark already removed) into items of one kind; says which
 /// kind, and whether the file is an export (it names the `database` column).
-pub fn read(name: &str, text: &str) -> Result<(Kind, bool, Vec<Item>), UserError> {
+pub fn read(name: &str, text: &str) -> Result<(Entity, bool, Vec<Item>), UserError> {
     let lines = Lines::of(text);
     let sep = separator(text);
     check_quotes(name, text, sep, &lines)?;

@@ -2,22 +2,22 @@
 //! option is silently ignored), and none it reads is missing from the catalog (debug builds
 //! stop on such a read, see `Request::get`).
 
-use delegation_bot::catalog::{COMMANDS, Kind};
+use delegation_bot::catalog::{COMMANDS, OptionKind};
 use delegation_bot::request::Request;
 
 use crate::helpers::TestApp;
 
 /// A value of each kind that the catalog accepts.
-fn sample(kind: Kind) -> String {
+fn sample(kind: OptionKind) -> String {
     match kind {
-        Kind::Text(_) | Kind::Article(_) => "Jiangsu".into(),
-        Kind::Integer { min, max } => 1.clamp(min, max).to_string(),
-        Kind::Bool => "true".into(),
-        Kind::Date | Kind::Month => "2024-05".into(),
-        Kind::Day => "2024-05-02".into(),
-        Kind::Choice(choices) => choices[0].into(),
-        Kind::File => "no-such-file.csv".into(),
-        Kind::Channel => "123456789012345678".into(),
+        OptionKind::Text(_) | OptionKind::Article(_) => "Jiangsu".into(),
+        OptionKind::Integer { min, max } => 1.clamp(min, max).to_string(),
+        OptionKind::Bool => "true".into(),
+        OptionKind::Date | OptionKind::Month => "2024-05".into(),
+        OptionKind::Day => "2024-05-02".into(),
+        OptionKind::Choice(choices) => choices[0].into(),
+        OptionKind::File => "no-such-file.csv".into(),
+        OptionKind::Channel => "123456789012345678".into(),
     }
 }
 

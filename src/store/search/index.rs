@@ -196,7 +196,7 @@ pub async fn rebuild(tx: &mut Tx<'_>) -> Result<()> {
     for entity in KINDS {
         let last: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
             "SELECT coalesce(max(id), 0) FROM {}",
-            entity.table()
+            super::super::table(entity)
         )))
         .fetch_one(&mut **tx)
         .await?;

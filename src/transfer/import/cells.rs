@@ -1,29 +1,30 @@
 //! One record as read from a file: where it stands and its non-empty cells, with typed
 //! accessors whose refusals name the line and the column that is wrong.
 
-use super::super::{DATABASE, Kind};
+use super::super::{DATABASE, Entity};
 use crate::domain::{FlexDate, Text};
 use crate::error::UserError;
+use crate::transfer::Columns;
 
 /// Where a record stands in its file: a CSV line, or the n-th item of a JSON section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Location {
     Line(u32),
-    Item(Kind, u32),
+    Item(Entity, u32),
 }
 
 impl std::fmt::Display for Location {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Location::Line(n) => write!(f, "line {n}"),
-            Location::Item(kind, n) => write!(f, "{} item {n}", kind.name()),
+            Location::Item(kind, n) => write!(f, "{} item {n}", kind.plural()),
         }
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct Item {
-    pub kind: Kind,
+    pub kind: Entity,
     pub at: Location,
     /// (column, trimmed non-empty text), in file order.
     pub cells: Vec<(&'static str, String)>,
@@ -87,7 +88,7 @@ impl Item {
                 Some(column),
                 format!(
                     "`{column}` is empty; every {} needs it.",
-                    self.kind.singular()
+                    self.kind.as_str()
                 ),
             )
         })

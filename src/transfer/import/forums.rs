@@ -3,13 +3,12 @@
 
 use std::collections::HashMap;
 
-use super::super::Kind;
 use super::job::{Class, Existing, Job};
 use super::{Item, Location, Refusal};
+use crate::domain::Entity;
 use crate::domain::text::{NAME_MAX, SHORT_MAX};
 use crate::domain::{ForumKind, Text};
 use crate::error::Result;
-use crate::store::Entity;
 use crate::store::bulk::{self, New};
 use crate::store::forum::{self, Fields};
 use crate::store::visit;
@@ -95,7 +94,7 @@ fn duplicate(item: &Item, owner: Owner) -> Refusal {
 }
 
 pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
-    let kind = Kind::Forums;
+    let kind = Entity::Forum;
     let existing = job.existing(kind, Entity::Forum, &items).await?;
     let mut wanted: Vec<i64> = Vec::new();
     for item in &items {
@@ -201,7 +200,7 @@ async fn update(
     if !job.opts.force
         && let Some(other) = forum::find_duplicate(&mut job.write, &fields, Some(id)).await?
     {
-        job.refuse(Kind::Forums, duplicate(item, Owner::Record(other)));
+        job.refuse(Entity::Forum, duplicate(item, Owner::Record(other)));
         return Ok(());
     }
     job.write_update(existing, item, id, &fields, opened).await

@@ -6,14 +6,14 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::super::Kind;
 use super::{File, Item, Location, Refusal, forums, meetings, officials, outcomes, visits};
+use crate::domain::Entity;
 use crate::error::Result;
 use crate::progress::Progress;
 use crate::store::audit::{self, Author};
 use crate::store::change;
 use crate::store::names::Names;
-use crate::store::{self, Entity, WriteTx};
+use crate::store::{self, WriteTx};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -74,9 +74,9 @@ pub struct Report {
 impl Report {
     /// "visits: 3 new, 1 changed, 0 unchanged" for each kind in the file.
     pub fn lines(&self) -> Vec<String> {
-        Kind::ALL
+        Entity::ALL
             .iter()
-            .filter_map(|k| self.counts.get(k.name()).map(|c| (k, c)))
+            .filter_map(|k| self.counts.get(k.plural()).map(|c| (k, c)))
             .map(|(k, c)| {
                 let refused = if c.refused > 0 {
                     format!(", {} refused", c.refused)
@@ -85,7 +85,7 @@ impl Report {
                 };
                 format!(
                     "{}: {} new, {} changed, {} unchanged{refused}",
-                    k.name(),
+                    k.plural(),
                     c.created,
                     c.updated,
                     c.unchanged
@@ -139,7 +139,7 @@ pub(super) struct Job<'a> {
 }
 
 impl Job<'_> {
-    pub fn refuse(&mut self, kind: Kind, refusal: Refusal) {
+    pub fn refuse(&mut self, kind: Entity, refusal: Refusal) {
         self.count(kind).refused += 1;
         self.report.refused_total += 1;
         if self.report.refused.len() < KEEP {
@@ -147,11 +147,11 @@ impl Job<'_> {
         }
     }
 
-    pub fn change(&mut self, kind: Kind, at: Location, record: i64, what: String) {
+    pub fn change(&mut self, kind: Entity, at: Location, record: i64, what: String) {
         self.report.changes_total += 1;
         if self.report.changes.len() < KEEP {
             self.report.changes.push(Change {
-                kind: kind.singular(),
+                kind: kind.as_str(),
                 at,
                 record,
                 what,
@@ -159,11 +159,11 @@ impl Job<'_> {
         }
     }
 
-    pub fn count(&mut self, kind: Kind) -> &mut Counts {
-        self.report.counts.entry(kind.name()).or_default()
+    pub fn count(&mut self, kind: Entity) -> &mut Counts {
+        self.report.counts.entry(kind.plural()).or_default()
     }
 
-    pub fn created(&mut self, kind: Kind, entity: Entity, ids: &[(i64, i64)]) {
+    pub fn created(&mut self, kind: Entity, entity: Entity, ids: &[(i64, i64)]) {
         self.count(kind).created += ids.len();
         self.created
             .extend(ids.iter().map(|(id, version)| (entity, *id, *version)));
@@ -216,7 +216,7 @@ impl Job<'_> {
     /// Loads what `classify` needs about the records these rows name.
     pub async fn existing(
         &mut self,
-        kind: Kind,
+        kind: Entity,
         entity: Entity,
         items: &[Item],
     ) -> Result<Existing> {
@@ -249,7 +249,7 @@ impl Job<'_> {
                 Some("id"),
                 format!(
                     "{} #{id} was deleted; leave `id` empty to add it anew, or /data undo the deletion.",
-                    item.kind.singular()
+                    item.kind.as_str()
                 ),
             )),
             Some((current, false)) => Ok(
@@ -282,7 +282,7 @@ impl Job<'_> {
         id: i64,
         current: i64,
     ) -> Result<std::result::Result<Option<String>, Refusal>> {
-        let what = item.kind.singular();
+        let what = item.kind.as_str();
         let seen = match item.version() {
             Ok(Some(v)) => v,
             Ok(None) if self.opts.force => {
@@ -409,7 +409,7 @@ pub async fn run(
         done: 0,
         total,
     };
-    let mut by_kind: BTreeMap<Kind, Vec<Item>> =
+    let mut by_kind: BTreeMap<Entity, Vec<Item>> =
         file.kinds.iter().map(|k| (*k, Vec::new())).collect();
     for item in file.items {
         by_kind.entry(item.kind).or_default().push(item);
@@ -417,11 +417,11 @@ pub async fn run(
     for (kind, items) in by_kind {
         job.count(kind);
         match kind {
-            Kind::Officials => officials::import(&mut job, items).await?,
-            Kind::Visits => visits::import(&mut job, items).await?,
-            Kind::Forums => forums::import(&mut job, items).await?,
-            Kind::Meetings => meetings::import(&mut job, items).await?,
-            Kind::Outcomes => outcomes::import(&mut job, items).await?,
+            Entity::Official => officials::import(&mut job, items).await?,
+            Entity::Visit => visits::import(&mut job, items).await?,
+            Entity::Forum => forums::import(&mut job, items).await?,
+            Entity::Meeting => meetings::import(&mut job, items).await?,
+            Entity::Outcome => outcomes::import(&mut job, items).await?,
         }
     }
     job.finish().await?;

@@ -4,12 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::super::Kind;
 use super::job::{Class, Existing, Job};
 use super::{Item, Location, Refusal};
+use crate::domain::Entity;
 use crate::domain::text::{LONG_MAX, NAME_MAX};
 use crate::error::Result;
-use crate::store::Entity;
 use crate::store::bulk::{self, New};
 use crate::store::meeting::{self, Fields};
 use crate::store::visit;
@@ -75,7 +74,7 @@ fn duplicate(item: &Item, owner: Owner) -> Refusal {
 }
 
 pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
-    let kind = Kind::Meetings;
+    let kind = Entity::Meeting;
     let existing = job.existing(kind, Entity::Meeting, &items).await?;
     let mut wanted: Vec<i64> = Vec::new();
     let mut days: Vec<String> = Vec::new();
@@ -190,7 +189,7 @@ async fn update(
     if !job.opts.force
         && let Some(other) = meeting::find_duplicate(&mut job.write, &fields, Some(id)).await?
     {
-        job.refuse(Kind::Meetings, duplicate(item, Owner::Record(other)));
+        job.refuse(Entity::Meeting, duplicate(item, Owner::Record(other)));
         return Ok(());
     }
     job.write_update(existing, item, id, &fields, opened).await

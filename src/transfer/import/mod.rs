@@ -20,7 +20,7 @@ mod visits;
 pub use cells::{Item, Location, Refusal};
 pub use job::{Change, Counts, Options, Report, run};
 
-use super::Kind;
+use super::Entity;
 use crate::error::UserError;
 
 /// The largest upload the Discord adapter accepts; the command line takes any size.
@@ -31,7 +31,7 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub struct File {
     pub name: String,
     /// The kinds the file holds (an exported file may hold none of a kind).
-    pub kinds: Vec<Kind>,
+    pub kinds: Vec<Entity>,
     /// The database a JSON export names at its top (CSV rows name theirs in a column).
     pub identity: Option<String>,
     pub items: Vec<Item>,

@@ -2,13 +2,12 @@
 //! another database (one person is one record: a name already on record is that person,
 //! kept as they are), written in bulk with their aliases.
 
-use super::super::Kind;
 use super::job::{Class, Job};
 use super::{Item, Refusal};
+use crate::domain::Entity;
 use crate::domain::text::{NAME_MAX, SHORT_MAX};
 use crate::domain::{Country, FlexDate, Text, normalize};
 use crate::error::Result;
-use crate::store::Entity;
 use crate::store::bulk::{self, New};
 use crate::store::official::{self, Fields};
 use crate::store::{position, region};
@@ -133,7 +132,7 @@ fn all_names(c: &Checked) -> Vec<(String, String)> {
 }
 
 pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
-    let kind = Kind::Officials;
+    let kind = Entity::Official;
     let existing = job.existing(kind, Entity::Official, &items).await?;
     let mut next = bulk::next_id(&mut job.write, "officials").await?.max(
         items
@@ -273,7 +272,7 @@ async fn update(
         return Ok(());
     };
     if let Some(r) = taken(job, item, id, names) {
-        job.refuse(Kind::Officials, r);
+        job.refuse(Entity::Official, r);
         return Ok(());
     }
     let title_before = official::title(&mut job.write, id).await?;

@@ -7,16 +7,16 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Duration;
 
-use super::super::Kind;
 use super::job::{Class, Existing, Job};
 use super::{Item, Location, Refusal};
+use crate::domain::Entity;
 use crate::domain::text::{LONG_MAX, NAME_MAX, SHORT_MAX};
 use crate::domain::{Amount, Currency, Money, OutcomeKind, OutcomeStatus, Text};
 use crate::error::Result;
+use crate::store;
 use crate::store::bulk::{self, New};
 use crate::store::outcome::{self, DUPLICATE_DAYS, Fields, Repeat, Said, link};
 use crate::store::region::Country;
-use crate::store::{self, Entity};
 
 /// The live records of each kind the rows link to.
 struct Live {
@@ -217,7 +217,7 @@ async fn live(job: &mut Job<'_>, items: &[Item]) -> Result<Live> {
 }
 
 pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
-    let kind = Kind::Outcomes;
+    let kind = Entity::Outcome;
     let existing = job.existing(kind, Entity::Outcome, &items).await?;
     let live = live(job, &items).await?;
     let mut next = bulk::next_id(&mut job.write, "outcomes").await?.max(
@@ -314,7 +314,7 @@ async fn update(
         && let Some(other) = outcome::find_duplicate(&mut job.write, &fields, Some(id)).await?
     {
         job.refuse(
-            Kind::Outcomes,
+            Entity::Outcome,
             item.refuse(Some("title"), outcome::duplicate_message(other)),
         );
         return Ok(());

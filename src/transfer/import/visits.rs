@@ -6,13 +6,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use super::super::Kind;
 use super::job::{Class, Existing, Job};
 use super::{Item, Location, Refusal};
+use crate::domain::Entity;
 use crate::domain::VisitLevel;
 use crate::domain::text::{LONG_MAX, NAME_MAX};
 use crate::error::Result;
-use crate::store::Entity;
 use crate::store::bulk::{self, New};
 use crate::store::region::Country;
 use crate::store::visit::{self, Fields, Source};
@@ -169,7 +168,7 @@ fn overlap_refusal(item: &Item, owner: Owner) -> Refusal {
 }
 
 pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
-    let kind = Kind::Visits;
+    let kind = Entity::Visit;
     let existing = job.existing(kind, Entity::Visit, &items).await?;
     let mut provinces: Vec<i64> = items
         .iter()
@@ -275,7 +274,7 @@ async fn update(
     if !job.opts.force
         && let Some(owner) = spans.overlap(&fields, Some(id))
     {
-        job.refuse(Kind::Visits, overlap_refusal(item, owner));
+        job.refuse(Entity::Visit, overlap_refusal(item, owner));
         return Ok(());
     }
     job.write_update(existing, item, id, &fields, opened)
