@@ -150,7 +150,7 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
     change
         .summarize(&format!("delete forum #{id} {}", current.row.name))
         .await?;
-    let outcomes = crate::store::outcome::detach(&mut change, Entity::Forum, id).await?;
+    let outcomes = change.detach_outcomes(Entity::Forum, id).await?;
     change.delete(Entity::Forum, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Forum #{id} deleted"))

@@ -144,7 +144,7 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
             shown(&current.row.date, &current.row.date_precision)
         ))
         .await?;
-    let outcomes = crate::store::outcome::detach(&mut change, Entity::Meeting, id).await?;
+    let outcomes = change.detach_outcomes(Entity::Meeting, id).await?;
     change.delete(Entity::Meeting, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} deleted"))

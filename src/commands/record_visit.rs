@@ -340,7 +340,7 @@ pub async fn delete(app: &App, actor: &Actor, a: DeleteArgs) -> Result<Reply> {
         forum::unlink(&mut change, *f, id).await?;
         change.log(before).await?;
     }
-    let outcomes = crate::store::outcome::detach(&mut change, Entity::Visit, id).await?;
+    let outcomes = change.detach_outcomes(Entity::Visit, id).await?;
     change.delete(Entity::Visit, id).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Visit #{id} deleted"))

@@ -49,4 +49,9 @@ impl Entity {
             .into_iter()
             .find(|e| e.as_str() == s || e.plural() == s)
     }
+
+    /// The kind a plural names (`visits`): a file's section.
+    pub fn from_plural(s: &str) -> Option<Entity> {
+        Entity::ALL.into_iter().find(|e| e.plural() == s)
+    }
 }

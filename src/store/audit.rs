@@ -4,7 +4,8 @@
 use serde_json::Value as Json;
 use sqlx::SqlitePool;
 
-use super::{Entity, Tx, forum, meeting, now, official, outcome, search, visit};
+use super::diff::diff;
+use super::{Entity, Tx, now};
 use crate::error::Result;
 
 /// Who makes a change, as the audit log records it.
@@ -42,73 +43,29 @@ pub async fn set_summary(tx: &mut Tx<'_>, batch: i64, summary: &str) -> Result<(
     Ok(())
 }
 
-pub async fn snapshot(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Option<Json>> {
-    Ok(match entity {
-        Entity::Visit => visit::snapshot(tx, id)
-            .await?
-            .map(serde_json::to_value)
-            .transpose()?,
-        Entity::Meeting => meeting::snapshot(tx, id)
-            .await?
-            .map(serde_json::to_value)
-            .transpose()?,
-        Entity::Forum => forum::snapshot(tx, id)
-            .await?
-            .map(serde_json::to_value)
-            .transpose()?,
-        Entity::Official => official::snapshot(tx, id)
-            .await?
-            .map(serde_json::to_value)
-            .transpose()?,
-        Entity::Outcome => outcome::snapshot(tx, id)
-            .await?
-            .map(serde_json::to_value)
-            .transpose()?,
-    })
-}
-
 /// What a bulk job records as the "after" of a record it created: its id and version are
 /// all that undo and the version checks read (the record itself is in its table).
 pub fn created_marker(id: i64, version: i64) -> String {
     serde_json::json!({"id": id, "version": version}).to_string()
 }
 
-/// Logs what `entity` `id` looks like now against `before`, and refreshes its search entry.
-pub async fn record(
+/// Writes one entry of batch `batch`: `entity` `id` before and after the change.
+pub(super) async fn entry(
     tx: &mut Tx<'_>,
     batch: i64,
     entity: Entity,
     id: i64,
-    before: Option<Json>,
+    before: Option<&Json>,
+    after: Option<&Json>,
 ) -> Result<()> {
-    let after = snapshot(tx, entity, id).await?;
-    if before == after {
-        return Ok(());
-    }
     sqlx::query("INSERT INTO audit_entries (batch_id, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?)")
         .bind(batch)
         .bind(entity.as_str())
         .bind(id)
-        .bind(before.as_ref().map(|b| b.to_string()))
-        .bind(after.as_ref().map(|a| a.to_string()))
+        .bind(before.map(|b| b.to_string()))
+        .bind(after.map(|a| a.to_string()))
         .execute(&mut **tx)
         .await?;
-    search::reindex(tx, entity, id).await?;
-    // Their visits and meetings are found by their names: when those changed (an alias, a
-    // rename, a merge, a deletion undone), they are indexed again in the same transaction.
-    let names = |s: &Option<Json>| {
-        s.as_ref().map(|s| {
-            (
-                s["name"].clone(),
-                s["local_name"].clone(),
-                s["aliases"].clone(),
-                s["deleted_at"].clone(),
-            )
-        })
-    };
-    if entity == Entity::Official && names(&before) != names(&after) {
-        search::reindex_person(tx, id).await?;
-    }
     Ok(())
 }
 
@@ -125,23 +82,6 @@ pub(super) async fn mark_undone(tx: &mut Tx<'_>, batch: i64, undo: i64) -> Resul
         .execute(&mut **tx)
         .await?;
     Ok(())
-}
-
-/// Puts a record back as `before` had it; `None` (it did not exist) soft-deletes it.
-pub(super) async fn restore(
-    tx: &mut Tx<'_>,
-    entity: Entity,
-    id: i64,
-    before: Option<Json>,
-) -> Result<()> {
-    match (entity, before) {
-        (_, None) => super::soft_delete(tx, entity, id).await,
-        (Entity::Visit, Some(j)) => visit::restore(tx, &serde_json::from_value(j)?).await,
-        (Entity::Meeting, Some(j)) => meeting::restore(tx, &serde_json::from_value(j)?).await,
-        (Entity::Forum, Some(j)) => forum::restore(tx, &serde_json::from_value(j)?).await,
-        (Entity::Official, Some(j)) => official::restore(tx, &serde_json::from_value(j)?).await,
-        (Entity::Outcome, Some(j)) => outcome::restore(tx, &serde_json::from_value(j)?).await,
-    }
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -250,90 +190,4 @@ pub async fn changes_since(
         }
     }
     Ok(changes)
-}
-
-/// The key that holds the precision of a stored date's key (`start_date` → `start_precision`).
-fn date_precision_key(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "date" => "date_precision",
-        "start_date" => "start_precision",
-        "end_date" => "end_precision",
-        "from_date" => "from_precision",
-        "to_date" => "to_precision",
-        _ => return None,
-    })
-}
-
-/// "field: old → new" for each field that changed; bookkeeping fields are left out.
-pub fn diff(before: Option<&Json>, after: Option<&Json>) -> Vec<String> {
-    const QUIET: [&str; 4] = ["version", "updated_at", "created_at", "id"];
-    let (Some(Json::Object(b)), Some(Json::Object(a))) = (before, after) else {
-        return vec![if before.is_none() {
-            "created".into()
-        } else {
-            "removed".into()
-        }];
-    };
-    let show = |v: Option<&Json>| match v {
-        None | Some(Json::Null) => "—".to_string(),
-        Some(Json::String(s)) => s.chars().take(60).collect(),
-        Some(other) => other.to_string().chars().take(60).collect(),
-    };
-    // A date is shown at its precision (`2024-06` for a month), with its precision key.
-    let dated = |o: &serde_json::Map<String, Json>, key: &str| -> Option<String> {
-        let precision = date_precision_key(key)?;
-        let date = o.get(key)?.as_str()?;
-        let p = o.get(precision).and_then(Json::as_str).unwrap_or("day");
-        Some(
-            crate::domain::FlexDate::from_stored(date, p)
-                .map_or(date.to_string(), |d| d.to_string()),
-        )
-    };
-    let mut out = Vec::new();
-    for (key, new) in a {
-        if QUIET.contains(&key.as_str())
-            || key.ends_with("_precision")
-            || key.ends_with("_shown")
-            || key == "span_end"
-        {
-            continue;
-        }
-        if date_precision_key(key).is_some() {
-            let (was, now) = (dated(b, key), dated(a, key));
-            if was != now {
-                let show = |d: Option<String>| d.unwrap_or_else(|| "—".into());
-                out.push(format!("{key}: {} → {}", show(was), show(now)));
-            }
-            continue;
-        }
-        if b.get(key) == Some(new) {
-            continue;
-        }
-        if key == "amount_minor" || key == "amount_about" {
-            // Hundredths as stored; shown once as the amount with its currency.
-            let money = |o: &serde_json::Map<String, Json>| {
-                super::outcome::stored_money(
-                    o.get("amount_minor").and_then(Json::as_i64),
-                    o.get("currency").and_then(Json::as_str),
-                    o.get("amount_about").and_then(Json::as_i64).unwrap_or(0),
-                )
-                .map_or("—".to_string(), |m| m.to_string())
-            };
-            let line = format!("amount: {} → {}", money(b), money(a));
-            if !out.contains(&line) {
-                out.push(line);
-            }
-            continue;
-        }
-        if key == "deleted_at" {
-            out.push(if new.is_null() {
-                "restored".into()
-            } else {
-                "deleted".into()
-            });
-        } else {
-            out.push(format!("{key}: {} → {}", show(b.get(key)), show(Some(new))));
-        }
-    }
-    out
 }

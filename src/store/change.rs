@@ -9,7 +9,7 @@ use std::future::Future;
 use serde_json::Value as Json;
 
 use super::audit::{self, Author};
-use super::{Entity, Tx, WriteTx, forum, meeting, official, outcome, visit};
+use super::{Entity, Tx, WriteTx, forum, kinds, meeting, official, outcome, search, visit};
 use crate::error::{Result, UserError};
 
 /// A kind of record as a change writes it: its checked fields, loaded from and written to
@@ -81,7 +81,12 @@ impl Change {
 
     /// Logs a record this change created.
     pub async fn created(&mut self, entity: Entity, id: i64) -> Result<()> {
-        audit::record(&mut self.tx, self.batch, entity, id, None).await
+        self.log(Before {
+            entity,
+            id,
+            snapshot: None,
+        })
+        .await
     }
 
     /// Logs many records a bulk job created (kind, id, version), in a few statements: the
@@ -129,7 +134,7 @@ impl Change {
     /// Notes a record's state before a write of its own shape (a link, an alias, a merge,
     /// an undo); `log` records the change once it is written.
     pub async fn before(&mut self, entity: Entity, id: i64) -> Result<Before> {
-        let snapshot = audit::snapshot(&mut self.tx, entity, id).await?;
+        let snapshot = kinds::snapshot(&mut self.tx, entity, id).await?;
         Ok(Before {
             entity,
             id,
@@ -137,16 +142,64 @@ impl Change {
         })
     }
 
-    /// Logs a record as it is now against its state in `before` (nothing when unchanged).
+    /// Logs a record as it is now against its state in `before` (nothing when unchanged),
+    /// and refreshes its search entry.
     pub async fn log(&mut self, before: Before) -> Result<()> {
-        audit::record(
+        let Before {
+            entity,
+            id,
+            snapshot: before,
+        } = before;
+        let after = kinds::snapshot(&mut self.tx, entity, id).await?;
+        if before == after {
+            return Ok(());
+        }
+        audit::entry(
             &mut self.tx,
             self.batch,
-            before.entity,
-            before.id,
-            before.snapshot,
+            entity,
+            id,
+            before.as_ref(),
+            after.as_ref(),
         )
-        .await
+        .await?;
+        search::reindex(&mut self.tx, entity, id).await?;
+        // Their visits and meetings are found by their names: when those changed (an
+        // alias, a rename, a merge, a deletion undone), they are indexed again too.
+        let names = |s: &Option<Json>| {
+            s.as_ref().map(|s| {
+                (
+                    s["name"].clone(),
+                    s["local_name"].clone(),
+                    s["aliases"].clone(),
+                    s["deleted_at"].clone(),
+                )
+            })
+        };
+        if entity == Entity::Official && names(&before) != names(&after) {
+            search::reindex_person(&mut self.tx, id).await?;
+        }
+        Ok(())
+    }
+
+    /// Puts record `id` back as `before` had it (`None`: it did not exist), logged.
+    pub async fn restore(&mut self, entity: Entity, id: i64, before: Option<Json>) -> Result<()> {
+        let now = self.before(entity, id).await?;
+        kinds::restore(&mut self.tx, entity, id, before).await?;
+        self.log(now).await
+    }
+
+    /// Takes the live outcomes that link to this visit, meeting or forum off it, each logged
+    /// (the deletion of what they linked to), so no live outcome points at a deleted record
+    /// and undoing the deletion links them again. Returns their ids.
+    pub async fn detach_outcomes(&mut self, entity: Entity, id: i64) -> Result<Vec<i64>> {
+        let ids = outcome::linked_to(&mut self.tx, entity, id).await?;
+        for o in &ids {
+            let before = self.before(Entity::Outcome, *o).await?;
+            outcome::unlink(&mut self.tx, *o, entity).await?;
+            self.log(before).await?;
+        }
+        Ok(ids)
     }
 
     /// Logs a record whose earlier state was read as JSON elsewhere (an import compares

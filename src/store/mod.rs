@@ -7,8 +7,10 @@ pub mod census;
 pub mod change;
 pub mod city;
 pub mod counts;
+pub mod diff;
 pub mod digest;
 pub mod forum;
+mod kinds;
 pub mod lock;
 pub mod meeting;
 pub mod mentions;
@@ -57,9 +59,12 @@ impl WriteTx {
         Ok(WriteTx { tx, _turn: turn })
     }
 
-    /// Brings the report counts up to date and commits (summary::commit).
-    pub async fn commit(self) -> crate::error::Result<()> {
-        summary::commit(self.tx).await
+    /// Plans the watches' messages of the change (outbox), brings the report counts up to
+    /// date (summary), and commits: one direction, whoever wrote.
+    pub async fn commit(mut self) -> crate::error::Result<()> {
+        outbox::plan(&mut self.tx).await?;
+        summary::refresh(&mut self.tx).await?;
+        Ok(self.tx.commit().await?)
     }
 
     pub async fn rollback(self) -> crate::error::Result<()> {

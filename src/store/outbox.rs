@@ -245,7 +245,7 @@ async fn describe(tx: &mut Tx<'_>, batch: i64, t: &Touched) -> Result<Item> {
         .fetch_one(&mut **tx)
         .await?;
         let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str::<Json>(&s).ok());
-        super::audit::diff(parse(before).as_ref(), parse(after).as_ref())
+        super::diff::diff(parse(before).as_ref(), parse(after).as_ref())
             .into_iter()
             .take(4)
             .collect()
@@ -351,8 +351,10 @@ async fn outcome_label(tx: &mut Tx<'_>, id: i64) -> Result<(Option<String>, Opti
     else {
         return Ok((None, None));
     };
-    let money =
-        super::outcome::stored_money(minor, currency.as_deref(), about).map(|m| m.to_string());
+    let money = minor
+        .zip(currency.as_deref())
+        .and_then(|(m, c)| crate::domain::Money::from_stored(m, c, about != 0))
+        .map(|m| m.to_string());
     let label = [
         Some(format!("{kind}: {title}")),
         Some(date),

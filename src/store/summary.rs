@@ -390,8 +390,7 @@ pub(super) async fn mark_inserted(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) 
 /// Commits a write: the counts are brought up to date in the same transaction, so no
 /// reader ever sees records and counts that disagree; so are the watches' deliveries
 /// (store::outbox), so a change and the message about it commit together.
-pub async fn commit(mut tx: Tx<'_>) -> Result<()> {
-    super::outbox::plan(&mut tx).await?;
+async fn commit(mut tx: Tx<'_>) -> Result<()> {
     refresh(&mut tx).await?;
     tx.commit().await?;
     Ok(())

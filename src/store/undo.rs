@@ -66,9 +66,7 @@ pub async fn undo_last(mut tx: WriteTx, author: &Author<'_>) -> Result<Undone> {
             None => added.entry(entity).or_default().push(*id),
             Some(before) => {
                 let before: Json = serde_json::from_str(before)?;
-                let now = change.before(entity, *id).await?;
-                audit::restore(&mut change, entity, *id, Some(before)).await?;
-                change.log(now).await?;
+                change.restore(entity, *id, Some(before)).await?;
             }
         }
     }

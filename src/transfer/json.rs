@@ -131,7 +131,7 @@ pub fn read(name: &str, text: &str) -> Result<Records, UserError> {
                     })?);
                     continue;
                 }
-                let kind = Entity::parse(&key).ok_or_else(|| {
+                let kind = Entity::from_plural(&key).ok_or_else(|| {
                     refused(format!(
                         "{name}: `{}` is not a section I know; use visits, officials, meetings or forums.",
                         key.chars().take(40).collect::<String>()

@@ -116,7 +116,7 @@ async fn deleting_a_visit_takes_its_outcomes_off_it_and_undo_puts_them_back() {
 
     // The deletion of the visit, as /record visit delete makes it: its outcomes detached.
     let mut c = change(&t, "kim").await.unwrap();
-    let detached = outcome::detach(&mut c, Entity::Visit, visit).await.unwrap();
+    let detached = c.detach_outcomes(Entity::Visit, visit).await.unwrap();
     assert_eq!(detached, [id]);
     c.delete(Entity::Visit, visit).await.unwrap();
     c.commit().await.unwrap();

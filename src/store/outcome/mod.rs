@@ -11,7 +11,6 @@ pub use read::{Brief, Filter, Link, ListItem, View, count, list, of_forum, of_vi
 
 use serde::{Deserialize, Serialize};
 
-use super::change::Change;
 use super::visit::{Source, SourcesOf};
 use super::{Entity, Tx, now};
 use crate::domain::{FlexDate, Money, OutcomeKind, OutcomeStatus, normalize};
@@ -475,22 +474,15 @@ pub async fn linked_to(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Vec<i
     .await?)
 }
 
-/// Takes the live outcomes that link to this visit, meeting or forum off it, each logged
-/// in `change` (the deletion of what they linked to), so no live outcome points at a
-/// deleted record and undoing the deletion links them again. Returns their ids.
-pub async fn detach(change: &mut Change, entity: Entity, id: i64) -> Result<Vec<i64>> {
-    let ids = linked_to(change, entity, id).await?;
-    let column = link_column(entity).expect("linked_to found some");
-    for outcome in &ids {
-        let before = change.before(Entity::Outcome, *outcome).await?;
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE outcomes SET {column} = NULL, updated_at = ?, version = version + 1 WHERE id = ?"
-        )))
-        .bind(now())
-        .bind(outcome)
-        .execute(&mut ***change)
-        .await?;
-        change.log(before).await?;
-    }
-    Ok(ids)
+/// Takes outcome `id` off the visit, meeting or forum (`entity`) it came of.
+pub(crate) async fn unlink(tx: &mut Tx<'_>, id: i64, entity: Entity) -> Result<()> {
+    let column = link_column(entity).expect("visits, meetings and forums are linked to");
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE outcomes SET {column} = NULL, updated_at = ?, version = version + 1 WHERE id = ?"
+    )))
+    .bind(now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
