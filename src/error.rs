@@ -1,22 +1,126 @@
-//! Two kinds of failure: a `UserError` is shown to the user as is (one sentence that says
-//! what to type instead); anything else is internal: the user sees a short apology and
-//! the log gets the whole chain.
+//! Failures, as data. A `UserError` is the user's own mistake and a `Refusal` what the store
+//! will not do; both are shown to the user (one sentence that says what to type instead),
+//! written in the reader's language by `crate::i18n` from a message id and its arguments:
+//! nothing below that layer writes a sentence. Anything else is internal: the user sees a
+//! short apology and the log gets the whole chain.
 
 use std::fmt;
 
-/// A problem with what the user asked. The message is written for the user.
+/// A text for a person, as data: the id of a message of `locales/*/*.ftl` and its
+/// arguments, rendered in the reader's language by `crate::i18n`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserError(pub String);
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// An argument of a message: text and numbers as they are, or another message (rendered
+/// in the same language first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Int(i64),
+    Message(Box<Message>),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+/// Text that has no message id yet: shown as it is (English) in every language.
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message::verbatim(text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message::verbatim(text)
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Arg {
+        Arg::Message(Box::new(m))
+    }
+}
+
+macro_rules! int_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Int(n as i64)
+            }
+        }
+    )*};
+}
+int_arg!(i64, i32, u32, u64, usize);
+
+impl Message {
+    /// Text that is no sentence (a name, a date, a record's own words), shown as it is in
+    /// every language.
+    pub fn verbatim(text: impl Into<String>) -> Message {
+        Message {
+            id: "raw",
+            args: vec![("text", Arg::Text(text.into()))],
+        }
+    }
+
+    /// The value of argument `name`, if given.
+    pub fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+    }
+}
+
+/// `msg!("visit-missing", id = 9)`: a `Message` with its arguments, each anything an `Arg`
+/// is made from.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::error::Message {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::error::Arg::from($value))),*],
+        }
+    };
+}
+
+/// A problem with what the user asked: the message says what to type instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserError(pub Message);
 
 impl UserError {
+    /// A sentence written in English only: what remains of the time before messages had
+    /// ids. New code says `UserError::from(msg!(...))`.
     pub fn new(message: impl Into<String>) -> Self {
-        UserError(message.into())
+        UserError(Message::verbatim(message))
+    }
+}
+
+impl From<Message> for UserError {
+    fn from(m: Message) -> UserError {
+        UserError(m)
     }
 }
 
 impl fmt::Display for UserError {
+    // English, for logs and tests; people read it through `crate::i18n`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "{}", self.0)
     }
 }
 
@@ -26,8 +130,16 @@ impl std::error::Error for UserError {}
 pub enum Error {
     #[error("{0}")]
     User(#[from] UserError),
+    #[error("{0:?}")]
+    Refused(#[from] Refusal),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+}
+
+impl From<Message> for Error {
+    fn from(m: Message) -> Error {
+        Error::User(UserError(m))
+    }
 }
 
 impl From<sqlx::Error> for Error {
@@ -51,40 +163,6 @@ impl From<std::io::Error> for Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// The one sentence a user is shown: their own mistake as is; a database that cannot
-    /// take writes (full disk, read-only file, locked too long) said plainly; anything else
-    /// a short apology. Internal failures are logged here with their whole chain.
-    pub fn user_message(&self) -> String {
-        match self {
-            Error::User(u) => {
-                tracing::info!(error = %u, "refused");
-                u.0.clone()
-            }
-            // One line (a console shows warnings and errors on stderr; a database that cannot
-            // take writes is no error of ours, so info); the whole chain, with any
-            // backtrace, at debug.
-            Error::Internal(e) => {
-                tracing::debug!(error = ?e, "the whole failure");
-                match unavailable(e) {
-                    Some(text) => {
-                        tracing::info!(error = %format!("{e:#}"), "database unavailable");
-                        text.to_string()
-                    }
-                    None => {
-                        tracing::error!(error = %format!("{e:#}"), "command failed");
-                        if e.downcast_ref::<WhileReading>().is_some() {
-                            READ_APOLOGY.to_string()
-                        } else {
-                            APOLOGY.to_string()
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-impl Error {
     /// True for a database that cannot take a write right now (full, read-only, busy): not
     /// the user's mistake, not a bug either; the command line exits 1 for it.
     pub fn is_unavailable(&self) -> bool {
@@ -92,8 +170,9 @@ impl Error {
     }
 }
 
-/// SQLite's primary result codes for a database that cannot take a write right now.
-fn unavailable(e: &anyhow::Error) -> Option<&'static str> {
+/// SQLite's primary result codes for a database that cannot take a write right now: the
+/// id of the message that says so.
+pub fn unavailable(e: &anyhow::Error) -> Option<&'static str> {
     let db = e
         .chain()
         .find_map(|c| match c.downcast_ref::<sqlx::Error>() {
@@ -101,15 +180,9 @@ fn unavailable(e: &anyhow::Error) -> Option<&'static str> {
             _ => None,
         })?;
     match db & 0xff {
-        13 => Some(
-            "The database's disk is full, so nothing was changed; reading still works. Tell the bot's operator.",
-        ),
-        8 => Some(
-            "The database is read-only right now, so nothing was changed; reading still works. Tell the bot's operator.",
-        ),
-        5 | 6 => Some(
-            "The database is busy with another change, so nothing was changed; try again in a moment.",
-        ),
+        13 => Some("database-full"),
+        8 => Some("database-read-only"),
+        5 | 6 => Some("database-busy"),
         _ => None,
     }
 }
@@ -119,10 +192,15 @@ pub fn user_err<T>(message: impl Into<String>) -> Result<T> {
     Err(Error::User(UserError::new(message)))
 }
 
+/// Shorthand for refusing with a message: `return refuse(msg!(...))`.
+pub fn refuse<T>(message: Message) -> Result<T> {
+    Err(Error::User(UserError(message)))
+}
+
 /// Marks an internal failure of a command that only reads, so that its apology does not
 /// speak of a change (`Error::while_reading`).
 #[derive(Debug)]
-struct WhileReading;
+pub struct WhileReading;
 
 impl fmt::Display for WhileReading {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -140,10 +218,158 @@ impl Error {
     }
 }
 
-/// What a user sees when a read failed on our side.
-pub const READ_APOLOGY: &str =
-    "Sorry, something went wrong on our side while answering; please try again later.";
+/// What the store refuses, as data: which record, which name, what stands in the way. The
+/// sentences are written above the store (`crate::i18n`); record kinds are their names
+/// (`"visit"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// There is no live record of this kind and number.
+    NotFound {
+        kind: &'static str,
+        id: i64,
+    },
+    /// The record moved on since the version the editor saw: each change and who made it.
+    Stale {
+        kind: &'static str,
+        id: i64,
+        seen: i64,
+        now: i64,
+        changes: Vec<(String, String)>,
+    },
+    /// No official goes by this name; the closest names on record.
+    UnknownOfficial {
+        typed: String,
+        near: Vec<String>,
+    },
+    /// Officials separated by a comma instead of `;`.
+    OfficialsNotSeparated {
+        typed: String,
+        first: String,
+        second: String,
+    },
+    NoOfficials,
+    /// No province (`china`) or Korean place goes by this name.
+    UnknownPlace {
+        typed: String,
+        china: bool,
+        near: Vec<String>,
+    },
+    /// A city named for a province: it belongs to `province` (`several`: to more than one).
+    CityForProvince {
+        typed: String,
+        city: String,
+        province: String,
+        several: bool,
+    },
+    NoPlace {
+        china: bool,
+    },
+    AliasEmpty,
+    AliasTaken {
+        alias: String,
+        holder: String,
+    },
+    AliasIsName {
+        alias: String,
+    },
+    AliasNotTheirs {
+        alias: String,
+        name: String,
+    },
+    PostEndsBeforeStart {
+        from: String,
+        to: String,
+    },
+    Separator {
+        field: &'static str,
+    },
+    PostOverlaps {
+        name: String,
+        title: String,
+        from: Option<String>,
+        to: Option<String>,
+        id: i64,
+    },
+    PostNotTheirs {
+        id: i64,
+        name: String,
+    },
+    NothingToUndo,
+    UndoChangedSince {
+        summary: String,
+        who: String,
+        kind: String,
+        id: i64,
+    },
+    UndoReferred {
+        summary: String,
+        kind: &'static str,
+        id: i64,
+        target_kind: &'static str,
+        target: i64,
+    },
+    UndoAliasTaken {
+        alias: String,
+    },
+    WatchExists {
+        id: i64,
+    },
+    NoWatch {
+        id: i64,
+    },
+    NotSqliteUrl {
+        url: String,
+    },
+    BotRunning {
+        database: String,
+        purpose: &'static str,
+    },
+    Restoring {
+        database: String,
+    },
+    InUse {
+        database: String,
+        holders: Vec<String>,
+    },
+    LockFailed {
+        path: String,
+        why: String,
+    },
+    LockFileFailed {
+        path: String,
+        why: String,
+    },
+    Replaced {
+        database: String,
+    },
+    FileExists {
+        path: String,
+    },
+    BackupThisSecond {
+        path: String,
+    },
+    NotOurDatabase {
+        path: String,
+        why: String,
+    },
+    NewerDatabase {
+        path: String,
+        theirs: i64,
+        ours: i64,
+    },
+    InMemory,
+    NoFile {
+        path: String,
+    },
+    LiveDatabase {
+        path: String,
+    },
+}
 
-/// What a user sees when something failed on our side.
-pub const APOLOGY: &str =
-    "Sorry, something went wrong on our side; the change was not made. Please try again later.";
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for Refusal {}

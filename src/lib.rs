@@ -15,6 +15,7 @@ pub mod console;
 pub mod discord;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod intake;
 pub mod operate;
 pub mod progress;

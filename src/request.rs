@@ -686,7 +686,7 @@ mod tests {
         assert_eq!(r.text("place"), Some("Jeju"));
         // A name that is neither stays refused, naming the options.
         let e = Request::parse_line("/visits list provincez:Jeju").unwrap_err();
-        assert!(e.0.contains("its options are"), "{e}");
+        assert!(e.to_string().contains("its options are"), "{e}");
     }
 
     #[test]
@@ -744,7 +744,7 @@ mod tests {
         ];
         for (line, expected) in cases {
             let err = Request::parse_line(line).unwrap_err();
-            assert!(err.0.contains(expected), "{line}: {err}");
+            assert!(err.to_string().contains(expected), "{line}: {err}");
         }
     }
 
@@ -776,7 +776,7 @@ mod tests {
         assert!(
             Request::from_json(&import, None)
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("attach it again")
         );
         let upload = Upload::bytes("a.csv", b"province,start\n".to_vec());

@@ -54,7 +54,7 @@ proptest! {
                 prop_assert_eq!(r.page(), 2);
             }
             // Only a documented limit or the spam check may refuse a value.
-            Err(e) => prop_assert!(e.0.contains("at most") || e.0.contains("spam"), "{}", e.0),
+            Err(e) => prop_assert!(e.to_string().contains("at most") || e.to_string().contains("spam"), "{}", e),
         }
     }
 
@@ -108,7 +108,11 @@ fn saved_requests_replay_any_text() {
                     Ok(r) => r,
                     // Only a documented limit or the spam check may refuse a value.
                     Err(e) => {
-                        prop_assert!(e.0.contains("at most") || e.0.contains("spam"), "{}", e.0);
+                        prop_assert!(
+                            e.to_string().contains("at most") || e.to_string().contains("spam"),
+                            "{}",
+                            e
+                        );
                         continue;
                     }
                 };

@@ -161,7 +161,7 @@ impl Handler {
             let shown = self.app.handle(&actor, &preview).await?.data;
             let corrected = match corrections(&preview, &shown["visits"][0], &values) {
                 Ok(req) => req,
-                Err(e) => return r.notice(&e.0).await,
+                Err(e) => return r.notice(&e.to_string()).await,
             };
             match self.app.handle(&actor, &corrected).await {
                 Ok(reply) => {
@@ -173,7 +173,7 @@ impl Handler {
                     Ok(())
                 }
                 // A correction refused (an unknown place): the draft stays as it was.
-                Err(crate::error::Error::User(e)) => r.notice(&e.0).await,
+                Err(crate::error::Error::User(e)) => r.notice(&e.to_string()).await,
                 Err(e) => Err(e),
             }
         }
@@ -287,7 +287,12 @@ mod tests {
         );
         assert!(unchanged.is_err());
         let no_start = corrections(&preview, &visit, &values(&[("start", " ")]));
-        assert!(no_start.unwrap_err().0.contains("cannot be empty"));
+        assert!(
+            no_start
+                .unwrap_err()
+                .to_string()
+                .contains("cannot be empty")
+        );
         let bad = corrections(&preview, &visit, &values(&[("start", "29 May")]));
         assert!(bad.is_err(), "dates are checked as typed options are");
     }

@@ -848,7 +848,7 @@ mod tests {
     fn refused(input: &str, given: Option<Currency>) -> String {
         match Money::parse(input, given) {
             Ok(m) => panic!("{input} should be refused, read as {m}"),
-            Err(e) => e.0,
+            Err(e) => e.to_string(),
         }
     }
 
@@ -930,8 +930,18 @@ mod tests {
         assert_eq!(Currency::parse("人民币").unwrap(), Currency::Cny);
         assert_eq!(Currency::parse("円").unwrap(), Currency::Jpy);
         assert_eq!(Currency::parse("유로").unwrap(), Currency::Eur);
-        assert!(Currency::parse("¥").unwrap_err().0.contains("CNY or JPY"));
-        assert!(Currency::parse("GBP").unwrap_err().0.contains("KRW, USD"));
+        assert!(
+            Currency::parse("¥")
+                .unwrap_err()
+                .to_string()
+                .contains("CNY or JPY")
+        );
+        assert!(
+            Currency::parse("GBP")
+                .unwrap_err()
+                .to_string()
+                .contains("KRW, USD")
+        );
         assert!(Currency::parse("").is_err());
     }
 

@@ -439,7 +439,10 @@ mod tests {
             "2024-05-29"
         );
         let err = Day::parse("04/05/2024").unwrap_err();
-        assert!(err.0.contains("2024-04-05 or 2024-05-04"), "{err}");
+        assert!(
+            err.to_string().contains("2024-04-05 or 2024-05-04"),
+            "{err}"
+        );
         for bad in [
             "2024-02-30",
             "2024-13-01",

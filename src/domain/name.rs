@@ -139,6 +139,6 @@ mod tests {
             Some("Korea")
         );
         let err = ForumKind::parse("party").unwrap_err();
-        assert!(err.0.contains("investment forum"), "{err}");
+        assert!(err.to_string().contains("investment forum"), "{err}");
     }
 }

@@ -70,7 +70,11 @@ mod tests {
         );
         assert_eq!(OutcomeStatus::parse("체결").unwrap(), OutcomeStatus::Signed);
         let err = OutcomeKind::parse("treaty").unwrap_err();
-        assert!(err.0.contains("MOU, agreement, investment pledge"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("MOU, agreement, investment pledge"),
+            "{err}"
+        );
         // An input of nothing but punctuation names nothing.
         assert!(OutcomeKind::parse("-").is_err());
     }

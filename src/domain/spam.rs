@@ -101,7 +101,7 @@ mod tests {
     #[test]
     fn gambling_spam_is_named() {
         let err = check("purpose", "Investment talks 온라인 카지노 추천").unwrap_err();
-        assert!(err.0.contains("온라인카지노"), "{err}");
+        assert!(err.to_string().contains("온라인카지노"), "{err}");
         assert!(check("purpose", "Best ONLINE-Casino bonus!").is_err());
         assert!(check("purpose", "Talks on Jeju's casino resorts and tourism").is_ok());
         assert!(
@@ -127,10 +127,15 @@ mod tests {
         ];
         let harmless = check("source", "https://evil.example%2F@good.com/");
         set_blocked_hosts(vec![]);
-        assert!(blocked.unwrap_err().0.contains("spam.example.com"));
+        assert!(
+            blocked
+                .unwrap_err()
+                .to_string()
+                .contains("spam.example.com")
+        );
         assert!(fine.is_ok());
         for d in disguised {
-            assert!(d.unwrap_err().0.contains("evil.example"));
+            assert!(d.unwrap_err().to_string().contains("evil.example"));
         }
         assert!(harmless.is_ok(), "the host is good.com");
         assert!(

@@ -135,9 +135,9 @@ mod tests {
         assert!(Text::parse("city", "   ", 10).is_err());
         assert!(Text::parse("city", "a\u{7}b", 10).is_err());
         let err = Text::parse("city", &"x".repeat(11), 10).unwrap_err();
-        assert!(err.0.contains("at most 10"), "{err}");
+        assert!(err.to_string().contains("at most 10"), "{err}");
         let err = Text::parse("name", "Oh\nSe-hoon", NAME_MAX).unwrap_err();
-        assert!(err.0.contains("one line"), "{err}");
+        assert!(err.to_string().contains("one line"), "{err}");
         assert!(Text::parse("purpose", "line one\nline two", LONG_MAX).is_ok());
     }
 

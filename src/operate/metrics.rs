@@ -187,7 +187,7 @@ pub async fn observe<T, E>(
 /// The interaction in progress showed the user this error.
 pub fn note(error: &Error) {
     mark(match error {
-        Error::User(_) => Outcome::Refused,
+        Error::User(_) | Error::Refused(_) => Outcome::Refused,
         Error::Internal(_) => Outcome::Error,
     });
 }

@@ -234,8 +234,11 @@ mod tests {
             "[{\"province\": \"Hebei\",\n \"start\": \"2024-05-01\", \"province\": \"Hunan\"}]",
         )
         .unwrap_err();
-        assert!(err.0.contains("line 2"), "{err}");
-        assert!(err.0.contains("`province` is given twice"), "{err}");
+        assert!(err.to_string().contains("line 2"), "{err}");
+        assert!(
+            err.to_string().contains("`province` is given twice"),
+            "{err}"
+        );
     }
 
     #[test]

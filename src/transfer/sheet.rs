@@ -285,13 +285,13 @@ mod tests {
         let text = "province,start,purpose\nHebei,2023-01-01,\"Talks on \"\"5G\"\" and more\nHunan,2023-02-01,Trade\nHubei,2023-03-01,Culture\n";
         let err = read("t.csv", text).unwrap_err();
         assert!(
-            err.0
+            err.to_string()
                 .contains("line 2: a quote opened here is never closed"),
             "{err}"
         );
         let text = "province,start,purpose\nHebei,2023-01-01,\"Talks\nHunan,2023-02-01,\"Trade\"\n";
         let err = read("t.csv", text).unwrap_err();
-        assert!(err.0.contains("quote opened on line 2"), "{err}");
+        assert!(err.to_string().contains("quote opened on line 2"), "{err}");
     }
 
     #[test]
@@ -299,22 +299,23 @@ mod tests {
         let text = "province,start,,\nHebei,2023-01-01,,\n,,,\n\nHunan,2023-02-01,,\n";
         assert_eq!(lines_of(text), [2, 5]);
         let err = read("t.csv", "province,start\nHebei,2023-01-01,x\n").unwrap_err();
-        assert!(err.0.contains("line 2: 3 cells"), "{err}");
+        assert!(err.to_string().contains("line 2: 3 cells"), "{err}");
     }
 
     #[test]
     fn repeated_and_unnamed_columns_are_refused() {
         let err = read("t.csv", "province,start,province\nHebei,2023-01-01,Hunan\n").unwrap_err();
-        assert!(err.0.contains("names `province` twice"), "{err}");
+        assert!(err.to_string().contains("names `province` twice"), "{err}");
         let err = read(
             "t.csv",
             "province,Start,시작일\nHebei,2023-01-01,2023-01-01\n",
         )
         .unwrap_err();
-        assert!(err.0.contains("`start` twice"), "{err}");
+        assert!(err.to_string().contains("`start` twice"), "{err}");
         let err = read("t.csv", "province,,start\nHebei,,2023-01-01\n").unwrap_err();
         assert!(
-            err.0.contains("column 2 of the header has no name"),
+            err.to_string()
+                .contains("column 2 of the header has no name"),
             "{err}"
         );
     }

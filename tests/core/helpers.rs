@@ -68,7 +68,7 @@ impl TestApp {
     pub async fn refused(&self, line: &str) -> String {
         match self.run(line).await {
             Ok(r) => panic!("{line} should have been refused, got {:?}", r.title),
-            Err(Error::User(u)) => u.0,
+            Err(e @ (Error::User(_) | Error::Refused(_))) => e.user_message(),
             Err(e) => panic!("{line} failed internally: {e:?}"),
         }
     }

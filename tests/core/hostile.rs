@@ -56,12 +56,18 @@ async fn every_hostile_input_is_refused_or_stored_verbatim() {
     for (line, expect) in cases {
         let before = t.fingerprint().await;
         match (t.run(&line).await, expect) {
-            (Err(delegation_bot::error::Error::User(e)), Refused(text)) => {
-                assert!(e.0.contains(text), "{line}: {}", e.0);
+            (
+                Err(
+                    e @ (delegation_bot::error::Error::User(_)
+                    | delegation_bot::error::Error::Refused(_)),
+                ),
+                Refused(text),
+            ) => {
+                let e = e.user_message();
+                assert!(e.contains(text), "{line}: {e}");
                 assert!(
-                    !e.0.contains('\n') && e.0.chars().count() < 400,
-                    "{line}: one short sentence: {}",
-                    e.0
+                    !e.contains('\n') && e.chars().count() < 400,
+                    "{line}: one short sentence: {e}"
                 );
                 assert_eq!(before, t.fingerprint().await, "{line} changed the database");
             }

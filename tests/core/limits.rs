@@ -126,8 +126,12 @@ async fn every_reply_fits_discord_once_rendered() {
         covered.insert(req.spec.id);
         let reply = match t.app.handle(&t.moderator, &req).await {
             Ok(r) => r,
-            Err(delegation_bot::error::Error::User(e)) => {
-                assert!(e.0.chars().count() <= 2000, "{line}: error too long");
+            Err(
+                e @ (delegation_bot::error::Error::User(_)
+                | delegation_bot::error::Error::Refused(_)),
+            ) => {
+                let e = e.user_message();
+                assert!(e.chars().count() <= 2000, "{line}: error too long");
                 continue;
             }
             Err(e) => panic!("{line}: {e:?}"),

@@ -87,7 +87,7 @@ pub async fn undo(t: &TestApp, who: &str) -> Result<Undone> {
 /// The sentence a refused store call gives.
 pub fn refusal<T: std::fmt::Debug>(r: Result<T>) -> String {
     match r {
-        Err(Error::User(u)) => u.0,
+        Err(e @ (Error::User(_) | Error::Refused(_))) => e.user_message(),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

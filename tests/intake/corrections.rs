@@ -98,7 +98,7 @@ async fn a_correction_the_records_would_refuse_is_refused_and_writes_nothing() {
         let Error::User(e) = err else {
             panic!("{fixes:?}: {err:?}")
         };
-        assert!(e.0.contains(says), "{fixes:?}: {}", e.0);
+        assert!(e.to_string().contains(says), "{fixes:?}: {e}");
     }
     assert_eq!(count(&app, "visits").await, 0);
     // A report that is no visit has nothing to correct.

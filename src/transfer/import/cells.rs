@@ -3,6 +3,7 @@
 
 use super::super::{DATABASE, Entity};
 use crate::domain::{FlexDate, Text};
+use crate::error::Message;
 use crate::error::UserError;
 use crate::transfer::Columns;
 
@@ -36,7 +37,13 @@ pub struct Refusal {
     #[serde(serialize_with = "as_text")]
     pub at: Location,
     pub column: Option<&'static str>,
-    pub reason: String,
+    /// Said in English in data (`ask --json`); in the reader's language in replies.
+    #[serde(serialize_with = "in_english")]
+    pub reason: Message,
+}
+
+fn in_english<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(m)
 }
 
 fn as_text<S: serde::Serializer>(at: &Location, s: S) -> Result<S::Ok, S::Error> {
@@ -62,7 +69,7 @@ impl Item {
     }
 
     /// A refusal of this row, pointing at `column`.
-    pub fn refuse(&self, column: Option<&'static str>, reason: impl Into<String>) -> Refusal {
+    pub fn refuse(&self, column: Option<&'static str>, reason: impl Into<Message>) -> Refusal {
         Refusal {
             at: self.at,
             column,

@@ -1,0 +1,176 @@
+//! The reader's language: every text a person reads is a message of `locales/<lang>/*.ftl`
+//! (Project Fluent), chosen by id and filled with its arguments here, in Korean, Chinese
+//! (simplified) or English. Nothing below this layer writes a sentence; `ask --json` data
+//! stays language-neutral.
+
+mod errors;
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::error::{Arg, Message};
+
+/// A language the bot speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ko,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ko, Lang::Zh];
+
+    /// `en`, `ko`, `zh`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// A language tag as Discord, `LANG` or a person gives it (`ko`, `ko_KR.UTF-8`,
+    /// `zh-CN`, `zh-TW`, `en-US`); `None` for a language the bot does not speak.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase();
+        let base = tag.split(['-', '_', '.', '@']).next().unwrap_or_default();
+        match base {
+            "ko" | "kor" => Some(Lang::Ko),
+            "zh" | "zho" | "chi" => Some(Lang::Zh),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The messages of each language, every file of its folder.
+const SOURCES: [(Lang, &[&str]); 3] = [
+    (Lang::En, &[include_str!("../../locales/en/bot.ftl")]),
+    (Lang::Ko, &[include_str!("../../locales/ko/bot.ftl")]),
+    (Lang::Zh, &[include_str!("../../locales/zh/bot.ftl")]),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
+    SOURCES
+        .iter()
+        .map(|(lang, files)| {
+            let tag: unic_langid::LanguageIdentifier = match lang {
+                Lang::En => "en",
+                Lang::Ko => "ko",
+                Lang::Zh => "zh-CN",
+            }
+            .parse()
+            .expect("valid language tags");
+            let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+            // Placeables go into chat and terminals as they are, without invisible
+            // direction marks around them.
+            bundle.set_use_isolating(false);
+            for text in *files {
+                let resource = FluentResource::try_new(text.to_string())
+                    .unwrap_or_else(|(_, errors)| panic!("{lang}: invalid Fluent: {errors:?}"));
+                bundle
+                    .add_resource(resource)
+                    .unwrap_or_else(|errors| panic!("{lang}: {errors:?}"));
+            }
+            (*lang, bundle)
+        })
+        .collect()
+});
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    &BUNDLES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .expect("every language is loaded")
+        .1
+}
+
+/// Whether `lang` has a message `id` (tests check every language has every one).
+pub fn has(lang: Lang, id: &str) -> bool {
+    bundle(lang).has_message(id)
+}
+
+/// Every message id of `lang`.
+pub fn ids(lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for (_, files) in SOURCES.iter().filter(|(l, _)| *l == lang) {
+        for text in *files {
+            let resource = FluentResource::try_new(text.to_string()).expect("checked at load");
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    out.push(m.id.name.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `m` in `lang`: its message filled with its arguments (a message argument rendered in
+/// the same language first). A message the language lacks is said in English; one no
+/// language has, by its id (tests keep both from happening).
+pub fn render(lang: Lang, m: &Message) -> String {
+    if m.id == "raw" {
+        return match m.arg("text") {
+            Some(Arg::Text(t)) => t.clone(),
+            _ => String::new(),
+        };
+    }
+    let (bundle, message) = match bundle(lang).get_message(m.id) {
+        Some(found) => (bundle(lang), found),
+        None => match bundle(Lang::En).get_message(m.id) {
+            Some(found) => (bundle(Lang::En), found),
+            None => return m.id.to_string(),
+        },
+    };
+    let Some(pattern) = message.value() else {
+        return m.id.to_string();
+    };
+    let mut args = FluentArgs::new();
+    for (name, value) in &m.args {
+        match value {
+            Arg::Text(t) => args.set(*name, FluentValue::from(t.as_str())),
+            Arg::Int(n) => args.set(*name, FluentValue::from(*n)),
+            Arg::Message(inner) => args.set(*name, FluentValue::from(render(lang, inner))),
+        }
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+    if !errors.is_empty() {
+        tracing::warn!(id = m.id, %lang, ?errors, "a message was rendered with errors");
+    }
+    text.into_owned()
+}
+
+/// A message by id with no arguments, in `lang`.
+pub fn text(lang: Lang, id: &'static str) -> String {
+    render(
+        lang,
+        &Message {
+            id,
+            args: Vec::new(),
+        },
+    )
+}
+
+/// English, for logs and tests.
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&render(Lang::En, self))
+    }
+}
+
+pub use errors::refusal;
