@@ -12,6 +12,7 @@ COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY migrations ./migrations
 COPY migrations_state ./migrations_state
+COPY locales ./locales
 COPY assets ./assets
 COPY data ./data
 COPY benches ./benches

@@ -48,8 +48,8 @@ pub enum CommandId {
     OutcomeAdd,
     OutcomeEdit,
     OutcomeDelete,
-    OfficialRole,
-    OfficialRoleRemove,
+    OfficialPost,
+    OfficialPostRemove,
 }
 
 /// How an option's value is typed and checked before any command sees it.
@@ -854,8 +854,8 @@ pub static COMMANDS: &[CommandSpec] = &[
         example: "/record official alias name:\"Oh Se-hoon\" alias:\"Oh Sehoon\"",
     },
     CommandSpec {
-        id: CommandId::OfficialRole,
-        path: &["record", "official", "role"],
+        id: CommandId::OfficialPost,
+        path: &["record", "official", "post"],
         description: "Add a post an official held or holds, with its dates",
         options: &[
             look(
@@ -892,11 +892,11 @@ pub static COMMANDS: &[CommandSpec] = &[
             ),
         ],
         moderator: true,
-        example: "/record official role name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2022-04 to:2022-12",
+        example: "/record official post name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2022-04 to:2022-12",
     },
     CommandSpec {
-        id: CommandId::OfficialRoleRemove,
-        path: &["record", "official", "role-remove"],
+        id: CommandId::OfficialPostRemove,
+        path: &["record", "official", "post-remove"],
         description: "Take a post off an official's career (/official show numbers them)",
         options: &[
             look(
@@ -910,7 +910,7 @@ pub static COMMANDS: &[CommandSpec] = &[
             req("id", "Post number", ID),
         ],
         moderator: true,
-        example: "/record official role-remove name:\"Xin Changxing\" id:3",
+        example: "/record official post-remove name:\"Xin Changxing\" id:3",
     },
     CommandSpec {
         id: CommandId::OfficialMerge,
@@ -1277,8 +1277,17 @@ pub fn spec(id: CommandId) -> &'static CommandSpec {
 /// `/outcome add` (the outcome writes got their own moderator command, to leave `/record`
 /// room under Discord's size cap), `/watch list` is `/watches` and `/digest preview` is
 /// `/digests` (so `/watch` and `/digest` hold only moderators' commands, hidden from
-/// members in Discord).
-pub const MOVED: [(&[&str], &[&str]); 3] = [
+/// members in Discord), and `/record official role` is `/record official post` (one word
+/// for a held office).
+pub const MOVED: [(&[&str], &[&str]); 5] = [
+    (
+        &["record", "official", "role"],
+        &["record", "official", "post"],
+    ),
+    (
+        &["record", "official", "role-remove"],
+        &["record", "official", "post-remove"],
+    ),
     (&["record", "outcome"], &["outcome"]),
     (&["watch", "list"], &["watches"]),
     (&["digest", "preview"], &["digests"]),

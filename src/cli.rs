@@ -153,7 +153,10 @@ fn actor(name: Option<String>) -> Result<Actor, String> {
     let (name, given) = match name {
         Some(n) => (n, true),
         None => (
-            std::env::var("USER").unwrap_or_else(|_| "console".into()),
+            crate::configuration::settings()
+                .user
+                .clone()
+                .unwrap_or_else(|| "console".into()),
             false,
         ),
     };
@@ -204,6 +207,7 @@ fn draft_request(
 /// Runs the command line; returns the process exit status.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     let settings = Settings::load();
+    crate::domain::spam::set_blocked_hosts(settings.blocked_link_hosts.clone());
     let actor = match actor(cli.actor.clone()) {
         Ok(a) => a,
         Err(message) => {
@@ -270,12 +274,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     // `serve` holds the database lock for its whole life, so `restore` cannot replace the
     // file under a running bot (and a second bot cannot start on the same file).
     let _serving = match &cli.command {
-        Command::Serve => match store::lock::database_file(&url).and_then(|file| {
-            file.map(|f| {
-                store::lock::take(&f, "stop it first, or give this one another DATABASE_URL")
-            })
-            .transpose()
-        }) {
+        Command::Serve => match store::lock::database_file(&url)
+            .and_then(|file| file.map(|f| store::lock::take(&f, "serve")).transpose())
+        {
             Ok(lock) => lock,
             Err(e) => return Ok(report(Err(e))),
         },
@@ -423,7 +424,7 @@ fn report(result: Result<String, Error>) -> i32 {
             0
         }
         Err(e) => {
-            let code = if matches!(e, Error::User(_)) || e.is_unavailable() {
+            let code = if e.is_users() || e.is_unavailable() {
                 1
             } else {
                 2

@@ -6,22 +6,17 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-/// The variable that fixes the clock (tests only; README says so).
-pub const NOW_VAR: &str = "DELEGATION_BOT_NOW";
+pub use crate::configuration::NOW_VAR;
 
 fn fixed() -> Option<DateTime<FixedOffset>> {
     static FIXED: OnceLock<Option<DateTime<FixedOffset>>> = OnceLock::new();
     *FIXED.get_or_init(|| {
-        std::env::var(NOW_VAR)
-            .ok()
-            .filter(|v| !v.trim().is_empty())
-            .map(|v| {
-                DateTime::parse_from_rfc3339(v.trim()).unwrap_or_else(|e| {
-                    panic!(
-                        "{NOW_VAR} must be an RFC 3339 time such as 2024-07-01T09:05:00+09:00: {e}"
-                    )
-                })
+        let v = &crate::configuration::settings().now;
+        (!v.is_empty()).then(|| {
+            DateTime::parse_from_rfc3339(v.trim()).unwrap_or_else(|e| {
+                panic!("{NOW_VAR} must be an RFC 3339 time such as 2024-07-01T09:05:00+09:00: {e}")
             })
+        })
     })
 }
 

@@ -8,7 +8,6 @@ use rustyline::error::ReadlineError;
 use serde_json::json;
 
 use crate::commands::{Actor, App};
-use crate::error::Error;
 use crate::progress::Progress;
 use crate::reply::Reply;
 use crate::request::Request;
@@ -157,7 +156,7 @@ pub fn print_answer(answer: crate::error::Result<crate::reply::Reply>, as_json: 
             0
         }
         Err(e) => {
-            let code = if matches!(e, Error::User(_)) || e.is_unavailable() {
+            let code = if e.is_users() || e.is_unavailable() {
                 1
             } else {
                 2
@@ -180,8 +179,10 @@ fn finish_error(as_json: bool, message: &str, code: i32) -> i32 {
 /// without asking.
 pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<()> {
     let mut editor = rustyline::DefaultEditor::new()?;
-    let history =
-        std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".delegation-bot_history"));
+    let history = crate::configuration::settings()
+        .home
+        .as_ref()
+        .map(|h| h.join(".delegation-bot_history"));
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }

@@ -111,6 +111,12 @@ impl UserError {
     }
 }
 
+impl From<UserError> for Message {
+    fn from(e: UserError) -> Message {
+        e.0
+    }
+}
+
 impl From<Message> for UserError {
     fn from(m: Message) -> UserError {
         UserError(m)
@@ -130,7 +136,7 @@ impl std::error::Error for UserError {}
 pub enum Error {
     #[error("{0}")]
     User(#[from] UserError),
-    #[error("{0:?}")]
+    #[error("{0}")]
     Refused(#[from] Refusal),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -163,6 +169,12 @@ impl From<std::io::Error> for Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// Whether this is told to the user as it is: their own mistake, or what the store
+    /// refused (not a failure of ours).
+    pub fn is_users(&self) -> bool {
+        matches!(self, Error::User(_) | Error::Refused(_))
+    }
+
     /// True for a database that cannot take a write right now (full, read-only, busy): not
     /// the user's mistake, not a bug either; the command line exits 1 for it.
     pub fn is_unavailable(&self) -> bool {
@@ -254,12 +266,12 @@ pub enum Refusal {
         china: bool,
         near: Vec<String>,
     },
-    /// A city named for a province: it belongs to `province` (`several`: to more than one).
+    /// A city named for a province: the city's name, and its provinces (more than one for
+    /// a name two provinces' cities share).
     CityForProvince {
         typed: String,
         city: String,
-        province: String,
-        several: bool,
+        provinces: Vec<String>,
     },
     NoPlace {
         china: bool,
@@ -358,18 +370,19 @@ pub enum Refusal {
         ours: i64,
     },
     InMemory,
+    /// A meeting, forum or outcome that repeats live record `id` (`force` records both);
+    /// for an outcome, `by` says what they share ("title" or "amount").
+    Duplicate {
+        kind: &'static str,
+        id: i64,
+        by: &'static str,
+    },
     NoFile {
         path: String,
     },
     LiveDatabase {
         path: String,
     },
-}
-
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{self:?}")
-    }
 }
 
 impl std::error::Error for Refusal {}

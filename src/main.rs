@@ -2,7 +2,7 @@ use clap::Parser;
 
 fn main() {
     // `.env` first: RUST_LOG and LOG_FORMAT set there shape the logs from the first line.
-    delegation_bot::configuration::load_env_file();
+    delegation_bot::configuration::settings();
     let cli = delegation_bot::cli::Cli::parse();
     let serve = matches!(cli.command, delegation_bot::cli::Command::Serve);
     if serve {

@@ -14,8 +14,13 @@ pub fn init(serving: bool) {
     } else {
         "warn"
     };
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
-    let format = std::env::var("LOG_FORMAT").unwrap_or_default();
+    let settings = crate::configuration::settings();
+    let filter = settings
+        .var("RUST_LOG")
+        .filter(|f| !f.trim().is_empty())
+        .and_then(|f| EnvFilter::try_new(f).ok())
+        .unwrap_or_else(|| EnvFilter::new(default));
+    let format = settings.log_format.clone();
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

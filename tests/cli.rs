@@ -515,7 +515,7 @@ fn item04_a_post_that_starts_later_becomes_the_title_on_its_day() {
     );
     at(
         july,
-        "/record official role name:\"Oh Se-hoon\" title:\"Minister\" from:2024-08-01",
+        "/record official post name:\"Oh Se-hoon\" title:\"Minister\" from:2024-08-01",
     );
     let show = at(july, "/official show name:\"Oh Se-hoon\"");
     assert_eq!(show["data"]["title"], "Mayor of Seoul", "{show}");

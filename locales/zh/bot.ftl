@@ -29,16 +29,19 @@ missing-official = There is no official #{ $id }; /search finds officials by nam
 missing-outcome = There is no outcome #{ $id }; /outcomes list shows the numbers.
 stale = That { $kind } (#{ $id }) changed since version { $seen } ({ $changes }); look at it again (now version { $now }) and redo your edit.
 stale-unknown = it was changed
-unknown-official = No official called `{ $typed }` is on record. Moderators add people with /record official add.
+unknown-official = No official called `{ $typed }` is on record; check the spelling. Moderators add people with /record official add.
 unknown-official-near = No official called `{ $typed }` is on record; did you mean { $near }? Moderators add people with /record official add.
 officials-not-separated = No official called `{ $typed }` is on record; separate officials with ;, e.g. { $example }.
 no-officials = Name at least one official, separated by ; e.g. officials:"Liu Xiaoming; Oh Young-hun".
-unknown-province = `{ $typed }` is not a Chinese province I know.
+unknown-province = `{ $typed }` is not a Chinese province I know; check the spelling.
 unknown-province-near = `{ $typed }` is not a Chinese province I know; did you mean { $near }?
-unknown-place = `{ $typed }` is not a Korean place I know.
+unknown-place = `{ $typed }` is not a Korean place I know; check the spelling.
 unknown-place-near = `{ $typed }` is not a Korean place I know; did you mean { $near }?
-city-for-province = `{ $typed }` is the city of { $city } in { $province }; give its province, e.g. { $province }.
-city-for-province-several = `{ $typed }` names cities in more than one province; give the province, e.g. { $province }.
+city-for-province = { $city } is a city in { $provinces }; give its province, e.g. { $province }.
+list-or = { $first } or { $second }
+list-and-in = { $first } and in { $second }
+list-semicolon = { $first }; { $second }
+change-by = { $change } by { $who }
 no-province = Name at least one province, e.g. Jiangsu.
 no-place = Name at least one Korean place, e.g. Seoul.
 alias-empty = An alias needs at least one letter or digit.
@@ -71,3 +74,20 @@ newer-database = { $path } was made by a newer delegation-bot (migration { $thei
 in-memory = DATABASE_URL names an in-memory database; restore needs a database file.
 no-file = There is no file { $path }.
 live-database = { $path } is the live database itself; name a backup.
+
+## Input
+
+source-title-one-line = `source_title` is one line; put the title on a single line.
+in-option = { $option }: { $error }
+
+## Records that repeat or do not fit
+duplicate-meeting = Meeting #{ $id } on the same day with the same officials is on record; check it with /data audit entity:meeting id:{ $id }, or add force:true to record both.
+duplicate-forum = Forum #{ $id } has the same name, edition and start; see /forums show id:{ $id }, or add force:true to record both.
+duplicate-outcome = Outcome #{ $id } of { $by } within { $days } days is on record; check it with /outcomes show id:{ $id }, or add force:true to record both.
+repeat-title = the same kind and title for the same province
+repeat-amount = the same kind, provinces and amount
+misfit-outside = dated { $date }, outside visit #{ $visit } ({ $from } to { $to })
+misfit-provinces = for { $provinces }, which visit #{ $visit } did not come from ({ $came })
+misfit-both = { $first }, and { $second }
+outcome-misfit = This outcome is { $what }; fix the date, provinces or visit, or add force:true to link it anyway.
+outcome-linked-anyway = Linked to visit #{ $visit } although it is { $what } (force:true).

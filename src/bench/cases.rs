@@ -8,7 +8,7 @@ use crate::commands::App;
 use crate::domain::{DateRange, FlexDate, Month, OutcomeKind, OutcomeStatus};
 use crate::error::Result;
 use crate::store::counts;
-use crate::store::{self, forum, meeting, outcome, position, search, visit};
+use crate::store::{self, forum, meeting, outcome, post, search, visit};
 
 pub struct Case {
     pub line: String,
@@ -85,12 +85,12 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
             black_box(meeting::count_with(db, *official, all).await?);
             let page = meeting::with(db, *official, all, 10, 0).await?;
             let ids: Vec<i64> = page.iter().map(|m| m.id).collect();
-            black_box(position::roles_for_meetings(&mut *db.acquire().await?, &ids).await?);
+            black_box(post::posts_for_meetings(&mut *db.acquire().await?, &ids).await?);
         }
         Raw::Profile(official) => {
             let mut conn = db.acquire().await?;
             black_box(store::official::profile(&mut conn, *official).await?);
-            black_box(position::career(&mut *conn, *official).await?);
+            black_box(post::career(&mut *conn, *official).await?);
         }
         Raw::Forums => {
             let filter = forum::ListFilter {

@@ -212,3 +212,15 @@ impl<'r> EditOf<'r> {
         self.edit(name, self.req.int(name))
     }
 }
+
+impl Args for Bounds {
+    fn read(req: &Request) -> Result<Self> {
+        Bounds::read(req)
+    }
+}
+
+impl Args for Months {
+    fn read(req: &Request) -> Result<Self> {
+        Months::read(req)
+    }
+}

@@ -44,7 +44,9 @@ pub fn level(text: &str) -> Result<String> {
 
 /// One source from a link, an optional title and an optional date.
 pub fn source(url: &str, title: Option<&str>, published: Option<&str>) -> Result<Source> {
-    Source::parse(url, title, published).map_err(|(_, e)| e.into())
+    crate::domain::SourceInput::parse(url, title, published)
+        .map(Source::from)
+        .map_err(|(_, e)| e.into())
 }
 
 /// A record's sources after an edit: `source:` adds one (unless its link is there),

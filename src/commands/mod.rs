@@ -12,13 +12,15 @@ mod help;
 pub mod import;
 mod officials;
 mod outcomes;
-mod overview;
+mod provinces;
 mod record_forum;
 mod record_meeting;
 mod record_official;
 mod record_outcome;
-mod record_role;
+mod record_post;
 mod record_visit;
+mod search;
+mod stats;
 mod visits;
 pub mod watch;
 
@@ -132,9 +134,9 @@ impl App {
             OfficialShow => officials::show(self, read(req)?).await,
             ForumsList => forums::list(self, read(req)?).await,
             ForumsShow => forums::show(self, read(req)?).await,
-            Provinces => overview::provinces(self, read(req)?).await,
-            Stats => overview::stats(self, read(req)?).await,
-            Search => overview::search(self, read(req)?).await,
+            Provinces => provinces::provinces(self, read(req)?).await,
+            Stats => stats::stats(self, read(req)?).await,
+            Search => search::search(self, read(req)?).await,
             Export => export::export(self, read(req)?).await,
             Help => help::help(read(req)?, actor),
             VisitAdd => record_visit::add(self, actor, read(req)?).await,
@@ -168,8 +170,8 @@ impl App {
             OutcomeAdd => record_outcome::add(self, actor, read(req)?).await,
             OutcomeEdit => record_outcome::edit(self, actor, read(req)?).await,
             OutcomeDelete => record_outcome::delete(self, actor, read(req)?).await,
-            OfficialRole => record_role::add(self, actor, read(req)?).await,
-            OfficialRoleRemove => record_role::remove(self, actor, read(req)?).await,
+            OfficialPost => record_post::add(self, actor, read(req)?).await,
+            OfficialPostRemove => record_post::remove(self, actor, read(req)?).await,
         }
     }
 

@@ -7,7 +7,7 @@ use super::args::{self, Args, Bounds, Name};
 use crate::error::Result;
 use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
-use crate::store::{meeting, official, position};
+use crate::store::{meeting, official, post};
 
 pub struct HistoryArgs {
     name: String,
@@ -32,7 +32,7 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
     let page = Page::of(a.page, total);
     let rows = meeting::with(&app.db, who.id, range, Page::SIZE, page.offset()).await?;
     let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
-    let roles = position::roles_for_meetings(&mut *app.db.acquire().await?, &ids).await?;
+    let posts = post::posts_for_meetings(&mut *app.db.acquire().await?, &ids).await?;
 
     let mut table = Table::new(
         &["Date", "As", "Met", "Place", "Visit"],
@@ -51,7 +51,7 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
             .map(|o| o.split("; ").map(String::from).collect())
             .unwrap_or_default();
         // The title each participant held on the day ("" where no post of theirs covers it).
-        let held = roles.get(&id);
+        let held = posts.get(&id);
         let title_of = |name: &str| held.and_then(|h| h.get(name)).cloned().unwrap_or_default();
         let met: Vec<String> = counterparts
             .iter()
@@ -62,7 +62,7 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
             .collect();
         let as_then = title_of(&who.name);
         let names = std::iter::once(&who.name).chain(counterparts.iter());
-        let roles_json: serde_json::Map<String, serde_json::Value> =
+        let posts_json: serde_json::Map<String, serde_json::Value> =
             names.map(|n| (n.clone(), json!(title_of(n)))).collect();
         table.row(vec![
             date.clone(),
@@ -72,7 +72,7 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
             visit.map(|v| format!("#{v}")).unwrap_or_default(),
         ]);
         meetings.push(json!({"id": id, "date": date, "counterparts": counterparts, "place": place, "visit": visit,
-                             "roles": roles_json}));
+                             "posts": posts_json}));
     }
     let mut reply = Reply::new(format!("Meetings of {}", who.name))
         .paged(page)
@@ -101,7 +101,7 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         last,
         counterparts,
     } = official::profile(&mut conn, who.id).await?;
-    let career = position::career(&mut *conn, who.id).await?;
+    let career = post::career(&mut *conn, who.id).await?;
     let career_lines: Vec<String> = career
         .iter()
         .map(|p| {
@@ -123,7 +123,7 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         Some(l) => format!("{} ({l})", who.name),
         None => who.name.clone(),
     };
-    let role = [title.clone(), organization.clone(), province.clone()]
+    let post = [title.clone(), organization.clone(), province.clone()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -138,14 +138,14 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         .collect::<Vec<_>>()
         .join(", ");
     Ok(Reply::new(heading)
-        .field("Role", if role.is_empty() { "—".to_string() } else { role })
+        .field("Post", if post.is_empty() { "—".to_string() } else { post })
         .inline("Side", country.clone())
         .inline("Visits led", led.to_string())
         .inline("Meetings", format!("{meetings}{span}"))
         .field(
             "Career",
             if career_lines.is_empty() {
-                "no posts recorded; /record official role adds one".into()
+                "no posts recorded; /record official post adds one".into()
             } else {
                 career_lines.join("\n")
             },
@@ -157,6 +157,6 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
             "organization": organization, "province": province, "aliases": aliases, "visits_led": led,
             "meetings": meetings, "first_meeting": first, "last_meeting": last,
             "counterparts": counterparts.iter().map(|(n, c)| json!({"name": n, "meetings": c})).collect::<Vec<_>>(),
-            "roles": career,
+            "posts": career,
         })))
 }

@@ -1,5 +1,6 @@
 //! `/record forum add|edit|delete|link`.
 
+use crate::i18n::records;
 use serde_json::json;
 
 use super::args::{Args, Edit, EditOf, Id};
@@ -68,7 +69,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     if !a.force
         && let Some(other) = forum::find_duplicate(&mut change, &f, None).await?
     {
-        return user_err(forum::duplicate_message(other));
+        return Err(records::duplicate("forum", other).into());
     }
     let id = forum::create(&mut change, &f, None, "user").await?;
     change.created(Entity::Forum, id).await?;

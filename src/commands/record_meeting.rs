@@ -1,5 +1,6 @@
 //! `/record meeting add|edit|delete`.
 
+use crate::i18n::records;
 use serde_json::json;
 
 use super::args::{Args, Edit, EditOf, Id};
@@ -47,7 +48,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     if !a.force
         && let Some(other) = meeting::find_duplicate(&mut change, &f, None).await?
     {
-        return user_err(meeting::duplicate_message(other));
+        return Err(records::duplicate("meeting", other).into());
     }
     let who = people.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
     change

@@ -10,7 +10,7 @@ use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::official::{self, Fields};
-use crate::store::{Entity, meeting, position, visit, watch};
+use crate::store::{Entity, meeting, post, visit, watch};
 
 /// Splits an alias list typed with `;`.
 pub(crate) fn alias_list(text: Option<&str>) -> Vec<String> {
@@ -141,12 +141,12 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         let post = f
             .title
             .as_deref()
-            .map(|t| position::carried(t, f.organization.as_deref(), f.province_id));
-        position::change_title(&mut change, who.id, post.as_ref(), today).await?
+            .map(|t| post::carried(t, f.organization.as_deref(), f.province_id));
+        post::change_title(&mut change, who.id, post.as_ref(), today).await?
     } else {
-        position::Retitled::Same
+        post::Retitled::Same
     };
-    position::settle_titles(&mut change, &[who.id], today).await?;
+    post::settle_titles(&mut change, &[who.id], today).await?;
     change.log(logged).await?;
     change.commit().await?;
     let renamed = if f.name != old.name {
@@ -155,11 +155,11 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         String::new()
     };
     let posts = match retitled {
-        position::Retitled::Moved { ended: Some(t) } => format!(
-            " Their post {t} ends today; {} starts today (/record official role gives other dates).",
+        post::Retitled::Moved { ended: Some(t) } => format!(
+            " Their post {t} ends today; {} starts today (/record official post gives other dates).",
             f.title.as_deref().unwrap_or_default()
         ),
-        position::Retitled::Cleared { ended } if !ended.is_empty() => {
+        post::Retitled::Cleared { ended } if !ended.is_empty() => {
             format!(" Their post {} ended yesterday.", ended.join(", "))
         }
         _ => String::new(),
@@ -345,7 +345,7 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
     official::soft_delete(&mut change, remove.id).await?;
     let watches = watch::move_official(&mut change, remove.id, keep.id).await?;
     // The kept record's career gains the duplicate's posts it did not have.
-    crate::store::position::move_to(&mut change, remove.id, keep.id).await?;
+    crate::store::post::move_to(&mut change, remove.id, keep.id).await?;
     // The kept record gains the duplicate's spellings and fills its own gaps from it.
     let k = &kept.row;
     let g = &gone.row;
@@ -358,7 +358,7 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
         province_id: k.province_id.or(g.province_id),
     };
     official::write(&mut change, keep.id, &merged).await?;
-    position::settle_titles(&mut change, &[keep.id], crate::clock::today()).await?;
+    post::settle_titles(&mut change, &[keep.id], crate::clock::today()).await?;
     for a in &gone.aliases {
         official::add_alias(&mut change, keep.id, &a.alias).await?;
     }

@@ -1,5 +1,8 @@
 //! `/outcome add|edit|delete`.
 
+use crate::error::refuse;
+use crate::i18n::records;
+use crate::msg;
 use serde_json::json;
 
 use super::args::{Args, Edit, EditOf, Id};
@@ -53,15 +56,12 @@ async fn check_visit(change: &mut Change, f: &Fields, force: bool) -> Result<Str
         return Ok(String::new());
     }
     let names = region::name_map(&mut ***change).await?;
-    let what = link::describe(f.date, id, span, &misfits, &names);
+    let what = records::misfits(f.date, id, span, &misfits, &names);
     if force {
-        return Ok(format!(
-            " Linked to visit #{id} although it is {what} (force:true)."
-        ));
+        let linked = msg!("outcome-linked-anyway", visit = id.to_string(), what = what);
+        return Ok(format!(" {linked}"));
     }
-    user_err(format!(
-        "This outcome is {what}; fix the date, provinces or visit, or add force:true to link it anyway."
-    ))
+    refuse(msg!("outcome-misfit", what = what))
 }
 
 /// Refuses an outcome repeating a live one (store::outcome::find_duplicate), unless forced.
@@ -72,7 +72,7 @@ async fn check_duplicate(
     force: bool,
 ) -> Result<()> {
     if !force && let Some(other) = outcome::find_duplicate(change, f, except).await? {
-        return user_err(outcome::duplicate_message(other));
+        return Err(crate::error::Refusal::from(other).into());
     }
     Ok(())
 }

@@ -76,7 +76,8 @@ fn is_loopback(base: &str) -> bool {
 
 impl DiscordSettings {
     pub fn from_env() -> anyhow::Result<DiscordSettings> {
-        Self::from_vars(|name| std::env::var(name).ok())
+        let settings = crate::configuration::settings();
+        Self::from_vars(|name| settings.var(name))
     }
 
     /// The settings from variables looked up by `var` (the environment, or a test's table).

@@ -173,7 +173,7 @@ impl Handler {
                     Ok(())
                 }
                 // A correction refused (an unknown place): the draft stays as it was.
-                Err(crate::error::Error::User(e)) => r.notice(&e.to_string()).await,
+                Err(e) if e.is_users() => r.notice(&e.user_message()).await,
                 Err(e) => Err(e),
             }
         }

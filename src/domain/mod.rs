@@ -7,6 +7,7 @@ pub mod name;
 pub mod outcome;
 pub mod schedule;
 pub mod search_text;
+pub mod source;
 pub mod spam;
 pub mod text;
 pub mod written;
@@ -16,6 +17,7 @@ pub use date::{DateRange, Day, FlexDate, Month};
 pub use entity::Entity;
 pub use name::{Country, ForumKind, VisitLevel, normalize};
 pub use outcome::{OutcomeKind, OutcomeStatus};
+pub use source::SourceInput;
 pub use text::Text;
 
 /// The canonical choice for what someone typed, when `choices` are the labels of one of the

@@ -7,14 +7,12 @@
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
-/// The variable naming the digests' time zone.
-pub const TIMEZONE_VAR: &str = "DIGEST_TIMEZONE";
+pub use crate::configuration::TIMEZONE_VAR;
 pub const DEFAULT_TIMEZONE: &str = "Asia/Seoul";
 
 /// DIGEST_TIMEZONE as a time zone; `Err` says what is wrong in one sentence.
 pub fn timezone() -> Result<Tz, String> {
-    let raw = std::env::var(TIMEZONE_VAR).unwrap_or_default();
-    let name = match raw.trim() {
+    let name = match crate::configuration::settings().digest_timezone.as_str() {
         "" => DEFAULT_TIMEZONE,
         name => name,
     };

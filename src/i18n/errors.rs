@@ -74,6 +74,40 @@ fn list(items: &[String]) -> String {
     items.join(", ")
 }
 
+/// Names joined by a message of two (`list-or`: "`a` or `b`"), in the reader's language.
+fn joined(id: &'static str, items: &[String]) -> Message {
+    chain(id, items.iter().map(|i| Message::verbatim(i.as_str())))
+}
+
+/// Messages joined pairwise by message `id` (of `$first` and `$second`).
+pub(super) fn chain(id: &'static str, items: impl IntoIterator<Item = Message>) -> Message {
+    let mut items = items.into_iter();
+    let first = items.next().unwrap_or_else(|| Message::verbatim(""));
+    items.fold(first, |first, second| Message {
+        id,
+        args: vec![("first", first.into()), ("second", second.into())],
+    })
+}
+
+/// The closest names, each in backquotes, joined by "or".
+fn near(names: &[String]) -> Message {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    joined("list-or", &quoted)
+}
+
+/// English, for logs and tests.
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&render(Lang::En, &refusal(self)))
+    }
+}
+
+impl From<Refusal> for Message {
+    fn from(r: Refusal) -> Message {
+        refusal(&r)
+    }
+}
+
 /// What the store refused, as a message.
 pub fn refusal(r: &Refusal) -> Message {
     use Refusal::*;
@@ -95,12 +129,11 @@ pub fn refusal(r: &Refusal) -> Message {
             let what = if changes.is_empty() {
                 msg!("stale-unknown")
             } else {
-                Message::verbatim(
-                    changes
-                        .iter()
-                        .map(|(change, who)| format!("{change} ({who})"))
-                        .collect::<Vec<_>>()
-                        .join("; "),
+                chain(
+                    "list-semicolon",
+                    changes.iter().map(|(change, who)| {
+                        msg!("change-by", change = change.as_str(), who = who.as_str())
+                    }),
                 )
             };
             msg!(
@@ -119,7 +152,7 @@ pub fn refusal(r: &Refusal) -> Message {
             msg!(
                 "unknown-official-near",
                 typed = typed.as_str(),
-                near = list(near)
+                near = self::near(near)
             )
         }
         OfficialsNotSeparated {
@@ -144,37 +177,32 @@ pub fn refusal(r: &Refusal) -> Message {
                 msg!(
                     "unknown-province-near",
                     typed = typed.as_str(),
-                    near = list(near)
+                    near = self::near(near)
                 )
             } else {
                 msg!(
                     "unknown-place-near",
                     typed = typed.as_str(),
-                    near = list(near)
+                    near = self::near(near)
                 )
             }
         }
         CityForProvince {
             typed,
             city,
-            province,
-            several,
+            provinces,
         } => {
-            if *several {
-                msg!(
-                    "city-for-province-several",
-                    typed = typed.as_str(),
-                    city = city.as_str(),
-                    province = province.as_str()
-                )
+            let named = if crate::domain::normalize(typed) == crate::domain::normalize(city) {
+                city.clone()
             } else {
-                msg!(
-                    "city-for-province",
-                    typed = typed.as_str(),
-                    city = city.as_str(),
-                    province = province.as_str()
-                )
-            }
+                format!("{typed} ({city})")
+            };
+            msg!(
+                "city-for-province",
+                city = named,
+                provinces = joined("list-and-in", provinces),
+                province = provinces.first().cloned().unwrap_or_default()
+            )
         }
         NoPlace { china } => {
             if *china {
@@ -260,6 +288,20 @@ pub fn refusal(r: &Refusal) -> Message {
             id = id.to_string(),
             target_kind = kind(target_kind),
             target = target.to_string()
+        ),
+        Duplicate {
+            kind: "meeting",
+            id,
+            ..
+        } => msg!("duplicate-meeting", id = id.to_string()),
+        Duplicate {
+            kind: "forum", id, ..
+        } => msg!("duplicate-forum", id = id.to_string()),
+        Duplicate { id, by, .. } => msg!(
+            "duplicate-outcome",
+            id = id.to_string(),
+            by = super::records::repeat(by),
+            days = crate::store::outcome::DUPLICATE_DAYS.to_string()
         ),
         UndoAliasTaken { alias } => msg!("undo-alias-taken", alias = alias.as_str()),
         WatchExists { id } => msg!("watch-exists", id = id.to_string()),

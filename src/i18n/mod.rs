@@ -4,6 +4,7 @@
 //! stays language-neutral.
 
 mod errors;
+pub mod records;
 
 use std::fmt;
 use std::sync::LazyLock;

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::Duration;
 use regex::Regex;
 
-use super::dates::{self, Context, DateMention, Role, When};
+use super::dates::{self, Bound, Context, DateMention, When};
 use super::lexicon::Lexicon;
 use super::people::{self, Found, Person};
 use super::sentences::{Doc, Lang};
@@ -620,7 +620,7 @@ fn visit_dates(
                     ));
                 }
                 When::Day(_)
-                    if m.role == Role::Until
+                    if m.bound == Bound::Until
                         || (DEPART.is_match(text)
                             && !ARRIVE.is_match(text)
                             && dates.len() == 1) =>

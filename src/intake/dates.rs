@@ -46,7 +46,7 @@ impl When {
 /// What a date is said to be in its sentence: a plain date, where something ends
 /// (`until Wednesday`, `26일까지`) or begins (`since`, `부터`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub enum Bound {
     Plain,
     Until,
 }
@@ -56,7 +56,7 @@ pub struct DateMention {
     pub start: usize,
     pub end: usize,
     pub when: When,
-    pub role: Role,
+    pub bound: Bound,
     /// Read from context (`the same day`, `이날`, a bare weekday) rather than written out.
     pub relative: bool,
 }
@@ -243,7 +243,7 @@ impl Found {
             .all(|m| end <= m.start || start >= m.end)
     }
 
-    fn push(&mut self, start: usize, end: usize, when: Option<When>, role: Role, relative: bool) {
+    fn push(&mut self, start: usize, end: usize, when: Option<When>, bound: Bound, relative: bool) {
         if let Some(when) = when
             && self.free(start, end)
         {
@@ -251,7 +251,7 @@ impl Found {
                 start,
                 end,
                 when,
-                role,
+                bound,
                 relative,
             });
         }
@@ -272,15 +272,15 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
     let until = |s: &str, end: usize| {
         let after = &s[end..];
         if after.starts_with("까지") || after.trim_start().starts_with("까지") {
-            return Role::Until;
+            return Bound::Until;
         }
         let before = &s[..end];
         let tail: String = before.chars().rev().take(24).collect::<String>();
         let tail: String = tail.chars().rev().collect();
         if tail.contains("until ") || tail.contains("till ") {
-            Role::Until
+            Bound::Until
         } else {
-            Role::Plain
+            Bound::Plain
         }
     };
     for c in ISO.captures_iter(text) {
@@ -290,7 +290,7 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
             num(&c, 2).unwrap_or(0),
             num(&c, 3).unwrap_or(0),
         );
-        f.push(m.start(), m.end(), d.map(When::Day), Role::Plain, false);
+        f.push(m.start(), m.end(), d.map(When::Day), Bound::Plain, false);
     }
     for c in CJK_FULL.captures_iter(text) {
         let m = c.get(0).expect("whole match");
@@ -299,16 +299,16 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
         let start = NaiveDate::from_ymd_opt(y, mo, d);
         let end =
             num(&c, 5).and_then(|d2| NaiveDate::from_ymd_opt(y, num(&c, 4).unwrap_or(mo), d2));
-        let role = if c.get(6).is_some() && end.is_none() {
-            Role::Until
+        let bound = if c.get(6).is_some() && end.is_none() {
+            Bound::Until
         } else {
-            Role::Plain
+            Bound::Plain
         };
         f.push(
             m.start(),
             m.end(),
             start.map(|s| range(s, end)),
-            role,
+            bound,
             false,
         );
     }
@@ -320,12 +320,12 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
             (Some(s), Some(d2)) => NaiveDate::from_ymd_opt(s.year(), num(&c, 3).unwrap_or(mo), d2),
             _ => None,
         };
-        let role = until(text, m.end());
+        let bound = until(text, m.end());
         f.push(
             m.start(),
             m.end(),
             start.map(|s| range(s, end)),
-            role,
+            bound,
             false,
         );
     }
@@ -345,12 +345,12 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
             ),
             _ => None,
         };
-        let role = until(text, m.start());
+        let bound = until(text, m.start());
         f.push(
             m.start(),
             m.end(),
             start.map(|s| range(s, end)),
-            role,
+            bound,
             false,
         );
     }
@@ -361,7 +361,7 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
             Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().unwrap_or(0), mo, d),
             None => md(published, mo, d),
         };
-        f.push(m.start(), m.end(), day.map(When::Day), Role::Plain, false);
+        f.push(m.start(), m.end(), day.map(When::Day), Bound::Plain, false);
     }
     // Record the month context before the bare days that continue it.
     let mut named: Vec<&DateMention> = f.mentions.iter().filter(|m| m.when.is_day()).collect();
@@ -386,20 +386,20 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
             continue;
         }
         let local = month_before(m.start(), ctx);
-        let (when, role) = if let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) {
+        let (when, bound) = if let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) {
             let s = bare_day(published, &local, a, future);
             let e = s.and_then(|s| NaiveDate::from_ymd_opt(s.year(), s.month(), b));
-            (s.map(|s| range(s, e)), Role::Plain)
+            (s.map(|s| range(s, e)), Bound::Plain)
         } else {
             let d = num(&c, 4).and_then(|d| bare_day(published, &local, d, future));
-            let role = if c.get(5).is_some_and(|m| m.as_str() == "까지") {
-                Role::Until
+            let bound = if c.get(5).is_some_and(|m| m.as_str() == "까지") {
+                Bound::Until
             } else {
-                Role::Plain
+                Bound::Plain
             };
-            (d.map(When::Day), role)
+            (d.map(When::Day), bound)
         };
-        bare.push((m.start(), m.end(), when, role));
+        bare.push((m.start(), m.end(), when, bound));
     }
     for (s, e, w, r) in bare {
         f.push(s, e, w, r, false);
@@ -423,15 +423,15 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
             }
             None => weekday(published, wd, modifier, future && modifier != "last"),
         };
-        let role = until(text, m.start());
-        f.push(m.start(), m.end(), Some(When::Day(day)), role, true);
+        let bound = until(text, m.start());
+        f.push(m.start(), m.end(), Some(When::Day(day)), bound, true);
     }
     for c in WEEKDAY_CJK.captures_iter(text) {
         let m = c.get(0).expect("whole match");
         let name = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
         if let Some(wd) = weekday_of(name) {
             let day = weekday(published, wd, "", future);
-            f.push(m.start(), m.end(), Some(When::Day(day)), Role::Plain, true);
+            f.push(m.start(), m.end(), Some(When::Day(day)), Bound::Plain, true);
         }
     }
     for c in EN_MONTH.captures_iter(text) {
@@ -461,7 +461,7 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
                 When::Month(y, m)
             }
         };
-        f.push(m.start(), m.end(), Some(when), Role::Plain, false);
+        f.push(m.start(), m.end(), Some(when), Bound::Plain, false);
     }
     for c in CJK_MONTH.captures_iter(text) {
         let m = c.get(0).expect("whole match");
@@ -489,14 +489,14 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
                 When::Month(y, m)
             }
         };
-        f.push(m.start(), m.end(), Some(when), Role::Plain, false);
+        f.push(m.start(), m.end(), Some(when), Bound::Plain, false);
     }
     for m in THIS_MONTH.find_iter(text) {
         f.push(
             m.start(),
             m.end(),
             Some(When::Month(published.year(), published.month())),
-            Role::Plain,
+            Bound::Plain,
             true,
         );
     }
@@ -517,7 +517,7 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
         }
     }
     for (s, e, d) in anaphoric {
-        f.push(s, e, Some(When::Day(d)), Role::Plain, true);
+        f.push(s, e, Some(When::Day(d)), Bound::Plain, true);
     }
     for m in VAGUE.find_iter(text) {
         ctx.vague.push(m.as_str().to_string());

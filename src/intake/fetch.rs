@@ -16,7 +16,15 @@ use crate::error::{Result, UserError};
 
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_REDIRECTS: usize = 5;
-pub const ALLOW_LOOPBACK: &str = "DRAFT_FETCH_ALLOW_LOOPBACK";
+pub use crate::configuration::FETCH_LOOPBACK_VAR as ALLOW_LOOPBACK;
+
+/// Set by `allow_loopback` (tests that serve pages on this machine).
+static LOOPBACK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Lets this process fetch from 127.0.0.1, as DRAFT_FETCH_ALLOW_LOOPBACK=1 does (tests).
+pub fn allow_loopback() {
+    LOOPBACK.store(true, std::sync::atomic::Ordering::Relaxed);
+}
 
 pub struct Fetched {
     /// Where the page was found in the end (after redirects).
@@ -27,7 +35,8 @@ pub struct Fetched {
 }
 
 fn loopback_allowed() -> bool {
-    std::env::var(ALLOW_LOOPBACK).is_ok_and(|v| v == "1")
+    LOOPBACK.load(std::sync::atomic::Ordering::Relaxed)
+        || crate::configuration::settings().fetch_loopback
 }
 
 /// An address a fetch may go to: public ones, and loopback when tests allow it.

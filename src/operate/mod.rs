@@ -29,11 +29,11 @@ pub fn keep_memory_small() {
 
 /// `METRICS_ADDR` (e.g. `127.0.0.1:9184`), if set.
 pub fn metrics_addr() -> anyhow::Result<Option<SocketAddr>> {
-    match std::env::var("METRICS_ADDR") {
-        Ok(v) if !v.trim().is_empty() => v.trim().parse().map(Some).with_context(|| {
+    match crate::configuration::settings().metrics_addr.as_str() {
+        "" => Ok(None),
+        v => v.parse().map(Some).with_context(|| {
             format!("METRICS_ADDR must be an address and port such as 127.0.0.1:9184; `{v}` is not")
         }),
-        _ => Ok(None),
     }
 }
 

@@ -165,13 +165,13 @@ pub async fn history(db: &SqlitePool, entity: Entity, id: i64) -> Result<Vec<Ent
     Ok(out)
 }
 
-/// What changed a record after version `seen`, change by change: "purpose: a → b by Kim".
+/// What changed a record after version `seen`, change by change: ("purpose: a → b", who).
 pub async fn changes_since(
     tx: &mut Tx<'_>,
     entity: Entity,
     id: i64,
     seen: i64,
-) -> Result<Vec<String>> {
+) -> Result<Vec<(String, String)>> {
     let rows: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT b.actor, e.before, e.after FROM audit_entries e JOIN audit_batches b ON b.id = e.batch_id
          WHERE e.entity = ? AND e.entity_id = ? AND json_extract(e.after, '$.version') > ? ORDER BY e.id",
@@ -186,7 +186,7 @@ pub async fn changes_since(
         let before = before.as_deref().map(serde_json::from_str).transpose()?;
         let after = after.as_deref().map(serde_json::from_str).transpose()?;
         for c in diff(before.as_ref(), after.as_ref()) {
-            changes.push(format!("{c} by {actor}"));
+            changes.push((c, actor.clone()));
         }
     }
     Ok(changes)

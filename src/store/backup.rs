@@ -14,7 +14,7 @@ use sqlx::{ConnectOptions, Connection, SqlitePool};
 
 use super::census::LAST_BACKUP_KEY;
 use super::lock;
-use crate::error::{Result, UserError};
+use crate::error::{Refusal, Result};
 
 const PREFIX: &str = "delegations-";
 const STAMP: &str = "%Y%m%d-%H%M%S";
@@ -23,10 +23,9 @@ const STAMP: &str = "%Y%m%d-%H%M%S";
 /// time in the database (for `delegation_bot_last_backup_timestamp_seconds`).
 pub async fn copy(pool: &SqlitePool, target: &Path, now: DateTime<Utc>) -> Result<()> {
     if target.exists() {
-        return Err(UserError::new(format!(
-            "{} exists already; choose a new file name.",
-            target.display()
-        ))
+        return Err(Refusal::FileExists {
+            path: target.display().to_string(),
+        }
         .into());
     }
     // Written under a temporary name and renamed once checked: a crash or a failed check
@@ -79,10 +78,9 @@ pub async fn into_folder(
         .with_context(|| format!("could not create the backup folder {}", dir.display()))?;
     let written = dir.join(format!("{PREFIX}{}.db", now.format(STAMP)));
     if written.exists() {
-        return Err(UserError::new(format!(
-            "{} exists already (a backup was taken this second); try again in a second.",
-            written.display()
-        ))
+        return Err(Refusal::BackupThisSecond {
+            path: written.display().to_string(),
+        }
         .into());
     }
     copy(pool, &written, now).await?;
@@ -132,10 +130,10 @@ fn is_own(name: &str) -> bool {
 /// run: `PRAGMA integrity_check` says ok, and its migrations are not newer than ours.
 pub async fn check(file: &Path) -> Result<()> {
     let refuse = |why: String| -> crate::error::Error {
-        UserError::new(format!(
-            "{} is not a sound delegation-bot database ({why}); nothing was changed.",
-            file.display()
-        ))
+        Refusal::NotOurDatabase {
+            path: file.display().to_string(),
+            why,
+        }
         .into()
     };
     let mut conn = open_read_only(file)
@@ -160,10 +158,11 @@ pub async fn check(file: &Path) -> Result<()> {
         let ours = super::MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
         match version {
             None => Err(refuse("it has no delegation-bot migrations".into())),
-            Some(v) if v > ours => Err(UserError::new(format!(
-                "{} was made by a newer delegation-bot (migration {v}; this one knows up to {ours}); upgrade first.",
-                file.display()
-            ))
+            Some(v) if v > ours => Err(Refusal::NewerDatabase {
+                path: file.display().to_string(),
+                theirs: v,
+                ours,
+            }
             .into()),
             Some(_) => Ok(()),
         }
@@ -193,25 +192,21 @@ async fn open_read_only(file: &Path) -> sqlx::Result<SqliteConnection> {
 /// the operator. Refused while a bot runs on the database.
 pub async fn restore(url: &str, file: &Path, now: DateTime<Utc>) -> Result<String> {
     let Some(db) = lock::database_file(url)? else {
-        return Err(UserError::new(
-            "DATABASE_URL names an in-memory database; restore needs a database file.",
-        )
-        .into());
+        return Err(Refusal::InMemory.into());
     };
     if !file.is_file() {
-        return Err(UserError::new(format!("There is no file {}.", file.display())).into());
-    }
-    if db.exists() && std::fs::canonicalize(&db)? == std::fs::canonicalize(file)? {
-        return Err(UserError::new(format!(
-            "{} is the live database itself; name a backup.",
-            file.display()
-        ))
+        return Err(Refusal::NoFile {
+            path: file.display().to_string(),
+        }
         .into());
     }
-    let _lock = lock::take(
-        &db,
-        "stop it before restoring (systemctl stop delegation-bot, or docker compose stop bot)",
-    )?;
+    if db.exists() && std::fs::canonicalize(&db)? == std::fs::canonicalize(file)? {
+        return Err(Refusal::LiveDatabase {
+            path: file.display().to_string(),
+        }
+        .into());
+    }
+    let _lock = lock::take(&db, "restore")?;
     // A console or an `ask` left open would go on writing into the replaced file.
     let _unused = lock::unused(&db)?;
     check(file).await?;

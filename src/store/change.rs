@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 
 use super::audit::{self, Author};
 use super::{Entity, Tx, WriteTx, forum, kinds, meeting, official, outcome, search, visit};
-use crate::error::{Result, UserError};
+use crate::error::{Refusal, Result};
 
 /// A kind of record as a change writes it: its checked fields, loaded from and written to
 /// its tables.
@@ -235,16 +235,12 @@ impl std::ops::DerefMut for Change {
     }
 }
 
-/// "There is no visit #9; /visits list shows the numbers."
-pub fn missing(entity: Entity, id: i64) -> UserError {
-    let finder = match entity {
-        Entity::Visit => "/visits list shows the numbers",
-        Entity::Meeting => "/official history lists meetings with their numbers",
-        Entity::Forum => "/forums list shows the numbers",
-        Entity::Official => "/search finds officials by name",
-        Entity::Outcome => "/outcomes list shows the numbers",
-    };
-    UserError::new(format!("There is no {} #{id}; {finder}.", entity.as_str()))
+/// There is no live `entity` numbered `id`.
+pub fn missing(entity: Entity, id: i64) -> Refusal {
+    Refusal::NotFound {
+        kind: entity.as_str(),
+        id,
+    }
 }
 
 /// Optimistic concurrency: an edit made against version `seen` of a record that has moved
@@ -259,17 +255,13 @@ async fn unchanged_since(
     if seen == current {
         return Ok(());
     }
-    let changes = audit::changes_since(tx, entity, id, seen).await?;
-    let what = if changes.is_empty() {
-        "it was changed".to_string()
-    } else {
-        changes.join("; ")
-    };
-    let kind = entity.as_str();
-    let kind = kind[..1].to_uppercase() + &kind[1..];
-    Err(UserError::new(format!(
-        "{kind} #{id} changed since version {seen} ({what}); look at it again (now version {current}) and redo your edit."
-    ))
+    Err(Refusal::Stale {
+        kind: entity.as_str(),
+        id,
+        seen,
+        now: current,
+        changes: audit::changes_since(tx, entity, id, seen).await?,
+    }
     .into())
 }
 

@@ -67,24 +67,3 @@ pub async fn all_aliases(conn: &mut SqliteConnection) -> Result<Vec<(String, Cit
         })
         .collect())
 }
-
-/// "Shenzhen is a city in Guangdong" (or "Suzhou is a city in Jiangsu and in Anhui"), for
-/// a refusal that was given a city where a province is wanted.
-pub fn describe(input: &str, cities: &[City]) -> Option<String> {
-    let first = cities.first()?;
-    let mut provinces: Vec<&str> = Vec::new();
-    for c in cities {
-        if !provinces.contains(&c.province.as_str()) {
-            provinces.push(&c.province);
-        }
-    }
-    Some(format!(
-        "{} is a city in {}",
-        if normalize(input) == normalize(&first.name) {
-            first.name.clone()
-        } else {
-            format!("{} ({})", input.trim(), first.name)
-        },
-        provinces.join(" and in ")
-    ))
-}

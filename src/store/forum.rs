@@ -163,13 +163,6 @@ pub async fn linked_to(tx: &mut Tx<'_>, visit_id: i64) -> Result<Vec<i64>> {
     .await?)
 }
 
-/// The refusal of a forum that repeats forum `id`.
-pub fn duplicate_message(id: i64) -> String {
-    format!(
-        "Forum #{id} has the same name, edition and start; see /forums show id:{id}, or add force:true to record both."
-    )
-}
-
 /// A live forum with the same name, edition and first day, other than `except`.
 pub async fn find_duplicate(
     tx: &mut Tx<'_>,

@@ -12,15 +12,12 @@ use std::str::FromStr;
 
 use sqlx::sqlite::SqliteConnectOptions;
 
-use crate::error::{Error, Result, UserError};
+use crate::error::{Error, Refusal, Result};
 
 /// The database file a `sqlite:` URL names; `None` for an in-memory database.
 pub fn database_file(url: &str) -> Result<Option<PathBuf>> {
-    let options = SqliteConnectOptions::from_str(url).map_err(|_| {
-        UserError::new(format!(
-            "DATABASE_URL is not a SQLite URL: {}",
-            super::redact(url)
-        ))
+    let options = SqliteConnectOptions::from_str(url).map_err(|_| Refusal::NotSqliteUrl {
+        url: super::redact(url),
     })?;
     let in_memory = url.contains(":memory:") || url.contains("mode=memory");
     Ok((!in_memory).then(|| options.get_filename().to_path_buf()))
@@ -40,22 +37,22 @@ pub struct DatabaseLock {
     pub path: PathBuf,
 }
 
-/// Takes the lock on `database`, or says who has it. `purpose` ends the refusal, e.g.
-/// "stop it before restoring".
-pub fn take(database: &Path, purpose: &str) -> Result<DatabaseLock> {
+/// Takes the lock on `database`, or says who has it. `purpose` ("serve" or "restore")
+/// chooses what the refusal tells the user to do.
+pub fn take(database: &Path, purpose: &'static str) -> Result<DatabaseLock> {
     let path = lock_file(database);
     let file = open_lock_file(&path)?;
     match file.try_lock() {
         Ok(()) => Ok(DatabaseLock { _file: file, path }),
-        Err(TryLockError::WouldBlock) => Err(UserError::new(format!(
-            "A running delegation-bot (serve, or a restore) holds {}; {purpose}.",
-            database.display()
-        ))
+        Err(TryLockError::WouldBlock) => Err(Refusal::BotRunning {
+            database: database.display().to_string(),
+            purpose,
+        }
         .into()),
-        Err(TryLockError::Error(e)) => Err(UserError::new(format!(
-            "Cannot lock {} ({e}); the file system may not support locks.",
-            path.display()
-        ))
+        Err(TryLockError::Error(e)) => Err(Refusal::LockFailed {
+            path: path.display().to_string(),
+            why: e.to_string(),
+        }
         .into()),
     }
 }
@@ -82,15 +79,14 @@ pub fn in_use(database: &Path) -> Result<InUse> {
     let file = open_lock_file(&path)?;
     match file.try_lock_shared() {
         Ok(()) => Ok(InUse { _file: file }),
-        Err(TryLockError::WouldBlock) => Err(UserError::new(format!(
-            "{} is being restored from a backup right now; try again when the restore has finished.",
-            database.display()
-        ))
+        Err(TryLockError::WouldBlock) => Err(Refusal::Restoring {
+            database: database.display().to_string(),
+        }
         .into()),
-        Err(TryLockError::Error(e)) => Err(UserError::new(format!(
-            "Cannot lock {} ({e}); the file system may not support locks.",
-            path.display()
-        ))
+        Err(TryLockError::Error(e)) => Err(Refusal::LockFailed {
+            path: path.display().to_string(),
+            why: e.to_string(),
+        }
         .into()),
     }
 }
@@ -108,23 +104,15 @@ pub fn unused(database: &Path) -> Result<Unused> {
     let file = open_lock_file(&path)?;
     match file.try_lock() {
         Ok(()) => Ok(Unused { _file: file }),
-        Err(TryLockError::WouldBlock) => {
-            let holders = holders(&path);
-            let who = if holders.is_empty() {
-                "another program".to_string()
-            } else {
-                holders.join(", ")
-            };
-            Err(UserError::new(format!(
-                "{} is open in {who}; close it (exit the console, stop the bot) before restoring.",
-                database.display()
-            ))
-            .into())
+        Err(TryLockError::WouldBlock) => Err(Refusal::InUse {
+            database: database.display().to_string(),
+            holders: holders(&path),
         }
-        Err(TryLockError::Error(e)) => Err(UserError::new(format!(
-            "Cannot lock {} ({e}); the file system may not support locks.",
-            path.display()
-        ))
+        .into()),
+        Err(TryLockError::Error(e)) => Err(Refusal::LockFailed {
+            path: path.display().to_string(),
+            why: e.to_string(),
+        }
         .into()),
     }
 }
@@ -136,10 +124,10 @@ fn open_lock_file(path: &Path) -> Result<File> {
         .write(true)
         .open(path)
         .map_err(|e| {
-            Error::from(UserError::new(format!(
-                "Cannot create the lock file {} ({e}); the folder that holds the database must be writable.",
-                path.display()
-            )))
+            Error::from(Refusal::LockFileFailed {
+                path: path.display().to_string(),
+                why: e.to_string(),
+            })
         })
 }
 
@@ -225,10 +213,9 @@ pub fn still_open_file(pool: &sqlx::SqlitePool) -> Result<()> {
     let path = pool.connect_options().get_filename().to_path_buf();
     let opened = OPENED.lock().expect("never poisoned").get(&path).copied();
     match opened {
-        Some(id) if file_id(&path) != Some(id) => Err(UserError::new(format!(
-            "The database {} was replaced (restored from a backup, or moved) after this program opened it, so nothing was written; restart it to work on the new file.",
-            path.display()
-        ))
+        Some(id) if file_id(&path) != Some(id) => Err(Refusal::Replaced {
+            database: path.display().to_string(),
+        }
         .into()),
         _ => Ok(()),
     }

@@ -131,13 +131,6 @@ pub async fn of_visit(tx: &mut Tx<'_>, visit_id: i64) -> Result<Vec<(i64, String
     .await?)
 }
 
-/// The refusal of a meeting that repeats meeting `id`.
-pub fn duplicate_message(id: i64) -> String {
-    format!(
-        "Meeting #{id} on the same day with the same officials is on record; check it with /data audit entity:meeting id:{id}, or add force:true to record both."
-    )
-}
-
 /// A live meeting on the same day with the same participants, other than `except`.
 pub async fn find_duplicate(
     tx: &mut Tx<'_>,

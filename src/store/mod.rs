@@ -18,7 +18,7 @@ pub mod names;
 pub mod official;
 pub mod outbox;
 pub mod outcome;
-pub mod position;
+pub mod post;
 pub mod region;
 pub mod search;
 pub mod sheet;
@@ -291,7 +291,7 @@ pub async fn purge(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) -> crate::error
         ],
         Entity::Official => &[
             "DELETE FROM official_aliases WHERE official_id IN (SELECT value FROM json_each(?))",
-            "DELETE FROM positions WHERE official_id IN (SELECT value FROM json_each(?))",
+            "DELETE FROM posts WHERE official_id IN (SELECT value FROM json_each(?))",
             "DELETE FROM officials WHERE id IN (SELECT value FROM json_each(?))",
         ],
         Entity::Outcome => &[

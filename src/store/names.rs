@@ -10,7 +10,7 @@ use sqlx::SqliteConnection;
 use super::official;
 use super::region::{self, Country};
 use crate::domain::normalize;
-use crate::error::{Result, UserError};
+use crate::error::{Refusal, Result};
 
 pub struct Names {
     regions: HashMap<(&'static str, String), (i64, String)>,
@@ -57,7 +57,7 @@ impl Names {
         })
     }
 
-    pub fn region(&self, country: Country, input: &str) -> Result<i64, UserError> {
+    pub fn region(&self, country: Country, input: &str) -> Result<i64, Refusal> {
         match self.regions.get(&(country.code(), normalize(input))) {
             Some((id, _)) => Ok(*id),
             None => Err(region::unknown(
@@ -72,7 +72,7 @@ impl Names {
     }
 
     /// A list of places, in order, each once (`region::resolve_list` from memory).
-    pub fn regions(&self, country: Country, input: &str) -> Result<Vec<i64>, UserError> {
+    pub fn regions(&self, country: Country, input: &str) -> Result<Vec<i64>, Refusal> {
         let mut out = Vec::new();
         for part in region::list_items(input) {
             let id = self.region(country, part)?;
@@ -86,7 +86,7 @@ impl Names {
         Ok(out)
     }
 
-    pub fn official(&self, input: &str) -> Result<i64, UserError> {
+    pub fn official(&self, input: &str) -> Result<i64, Refusal> {
         match self.officials.get(&normalize(input)) {
             Some((id, _)) => Ok(*id),
             None => Err(official::unknown(
@@ -100,7 +100,7 @@ impl Names {
     }
 
     /// A list of officials, each once (`official::resolve_list` from memory).
-    pub fn officials(&self, input: &str) -> Result<Vec<i64>, UserError> {
+    pub fn officials(&self, input: &str) -> Result<Vec<i64>, Refusal> {
         let mut out = Vec::new();
         for part in official::list_items(input) {
             let id = self.official(part)?;

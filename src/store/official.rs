@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::region::{did_you_mean, rank};
-use super::{Tx, is_unique_violation, now, position};
+use super::region::{nearest, rank};
+use super::{Tx, is_unique_violation, now, post};
 use crate::domain::normalize;
-use crate::error::{Result, UserError};
+use crate::error::{Refusal, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct OfficialRow {
@@ -36,10 +36,11 @@ pub struct Snapshot {
     #[serde(flatten)]
     pub row: OfficialRow,
     pub aliases: Vec<Alias>,
-    /// Their posts (store::position). Absent from snapshots logged before posts existed:
+    /// Their posts (store::post). Absent from snapshots logged before posts existed:
     /// restoring one of those leaves the posts as they are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub positions: Option<Vec<super::position::PositionRow>>,
+    #[serde(alias = "positions")]
+    pub posts: Option<Vec<super::post::PostRow>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,29 +95,22 @@ pub async fn resolve(conn: &mut SqliteConnection, input: &str) -> Result<Officia
 }
 
 /// The refusal for a name that matches no live official, with the closest names.
-pub fn unknown(input: &str, names: Vec<(String, String)>) -> UserError {
+pub fn unknown(input: &str, names: Vec<(String, String)>) -> Refusal {
+    let typed: String = input.chars().take(60).collect();
     if let Some((a, b)) = input.split_once([',', '，', '、'])
         && !a.trim().is_empty()
         && !b.trim().is_empty()
     {
-        return UserError::new(format!(
-            "No official called `{}` is on record; separate officials with ;, e.g. {}.",
-            input.chars().take(60).collect::<String>(),
-            crate::domain::text::typed(
-                "officials",
-                &format!(
-                    "{}; {}",
-                    a.trim().chars().take(30).collect::<String>(),
-                    b.trim().chars().take(30).collect::<String>()
-                )
-            )
-        ));
+        return Refusal::OfficialsNotSeparated {
+            typed,
+            first: a.trim().chars().take(30).collect(),
+            second: b.trim().chars().take(30).collect(),
+        };
     }
-    UserError::new(format!(
-        "No official called `{}` is on record{} Moderators add people with /record official add.",
-        input.chars().take(60).collect::<String>(),
-        did_you_mean(&normalize(input), names)
-    ))
+    Refusal::UnknownOfficial {
+        typed,
+        near: nearest(&normalize(input), names),
+    }
 }
 
 /// The names of a list of officials: separated by `;` or line breaks.
@@ -128,10 +122,8 @@ pub fn list_items(input: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The refusal for an empty list of officials.
-pub fn empty_list() -> UserError {
-    UserError::new(
-        "Name at least one official, separated by ; e.g. officials:\"Liu Xiaoming; Oh Young-hun\".",
-    )
+pub fn empty_list() -> Refusal {
+    Refusal::NoOfficials
 }
 
 /// Resolves names separated by `;` (each once, in order).
@@ -184,11 +176,11 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     .bind(id)
     .fetch_all(&mut **tx)
     .await?;
-    let positions = Some(super::position::of(tx, id).await?);
+    let posts = Some(super::post::of(tx, id).await?);
     Ok(Some(Snapshot {
         row,
         aliases,
-        positions,
+        posts,
     }))
 }
 
@@ -224,10 +216,10 @@ pub async fn create(
     }
     // A title given with a new official is the post they hold, dates unknown.
     if let Some(title) = &f.title {
-        let post = position::carried(title, f.organization.as_deref(), f.province_id);
-        position::carry(tx, id, &post).await?;
+        let post = post::carried(title, f.organization.as_deref(), f.province_id);
+        post::carry(tx, id, &post).await?;
     }
-    position::settle_titles(tx, &[id], crate::clock::today()).await?;
+    post::settle_titles(tx, &[id], crate::clock::today()).await?;
     Ok(id)
 }
 
@@ -288,7 +280,7 @@ pub async fn insert_many(
     .await
 }
 
-/// Their title as stored: the post they hold today (store::position's title rules).
+/// Their title as stored: the post they hold today (store::post's title rules).
 pub async fn title(tx: &mut Tx<'_>, id: i64) -> Result<Option<String>> {
     Ok(
         sqlx::query_scalar("SELECT title FROM officials WHERE id = ?")
@@ -325,7 +317,7 @@ pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()> {
 pub async fn add_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
     let norm = normalize(alias);
     if norm.is_empty() {
-        return Err(UserError::new("An alias needs at least one letter or digit.").into());
+        return Err(Refusal::AliasEmpty.into());
     }
     let holder: Option<(i64, String)> = sqlx::query_as(
         "SELECT o.id, o.name FROM official_aliases a JOIN officials o ON o.id = a.official_id WHERE a.norm = ?",
@@ -335,9 +327,10 @@ pub async fn add_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
     .await?;
     match holder {
         Some((holder_id, _)) if holder_id == id => Ok(()),
-        Some((_, name)) => Err(UserError::new(format!(
-            "`{alias}` already names {name}; if they are one person, use /record official merge."
-        ))
+        Some((_, name)) => Err(Refusal::AliasTaken {
+            alias: alias.to_string(),
+            holder: name,
+        }
         .into()),
         None => {
             sqlx::query("INSERT INTO official_aliases (norm, alias, official_id) VALUES (?, ?, ?)")
@@ -348,7 +341,11 @@ pub async fn add_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
                 .await
                 .map_err(|e| {
                     if is_unique_violation(&e) {
-                        UserError::new(format!("`{alias}` is taken by another official.")).into()
+                        Refusal::AliasTaken {
+                            alias: alias.to_string(),
+                            holder: String::new(),
+                        }
+                        .into()
                     } else {
                         crate::error::Error::from(e)
                     }
@@ -368,9 +365,9 @@ pub async fn remove_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
             .fetch_one(&mut **tx)
             .await?;
     if normalize(&own.0) == norm || own.1.as_deref().map(normalize) == Some(norm.clone()) {
-        return Err(UserError::new(format!(
-            "`{alias}` is their name; change it with /record official edit new_name:... or local_name:..."
-        ))
+        return Err(Refusal::AliasIsName {
+            alias: alias.to_string(),
+        }
         .into());
     }
     let removed = sqlx::query("DELETE FROM official_aliases WHERE norm = ? AND official_id = ?")
@@ -380,10 +377,10 @@ pub async fn remove_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
         .await?
         .rows_affected();
     if removed == 0 {
-        return Err(UserError::new(format!(
-            "`{alias}` is not one of {}'s spellings; /official show lists them.",
-            own.0
-        ))
+        return Err(Refusal::AliasNotTheirs {
+            alias: alias.to_string(),
+            name: own.0,
+        }
         .into());
     }
     Ok(())
@@ -425,18 +422,17 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
         .execute(&mut **tx)
         .await?;
     for a in &s.aliases {
-        add_alias(tx, r.id, &a.alias).await.map_err(|_| {
-            UserError::new(format!(
-                "Cannot undo: the alias `{}` now belongs to someone else; remove it there first.",
-                a.alias
-            ))
-        })?;
+        add_alias(tx, r.id, &a.alias)
+            .await
+            .map_err(|_| Refusal::UndoAliasTaken {
+                alias: a.alias.clone(),
+            })?;
     }
-    if let Some(positions) = &s.positions {
-        super::position::write_all(tx, r.id, positions).await?;
+    if let Some(posts) = &s.posts {
+        super::post::write_all(tx, r.id, posts).await?;
     }
     // Taken when it was: the posts held today may differ.
-    position::settle_titles(tx, &[r.id], crate::clock::today()).await?;
+    post::settle_titles(tx, &[r.id], crate::clock::today()).await?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 use sqlx::{SqliteExecutor, SqlitePool};
 
 use crate::domain::normalize;
-use crate::error::{Result, UserError};
+use crate::error::{Refusal, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Country {
@@ -17,13 +17,6 @@ impl Country {
         match self {
             Country::China => "CN",
             Country::Korea => "KR",
-        }
-    }
-
-    fn what(self) -> &'static str {
-        match self {
-            Country::China => "Chinese province",
-            Country::Korea => "Korean place",
         }
     }
 }
@@ -64,11 +57,18 @@ pub async fn resolve(db: &SqlitePool, country: Country, input: &str) -> Result<R
     // A city where a province is wanted (`Qingdao`, `칭다오`): say whose it is.
     if country == Country::China {
         let cities = super::city::resolve(&mut *db.acquire().await?, input).await?;
-        if let Some(said) = super::city::describe(input, &cities) {
-            return Err(UserError::new(format!(
-                "{said}; give its province, e.g. {}.",
-                cities[0].province
-            ))
+        if let Some(first) = cities.first() {
+            let mut provinces: Vec<String> = Vec::new();
+            for c in &cities {
+                if !provinces.contains(&c.province) {
+                    provinces.push(c.province.clone());
+                }
+            }
+            return Err(Refusal::CityForProvince {
+                typed: input.trim().chars().take(40).collect(),
+                city: first.name.clone(),
+                provinces,
+            }
             .into());
         }
     }
@@ -81,13 +81,12 @@ pub async fn resolve(db: &SqlitePool, country: Country, input: &str) -> Result<R
 }
 
 /// The refusal for a name that matches no place of `country`, with the closest names.
-pub fn unknown(country: Country, input: &str, names: Vec<(String, String)>) -> UserError {
-    UserError::new(format!(
-        "`{}` is not a {} I know{}",
-        input.chars().take(40).collect::<String>(),
-        country.what(),
-        did_you_mean(&normalize(input), names)
-    ))
+pub fn unknown(country: Country, input: &str, names: Vec<(String, String)>) -> Refusal {
+    Refusal::UnknownPlace {
+        typed: input.chars().take(40).collect(),
+        china: country == Country::China,
+        near: nearest(&normalize(input), names),
+    }
 }
 
 /// The items of a list of places as people type them: separated by commas (also the
@@ -100,15 +99,10 @@ pub fn list_items(input: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The refusal for an empty list of places.
-pub fn empty_list(country: Country) -> UserError {
-    UserError::new(format!(
-        "Name at least one {}, e.g. {}.",
-        country.what(),
-        match country {
-            Country::China => "Jiangsu",
-            Country::Korea => "Seoul",
-        }
-    ))
+pub fn empty_list(country: Country) -> Refusal {
+    Refusal::NoPlace {
+        china: country == Country::China,
+    }
 }
 
 /// Resolves a comma-separated list, keeping order and dropping repeats.
@@ -191,8 +185,8 @@ pub fn rank(key: &str, rows: Vec<(String, String)>) -> Vec<String> {
     out
 }
 
-/// " — did you mean A or B?" from the closest names, or a hint to look them up.
-pub fn did_you_mean(key: &str, names: Vec<(String, String)>) -> String {
+/// The three names closest to `key` (normalized), best first; none when nothing is close.
+pub fn nearest(key: &str, names: Vec<(String, String)>) -> Vec<String> {
     let mut scored: Vec<(f64, String)> = names
         .into_iter()
         .map(|(norm, name)| {
@@ -214,14 +208,5 @@ pub fn did_you_mean(key: &str, names: Vec<(String, String)>) -> String {
             break;
         }
     }
-    match best.len() {
-        0 => "; check the spelling.".into(),
-        _ => format!(
-            "; did you mean {}?",
-            best.iter()
-                .map(|b| format!("`{b}`"))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        ),
-    }
+    best
 }

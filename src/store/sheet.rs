@@ -250,13 +250,13 @@ async fn officials_plain(
     .fetch_all(&mut *db)
     .await?;
     // One post per line, newest first: title | organization | province | from | to.
-    let mut positions: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    let mut posts: std::collections::HashMap<i64, Vec<String>> = Default::default();
     for (official, id, title, organization, province, from, to) in sqlx::query_as::<
         _,
         (i64, i64, String, Option<String>, Option<String>, Option<String>, Option<String>),
     >(sqlx::AssertSqlSafe(format!(
         "SELECT p.official_id, p.id, p.title, p.organization, r.name, p.from_shown, p.to_shown
-           FROM positions p JOIN officials o ON o.id = p.official_id LEFT JOIN regions r ON r.id = p.province_id
+           FROM posts p JOIN officials o ON o.id = p.official_id LEFT JOIN regions r ON r.id = p.province_id
           WHERE o.deleted_at IS NULL AND {cond}
           ORDER BY p.official_id, p.span_from DESC, p.span_to DESC, p.id DESC"
     )))
@@ -264,7 +264,7 @@ async fn officials_plain(
     .fetch_all(&mut *db)
     .await?
     {
-        let post = super::position::Position {
+        let post = super::post::Post {
             id,
             title,
             organization,
@@ -272,10 +272,10 @@ async fn officials_plain(
             from,
             to,
         };
-        positions
+        posts
             .entry(official)
             .or_default()
-            .push(super::position::line(&post));
+            .push(super::post::line(&post));
     }
     let mut out = Vec::new();
     for (id, name, local_name, country, title, organization, province, version) in people {
@@ -289,9 +289,9 @@ async fn officials_plain(
             .map(|(_, _, a)| a.as_str())
             .collect();
         let aliases = (!extra.is_empty()).then(|| extra.join("; "));
-        let positions = positions.remove(&id).map(|lines| lines.join("\n"));
+        let posts = posts.remove(&id).map(|lines| lines.join("\n"));
         out.push(obj(json!({"id": id, "version": version, "name": name, "local_name": local_name, "country": country, "title": title,
-            "organization": organization, "province": province, "aliases": aliases, "positions": positions})));
+            "organization": organization, "province": province, "aliases": aliases, "posts": posts})));
     }
     Ok(out)
 }

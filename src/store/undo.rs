@@ -8,7 +8,7 @@ use serde_json::Value as Json;
 use super::audit::{self, Author};
 use super::change::Change;
 use super::{Entity, WriteTx};
-use crate::error::{Result, UserError};
+use crate::error::{Refusal, Result};
 
 #[derive(Debug, Clone)]
 pub struct Undone {
@@ -30,10 +30,7 @@ pub async fn undo_last(mut tx: WriteTx, author: &Author<'_>) -> Result<Undone> {
     .fetch_optional(&mut **tx)
     .await?;
     let Some((batch, summary)) = last else {
-        return Err(UserError::new(
-            "You have no change left to undo; /data audit shows recent changes.",
-        )
-        .into());
+        return Err(Refusal::NothingToUndo.into());
     };
     let later: Option<(String, String, i64)> = sqlx::query_as(
         "SELECT b.actor, e.entity, e.entity_id FROM audit_entries e
@@ -45,9 +42,12 @@ pub async fn undo_last(mut tx: WriteTx, author: &Author<'_>) -> Result<Undone> {
     .fetch_optional(&mut **tx)
     .await?;
     if let Some((who, entity, id)) = later {
-        return Err(UserError::new(format!(
-            "Cannot undo \"{summary}\": {who} changed {entity} #{id} since; edit it by hand instead."
-        ))
+        return Err(Refusal::UndoChangedSince {
+            summary,
+            who,
+            kind: entity,
+            id,
+        }
         .into());
     }
     let entries: Vec<(String, i64, Option<String>)> = sqlx::query_as(
@@ -105,12 +105,13 @@ async fn remove_added(
             super::referrer(change, entity, &gone, added).await?
         {
             if live {
-                return Err(UserError::new(format!(
-                    "Cannot undo \"{summary}\": {} #{id} refers to {} #{target}, which that change added; change or delete {} #{id} first.",
-                    kind.as_str(),
-                    entity.as_str(),
-                    kind.as_str()
-                ))
+                return Err(Refusal::UndoReferred {
+                    summary: summary.to_string(),
+                    kind: kind.as_str(),
+                    id,
+                    target_kind: entity.as_str(),
+                    target,
+                }
                 .into());
             }
             gone.retain(|g| *g != target);

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use anyhow::Context;
 use sqlx::SqlitePool;
 
-use super::{MIGRATOR, position, search, summary};
+use super::{MIGRATOR, post, search, summary};
 use crate::domain::normalize;
 use crate::error::Result;
 
@@ -91,9 +91,9 @@ pub async fn settle_titles(db: &SqlitePool) {
         }
         // A clock set back (a replay at a fixed time) looks at everyone.
         let since = since.filter(|d| *d < today);
-        let due = position::titles_due(&mut *db.acquire().await?, since, today).await?;
+        let due = post::titles_due(&mut *db.acquire().await?, since, today).await?;
         let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
-        let changed = position::settle_titles(&mut tx, &due, today).await?;
+        let changed = post::settle_titles(&mut tx, &due, today).await?;
         set(&mut tx, TITLES_SETTLED, &today.to_string()).await?;
         tx.commit().await?;
         Ok(changed.len())

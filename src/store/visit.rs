@@ -87,43 +87,13 @@ impl SourcesOf {
     }
 }
 
-impl Source {
-    /// A source from a link, an optional title and an optional publication date. A refusal
-    /// names the part that is wrong: `source`, `source_title` or `source_date`.
-    pub fn parse(
-        url: &str,
-        title: Option<&str>,
-        published: Option<&str>,
-    ) -> std::result::Result<Source, (&'static str, crate::error::UserError)> {
-        use crate::domain::text::{SHORT_MAX, parse_url};
-        use crate::domain::{Day, Text};
-        Ok(Source {
-            url: parse_url("source", url).map_err(|e| ("source", e))?,
-            title: title
-                .map(|t| {
-                    let t = Text::parse("source_title", t, SHORT_MAX)?;
-                    if t.as_str().contains('\n') {
-                        return Err(crate::error::UserError::new(
-                            "`source_title` is one line; put the title on a single line.",
-                        ));
-                    }
-                    Ok(t)
-                })
-                .transpose()
-                .map_err(|e| ("source_title", e))?
-                .map(Text::into_string),
-            published: published
-                .map(|d| {
-                    Day::parse(d).map_err(|e| {
-                        (
-                            "source_date",
-                            crate::error::UserError::new(format!("source_date: {}", e.0)),
-                        )
-                    })
-                })
-                .transpose()?
-                .map(|d| d.to_string()),
-        })
+impl From<crate::domain::SourceInput> for Source {
+    fn from(s: crate::domain::SourceInput) -> Source {
+        Source {
+            url: s.url,
+            title: s.title,
+            published: s.published,
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use sqlx::SqlitePool;
 
 use super::mentions::Mentions;
 use super::{Tx, bulk, now};
-use crate::error::{Result, UserError};
+use crate::error::{Refusal, Result};
 
 /// A watch with its filter resolved to ids and, for display, names.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -107,10 +107,7 @@ pub async fn add(tx: &mut Tx<'_>, w: &NewWatch<'_>) -> Result<Added> {
     .await?;
     let (id, added) = match same {
         Some((id, None)) => {
-            return Err(UserError::new(format!(
-                "Watch #{id} already does that; /watches shows them all."
-            ))
-            .into());
+            return Err(Refusal::WatchExists { id }.into());
         }
         Some((id, Some(_))) => {
             sqlx::query("UPDATE watches SET paused_at = NULL, paused_reason = NULL WHERE id = ?")
@@ -262,9 +259,7 @@ pub async fn active(tx: &mut Tx<'_>) -> Result<Vec<Watch>> {
 /// Removes a watch with what it had still to post.
 pub async fn remove(tx: &mut Tx<'_>, id: i64) -> Result<Watch> {
     let Some(watch) = get(&mut **tx, id).await? else {
-        return Err(
-            UserError::new(format!("There is no watch #{id}; /watches shows them.")).into(),
-        );
+        return Err(Refusal::NoWatch { id }.into());
     };
     for sql in [
         "DELETE FROM watch_deliveries WHERE watch_id = ?",

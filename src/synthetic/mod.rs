@@ -16,7 +16,7 @@ use crate::progress::Progress;
 use crate::store::bulk::{New, next_id};
 use crate::store::change::Change;
 use crate::store::region::{self, Country, Region};
-use crate::store::{self, audit, forum, meeting, official, outcome, position, search, visit};
+use crate::store::{self, audit, forum, meeting, official, outcome, post, search, visit};
 use vocabulary::*;
 
 const DATASET: &str = "synthetic";
@@ -49,7 +49,7 @@ struct Made {
     forums: Vec<New<forum::Fields>>,
     outcomes: Vec<New<outcome::Fields>>,
     /// (official, post)
-    positions: Vec<(i64, position::Fields)>,
+    posts: Vec<(i64, post::Fields)>,
 }
 
 /// The first free id of each kind, so synthetic records can be mixed into a live file.
@@ -133,7 +133,7 @@ pub async fn generate_with(
     meeting::insert_many(&mut tx, &made.meetings, DATASET).await?;
     forum::insert_many(&mut tx, &made.forums, DATASET).await?;
     outcome::insert_many(&mut tx, &made.outcomes, DATASET).await?;
-    position::insert_many(&mut tx, &made.positions).await?;
+    post::insert_many(&mut tx, &made.posts).await?;
     progress.report("indexing", visits as u64, visits as u64);
     search::rebuild(&mut tx).await?;
     progress.report("counting", visits as u64, visits as u64);
@@ -142,7 +142,7 @@ pub async fn generate_with(
     Ok(format!(
         "Made {visits} synthetic visits, {} officials ({} posts), {} meetings, {} forums and {} outcomes (seed {seed}); all marked [synthetic].",
         made.officials.len(),
-        made.positions.len(),
+        made.posts.len(),
         made.meetings.len(),
         made.forums.len(),
         made.outcomes.len()

@@ -8,7 +8,7 @@ use rand_chacha::ChaCha8Rng;
 use super::vocabulary::{CN_TITLES, KR_TITLES, TOPICS};
 use super::{Made, new, zipf};
 use crate::domain::{Amount, Currency, Day, FlexDate, Money, OutcomeKind, OutcomeStatus};
-use crate::store::{outcome, position, visit};
+use crate::store::{outcome, post, visit};
 
 /// Picks by weight.
 fn weighted<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, u32)]) -> T {
@@ -156,14 +156,14 @@ pub(super) fn make_positions(rng: &mut ChaCha8Rng, made: &mut Made) {
         let f = &o.fields;
         let Some(title) = &f.title else { continue };
         let mut start = origin + chrono::Days::new(rng.random_range(0..2740));
-        let current = position::Fields {
+        let current = post::Fields {
             title: title.clone(),
             organization: f.organization.clone(),
             province_id: f.province_id,
             from: Some(FlexDate::Day(Day::from_naive(start))),
             to: None,
         };
-        made.positions.push((o.id, current));
+        made.posts.push((o.id, current));
         let earlier = if rng.random_bool(0.3) {
             rng.random_range(1..=2)
         } else {
@@ -198,9 +198,9 @@ pub(super) fn make_positions(rng: &mut ChaCha8Rng, made: &mut Made) {
             if earlier_title == *title || k > 0 {
                 earlier_title = format!("{earlier_title} (term {})", earlier - k);
             }
-            made.positions.push((
+            made.posts.push((
                 o.id,
-                position::Fields {
+                post::Fields {
                     title: earlier_title,
                     organization: f.organization.clone(),
                     province_id: f.province_id,

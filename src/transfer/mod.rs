@@ -41,7 +41,7 @@ impl Columns for Entity {
                 "organization",
                 "province",
                 "aliases",
-                "positions",
+                "posts",
                 DATABASE,
             ],
             Entity::Meeting => &[
@@ -279,8 +279,17 @@ const SYNONYMS: &[(&[Entity], &str, &[&str])] = &[
     ),
     (
         OFFICIALS,
-        "positions",
-        &["posts", "roles", "career", "경력", "이력", "履历"],
+        "posts",
+        &[
+            "positions",
+            "roles",
+            "career",
+            "직책",
+            "경력",
+            "이력",
+            "职务",
+            "履历",
+        ],
     ),
     (MEETINGS, "date", &["day", "날짜", "일자", "회담일", "日期"]),
     (

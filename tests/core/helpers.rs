@@ -103,7 +103,7 @@ impl TestApp {
             "outcomes",
             "outcome_provinces",
             "outcome_sources",
-            "positions",
+            "posts",
             "audit_batches",
             "audit_entries",
         ] {

@@ -79,16 +79,16 @@ async fn every_reply_fits_discord_once_rendered() {
         "/outcomes show id:1".into(),
         "/forums show id:2".into(),
         format!(
-            "/record official role name:\"{name}\" title:\"{}\" from:2011-01 to:2011-12 organization:\"{}\" province:Jiangsu",
+            "/record official post name:\"{name}\" title:\"{}\" from:2011-01 to:2011-12 organization:\"{}\" province:Jiangsu",
             long('t', 200),
             long('o', 200)
         ),
         format!(
-            "/record official role name:\"{name}\" title:\"{}\" from:2011-01 to:2011-12",
+            "/record official post name:\"{name}\" title:\"{}\" from:2011-01 to:2011-12",
             long('v', 200)
         ),
         format!("/official show name:\"{name}\""),
-        format!("/record official role-remove name:\"{name}\" id:1"),
+        format!("/record official post-remove name:\"{name}\" id:1"),
         "/outcome delete id:2".into(),
         "/visits monthly".into(),
         "/visits monthly from:2015-01 to:2034-12".into(),

@@ -359,7 +359,7 @@ async fn a_bulk_load_is_counted_like_single_writes() {
     let (outcomes, linked, posts, officials): (i64, i64, i64, i64) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM outcomes), (SELECT count(*) FROM outcomes o JOIN visits v ON v.id = o.visit_id
                    WHERE o.date BETWEEN v.start_date AND v.span_end),
-                (SELECT count(*) FROM positions), (SELECT count(*) FROM officials)",
+                (SELECT count(*) FROM posts), (SELECT count(*) FROM officials)",
     )
     .fetch_one(&t.app.db)
     .await

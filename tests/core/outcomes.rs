@@ -241,10 +241,13 @@ async fn the_same_kind_and_title_for_a_province_within_a_week_is_a_duplicate() {
         None
     );
     assert!(
-        outcome::duplicate_message(outcome::Duplicate {
-            id: first,
-            by: outcome::Repeat::Title
-        })
+        delegation_bot::error::Message::from(delegation_bot::error::Refusal::from(
+            outcome::Duplicate {
+                id: first,
+                by: outcome::Repeat::Title
+            }
+        ))
+        .to_string()
         .contains("force:true")
     );
 }

@@ -85,29 +85,29 @@ async fn item02_a_failed_read_never_says_a_change_was_not_made() {
 }
 
 /// The post each participant held, in each meeting of `name`'s history.
-async fn roles_in_history(t: &TestApp, name: &str) -> Vec<serde_json::Value> {
+async fn posts_in_history(t: &TestApp, name: &str) -> Vec<serde_json::Value> {
     t.ok(&format!("/official history name:\"{name}\"")).await["meetings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| m["roles"].clone())
+        .map(|m| m["posts"].clone())
         .collect()
 }
 
 #[tokio::test]
 async fn item03_a_title_from_the_sample_or_an_import_is_a_post() {
     let t = TestApp::with_sample().await;
-    let roles = roles_in_history(&t, "Xin Changxing").await;
-    assert!(!roles.is_empty());
-    for r in &roles {
+    let posts = posts_in_history(&t, "Xin Changxing").await;
+    assert!(!posts.is_empty());
+    for r in &posts {
         assert_eq!(
             r["Xin Changxing"], "Party Secretary of Jiangsu",
-            "{roles:?}"
+            "{posts:?}"
         );
     }
     let xin = t.ok("/official show name:\"Xin Changxing\"").await;
-    assert_eq!(xin["roles"][0]["title"], "Party Secretary of Jiangsu");
-    assert_eq!(xin["roles"][0]["from"], serde_json::json!(null));
+    assert_eq!(xin["posts"][0]["title"], "Party Secretary of Jiangsu");
+    assert_eq!(xin["posts"][0]["from"], serde_json::json!(null));
 
     import(
         &t,
@@ -117,36 +117,36 @@ async fn item03_a_title_from_the_sample_or_an_import_is_a_post() {
     .await;
     let kim = t.ok("/official show name:\"Kim Dong-yeon\"").await;
     assert_eq!(kim["title"], "Governor of Gyeonggi");
-    assert_eq!(kim["roles"][0]["title"], "Governor of Gyeonggi");
+    assert_eq!(kim["posts"][0]["title"], "Governor of Gyeonggi");
 }
 
 #[tokio::test]
 async fn item03_a_new_title_does_not_rename_past_meetings() {
     let t = TestApp::with_sample().await;
-    let before = roles_in_history(&t, "Han Duck-soo").await;
+    let before = posts_in_history(&t, "Han Duck-soo").await;
     assert_eq!(before[0]["Han Duck-soo"], "Prime Minister");
     t.ok("/record official edit name:\"Han Duck-soo\" title:\"Former Prime Minister\"")
         .await;
     assert_eq!(
-        roles_in_history(&t, "Han Duck-soo").await,
+        posts_in_history(&t, "Han Duck-soo").await,
         before,
         "a 2024 meeting keeps the post held then"
     );
     let han = t.ok("/official show name:\"Han Duck-soo\"").await;
     assert_eq!(han["title"], "Former Prime Minister");
     let today = delegation_bot::clock::today().to_string();
-    let roles = han["roles"].as_array().unwrap();
+    let posts = han["posts"].as_array().unwrap();
     assert!(
-        roles
+        posts
             .iter()
             .any(|p| p["title"] == "Former Prime Minister" && p["from"] == today),
-        "{roles:?}"
+        "{posts:?}"
     );
     assert!(
-        roles
+        posts
             .iter()
             .any(|p| p["title"] == "Prime Minister" && p["to"] == today),
-        "{roles:?}"
+        "{posts:?}"
     );
 }
 
@@ -166,7 +166,7 @@ async fn item04_the_title_is_the_latest_starting_post_held_today() {
     // A post that starts in the future is not today's title.
     let future = months_from_today(6);
     t.ok(&format!(
-        "/record official role name:\"Oh Se-hoon\" title:\"Minister of the Interior\" from:{future}"
+        "/record official post name:\"Oh Se-hoon\" title:\"Minister of the Interior\" from:{future}"
     ))
     .await;
     assert_eq!(
@@ -178,7 +178,7 @@ async fn item04_the_title_is_the_latest_starting_post_held_today() {
     let (from, to) = ("2020-01".to_string(), months_from_today(12));
     let said = t
         .run(&format!(
-            "/record official role name:\"Liu Xiaoming\" title:\"Governor of Hainan\" from:{from} to:{to}"
+            "/record official post name:\"Liu Xiaoming\" title:\"Governor of Hainan\" from:{from} to:{to}"
         ))
         .await
         .unwrap()
@@ -187,7 +187,7 @@ async fn item04_the_title_is_the_latest_starting_post_held_today() {
     assert!(!said.contains("no title"), "{said}");
     let leader = t
         .ok(&format!(
-            "/record official role name:\"Liu Xiaoming\" title:\"Special Envoy\" from:{}",
+            "/record official post name:\"Liu Xiaoming\" title:\"Special Envoy\" from:{}",
             months_from_today(-1)
         ))
         .await;
@@ -199,7 +199,7 @@ async fn item04_the_title_is_the_latest_starting_post_held_today() {
     // Removing the title's post: the post still held (to a future end) is the title again.
     let said = t
         .run(&format!(
-            "/record official role-remove name:\"Liu Xiaoming\" id:{}",
+            "/record official post-remove name:\"Liu Xiaoming\" id:{}",
             leader["id"]
         ))
         .await
@@ -225,7 +225,7 @@ async fn item04_the_title_is_the_latest_starting_post_held_today() {
         .unwrap()
         .to_string();
     assert!(
-        liu["roles"]
+        liu["posts"]
             .as_array()
             .unwrap()
             .iter()
@@ -651,14 +651,14 @@ async fn item16_every_printed_hint_types_back() {
     said.push(t.refused(&format!("/record official edit {typed}")).await);
     let role = t
         .run(&format!(
-            "/record official role {typed} title:Envoy from:2020-01"
+            "/record official post {typed} title:Envoy from:2020-01"
         ))
         .await
         .unwrap();
     said.push(role.text.clone().unwrap());
     said.push(
         t.refused(&format!(
-            "/record official role {typed} title:Envoy from:2021-01"
+            "/record official post {typed} title:Envoy from:2021-01"
         ))
         .await,
     );

@@ -177,7 +177,7 @@ async fn exports_in_both_formats() {
     let text = String::from_utf8(csv.attachments[0].bytes.clone()).unwrap();
     assert!(
         text.starts_with(
-            "\u{feff}id,version,name,local_name,country,title,organization,province,aliases,positions,database\n"
+            "\u{feff}id,version,name,local_name,country,title,organization,province,aliases,posts,database\n"
         ),
         "{text}"
     );

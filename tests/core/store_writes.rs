@@ -8,7 +8,7 @@ use delegation_bot::store::audit::Author;
 use delegation_bot::store::change::Change;
 use delegation_bot::store::region::{self, Country};
 use delegation_bot::store::undo::{self, Undone};
-use delegation_bot::store::{Entity, WriteTx, meeting, official, outcome, position, visit};
+use delegation_bot::store::{Entity, WriteTx, meeting, official, outcome, post, visit};
 
 use crate::helpers::TestApp;
 
@@ -152,8 +152,8 @@ pub async fn add_official(
 }
 
 /// A post with a title and its dates (`from` and `to` as typed; empty for none).
-pub fn post(title: &str, from: &str, to: &str) -> position::Fields {
-    position::Fields {
+pub fn post(title: &str, from: &str, to: &str) -> post::Fields {
+    post::Fields {
         title: title.into(),
         organization: None,
         province_id: None,
@@ -163,10 +163,10 @@ pub fn post(title: &str, from: &str, to: &str) -> position::Fields {
 }
 
 /// Adds a post as an audited change to its official.
-pub async fn add_post(t: &TestApp, who: &str, official: i64, f: &position::Fields) -> Result<i64> {
+pub async fn add_post(t: &TestApp, who: &str, official: i64, f: &post::Fields) -> Result<i64> {
     let mut c = change(t, who).await?;
     let before = c.before(Entity::Official, official).await?;
-    let id = position::add(&mut c, official, f).await?;
+    let id = post::add(&mut c, official, f).await?;
     c.log(before).await?;
     c.commit().await?;
     Ok(id)
@@ -176,7 +176,7 @@ pub async fn add_post(t: &TestApp, who: &str, official: i64, f: &position::Field
 pub async fn remove_post(t: &TestApp, who: &str, official: i64, id: i64) -> Result<()> {
     let mut c = change(t, who).await?;
     let before = c.before(Entity::Official, official).await?;
-    position::remove(&mut c, official, id).await?;
+    post::remove(&mut c, official, id).await?;
     c.log(before).await?;
     c.commit().await
 }

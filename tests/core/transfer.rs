@@ -33,8 +33,8 @@ async fn rich_data(t: &TestApp) {
     t.ok("/record meeting add date:2024-06 officials:\"Xin Changxing; Oh Se-hoon\" place:\"Seoul City Hall\" visit:1 summary:\"Line one\nline two\"").await;
     t.ok("/record forum add name:\"Jeju Forum\" kind:conference start:2024-05-29 end:2024-05-31 edition:19th place:Jeju visit:2").await;
     // Careers and outcomes (issue 12), linked to each kind, in several currencies.
-    t.ok("/record official role name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2020-06 to:2022-12-08 organization:\"CPC Qinghai Committee\" province:Qinghai").await;
-    t.ok("/record official role name:\"Xin Changxing\" title:\"Party Secretary of Jiangsu\" from:2022-12-09 province:Jiangsu").await;
+    t.ok("/record official post name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2020-06 to:2022-12-08 organization:\"CPC Qinghai Committee\" province:Qinghai").await;
+    t.ok("/record official post name:\"Xin Changxing\" title:\"Party Secretary of Jiangsu\" from:2022-12-09 province:Jiangsu").await;
     t.ok("/outcome add kind:MOU title:\"Workation MOU\" date:2024-06 province:\"Jiangsu, Shandong\" korean_side:\"Seoul, =1+1\" visit:1 meeting:1 amount:\"1조 5천억\" currency:KRW source:https://example.org/o source_title:\"O | report\" source_date:2024-06-21").await;
     t.ok("/outcome add kind:\"sister-city\" title:\"Haikou and Jeju\" date:2024-05-30 province:Hainan city:Haikou forum:1 visit:2 status:\"in progress\" summary:\"Two lines\nof summary\"").await;
     t.ok("/outcome add kind:\"investment pledge\" title:Batteries date:2024-05-31 province:Hainan amount:\"USD 12.5\" status:cancelled").await;
@@ -93,7 +93,7 @@ async fn outcomes_and_careers_come_from_another_database_with_their_links() {
     assert_eq!(exported["outcomes"][2]["amount"], "12.5");
     let xin = &exported["officials"][0];
     assert_eq!(
-        xin["positions"],
+        xin["posts"],
         "Party Secretary of Jiangsu |  | Jiangsu | 2022-12-09 | \nParty Secretary of Qinghai | CPC Qinghai Committee | Qinghai | 2020-06 | 2022-12-08"
     );
     // A database with records of its own: the file's numbers are not its numbers.
@@ -145,7 +145,7 @@ async fn outcomes_and_careers_come_from_another_database_with_their_links() {
         "Jeju Forum"
     );
     let career = target.ok("/official show name:\"Xin Changxing\"").await;
-    assert_eq!(career["roles"][1]["organization"], "CPC Qinghai Committee");
+    assert_eq!(career["posts"][1]["organization"], "CPC Qinghai Committee");
     // The same file again (a preview): its visits now overlap and are refused, so the
     // outcomes linked to them are refused for the link; the unlinked one is a repeat of
     // itself, refused naming the one on record.

@@ -2,8 +2,6 @@
 //! the draft): checked as typed commands are, written by Confirm exactly as shown; and a
 //! gazetteer that learns names added after it was built.
 
-use delegation_bot::error::Error;
-
 use super::confirm::{app, count, draft_request, moderator};
 
 #[tokio::test]
@@ -95,10 +93,9 @@ async fn a_correction_the_records_would_refuse_is_refused_and_writes_nothing() {
             .await
             .err()
             .unwrap_or_else(|| panic!("{fixes:?} was accepted"));
-        let Error::User(e) = err else {
-            panic!("{fixes:?}: {err:?}")
-        };
-        assert!(e.to_string().contains(says), "{fixes:?}: {e}");
+        assert!(err.is_users(), "{fixes:?}: {err:?}");
+        let e = err.user_message();
+        assert!(e.contains(says), "{fixes:?}: {e}");
     }
     assert_eq!(count(&app, "visits").await, 0);
     // A report that is no visit has nothing to correct.

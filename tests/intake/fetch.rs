@@ -9,8 +9,7 @@ use axum::routing::get;
 use delegation_bot::intake::fetch;
 
 fn allow_loopback() {
-    // SAFETY: every test of this file sets the same value before any fetch.
-    unsafe { std::env::set_var(fetch::ALLOW_LOOPBACK, "1") };
+    fetch::allow_loopback();
 }
 
 async fn server() -> (String, tokio::task::JoinHandle<()>) {

@@ -82,7 +82,11 @@ async fn input(a: &DraftArgs) -> Result<Input> {
         Some(u) => {
             // Checked as `url`, the option it was typed in.
             crate::domain::text::parse_url("url", u)?;
-            Some(Source::parse(u, None, None).map_err(|(_, e)| e)?)
+            Some(
+                crate::domain::SourceInput::parse(u, None, None)
+                    .map(Source::from)
+                    .map_err(|(_, e)| e)?,
+            )
         }
         None => None,
     };

@@ -7,7 +7,7 @@
 use super::super::args::{Edit, EditOf};
 use super::super::{App, checks};
 use crate::domain::{FlexDate, normalize};
-use crate::error::{Error, Result, UserError, user_err};
+use crate::error::{Result, UserError, user_err};
 use crate::intake::{Draft, NewOfficial};
 use crate::request::Request;
 use crate::store::official;
@@ -121,7 +121,7 @@ async fn leader(app: &App, draft: &mut Draft, typed: &str) -> Result<String> {
     let typed = typed.trim();
     match official::resolve(&mut *app.db.acquire().await?, typed).await {
         Ok(known) => return Ok(known.name),
-        Err(Error::User(_)) => {}
+        Err(e) if e.is_users() => {}
         Err(e) => return Err(e),
     }
     let key = normalize(typed);

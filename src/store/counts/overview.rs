@@ -138,7 +138,7 @@ pub async fn top_hosts(db: &SqlitePool, period: impl Into<Split>, limit: i64) ->
 }
 
 /// `top_hosts`, each named with the title they held on the date of their latest meeting in
-/// the range (store::position::title_on's rule): none when no post of theirs covers it.
+/// the range (store::post::title_on's rule): none when no post of theirs covers it.
 pub async fn top_hosts_then(
     db: &SqlitePool,
     period: impl Into<Split>,
@@ -147,7 +147,7 @@ pub async fn top_hosts_then(
     let split = period.into();
     let ranked = ranked_hosts(db, split, limit).await?;
     let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-    let titles = crate::store::position::titles_at_latest_meeting(
+    let titles = crate::store::post::titles_at_latest_meeting(
         &mut *db.acquire().await?,
         &ids,
         split.range(),

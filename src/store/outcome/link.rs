@@ -73,35 +73,3 @@ pub fn misfits(date: FlexDate, provinces: &[i64], visit: &VisitSpan) -> Vec<Misf
     }
     out
 }
-
-/// "dated 2023-07-01, outside visit #1 (2024-05-29 to 2024-05-31), and for Jiangsu, which
-/// visit #1 did not come from (Hainan)"; `names` gives provinces their names.
-pub fn describe(
-    date: FlexDate,
-    visit_id: i64,
-    visit: &VisitSpan,
-    misfits: &[Misfit],
-    names: &HashMap<i64, String>,
-) -> String {
-    let named = |ids: &[i64]| {
-        ids.iter()
-            .filter_map(|i| names.get(i).cloned())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    misfits
-        .iter()
-        .map(|m| match m {
-            Misfit::Outside => format!(
-                "dated {date}, outside visit #{visit_id} ({} to {})",
-                visit.shown.0, visit.shown.1
-            ),
-            Misfit::Provinces(others) => format!(
-                "for {}, which visit #{visit_id} did not come from ({})",
-                named(others),
-                named(&visit.provinces)
-            ),
-        })
-        .collect::<Vec<_>>()
-        .join(", and ")
-}

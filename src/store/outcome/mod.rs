@@ -342,14 +342,6 @@ pub struct Duplicate {
 }
 
 impl Repeat {
-    /// "the same kind and title for the same province"
-    pub fn said(self) -> &'static str {
-        match self {
-            Repeat::Title => "the same kind and title for the same province",
-            Repeat::Amount => "the same kind, provinces and amount",
-        }
-    }
-
     /// Whether `b` repeats `a` (both within DUPLICATE_DAYS of each other, checked apart).
     pub fn of(a: &Said, b: &Said) -> Option<Repeat> {
         if a.kind != b.kind {
@@ -386,16 +378,6 @@ impl Said {
             amount: f.amount,
         }
     }
-}
-
-/// The refusal of an outcome that repeats another.
-pub fn duplicate_message(d: Duplicate) -> String {
-    format!(
-        "Outcome #{} of {} within {DUPLICATE_DAYS} days is on record; check it with /outcomes show id:{}, or add force:true to record both.",
-        d.id,
-        d.by.said(),
-        d.id
-    )
 }
 
 /// A live outcome, other than `except`, that `f` repeats (`Repeat::of`), dated within

@@ -51,7 +51,7 @@ fn documents(entity: Entity, only: Option<&str>) -> String {
             "o.name || coalesce(' (' || o.title || ')', ''),
              concat_ws(' ', o.local_name, o.title, o.organization, o.country, r.name,
                 (SELECT group_concat(a.alias, ' ') FROM official_aliases a WHERE a.official_id = o.id),
-                (SELECT group_concat(concat_ws(' ', p.title, p.organization), ' ') FROM positions p
+                (SELECT group_concat(concat_ws(' ', p.title, p.organization), ' ') FROM posts p
                   WHERE p.official_id = o.id AND p.title IS NOT o.title))
              FROM officials o LEFT JOIN regions r ON r.id = o.province_id",
         ),

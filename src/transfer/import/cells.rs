@@ -4,7 +4,6 @@
 use super::super::{DATABASE, Entity};
 use crate::domain::{FlexDate, Text};
 use crate::error::Message;
-use crate::error::UserError;
 use crate::transfer::Columns;
 
 /// Where a record stands in its file: a CSV line, or the n-th item of a JSON section.
@@ -78,8 +77,8 @@ impl Item {
     }
 
     /// Wraps a value's own error as a refusal of `column`.
-    pub fn at(&self, column: &'static str) -> impl Fn(UserError) -> Refusal + '_ {
-        move |e| self.refuse(Some(column), e.0)
+    pub fn at<E: Into<Message>>(&self, column: &'static str) -> impl Fn(E) -> Refusal + '_ {
+        move |e| self.refuse(Some(column), e)
     }
 
     pub fn text(&self, column: &'static str, max: usize) -> Result<Option<String>, Refusal> {

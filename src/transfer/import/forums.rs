@@ -1,6 +1,8 @@
 //! Forums rows: checked like `/record forum add` (the visits that attended must be live),
 //! refused as duplicates (same name, edition and first day) unless forced, written in bulk.
 
+use crate::error::Message;
+use crate::i18n::records;
 use std::collections::HashMap;
 
 use super::job::{Class, Existing, Job};
@@ -85,7 +87,7 @@ fn duplicate(item: &Item, owner: Owner) -> Refusal {
     item.refuse(
         Some("name"),
         match owner {
-            Owner::Record(id) => forum::duplicate_message(id),
+            Owner::Record(id) => Message::from(records::duplicate("forum", id)).to_string(),
             Owner::Row(at) => format!(
                 "the forum at {at} of this file has the same name, edition and start; remove one of the two, or add force:true to record both."
             ),

@@ -305,7 +305,11 @@ impl Job<'_> {
         let changes = if changes.is_empty() {
             "it was changed".to_string()
         } else {
-            changes.join("; ")
+            changes
+                .iter()
+                .map(|(change, who)| format!("{change} by {who}"))
+                .collect::<Vec<_>>()
+                .join("; ")
         };
         Ok(if self.opts.force {
             Ok(Some(format!(

@@ -2,6 +2,8 @@
 //! falls within its dates), refused as duplicates (same day, same people) unless forced,
 //! written in bulk.
 
+use crate::error::Message;
+use crate::i18n::records;
 use std::collections::HashMap;
 
 use super::job::{Class, Existing, Job};
@@ -65,7 +67,7 @@ fn duplicate(item: &Item, owner: Owner) -> Refusal {
     item.refuse(
         Some("officials"),
         match owner {
-            Owner::Record(id) => meeting::duplicate_message(id),
+            Owner::Record(id) => Message::from(records::duplicate("meeting", id)).to_string(),
             Owner::Row(at) => format!(
                 "the meeting at {at} of this file is on the same day with the same officials; remove one of the two, or add force:true to record both."
             ),

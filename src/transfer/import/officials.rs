@@ -10,52 +10,52 @@ use crate::domain::{Country, FlexDate, Text, normalize};
 use crate::error::Result;
 use crate::store::bulk::{self, New};
 use crate::store::official::{self, Fields};
-use crate::store::{position, region};
+use crate::store::{post, region};
 
 /// A checked row: the fields, every name the person goes by (name, local name, aliases),
-/// and their posts (None: the row has no `positions` cell).
+/// and their posts (None: the row has no `posts` cell).
 struct Checked {
     fields: Fields,
     aliases: Vec<String>,
-    posts: Option<Vec<position::Fields>>,
+    posts: Option<Vec<post::Fields>>,
 }
 
-/// The `positions` cell: one post a line, `title | organization | province | from | to`
-/// (empty parts left empty), checked like `/record official role`.
-fn posts(job: &Job<'_>, item: &Item) -> Result<Option<Vec<position::Fields>>, Refusal> {
-    let Some(cell) = item.get("positions") else {
+/// The `posts` cell: one post a line, `title | organization | province | from | to`
+/// (empty parts left empty), checked like `/record official post`.
+fn posts(job: &Job<'_>, item: &Item) -> Result<Option<Vec<post::Fields>>, Refusal> {
+    let Some(cell) = item.get("posts") else {
         return Ok(None);
     };
-    let at = item.at("positions");
+    let at = item.at("posts");
     let mut out = Vec::new();
     for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let parts: Vec<&str> = line.split('|').map(str::trim).collect();
         if parts.len() > 5 {
             return Err(item.refuse(
-                Some("positions"),
+                Some("posts"),
                 format!("`{line}` has more than five parts; write each post as title | organization | province | from | to."),
             ));
         }
         let part = |i: usize| parts.get(i).copied().filter(|p| !p.is_empty());
         let Some(title) = part(0) else {
             return Err(item.refuse(
-                Some("positions"),
+                Some("posts"),
                 format!("`{line}` has no title; write each post as title | organization | province | from | to."),
             ));
         };
         let date = |i: usize| part(i).map(FlexDate::parse).transpose().map_err(&at);
-        let post = position::Fields {
-            title: Text::parse("positions", title, SHORT_MAX)
+        let post = post::Fields {
+            title: Text::parse("posts", title, SHORT_MAX)
                 .map_err(&at)?
                 .into_string(),
             organization: part(1)
-                .map(|o| Text::parse("positions", o, SHORT_MAX).map(Text::into_string))
+                .map(|o| Text::parse("posts", o, SHORT_MAX).map(Text::into_string))
                 .transpose()
                 .map_err(&at)?,
             province_id: part(2)
                 .map(|p| job.names.region(region::Country::China, p))
                 .transpose()
-                .map_err(&at)?,
+                .map_err(item.at("posts"))?,
             from: date(3)?,
             to: date(4)?,
         };
@@ -63,15 +63,15 @@ fn posts(job: &Job<'_>, item: &Item) -> Result<Option<Vec<position::Fields>>, Re
             && to.last_day() < from.first_day()
         {
             return Err(item.refuse(
-                Some("positions"),
+                Some("posts"),
                 format!("`{line}` ends before it starts; type an end on or after the start."),
             ));
         }
         out.push(post);
     }
-    if let Some((a, _)) = position::overlapping(&out) {
+    if let Some((a, _)) = post::overlapping(&out) {
         return Err(item.refuse(
-            Some("positions"),
+            Some("posts"),
             format!("two `{}` posts overlap; one person holds a title once at a time, so fix their dates.", a.title),
         ));
     }
@@ -145,7 +145,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     );
     let mut new: Vec<New<Fields>> = Vec::new();
     let mut aliases: Vec<(String, String, i64)> = Vec::new();
-    let mut posts: Vec<(i64, position::Fields)> = Vec::new();
+    let mut posts: Vec<(i64, post::Fields)> = Vec::new();
     for item in &items {
         job.tick();
         let class = match job.classify(&existing, item) {
@@ -204,11 +204,11 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
         }
         let mut career = checked.posts.clone().unwrap_or_default();
         if let Some(title) = &checked.fields.title
-            && !position::holds(&career, title)
+            && !post::holds(&career, title)
         {
             // A title given as a plain value is the post they hold, dates unknown.
             let f = &checked.fields;
-            career.push(position::carried(
+            career.push(post::carried(
                 title,
                 f.organization.as_deref(),
                 f.province_id,
@@ -222,9 +222,9 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
         });
     }
     official::insert_many(&mut job.write, &new, &aliases, job.opts.dataset).await?;
-    position::insert_many(&mut job.write, &posts).await?;
+    post::insert_many(&mut job.write, &posts).await?;
     let made: Vec<i64> = new.iter().map(|n| n.id).collect();
-    position::settle_titles(&mut job.write, &made, crate::clock::today()).await?;
+    post::settle_titles(&mut job.write, &made, crate::clock::today()).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Official, &ids);
     Ok(())
@@ -254,12 +254,12 @@ async fn update(
     checked: Checked,
     names: &[(String, String)],
 ) -> Result<()> {
-    // A `positions` cell replaces the career; an empty one (or a file from before careers
-    // were exported) leaves it as it is: /record official role-remove takes posts off.
+    // A `posts` cell replaces the career; an empty one (or a file from before careers
+    // were exported) leaves it as it is: /record official post-remove takes posts off.
     let same_posts = checked.posts.as_ref().is_none_or(|_| {
         !Job::diff(existing, item, id)
             .iter()
-            .any(|d| d.starts_with("positions:"))
+            .any(|d| d.starts_with("posts:"))
     });
     let same = |before: &official::Snapshot| {
         Fields::from_snapshot(before) == checked.fields
@@ -281,18 +281,18 @@ async fn update(
     let post = f
         .title
         .as_deref()
-        .map(|t| position::carried(t, f.organization.as_deref(), f.province_id));
+        .map(|t| post::carried(t, f.organization.as_deref(), f.province_id));
     let today = crate::clock::today();
     if let Some(posts) = checked.posts.as_ref().filter(|_| !same_posts) {
-        position::replace(&mut job.write, id, posts).await?;
+        post::replace(&mut job.write, id, posts).await?;
         if let Some(post) = &post {
-            position::carry(&mut job.write, id, post).await?;
+            post::carry(&mut job.write, id, post).await?;
         }
     } else if f.title != title_before {
         // The same as /record official edit title: the post held today ends today.
-        position::change_title(&mut job.write, id, post.as_ref(), today).await?;
+        post::change_title(&mut job.write, id, post.as_ref(), today).await?;
     }
-    position::settle_titles(&mut job.write, &[id], today).await?;
+    post::settle_titles(&mut job.write, &[id], today).await?;
     for (norm, alias) in names {
         official::add_alias(&mut job.write, id, alias).await?;
         job.names.learn(norm.clone(), id, &checked.fields.name);

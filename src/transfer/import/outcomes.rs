@@ -3,6 +3,8 @@
 //! duplicates (the same kind and title for a province within a week, on record or earlier
 //! in the file) unless forced, written in bulk.
 
+use crate::error::Message;
+use crate::i18n::records;
 use std::collections::{HashMap, HashSet};
 
 use chrono::Duration;
@@ -110,7 +112,7 @@ fn check(job: &Job<'_>, item: &Item, live: &Live) -> Result<Fields, Refusal> {
     {
         let misfits = link::misfits(f.date, &f.provinces, span);
         if !misfits.is_empty() {
-            let what = link::describe(f.date, id, span, &misfits, &live.names);
+            let what = records::misfits(f.date, id, span, &misfits, &live.names);
             return Err(item.refuse(
                 Some("visit"),
                 format!("this outcome is {what}; fix the date, provinces or visit, or add force:true to link it anyway."),
@@ -269,11 +271,11 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
                     let repeated = match seen.repeated(&fields) {
                         Some((at, by)) => Some(format!(
                             "the outcome at {at} of this file has {} within {DUPLICATE_DAYS} days; remove one of the two, or add force:true to record both.",
-                            by.said()
+                            records::repeat(by.name())
                         )),
                         None => outcome::find_duplicate(&mut job.write, &fields, None)
                             .await?
-                            .map(outcome::duplicate_message),
+                            .map(said),
                     };
                     if let Some(why) = repeated {
                         job.refuse(kind, item.refuse(Some("title"), why));
@@ -313,11 +315,13 @@ async fn update(
     if !job.opts.force
         && let Some(other) = outcome::find_duplicate(&mut job.write, &fields, Some(id)).await?
     {
-        job.refuse(
-            Entity::Outcome,
-            item.refuse(Some("title"), outcome::duplicate_message(other)),
-        );
+        job.refuse(Entity::Outcome, item.refuse(Some("title"), said(other)));
         return Ok(());
     }
     job.write_update(existing, item, id, &fields, opened).await
+}
+
+/// The refusal of an outcome that repeats one on record, in English (import reports are).
+fn said(d: outcome::Duplicate) -> String {
+    Message::from(crate::error::Refusal::from(d)).to_string()
 }

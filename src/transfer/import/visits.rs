@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use super::job::{Class, Existing, Job};
 use super::{Item, Location, Refusal};
 use crate::domain::Entity;
-use crate::domain::VisitLevel;
 use crate::domain::text::{LONG_MAX, NAME_MAX};
+use crate::domain::{SourceInput, VisitLevel};
 use crate::error::Result;
 use crate::store::bulk::{self, New};
 use crate::store::region::Country;
@@ -61,12 +61,15 @@ pub(super) fn sources(item: &Item) -> Result<Vec<Source>, Refusal> {
         }
         let (url, title, date) = super::super::split_source(line);
         out.push(
-            Source::parse(url, title, date).map_err(|(_, e)| item.refuse(Some("sources"), e.0))?,
+            SourceInput::parse(url, title, date)
+                .map(Source::from)
+                .map_err(|(_, e)| item.refuse(Some("sources"), e.0))?,
         );
     }
     match item.get("source") {
         Some(url) => out.push(
-            Source::parse(url, item.get("source_title"), item.get("source_date"))
+            SourceInput::parse(url, item.get("source_title"), item.get("source_date"))
+                .map(Source::from)
                 .map_err(|(column, e)| item.refuse(Some(column), e.0))?,
         ),
         None if item.get("source_title").is_some() || item.get("source_date").is_some() => {

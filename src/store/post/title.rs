@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::store::Tx;
 
 /// Their title on `today`, as `settle` writes it.
-const CURRENT: &str = "(SELECT p.title FROM positions p
+const CURRENT: &str = "(SELECT p.title FROM posts p
                         WHERE p.official_id = officials.id AND p.span_from <= ?1 AND p.span_to >= ?1
                         ORDER BY p.span_from DESC, p.id DESC LIMIT 1)";
 
@@ -45,7 +45,7 @@ pub async fn due(
 ) -> Result<Vec<i64>> {
     let candidates = match since {
         Some(_) => {
-            "SELECT DISTINCT official_id FROM positions
+            "SELECT DISTINCT official_id FROM posts
               WHERE span_from > ?2 AND span_from <= ?1 OR span_to >= ?2 AND span_to < ?1"
         }
         None => "SELECT id FROM officials",
@@ -81,11 +81,10 @@ pub fn holds(posts: &[Fields], title: &str) -> bool {
 /// A title given as a plain value to an official already on record: kept as an undated
 /// post unless a post of that title is on record.
 pub async fn carry(tx: &mut Tx<'_>, official: i64, post: &Fields) -> Result<()> {
-    let titles: Vec<String> =
-        sqlx::query_scalar("SELECT title FROM positions WHERE official_id = ?")
-            .bind(official)
-            .fetch_all(&mut **tx)
-            .await?;
+    let titles: Vec<String> = sqlx::query_scalar("SELECT title FROM posts WHERE official_id = ?")
+        .bind(official)
+        .fetch_all(&mut **tx)
+        .await?;
     if titles
         .iter()
         .any(|t| normalize(t) == normalize(&post.title))
@@ -119,7 +118,7 @@ pub async fn change(
 ) -> Result<Retitled> {
     let day = today.to_string();
     let held: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, title, span_from FROM positions
+        "SELECT id, title, span_from FROM posts
           WHERE official_id = ?1 AND span_from <= ?2 AND span_to >= ?2
           ORDER BY span_from DESC, id DESC",
     )
@@ -131,7 +130,7 @@ pub async fn change(
         let yesterday = today.pred_opt().unwrap_or(today).to_string();
         for (id, _, from) in &held {
             if *from == day {
-                sqlx::query("DELETE FROM positions WHERE id = ?")
+                sqlx::query("DELETE FROM posts WHERE id = ?")
                     .bind(id)
                     .execute(&mut **tx)
                     .await?;
@@ -152,7 +151,7 @@ pub async fn change(
         // Someone who holds nothing today: their title with dates unknown, unless they held
         // it before (then it starts again today).
         let titles: Vec<String> =
-            sqlx::query_scalar("SELECT title FROM positions WHERE official_id = ?")
+            sqlx::query_scalar("SELECT title FROM posts WHERE official_id = ?")
                 .bind(official)
                 .fetch_all(&mut **tx)
                 .await?;
@@ -164,7 +163,7 @@ pub async fn change(
         return Ok(Retitled::Same);
     }
     if from == day {
-        sqlx::query("UPDATE positions SET title = ? WHERE id = ?")
+        sqlx::query("UPDATE posts SET title = ? WHERE id = ?")
             .bind(&new.title)
             .bind(id)
             .execute(&mut **tx)
@@ -178,7 +177,7 @@ pub async fn change(
 
 /// Ends post `id` on `day` (an ISO date, day precision).
 async fn end(tx: &mut Tx<'_>, id: i64, day: &str) -> Result<()> {
-    sqlx::query("UPDATE positions SET to_date = ?, to_precision = 'day' WHERE id = ?")
+    sqlx::query("UPDATE posts SET to_date = ?, to_precision = 'day' WHERE id = ?")
         .bind(day)
         .bind(id)
         .execute(&mut **tx)

@@ -6,15 +6,15 @@ use std::collections::{BTreeMap, HashMap};
 
 use sqlx::{SqliteConnection, SqliteExecutor};
 
-use super::Position;
+use super::Post;
 use crate::domain::{DateRange, FlexDate};
 use crate::error::Result;
 
 /// An official's career, newest first: by start (an unknown start last), then end.
-pub async fn career(db: impl SqliteExecutor<'_>, official: i64) -> Result<Vec<Position>> {
+pub async fn career(db: impl SqliteExecutor<'_>, official: i64) -> Result<Vec<Post>> {
     Ok(sqlx::query_as(
         "SELECT p.id, p.title, p.organization, r.name AS province, p.from_shown AS \"from\", p.to_shown AS \"to\"
-           FROM positions p LEFT JOIN regions r ON r.id = p.province_id
+           FROM posts p LEFT JOIN regions r ON r.id = p.province_id
           WHERE p.official_id = ? ORDER BY p.span_from DESC, p.span_to DESC, p.id DESC",
     )
     .bind(official)
@@ -44,7 +44,7 @@ pub async fn title_on(
     date: FlexDate,
 ) -> Result<Option<String>> {
     Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT p.title FROM positions p WHERE p.official_id = ?1 AND {} LIMIT 1",
+        "SELECT p.title FROM posts p WHERE p.official_id = ?1 AND {} LIMIT 1",
         held("?2", "?3")
     )))
     .bind(official)
@@ -57,7 +57,7 @@ pub async fn title_on(
 /// For each of these meetings, the title each participant held on its date (by the rule
 /// of `title_on`): meeting → {official's name → title}. People with no post covering the
 /// date are left out.
-pub async fn roles_for_meetings(
+pub async fn posts_for_meetings(
     conn: &mut SqliteConnection,
     meetings: &[i64],
 ) -> Result<HashMap<i64, BTreeMap<String, String>>> {
@@ -67,7 +67,7 @@ pub async fn roles_for_meetings(
                   row_number() OVER (PARTITION BY m.id, o.id ORDER BY p.span_from DESC, p.id DESC) AS pick
              FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id
              JOIN officials o ON o.id = mp.official_id
-             JOIN positions p ON p.official_id = o.id
+             JOIN posts p ON p.official_id = o.id
                              AND p.span_from <= {} AND p.span_to >= m.date
             WHERE m.id IN (SELECT value FROM json_each(?)))
          WHERE pick = 1",
@@ -106,10 +106,10 @@ pub async fn titles_at_latest_meeting(
             GROUP BY official_id),
          bounds AS (SELECT official_id, first, date(first, '+1 month', '-1 day') AS last FROM latest)
          SELECT b.official_id, b.first, b.last,
-                EXISTS (SELECT 1 FROM positions p WHERE p.official_id = b.official_id
+                EXISTS (SELECT 1 FROM posts p WHERE p.official_id = b.official_id
                            AND ((p.span_from > b.first AND p.span_from <= b.last)
                              OR (p.span_to >= b.first AND p.span_to < b.last))) AS changes,
-                (SELECT p.title FROM positions p WHERE p.official_id = b.official_id AND {} LIMIT 1)
+                (SELECT p.title FROM posts p WHERE p.official_id = b.official_id AND {} LIMIT 1)
            FROM bounds b",
         held("b.first", "b.last")
     );
@@ -150,7 +150,7 @@ async fn titles_from_meetings(
               WHERE mp.official_id IN (SELECT value FROM json_each(?1)) AND m.deleted_at IS NULL AND {})
             WHERE pick = 1)
          SELECT l.official_id,
-                (SELECT p.title FROM positions p WHERE p.official_id = l.official_id AND {} LIMIT 1) AS title
+                (SELECT p.title FROM posts p WHERE p.official_id = l.official_id AND {} LIMIT 1) AS title
            FROM latest l WHERE title IS NOT NULL",
         super::super::within_days("m.date", "m.date_precision", "?2", "?3"),
         held("l.date", &last_day_of("l.date", "l.precision"))

@@ -1,4 +1,4 @@
-//! `/record official role|role-remove`, the career in `/official show`, the title held on
+//! `/record official post|post-remove`, the career in `/official show`, the title held on
 //! the day in `/official history`, and /stats's top hosts as titled then (issue 12).
 
 use serde_json::json;
@@ -9,10 +9,10 @@ use crate::helpers::{TestApp, id};
 async fn careers(t: &TestApp) {
     t.people().await;
     for line in [
-        "/record official role name:\"Xin Changxing\" title:\"Governor of Qinghai\" from:2018-03-15 to:2020-05 province:Qinghai",
-        "/record official role name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2020-06 to:2022-12-08 organization:\"CPC Qinghai Committee\"",
-        "/record official role name:\"Xin Changxing\" title:\"Party Secretary of Jiangsu\" from:2022-12-09",
-        "/record official role name:\"Oh Se-hoon\" title:\"Acting Mayor of Seoul\" from:2019-01-01 to:2019-06-30",
+        "/record official post name:\"Xin Changxing\" title:\"Governor of Qinghai\" from:2018-03-15 to:2020-05 province:Qinghai",
+        "/record official post name:\"Xin Changxing\" title:\"Party Secretary of Qinghai\" from:2020-06 to:2022-12-08 organization:\"CPC Qinghai Committee\"",
+        "/record official post name:\"Xin Changxing\" title:\"Party Secretary of Jiangsu\" from:2022-12-09",
+        "/record official post name:\"Oh Se-hoon\" title:\"Acting Mayor of Seoul\" from:2019-01-01 to:2019-06-30",
     ] {
         t.ok(line).await;
     }
@@ -26,8 +26,8 @@ async fn show_lists_the_career_newest_first_with_numbers() {
         .run("/official show name:\"Xin Changxing\"")
         .await
         .unwrap();
-    let roles = &r.data["roles"];
-    let titles: Vec<&str> = roles
+    let posts = &r.data["posts"];
+    let titles: Vec<&str> = posts
         .as_array()
         .unwrap()
         .iter()
@@ -42,7 +42,7 @@ async fn show_lists_the_career_newest_first_with_numbers() {
             "Governor of Qinghai"
         ]
     );
-    let qinghai = &roles[2];
+    let qinghai = &posts[2];
     assert_eq!(
         (
             qinghai["province"].clone(),
@@ -52,20 +52,20 @@ async fn show_lists_the_career_newest_first_with_numbers() {
         (json!("Qinghai"), json!("2018-03-15"), json!("2020-05"))
     );
     for key in ["id", "title", "organization", "province", "from", "to"] {
-        assert!(roles[0].get(key).is_some(), "roles carry {key}");
+        assert!(posts[0].get(key).is_some(), "posts carry {key}");
     }
-    assert_eq!(roles[1]["organization"], "CPC Qinghai Committee");
+    assert_eq!(posts[1]["organization"], "CPC Qinghai Committee");
     let career = &r.fields.iter().find(|f| f.name == "Career").unwrap().value;
     assert!(
         career.starts_with(&format!(
             "#{} Party Secretary of Jiangsu · since 2022-12-09",
-            roles[0]["id"]
+            posts[0]["id"]
         )),
         "{career}"
     );
     // Oh Se-hoon keeps his carried-over title beside the dated acting post.
     let oh = t.ok("/official show name:\"Oh Se-hoon\"").await;
-    assert_eq!(oh["roles"].as_array().unwrap().len(), 2);
+    assert_eq!(oh["posts"].as_array().unwrap().len(), 2);
 }
 
 #[tokio::test]
@@ -87,13 +87,13 @@ async fn history_names_each_participant_by_the_title_held_that_day() {
         .await;
     }
     let h = t.ok("/official history name:\"Xin Changxing\"").await;
-    let roles: Vec<(String, serde_json::Value)> = h["meetings"]
+    let posts: Vec<(String, serde_json::Value)> = h["meetings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| (m["date"].as_str().unwrap().to_string(), m["roles"].clone()))
+        .map(|m| (m["date"].as_str().unwrap().to_string(), m["posts"].clone()))
         .collect();
-    let at = |date: &str| roles.iter().find(|(d, _)| d == date).unwrap().1.clone();
+    let at = |date: &str| posts.iter().find(|(d, _)| d == date).unwrap().1.clone();
     assert_eq!(
         at("2018-03-14")["Xin Changxing"],
         "",
@@ -128,7 +128,7 @@ async fn history_names_each_participant_by_the_title_held_that_day() {
 async fn stats_top_hosts_carry_the_title_on_the_meeting_date() {
     let t = TestApp::new().await;
     careers(&t).await;
-    t.ok("/record official role-remove name:\"Oh Se-hoon\" id:2")
+    t.ok("/record official post-remove name:\"Oh Se-hoon\" id:2")
         .await;
     t.ok("/record meeting add date:2019-03-02 officials:\"Xin Changxing; Oh Se-hoon\"")
         .await;
@@ -143,7 +143,7 @@ async fn stats_top_hosts_carry_the_title_on_the_meeting_date() {
 async fn a_post_that_changes_within_the_month_of_the_meeting_is_read_by_the_day() {
     let t = TestApp::new().await;
     careers(&t).await;
-    t.ok("/record official role-remove name:\"Oh Se-hoon\" id:2")
+    t.ok("/record official post-remove name:\"Oh Se-hoon\" id:2")
         .await;
     t.ok("/record meeting add date:2019-03-02 officials:\"Xin Changxing; Oh Se-hoon\"")
         .await;
@@ -153,7 +153,7 @@ async fn a_post_that_changes_within_the_month_of_the_meeting_is_read_by_the_day(
         "Acting Mayor of Seoul"
     );
     // A post starting mid-March: the meeting of 2 March was still under the old one.
-    t.ok("/record official role name:\"Oh Se-hoon\" title:\"Mayor of Seoul\" from:2019-03-15")
+    t.ok("/record official post name:\"Oh Se-hoon\" title:\"Mayor of Seoul\" from:2019-03-15")
         .await;
     assert_eq!(
         host(t.ok("/stats from:2019-01 to:2019-12").await),
@@ -168,29 +168,29 @@ async fn a_post_that_changes_within_the_month_of_the_meeting_is_read_by_the_day(
 }
 
 #[tokio::test]
-async fn roles_are_refused_clearly_and_each_write_is_undone() {
+async fn posts_are_refused_clearly_and_each_write_is_undone() {
     let t = TestApp::new().await;
     careers(&t).await;
     let before = t.fingerprint().await;
     for (line, says) in [
         (
-            "/record official role name:\"Xin Changxing\" title:\"Governor of Qinghai\" from:2020-05-31",
-            "role-remove name:\"Xin Changxing\"",
+            "/record official post name:\"Xin Changxing\" title:\"Governor of Qinghai\" from:2020-05-31",
+            "post-remove name:\"Xin Changxing\"",
         ),
         (
-            "/record official role name:\"Xin Changxing\" title:Mayor from:2020-05 to:2020-04",
+            "/record official post name:\"Xin Changxing\" title:Mayor from:2020-05 to:2020-04",
             "before the start",
         ),
         (
-            "/record official role name:Nobody title:Mayor from:2020-05",
+            "/record official post name:Nobody title:Mayor from:2020-05",
             "Nobody",
         ),
         (
-            "/record official role name:\"Xin Changxing\" title:Mayor from:2020-05 province:Atlantis",
+            "/record official post name:\"Xin Changxing\" title:Mayor from:2020-05 province:Atlantis",
             "Atlantis",
         ),
         (
-            "/record official role-remove name:\"Oh Se-hoon\" id:3",
+            "/record official post-remove name:\"Oh Se-hoon\" id:3",
             "not one of Oh Se-hoon's",
         ),
     ] {
@@ -201,27 +201,27 @@ async fn roles_are_refused_clearly_and_each_write_is_undone() {
 
     let n = careers_len(&t).await;
     let post = id(&t
-        .ok("/record official role name:\"Xin Changxing\" title:Deputy from:2017-01 to:2018-01")
+        .ok("/record official post name:\"Xin Changxing\" title:Deputy from:2017-01 to:2018-01")
         .await);
     assert_eq!(careers_len(&t).await, n + 1);
     t.ok("/data undo").await;
     assert_eq!(careers_len(&t).await, n);
-    let first = t.ok("/official show name:\"Xin Changxing\"").await["roles"][0]["id"]
+    let first = t.ok("/official show name:\"Xin Changxing\"").await["posts"][0]["id"]
         .as_i64()
         .unwrap();
     t.ok(&format!(
-        "/record official role-remove name:\"Xin Changxing\" id:{first}"
+        "/record official post-remove name:\"Xin Changxing\" id:{first}"
     ))
     .await;
     assert_eq!(careers_len(&t).await, n - 1);
     t.ok("/data undo").await;
     let back = t.ok("/official show name:\"Xin Changxing\"").await;
-    assert_eq!(back["roles"][0]["id"], first, "back under its own number");
+    assert_eq!(back["posts"][0]["id"], first, "back under its own number");
     assert!(post > first);
 }
 
 async fn careers_len(t: &TestApp) -> usize {
-    t.ok("/official show name:\"Xin Changxing\"").await["roles"]
+    t.ok("/official show name:\"Xin Changxing\"").await["posts"]
         .as_array()
         .unwrap()
         .len()
@@ -235,15 +235,15 @@ async fn a_merge_brings_the_duplicates_posts_and_undo_takes_them_back() {
         "/record official add name:\"Hsin Chang-hsing\" country:China title:\"Governor of Qinghai\"",
     )
     .await;
-    t.ok("/record official role name:\"Hsin Chang-hsing\" title:\"Vice Governor of Qinghai\" from:2016-01 to:2018-03-14")
+    t.ok("/record official post name:\"Hsin Chang-hsing\" title:\"Vice Governor of Qinghai\" from:2016-01 to:2018-03-14")
         .await;
     // The same post as the kept record's: not brought twice.
-    t.ok("/record official role name:\"Hsin Chang-hsing\" title:\"Governor of Qinghai\" from:2018-03-15 to:2020-05")
+    t.ok("/record official post name:\"Hsin Chang-hsing\" title:\"Governor of Qinghai\" from:2018-03-15 to:2020-05")
         .await;
-    let before = t.ok("/official show name:\"Xin Changxing\"").await["roles"].clone();
+    let before = t.ok("/official show name:\"Xin Changxing\"").await["posts"].clone();
     t.ok("/record official merge keep:\"Xin Changxing\" remove:\"Hsin Chang-hsing\"")
         .await;
-    let after = t.ok("/official show name:\"Xin Changxing\"").await["roles"].clone();
+    let after = t.ok("/official show name:\"Xin Changxing\"").await["posts"].clone();
     let titles: Vec<&str> = after
         .as_array()
         .unwrap()
@@ -261,10 +261,10 @@ async fn a_merge_brings_the_duplicates_posts_and_undo_takes_them_back() {
     );
     t.ok("/data undo").await;
     assert_eq!(
-        t.ok("/official show name:\"Xin Changxing\"").await["roles"],
+        t.ok("/official show name:\"Xin Changxing\"").await["posts"],
         before
     );
-    let back = t.ok("/official show name:\"Hsin Chang-hsing\"").await["roles"].clone();
+    let back = t.ok("/official show name:\"Hsin Chang-hsing\"").await["posts"].clone();
     assert_eq!(back.as_array().unwrap().len(), 2, "{back}");
 }
 
@@ -276,7 +276,7 @@ async fn editing_the_title_ends_the_post_held_today_and_opens_the_new_one() {
     let yesterday = today.pred_opt().unwrap().to_string();
     let today = today.to_string();
     let posts = |v: &serde_json::Value| -> Vec<(String, serde_json::Value, serde_json::Value)> {
-        v["roles"]
+        v["posts"]
             .as_array()
             .unwrap()
             .iter()
@@ -332,12 +332,12 @@ async fn editing_the_title_ends_the_post_held_today_and_opens_the_new_one() {
 async fn a_row_without_positions_leaves_the_career_as_it_is() {
     let t = TestApp::new().await;
     careers(&t).await;
-    let career = t.ok("/official show name:\"Xin Changxing\"").await["roles"].clone();
+    let career = t.ok("/official show name:\"Xin Changxing\"").await["posts"].clone();
     let reply = t.run("/export what:officials format:json").await.unwrap();
     let mut file: serde_json::Value = serde_json::from_slice(&reply.attachments[0].bytes).unwrap();
-    // As a file exported before careers were: no positions; and one field edited.
+    // As a file exported before careers were: no posts; and one field edited.
     for o in file["officials"].as_array_mut().unwrap() {
-        o.as_object_mut().unwrap().remove("positions");
+        o.as_object_mut().unwrap().remove("posts");
         if o["name"] == "Xin Changxing" {
             o["local_name"] = json!("信長星");
         }
@@ -353,12 +353,12 @@ async fn a_row_without_positions_leaves_the_career_as_it_is() {
     assert_eq!(done["counts"]["officials"]["updated"], 1, "{done}");
     let after = t.ok("/official show name:\"Xin Changxing\"").await;
     assert_eq!(after["local_name"], "信長星");
-    assert_eq!(after["roles"], career);
+    assert_eq!(after["posts"], career);
 }
 
 /// Removes one of `name`'s posts; what the reply says.
 async fn remove_post(t: &TestApp, name: &str, id: &str) -> String {
-    let line = format!("/record official role-remove name:\"{name}\" id:{id}");
+    let line = format!("/record official post-remove name:\"{name}\" id:{id}");
     t.run(&line).await.unwrap().text.unwrap_or_default()
 }
 
@@ -367,7 +367,7 @@ async fn removing_the_post_a_title_came_from_makes_the_title_the_post_now_held()
     let t = TestApp::new().await;
     careers(&t).await;
     let post = id(&t
-        .ok("/record official role name:\"Han Duck-soo\" title:\"Acting President\" from:2024-12-27")
+        .ok("/record official post name:\"Han Duck-soo\" title:\"Acting President\" from:2024-12-27")
         .await);
     let title = |v: serde_json::Value| v["title"].clone();
     assert_eq!(
@@ -391,7 +391,7 @@ async fn removing_the_post_a_title_came_from_makes_the_title_the_post_now_held()
     );
 
     // With no post still held, no title: the profile never names a post the career lacks.
-    let jiangsu = t.ok("/official show name:\"Xin Changxing\"").await["roles"][0]["id"].clone();
+    let jiangsu = t.ok("/official show name:\"Xin Changxing\"").await["posts"][0]["id"].clone();
     let said = remove_post(&t, "Xin Changxing", &jiangsu.to_string()).await;
     assert!(said.contains("no title now"), "{said}");
     assert_eq!(
@@ -400,13 +400,13 @@ async fn removing_the_post_a_title_came_from_makes_the_title_the_post_now_held()
     );
 
     // Removing a past post leaves the title alone.
-    let qinghai = t.ok("/official show name:\"Xin Changxing\"").await["roles"][0]["id"].clone();
+    let qinghai = t.ok("/official show name:\"Xin Changxing\"").await["posts"][0]["id"].clone();
     t.ok(&format!(
-        "/record official role-remove name:\"Xin Changxing\" id:{qinghai}"
+        "/record official post-remove name:\"Xin Changxing\" id:{qinghai}"
     ))
     .await;
     let oh = t.ok("/official show name:\"Oh Se-hoon\"").await;
-    let acting = oh["roles"]
+    let acting = oh["posts"]
         .as_array()
         .unwrap()
         .iter()
@@ -414,11 +414,42 @@ async fn removing_the_post_a_title_came_from_makes_the_title_the_post_now_held()
         .unwrap()["id"]
         .clone();
     t.ok(&format!(
-        "/record official role-remove name:\"Oh Se-hoon\" id:{acting}"
+        "/record official post-remove name:\"Oh Se-hoon\" id:{acting}"
     ))
     .await;
     assert_eq!(
         title(t.ok("/official show name:\"Oh Se-hoon\"").await),
         "Mayor of Seoul"
+    );
+}
+
+/// The commands were `role` and `role-remove` before one word was chosen for a held office:
+/// what people typed then still works at the console.
+#[tokio::test]
+async fn the_old_role_commands_still_type() {
+    let t = TestApp::new().await;
+    t.people().await;
+    let added = t
+        .ok("/record official role name:\"Xin Changxing\" title:\"Governor of Qinghai\" from:2018-03-15 to:2020-05")
+        .await;
+    let shown = t.ok("/official show name:\"Xin Changxing\"").await;
+    let post = shown["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["title"] == "Governor of Qinghai")
+        .unwrap_or_else(|| panic!("{added}"))["id"]
+        .clone();
+    t.ok(&format!(
+        "/record official role-remove name:\"Xin Changxing\" id:{post}"
+    ))
+    .await;
+    let shown = t.ok("/official show name:\"Xin Changxing\"").await;
+    assert!(
+        shown["posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["title"] != "Governor of Qinghai")
     );
 }

@@ -5,21 +5,21 @@
 use std::str::FromStr;
 
 use delegation_bot::domain::{DateRange, Month};
-use delegation_bot::store::{self, counts, position};
+use delegation_bot::store::{self, counts, post};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
 
 use crate::helpers::TestApp;
 use crate::store_writes::*;
 
 async fn title_on(t: &TestApp, official: i64, when: &str) -> Option<String> {
-    position::title_on(&t.app.db, official, date(when))
+    post::title_on(&t.app.db, official, date(when))
         .await
         .unwrap()
 }
 
 async fn posts_table(t: &TestApp) -> String {
     let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT json_array(id, official_id, title, from_date, from_precision, to_date, to_precision) FROM positions ORDER BY id",
+        "SELECT json_array(id, official_id, title, from_date, from_precision, to_date, to_precision) FROM posts ORDER BY id",
     )
     .fetch_all(&t.app.db)
     .await
@@ -98,11 +98,11 @@ async fn a_page_of_meetings_names_each_participant_by_the_title_then() {
     let m2 = add_meeting(&t, "kim", "2019-07", vec![xin, oh]).await;
     let m3 = add_meeting(&t, "kim", "2022-12", vec![xin]).await;
     let mut conn = t.app.db.acquire().await.unwrap();
-    let roles = position::roles_for_meetings(&mut conn, &[m1, m2, m3])
+    let posts = post::posts_for_meetings(&mut conn, &[m1, m2, m3])
         .await
         .unwrap();
     let of = |m: i64| -> Vec<(String, String)> {
-        roles
+        posts
             .get(&m)
             .map(|r| r.iter().map(|(a, b)| (a.clone(), b.clone())).collect())
             .unwrap_or_default()
@@ -196,7 +196,7 @@ async fn overlapping_posts_of_one_title_are_refused_and_change_nothing() {
 async fn a_career_lists_newest_first_and_adding_or_removing_a_post_is_undone() {
     let t = TestApp::new().await;
     let (xin, oh) = careers(&t).await;
-    let career = position::career(&t.app.db, xin).await.unwrap();
+    let career = post::career(&t.app.db, xin).await.unwrap();
     let titles: Vec<(&str, Option<&str>, Option<&str>)> = career
         .iter()
         .map(|p| (p.title.as_str(), p.from.as_deref(), p.to.as_deref()))
@@ -218,7 +218,7 @@ async fn a_career_lists_newest_first_and_adding_or_removing_a_post_is_undone() {
     let msg = refusal(remove_post(&t, "kim", oh, qinghai).await);
     assert!(msg.contains("not one of Oh Se-hoon's"), "{msg}");
     remove_post(&t, "kim", xin, qinghai).await.unwrap();
-    assert_eq!(position::career(&t.app.db, xin).await.unwrap().len(), 2);
+    assert_eq!(post::career(&t.app.db, xin).await.unwrap().len(), 2);
     assert_eq!(title_on(&t, xin, "2021-01-01").await, None);
     let added = add_post(&t, "kim", xin, &post("Deputy", "2021-01-01", "2021-02-01"))
         .await
@@ -245,7 +245,7 @@ async fn a_career_lists_newest_first_and_adding_or_removing_a_post_is_undone() {
         Some("Party Secretary of Qinghai"),
         "the removal undone"
     );
-    assert_eq!(position::career(&t.app.db, xin).await.unwrap(), career);
+    assert_eq!(post::career(&t.app.db, xin).await.unwrap(), career);
 }
 
 #[tokio::test]
@@ -372,7 +372,7 @@ async fn the_migration_turns_each_title_into_a_post_still_held() {
     );
     let posts: Vec<Post> = sqlx::query_as(
         "SELECT o.name, p.title, p.organization, p.province_id, p.from_date, p.to_date
-               FROM positions p JOIN officials o ON o.id = p.official_id ORDER BY p.id",
+               FROM posts p JOIN officials o ON o.id = p.official_id ORDER BY p.id",
     )
     .fetch_all(&db)
     .await
@@ -406,13 +406,13 @@ async fn the_migration_turns_each_title_into_a_post_still_held() {
         .await
         .unwrap();
     assert_eq!(
-        position::title_on(&db, xin, date("2010-01-01"))
+        post::title_on(&db, xin, date("2010-01-01"))
             .await
             .unwrap()
             .as_deref(),
         Some("Party Secretary of Jiangsu")
     );
-    let career = position::career(&db, xin).await.unwrap();
+    let career = post::career(&db, xin).await.unwrap();
     assert_eq!(
         (career[0].from.as_deref(), career[0].to.as_deref()),
         (None, None)

@@ -1,14 +1,20 @@
 //! A `Request` is a catalog command plus its options, each already parsed into its type.
-//! It is built from a console line here, or from Discord's options by the Discord adapter;
-//! both go through `Request::build`, so checks are the same everywhere.
+//! It is built from a console line (`line`), or from Discord's options by the Discord
+//! adapter; both go through `Request::build`, so checks are the same everywhere. Each
+//! option's text becomes its typed `Value` in `value`.
+
+mod line;
+mod value;
+
+pub use value::parse_value;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde_json::{Map, Value as Json};
 
-use crate::catalog::{self, COMMANDS, CommandSpec, OptionKind, OptionSpec};
-use crate::domain::{Day, FlexDate, Month, Text};
+use crate::catalog::{self, CommandSpec, OptionKind, OptionSpec};
+use crate::domain::{Day, FlexDate, Month};
 use crate::error::UserError;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,60 +122,6 @@ impl Request {
             args,
             reads: Reads::default(),
         })
-    }
-
-    /// Parses a console line exactly as a user would type it in Discord:
-    /// `/visits monthly from:2024-01 province:"Jiangsu, Hainan"`. Bare words after the
-    /// command fill its required options in order (`/visits show 3`).
-    pub fn parse_line(line: &str) -> Result<Request, UserError> {
-        let tokens = tokenize(line)?;
-        let words: Vec<&str> = tokens
-            .iter()
-            .take_while(|t| t.key.is_none())
-            .map(|t| t.value.as_str())
-            .collect();
-        let first = words
-            .first()
-            .map(|w| w.trim_start_matches('/'))
-            .unwrap_or("");
-        if first.is_empty() {
-            return Err(UserError::new(
-                "Type a command such as `/visits monthly`, or `/help` for the list.",
-            ));
-        }
-        let mut path: Vec<&str> = words.clone();
-        path[0] = first;
-        let (spec, used) = catalog::find(&path).ok_or_else(|| unknown_command(&path))?;
-        let mut positional = spec.options.iter().filter(|o| o.required);
-        let mut raw = Vec::new();
-        for token in tokens.into_iter().skip(used) {
-            match token.key {
-                Some(key) => raw.push((key, token.value)),
-                None if spec.id == catalog::CommandId::Help => {
-                    raw.push(("command".into(), token.value))
-                }
-                None => {
-                    let option = positional.next().ok_or_else(|| {
-                        UserError::new(format!(
-                            "`{}` is not an option; write options as name:value, e.g. {}",
-                            token.value.chars().take(40).collect::<String>(),
-                            spec.example
-                        ))
-                    })?;
-                    raw.push((option.name.to_string(), token.value));
-                }
-            }
-        }
-        // `/help visits monthly` arrives as several words: join them back.
-        if spec.id == catalog::CommandId::Help && raw.len() > 1 {
-            let joined = raw
-                .iter()
-                .map(|(_, v)| v.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            raw = vec![("command".into(), joined)];
-        }
-        Request::build(spec, raw)
     }
 
     /// Notes that `name` was read. Reading an option the command's catalog entry lacks is
@@ -398,257 +350,6 @@ fn value_json(value: &Value) -> Json {
         Value::Month(m) => Json::from(m.to_string()),
         Value::Choice(c) => Json::from(*c),
     }
-}
-
-fn unknown_command(path: &[&str]) -> UserError {
-    let typed = path.join(" ");
-    let group: Vec<String> = COMMANDS
-        .iter()
-        .filter(|c| c.path[0].eq_ignore_ascii_case(path[0]))
-        .map(|c| c.name())
-        .collect();
-    if group.is_empty() {
-        UserError::new(format!(
-            "There is no command `/{}`; type `/help` to see them all.",
-            typed.chars().take(40).collect::<String>()
-        ))
-    } else {
-        UserError::new(format!(
-            "`/{}` is incomplete; type one of: {}.",
-            typed.chars().take(60).collect::<String>(),
-            group.join(", ")
-        ))
-    }
-}
-
-pub fn parse_value(name: &str, kind: OptionKind, raw: &str) -> Result<Value, UserError> {
-    // Numbers, dates, flags and channels in their plain form (full-width digits from a CJK
-    // keyboard, a zero-width space pasted along); text is kept as typed.
-    let plain;
-    let raw = match kind {
-        OptionKind::Integer { .. }
-        | OptionKind::Bool
-        | OptionKind::Date
-        | OptionKind::Day
-        | OptionKind::Month
-        | OptionKind::Channel => {
-            plain = crate::domain::text::plain(raw);
-            plain.as_str()
-        }
-        _ => raw.trim(),
-    };
-    Ok(match kind {
-        OptionKind::Text(max) => Value::Text(Text::parse(name, raw, max)?.into_string()),
-        OptionKind::Article(max) => Value::Text(article(name, raw, max)?),
-        OptionKind::File => Value::File(Upload::Path(Text::parse(name, raw, 1000)?.into_string())),
-        OptionKind::Integer { min, max } => {
-            let n: i64 = raw.parse().map_err(|_| {
-                UserError::new(format!(
-                    "`{name}` must be a whole number, e.g. {name}:{}.",
-                    min.max(1)
-                ))
-            })?;
-            if n < min || n > max {
-                return Err(UserError::new(if max == i64::MAX {
-                    format!("`{name}` must be {min} or more.")
-                } else {
-                    format!("`{name}` must be between {min} and {max}.")
-                }));
-            }
-            Value::Int(n)
-        }
-        OptionKind::Bool => match raw.to_ascii_lowercase().as_str() {
-            "true" | "yes" | "y" | "1" | "on" => Value::Bool(true),
-            "false" | "no" | "n" | "0" | "off" => Value::Bool(false),
-            _ => {
-                return Err(UserError::new(format!(
-                    "`{name}` must be true or false, e.g. {name}:true."
-                )));
-            }
-        },
-        // A bounds filter takes a year too: from its first month to its last.
-        OptionKind::Date | OptionKind::Month
-            if matches!(name, "from" | "to") && year(raw).is_some() =>
-        {
-            let y = year(raw).expect("checked");
-            let m = Month::parse(&format!("{y}-{}", if name == "to" { "12" } else { "01" }))
-                .map_err(|e| named(name, e))?;
-            if kind == OptionKind::Month {
-                Value::Month(m)
-            } else {
-                Value::Date(FlexDate::Month(m))
-            }
-        }
-        OptionKind::Channel => Value::Text(channel_id(name, raw)?),
-        OptionKind::Date => Value::Date(FlexDate::parse(raw).map_err(|e| named(name, e))?),
-        OptionKind::Day => Value::Day(Day::parse(raw).map_err(|e| named(name, e))?),
-        OptionKind::Month => Value::Month(Month::parse(raw).map_err(|e| named(name, e))?),
-        OptionKind::Choice(choices) => {
-            let key = crate::domain::normalize(raw);
-            let found = choices
-                .iter()
-                .find(|c| crate::domain::normalize(c) == key)
-                .or_else(|| {
-                    // Accept an unambiguous prefix: "invest" for "investment forum".
-                    let matches: Vec<_> = choices
-                        .iter()
-                        .filter(|c| {
-                            !key.is_empty() && crate::domain::normalize(c).starts_with(&key)
-                        })
-                        .collect();
-                    (matches.len() == 1).then(|| matches[0])
-                })
-                .copied()
-                // Other words for a vocabulary's choices: `CN`, `한국`, `省级`, ...
-                .or_else(|| crate::domain::vocabulary_choice(choices, raw));
-            match found {
-                Some(c) => Value::Choice(c),
-                None => {
-                    return Err(UserError::new(format!(
-                        "`{name}` must be one of: {}.",
-                        choices.join(", ")
-                    )));
-                }
-            }
-        }
-    })
-}
-
-/// A pasted report: trimmed and bounded, tabs as spaces, no other control characters;
-/// spam is left in for intake to drop and list.
-fn article(name: &str, raw: &str, max: usize) -> Result<String, UserError> {
-    let text: String = raw.replace('\t', " ").replace('\r', "");
-    if text.trim().is_empty() {
-        return Err(UserError::new(format!(
-            "`{name}` is empty; paste the report's text."
-        )));
-    }
-    if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
-        return Err(UserError::new(format!(
-            "`{name}` contains a control character (U+{:04X}); remove it and try again.",
-            c as u32
-        )));
-    }
-    let len = text.chars().count();
-    if len > max {
-        return Err(UserError::new(format!(
-            "`{name}` is {len} characters long; give a report over {max} characters as file: or url: instead."
-        )));
-    }
-    Ok(text.trim().to_string())
-}
-
-/// A bare year (`2024`).
-fn year(raw: &str) -> Option<u32> {
-    (raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| raw.parse().ok())
-        .flatten()
-}
-
-/// A channel as Discord sends it (its id) or as typed in the console: the id, `<#id>` (as
-/// Discord's "Copy Link" mentions it) or `#id`.
-fn channel_id(name: &str, raw: &str) -> Result<String, UserError> {
-    let id = raw
-        .trim_start_matches("<#")
-        .trim_end_matches('>')
-        .trim_start_matches('#');
-    if (17..=20).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(id.to_string())
-    } else {
-        Err(UserError::new(format!(
-            "`{name}` takes a channel: pick one in Discord, or give its id in the console (right-click the channel, Copy Channel ID), e.g. {name}:300000000000000001."
-        )))
-    }
-}
-
-fn named(name: &str, e: UserError) -> UserError {
-    UserError::new(format!("{name}: {}", e.0))
-}
-
-struct Token {
-    key: Option<String>,
-    value: String,
-}
-
-/// Splits on whitespace into values and `key:value` pairs. A value that starts with a quote
-/// (`"`, `'`, or a phone's curly “ ” ‘ ’) runs to the matching closing quote, spaces and
-/// all; inside it `\"` (or `\'`) is a quote and `\\` a backslash. A quote anywhere else is
-/// an ordinary character, so `Xi'an` needs no quotes. A URL such as `https://x` after a key
-/// is a value, not a key.
-fn tokenize(line: &str) -> Result<Vec<Token>, UserError> {
-    let mut tokens = Vec::new();
-    let mut chars = line.trim().chars().peekable();
-    loop {
-        while chars.peek().is_some_and(|c| c.is_whitespace()) {
-            chars.next();
-        }
-        if chars.peek().is_none() {
-            break;
-        }
-        let mut key = None;
-        let mut current = String::new();
-        let mut quoted = false;
-        // A value starts at the token's start and right after `key:`.
-        let mut at_value_start = true;
-        while let Some(&c) = chars.peek() {
-            if c.is_whitespace() {
-                break;
-            }
-            chars.next();
-            match c {
-                '"' | '\'' | '“' | '‘' if at_value_start => {
-                    let close = match c {
-                        '“' => '”',
-                        '‘' => '’',
-                        other => other,
-                    };
-                    quoted = true;
-                    let mut closed = false;
-                    while let Some(q) = chars.next() {
-                        if q == '\\'
-                            && chars
-                                .peek()
-                                .is_some_and(|n| *n == close || *n == '\\' || *n == '"')
-                        {
-                            current.push(chars.next().expect("peeked"));
-                        } else if q == close || (c == '“' && q == '"') {
-                            closed = true;
-                            break;
-                        } else {
-                            current.push(q);
-                        }
-                    }
-                    if !closed {
-                        return Err(UserError::new(
-                            "A quote is not closed; put a \" at the end of the value (type \\\" for a quote inside it).",
-                        ));
-                    }
-                }
-                // A full-width colon from a CJK keyboard (`name：郝鹏`) is a colon.
-                ':' | '：' if key.is_none() && !quoted && is_option_name(&current) => {
-                    key = Some(std::mem::take(&mut current));
-                    at_value_start = true;
-                    continue;
-                }
-                _ => current.push(c),
-            }
-            at_value_start = false;
-        }
-        tokens.push(Token {
-            key,
-            value: current,
-        });
-    }
-    Ok(tokens)
-}
-
-/// An option's name as typed, in any script (`번호:3` is an option, unknown or localized,
-/// not a value of `id`); a URL's scheme is not (`https:` is followed by `//`).
-fn is_option_name(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-        && !s.chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 mod read;
 mod title;
 
-pub use read::{career, roles_for_meetings, title_on, titles_at_latest_meeting};
+pub use read::{career, posts_for_meetings, title_on, titles_at_latest_meeting};
 pub use title::{
     Retitled, carried, carry, change as change_title, due as titles_due, holds,
     settle as settle_titles, touch_official,
@@ -18,11 +18,11 @@ use serde::{Deserialize, Serialize};
 
 use super::Tx;
 use crate::domain::{FlexDate, normalize};
-use crate::error::{Result, UserError};
+use crate::error::{Refusal, Result};
 
 /// A post as stored: what an official's snapshot carries and undo writes back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-pub struct PositionRow {
+pub struct PostRow {
     pub id: i64,
     pub title: String,
     pub organization: Option<String>,
@@ -62,7 +62,7 @@ const OPEN_TO: &str = "9999-12-31";
 
 /// A post as people read it: dates at their precision, the province by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
-pub struct Position {
+pub struct Post {
     pub id: i64,
     pub title: String,
     pub organization: Option<String>,
@@ -72,10 +72,10 @@ pub struct Position {
 }
 
 /// An official's posts as stored, in the order they were added.
-pub async fn of(tx: &mut Tx<'_>, official: i64) -> Result<Vec<PositionRow>> {
+pub async fn of(tx: &mut Tx<'_>, official: i64) -> Result<Vec<PostRow>> {
     Ok(sqlx::query_as(
         "SELECT id, title, organization, province_id, from_date, from_precision, to_date, to_precision
-           FROM positions WHERE official_id = ? ORDER BY id",
+           FROM posts WHERE official_id = ? ORDER BY id",
     )
     .bind(official)
     .fetch_all(&mut **tx)
@@ -83,14 +83,14 @@ pub async fn of(tx: &mut Tx<'_>, official: i64) -> Result<Vec<PositionRow>> {
 }
 
 /// Puts an official's posts back exactly as a snapshot had them, numbers included (undo).
-pub async fn write_all(tx: &mut Tx<'_>, official: i64, rows: &[PositionRow]) -> Result<()> {
-    sqlx::query("DELETE FROM positions WHERE official_id = ?")
+pub async fn write_all(tx: &mut Tx<'_>, official: i64, rows: &[PostRow]) -> Result<()> {
+    sqlx::query("DELETE FROM posts WHERE official_id = ?")
         .bind(official)
         .execute(&mut **tx)
         .await?;
     for r in rows {
         sqlx::query(
-            "INSERT INTO positions (id, official_id, title, organization, province_id, from_date, from_precision,
+            "INSERT INTO posts (id, official_id, title, organization, province_id, from_date, from_precision,
                                     to_date, to_precision)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
@@ -124,9 +124,10 @@ async fn insert(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
     if let (Some(from), Some(to)) = (f.from, f.to)
         && to.last_day() < from.first_day()
     {
-        return Err(UserError::new(format!(
-            "The end ({to}) is before the start ({from}); type an end on or after the start."
-        ))
+        return Err(Refusal::PostEndsBeforeStart {
+            from: from.to_string(),
+            to: to.to_string(),
+        }
         .into());
     }
     unseparated("title", Some(&f.title))?;
@@ -137,7 +138,7 @@ async fn insert(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
     }
     let (first, last) = f.span();
     let same: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT id, title, from_shown, to_shown FROM positions
+        "SELECT id, title, from_shown, to_shown FROM posts
           WHERE official_id = ? AND span_from <= ? AND span_to >= ? ORDER BY id",
     )
     .bind(official)
@@ -150,16 +151,17 @@ async fn insert(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
             .bind(official)
             .fetch_one(&mut **tx)
             .await?;
-        return Err(UserError::new(format!(
-            "{name} already holds `{title}` from {} to {} (post #{id}), which overlaps; remove it with /record official role-remove {} id:{id} first, or change the dates.",
-            from.as_deref().unwrap_or("an unknown date"),
-            to.as_deref().unwrap_or("now"),
-            crate::domain::text::typed("name", &name)
-        ))
+        return Err(Refusal::PostOverlaps {
+            name,
+            title,
+            from,
+            to,
+            id,
+        }
         .into());
     }
     Ok(sqlx::query_scalar(
-        "INSERT INTO positions (official_id, title, organization, province_id, from_date, from_precision, to_date, to_precision)
+        "INSERT INTO posts (official_id, title, organization, province_id, from_date, from_precision, to_date, to_precision)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(official)
@@ -175,12 +177,9 @@ async fn insert(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
 }
 
 /// A post's text may not hold `|`, the separator of its parts in a sheet cell.
-fn unseparated(field: &str, text: Option<&str>) -> Result<()> {
+fn unseparated(field: &'static str, text: Option<&str>) -> Result<()> {
     if text.is_some_and(|t| t.contains('|')) {
-        return Err(UserError::new(format!(
-            "`{field}` may not contain `|`, which separates the parts of a post in exports; use / or a comma."
-        ))
-        .into());
+        return Err(Refusal::Separator { field }.into());
     }
     Ok(())
 }
@@ -190,14 +189,14 @@ fn unseparated(field: &str, text: Option<&str>) -> Result<()> {
 /// added): it says the same, with dates.
 async fn supersede_carried(tx: &mut Tx<'_>, official: i64, key: &str) -> Result<()> {
     let carried: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, title FROM positions WHERE official_id = ? AND from_date IS NULL AND to_date IS NULL",
+        "SELECT id, title FROM posts WHERE official_id = ? AND from_date IS NULL AND to_date IS NULL",
     )
     .bind(official)
     .fetch_all(&mut **tx)
     .await?;
     for (id, title) in carried {
         if normalize(&title) == key {
-            sqlx::query("DELETE FROM positions WHERE id = ?")
+            sqlx::query("DELETE FROM posts WHERE id = ?")
                 .bind(id)
                 .execute(&mut **tx)
                 .await?;
@@ -207,9 +206,9 @@ async fn supersede_carried(tx: &mut Tx<'_>, official: i64, key: &str) -> Result<
 }
 
 /// Removes one of an official's posts; a number that is not theirs is refused.
-pub async fn remove(tx: &mut Tx<'_>, official: i64, id: i64) -> Result<PositionRow> {
-    let found: Option<PositionRow> = sqlx::query_as(
-        "DELETE FROM positions WHERE id = ? AND official_id = ?
+pub async fn remove(tx: &mut Tx<'_>, official: i64, id: i64) -> Result<PostRow> {
+    let found: Option<PostRow> = sqlx::query_as(
+        "DELETE FROM posts WHERE id = ? AND official_id = ?
          RETURNING id, title, organization, province_id, from_date, from_precision, to_date, to_precision",
     )
     .bind(id)
@@ -226,10 +225,7 @@ pub async fn remove(tx: &mut Tx<'_>, official: i64, id: i64) -> Result<PositionR
                 .bind(official)
                 .fetch_one(&mut **tx)
                 .await?;
-            Err(UserError::new(format!(
-                "Post #{id} is not one of {name}'s; /official show lists their posts with their numbers."
-            ))
-            .into())
+            Err(Refusal::PostNotTheirs { id, name }.into())
         }
     }
 }
@@ -252,7 +248,7 @@ pub fn overlapping(posts: &[Fields]) -> Option<(&Fields, &Fields)> {
 /// of the same days) become `to`'s; the others stay with `from`. Returns how many moved.
 pub async fn move_to(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<usize> {
     let theirs: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, title, span_from, span_to FROM positions WHERE official_id = ? ORDER BY id",
+        "SELECT id, title, span_from, span_to FROM posts WHERE official_id = ? ORDER BY id",
     )
     .bind(from)
     .fetch_all(&mut **tx)
@@ -260,7 +256,7 @@ pub async fn move_to(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<usize> {
     let mut moved = 0;
     for (id, title, first, last) in theirs {
         let held: Vec<String> = sqlx::query_scalar(
-            "SELECT title FROM positions WHERE official_id = ? AND span_from <= ? AND span_to >= ?",
+            "SELECT title FROM posts WHERE official_id = ? AND span_from <= ? AND span_to >= ?",
         )
         .bind(to)
         .bind(&last)
@@ -270,7 +266,7 @@ pub async fn move_to(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<usize> {
         if held.iter().any(|t| normalize(t) == normalize(&title)) {
             continue;
         }
-        sqlx::query("UPDATE positions SET official_id = ? WHERE id = ?")
+        sqlx::query("UPDATE posts SET official_id = ? WHERE id = ?")
             .bind(to)
             .bind(id)
             .execute(&mut **tx)
@@ -283,7 +279,7 @@ pub async fn move_to(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<usize> {
 
 /// Replaces all of an official's posts (an import that carries their career).
 pub async fn replace(tx: &mut Tx<'_>, official: i64, posts: &[Fields]) -> Result<()> {
-    sqlx::query("DELETE FROM positions WHERE official_id = ?")
+    sqlx::query("DELETE FROM posts WHERE official_id = ?")
         .bind(official)
         .execute(&mut **tx)
         .await?;
@@ -296,7 +292,7 @@ pub async fn replace(tx: &mut Tx<'_>, official: i64, posts: &[Fields]) -> Result
 
 /// A post as one line of a sheet cell: `title | organization | province | from | to`,
 /// empty parts left empty.
-pub fn line(p: &Position) -> String {
+pub fn line(p: &Post) -> String {
     [
         Some(p.title.as_str()),
         p.organization.as_deref(),
@@ -313,7 +309,7 @@ pub fn line(p: &Position) -> String {
 pub async fn insert_many(tx: &mut Tx<'_>, rows: &[(i64, Fields)]) -> Result<()> {
     super::bulk::insert(
         tx,
-        "INSERT INTO positions (official_id, title, organization, province_id, from_date, from_precision, to_date, to_precision) ",
+        "INSERT INTO posts (official_id, title, organization, province_id, from_date, from_precision, to_date, to_precision) ",
         rows,
         |b, (official, f)| {
             b.push_bind(*official)

@@ -1,4 +1,4 @@
-//! `/record official role|role-remove`: an official's posts over time. A post is part of
+//! `/record official post|post-remove`: an official's posts over time. A post is part of
 //! its official's record, so each is an audited change to the official that undo reverts.
 
 use serde_json::json;
@@ -10,11 +10,11 @@ use crate::domain::text::typed;
 use crate::error::Result;
 use crate::reply::Reply;
 use crate::request::Request;
-use crate::store::{Entity, official, position};
+use crate::store::{Entity, official, post};
 
 pub struct AddArgs {
     name: String,
-    post: position::Fields,
+    post: post::Fields,
     province: Option<String>,
 }
 
@@ -23,7 +23,7 @@ impl Args for AddArgs {
         let from: Option<FlexDate> = req.date("from");
         Ok(AddArgs {
             name: req.text("name").unwrap_or_default().to_string(),
-            post: position::Fields {
+            post: post::Fields {
                 title: req.text("title").unwrap_or_default().to_string(),
                 organization: req.text("organization").map(String::from),
                 province_id: None,
@@ -36,7 +36,7 @@ impl Args for AddArgs {
 }
 
 /// "Party Secretary of Qinghai · 2022-04 to 2022-12"
-fn describe(p: &position::Fields) -> String {
+fn describe(p: &post::Fields) -> String {
     let to = p.to.map_or("now".to_string(), |t| t.to_string());
     let from = p
         .from
@@ -56,8 +56,8 @@ pub async fn add(app: &App, actor: &Actor, mut a: AddArgs) -> Result<Reply> {
         .await?;
     let before = change.before(Entity::Official, who.id).await?;
     let title_before = official::title(&mut change, who.id).await?;
-    let id = position::add(&mut change, who.id, &a.post).await?;
-    position::touch_official(&mut change, who.id, crate::clock::today()).await?;
+    let id = post::add(&mut change, who.id, &a.post).await?;
+    post::touch_official(&mut change, who.id, crate::clock::today()).await?;
     let title_now = title_note(title_before, official::title(&mut change, who.id).await?);
     change.log(before).await?;
     change.commit().await?;
@@ -88,8 +88,8 @@ pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
     let who = official::resolve(&mut change, &a.name).await?;
     let before = change.before(Entity::Official, who.id).await?;
     let title_before = official::title(&mut change, who.id).await?;
-    let row = position::remove(&mut change, who.id, a.id).await?;
-    position::touch_official(&mut change, who.id, crate::clock::today()).await?;
+    let row = post::remove(&mut change, who.id, a.id).await?;
+    post::touch_official(&mut change, who.id, crate::clock::today()).await?;
     let title_now = title_note(title_before, official::title(&mut change, who.id).await?);
     change
         .summarize(&format!(
