@@ -127,9 +127,12 @@ pub async fn raw(app: &App, r: &Raw) -> Result<()> {
             )?);
         }
         Raw::Search(text) => {
-            let q = search::Query::prepare(db, text).await?.expect("words");
-            let matches = search::count(db, &q).await?;
-            black_box(search::find(db, &q, matches, 10, 0).await?);
+            let mut read = crate::store::read(db).await?;
+            let q = search::Query::prepare(&mut read, text)
+                .await?
+                .expect("words");
+            let matches = search::count(&mut read, &q).await?;
+            black_box(search::find(&mut *read, &q, matches, 10, 0).await?);
         }
         Raw::Outcomes { filter, offset } => {
             black_box(outcome::count(db, filter).await?);

@@ -65,9 +65,10 @@ pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
                 .data(json!({"entries": entries})))
         }
         None => {
-            let total = audit::count_batches(&app.db).await?;
+            let mut read = crate::store::read(&app.db).await?;
+            let total = audit::count_batches(&mut *read).await?;
             let page = Page::of(a.page, total);
-            let batches = audit::recent(&app.db, Page::SIZE, page.offset()).await?;
+            let batches = audit::recent(&mut *read, Page::SIZE, page.offset()).await?;
             let mut table = Table::new(
                 &["Change", "When", "Who", "What", "Records"],
                 &[true, false, false, false, true],

@@ -36,9 +36,10 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
         place: a.place.map(|p| format!("%{}%", p.replace(['%', '_'], ""))),
         days_only: false,
     };
-    let total = forum::count_listed(&app.db, &filter).await?;
+    let mut read = crate::store::read(&app.db).await?;
+    let total = forum::count_listed(&mut *read, &filter).await?;
     let page = Page::of(a.page, total);
-    let rows = forum::listed(&app.db, &filter, Page::SIZE, page.offset()).await?;
+    let rows = forum::listed(&mut *read, &filter, Page::SIZE, page.offset()).await?;
     let mut table = Table::new(
         &["#", "Start", "Name", "Kind", "Place", "Delegations"],
         &[true, false, false, false, false, true],

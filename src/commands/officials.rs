@@ -7,7 +7,7 @@ use super::args::{self, Args, Bounds, Name};
 use crate::error::Result;
 use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
-use crate::store::{meeting, official, post};
+use crate::store::{self, meeting, official, post};
 
 pub struct HistoryArgs {
     name: String,
@@ -26,13 +26,14 @@ impl Args for HistoryArgs {
 }
 
 pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
-    let who = official::resolve(&mut *app.db.acquire().await?, &a.name).await?;
+    let mut read = store::read(&app.db).await?;
+    let who = official::resolve(&mut read, &a.name).await?;
     let range = a.bounds.range;
-    let total = meeting::count_with(&app.db, who.id, range).await?;
+    let total = meeting::count_with(&mut *read, who.id, range).await?;
     let page = Page::of(a.page, total);
-    let rows = meeting::with(&app.db, who.id, range, Page::SIZE, page.offset()).await?;
+    let rows = meeting::with(&mut *read, who.id, range, Page::SIZE, page.offset()).await?;
     let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
-    let posts = post::posts_for_meetings(&mut *app.db.acquire().await?, &ids).await?;
+    let posts = post::posts_for_meetings(&mut read, &ids).await?;
 
     let mut table = Table::new(
         &["Date", "As", "Met", "Place", "Visit"],

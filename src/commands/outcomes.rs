@@ -40,9 +40,10 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
         status: a.status,
         range,
     };
-    let total = outcome::count(&app.db, &filter).await?;
+    let mut read = crate::store::read(&app.db).await?;
+    let total = outcome::count(&mut *read, &filter).await?;
     let page = Page::of(a.page, total);
-    let items = outcome::list(&app.db, &filter, Page::SIZE, page.offset()).await?;
+    let items = outcome::list(&mut *read, &filter, Page::SIZE, page.offset()).await?;
 
     let mut table = Table::new(
         &["#", "Date", "Kind", "Title", "Province", "Amount", "Status"],

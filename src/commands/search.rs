@@ -26,12 +26,13 @@ impl Args for SearchArgs {
 }
 
 pub async fn search(app: &App, SearchArgs { text, page }: SearchArgs) -> Result<Reply> {
-    let Some(query) = search::Query::prepare(&app.db, text.as_str()).await? else {
+    let mut read = crate::store::read(&app.db).await?;
+    let Some(query) = search::Query::prepare(&mut read, text.as_str()).await? else {
         return user_err("Type at least one word to search for, e.g. /search text:Jeju.");
     };
-    let matches = search::count(&app.db, &query).await?;
+    let matches = search::count(&mut read, &query).await?;
     let page = Page::of(page, matches.total);
-    let hits = search::find(&app.db, &query, matches, Page::SIZE, page.offset()).await?;
+    let hits = search::find(&mut *read, &query, matches, Page::SIZE, page.offset()).await?;
     let mut table = Table::new(&["Record", "Title", "Match"], &[false, false, false]);
     for h in &hits {
         table.row(vec![

@@ -141,15 +141,16 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
     };
     // Filters by province and period alone are answered from the monthly counts; the
     // others are selective enough to count from the records.
+    let mut read = crate::store::read(&app.db).await?;
     let (total, by_month) =
         if filter.city.is_none() && filter.place.is_none() && filter.official.is_none() {
-            let c = counts::coverage(&app.db, range, &filter.provinces).await?;
+            let c = counts::coverage(&mut *read, range, &filter.provinces).await?;
             (c.visits, c.by_month)
         } else {
-            (visit::count(&app.db, &filter).await?, 0)
+            (visit::count(&mut *read, &filter).await?, 0)
         };
     let page = Page::of(a.page, total);
-    let items = visit::list(&app.db, &filter, Page::SIZE, page.offset()).await?;
+    let items = visit::list(&mut *read, &filter, Page::SIZE, page.offset()).await?;
 
     let mut table = Table::new(
         &["#", "Start", "Province", "Leader", "Places"],

@@ -95,13 +95,17 @@ pub struct BatchView {
     pub undone_by: Option<i64>,
 }
 
-pub async fn count_batches(db: &SqlitePool) -> Result<i64> {
+pub async fn count_batches(db: impl sqlx::SqliteExecutor<'_>) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT count(*) FROM audit_batches")
         .fetch_one(db)
         .await?)
 }
 
-pub async fn recent(db: &SqlitePool, limit: i64, offset: i64) -> Result<Vec<BatchView>> {
+pub async fn recent(
+    db: impl sqlx::SqliteExecutor<'_>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<BatchView>> {
     Ok(sqlx::query_as(
         "SELECT b.id, b.actor, b.at, b.action, b.summary, b.undone_by,
                 (SELECT count(*) FROM audit_entries e WHERE e.batch_id = b.id) AS records

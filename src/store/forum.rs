@@ -339,7 +339,7 @@ pub struct Listed {
     pub delegations: i64,
 }
 
-pub async fn count_listed(db: &SqlitePool, f: &ListFilter) -> Result<i64> {
+pub async fn count_listed(db: impl sqlx::SqliteExecutor<'_>, f: &ListFilter) -> Result<i64> {
     Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT count(*) FROM forums f WHERE {}",
         listed_where()
@@ -358,7 +358,7 @@ pub async fn count_listed(db: &SqlitePool, f: &ListFilter) -> Result<i64> {
 /// Newest first, with how many live delegations attended (the page chosen by id, then
 /// counted, as `visit::list` does).
 pub async fn listed(
-    db: &SqlitePool,
+    db: impl sqlx::SqliteExecutor<'_>,
     f: &ListFilter,
     limit: i64,
     offset: i64,

@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use sqlx::SqlitePool;
-
 use super::{Tx, now};
 use crate::domain::{DateRange, FlexDate};
 use crate::error::Result;
@@ -267,7 +265,11 @@ pub struct WithOfficial {
 }
 
 /// How many live meetings the official took part in within the range.
-pub async fn count_with(db: &SqlitePool, official: i64, range: DateRange) -> Result<i64> {
+pub async fn count_with(
+    db: impl sqlx::SqliteExecutor<'_>,
+    official: i64,
+    range: DateRange,
+) -> Result<i64> {
     Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT count(*) FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
          WHERE mp.official_id = ?1 AND m.deleted_at IS NULL AND {}",
@@ -282,7 +284,7 @@ pub async fn count_with(db: &SqlitePool, official: i64, range: DateRange) -> Res
 
 /// The official's live meetings within the range, oldest first.
 pub async fn with(
-    db: &SqlitePool,
+    db: impl sqlx::SqliteExecutor<'_>,
     official: i64,
     range: DateRange,
     limit: i64,

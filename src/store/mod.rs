@@ -145,6 +145,13 @@ pub async fn open_with(url: &str, cache: Cache) -> anyhow::Result<SqlitePool> {
 }
 
 /// A URL fit for logs: any password is masked.
+/// One snapshot of the database for one answer: a count and the page it counts, read in
+/// this transaction, see the same records whatever is written meanwhile. Reads only, so it
+/// takes no lock a writer waits for (WAL).
+pub async fn read(db: &SqlitePool) -> crate::error::Result<Tx<'static>> {
+    Ok(db.begin().await?)
+}
+
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {

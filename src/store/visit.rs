@@ -517,7 +517,7 @@ fn filter_sql(f: &Filter) -> (String, Vec<Param>) {
     (sql, params)
 }
 
-pub async fn count(db: &SqlitePool, f: &Filter) -> Result<i64> {
+pub async fn count(db: impl sqlx::SqliteExecutor<'_>, f: &Filter) -> Result<i64> {
     let (cond, params) = filter_sql(f);
     let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT count(*) FROM visits v WHERE {cond}"
@@ -534,7 +534,12 @@ pub async fn count(db: &SqlitePool, f: &Filter) -> Result<i64> {
 /// One page of the visits `f` selects, newest first. The page is chosen from the ids alone,
 /// then named: SQLite works out the columns of every row an OFFSET skips, which made a
 /// province's page 5 three times slower than its ids.
-pub async fn list(db: &SqlitePool, f: &Filter, limit: i64, offset: i64) -> Result<Vec<ListItem>> {
+pub async fn list(
+    db: impl sqlx::SqliteExecutor<'_>,
+    f: &Filter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<ListItem>> {
     let (cond, params) = filter_sql(f);
     let sql = format!(
         "SELECT v.id,

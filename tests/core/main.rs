@@ -22,6 +22,7 @@ mod real_use;
 mod records;
 mod reports;
 mod search;
+mod snapshot;
 mod store_writes;
 mod summary;
 mod transfer;

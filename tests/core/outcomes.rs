@@ -8,11 +8,12 @@ use crate::helpers::TestApp;
 use crate::store_writes::*;
 
 async fn searched(t: &TestApp, text: &str) -> Vec<(String, i64)> {
-    let q = search::Query::prepare(&t.app.db, text)
+    let mut conn = t.app.db.acquire().await.unwrap();
+    let q = search::Query::prepare(&mut conn, text)
         .await
         .unwrap()
         .unwrap();
-    let m = search::count(&t.app.db, &q).await.unwrap();
+    let m = search::count(&mut conn, &q).await.unwrap();
     search::find(&t.app.db, &q, m, 20, 0)
         .await
         .unwrap()

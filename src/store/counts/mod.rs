@@ -242,7 +242,7 @@ pub struct Coverage {
 }
 
 pub async fn coverage(
-    db: &SqlitePool,
+    db: impl sqlx::SqliteExecutor<'_>,
     period: impl Into<Split>,
     provinces: &[i64],
 ) -> Result<Coverage> {

@@ -2,7 +2,7 @@
 //! `/outcomes show`, and the outcomes of a visit or forum for their own views.
 
 use serde::Serialize;
-use sqlx::{SqliteExecutor, SqlitePool};
+use sqlx::SqlitePool;
 
 use super::super::counts::{Split, parts};
 use super::super::visit::Source;
@@ -56,7 +56,7 @@ fn filter_but_dates(kind: &str, status: &str, provinces: &str) -> String {
 /// kept counts (a few rows per month whatever the number of outcomes) and the part-months
 /// at either end from the outcomes; for several at once, from the outcomes, as an outcome
 /// of two of them must count once.
-pub async fn count(db: &SqlitePool, f: &Filter) -> Result<i64> {
+pub async fn count(db: impl sqlx::SqliteExecutor<'_>, f: &Filter) -> Result<i64> {
     let kind = f.kind.map(OutcomeKind::label);
     let status = f.status.map(OutcomeStatus::label);
     let provinces = serde_json::to_string(&f.provinces)?;
@@ -124,7 +124,12 @@ type ListRow = (
 
 /// One page of the outcomes a filter keeps, newest first (chosen by id, then named, as
 /// `visit::list` does).
-pub async fn list(db: &SqlitePool, f: &Filter, limit: i64, offset: i64) -> Result<Vec<ListItem>> {
+pub async fn list(
+    db: impl sqlx::SqliteExecutor<'_>,
+    f: &Filter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<ListItem>> {
     let rows: Vec<ListRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT o.id, o.kind, o.title, o.date_shown, o.status,
                 (SELECT group_concat(name, ', ') FROM (SELECT r.name FROM outcome_provinces p
@@ -278,7 +283,7 @@ pub struct Brief {
     pub amount: Option<Money>,
 }
 
-async fn briefs(db: impl SqliteExecutor<'_>, column: &str, id: i64) -> Result<Vec<Brief>> {
+async fn briefs(db: impl sqlx::SqliteExecutor<'_>, column: &str, id: i64) -> Result<Vec<Brief>> {
     type Row = (
         i64,
         String,
@@ -312,11 +317,11 @@ async fn briefs(db: impl SqliteExecutor<'_>, column: &str, id: i64) -> Result<Ve
 }
 
 /// The live outcomes of a visit, oldest first: for `/visits show`.
-pub async fn of_visit(db: impl SqliteExecutor<'_>, visit: i64) -> Result<Vec<Brief>> {
+pub async fn of_visit(db: impl sqlx::SqliteExecutor<'_>, visit: i64) -> Result<Vec<Brief>> {
     briefs(db, "visit_id", visit).await
 }
 
 /// The live outcomes of a forum, oldest first: for `/forums show`.
-pub async fn of_forum(db: impl SqliteExecutor<'_>, forum: i64) -> Result<Vec<Brief>> {
+pub async fn of_forum(db: impl sqlx::SqliteExecutor<'_>, forum: i64) -> Result<Vec<Brief>> {
     briefs(db, "forum_id", forum).await
 }

@@ -5,8 +5,6 @@ mod index;
 
 pub use index::{index, rebuild, reindex, reindex_many, reindex_person, remove, tidy};
 
-use sqlx::SqlitePool;
-
 use super::Entity;
 use crate::domain::search_text::{self, Term};
 use crate::error::Result;
@@ -49,7 +47,7 @@ impl Query {
 
     /// A search ready to run: each prefix replaced by the words it begins, from the
     /// vocabulary of the index (`semicon*` becomes `semiconductor OR semiconductors`).
-    pub async fn prepare(db: &SqlitePool, text: &str) -> Result<Option<Query>> {
+    pub async fn prepare(conn: &mut sqlx::SqliteConnection, text: &str) -> Result<Option<Query>> {
         let Some(mut query) = Query::parse(text) else {
             return Ok(None);
         };
@@ -63,7 +61,7 @@ impl Query {
             )
             .bind(prefix)
             .bind(PREFIX_WORDS + 1)
-            .fetch_all(db)
+            .fetch_all(&mut *conn)
             .await?;
             if !named.is_empty() && named.len() as i64 <= PREFIX_WORDS {
                 term.fts = format!(
@@ -118,7 +116,7 @@ pub struct Hit {
 }
 
 /// Matches counted up to `cap` (each step reads one more posting, so a cap keeps it cheap).
-async fn count_up_to(db: &SqlitePool, fts: &str, cap: i64) -> Result<i64> {
+async fn count_up_to(db: &mut sqlx::SqliteConnection, fts: &str, cap: i64) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)",
     )
@@ -128,11 +126,11 @@ async fn count_up_to(db: &SqlitePool, fts: &str, cap: i64) -> Result<i64> {
     .await?)
 }
 
-pub async fn count(db: &SqlitePool, query: &Query) -> Result<Matches> {
-    let n = count_up_to(db, &query.fts(), RANK_ALL_UP_TO).await?;
+pub async fn count(conn: &mut sqlx::SqliteConnection, query: &Query) -> Result<Matches> {
+    let n = count_up_to(conn, &query.fts(), RANK_ALL_UP_TO).await?;
     let mut common = false;
     for term in &query.terms {
-        if count_up_to(db, &term.fts, COMMON_WORD).await? > COMMON_WORD {
+        if count_up_to(conn, &term.fts, COMMON_WORD).await? > COMMON_WORD {
             common = true;
             break;
         }
@@ -179,7 +177,7 @@ fn candidates(matches: Matches) -> String {
 
 /// One page of results, best first. Snippets are cut for that page only.
 pub async fn find(
-    db: &SqlitePool,
+    db: impl sqlx::SqliteExecutor<'_>,
     query: &Query,
     matches: Matches,
     limit: i64,
