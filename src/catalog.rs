@@ -108,6 +108,25 @@ pub struct CommandSpec {
 }
 
 impl CommandSpec {
+    /// Answered to the one who asked only (in chat): changes (they may be refused, or ask
+    /// to confirm), exports (they may not fit) and digest previews; the read commands
+    /// answer the channel.
+    pub fn answers_privately(&self) -> bool {
+        self.moderator || matches!(self.id, CommandId::Export | CommandId::DigestPreview)
+    }
+
+    /// Asked again with a button before it runs (in chat): the deletes.
+    pub fn asks_to_confirm(&self) -> bool {
+        matches!(
+            self.id,
+            CommandId::VisitDelete
+                | CommandId::MeetingDelete
+                | CommandId::ForumDelete
+                | CommandId::OfficialDelete
+                | CommandId::OutcomeDelete
+        )
+    }
+
     pub fn name(&self) -> String {
         format!("/{}", self.path.join(" "))
     }

@@ -1,6 +1,8 @@
 //! The core: a typed `Request` from an `Actor` becomes a `Reply`. Nothing here knows
 //! about Discord or the terminal; one file per command group.
 
+mod adapter;
+pub use adapter::{Delivery, PostState, Saved};
 pub mod args;
 pub mod checks;
 mod data;
@@ -27,7 +29,7 @@ pub mod watch;
 use sqlx::SqlitePool;
 
 use crate::catalog::{CommandId, Lookup};
-use crate::error::{Result, user_err};
+use crate::error::Result;
 use crate::progress::Progress;
 use crate::reply::Reply;
 use crate::request::Request;
@@ -62,6 +64,8 @@ pub struct App {
     gazetteer: draft::Gazetteer,
     /// Woken when the digest's schedule changes, so `serve` posts a due digest at once.
     digest_changed: std::sync::Arc<tokio::sync::Notify>,
+    /// The requests behind an adapter's buttons (adapter.rs), when it has buttons.
+    saved: Option<SqlitePool>,
 }
 
 impl App {
@@ -71,6 +75,7 @@ impl App {
             writes: std::sync::Arc::new(tokio::sync::Semaphore::new(1)),
             gazetteer: Default::default(),
             digest_changed: Default::default(),
+            saved: None,
         }
     }
 
@@ -90,11 +95,7 @@ impl App {
         req: &Request,
         progress: &Progress,
     ) -> Result<Reply> {
-        if req.spec.moderator && !actor.moderator {
-            return user_err(
-                "Only moderators can change records; the read commands (/help lists them) are open to all.",
-            );
-        }
+        self.may_run(actor, req.spec)?;
         let answer = self.answer(actor, req, progress).await;
         if req.spec.moderator && req.spec.id != CommandId::DataAudit {
             return answer;

@@ -10,7 +10,6 @@ use crate::catalog::CommandId;
 use crate::commands::Actor;
 use crate::error::Result;
 use crate::request::{Request, Upload, Value};
-use crate::store::state;
 
 pub(super) const EXPIRED: &str = "These buttons have expired; run the command again.";
 
@@ -42,10 +41,7 @@ impl Handler {
             .and_then(|s| s.parse::<i64>().ok())
             .unwrap_or(0);
         let wanted = if kind == "page" { "page" } else { "confirm" };
-        let Some(saved) = state::load(&self.state, id)
-            .await?
-            .filter(|s| s.kind == wanted)
-        else {
+        let Some(saved) = self.app.recall(id).await?.filter(|s| s.kind == wanted) else {
             return r.notice(EXPIRED).await;
         };
         let upload = saved
@@ -69,7 +65,7 @@ impl Handler {
                     .await
             }
             // Forgetting is the claim: a second click must not apply a change twice.
-            _ if !state::forget(&self.state, id).await? => r.notice(EXPIRED).await,
+            _ if !self.app.forget(id).await? => r.notice(EXPIRED).await,
             "cancel" if req.spec.id == CommandId::RecordDraft => {
                 r.answer(Message::text("Discarded; nothing was recorded."), true)
                     .await

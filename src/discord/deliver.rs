@@ -12,7 +12,6 @@ use tokio::sync::watch::Receiver;
 
 use super::post::{self, Posted};
 use crate::commands::App;
-use crate::store::outbox;
 
 /// How often the outbox is read when it was empty.
 const POLL: Duration = Duration::from_millis(500);
@@ -28,12 +27,12 @@ pub async fn run(app: App, http: Arc<Http>, mut stop: Receiver<bool>) {
     while !*stop.borrow() {
         let mut marked = Vec::new();
         for id in &unmarked {
-            if outbox::mark_sent(&app.db, *id).await.is_ok() {
+            if app.delivered(*id).await.is_ok() {
                 marked.push(*id);
             }
         }
         unmarked.retain(|id| !marked.contains(id));
-        let pending = match outbox::pending(&app.db, 50).await {
+        let pending = match app.deliveries(50).await {
             Ok(p) => p,
             Err(e) => {
                 tracing::warn!(error = %e, "could not read the watch outbox; trying again");
@@ -63,7 +62,7 @@ pub async fn run(app: App, http: Arc<Http>, mut stop: Receiver<bool>) {
             match outcome {
                 Posted::Sent => {
                     backoff.remove(&d.watch_id);
-                    if let Err(e) = outbox::mark_sent(&app.db, d.id).await {
+                    if let Err(e) = app.delivered(d.id).await {
                         tracing::warn!(error = %e, delivery = d.id, "posted, but not yet marked; marking again");
                         unmarked.insert(d.id);
                     }
@@ -78,7 +77,7 @@ pub async fn run(app: App, http: Arc<Http>, mut stop: Receiver<bool>) {
                 // again would not help, and dropping it would lose it without a word, so
                 // the watch pauses and `/watches` says why.
                 Posted::Refused(reason) | Posted::Invalid(reason) => {
-                    match outbox::pause(&app.db, d.watch_id, &reason).await {
+                    match app.pause_watch(d.watch_id, &reason).await {
                         Ok(()) => {
                             tracing::warn!(watch = d.watch_id, channel = %d.channel_id, %reason, "the channel refused the watch's message: watch paused")
                         }

@@ -14,9 +14,9 @@ use tokio::sync::watch::Receiver;
 
 use super::post::{self, Posted};
 use crate::commands::App;
+use crate::commands::PostState;
 use crate::domain::schedule::Frequency;
 use crate::error::Result;
-use crate::store::digest::{self as store, PostState};
 
 /// How often the schedule is looked at: a schedule set from another process (the console)
 /// is seen within this; one set through the bot wakes the task at once.
@@ -58,7 +58,7 @@ async fn check(
     let (from, to) = (period.from.to_string(), period.to.to_string());
     let label = period.label(frequency);
     let channel = &schedule.channel_id;
-    let upto = match store::post_state(&app.db, channel, &from, &to).await? {
+    let upto = match app.digest_state(channel, &from, &to).await? {
         Some(PostState::Posted) => {
             let key = (channel.clone(), from.clone());
             if quiet.as_ref() != Some(&key) {
@@ -75,7 +75,10 @@ async fn check(
             tracing::warn!(%channel, period = %label, "a digest post was left unanswered (a restart?); posting it again");
             last_batch
         }
-        None => store::claim(&app.db, channel, frequency.as_str(), &from, &to).await?,
+        None => {
+            app.claim_digest(channel, frequency.as_str(), &from, &to)
+                .await?
+        }
     };
     let reply = crate::commands::digest::digest(app, frequency, period, upto).await?;
     match post::send(http, channel, &reply, None).await {
@@ -105,7 +108,7 @@ async fn check(
 /// unmarked period would be posted again.
 async fn finish(app: &App, channel: &str, from: &str, to: &str, refused: Option<&str>) {
     for attempt in 1..=5 {
-        match store::finish(&app.db, channel, from, to, refused).await {
+        match app.digest_done(channel, from, to, refused).await {
             Ok(()) => return,
             Err(e) => {
                 tracing::warn!(error = %e, attempt, "could not mark the digest; trying again");

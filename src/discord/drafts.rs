@@ -13,14 +13,13 @@ use serenity::all::{
 };
 
 use super::buttons::EXPIRED;
-use super::forms::{prefill, submitted};
+use super::forms::submitted;
 use super::handler::Handler;
 use super::respond::Responder;
 use crate::catalog::{self, CommandId, OptionKind};
 use crate::commands::Actor;
 use crate::error::{Result, UserError};
 use crate::request::{Request, Upload, Value, parse_value};
-use crate::store::state;
 
 /// The form's fields: the `/record draft` option, the draft's field, the label, the style.
 const FIELDS: [(&str, &str, &str, InputTextStyle); 5] = [
@@ -70,10 +69,7 @@ impl Handler {
         actor: &Actor,
         id: i64,
     ) -> Result<std::result::Result<Request, &'static str>> {
-        let Some(saved) = state::load(&self.state, id)
-            .await?
-            .filter(|s| s.kind == "confirm")
-        else {
+        let Some(saved) = self.app.recall(id).await?.filter(|s| s.kind == "confirm") else {
             return Ok(Err(EXPIRED));
         };
         if saved.user_id != actor.id {
@@ -169,7 +165,7 @@ impl Handler {
                     // The old buttons stand for the old draft: forgotten, so a stale
                     // Confirm cannot write it (and only now, so that the new buttons'
                     // state never takes the old one's number).
-                    state::forget(&self.state, id).await?;
+                    self.app.forget(id).await?;
                     Ok(())
                 }
                 // A correction refused (an unknown place): the draft stays as it was.
@@ -239,6 +235,23 @@ fn corrections(
     } else {
         req.with("clear", Value::Text(clear.join(",")))
     })
+}
+
+/// A drafted visit's field as the form shows it, at most `max` characters (Discord refuses
+/// a longer prefill; an unchanged field is compared with this same text, so the cut never
+/// corrects anything).
+fn prefill(v: &Json, max: usize) -> String {
+    let text = match v {
+        Json::String(s) => s.clone(),
+        Json::Number(n) => n.to_string(),
+        Json::Array(a) => a
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
+    };
+    text.chars().take(max).collect()
 }
 
 #[cfg(test)]

@@ -11,9 +11,9 @@ use super::handler::Handler;
 use super::render;
 use super::respond::Responder;
 use crate::catalog::CommandId;
-use crate::commands::Actor;
 use crate::error::{Result, UserError};
 use crate::request::Request;
+use crate::store::visit::View;
 
 /// The form's fields: key (an option of `/record visit edit`), label, style, most characters.
 const FIELDS: [(&str, &str, InputTextStyle, usize); 5] = [
@@ -39,24 +39,12 @@ const FIELDS: [(&str, &str, InputTextStyle, usize); 5] = [
     ),
 ];
 
-fn nobody() -> Actor {
-    Actor {
-        id: String::new(),
-        name: String::new(),
-        moderator: false,
-    }
-}
-
 impl Handler {
     /// The form with the visit's current values (a read, which never waits on a write). A
     /// form must be the first response, so it cannot follow a deferral.
     pub(super) async fn edit_modal(&self, r: &mut Responder, id: i64) -> Result<()> {
-        let data = match self
-            .app
-            .run_line(&nobody(), &format!("/visits show id:{id}"))
-            .await
-        {
-            Ok(reply) => reply.data,
+        let visit = match self.app.visit(id).await {
+            Ok(view) => view,
             Err(e) => return r.refuse(e).await,
         };
         let rows = FIELDS
@@ -65,7 +53,7 @@ impl Handler {
                 let mut input = CreateInputText::new(style, label, key)
                     .required(key == "start")
                     .max_length(max as u16);
-                let value = prefill(&data[key], max);
+                let value = prefill(&visit, key, max);
                 if !value.is_empty() {
                     input = input.value(value);
                 }
@@ -73,7 +61,7 @@ impl Handler {
             })
             .collect();
         let modal = CreateModal::new(
-            format!("edit-visit:{id}:{}", data["version"]),
+            format!("edit-visit:{id}:{}", visit.version),
             render::cut(&format!("Edit visit #{id}"), 45),
         )
         .components(rows);
@@ -97,11 +85,7 @@ impl Handler {
         r.defer(true).await?;
         let values = submitted(m);
         let outcome = async {
-            let current = self
-                .app
-                .run_line(&nobody(), &format!("/visits show id:{id}"))
-                .await?
-                .data;
+            let current = self.app.visit(id).await?;
             let req = edit_request(id, version, &current, &values)?;
             let result = self.app.handle(&actor, &req).await;
             self.finish(&mut r, &actor, &req, result).await
@@ -134,7 +118,7 @@ pub(super) fn submitted(m: &ModalInteraction) -> Vec<(String, String)> {
 fn edit_request(
     id: i64,
     version: Option<i64>,
-    current: &serde_json::Value,
+    current: &View,
     values: &[(String, String)],
 ) -> Result<Request> {
     let mut raw = vec![("id".to_string(), id.to_string())];
@@ -143,7 +127,7 @@ fn edit_request(
         let Some(&(_, _, _, max)) = FIELDS.iter().find(|f| f.0 == key) else {
             continue;
         };
-        if value.trim() == prefill(&current[key.as_str()], max).trim() {
+        if value.trim() == prefill(current, key, max).trim() {
             continue;
         }
         if value.trim().is_empty() {
@@ -169,15 +153,13 @@ fn edit_request(
 
 /// A visit field as the form shows it, at most `max` characters (Discord refuses a longer
 /// prefill; an unchanged field is compared with this same text, so the cut never edits).
-pub(super) fn prefill(v: &serde_json::Value, max: usize) -> String {
-    let text = match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Number(n) => n.to_string(),
-        serde_json::Value::Array(a) => a
-            .iter()
-            .filter_map(|v| v.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+pub(super) fn prefill(visit: &View, key: &str, max: usize) -> String {
+    let text = match key {
+        "start" => visit.start.clone(),
+        "end" => visit.end.clone().unwrap_or_default(),
+        "places" => visit.places.join(", "),
+        "purpose" => visit.purpose.clone().unwrap_or_default(),
+        "size" => visit.size.map(|n| n.to_string()).unwrap_or_default(),
         _ => String::new(),
     };
     text.chars().take(max).collect()
@@ -186,7 +168,28 @@ pub(super) fn prefill(v: &serde_json::Value, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    fn visit(start: &str, end: Option<&str>, places: Vec<String>, size: Option<i64>) -> View {
+        View {
+            id: 1,
+            provinces: vec!["Hainan".into()],
+            city: None,
+            level: None,
+            start: start.into(),
+            end: end.map(String::from),
+            planned: false,
+            leader: None,
+            places,
+            purpose: None,
+            size,
+            meetings: Vec::new(),
+            forums: Vec::new(),
+            sources: Vec::new(),
+            version: 3,
+            dataset: "default".into(),
+            last_change: None,
+        }
+    }
 
     fn values(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
@@ -197,7 +200,12 @@ mod tests {
 
     #[test]
     fn emptied_fields_are_cleared_and_unchanged_ones_left_alone() {
-        let current = json!({"start": "2024-05-29", "end": "2024-05-31", "places": ["Jeju", "Seoul"], "size": 25});
+        let current = visit(
+            "2024-05-29",
+            Some("2024-05-31"),
+            vec!["Jeju".into(), "Seoul".into()],
+            Some(25),
+        );
         let req = edit_request(
             1,
             Some(3),
@@ -221,8 +229,8 @@ mod tests {
     #[test]
     fn prefills_fit_their_fields_and_an_untouched_long_one_is_no_change() {
         let places: Vec<String> = (0..200).map(|i| format!("Place {i}")).collect();
-        let current = json!({"start": "2024-05-29", "places": places});
-        let shown = prefill(&current["places"], 1000);
+        let current = visit("2024-05-29", None, places, None);
+        let shown = prefill(&current, "places", 1000);
         assert_eq!(shown.chars().count(), 1000);
         let nothing = edit_request(1, None, &current, &values(&[("places", &shown)]));
         assert!(

@@ -9,47 +9,27 @@ use serenity::all::{
     CommandInteraction, Context, CreateAutocompleteResponse, CreateInteractionResponse,
     CreateInteractionResponseMessage, EventHandler, GuildId, Interaction, Ready,
 };
-use sqlx::SqlitePool;
 use tracing::Instrument;
 
 use super::access::Gate;
 use super::download::Downloader;
 use super::respond::{Message, Responder};
 use super::{options, progress, register, render};
-use crate::catalog::{CommandId, CommandSpec};
+use crate::catalog::CommandId;
 use crate::commands::{Actor, App};
 use crate::error::{Error, Result, UserError};
 use crate::reply::Reply;
 use crate::request::{Request, Upload, Value};
-use crate::store::state;
 
 pub struct Handler {
+    /// The core: answers, and everything else the adapter needs (commands::adapter).
     pub app: App,
-    /// Saved requests behind buttons (store::state), apart from the records.
-    pub state: SqlitePool,
     pub gate: Gate,
     pub downloads: Downloader,
     /// Interactions in flight, and the drain on SIGTERM.
     pub shutdown: Arc<super::shutdown::Shutdown>,
     /// Where a refusal of the commands goes: `serve` stops on it, naming the reason.
     pub fatal: tokio::sync::mpsc::UnboundedSender<String>,
-}
-
-/// Answers only the one who asked: changes (they may be refused, or ask to confirm),
-/// exports (they may not fit) and digest previews; the read commands answer the channel.
-fn private(spec: &CommandSpec) -> bool {
-    spec.moderator || matches!(spec.id, CommandId::Export | CommandId::DigestPreview)
-}
-
-fn needs_confirmation(id: CommandId) -> bool {
-    matches!(
-        id,
-        CommandId::VisitDelete
-            | CommandId::MeetingDelete
-            | CommandId::ForumDelete
-            | CommandId::OfficialDelete
-            | CommandId::OutcomeDelete
-    )
 }
 
 impl Handler {
@@ -66,20 +46,15 @@ impl Handler {
             Ok(parsed) => parsed,
             Err(e) => return r.refuse(e).await,
         };
-        if req.spec.moderator && !actor.moderator {
-            return r
-                .refuse(
-                    UserError::new("Only moderators can change records; ask one of them, or use the read commands.")
-                        .into(),
-                )
-                .await;
+        if let Err(e) = self.app.may_run(&actor, req.spec) {
+            return r.refuse(e).await;
         }
         if req.spec.id == CommandId::VisitEdit && !req.changes_fields() {
             return self
                 .edit_modal(&mut r, req.int("id").unwrap_or_default())
                 .await;
         }
-        r.defer(private(req.spec)).await?;
+        r.defer(req.spec.answers_privately()).await?;
         let outcome = async {
             let req = match attachment {
                 Some(a) => {
@@ -115,9 +90,11 @@ impl Handler {
                     .into());
                 }
             }
-            if needs_confirmation(req.spec.id) {
-                let id =
-                    state::save(&self.state, "confirm", &actor.id, &req.to_json(), None).await?;
+            if req.spec.asks_to_confirm() {
+                let id = self
+                    .app
+                    .remember("confirm", &actor.id, &req.to_json(), None)
+                    .await?;
                 let question = self.app.confirmation(&req).await?;
                 let mut ask = Message::text(question);
                 ask.components = vec![render::confirm_buttons(id, "Delete")];
@@ -167,7 +144,7 @@ impl Handler {
             Ok(reply) => reply,
             Err(e) => return r.refuse(e).await,
         };
-        let ephemeral = reply.ephemeral || reply.confirm.is_some() || private(req.spec);
+        let ephemeral = reply.ephemeral || reply.confirm.is_some() || req.spec.answers_privately();
         match self
             .messages(&reply, req, actor, r.attachment_limit)
             .await?
@@ -235,7 +212,10 @@ impl Handler {
         if let Some(page) = reply.page
             && page.pages > 1
         {
-            let id = state::save(&self.state, "page", &actor.id, &req.to_json(), None).await?;
+            let id = self
+                .app
+                .remember("page", &actor.id, &req.to_json(), None)
+                .await?;
             components.push(render::page_buttons(id, page.page, page.pages));
         }
         if let Some(confirm) = &reply.confirm {
@@ -243,14 +223,10 @@ impl Handler {
                 Some(Upload::Bytes { name, bytes }) => Some((name.as_str(), &bytes[..])),
                 _ => None,
             };
-            let id = state::save(
-                &self.state,
-                "confirm",
-                &actor.id,
-                &confirm.request.to_json(),
-                file,
-            )
-            .await?;
+            let id = self
+                .app
+                .remember("confirm", &actor.id, &confirm.request.to_json(), file)
+                .await?;
             components.push(if confirm.request.spec.id == CommandId::RecordDraft {
                 render::draft_buttons(id)
             } else {

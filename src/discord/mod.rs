@@ -33,6 +33,7 @@ pub use config::DiscordSettings;
 /// finish, closes the databases and returns. `database_url` places the button state beside
 /// the records (store::state).
 pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> anyhow::Result<()> {
+    let app = app.with_saved_requests(database_url).await?;
     let mut http = HttpBuilder::new(&settings.token);
     if let Some(base) = &settings.api_base {
         http = http.proxy(base.trim_end_matches('/'));
@@ -46,13 +47,11 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
         );
     }
     log_access(&settings);
-    let state = crate::store::state::open(database_url).await?;
     let shutdown = Arc::new(shutdown::Shutdown::new());
     let (fatal, mut refused) = tokio::sync::mpsc::unbounded_channel();
     let drain = settings.drain;
     let handler = handler::Handler {
         app: app.clone(),
-        state: state.clone(),
         gate: access::Gate::new(Arc::new(settings)),
         downloads: download::Downloader::new()
             .context("could not set up the HTTP client for attachments")?,
@@ -68,16 +67,13 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
     crate::operate::watch_gateway(&shards);
     // Planner statistics now and then: never at the start of a command (a long import in
     // another process would make it wait), so here, in the background.
-    let maintained = app.db.clone();
+    let maintained = app.clone();
     // Titles follow the posts held today, so they are looked at every hour.
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
         for hour in 0u64.. {
             every.tick().await;
-            crate::store::upgrade::settle_titles(&maintained).await;
-            if hour % 24 == 0 {
-                crate::store::upgrade::optimize(&maintained).await;
-            }
+            maintained.upkeep(hour % 24 == 0).await;
         }
     });
     // Background posts (watches, digests) need only the HTTP client, not the gateway.
@@ -122,8 +118,7 @@ pub async fn serve(app: App, settings: DiscordSettings, database_url: &str) -> a
     for task in background {
         let _ = task.await;
     }
-    app.db.close().await;
-    state.close().await;
+    app.close().await;
     tracing::info!("stopped");
     result
 }
