@@ -4,14 +4,13 @@
 
 use serenity::all::{ComponentInteraction, Context, MessageFlags};
 
+use super::components::EXPIRED;
 use super::handler::Handler;
 use super::respond::{Message, Responder};
 use crate::catalog::CommandId;
 use crate::commands::Actor;
 use crate::error::Result;
 use crate::request::{Request, Upload, Value};
-
-pub(super) const EXPIRED: &str = "These buttons have expired; run the command again.";
 
 impl Handler {
     pub(super) async fn component(&self, ctx: &Context, c: &ComponentInteraction) -> Result<()> {
@@ -21,7 +20,7 @@ impl Handler {
             .flags
             .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL));
         // Edit answers with a form, which must be the first response.
-        if let Some(id) = super::drafts::edit_id(&c.data.custom_id) {
+        if let Some(id) = super::components::edit_id(&c.data.custom_id) {
             return self.draft_form(ctx, c, id).await;
         }
         let mut r = Responder::new(ctx.http.clone(), c.id, &c.token, c.attachment_size_limit);

@@ -12,8 +12,8 @@ use serenity::all::{
     MessageFlags, ModalInteraction,
 };
 
-use super::buttons::EXPIRED;
-use super::forms::submitted;
+use super::components::EXPIRED;
+use super::components::submitted;
 use super::handler::Handler;
 use super::respond::Responder;
 use crate::catalog::{self, CommandId, OptionKind};
@@ -44,11 +44,6 @@ const FIELDS: [(&str, &str, &str, InputTextStyle); 5] = [
         InputTextStyle::Paragraph,
     ),
 ];
-
-/// The saved draft an Edit button (`edit-draft:{state}`) or its form stands for.
-pub(super) fn edit_id(custom_id: &str) -> Option<i64> {
-    custom_id.strip_prefix("edit-draft:")?.parse().ok()
-}
 
 /// The most characters an option takes, which is also the most a form field holds.
 fn most(option: &str) -> usize {

@@ -3,8 +3,7 @@
 //! opened with.
 
 use serenity::all::{
-    ActionRowComponent, Context, CreateActionRow, CreateInputText, CreateModal, InputTextStyle,
-    ModalInteraction,
+    Context, CreateActionRow, CreateInputText, CreateModal, InputTextStyle, ModalInteraction,
 };
 
 use super::handler::Handler;
@@ -69,7 +68,7 @@ impl Handler {
     }
 
     pub(super) async fn modal(&self, ctx: &Context, m: &ModalInteraction) -> Result<()> {
-        if let Some(id) = super::drafts::edit_id(&m.data.custom_id) {
+        if let Some(id) = super::components::edit_id(&m.data.custom_id) {
             return self.draft_edited(ctx, m, id).await;
         }
         let actor = self.gate.actor(&m.user, m.member.as_ref());
@@ -83,7 +82,7 @@ impl Handler {
         let version = parts.next().and_then(|v| v.parse::<i64>().ok());
         let mut r = Responder::new(ctx.http.clone(), m.id, &m.token, m.attachment_size_limit);
         r.defer(true).await?;
-        let values = submitted(m);
+        let values = super::components::submitted(m);
         let outcome = async {
             let current = self.app.visit(id).await?;
             let req = edit_request(id, version, &current, &values)?;
@@ -96,21 +95,6 @@ impl Handler {
             Err(e) => r.refuse(e).await,
         }
     }
-}
-
-/// What a form was sent with: (field, value) in order.
-pub(super) fn submitted(m: &ModalInteraction) -> Vec<(String, String)> {
-    m.data
-        .components
-        .iter()
-        .flat_map(|row| &row.components)
-        .filter_map(|c| match c {
-            ActionRowComponent::InputText(t) => {
-                Some((t.custom_id.clone(), t.value.clone().unwrap_or_default()))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 /// The edit a submitted form asks for: the fields that differ from what the form showed,

@@ -4,6 +4,7 @@
 mod access;
 mod buttons;
 mod complete;
+mod components;
 pub mod config;
 mod deliver;
 mod digests;

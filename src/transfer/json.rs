@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::import::{Item, Location};
+use super::item::{Item, Location};
 use super::{DATABASE, Entity};
 use crate::error::UserError;
 

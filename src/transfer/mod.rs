@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod import;
+pub mod item;
 mod json;
 mod sheet;
 

@@ -4,7 +4,7 @@
 //! open, text after a closing quote) and gives every row its real line number.
 
 use super::Entity;
-use super::import::{Item, Location};
+use super::item::{Item, Location};
 use crate::error::UserError;
 use crate::transfer::Columns;
 

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::{File, Item, Location, Refusal, forums, meetings, officials, outcomes, visits};
+use super::{File, Item, Location, Refusal};
 use crate::domain::Entity;
 use crate::error::Result;
 use crate::progress::Progress;
@@ -360,15 +360,23 @@ impl Job<'_> {
     }
 }
 
-/// Checks and writes a parsed file in the transaction `tx`; commits when `opts.apply` and
-/// no row was refused, otherwise rolls back.
-pub async fn run(
+/// What an import keeps between its start and its end besides the job: the batch it writes
+/// under, the connection's cache size to give back, and the name of the file.
+pub(super) struct Opened {
+    batch: i64,
+    cache: i64,
+    file: String,
+}
+
+/// Starts an import of `file` in the transaction `tx`: the job, and the file's items by kind
+/// (each kind is then imported by its module, `import::run`).
+pub(super) async fn start<'a>(
     mut tx: WriteTx,
     author: &Author<'_>,
     file: File,
-    opts: &Options,
-    progress: &Progress,
-) -> Result<Report> {
+    opts: &'a Options,
+    progress: &'a Progress,
+) -> Result<(Job<'a>, BTreeMap<Entity, Vec<Item>>, Opened)> {
     // A big file is one transaction: the connection caches what it writes, and gives the
     // memory back at the end (a bot's pool keeps a small cache).
     let cache = store::bulk::widen_cache(&mut tx).await?;
@@ -394,7 +402,7 @@ pub async fn run(
     let batch = write.batch();
     let names = Names::load(&mut write).await?;
     let total = file.items.len() as u64;
-    let mut job = Job {
+    let job = Job {
         write,
         names,
         identity,
@@ -418,19 +426,22 @@ pub async fn run(
     for item in file.items {
         by_kind.entry(item.kind).or_default().push(item);
     }
-    for (kind, items) in by_kind {
-        job.count(kind);
-        match kind {
-            Entity::Official => officials::import(&mut job, items).await?,
-            Entity::Visit => visits::import(&mut job, items).await?,
-            Entity::Forum => forums::import(&mut job, items).await?,
-            Entity::Meeting => meetings::import(&mut job, items).await?,
-            Entity::Outcome => outcomes::import(&mut job, items).await?,
-        }
-    }
+    let opened = Opened {
+        batch,
+        cache,
+        file: file.name,
+    };
+    Ok((job, by_kind, opened))
+}
+
+/// Ends an import: writes the audit and search entries of the new records, then commits
+/// when `opts.apply` and no row was refused, otherwise rolls back.
+pub(super) async fn end(mut job: Job<'_>, opened: Opened) -> Result<Report> {
+    let Opened { batch, cache, file } = opened;
+    let (opts, progress, total) = (job.opts, job.progress, job.total);
     job.finish().await?;
     let mut report = job.report;
-    let summary = format!("import {} ({})", file.name, report.lines().join("; "));
+    let summary = format!("import {file} ({})", report.lines().join("; "));
     job.write.summarize(&summary).await?;
     store::bulk::restore_cache(&mut job.write, cache).await?;
     if opts.apply && report.refused_total == 0 {

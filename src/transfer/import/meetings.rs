@@ -27,7 +27,7 @@ fn check(
         .officials(item.required("officials")?)
         .map_err(item.at("officials"))?;
     participants.sort_unstable();
-    let visit_id = match item.int("visit", 1, super::cells::MAX_ID)? {
+    let visit_id = match item.int("visit", 1, crate::transfer::item::MAX_ID)? {
         None => None,
         Some(n) => {
             let id = job
@@ -81,7 +81,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     let mut wanted: Vec<i64> = Vec::new();
     let mut days: Vec<String> = Vec::new();
     for item in &items {
-        if let Ok(Some(n)) = item.int("visit", 1, super::cells::MAX_ID) {
+        if let Ok(Some(n)) = item.int("visit", 1, crate::transfer::item::MAX_ID) {
             wanted.extend(job.visit_ref(item, n));
         }
         if let Ok(Some(d)) = item.date("date") {

@@ -8,7 +8,6 @@
 //! the duplicate checks of typed commands. Into a database that never held a record, an
 //! import is a restore: the file's ids, versions and identity are kept.
 
-mod cells;
 mod forums;
 mod job;
 mod meetings;
@@ -17,11 +16,14 @@ mod outcomes;
 mod update;
 mod visits;
 
-pub use cells::{Item, Location, Refusal};
-pub use job::{Change, Counts, Options, Report, run};
+pub use super::item::{Item, Location, Refusal};
+pub use job::{Change, Counts, Options, Report};
 
 use super::Entity;
-use crate::error::UserError;
+use crate::error::{Result, UserError};
+use crate::progress::Progress;
+use crate::store::WriteTx;
+use crate::store::audit::Author;
 
 /// The largest upload the Discord adapter accepts; the command line takes any size.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -86,4 +88,28 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<File, UserError> {
         identity,
         items,
     })
+}
+
+/// Checks and writes a parsed file in the transaction `tx`, kind by kind in the order that
+/// lets later kinds refer to earlier ones; commits when `opts.apply` and no row was
+/// refused, otherwise rolls back.
+pub async fn run(
+    tx: WriteTx,
+    author: &Author<'_>,
+    file: File,
+    opts: &Options,
+    progress: &Progress,
+) -> Result<Report> {
+    let (mut job, by_kind, opened) = job::start(tx, author, file, opts, progress).await?;
+    for (kind, items) in by_kind {
+        job.count(kind);
+        match kind {
+            Entity::Official => officials::import(&mut job, items).await?,
+            Entity::Visit => visits::import(&mut job, items).await?,
+            Entity::Forum => forums::import(&mut job, items).await?,
+            Entity::Meeting => meetings::import(&mut job, items).await?,
+            Entity::Outcome => outcomes::import(&mut job, items).await?,
+        }
+    }
+    job::end(job, opened).await
 }

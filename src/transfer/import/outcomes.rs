@@ -38,7 +38,7 @@ fn link(
     brought: &HashMap<i64, i64>,
     live: &HashSet<i64>,
 ) -> Result<Option<i64>, Refusal> {
-    let Some(n) = item.int(column, 1, super::cells::MAX_ID)? else {
+    let Some(n) = item.int(column, 1, crate::transfer::item::MAX_ID)? else {
         return Ok(None);
     };
     let id = job
@@ -181,7 +181,7 @@ async fn live(job: &mut Job<'_>, items: &[Item]) -> Result<Live> {
             ("meeting", &job.meeting_ids),
             ("forum", &job.forum_ids),
         ] {
-            if let Ok(Some(n)) = item.int(column, 1, super::cells::MAX_ID) {
+            if let Ok(Some(n)) = item.int(column, 1, crate::transfer::item::MAX_ID) {
                 wanted
                     .entry(column)
                     .or_default()

@@ -1,7 +1,7 @@
 //! One record as read from a file: where it stands and its non-empty cells, with typed
 //! accessors whose refusals name the line and the column that is wrong.
 
-use super::super::{DATABASE, Entity};
+use super::{DATABASE, Entity};
 use crate::domain::{FlexDate, Text};
 use crate::error::Message;
 use crate::transfer::Columns;
@@ -144,7 +144,7 @@ impl Item {
 
     /// The columns whose text differs from the record as export writes it, as
     /// "purpose: old → new"; empty when the row says exactly what the record holds.
-    pub fn differences(&self, current: &super::super::export::Row) -> Vec<String> {
+    pub fn differences(&self, current: &super::export::Row) -> Vec<String> {
         let show = |s: &str| -> String {
             let s = s.trim().replace('\n', " / ");
             match s.chars().count() {
@@ -159,7 +159,7 @@ impl Item {
             .filter(|c| !matches!(**c, "id" | "version" | DATABASE))
             .filter_map(|c| {
                 let new = self.get(c).unwrap_or("");
-                let old = super::super::export::cell(current.get(*c));
+                let old = super::export::cell(current.get(*c));
                 // Dates and amounts as read, not as typed: `15억` is 1500000000 KRW.
                 let currency = |row_currency: Option<&str>| {
                     row_currency.and_then(|c| crate::domain::Currency::parse(c).ok())
@@ -168,7 +168,7 @@ impl Item {
                     "amount" => (
                         as_money(
                             &old,
-                            currency(Some(&super::super::export::cell(current.get("currency")))),
+                            currency(Some(&super::export::cell(current.get("currency")))),
                         ),
                         as_money(new, currency(self.get("currency"))),
                     ),
