@@ -6,6 +6,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::App;
 use crate::domain::{FlexDate, VisitLevel};
 use crate::error::{Result, user_err};
+use crate::store::kind;
 use crate::store::region::{self, Country};
 use crate::store::visit::{self, Fields, Source};
 use crate::store::{Entity, Tx, official};
@@ -118,7 +119,7 @@ pub async fn duplicate(
 }
 
 pub async fn live_visit(tx: &mut Tx<'_>, id: i64) -> Result<visit::Snapshot> {
-    match visit::live(tx, id).await? {
+    match kind::live::<visit::Fields>(tx, id).await? {
         Some(v) => Ok(v),
         None => Err(crate::store::change::missing(Entity::Visit, id).into()),
     }

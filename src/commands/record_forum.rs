@@ -71,8 +71,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     {
         return Err(records::duplicate("forum", other).into());
     }
-    let id = forum::create(&mut change, &f, None, "user").await?;
-    change.created(Entity::Forum, id).await?;
+    let id = change.create(&f).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Forum #{id} added"))
         .text(format!(

@@ -54,8 +54,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     change
         .summarize(&format!("add meeting {} {}", f.date, who.join(", ")))
         .await?;
-    let id = meeting::create(&mut change, &f, None, "user").await?;
-    change.created(Entity::Meeting, id).await?;
+    let id = change.create(&f).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Meeting #{id} added"))
         .text(format!(

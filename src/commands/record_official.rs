@@ -9,6 +9,7 @@ use crate::domain::text::typed;
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
+use crate::store::kind::Record;
 use crate::store::official::{self, Fields};
 use crate::store::{Entity, meeting, post, visit, watch};
 
@@ -63,8 +64,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     let mut change = app
         .change(actor, "create", &format!("add official {}", f.name))
         .await?;
-    let id = official::create(&mut change, &f, &a.aliases, None, "user").await?;
-    change.created(Entity::Official, id).await?;
+    let id = change.create_official(&f, &a.aliases).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Official #{id} added"))
         .text(format!(
@@ -134,7 +134,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         },
     };
     let logged = change.before(Entity::Official, who.id).await?;
-    official::write(&mut change, who.id, &f).await?;
+    f.write(&mut change, who.id).await?;
     // The title is the post held today: a new one ends that post today.
     let today = crate::clock::today();
     let retitled = if f.title != old.title {
@@ -333,14 +333,14 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
         }
         f.participants.sort_unstable();
         f.participants.dedup();
-        meeting::write(&mut change, *m, &f, true).await?;
+        f.write(&mut change, *m).await?;
     }
     for v in &visits {
         let mut f = visit::Fields::from_snapshot(
             &visit::snapshot(&mut change, *v).await?.expect("referenced"),
         );
         f.leader_id = Some(keep.id);
-        visit::write(&mut change, *v, &f, true).await?;
+        f.write(&mut change, *v).await?;
     }
     official::soft_delete(&mut change, remove.id).await?;
     let watches = watch::move_official(&mut change, remove.id, keep.id).await?;
@@ -357,7 +357,7 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
         organization: k.organization.clone().or(g.organization.clone()),
         province_id: k.province_id.or(g.province_id),
     };
-    official::write(&mut change, keep.id, &merged).await?;
+    merged.write(&mut change, keep.id).await?;
     post::settle_titles(&mut change, &[keep.id], crate::clock::today()).await?;
     for a in &gone.aliases {
         official::add_alias(&mut change, keep.id, &a.alias).await?;

@@ -166,8 +166,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     check_links(&mut change, &f).await?;
     let forced = check_visit(&mut change, &f, a.force).await?;
     check_duplicate(&mut change, &f, None, a.force).await?;
-    let id = outcome::create(&mut change, &f, None, "user").await?;
-    change.created(Entity::Outcome, id).await?;
+    let id = change.create(&f).await?;
     change.commit().await?;
     Ok(Reply::new(format!("Outcome #{id} added"))
         .text(format!(

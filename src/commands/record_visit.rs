@@ -8,6 +8,7 @@ use crate::domain::FlexDate;
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
+use crate::store::kind;
 use crate::store::region;
 use crate::store::visit::{self, Fields, Source};
 use crate::store::{Entity, Tx, forum, meeting};
@@ -100,8 +101,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         .change(actor, "create", &format!("add visit {summary}"))
         .await?;
     checks::duplicate(&mut change, &fields, None, a.force).await?;
-    let id = visit::create(&mut change, &fields, None, "user").await?;
-    change.created(Entity::Visit, id).await?;
+    let id = change.create(&fields).await?;
     change.commit().await?;
     let hint = if fields.sources.is_empty() {
         " Add a source with /record visit edit id:N source:https://…"
@@ -246,7 +246,7 @@ pub struct Deletion {
 
 pub async fn deletion(app: &App, tx: &mut Tx<'_>, a: &DeleteArgs) -> Result<Deletion> {
     let id = a.id;
-    let Some(before) = visit::live(tx, id).await? else {
+    let Some(before) = kind::live::<visit::Fields>(tx, id).await? else {
         return Err(crate::store::change::missing(Entity::Visit, id).into());
     };
     let summary = describe(&app.db, &Fields::from_snapshot(&before)).await?;

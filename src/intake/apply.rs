@@ -9,10 +9,11 @@ use crate::domain::date::check_span;
 use crate::domain::{Currency, FlexDate, ForumKind, Money, OutcomeKind, OutcomeStatus, normalize};
 use crate::error::{Result, UserError};
 use crate::store::change::Change;
+use crate::store::kind;
 use crate::store::names::Names;
 use crate::store::region::Country;
 use crate::store::visit::{self, Source};
-use crate::store::{Entity, Tx, forum, meeting, official, outcome};
+use crate::store::{Tx, forum, meeting, official, outcome};
 
 use super::Draft;
 
@@ -96,22 +97,19 @@ pub async fn apply(
         if existing.is_some() {
             continue;
         }
-        let id = official::create(
-            change,
-            &official::Fields {
-                name: o.name.clone(),
-                local_name: o.local_name.clone(),
-                country: o.country.clone(),
-                title: o.title.clone(),
-                organization: None,
-                province_id: None,
-            },
-            &o.aliases,
-            None,
-            "user",
-        )
-        .await?;
-        change.created(Entity::Official, id).await?;
+        let id = change
+            .create_official(
+                &official::Fields {
+                    name: o.name.clone(),
+                    local_name: o.local_name.clone(),
+                    country: o.country.clone(),
+                    title: o.title.clone(),
+                    organization: None,
+                    province_id: None,
+                },
+                &o.aliases,
+            )
+            .await?;
         out.officials.push(id);
     }
     let names = Names::load(change).await?;
@@ -179,8 +177,7 @@ pub async fn apply(
             visit_ids.push(Some(existing));
             continue;
         }
-        let id = visit::create(change, &fields, None, "user").await?;
-        change.created(Entity::Visit, id).await?;
+        let id = change.create(&fields).await?;
         out.visits.push(id);
         visit_ids.push(Some(id));
     }
@@ -204,7 +201,7 @@ pub async fn apply(
         let visit_id = m.visit.and_then(|i| visit_ids.get(i).copied().flatten());
         // A meeting links to its visit only within the visit's dates, as typed ones must.
         let visit_id = match visit_id {
-            Some(v) => visit::live(change, v)
+            Some(v) => kind::live::<visit::Fields>(change, v)
                 .await?
                 .filter(|s| date.falls_within(&s.row.start_date, &s.row.span_end))
                 .map(|_| v),
@@ -223,8 +220,7 @@ pub async fn apply(
             ));
             continue;
         }
-        let id = meeting::create(change, &f, None, "user").await?;
-        change.created(Entity::Meeting, id).await?;
+        let id = change.create(&f).await?;
         out.meetings.push(id);
     }
     for fd in &draft.forums {
@@ -273,8 +269,7 @@ pub async fn apply(
             ));
             continue;
         }
-        let id = forum::create(change, &f, None, "user").await?;
-        change.created(Entity::Forum, id).await?;
+        let id = change.create(&f).await?;
         out.forums.push(id);
     }
     for od in &draft.outcomes {
@@ -318,8 +313,7 @@ pub async fn apply(
             ));
             continue;
         }
-        let id = outcome::create(change, &f, None, "user").await?;
-        change.created(Entity::Outcome, id).await?;
+        let id = change.create(&f).await?;
         out.outcomes.push(id);
     }
     Ok(out)

@@ -13,8 +13,11 @@ use serde_json::Value as Json;
 use super::{Draft, Lexicon, Report, draft};
 use crate::domain::normalize;
 use crate::error::Result;
+use crate::store::WriteTx;
+use crate::store::audit::Author;
+use crate::store::change::Change;
 use crate::store::names::Spellings;
-use crate::store::official::{self, Fields};
+use crate::store::official::Fields;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Official {
@@ -76,30 +79,41 @@ pub async fn seed(db: &sqlx::SqlitePool, cases: &[Case]) -> Result<()> {
             }
         }
     }
-    let mut tx = db.begin().await?;
+    // Seeded through a change like any write, so the fixtures' people are audited too.
+    let turn = std::sync::Arc::new(tokio::sync::Semaphore::new(1));
+    let author = Author {
+        id: "intake-eval",
+        name: "intake evaluation",
+    };
+    let mut change = Change::begin(
+        WriteTx::begin(db, &turn).await?,
+        &author,
+        "create",
+        "the officials the intake fixtures know",
+    )
+    .await?;
+    let mut taken = std::collections::HashSet::new();
     for o in people.values() {
-        let id = official::create(
-            &mut tx,
-            &Fields {
-                name: o.name.clone(),
-                local_name: o.local_name.clone(),
-                country: o.country.clone(),
-                title: None,
-                organization: None,
-                province_id: None,
-            },
-            &[],
-            None,
-            "user",
-        )
-        .await?;
-        for a in &o.aliases {
-            // A spelling two fixtures give to two people stays with the first.
-            let _ = official::add_alias(&mut tx, id, a).await;
-        }
+        let fields = Fields {
+            name: o.name.clone(),
+            local_name: o.local_name.clone(),
+            country: o.country.clone(),
+            title: None,
+            organization: None,
+            province_id: None,
+        };
+        taken.insert(normalize(&o.name));
+        taken.extend(o.local_name.as_deref().map(normalize));
+        // A spelling two fixtures give to two people stays with the first.
+        let aliases: Vec<String> = o
+            .aliases
+            .iter()
+            .filter(|a| taken.insert(normalize(a)))
+            .cloned()
+            .collect();
+        change.create_official(&fields, &aliases).await?;
     }
-    tx.commit().await?;
-    Ok(())
+    change.commit().await
 }
 
 pub async fn lexicon(db: &sqlx::SqlitePool) -> Result<Lexicon> {

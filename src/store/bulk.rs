@@ -44,6 +44,24 @@ pub async fn insert<T>(
     Ok(())
 }
 
+/// Inserts the links of new records to others (provinces, participants, visits): `head` is
+/// `INSERT INTO t (record_column, other_column) `, `of` the ids a record links to.
+pub async fn insert_links<F>(
+    tx: &mut Tx<'_>,
+    head: &str,
+    rows: &[New<F>],
+    of: impl Fn(&F) -> &[i64],
+) -> Result<()> {
+    let links: Vec<(i64, i64)> = rows
+        .iter()
+        .flat_map(|r| of(&r.fields).iter().map(move |other| (r.id, *other)))
+        .collect();
+    insert(tx, head, &links, |b, (id, other)| {
+        b.push_bind(*id).push_bind(*other);
+    })
+    .await
+}
+
 /// Lets this connection cache up to 1 GiB of pages for a bulk job; returns the cache it had,
 /// for `restore_cache`. A bulk job is one transaction; with less cache than it writes,
 /// SQLite rereads its own pages from the WAL (100,000 synthetic visits: 35 s instead of 13).

@@ -4,31 +4,12 @@
 //! are brought up to date in the same transaction (summary::commit). Record commands,
 //! imports and undo all write through it, so no write path can forget a step.
 
-use std::future::Future;
-
 use serde_json::Value as Json;
 
 use super::audit::{self, Author};
-use super::{Entity, Tx, WriteTx, forum, kinds, meeting, official, outcome, search, visit};
+use super::kind::Record;
+use super::{Entity, Tx, WriteTx, kind, official, outcome, search};
 use crate::error::{Refusal, Result};
-
-/// A kind of record as a change writes it: its checked fields, loaded from and written to
-/// its tables.
-pub trait Record: Sized + Sync {
-    const ENTITY: Entity;
-    /// What the audit log keeps of a record (deleted ones included).
-    type Snapshot: Send;
-
-    fn load(
-        tx: &mut Tx<'_>,
-        id: i64,
-    ) -> impl Future<Output = Result<Option<Self::Snapshot>>> + Send;
-    fn version(s: &Self::Snapshot) -> i64;
-    fn is_deleted(s: &Self::Snapshot) -> bool;
-    fn fields(s: &Self::Snapshot) -> Self;
-    /// Writes every field of the existing record `id`, raising its version.
-    fn write(&self, tx: &mut Tx<'_>, id: i64) -> impl Future<Output = Result<()>> + Send;
-}
 
 /// The state of a record before a change touches it, to log against once written.
 pub struct Before {
@@ -79,8 +60,26 @@ impl Change {
         Ok(s)
     }
 
+    /// Creates a record from its checked fields, logged; returns its number.
+    pub async fn create<R: Record>(&mut self, fields: &R) -> Result<i64> {
+        let id = fields.insert(&mut self.tx, None, "user").await?;
+        self.created(R::ENTITY, id).await?;
+        Ok(id)
+    }
+
+    /// Creates an official known by more spellings than their name, logged.
+    pub async fn create_official(
+        &mut self,
+        fields: &official::Fields,
+        aliases: &[String],
+    ) -> Result<i64> {
+        let id = official::create_known_as(&mut self.tx, fields, aliases, None, "user").await?;
+        self.created(Entity::Official, id).await?;
+        Ok(id)
+    }
+
     /// Logs a record this change created.
-    pub async fn created(&mut self, entity: Entity, id: i64) -> Result<()> {
+    async fn created(&mut self, entity: Entity, id: i64) -> Result<()> {
         self.log(Before {
             entity,
             id,
@@ -134,7 +133,7 @@ impl Change {
     /// Notes a record's state before a write of its own shape (a link, an alias, a merge,
     /// an undo); `log` records the change once it is written.
     pub async fn before(&mut self, entity: Entity, id: i64) -> Result<Before> {
-        let snapshot = kinds::snapshot(&mut self.tx, entity, id).await?;
+        let snapshot = kind::snapshot(&mut self.tx, entity, id).await?;
         Ok(Before {
             entity,
             id,
@@ -150,7 +149,7 @@ impl Change {
             id,
             snapshot: before,
         } = before;
-        let after = kinds::snapshot(&mut self.tx, entity, id).await?;
+        let after = kind::snapshot(&mut self.tx, entity, id).await?;
         if before == after {
             return Ok(());
         }
@@ -185,7 +184,7 @@ impl Change {
     /// Puts record `id` back as `before` had it (`None`: it did not exist), logged.
     pub async fn restore(&mut self, entity: Entity, id: i64, before: Option<Json>) -> Result<()> {
         let now = self.before(entity, id).await?;
-        kinds::restore(&mut self.tx, entity, id, before).await?;
+        kind::restore(&mut self.tx, entity, id, before).await?;
         self.log(now).await
     }
 
@@ -263,109 +262,4 @@ async fn unchanged_since(
         changes: audit::changes_since(tx, entity, id, seen).await?,
     }
     .into())
-}
-
-impl Record for visit::Fields {
-    const ENTITY: Entity = Entity::Visit;
-    type Snapshot = visit::Snapshot;
-
-    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<visit::Snapshot>> {
-        visit::snapshot(tx, id).await
-    }
-    fn version(s: &visit::Snapshot) -> i64 {
-        s.row.version
-    }
-    fn is_deleted(s: &visit::Snapshot) -> bool {
-        s.row.deleted_at.is_some()
-    }
-    fn fields(s: &visit::Snapshot) -> Self {
-        visit::Fields::from_snapshot(s)
-    }
-    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
-        visit::write(tx, id, self, true).await
-    }
-}
-
-impl Record for meeting::Fields {
-    const ENTITY: Entity = Entity::Meeting;
-    type Snapshot = meeting::Snapshot;
-
-    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<meeting::Snapshot>> {
-        meeting::snapshot(tx, id).await
-    }
-    fn version(s: &meeting::Snapshot) -> i64 {
-        s.row.version
-    }
-    fn is_deleted(s: &meeting::Snapshot) -> bool {
-        s.row.deleted_at.is_some()
-    }
-    fn fields(s: &meeting::Snapshot) -> Self {
-        meeting::Fields::from_snapshot(s)
-    }
-    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
-        meeting::write(tx, id, self, true).await
-    }
-}
-
-impl Record for forum::Fields {
-    const ENTITY: Entity = Entity::Forum;
-    type Snapshot = forum::Snapshot;
-
-    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<forum::Snapshot>> {
-        forum::snapshot(tx, id).await
-    }
-    fn version(s: &forum::Snapshot) -> i64 {
-        s.row.version
-    }
-    fn is_deleted(s: &forum::Snapshot) -> bool {
-        s.row.deleted_at.is_some()
-    }
-    fn fields(s: &forum::Snapshot) -> Self {
-        forum::Fields::from_snapshot(s)
-    }
-    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
-        forum::write(tx, id, self, true).await
-    }
-}
-
-impl Record for official::Fields {
-    const ENTITY: Entity = Entity::Official;
-    type Snapshot = official::Snapshot;
-
-    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<official::Snapshot>> {
-        official::snapshot(tx, id).await
-    }
-    fn version(s: &official::Snapshot) -> i64 {
-        s.row.version
-    }
-    fn is_deleted(s: &official::Snapshot) -> bool {
-        s.row.deleted_at.is_some()
-    }
-    fn fields(s: &official::Snapshot) -> Self {
-        official::Fields::from_snapshot(s)
-    }
-    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
-        official::write(tx, id, self).await
-    }
-}
-
-impl Record for outcome::Fields {
-    const ENTITY: Entity = Entity::Outcome;
-    type Snapshot = outcome::Snapshot;
-
-    async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Option<outcome::Snapshot>> {
-        outcome::snapshot(tx, id).await
-    }
-    fn version(s: &outcome::Snapshot) -> i64 {
-        s.row.version
-    }
-    fn is_deleted(s: &outcome::Snapshot) -> bool {
-        s.row.deleted_at.is_some()
-    }
-    fn fields(s: &outcome::Snapshot) -> Self {
-        outcome::Fields::from_snapshot(s)
-    }
-    async fn write(&self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
-        outcome::write(tx, id, self, true).await
-    }
 }

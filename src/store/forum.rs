@@ -85,7 +85,12 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     Ok(Some(Snapshot { row, visits }))
 }
 
-pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str) -> Result<i64> {
+pub(super) async fn create(
+    tx: &mut Tx<'_>,
+    f: &Fields,
+    id: Option<i64>,
+    dataset: &str,
+) -> Result<i64> {
     let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO forums (id, name, kind, start_date, dataset, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -187,20 +192,7 @@ pub async fn find_duplicate(
         .map(|(id, _, _)| id))
 }
 
-/// Inserts many new forums with the visits that attended, in a few statements.
-pub async fn insert_many(
-    tx: &mut Tx<'_>,
-    rows: &[super::bulk::New<Fields>],
-    dataset: &str,
-) -> Result<()> {
-    let triggers = super::summary::suspend_insert_triggers(tx).await?;
-    insert_rows(tx, rows, dataset).await?;
-    super::summary::resume_triggers(tx, triggers).await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    super::summary::mark_inserted(tx, super::Entity::Forum, &ids).await
-}
-
-async fn insert_rows(
+pub(super) async fn insert_rows(
     tx: &mut Tx<'_>,
     rows: &[super::bulk::New<Fields>],
     dataset: &str,
@@ -231,22 +223,16 @@ async fn insert_rows(
         },
     )
     .await?;
-    let links: Vec<(i64, i64)> = rows
-        .iter()
-        .flat_map(|r| r.fields.visits.iter().map(move |v| (r.id, *v)))
-        .collect();
-    insert(
+    super::bulk::insert_links(
         tx,
         "INSERT INTO forum_visits (forum_id, visit_id) ",
-        &links,
-        |b, (f, v)| {
-            b.push_bind(*f).push_bind(*v);
-        },
+        rows,
+        |f| &f.visits,
     )
     .await
 }
 
-pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
+pub(super) async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
     sqlx::query(
         "UPDATE forums SET name = ?, kind = ?, edition = ?, start_date = ?, start_precision = ?, end_date = ?,
          end_precision = ?, place = ?, organizer = ?, updated_at = ?, version = version + ? WHERE id = ?",
@@ -283,7 +269,7 @@ async fn write_visits(tx: &mut Tx<'_>, id: i64, visits: &[i64]) -> Result<()> {
     Ok(())
 }
 
-pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
+pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
     sqlx::query(
         "UPDATE forums SET name = ?, kind = ?, edition = ?, start_date = ?, start_precision = ?, end_date = ?,

@@ -69,7 +69,12 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     Ok(Some(Snapshot { row, participants }))
 }
 
-pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str) -> Result<i64> {
+pub(super) async fn create(
+    tx: &mut Tx<'_>,
+    f: &Fields,
+    id: Option<i64>,
+    dataset: &str,
+) -> Result<i64> {
     let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO meetings (id, date, dataset, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -145,20 +150,7 @@ pub async fn find_duplicate(
         .map(|(id, _, _)| id))
 }
 
-/// Inserts many new meetings with their participants in a few statements.
-pub async fn insert_many(
-    tx: &mut Tx<'_>,
-    rows: &[super::bulk::New<Fields>],
-    dataset: &str,
-) -> Result<()> {
-    let triggers = super::summary::suspend_insert_triggers(tx).await?;
-    insert_rows(tx, rows, dataset).await?;
-    super::summary::resume_triggers(tx, triggers).await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    super::summary::mark_inserted(tx, super::Entity::Meeting, &ids).await
-}
-
-async fn insert_rows(
+pub(super) async fn insert_rows(
     tx: &mut Tx<'_>,
     rows: &[super::bulk::New<Fields>],
     dataset: &str,
@@ -184,22 +176,16 @@ async fn insert_rows(
         },
     )
     .await?;
-    let people: Vec<(i64, i64)> = rows
-        .iter()
-        .flat_map(|r| r.fields.participants.iter().map(move |p| (r.id, *p)))
-        .collect();
-    insert(
+    super::bulk::insert_links(
         tx,
         "INSERT OR IGNORE INTO meeting_participants (meeting_id, official_id) ",
-        &people,
-        |b, (m, o)| {
-            b.push_bind(*m).push_bind(*o);
-        },
+        rows,
+        |f| &f.participants,
     )
     .await
 }
 
-pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
+pub(super) async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
     sqlx::query(
         "UPDATE meetings SET date = ?, date_precision = ?, place = ?, summary = ?, visit_id = ?, updated_at = ?,
          version = version + ? WHERE id = ?",
@@ -234,7 +220,7 @@ async fn write_participants(tx: &mut Tx<'_>, id: i64, participants: &[i64]) -> R
     Ok(())
 }
 
-pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
+pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
     sqlx::query(
         "UPDATE meetings SET date = ?, date_precision = ?, place = ?, summary = ?, visit_id = ?, dataset = ?, updated_at = ?,

@@ -10,7 +10,7 @@ pub mod counts;
 pub mod diff;
 pub mod digest;
 pub mod forum;
-mod kinds;
+pub mod kind;
 pub mod lock;
 pub mod meeting;
 pub mod mentions;

@@ -184,7 +184,17 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     }))
 }
 
-pub async fn create(
+pub(super) async fn create(
+    tx: &mut Tx<'_>,
+    f: &Fields,
+    id: Option<i64>,
+    dataset: &str,
+) -> Result<i64> {
+    create_known_as(tx, f, &[], id, dataset).await
+}
+
+/// Creates an official known by `aliases` as well as their name and local name.
+pub(super) async fn create_known_as(
     tx: &mut Tx<'_>,
     f: &Fields,
     aliases: &[String],
@@ -290,7 +300,7 @@ pub async fn title(tx: &mut Tx<'_>, id: i64) -> Result<Option<String>> {
     )
 }
 
-pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()> {
+pub(super) async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()> {
     sqlx::query(
         "UPDATE officials SET name = ?, local_name = ?, country = ?, title = ?, organization = ?, province_id = ?,
          updated_at = ?, version = version + 1 WHERE id = ?",
@@ -399,7 +409,7 @@ pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
     Ok(())
 }
 
-pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
+pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
     sqlx::query(
         "UPDATE officials SET name = ?, local_name = ?, country = ?, title = ?, organization = ?, province_id = ?,

@@ -87,6 +87,30 @@ impl SourcesOf {
     }
 }
 
+impl SourcesOf {
+    /// Inserts the sources of many new records in a few statements.
+    pub(super) async fn insert_many<F>(
+        self,
+        tx: &mut Tx<'_>,
+        rows: &[super::bulk::New<F>],
+        of: impl Fn(&F) -> &[Source],
+    ) -> Result<()> {
+        let (table, owner) = self.table();
+        let sources: Vec<(i64, &Source)> = rows
+            .iter()
+            .flat_map(|r| of(&r.fields).iter().map(move |s| (r.id, s)))
+            .collect();
+        let head = format!("INSERT INTO {table} ({owner}, url, title, published) ");
+        super::bulk::insert(tx, &head, &sources, |b, (id, s)| {
+            b.push_bind(*id)
+                .push_bind(s.url.clone())
+                .push_bind(s.title.clone())
+                .push_bind(s.published.clone());
+        })
+        .await
+    }
+}
+
 impl From<crate::domain::SourceInput> for Source {
     fn from(s: crate::domain::SourceInput) -> Source {
         Source {
@@ -180,14 +204,7 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     }))
 }
 
-/// A live visit's snapshot, if the id names one.
-pub async fn live(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    Ok(snapshot(tx, id)
-        .await?
-        .filter(|s| s.row.deleted_at.is_none()))
-}
-
-pub async fn create(
+pub(super) async fn create(
     tx: &mut Tx<'_>,
     fields: &Fields,
     id: Option<i64>,
@@ -211,20 +228,7 @@ pub async fn create(
     Ok(id)
 }
 
-/// Inserts many new visits with their provinces, places and sources in a few statements.
-pub async fn insert_many(
-    tx: &mut Tx<'_>,
-    rows: &[super::bulk::New<Fields>],
-    dataset: &str,
-) -> Result<()> {
-    let triggers = super::summary::suspend_insert_triggers(tx).await?;
-    insert_rows(tx, rows, dataset).await?;
-    super::summary::resume_triggers(tx, triggers).await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    super::summary::mark_inserted(tx, super::Entity::Visit, &ids).await
-}
-
-async fn insert_rows(
+pub(super) async fn insert_rows(
     tx: &mut Tx<'_>,
     rows: &[super::bulk::New<Fields>],
     dataset: &str,
@@ -256,17 +260,11 @@ async fn insert_rows(
         },
     )
     .await?;
-    let provinces: Vec<(i64, i64)> = rows
-        .iter()
-        .flat_map(|r| r.fields.provinces.iter().map(move |p| (r.id, *p)))
-        .collect();
-    insert(
+    super::bulk::insert_links(
         tx,
         "INSERT INTO visit_provinces (visit_id, region_id) ",
-        &provinces,
-        |b, (v, p)| {
-            b.push_bind(*v).push_bind(*p);
-        },
+        rows,
+        |f| &f.provinces,
     )
     .await?;
     let places: Vec<(i64, i64, i64)> = rows
@@ -288,26 +286,11 @@ async fn insert_rows(
         },
     )
     .await?;
-    let sources: Vec<(i64, &Source)> = rows
-        .iter()
-        .flat_map(|r| r.fields.sources.iter().map(move |s| (r.id, s)))
-        .collect();
-    insert(
-        tx,
-        "INSERT INTO visit_sources (visit_id, url, title, published) ",
-        &sources,
-        |b, (v, s)| {
-            b.push_bind(*v)
-                .push_bind(s.url.clone())
-                .push_bind(s.title.clone())
-                .push_bind(s.published.clone());
-        },
-    )
-    .await
+    SourcesOf::Visit.insert_many(tx, rows, |f| &f.sources).await
 }
 
 /// Writes all fields and children of an existing visit; `bump` raises its version.
-pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
+pub(super) async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
     sqlx::query(
         "UPDATE visits SET start_date = ?, start_precision = ?, end_date = ?, end_precision = ?, span_end = ?,
          city = ?, level = ?, leader_id = ?, purpose = ?, size = ?, updated_at = ?, version = version + ?
@@ -365,7 +348,7 @@ async fn write_children(
 }
 
 /// Puts a visit back exactly as a snapshot had it (undo).
-pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
+pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
     sqlx::query(
         "UPDATE visits SET start_date = ?, start_precision = ?, end_date = ?, end_precision = ?, span_end = ?,
@@ -616,7 +599,7 @@ pub struct View {
 /// Everything `/visits show` presents about a live visit, names resolved.
 pub async fn view(db: &SqlitePool, id: i64) -> Result<Option<View>> {
     let mut tx = db.begin().await?;
-    let Some(s) = live(&mut tx, id).await? else {
+    let Some(s) = super::kind::live::<Fields>(&mut tx, id).await? else {
         return Ok(None);
     };
     let (r, fields) = (&s.row, Fields::from_snapshot(&s));

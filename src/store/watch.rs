@@ -362,7 +362,7 @@ async fn matching_by_snapshot(
     let mut out = HashSet::new();
     for id in ids {
         let snapshot = match super::Entity::parse(entity) {
-            Some(e) => super::kinds::snapshot(tx, e, *id).await?,
+            Some(e) => super::kind::snapshot(tx, e, *id).await?,
             None => None,
         };
         let snapshot = match snapshot {

@@ -15,6 +15,7 @@ use crate::error::{Result, user_err};
 use crate::progress::Progress;
 use crate::store::bulk::{New, next_id};
 use crate::store::change::Change;
+use crate::store::kind;
 use crate::store::region::{self, Country, Region};
 use crate::store::{self, audit, forum, meeting, official, outcome, post, search, visit};
 use vocabulary::*;
@@ -129,10 +130,10 @@ pub async fn generate_with(
 
     progress.report("writing", visits as u64, visits as u64);
     official::insert_many(&mut tx, &made.officials, &made.aliases, DATASET).await?;
-    visit::insert_many(&mut tx, &made.visits, DATASET).await?;
-    meeting::insert_many(&mut tx, &made.meetings, DATASET).await?;
-    forum::insert_many(&mut tx, &made.forums, DATASET).await?;
-    outcome::insert_many(&mut tx, &made.outcomes, DATASET).await?;
+    kind::insert_many(&mut tx, &made.visits, DATASET).await?;
+    kind::insert_many(&mut tx, &made.meetings, DATASET).await?;
+    kind::insert_many(&mut tx, &made.forums, DATASET).await?;
+    kind::insert_many(&mut tx, &made.outcomes, DATASET).await?;
     post::insert_many(&mut tx, &made.posts).await?;
     progress.report("indexing", visits as u64, visits as u64);
     search::rebuild(&mut tx).await?;

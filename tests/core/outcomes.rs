@@ -404,10 +404,7 @@ async fn a_forum_lists_its_outcomes() {
             organizer: None,
             visits: Vec::new(),
         };
-        let id = store::forum::create(&mut c, &f, None, "user")
-            .await
-            .unwrap();
-        c.created(Entity::Forum, id).await.unwrap();
+        let id = c.create(&f).await.unwrap();
         c.commit().await.unwrap();
         id
     };
@@ -533,7 +530,7 @@ async fn a_bulk_load_of_thousands_of_outcomes_fits_sqlites_limits() {
         })
         .collect();
     let mut c = change(&t, "kim").await.unwrap();
-    outcome::insert_many(&mut c, &rows, "synthetic")
+    store::kind::insert_many(&mut c, &rows, "synthetic")
         .await
         .unwrap();
     c.commit().await.unwrap();

@@ -59,8 +59,7 @@ pub async fn change(t: &TestApp, who: &str) -> Result<Change> {
 
 pub async fn add_outcome(t: &TestApp, who: &str, f: &outcome::Fields) -> i64 {
     let mut c = change(t, who).await.unwrap();
-    let id = outcome::create(&mut c, f, None, "user").await.unwrap();
-    c.created(Entity::Outcome, id).await.unwrap();
+    let id = c.create(f).await.unwrap();
     c.commit().await.unwrap();
     id
 }
@@ -106,8 +105,7 @@ pub async fn add_visit(t: &TestApp, who: &str, provinces: Vec<i64>, start: &str)
         sources: Vec::new(),
     };
     let mut c = change(t, who).await.unwrap();
-    let id = visit::create(&mut c, &f, None, "user").await.unwrap();
-    c.created(Entity::Visit, id).await.unwrap();
+    let id = c.create(&f).await.unwrap();
     c.commit().await.unwrap();
     id
 }
@@ -121,8 +119,7 @@ pub async fn add_meeting(t: &TestApp, who: &str, on: &str, people: Vec<i64>) -> 
         participants: people,
     };
     let mut c = change(t, who).await.unwrap();
-    let id = meeting::create(&mut c, &f, None, "user").await.unwrap();
-    c.created(Entity::Meeting, id).await.unwrap();
+    let id = c.create(&f).await.unwrap();
     c.commit().await.unwrap();
     id
 }
@@ -143,10 +140,7 @@ pub async fn add_official(
         province_id: None,
     };
     let mut c = change(t, who).await.unwrap();
-    let id = official::create(&mut c, &f, &[], None, "user")
-        .await
-        .unwrap();
-    c.created(Entity::Official, id).await.unwrap();
+    let id = c.create(&f).await.unwrap();
     c.commit().await.unwrap();
     id
 }

@@ -131,14 +131,12 @@ pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     }))
 }
 
-/// A live outcome's snapshot, if the id names one.
-pub async fn live(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    Ok(snapshot(tx, id)
-        .await?
-        .filter(|s| s.row.deleted_at.is_none()))
-}
-
-pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str) -> Result<i64> {
+pub(super) async fn create(
+    tx: &mut Tx<'_>,
+    f: &Fields,
+    id: Option<i64>,
+    dataset: &str,
+) -> Result<i64> {
     let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO outcomes (id, kind, title, date, status, dataset, created_at, updated_at)
@@ -159,7 +157,7 @@ pub async fn create(tx: &mut Tx<'_>, f: &Fields, id: Option<i64>, dataset: &str)
 }
 
 /// Writes all fields and children of an existing outcome; `bump` raises its version.
-pub async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
+pub(super) async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> Result<()> {
     sqlx::query(
         "UPDATE outcomes SET kind = ?, title = ?, date = ?, date_precision = ?, status = ?, city = ?, korean_side = ?,
          amount_minor = ?, currency = ?, amount_about = ?, visit_id = ?, meeting_id = ?, forum_id = ?, summary = ?,
@@ -210,7 +208,7 @@ async fn write_children(
 }
 
 /// Puts an outcome back exactly as a snapshot had it (undo).
-pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
+pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     let r = &s.row;
     sqlx::query(
         "UPDATE outcomes SET kind = ?, title = ?, date = ?, date_precision = ?, status = ?, city = ?, korean_side = ?,
@@ -240,20 +238,7 @@ pub async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     write_children(tx, r.id, &s.provinces, &s.sources).await
 }
 
-/// Inserts many new outcomes with their provinces and sources in a few statements.
-pub async fn insert_many(
-    tx: &mut Tx<'_>,
-    rows: &[super::bulk::New<Fields>],
-    dataset: &str,
-) -> Result<()> {
-    let triggers = super::summary::suspend_insert_triggers(tx).await?;
-    insert_rows(tx, rows, dataset).await?;
-    super::summary::resume_triggers(tx, triggers).await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    super::summary::mark_inserted(tx, Entity::Outcome, &ids).await
-}
-
-async fn insert_rows(
+pub(super) async fn insert_rows(
     tx: &mut Tx<'_>,
     rows: &[super::bulk::New<Fields>],
     dataset: &str,
@@ -289,35 +274,16 @@ async fn insert_rows(
         },
     )
     .await?;
-    let provinces: Vec<(i64, i64)> = rows
-        .iter()
-        .flat_map(|r| r.fields.provinces.iter().map(move |p| (r.id, *p)))
-        .collect();
-    insert(
+    super::bulk::insert_links(
         tx,
         "INSERT OR IGNORE INTO outcome_provinces (outcome_id, region_id) ",
-        &provinces,
-        |b, (o, p)| {
-            b.push_bind(*o).push_bind(*p);
-        },
+        rows,
+        |f| &f.provinces,
     )
     .await?;
-    let sources: Vec<(i64, &Source)> = rows
-        .iter()
-        .flat_map(|r| r.fields.sources.iter().map(move |s| (r.id, s)))
-        .collect();
-    insert(
-        tx,
-        "INSERT INTO outcome_sources (outcome_id, url, title, published) ",
-        &sources,
-        |b, (o, s)| {
-            b.push_bind(*o)
-                .push_bind(s.url.clone())
-                .push_bind(s.title.clone())
-                .push_bind(s.published.clone());
-        },
-    )
-    .await
+    SourcesOf::Outcome
+        .insert_many(tx, rows, |f| &f.sources)
+        .await
 }
 
 /// How near two outcomes' dates must be to make them one: a week, counted between the

@@ -201,7 +201,7 @@ pub struct View {
 /// Everything `/outcomes show` presents about a live outcome, names resolved.
 pub async fn view(db: &SqlitePool, id: i64) -> Result<Option<View>> {
     let mut tx = db.begin().await?;
-    let Some(s) = super::live(&mut tx, id).await? else {
+    let Some(s) = super::super::kind::live::<super::Fields>(&mut tx, id).await? else {
         return Ok(None);
     };
     let r = &s.row;

@@ -13,6 +13,7 @@ use crate::domain::{ForumKind, Text};
 use crate::error::Result;
 use crate::store::bulk::{self, New};
 use crate::store::forum::{self, Fields};
+use crate::store::kind;
 use crate::store::visit;
 
 /// The visit numbers a row names, as written.
@@ -124,7 +125,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     for (n, item) in items.into_iter().enumerate() {
         let item = &item;
         if n > 0 && n % super::job::BATCH == 0 && !new.is_empty() {
-            forum::insert_many(&mut job.write, &new, job.opts.dataset).await?;
+            kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
             let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
             job.created(kind, Entity::Forum, &ids);
             new.clear();
@@ -181,7 +182,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             fields,
         });
     }
-    forum::insert_many(&mut job.write, &new, job.opts.dataset).await?;
+    kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Forum, &ids);
     Ok(())

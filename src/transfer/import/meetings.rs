@@ -12,6 +12,7 @@ use crate::domain::Entity;
 use crate::domain::text::{LONG_MAX, NAME_MAX};
 use crate::error::Result;
 use crate::store::bulk::{self, New};
+use crate::store::kind;
 use crate::store::meeting::{self, Fields};
 use crate::store::visit;
 
@@ -110,7 +111,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     for (n, item) in items.into_iter().enumerate() {
         let item = &item;
         if n > 0 && n % super::job::BATCH == 0 && !new.is_empty() {
-            meeting::insert_many(&mut job.write, &new, job.opts.dataset).await?;
+            kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
             let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
             job.created(kind, Entity::Meeting, &ids);
             new.clear();
@@ -166,7 +167,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             fields,
         });
     }
-    meeting::insert_many(&mut job.write, &new, job.opts.dataset).await?;
+    kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Meeting, &ids);
     Ok(())

@@ -9,6 +9,7 @@ use crate::domain::text::{NAME_MAX, SHORT_MAX};
 use crate::domain::{Country, FlexDate, Text, normalize};
 use crate::error::Result;
 use crate::store::bulk::{self, New};
+use crate::store::kind::Record;
 use crate::store::official::{self, Fields};
 use crate::store::{post, region};
 
@@ -276,7 +277,7 @@ async fn update(
         return Ok(());
     }
     let title_before = official::title(&mut job.write, id).await?;
-    official::write(&mut job.write, id, &checked.fields).await?;
+    checked.fields.write(&mut job.write, id).await?;
     let f = &checked.fields;
     let post = f
         .title

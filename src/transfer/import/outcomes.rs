@@ -17,6 +17,7 @@ use crate::domain::{Amount, Currency, Money, OutcomeKind, OutcomeStatus, Text};
 use crate::error::Result;
 use crate::store;
 use crate::store::bulk::{self, New};
+use crate::store::kind;
 use crate::store::outcome::{self, DUPLICATE_DAYS, Fields, Repeat, Said, link};
 use crate::store::region::Country;
 
@@ -235,7 +236,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     let mut new: Vec<New<Fields>> = Vec::new();
     for item in &items {
         if !new.is_empty() && new.len().is_multiple_of(super::job::BATCH) {
-            outcome::insert_many(&mut job.write, &new, job.opts.dataset).await?;
+            kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
             let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
             job.created(kind, Entity::Outcome, &ids);
             new.clear();
@@ -294,7 +295,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             fields,
         });
     }
-    outcome::insert_many(&mut job.write, &new, job.opts.dataset).await?;
+    kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Outcome, &ids);
     Ok(())

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::Item;
 use super::job::{Existing, Job};
 use crate::error::Result;
-use crate::store::change::Record;
+use crate::store::kind::Record;
 
 impl Job<'_> {
     /// The first half: the record as it is and the note of a forced overwrite; `None` when

@@ -13,6 +13,7 @@ use crate::domain::text::{LONG_MAX, NAME_MAX};
 use crate::domain::{SourceInput, VisitLevel};
 use crate::error::Result;
 use crate::store::bulk::{self, New};
+use crate::store::kind;
 use crate::store::region::Country;
 use crate::store::visit::{self, Fields, Source};
 
@@ -196,7 +197,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     for (n, item) in items.into_iter().enumerate() {
         let item = &item;
         if n > 0 && n % super::job::BATCH == 0 && !new.is_empty() {
-            visit::insert_many(&mut job.write, &new, job.opts.dataset).await?;
+            kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
             let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
             job.created(kind, Entity::Visit, &ids);
             new.clear();
@@ -251,7 +252,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             fields,
         });
     }
-    visit::insert_many(&mut job.write, &new, job.opts.dataset).await?;
+    kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, Entity::Visit, &ids);
     Ok(())
