@@ -108,7 +108,7 @@ pub enum Command {
     /// Connect to Discord and answer the team's commands (needs DISCORD_TOKEN)
     Serve,
     /// Measure every read command on synthetic databases (figures for docs/performance.md); `bench
-    /// intake` scores and times report intake on tests/intake/cases instead
+    /// intake` scores and times report intake on tests/intake (fixtures, corpus dev and test) instead
     Bench {
         /// `intake`: precision and recall per field over the fixture set, and drafting time
         #[arg(value_parser = ["intake"])]
@@ -125,6 +125,10 @@ pub enum Command {
         /// Time the import of each database's CSV export into an empty database instead
         #[arg(long)]
         import: bool,
+        /// With `intake`: also list each case's misses, for the fixtures and the corpus's dev
+        /// half only (the test half's misses are never shown: it is held out)
+        #[arg(long)]
+        misses: bool,
     },
     /// Write a checked, consistent copy of the database (safe while the bot runs): to a new
     /// file, or with --dir as delegations-YYYYMMDD-HHMMSS.db (UTC) into a folder
@@ -224,9 +228,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         eprintln!("delegation-bot: {e:#}");
         return Ok(1);
     }
-    if let Command::Bench { what: Some(_), .. } = &cli.command {
-        let cases = std::path::Path::new("tests/intake/cases");
-        return Ok(match crate::bench::intake::run(cases).await {
+    if let Command::Bench {
+        what: Some(_),
+        misses,
+        ..
+    } = &cli.command
+    {
+        let cases = std::path::Path::new("tests/intake");
+        return Ok(match crate::bench::intake::run(cases, *misses).await {
             Ok(text) => {
                 println!("{text}");
                 0

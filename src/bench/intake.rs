@@ -1,4 +1,5 @@
-//! `bench intake`: precision and recall of drafts per field over the fixture set, and how
+//! `bench intake`: precision and recall of drafts per field over the fixtures and both halves
+//! of the corpus of retold real reports, and how
 //! long a 5,000-word report takes to draft (printed, never asserted).
 
 use std::path::Path;
@@ -8,25 +9,69 @@ use crate::error::Result;
 use crate::intake::{self, eval};
 use crate::store;
 
-pub async fn run(cases_dir: &Path) -> Result<String> {
-    let cases = eval::load(cases_dir)?;
-    let dir = std::env::temp_dir().join(format!("delegation-bot-intake-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let db = store::open(&format!("sqlite://{}", dir.join("eval.db").display())).await?;
-    eval::seed(&db, &cases).await?;
+/// The sets scored, in the order printed: the fixtures the rules were written against, the
+/// corpus's tuning half, and its held-out half (never tuned on).
+const SETS: [(&str, &str); 3] = [
+    ("fixtures (tests/intake/cases, written against)", "cases"),
+    ("corpus dev (tuned on)", "corpus/dev"),
+    ("corpus test (held out, never tuned on)", "corpus/test"),
+];
+
+/// Scores one set of cases in a database of its own holding the officials it marks known.
+async fn score(
+    cases: &[eval::Case],
+    dir: &Path,
+    name: &str,
+) -> Result<(eval::Evaluation, intake::Lexicon, Duration)> {
+    let db = store::open(&format!(
+        "sqlite://{}",
+        dir.join(format!("{name}.db")).display()
+    ))
+    .await?;
+    eval::seed(&db, cases).await?;
     let built = Instant::now();
     let lexicon = eval::lexicon(&db).await?;
     let build_time = built.elapsed();
-    let e = eval::evaluate(&cases, &lexicon);
-    let mut out = format!(
-        "Intake over {} reports ({} not visits):\n\n{}",
-        cases.len(),
-        cases
-            .iter()
-            .filter(|c| !c.expected["not_a_visit"].is_null())
-            .count(),
-        eval::table(&e)
-    );
+    db.close().await;
+    Ok((eval::evaluate(cases, &lexicon), lexicon, build_time))
+}
+
+pub async fn run(root: &Path, misses: bool) -> Result<String> {
+    let dir = std::env::temp_dir().join(format!("delegation-bot-intake-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let mut out = String::new();
+    let mut timing = None;
+    for (i, (title, sub)) in SETS.iter().enumerate() {
+        let cases = eval::load(&root.join(sub))?;
+        let (e, lexicon, build_time) = score(&cases, &dir, &format!("set{i}")).await?;
+        let lang = |l: &str| cases.iter().filter(|c| c.lang == l).count();
+        out.push_str(&format!(
+            "Intake on the {title}: {} reports ({} English, {} Korean, {} Chinese; {} not visits)\n\n{}\n",
+            cases.len(),
+            lang("en"),
+            lang("ko"),
+            lang("zh"),
+            cases
+                .iter()
+                .filter(|c| !c.expected["not_a_visit"].is_null())
+                .count(),
+            eval::table(&e)
+        ));
+        // The held-out half is scored, never looked into.
+        if misses && !sub.ends_with("test") {
+            for (case, missed) in &e.misses {
+                out.push_str(&format!("{case}\n"));
+                for m in missed {
+                    out.push_str(&format!("    {m}\n"));
+                }
+            }
+            out.push('\n');
+        }
+        if timing.is_none() {
+            timing = Some((cases, lexicon, build_time));
+        }
+    }
+    let (cases, lexicon, build_time) = timing.expect("three sets");
     // A 5,000-word report: the fixtures' texts end to end.
     let mut text = String::new();
     while text.split_whitespace().count() < 5000 {
@@ -57,7 +102,6 @@ pub async fn run(cases_dir: &Path) -> Result<String> {
         times[19].as_secs_f64() * 1000.0,
         build_time.as_secs_f64() * 1000.0
     ));
-    db.close().await;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(out)
 }

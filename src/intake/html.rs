@@ -54,15 +54,23 @@ fn decode(s: &str) -> String {
 fn published(html: &str) -> Option<NaiveDate> {
     static META: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r#"(?is)<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|pubdate|publishdate|datePublished|date)["'][^>]*content\s*=\s*["'](\d{4})-(\d{2})-(\d{2})|<meta[^>]+content\s*=\s*["'](\d{4})-(\d{2})-(\d{2})[^"']*["'][^>]*(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|pubdate|datePublished)["']|<time[^>]+datetime\s*=\s*["'](\d{4})-(\d{2})-(\d{2})"#,
+            r#"(?is)<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|pubdate|publishdate|datePublished|date)["'][^>]*content\s*=\s*["'](\d{4})-(\d{2})-(\d{2})|<meta[^>]+content\s*=\s*["'](\d{4})-(\d{2})-(\d{2})[^"']*["'][^>]*(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|pubdate|datePublished)["']|<time[^>]+datetime\s*=\s*["'](\d{4})-(\d{2})-(\d{2})|"datePublished"\s*:\s*"(\d{4})-(\d{2})-(\d{2})"#,
         )
     });
     let c = META.captures(html)?;
     let g = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (y, m, d) = [(1, 2, 3), (4, 5, 6), (7, 8, 9)]
+    let (y, m, d) = [(1, 2, 3), (4, 5, 6), (7, 8, 9), (10, 11, 12)]
         .into_iter()
         .find_map(|(a, b, e)| Some((g(a)?, g(b)?, g(e)?)))?;
     NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+/// Whether a pasted or read text is a page's markup rather than its words: it opens with a
+/// tag and holds the elements an article page is made of.
+pub fn is_markup(text: &str) -> bool {
+    static PAGE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)<(!doctype\s+html|html|head|body|article|p|div|meta)\b"));
+    text.trim_start().starts_with('<') && PAGE.is_match(text)
 }
 
 pub fn reduce(html: &str) -> Page {

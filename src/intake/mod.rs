@@ -148,9 +148,14 @@ pub struct Report<'a> {
 /// Drafts the records a report states. `today` is the fallback reference for partial dates
 /// when neither the moderator nor the text gives a publication date (noted in the draft).
 pub fn draft(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> Draft {
-    let cleaned = clean::clean(report.text);
+    // A page's markup (a saved page, or its source pasted) is read as the article it holds,
+    // its metadata giving the publication date.
+    let page = html::is_markup(report.text).then(|| html::reduce(report.text));
+    let text = page.as_ref().map_or(report.text, |p| p.text.as_str());
+    let cleaned = clean::clean(text);
     let mut notes = Vec::new();
-    let published = match report.published.or(cleaned.published) {
+    let from_page = page.as_ref().and_then(|p| p.published);
+    let published = match report.published.or(from_page).or(cleaned.published) {
         Some(d) => d,
         None => {
             notes.push(format!(

@@ -64,16 +64,16 @@ fn file_text(name: &str, bytes: &[u8]) -> Result<String> {
         ));
     }
     let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
-    let lower = name.to_lowercase();
-    let text = if lower.ends_with(".html") || lower.ends_with(".htm") {
+    // A page is kept as markup: drafting reads its article and its publication date.
+    let words = if html::is_markup(&text) {
         html::reduce(&text).text
     } else {
-        text.into_owned()
+        text.to_string()
     };
-    if text.trim().is_empty() {
+    if words.trim().is_empty() {
         return user_err(format!("{name} holds no text; give the report itself."));
     }
-    Ok(text)
+    Ok(text.into_owned())
 }
 
 async fn input(a: &DraftArgs) -> Result<Input> {
