@@ -129,6 +129,10 @@ pub enum Command {
         /// half only (the test half's misses are never shown: it is held out)
         #[arg(long)]
         misses: bool,
+        /// With `intake`: what the engine reads in one case of the fixtures or the dev half
+        /// (its name's start), sentence by sentence
+        #[arg(long, value_name = "CASE")]
+        trace: Option<String>,
     },
     /// Write a checked, consistent copy of the database (safe while the bot runs): to a new
     /// file, or with --dir as delegations-YYYYMMDD-HHMMSS.db (UTC) into a folder
@@ -231,11 +235,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     if let Command::Bench {
         what: Some(_),
         misses,
+        trace,
         ..
     } = &cli.command
     {
         let cases = std::path::Path::new("tests/intake");
-        return Ok(match crate::bench::intake::run(cases, *misses).await {
+        let run = match trace {
+            Some(case) => crate::bench::intake::trace(cases, case).await,
+            None => crate::bench::intake::run(cases, *misses).await,
+        };
+        return Ok(match run {
             Ok(text) => {
                 println!("{text}");
                 0

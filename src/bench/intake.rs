@@ -105,3 +105,49 @@ pub async fn run(root: &Path, misses: bool) -> Result<String> {
     let _ = std::fs::remove_dir_all(&dir);
     Ok(out)
 }
+
+/// What the engine reads in the case whose name starts with `name`, in the fixtures or the
+/// dev half (never the held-out half), with the draft it gives.
+pub async fn trace(root: &Path, name: &str) -> Result<String> {
+    let mut found = None;
+    // A file of one's own: traced against the fixtures' officials, as pasted today.
+    if Path::new(name).is_file() {
+        let cases = eval::load(&root.join(SETS[0].1))?;
+        let mut case = cases[0].clone();
+        case.text = std::fs::read_to_string(name)?;
+        case.published_known = false;
+        case.name = name.to_string();
+        found = Some((case, cases));
+    }
+    for (_, sub) in SETS
+        .iter()
+        .filter(|(_, sub)| !sub.ends_with("test") && found.is_none())
+    {
+        let cases = eval::load(&root.join(sub))?;
+        if let Some(case) = cases.iter().find(|c| c.name.starts_with(name)) {
+            found = Some((case.clone(), cases));
+            break;
+        }
+    }
+    let Some((case, cases)) = found else {
+        return Ok(format!(
+            "No case of the fixtures or the dev half is named {name}…"
+        ));
+    };
+    let dir = std::env::temp_dir().join(format!("delegation-bot-trace-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let (_, lexicon, _) = score(&cases, &dir, "trace").await?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let today = if case.published_known {
+        case.published
+    } else {
+        eval::PASTED_ON
+    };
+    let draft = case.draft(&lexicon);
+    Ok(format!(
+        "{}\n{}\nexpected: {}\n",
+        intake::trace(&case.report(), &lexicon, today),
+        serde_json::to_string_pretty(&draft)?,
+        serde_json::to_string_pretty(&case.expected)?
+    ))
+}

@@ -920,3 +920,57 @@ fn new_officials(r: &Reading, draft: &Draft) -> Vec<NewOfficial> {
     }
     out
 }
+
+/// What the engine read, sentence by sentence (people, their titles and places, dates): for
+/// a developer asking why a report drafts as it does (`bench intake --trace CASE`).
+pub fn trace(doc: &Doc, lexicon: &Lexicon) -> String {
+    let found = people::find(doc, lexicon);
+    let mut ctx = Context::default();
+    let mut out = String::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let dates = dates::scan(&s.text, doc.published, &mut ctx);
+        out.push_str(&format!(
+            "[{i}]{} {}\n",
+            if s.headline { " (headline)" } else { "" },
+            s.text
+        ));
+        for m in found.mentions.iter().filter(|m| m.sentence == i) {
+            out.push_str(&format!(
+                "    person {} at {}..{}\n",
+                m.person, m.start, m.end
+            ));
+        }
+        for d in &dates {
+            out.push_str(&format!("    date {:?} {:?}\n", d.when, d.bound));
+        }
+        for t in &found.titles[i] {
+            out.push_str(&format!(
+                "    title {} at {}..{}\n",
+                t.title.english, t.start, t.end
+            ));
+        }
+        for h in &found.hits[i] {
+            out.push_str(&format!(
+                "    name {:?} at {}..{}\n",
+                &s.text[h.start..h.end],
+                h.start,
+                h.end
+            ));
+        }
+    }
+    for (i, p) in found.people.iter().enumerate() {
+        out.push_str(&format!(
+            "person {i}: {} ({:?}) known={} side={:?} rank={:?} province={:?} city={:?} place={:?} title={:?}\n",
+            p.name,
+            p.local,
+            p.known,
+            p.side,
+            p.rank(),
+            p.province,
+            p.city,
+            p.place,
+            p.title_text
+        ));
+    }
+    out
+}

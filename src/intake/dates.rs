@@ -386,6 +386,8 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
             continue;
         }
         let local = month_before(m.start(), ctx);
+        // `오는 26일`: the coming 26th, whatever the verb.
+        let future = future || text[..m.start()].trim_end().ends_with("오는");
         let (when, bound) = if let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) {
             let s = bare_day(published, &local, a, future);
             let e = s.and_then(|s| NaiveDate::from_ymd_opt(s.year(), s.month(), b));
@@ -623,6 +625,10 @@ mod tests {
             vec![When::Day(day(2025, 10, 28)), When::Day(day(2025, 10, 30))]
         );
         assert_eq!(whens("1박 2일 일정으로", p), vec![]);
+        assert_eq!(
+            whens("오는 26일 부여에서 열리는 회의", day(2023, 7, 11)),
+            vec![When::Day(day(2023, 7, 26))]
+        );
         let mut ctx = Context::default();
         scan("6月4日，会见。", p, &mut ctx);
         let again = scan("当天下午，出席。", p, &mut ctx);

@@ -147,6 +147,20 @@ pub struct Report<'a> {
 
 /// Drafts the records a report states. `today` is the fallback reference for partial dates
 /// when neither the moderator nor the text gives a publication date (noted in the draft).
+/// What the engine reads in a report, for a developer (`bench intake --trace`).
+pub fn trace(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> String {
+    let page = html::is_markup(report.text).then(|| html::reduce(report.text));
+    let text = page.as_ref().map_or(report.text, |p| p.text.as_str());
+    let cleaned = clean::clean(text);
+    let published = report
+        .published
+        .or(page.as_ref().and_then(|p| p.published))
+        .or(cleaned.published)
+        .unwrap_or(today);
+    let doc = sentences::Doc::new(&cleaned, published);
+    format!("published {published}\n{}", assemble::trace(&doc, lexicon))
+}
+
 pub fn draft(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> Draft {
     // A page's markup (a saved page, or its source pasted) is read as the article it holds,
     // its metadata giving the publication date.

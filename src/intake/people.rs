@@ -340,7 +340,9 @@ fn korean_name_before(
 ) -> Option<(usize, usize)> {
     let head = &text[..title_start];
     let mut end = head.trim_end().len();
-    for _ in 0..7 {
+    // A title glued to the word before it (`아주처장`, `국제협력팀장`): that word is the office.
+    let glued = !head.is_empty() && end == head.len();
+    for step in 0..7 {
         let token_start = head[..end].rfind(char::is_whitespace).map_or(0, |i| i + 1);
         let token = &head[token_start..end];
         if token.is_empty() {
@@ -373,6 +375,7 @@ fn korean_name_before(
             .iter()
             .any(|h| h.official().is_none() && h.start <= token_start + 3 && h.end > token_start);
         let n = core.chars().count();
+        let office_word = glued && step == 0 && !is_place;
         // `왕 서기`: a surname before a title is a later mention, not a new name.
         if n == 1
             && end == head.trim_end().len()
@@ -388,6 +391,7 @@ fn korean_name_before(
         let rest_is_paren_only =
             core_end == token.len() || token[core_end..].starts_with(['(', '（']);
         if (2..=5).contains(&n)
+            && !office_word
             && rest_is_paren_only
             && !is_place
             && !paren_is_place
@@ -412,7 +416,8 @@ fn is_korean_word(w: &str) -> bool {
     const ENDINGS: [char; 12] = [
         '은', '는', '이', '가', '을', '를', '의', '에', '서', '과', '와', '도',
     ];
-    w.ends_with(ENDINGS) || ["오후", "오전", "이날", "당일", "지난", "관련"].contains(&w)
+    (w.ends_with(ENDINGS) && !romanize::ends_in_chinese_i(w))
+        || ["오후", "오전", "이날", "당일", "지난", "관련"].contains(&w)
 }
 
 fn is_korean_name(run: &str) -> bool {

@@ -481,6 +481,18 @@ static HANGUL_PINYIN: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 
 /// A Chinese name in Korean transliteration back to pinyin: 자오하이산 → Zhao Haishan,
 /// 마쥔윈 → Ma Junyun. The split into syllables takes the fewest pieces the table knows.
+/// Whether a Hangul word's last two syllables spell one Chinese syllable ending in 이 (후이
+/// hui, 카이 kai, 웨이 wei) and the word reads as a Chinese name: there the 이 belongs to the
+/// name (`리웨이`, `왕카이`), it is not the subject particle.
+pub fn ends_in_chinese_i(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    n >= 3
+        && chars[n - 1] == '이'
+        && HANGUL_PINYIN.contains_key(&chars[n - 2..].iter().collect::<String>())
+        && chinese_from_hangul(word).is_some()
+}
+
 pub fn chinese_from_hangul(name: &str) -> Option<String> {
     let normalized = name.replace("앤", "안").replace("쟝", "장");
     let chars: Vec<char> = normalized.chars().filter(|c| is_hangul(*c)).collect();

@@ -117,15 +117,29 @@ fn split(line: &str) -> Vec<String> {
     out
 }
 
+/// Whether a line reads as a headline: it does not end with a sentence's final stop
+/// (quotes and brackets around the end aside).
+fn is_headline(line: &str) -> bool {
+    let end = line
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', '」', '）', ')']);
+    !end.ends_with(['.', '。', '!', '！', '?', '？'])
+}
+
 impl Doc {
     pub fn new(cleaned: &Cleaned, published: NaiveDate) -> Doc {
         let lang = language(&cleaned.lines);
+        // The first line is a headline by its shape, not its place: a line of its own, above
+        // others, that does not end as a sentence does. A one-line paste (Discord's text
+        // option) or a report starting with its lead has none.
+        let titled =
+            cleaned.lines.len() > 1 && cleaned.lines.first().is_some_and(|l| is_headline(l));
         let mut sentences = Vec::new();
         for (para, line) in cleaned.lines.iter().enumerate() {
             for text in split(line) {
                 sentences.push(Sentence {
                     text,
-                    headline: para == 0,
+                    headline: para == 0 && titled,
                 });
             }
         }

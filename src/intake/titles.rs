@@ -63,215 +63,49 @@ pub struct Title {
     pub needs_place: bool,
 }
 
-const fn t(english: &'static str, side: Side, rank: Rank) -> Title {
-    Title {
-        english,
-        side,
-        rank,
-        needs_place: false,
+fn side(word: &str) -> Side {
+    match word {
+        "China" => Side::China,
+        "Korea" => Side::Korea,
+        "Other" => Side::Other,
+        "Either" => Side::Either,
+        _ => panic!("data/titles.tsv: no side is called {word}"),
     }
 }
 
-const fn placed(english: &'static str, side: Side, rank: Rank) -> Title {
-    Title {
-        english,
-        side,
-        rank,
-        needs_place: true,
+fn rank(word: &str) -> Rank {
+    match word {
+        "National" => Rank::National,
+        "PartySecretary" => Rank::PartySecretary,
+        "Governor" => Rank::Governor,
+        "Mayor" => Rank::Mayor,
+        "ViceGovernor" => Rank::ViceGovernor,
+        "Minister" => Rank::Minister,
+        "Congress" => Rank::Congress,
+        "ViceMayor" => Rank::ViceMayor,
+        "Resident" => Rank::Resident,
+        "Official" => Rank::Official,
+        _ => panic!("data/titles.tsv: no rank is called {word}"),
     }
 }
 
-use Rank::*;
-use Side::*;
-
-/// Literal titles; the longest match wins (`vice governor` over `governor`).
-const TITLES: &[(&str, Title)] = &[
-    // English
-    (
-        "communist party secretary",
-        t("Party Secretary", China, PartySecretary),
-    ),
-    (
-        "party secretary",
-        t("Party Secretary", China, PartySecretary),
-    ),
-    ("party chief", t("Party Secretary", China, PartySecretary)),
-    (
-        "deputy party secretary",
-        t("Deputy Party Secretary", China, ViceMayor),
-    ),
-    (
-        "executive vice governor",
-        t("Executive Vice Governor", Either, ViceGovernor),
-    ),
-    ("vice governor", t("Vice Governor", Either, ViceGovernor)),
-    ("governor", t("Governor", Either, Governor)),
-    ("vice mayor", t("Vice Mayor", Either, ViceMayor)),
-    ("mayor", t("Mayor", Either, Mayor)),
-    ("premier", t("Premier", China, National)),
-    ("president", t("President", Either, Official)),
-    ("prime minister", t("Prime Minister", Korea, Minister)),
-    ("president xi", t("President", China, National)),
-    ("vice premier", t("Vice Premier", China, National)),
-    ("state councilor", t("State Councilor", China, National)),
-    ("foreign minister", t("Foreign Minister", Korea, Minister)),
-    (
-        "first vice foreign minister",
-        t("First Vice Foreign Minister", Korea, ViceGovernor),
-    ),
-    (
-        "vice foreign minister",
-        t("Vice Foreign Minister", Either, ViceGovernor),
-    ),
-    ("deputy minister", t("Deputy Minister", Korea, Official)),
-    ("vice minister", t("Vice Minister", Either, ViceGovernor)),
-    ("minister", t("Minister", Either, Minister)),
-    ("ambassador", t("Ambassador", Either, Resident)),
-    ("consul general", t("Consul General", Either, Resident)),
-    ("speaker", t("Speaker", Either, Congress)),
-    ("council chairman", t("Council Chairman", Korea, Congress)),
-    ("chairman", t("Chairman", Either, Congress)),
-    ("vice chair", t("Vice Chair", Either, Congress)),
-    ("vice chairman", t("Vice Chairman", Either, Congress)),
-    (
-        "secretary general",
-        t("Secretary General", Either, Official),
-    ),
-    (
-        "secretary-general",
-        t("Secretary-General", Either, Official),
-    ),
-    (
-        "deputy secretary-general",
-        t("Deputy Secretary-General", Either, Official),
-    ),
-    (
-        "member of the standing committee",
-        t("Member of the Standing Committee", China, ViceGovernor),
-    ),
-    ("propaganda chief", t("Propaganda Chief", China, Congress)),
-    (
-        "head of its propaganda department",
-        t("Head of the Propaganda Department", China, Congress),
-    ),
-    ("bureau director", t("Bureau Director", Either, Official)),
-    ("deputy director", t("Deputy Director", Either, Official)),
-    ("director", t("Director", Either, Official)),
-    ("commissioner", t("Commissioner", Either, Official)),
-    (
-        "administrative vice governor",
-        t("Administrative Vice Governor", Korea, ViceGovernor),
-    ),
-    // Korean
-    ("당서기", t("Party Secretary", China, PartySecretary)),
-    ("서기", placed("Party Secretary", China, PartySecretary)),
-    ("부성장", t("Vice Governor", China, ViceGovernor)),
-    ("성장", placed("Governor", China, Governor)),
-    ("부시장", placed("Vice Mayor", Either, ViceMayor)),
-    ("시장", placed("Mayor", Either, Mayor)),
-    ("도지사", t("Governor", Korea, Governor)),
-    ("지사", placed("Governor", Korea, Governor)),
-    (
-        "정무부지사",
-        t("Vice Governor for Political Affairs", Korea, ViceGovernor),
-    ),
-    (
-        "행정부지사",
-        t("Administrative Vice Governor", Korea, ViceGovernor),
-    ),
-    (
-        "경제부지사",
-        t("Economic Vice Governor", Korea, ViceGovernor),
-    ),
-    ("부지사", t("Vice Governor", Korea, ViceGovernor)),
-    ("국무총리", t("Prime Minister", Korea, Minister)),
-    ("총리", placed("Prime Minister", Either, Minister)),
-    ("외교부 장관", t("Foreign Minister", Korea, Minister)),
-    ("장관", t("Minister", Korea, Minister)),
-    ("1차관", t("First Vice Minister", Korea, ViceGovernor)),
-    ("차관", t("Vice Minister", Korea, ViceGovernor)),
-    ("대통령", t("President", Korea, National)),
-    ("국가주석", t("President", China, National)),
-    ("국가부주석", t("Vice President", China, National)),
-    ("의장", t("Chair", Either, Congress)),
-    ("대사", placed("Ambassador", Either, Resident)),
-    ("총영사", t("Consul General", Either, Resident)),
-    ("주임위원", t("Committee Chair", China, Congress)),
-    ("부주임", t("Vice Chair", China, Congress)),
-    (
-        "선전부장",
-        t("Head of the Propaganda Department", China, Congress),
-    ),
-    ("비서장", t("Secretary-General", China, Official)),
-    ("협회장", t("President", Korea, Official)),
-    ("회장", placed("Chairman", Either, Official)),
-    ("단장", t("Head of the Delegation", Either, Official)),
-    ("구청장", t("District Mayor", Korea, ViceMayor)),
-    ("군수", t("County Governor", Korea, ViceMayor)),
-    // Chinese
-    ("省委书记", t("Party Secretary", China, PartySecretary)),
-    ("市委书记", t("Party Secretary", China, PartySecretary)),
-    ("区委书记", t("Party Secretary", China, PartySecretary)),
-    ("县委书记", t("Party Secretary", China, PartySecretary)),
-    ("党委书记", t("Party Secretary", China, Official)),
-    ("书记", t("Party Secretary", China, PartySecretary)),
-    (
-        "省委副书记",
-        t("Deputy Party Secretary", China, ViceGovernor),
-    ),
-    ("市委副书记", t("Deputy Party Secretary", China, ViceMayor)),
-    (
-        "省委常委",
-        t(
-            "Member of the Provincial Standing Committee",
-            China,
-            ViceGovernor,
-        ),
-    ),
-    (
-        "常务副省长",
-        t("Executive Vice Governor", China, ViceGovernor),
-    ),
-    ("副省长", t("Vice Governor", China, ViceGovernor)),
-    ("省长", t("Governor", China, Governor)),
-    ("副市长", t("Vice Mayor", Either, ViceMayor)),
-    ("市长", t("Mayor", Either, Mayor)),
-    ("副主席", t("Vice Chairman", China, ViceGovernor)),
-    ("副知事", t("Vice Governor", Korea, ViceGovernor)),
-    ("知事", t("Governor", Korea, Governor)),
-    ("国务院总理", t("Premier", China, National)),
-    ("国务总理", t("Prime Minister", Korea, Minister)),
-    ("总理", t("Premier", Either, Minister)),
-    ("委员长", t("Chairman", China, National)),
-    ("国务委员", t("State Councilor", China, National)),
-    ("国家主席", t("President", China, National)),
-    ("总统", t("President", Korea, National)),
-    ("首相", t("Prime Minister", Other, National)),
-    ("大使", t("Ambassador", Either, Resident)),
-    ("总领事", t("Consul General", Either, Resident)),
-    ("公使", t("Minister", Either, Resident)),
-    ("公参", t("Minister-Counsellor", Either, Resident)),
-    (
-        "常委会副主任",
-        t("Vice Chair of the Standing Committee", China, Congress),
-    ),
-    (
-        "常委会主任",
-        t("Chair of the Standing Committee", China, Congress),
-    ),
-    ("副主任", t("Vice Chair", China, Congress)),
-    ("议长", t("Speaker", Korea, Congress)),
-    ("会长", t("President", Either, Official)),
-    ("副会长", t("Vice President", Either, Official)),
-    ("局长", t("Director", Either, Official)),
-    ("厅长", t("Director", Either, Official)),
-    ("社长", t("President", Either, Official)),
-    ("院长", t("President", Either, Official)),
-    ("理事长", t("Chairman", Either, Official)),
-    ("秘书长", t("Secretary-General", Either, Official)),
-    ("室长", t("Director", Either, Official)),
-    ("议员", t("Lawmaker", Either, Official)),
-];
+/// The titles of `data/titles.tsv` (its header says what each column means).
+static TITLES: LazyLock<Vec<(&'static str, Title)>> = LazyLock::new(|| {
+    include_str!("../../data/titles.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&'static str> = l.split('\t').collect();
+            let title = Title {
+                english: cols[1],
+                side: side(cols[2]),
+                rank: rank(cols[3]),
+                needs_place: cols.get(4) == Some(&"placed"),
+            };
+            (cols[0], title)
+        })
+        .collect()
+});
 
 static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -337,7 +171,8 @@ pub fn find(text: &str) -> Vec<TitleHit> {
             };
             // 시장/성장/지사 followed by more syllables are other words (성장세, 시장을 ...
             // are allowed: a particle after a title is common, so only a few are refused).
-            let compound = after.is_some_and(|c| matches!(c, '세' | '률' | '동' | '성' | '님'));
+            let compound =
+                after.is_some_and(|c| matches!(c, '세' | '률' | '동' | '성' | '님' | '급' | '직'));
             if !(glued || lone_surname) || compound {
                 continue;
             }
@@ -375,5 +210,6 @@ mod tests {
         );
         assert!(names("글로벌 시장 진출과 새로운 성장동력").is_empty());
         assert!(names("the governorship").is_empty());
+        assert!(TITLES.len() > 100, "every row of data/titles.tsv reads");
     }
 }
