@@ -233,6 +233,28 @@ fn paren_after(text: &str, at: usize) -> Option<String> {
     (hanzi.chars().count() >= 2).then_some(hanzi)
 }
 
+/// A Korean-text name in brackets right after its title (`부시장(루샤예·51)`), age or
+/// other words after a `·` or comma aside.
+fn korean_name_in_paren_after(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &text[at..];
+    let open = if rest.starts_with('(') {
+        1
+    } else if rest.starts_with('（') {
+        '（'.len_utf8()
+    } else {
+        return None;
+    };
+    let inner = &rest[open..];
+    let end = inner.find([')', '）', '·', ',', '，', ' '])?;
+    let name = &inner[..end];
+    let n = name.chars().count();
+    let plausible = (2..=5).contains(&n)
+        && name.chars().all(is_hangul)
+        && (is_korean_name(name) || romanize::chinese_from_hangul(name).is_some())
+        && !HANGUL_STOPWORDS.contains(&name);
+    plausible.then_some((at + open, at + open + end))
+}
+
 fn zh_name_after(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &text[at..];
     let chars: Vec<(usize, char)> = rest.char_indices().take(30).collect();
@@ -385,7 +407,7 @@ fn korean_name_before(
         }
         let plausible = paren.is_some()
             || (is_korean_name(core) && side != Side::China)
-            || (side == Side::China
+            || (side != Side::Korea
                 && romanize::chinese_from_hangul(core).is_some()
                 && !is_korean_word(core));
         let rest_is_paren_only =
@@ -435,7 +457,20 @@ pub fn find(doc: &Doc, lexicon: &Lexicon) -> Found {
     };
     for s in &doc.sentences {
         found.hits.push(lexicon.find(&s.text));
-        found.titles.push(titles::find(&s.text));
+        // A loose title (`시장` apart from the word before it) is one after a place.
+        let hits = found.hits.last().expect("pushed");
+        let titles = titles::find(&s.text)
+            .into_iter()
+            .filter(|t| {
+                !t.loose
+                    || hits.iter().any(|h| {
+                        h.official().is_none()
+                            && h.end <= t.start
+                            && s.text[h.end..t.start].trim().is_empty()
+                    })
+            })
+            .collect();
+        found.titles.push(titles);
     }
     // Known officials, by any alias.
     for (si, hits) in found.hits.iter().enumerate() {
@@ -482,15 +517,17 @@ pub fn find(doc: &Doc, lexicon: &Lexicon) -> Found {
                     .filter(|(a, _)| *a - t.end <= 2)
                     .or_else(|| english_name_before(text, t.start)),
                 Lang::Zh => zh_name_after(text, t.end),
-                Lang::Ko => korean_name_before(
-                    text,
-                    &hits,
-                    &found.mentions,
-                    si,
-                    t.start,
-                    &found.titles[si],
-                    t.title.side,
-                ),
+                Lang::Ko => korean_name_in_paren_after(text, t.end).or_else(|| {
+                    korean_name_before(
+                        text,
+                        &hits,
+                        &found.mentions,
+                        si,
+                        t.start,
+                        &found.titles[si],
+                        t.title.side,
+                    )
+                }),
             };
             // A known official already named here: the title describes them.
             let covering = span.and_then(|(a, b)| {
@@ -629,7 +666,11 @@ fn new_person(
     let mut guessed = false;
     let (name, local, surname) = if surface.chars().any(is_hangul) {
         let chinese_title = t.title.side == Side::China;
-        let chinese = chinese_title || (paren.is_some() && !is_korean_name(surface));
+        // A name with its characters in brackets is Chinese in a Korean report; so is one
+        // that reads as Chinese and not as Korean.
+        let chinese = chinese_title
+            || paren.is_some()
+            || (!is_korean_name(surface) && romanize::chinese_from_hangul(surface).is_some());
         if chinese {
             let name = paren
                 .as_deref()
@@ -684,7 +725,9 @@ fn new_person(
         && (text[b..].starts_with("（音译）") || text[b..].starts_with("(音译)"));
     let side = if korean_in_chinese {
         Side::Korea
-    } else if (surface.chars().any(is_hangul) && paren.is_some())
+    } else if (surface.chars().any(is_hangul)
+        && (paren.is_some()
+            || (!is_korean_name(surface) && romanize::chinese_from_hangul(surface).is_some())))
         || surface.is_ascii() && surface.split_whitespace().nth(1).is_some_and(pinyin_given)
     {
         Side::China

@@ -121,6 +121,9 @@ pub struct TitleHit {
     pub start: usize,
     pub end: usize,
     pub title: Title,
+    /// A title that needs a place standing apart from the word before it (`치치하얼 시장`):
+    /// a title only where that word is a place (the caller knows the places).
+    pub loose: bool,
 }
 
 impl TitleHit {
@@ -160,6 +163,9 @@ pub fn find(text: &str) -> Vec<TitleHit> {
             {
                 continue;
             }
+        } else if after.is_some_and(|c| c == '급') {
+            // `부시장급`, `국장급`: a rank, not someone's title.
+            continue;
         } else if title.needs_place {
             let glued = before.is_some_and(|c| !c.is_whitespace() && c != '(' && c != '[');
             let lone_surname = {
@@ -173,14 +179,24 @@ pub fn find(text: &str) -> Vec<TitleHit> {
             // are allowed: a particle after a title is common, so only a few are refused).
             let compound =
                 after.is_some_and(|c| matches!(c, '세' | '률' | '동' | '성' | '님' | '급' | '직'));
-            if !(glued || lone_surname) || compound {
+            // `양빙(楊兵) 시장`: a name with its characters is a person's, so is the title.
+            let after_name = text[..m.start()].trim_end().ends_with([')', '）']);
+            if compound {
                 continue;
             }
+            out.push(TitleHit {
+                start: m.start(),
+                end: m.end(),
+                title,
+                loose: !(glued || lone_surname || after_name),
+            });
+            continue;
         }
         out.push(TitleHit {
             start: m.start(),
             end: m.end(),
             title,
+            loose: false,
         });
     }
     out
@@ -191,7 +207,11 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<&'static str> {
-        find(text).into_iter().map(|h| h.title.english).collect()
+        find(text)
+            .into_iter()
+            .filter(|h| !h.loose)
+            .map(|h| h.title.english)
+            .collect()
     }
 
     #[test]
