@@ -145,12 +145,27 @@ pub fn fold(text: &str) -> (String, Vec<usize>) {
     (out, map)
 }
 
+/// Whether a short Hangul name of a Chinese place reads only as that place: it holds a
+/// syllable Korean words hardly use but transliterations of Chinese do (`쑤`, `둥`, `톈`), or
+/// it is a province or city name no Korean word shares (`광시`, `우한`). Others (`지난`
+/// Jinan / "last", `한중` Hanzhong / "Korea-China", `선전` Shenzhen / "publicity") count only
+/// with a place suffix.
+fn transliterated(name: &str) -> bool {
+    const SYLLABLES: &str =
+        "쑤쓰둥쯔쭌쭤퉁톈샹셴뤄룽몐츠칭윈잉궈쥔녠롄옌쉬샤싼둬뤼펀벙첸좡훙톄닝딩젠짱쿤릉쥐";
+    const NAMES: [&str; 12] = [
+        "광시", "허난", "후난", "지린", "푸젠", "우한", "난징", "청두", "창춘", "난창", "시닝",
+        "라싸",
+    ];
+    name.chars().any(|c| SYLLABLES.contains(c)) || NAMES.contains(&name)
+}
+
 fn edge_of(folded: &str, korean_place: bool) -> Edge {
     let first = folded.chars().next().unwrap_or(' ');
     if first.is_ascii_alphanumeric() {
         Edge::Word
     } else if is_hangul(first) {
-        if folded.chars().count() <= 2 && !korean_place {
+        if folded.chars().count() <= 2 && !korean_place && !transliterated(folded) {
             Edge::HangulSuffixed
         } else {
             Edge::Hangul
