@@ -31,11 +31,16 @@ static FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bJapan(ese)?\b|\bSingapore\b|\bUnited States\b|\bVietnam(ese)?\b|\bRussia\b|\bMongolia\b|일본|베트남|미국|싱가포르|러시아|日本|美国|越南|新加坡|俄罗斯|蒙古|尼泊尔",
     )
 });
+/// A meeting held over a screen: the word for it with what was held that way (`online
+/// shopping platforms`, `온라인 판매` are trade, not a video call).
 static VIDEO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)video link|video call|videoconferenc|video conferenc|virtual|\bonline\b|live video|on-screen|화상|온라인|실시간 전송|视频|连线|线上|云端",
+        r"(?i)video link|video call|videoconferenc|video conferenc|\bvirtual(ly)? (meeting|talks|conference|forum|event|ceremony|signing|summit)|\b(held|met|joined|took place|signed) (virtually|online)\b|\bonline (meeting|talks|conference|forum|event|ceremony|signing|summit|session)|\bvia (video|zoom|webex)\b|live video|on-screen|화상\s*(회의|회담|면담|간담회|협약|통화|으로|연결|상봉|교류회|설명회)|온라인\s*(으로|회의|회담|면담|간담회|협약|화상|영상|교류회|설명회|방식)|비대면|실시간 전송|视频(会议|会见|会谈|连线|方式|签约|交流|对话)|以视频|线上(会议|会见|会谈|方式|举行|签约|交流|对话|推介)|云(签约|会见|推介|端)",
     )
 });
+/// A physical arrival, which no video call has.
+static IN_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\barrived\b|\bflew\b|방한|입국|도착|访韩|抵达|来韩|赴韩"));
 static CHINA_TRIP: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)중국을 방문|방중|현지시간|visited China|visit to China|访华|보아오|博鳌|\bBoao\b")
 });
@@ -251,7 +256,7 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
         .map(|s| s.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    if VIDEO.is_match(&head_and_lede) {
+    if VIDEO.is_match(&head_and_lede) && !IN_PERSON.is_match(&head_and_lede) {
         return Some((
             "video_call",
             "The report is about a video call or an online event, not a visit to Korea.".into(),
@@ -259,8 +264,15 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
     }
     static HOSTED_IN_CHINA: LazyLock<Regex> =
         LazyLock::new(|| re(r"在[^，。、]{1,6}(会见|会谈|接见)[^，。]{0,12}韩国"));
-    if CHINA_TRIP.is_match(&lede_text) && !lede_text.contains("在沈阳连续")
-        || HOSTED_IN_CHINA.is_match(&lede_text)
+    // `在首尔会见韩国国务总理`: met in Korea, so the visit is China's.
+    let hosted_in_china = lede.iter().any(|si| {
+        HOSTED_IN_CHINA.find_iter(r.text(*si)).any(|m| {
+            !r.found.hits[*si]
+                .iter()
+                .any(|h| h.place().is_some() && h.start >= m.start() && h.end <= m.end())
+        })
+    });
+    if CHINA_TRIP.is_match(&lede_text) && !lede_text.contains("在沈阳连续") || hosted_in_china
     {
         return Some((
             "korean_delegation_in_china",

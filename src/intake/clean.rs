@@ -119,7 +119,6 @@ pub fn clean(text: &str) -> Cleaned {
             in_related = false;
             continue;
         }
-        let lower = line.to_lowercase();
         let is_list_item = line.starts_with("- ") || line.starts_with("· ");
         if in_related && is_list_item {
             out.removed.push(line.to_string());
@@ -127,10 +126,25 @@ pub fn clean(text: &str) -> Cleaned {
         }
         in_related = false;
         let short = line.chars().count() <= 80;
-        if spam::check("text", line).is_err() || (short && SPAM.is_match(line)) {
+        if short && (spam::check("text", line).is_err() || SPAM.is_match(line)) {
             out.removed.push(line.to_string());
             continue;
         }
+        // In a long line (a paragraph, or a whole report pasted as one line) only the
+        // sentences that carry spam go; the report around them stays.
+        let line = &if spam::check("text", line).is_err() {
+            let (kept, spam): (Vec<String>, Vec<String>) = super::sentences::split(line)
+                .into_iter()
+                .partition(|s| spam::check("text", s).is_ok() && !SPAM.is_match(s));
+            out.removed.extend(spam);
+            if kept.is_empty() {
+                continue;
+            }
+            kept.join(" ")
+        } else {
+            line.to_string()
+        };
+        let lower = line.to_lowercase();
         if DATE_ONLY.is_match(line) || (short && META.is_match(line)) {
             if let Some(d) = date_in(line) {
                 if lower.contains("updated") || line.contains("수정") {

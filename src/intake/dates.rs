@@ -535,6 +535,64 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
     f.mentions
 }
 
+/// When a report was written, read from its text when nobody says: its dateline (`SEOUL,
+/// May 20, 2024 --`, `SEOUL, May 20 (Yonhap) --`: the latest such day up to `today` when
+/// the year is left out), else the latest date it states in full (`May 20, 2024`,
+/// `2024년 5월 20일`), not after `today`. A year stated in the report then carries to the
+/// dates it leaves without one.
+pub fn written_on(lines: &[String], today: NaiveDate) -> Option<NaiveDate> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"^[A-Z][A-Za-z .'-]{{1,30}},\s+{MONTH_EN}\.?\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\s*(?:\([^)]{{1,30}}\))?\s*(?:--|—|–|-)"
+        ))
+    });
+    if let Some(c) = lines
+        .iter()
+        .take(3)
+        .find_map(|l| DATELINE.captures(l.trim()))
+    {
+        let (mo, d) = (month_number(&c[1]), num(&c, 2).unwrap_or(0));
+        let day = match num(&c, 3) {
+            Some(y) => NaiveDate::from_ymd_opt(y as i32, mo, d),
+            None => NaiveDate::from_ymd_opt(today.year(), mo, d)
+                .filter(|d| *d <= today)
+                .or_else(|| NaiveDate::from_ymd_opt(today.year() - 1, mo, d)),
+        };
+        if day.is_some() {
+            return day;
+        }
+    }
+    let mut stated = Vec::new();
+    for line in lines {
+        for c in ISO.captures_iter(line).chain(CJK_FULL.captures_iter(line)) {
+            stated.extend(NaiveDate::from_ymd_opt(
+                c[1].parse().unwrap_or(0),
+                num(&c, 2).unwrap_or(0),
+                num(&c, 3).unwrap_or(0),
+            ));
+        }
+        for c in EN_MD.captures_iter(line) {
+            if let Some(y) = num(&c, 5) {
+                stated.extend(NaiveDate::from_ymd_opt(
+                    y as i32,
+                    month_number(&c[1]),
+                    num(&c, 2).unwrap_or(0),
+                ));
+            }
+        }
+        for c in EN_DM.captures_iter(line) {
+            if let Some(y) = num(&c, 3) {
+                stated.extend(NaiveDate::from_ymd_opt(
+                    y as i32,
+                    month_number(&c[2]),
+                    num(&c, 1).unwrap_or(0),
+                ));
+            }
+        }
+    }
+    stated.into_iter().filter(|d| *d <= today).max()
+}
+
 /// How many days a stay lasts, when the sentence says so: `a three-day visit`, `1박 2일`,
 /// `2박 3일`, `为期三天`.
 pub fn duration(text: &str) -> Option<i64> {

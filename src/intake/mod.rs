@@ -156,6 +156,7 @@ pub fn trace(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> String
         .published
         .or(page.as_ref().and_then(|p| p.published))
         .or(cleaned.published)
+        .or_else(|| dates::written_on(&cleaned.lines, today))
         .unwrap_or(today);
     let doc = sentences::Doc::new(&cleaned, published);
     format!("published {published}\n{}", assemble::trace(&doc, lexicon))
@@ -171,12 +172,20 @@ pub fn draft(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> Draft 
     let from_page = page.as_ref().and_then(|p| p.published);
     let published = match report.published.or(from_page).or(cleaned.published) {
         Some(d) => d,
-        None => {
-            notes.push(format!(
-                "No publication date was given or found; partial dates were read against {today} (give published: to change that)."
-            ));
-            today
-        }
+        None => match dates::written_on(&cleaned.lines, today) {
+            Some(d) => {
+                notes.push(format!(
+                    "No publication date was given; dates without a year were read against {d}, the report's dateline or the latest date it gives in full (give published: to change that)."
+                ));
+                d
+            }
+            None => {
+                notes.push(format!(
+                    "No publication date was given or found; partial dates were read against {today} (give published: to change that)."
+                ));
+                today
+            }
+        },
     };
     let doc = sentences::Doc::new(&cleaned, published);
     let mut out = assemble::assemble(&doc, lexicon);

@@ -615,8 +615,50 @@ pub fn find(doc: &Doc, lexicon: &Lexicon) -> Found {
             t.rank = Rank::National;
         }
     }
+    known_in_another_script(&mut found, lexicon);
     later_mentions(doc, &mut found);
     found
+}
+
+/// Someone on record written in another script than the record has (`吴世勋` for 오세훈,
+/// `신창싱` for Xin Changxing): matched by the Korean reading of the characters and by the
+/// romanized name, so Confirm does not propose them anew.
+fn known_in_another_script(found: &mut Found, lexicon: &Lexicon) {
+    for p in found.people.iter_mut().filter(|p| !p.known) {
+        let mut readings = vec![p.name.clone()];
+        for form in p.forms.iter().chain(p.local.iter()) {
+            if form.chars().all(is_han) {
+                readings.extend(romanize::hangul_reading(form));
+            }
+        }
+        let on_record = readings.iter().find_map(|r| {
+            if let Some(side) = lexicon.sides.get(r) {
+                return Some((r.clone(), side.clone()));
+            }
+            lexicon
+                .find(r)
+                .into_iter()
+                .find(|h| h.start == 0 && h.end == r.len())
+                .and_then(|h| h.official().map(|(n, c)| (n.to_string(), c.to_string())))
+        });
+        if let Some((name, country)) = on_record {
+            p.name = name;
+            p.known = true;
+            p.side = match country.as_str() {
+                "China" => Side::China,
+                "Korea" => Side::Korea,
+                _ => p.side,
+            };
+        }
+    }
+    // Found under both scripts: one person, the first found.
+    for i in 0..found.people.len() {
+        if let Some(first) = (0..i).find(|j| found.people[*j].name == found.people[i].name) {
+            for m in found.mentions.iter_mut().filter(|m| m.person == i) {
+                m.person = first;
+            }
+        }
+    }
 }
 
 fn guess_side(p: &Person) -> Side {

@@ -481,6 +481,57 @@ static HANGUL_PINYIN: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 
 /// A Chinese name in Korean transliteration back to pinyin: 자오하이산 → Zhao Haishan,
 /// 마쥔윈 → Ma Junyun. The split into syllables takes the fewest pieces the table knows.
+/// The Sino-Korean reading of a name written in Chinese characters (`吴世勋` → `오세훈`),
+/// by data/hanja_hangul.tsv (Unicode's Unihan readings), the initial-sound rule applied to
+/// the first syllable (`李` 리 → 이, `柳` 류 → 유). `None` when a character has no reading.
+pub fn hangul_reading(hanzi: &str) -> Option<String> {
+    static READINGS: LazyLock<HashMap<char, &'static str>> = LazyLock::new(|| {
+        include_str!("../../data/hanja_hangul.tsv")
+            .lines()
+            .filter_map(|l| {
+                let (c, readings) = l.split_once('\t')?;
+                Some((c.chars().next()?, readings.split(';').next()?))
+            })
+            .collect()
+    });
+    const INITIAL: [(&str, &str); 20] = [
+        ("리", "이"),
+        ("류", "유"),
+        ("려", "여"),
+        ("례", "예"),
+        ("료", "요"),
+        ("륙", "육"),
+        ("륜", "윤"),
+        ("률", "율"),
+        ("량", "양"),
+        ("렴", "염"),
+        ("림", "임"),
+        ("린", "인"),
+        ("라", "나"),
+        ("로", "노"),
+        ("뢰", "뇌"),
+        ("루", "누"),
+        ("녀", "여"),
+        ("뉴", "유"),
+        ("니", "이"),
+        ("념", "염"),
+    ];
+    let mut out = String::new();
+    for (i, c) in hanzi.chars().enumerate() {
+        let reading = *READINGS.get(&c)?;
+        let reading = if i == 0 {
+            INITIAL
+                .iter()
+                .find(|(from, _)| *from == reading)
+                .map_or(reading, |(_, to)| to)
+        } else {
+            reading
+        };
+        out.push_str(reading);
+    }
+    Some(out)
+}
+
 /// Whether a Hangul word's last two syllables spell one Chinese syllable ending in 이 (후이
 /// hui, 카이 kai, 웨이 wei) and the word reads as a Chinese name: there the 이 belongs to the
 /// name (`리웨이`, `왕카이`), it is not the subject particle.

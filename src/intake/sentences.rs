@@ -61,7 +61,7 @@ const ABBREVIATIONS: [&str; 24] = [
 
 /// Splits a line into sentences: at 。！？ always, and at . ! ? followed by a space unless the
 /// word before the full stop is an abbreviation ("Dec. 4", "4 p.m. the same day").
-fn split(line: &str) -> Vec<String> {
+pub(super) fn split(line: &str) -> Vec<String> {
     let chars: Vec<char> = line.chars().collect();
     let mut out = Vec::new();
     let mut start = 0;

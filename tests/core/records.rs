@@ -91,8 +91,9 @@ async fn autocomplete_ranks_exact_prefix_then_substring() {
     );
     let o = t.app.suggest(Lookup::Official, "hoon").await.unwrap();
     assert_eq!(o, vec!["Oh Se-hoon"]);
+    // The province first, then the city in it (제주시), by its Korean name.
     let k = t.app.suggest(Lookup::Place, "제주").await.unwrap();
-    assert_eq!(k, vec!["Jeju"]);
+    assert_eq!(k, vec!["Jeju", "Jeju City"]);
     let f = t.app.suggest(Lookup::Forum, "jeju").await.unwrap();
     assert!(f[0].starts_with("#1 Jeju Forum"), "{f:?}");
     let long = "x".repeat(5000);

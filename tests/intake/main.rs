@@ -8,3 +8,4 @@ mod fetch;
 mod offices;
 mod outcomes;
 mod quality;
+mod unseen;
