@@ -150,6 +150,21 @@ pub fn assemble(doc: &Doc, lexicon: &Lexicon) -> Draft {
     let leader = leader(&r);
     let _ = Lang::En;
     if let Some((kind, reason)) = not_a_visit(&r, leader) {
+        // No one named as leading it, yet a province's delegation came: a visit all the same.
+        if leader.is_none()
+            && kind == "no_specific_visit"
+            && let Some(v) = super::unled::visit(&r)
+            && v.start
+                .as_deref()
+                .is_none_or(|s| s <= doc.published.to_string().as_str())
+        {
+            draft.visits.push(v);
+            draft.notes.push(
+                "The report names no leader of the delegation; give leader: once it is known."
+                    .into(),
+            );
+            return draft;
+        }
         draft.not_a_visit = Some(reason);
         draft.not_a_visit_kind = Some(kind.to_string());
         return draft;

@@ -22,6 +22,7 @@ mod people;
 pub mod romanize;
 mod sentences;
 mod titles;
+mod unled;
 
 pub mod apply;
 

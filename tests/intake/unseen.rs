@@ -189,3 +189,18 @@ async fn item07_people_on_record_are_known_in_another_script() {
     assert_eq!(d.meetings[0].officials, ["Xin Changxing", "Oh Se-hoon"]);
     assert!(d.new_officials.is_empty(), "{:?}", d.new_officials);
 }
+
+#[tokio::test]
+async fn item05_a_delegation_with_no_leader_named_is_still_a_visit() {
+    let d = draft(
+        "A delegation from Jiangsu Province visited Korea from September 10 to 12, 2024.",
+        Some("2024-09-13"),
+    )
+    .await;
+    assert_eq!(d.not_a_visit, None);
+    let v = &d.visits[0];
+    assert_eq!(v.provinces, ["Jiangsu"]);
+    assert_eq!(v.leader, None);
+    assert_eq!(v.start.as_deref(), Some("2024-09-10"));
+    assert_eq!(v.end.as_deref(), Some("2024-09-12"));
+}
