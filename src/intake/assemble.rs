@@ -42,7 +42,9 @@ static VIDEO: LazyLock<Regex> = LazyLock::new(|| {
 static IN_PERSON: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\barrived\b|\bflew\b|방한|입국|도착|访韩|抵达|来韩|赴韩"));
 static CHINA_TRIP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)중국을 방문|방중|현지시간|visited China|visit to China|访华|보아오|博鳌|\bBoao\b")
+    re(
+        r"(?i)중국을 방문|방중|현지시간|visited China|visit to China|trip to China|delegation in China|\bin China this week|访华|보아오|博鳌|\bBoao\b",
+    )
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -252,9 +254,42 @@ fn leader(r: &Reading) -> Option<usize> {
 }
 
 /// Why the report gives no visit, if it does not.
+/// Whether the lede's events take place in China: a Chinese place where things happen
+/// (`광둥성에서`, `在重庆`, `in Chongqing`) and no Korean place named at all.
+fn events_in_china(r: &Reading, lede: &[usize]) -> bool {
+    let (mut china, mut korea) = (0, 0);
+    for si in lede {
+        let text = r.text(*si);
+        for h in &r.found.hits[*si] {
+            if h.official().is_some() {
+                continue;
+            }
+            let after = text[h.end..].trim_start_matches(['성', '시', '省', '市']);
+            let before = text[..h.start].trim_end();
+            let locative = after.starts_with("에서")
+                || before.ends_with('在')
+                || before.ends_with(" in")
+                || before.ends_with(" at");
+            if h.place().is_some() {
+                korea += 1;
+            } else if locative && (h.province().is_some() || !h.cities().is_empty()) {
+                china += 1;
+            }
+        }
+    }
+    china > 0 && korea == 0
+}
+
 fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, String)> {
+    // The lede: the first sentences of the article proper (a subhead or a byline line does
+    // not end as a sentence does).
     let lede: Vec<usize> = (0..r.doc.sentences.len())
         .filter(|s| !r.doc.sentences[*s].headline)
+        .filter(|s| {
+            r.text(*s)
+                .trim_end_matches(['"', '”', '’', '\'', ')', '）'])
+                .ends_with(['.', '。', '!', '?', '！', '？'])
+        })
         .take(3)
         .collect();
     let all: Vec<usize> = (0..r.doc.sentences.len()).collect();
@@ -287,7 +322,9 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
                 .any(|h| h.place().is_some() && h.start >= m.start() && h.end <= m.end())
         })
     });
-    if CHINA_TRIP.is_match(&lede_text) && !lede_text.contains("在沈阳连续") || hosted_in_china
+    if CHINA_TRIP.is_match(&lede_text) && !lede_text.contains("在沈阳连续")
+        || hosted_in_china
+        || events_in_china(r, &lede)
     {
         return Some((
             "korean_delegation_in_china",
