@@ -465,9 +465,13 @@ fn delegation(r: &Reading, leader: usize) -> Delegation {
     if provinces.is_empty() {
         // No office named for the leader: the province the report names most beside the
         // delegation.
+        // A sentence naming the leader counts thrice (`A Shandong Province delegation led by
+        // Governor Zhou`), and of two provinces named as often the first named wins: a
+        // second delegation told later does not take the leader.
         let mut counts: Vec<(String, usize)> = Vec::new();
         for si in 0..r.doc.sentences.len() {
-            if !LEAD.is_match(r.text(si)) && !r.people_in(si).contains(&leader) {
+            let names_leader = r.people_in(si).contains(&leader);
+            if !LEAD.is_match(r.text(si)) && !names_leader {
                 continue;
             }
             for h in &r.found.hits[si] {
@@ -476,14 +480,16 @@ fn delegation(r: &Reading, leader: usize) -> Delegation {
                     .map(String::from)
                     .or_else(|| h.cities().first().map(|c| c.1.to_string()));
                 if let Some(prov) = prov {
+                    let weight = if names_leader { 3 } else { 1 };
                     match counts.iter_mut().find(|(p, _)| *p == prov) {
-                        Some(c) => c.1 += 1,
-                        None => counts.push((prov, 1)),
+                        Some(c) => c.1 += weight,
+                        None => counts.push((prov, weight)),
                     }
                 }
             }
         }
-        if let Some((prov, _)) = counts.into_iter().max_by_key(|(_, n)| *n) {
+        let best = counts.iter().map(|(_, n)| *n).max();
+        if let Some((prov, _)) = counts.into_iter().find(|(_, n)| Some(*n) == best) {
             provinces.push(prov);
         }
     }
