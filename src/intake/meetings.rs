@@ -17,7 +17,7 @@ use super::pattern as re;
 
 static MEET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmet\b|\bmeets?\b|\bmeetings? with\b|\bheld talks\b|\btalks with\b|\bsat down\b|\bcalled on\b|courtesy call|\breceived\b|\bhosted\b|\bwelcome[sd]?\b|\bgreet|\blunch|\bdinner\b|\bluncheon\b|\bbriefed\b|\bsigned\b|접견|면담|만나|만났|만남|회담|환담|맞아|맞이|예방|오찬|만찬|간담회|회동|재회|会见|会谈|见面|会面|拜会|座谈|接见|宴请|签署",
+        r"(?i)\bmet\b|\bmeets?\b|\bmeetings? with\b|\bheld talks\b|\btalks with\b|\bsat down\b|\bcalled on\b|courtesy call|\breceived\b|\bhosted\b|\bwelcome[sd]?\b|\bgreet|\blunch|\bdinner\b|\bluncheon\b|\bbriefed\b|\bsigned\b|접견|면담|만나|만났|만남|회담|환담|맞아|맞이|맞았|맞은|마주 앉|마주앉|예방|오찬|만찬|간담회|회동|재회|会见|会谈|见面|会面|拜会|座谈|接见|宴请|签署",
     )
 });
 static NOT_MET: LazyLock<Regex> = LazyLock::new(|| {

@@ -84,6 +84,14 @@ fn hanzi_surname(c: char) -> bool {
 const ZH_STOPS: &str = "在与率会表说出等一到和及同向为对的是陪参致作带发提指举签也还将已分先介就均赴访前应共以于由被把接主了着讲称时、，。；：（()）」”“ 专抵于同回强认希欢祝感就代再并看首";
 
 const HANGUL_STOPWORDS: &[&str] = &[
+    // Where someone stands in a photo, and words of a quote, are not names.
+    "오른쪽",
+    "왼쪽",
+    "가운데",
+    "앞줄",
+    "뒷줄",
+    "우리의",
+    "우리",
     "이번",
     "지난",
     "중국",
