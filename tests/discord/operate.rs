@@ -175,8 +175,12 @@ async fn metrics_move_with_interactions() {
     ))
     .await;
 
+    // A scrape reads the records before it renders the counters, so the one that first
+    // counts the write may have read the records just before it: wait for both.
     let after = metrics_when(&base, "seven interactions counted", |t| {
-        counted(t, "visits show", "error") == 1.0 && counted(t, "record visit add", "ok") == 1.0
+        counted(t, "visits show", "error") == 1.0
+            && counted(t, "record visit add", "ok") == 1.0
+            && sample(t, "delegation_bot_records{kind=\"visits\"}") == Some(3.0)
     })
     .await;
     assert_eq!(counted(&after, "stats", "ok"), 2.0);
