@@ -48,7 +48,7 @@ static CHINA_TRIP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)추진|조율|예정|성사되면|plans? to visit|is expected to visit|will visit|拟|将访问|计划",
+        r"(?i)방한을? 추진|방문을? 추진|추진되|추진 중|추진하고 있|조율|예정|성사되면|plans? to visit|is expected to visit|will visit|拟|将访问|计划",
     )
 });
 static SIZE: LazyLock<Regex> = LazyLock::new(|| {
@@ -332,26 +332,32 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
                 .into(),
         ));
     }
+    // Named only beside the local leader (`시진핑 주석의 측근 천민얼`), a national figure
+    // describes the visitor; they are the visitor where a sentence has them alone visiting
+    // or leading, before any local leader is named.
+    let first_local = leader
+        .and_then(|l| r.mentions_of(l).min())
+        .unwrap_or(usize::MAX);
     let national = r.found.people.iter().enumerate().find(|(i, p)| {
+        let visits_alone = r.mentions_of(*i).any(|s| {
+            leader.is_none_or(|l| !r.people_in(s).contains(&l))
+                && (VISIT.is_match(r.text(s)) || LEAD.is_match(r.text(s)))
+        });
         p.side == Side::China
             && p.rank() == Rank::National
             && r.mentions_of(*i)
                 .any(|s| lede.contains(&s) || r.doc.sentences[s].headline)
+            && r.mentions_of(*i).min().unwrap_or(usize::MAX) <= first_local
+            && (visits_alone || leader.is_none())
     });
-    if let Some((ni, n)) = national {
-        let first_national = r.mentions_of(ni).min().unwrap_or(usize::MAX);
-        let first_local = leader
-            .and_then(|l| r.mentions_of(l).min())
-            .unwrap_or(usize::MAX);
-        if first_national <= first_local {
-            return Some((
-                "national_level",
-                format!(
-                    "The visitor, {}, is a national-level Chinese official, not a provincial or city delegation.",
-                    n.name
-                ),
-            ));
-        }
+    if let Some((_, n)) = national {
+        return Some((
+            "national_level",
+            format!(
+                "The visitor, {}, is a national-level Chinese official, not a provincial or city delegation.",
+                n.name
+            ),
+        ));
     }
     let Some(l) = leader else {
         if FOREIGN.is_match(&head_and_lede) {

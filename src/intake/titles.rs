@@ -163,8 +163,13 @@ pub fn find(text: &str) -> Vec<TitleHit> {
             {
                 continue;
             }
-        } else if after.is_some_and(|c| c == '급') {
-            // `부시장급`, `국장급`: a rank, not someone's title.
+        } else if text[m.end()..]
+            .chars()
+            .take_while(|c| is_hangul(*c))
+            .take(2)
+            .any(|c| c == '급')
+        {
+            // `부시장급`, `차관보급`: a rank, not someone's title.
             continue;
         } else if title.needs_place {
             let glued = before.is_some_and(|c| !c.is_whitespace() && c != '(' && c != '[');
