@@ -43,9 +43,12 @@ static IN_PERSON: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\barrived\b|\bflew\b|방한|입국|도착|访韩|抵达|来韩|赴韩"));
 static CHINA_TRIP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)중국을 방문|방중|현지시간|visited China|visit to China|trip to China|delegation in China|\bin China this week|访华|보아오|博鳌|\bBoao\b",
+        r"(?i)중국을 방문|방중|현지시간|visited China|visit to China|trip to China|delegation in China|\bin China this week|访华",
     )
 });
+/// The Boao forum is held in China: a report opening with it is about a trip there, one
+/// mentioning it later (a forum each side sends delegations to) need not be.
+static BOAO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)보아오|博鳌|\bBoao\b"));
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)방한을? 추진|방문을? 추진|추진되|추진 중|추진하고 있|조율|예정|성사되면|plans? to visit|is expected to visit|will visit|拟|将访问|计划",
@@ -322,7 +325,8 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
                 .any(|h| h.place().is_some() && h.start >= m.start() && h.end <= m.end())
         })
     });
-    if CHINA_TRIP.is_match(&lede_text) && !lede_text.contains("在沈阳连续")
+    let opens_in_boao = lede.first().is_some_and(|s| BOAO.is_match(r.text(*s)));
+    if (CHINA_TRIP.is_match(&lede_text) || opens_in_boao) && !lede_text.contains("在沈阳连续")
         || hosted_in_china
         || events_in_china(r, &lede)
     {
