@@ -735,6 +735,15 @@ fn visit_dates(
             _ => activities.push((*w, *si)),
         }
     }
+    // A date years before the report (`sister cities since Dec. 7, 1993`) is background,
+    // not the visit's, where the report gives a recent one too.
+    let recent = |w: &When| {
+        let published = r.doc.published;
+        w.first() >= published - Duration::days(365) && w.first() <= published + Duration::days(62)
+    };
+    if activities.iter().any(|(w, _)| recent(w)) {
+        activities.retain(|(w, _)| recent(w));
+    }
     let day = |w: When| w.first();
     let (start, start_si, field) = if let Some((w, si)) = range {
         (Some(w), Some(si), "start")
