@@ -138,15 +138,10 @@ pub async fn trace(root: &Path, name: &str) -> Result<String> {
     std::fs::create_dir_all(&dir)?;
     let (_, lexicon, _) = score(&cases, &dir, "trace").await?;
     let _ = std::fs::remove_dir_all(&dir);
-    let today = if case.published_known {
-        case.published
-    } else {
-        eval::PASTED_ON
-    };
     let draft = case.draft(&lexicon);
     Ok(format!(
         "{}\n{}\nexpected: {}\n",
-        intake::trace(&case.report(), &lexicon, today),
+        intake::trace(&case.report(), &lexicon, case.today()),
         serde_json::to_string_pretty(&draft)?,
         serde_json::to_string_pretty(&case.expected)?
     ))

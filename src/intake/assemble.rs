@@ -102,7 +102,24 @@ pub struct Reading<'a> {
     pub vague: Vec<String>,
 }
 
-impl Reading<'_> {
+impl<'a> Reading<'a> {
+    /// The people, names and dates of each sentence.
+    pub fn new(doc: &'a Doc, lexicon: &Lexicon) -> Reading<'a> {
+        let found = people::find(doc, lexicon);
+        let mut ctx = Context::default();
+        let dates = doc
+            .sentences
+            .iter()
+            .map(|s| dates::scan(&s.text, doc.published, &mut ctx))
+            .collect();
+        Reading {
+            doc,
+            found,
+            dates,
+            vague: ctx.vague,
+        }
+    }
+
     pub fn text(&self, si: usize) -> &str {
         &self.doc.sentences[si].text
     }
@@ -132,19 +149,7 @@ impl Reading<'_> {
 }
 
 pub fn assemble(doc: &Doc, lexicon: &Lexicon) -> Draft {
-    let found = people::find(doc, lexicon);
-    let mut ctx = Context::default();
-    let dates = doc
-        .sentences
-        .iter()
-        .map(|s| dates::scan(&s.text, doc.published, &mut ctx))
-        .collect();
-    let r = Reading {
-        doc,
-        found,
-        dates,
-        vague: ctx.vague,
-    };
+    let r = Reading::new(doc, lexicon);
     let mut draft = Draft::default();
     if !r.vague.is_empty() {
         draft.notes.push(format!(
@@ -288,11 +293,7 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
     // not end as a sentence does).
     let lede: Vec<usize> = (0..r.doc.sentences.len())
         .filter(|s| !r.doc.sentences[*s].headline)
-        .filter(|s| {
-            r.text(*s)
-                .trim_end_matches(['"', '”', '’', '\'', ')', '）'])
-                .ends_with(['.', '。', '!', '?', '！', '？'])
-        })
+        .filter(|s| super::sentences::ends_as_sentence(r.text(*s)))
         .take(3)
         .collect();
     let all: Vec<usize> = (0..r.doc.sentences.len()).collect();
@@ -1013,11 +1014,10 @@ fn new_officials(r: &Reading, draft: &Draft) -> Vec<NewOfficial> {
 /// What the engine read, sentence by sentence (people, their titles and places, dates): for
 /// a developer asking why a report drafts as it does (`bench intake --trace CASE`).
 pub fn trace(doc: &Doc, lexicon: &Lexicon) -> String {
-    let found = people::find(doc, lexicon);
-    let mut ctx = Context::default();
+    let Reading { found, dates, .. } = Reading::new(doc, lexicon);
     let mut out = String::new();
     for (i, s) in doc.sentences.iter().enumerate() {
-        let dates = dates::scan(&s.text, doc.published, &mut ctx);
+        let dates = &dates[i];
         out.push_str(&format!(
             "[{i}]{} {}\n",
             if s.headline { " (headline)" } else { "" },
@@ -1029,7 +1029,7 @@ pub fn trace(doc: &Doc, lexicon: &Lexicon) -> String {
                 m.person, m.start, m.end
             ));
         }
-        for d in &dates {
+        for d in dates {
             out.push_str(&format!("    date {:?} {:?}\n", d.when, d.bound));
         }
         for t in &found.titles[i] {

@@ -64,14 +64,18 @@ impl Case {
         }
     }
 
-    /// Drafted as `/record draft` would, on the day the corpus was made.
-    pub fn draft(&self, lexicon: &Lexicon) -> Draft {
-        let today = if self.published_known {
+    /// The day it is drafted: its publication when known, else the day of the split.
+    pub fn today(&self) -> NaiveDate {
+        if self.published_known {
             self.published
         } else {
             PASTED_ON
-        };
-        draft(&self.report(), lexicon, today)
+        }
+    }
+
+    /// Drafted as `/record draft` would, on the day the corpus was made.
+    pub fn draft(&self, lexicon: &Lexicon) -> Draft {
+        draft(&self.report(), lexicon, self.today())
     }
 }
 

@@ -146,26 +146,16 @@ pub struct Report<'a> {
     pub published: Option<NaiveDate>,
 }
 
-/// Drafts the records a report states. `today` is the fallback reference for partial dates
-/// when neither the moderator nor the text gives a publication date (noted in the draft).
-/// What the engine reads in a report, for a developer (`bench intake --trace`).
-pub fn trace(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> String {
-    let page = html::is_markup(report.text).then(|| html::reduce(report.text));
-    let text = page.as_ref().map_or(report.text, |p| p.text.as_str());
-    let cleaned = clean::clean(text);
-    let published = report
-        .published
-        .or(page.as_ref().and_then(|p| p.published))
-        .or(cleaned.published)
-        .or_else(|| dates::written_on(&cleaned.lines, today))
-        .unwrap_or(today);
-    let doc = sentences::Doc::new(&cleaned, published);
-    format!("published {published}\n{}", assemble::trace(&doc, lexicon))
+/// A report made ready to read: its text cleaned (a page's markup read as the article it
+/// holds), split into sentences, dated; with what was removed and a note on where the
+/// date came from when nobody gave it.
+struct Prepared {
+    doc: sentences::Doc,
+    removed: Vec<String>,
+    notes: Vec<String>,
 }
 
-pub fn draft(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> Draft {
-    // A page's markup (a saved page, or its source pasted) is read as the article it holds,
-    // its metadata giving the publication date.
+fn prepare(report: &Report<'_>, today: NaiveDate) -> Prepared {
     let page = html::is_markup(report.text).then(|| html::reduce(report.text));
     let text = page.as_ref().map_or(report.text, |p| p.text.as_str());
     let cleaned = clean::clean(text);
@@ -188,10 +178,34 @@ pub fn draft(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> Draft 
             }
         },
     };
-    let doc = sentences::Doc::new(&cleaned, published);
+    Prepared {
+        doc: sentences::Doc::new(&cleaned, published),
+        removed: cleaned.removed,
+        notes,
+    }
+}
+
+/// What the engine reads in a report, for a developer (`bench intake --trace`).
+pub fn trace(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> String {
+    let doc = prepare(report, today).doc;
+    format!(
+        "published {}\n{}",
+        doc.published,
+        assemble::trace(&doc, lexicon)
+    )
+}
+
+/// Drafts the records a report states. `today` is the fallback reference for partial dates
+/// when neither the moderator nor the text gives a publication date (noted in the draft).
+pub fn draft(report: &Report<'_>, lexicon: &Lexicon, today: NaiveDate) -> Draft {
+    let Prepared {
+        doc,
+        removed,
+        notes,
+    } = prepare(report, today);
     let mut out = assemble::assemble(&doc, lexicon);
-    out.removed = cleaned.removed;
+    out.removed = removed;
     out.notes.splice(0..0, notes);
-    out.published = Some(published.to_string());
+    out.published = Some(doc.published.to_string());
     out
 }

@@ -117,13 +117,17 @@ pub(super) fn split(line: &str) -> Vec<String> {
     out
 }
 
-/// Whether a line reads as a headline: it does not end with a sentence's final stop
-/// (quotes and brackets around the end aside).
+/// Whether a line reads as a headline: it does not end as a sentence does.
 fn is_headline(line: &str) -> bool {
-    let end = line
-        .trim_end()
-        .trim_end_matches(['"', '”', '’', '\'', '」', '）', ')']);
-    !end.ends_with(['.', '。', '!', '！', '?', '？'])
+    !ends_as_sentence(line)
+}
+
+/// Whether a line or sentence ends with a sentence's final stop (quotes and brackets
+/// around the end aside): a headline, a subhead or a byline line does not.
+pub fn ends_as_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', '」', '）', ')'])
+        .ends_with(['.', '。', '!', '！', '?', '？'])
 }
 
 impl Doc {
