@@ -474,11 +474,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[
             FROM,
             TO,
-            opt(
-                "kind",
-                "OptionKind of event",
-                OptionKind::Choice(FORUM_KINDS),
-            ),
+            opt("kind", "Kind of event", OptionKind::Choice(FORUM_KINDS)),
             opt(
                 "place",
                 "Place (any part of it)",
@@ -690,11 +686,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Add an investment forum, business forum or conference",
         options: &[
             req("name", "Name, e.g. Jeju Forum", OptionKind::Text(SHORT_MAX)),
-            req(
-                "kind",
-                "OptionKind of event",
-                OptionKind::Choice(FORUM_KINDS),
-            ),
+            req("kind", "Kind of event", OptionKind::Choice(FORUM_KINDS)),
             req(
                 "start",
                 "First day, YYYY-MM-DD (or YYYY-MM)",
@@ -721,11 +713,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[
             look(req("id", "Forum number", ID), Lookup::Forum),
             opt("name", "Name", OptionKind::Text(SHORT_MAX)),
-            opt(
-                "kind",
-                "OptionKind of event",
-                OptionKind::Choice(FORUM_KINDS),
-            ),
+            opt("kind", "Kind of event", OptionKind::Choice(FORUM_KINDS)),
             opt(
                 "start",
                 "First day, YYYY-MM-DD or YYYY-MM",
@@ -1002,7 +990,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[
             opt(
                 "entity",
-                "OptionKind of record",
+                "Kind of record",
                 OptionKind::Choice(&["visit", "meeting", "forum", "official", "outcome"]),
             ),
             opt("id", "Record number", ID),
@@ -1192,11 +1180,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "MOUs, agreements, pledges and other outcomes, newest first, with filters",
         options: &[
             PROVINCES,
-            opt(
-                "kind",
-                "OptionKind of outcome",
-                OptionKind::Choice(OUTCOME_KINDS),
-            ),
+            opt("kind", "Kind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
             opt(
                 "status",
                 "How far it has got",
@@ -1222,7 +1206,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         path: &["outcome", "add"],
         description: "Add an outcome: MOU, agreement, pledge, contract, sister-city tie",
         options: options!(
-            req("kind", "OptionKind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
+            req("kind", "Kind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
             req("title", "Title, e.g. Workation MOU", OptionKind::Text(SHORT_MAX)),
             req("date", "Date, YYYY-MM-DD (or YYYY-MM for a month)", OptionKind::Date),
             PROVINCES;
@@ -1240,7 +1224,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "Change fields of an outcome (clear:amount empties a field)",
         options: options!(
             req("id", "Outcome number", ID),
-            opt("kind", "OptionKind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
+            opt("kind", "Kind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
             opt("title", "Title", OptionKind::Text(SHORT_MAX)),
             opt("date", "Date, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
             PROVINCES;

@@ -25,6 +25,9 @@ pub struct Cli {
     /// Name recorded in the audit log for changes made here (default: $USER)
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub actor: Option<String>,
+    /// Language of replies: ko, zh or en (default: DELEGATION_BOT_LANG, else LANG, else en)
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["ko", "zh", "en"])]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -178,6 +181,7 @@ fn actor(name: Option<String>) -> Result<Actor, String> {
         id: format!("local:{name}"),
         name,
         moderator: true,
+        lang: crate::i18n::reader(),
     })
 }
 
@@ -213,7 +217,19 @@ fn draft_request(
 }
 
 /// Runs the command line; returns the process exit status.
+/// Runs the command line in the reader's language: `--lang`, else DELEGATION_BOT_LANG, else
+/// LANG (`ko_KR.UTF-8` is Korean), else English.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
+    let lang = cli
+        .lang
+        .clone()
+        .or_else(|| crate::configuration::settings().lang.clone())
+        .and_then(|tag| crate::i18n::Lang::from_tag(&tag))
+        .unwrap_or_default();
+    crate::i18n::read_by(lang, run_in_language(cli)).await
+}
+
+async fn run_in_language(cli: Cli) -> anyhow::Result<i32> {
     let settings = Settings::load();
     crate::domain::spam::set_blocked_hosts(settings.blocked_link_hosts.clone());
     let actor = match actor(cli.actor.clone()) {

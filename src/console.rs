@@ -54,7 +54,8 @@ pub fn render(reply: &Reply) -> String {
     if let Some(page) = &reply.page
         && page.page < page.pages
     {
-        out.push_str(&format!("(add page:{} for more)\n", page.page + 1));
+        out.push_str(&crate::t!("page-more", next = page.page + 1));
+        out.push('\n');
     }
     out
 }
@@ -143,12 +144,13 @@ pub fn print_answer(answer: crate::error::Result<crate::reply::Reply>, as_json: 
             } else {
                 print!("{}", printable(&render(&reply)));
                 for p in saved {
-                    println!("Wrote {}", p.display());
+                    println!("{}", crate::t!("wrote", path = p.display().to_string()));
                 }
                 if let Some(c) = &reply.confirm {
                     println!(
-                        "{} Run again with confirm:true to apply:\n  {}",
+                        "{} {}\n  {}",
                         c.prompt,
+                        crate::t!("run-again-to-apply"),
                         c.request.to_line()
                     );
                 }
@@ -228,8 +230,12 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
                 Ok(reply) => {
                     print!("{}", printable(&render(&reply)));
                     match save_attachments(&reply, Path::new(".")) {
-                        Ok(paths) => paths.iter().for_each(|p| println!("Wrote {}", p.display())),
-                        Err(e) => println!("Could not write the file: {e}"),
+                        Ok(paths) => paths.iter().for_each(|p| {
+                            println!("{}", crate::t!("wrote", path = p.display().to_string()))
+                        }),
+                        Err(e) => {
+                            println!("{}", crate::t!("could-not-write", error = e.to_string()))
+                        }
                     }
                     if let Some(c) = &reply.confirm {
                         let typed = editor
@@ -239,7 +245,7 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
                             answer = app.handle(actor, &c.request).await;
                             continue;
                         }
-                        println!("Nothing was changed.");
+                        println!("{}", crate::t!("nothing-changed"));
                     }
                 }
                 Err(e) => println!("{}", printable(&e.user_message())),

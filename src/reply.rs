@@ -242,9 +242,11 @@ impl Page {
     }
 
     pub fn label(&self) -> String {
-        format!(
-            "page {} of {} · {} in all",
-            self.page, self.pages, self.total
+        crate::t!(
+            "page-label",
+            page = self.page,
+            pages = self.pages,
+            total = self.total
         )
     }
 }

@@ -70,7 +70,7 @@ fn ask_json_prints_one_object_and_sets_the_exit_status() {
     let (_, shown) = ask_json(d, &format!("/visits show id:{id}"));
     assert_eq!(shown["data"]["places"], serde_json::json!(["Incheon"]));
     assert!(
-        shown["data"]["last_change"]
+        shown["data"]["last_change"]["by"]
             .as_str()
             .unwrap()
             .contains("tester"),

@@ -106,6 +106,7 @@ fn moderator() -> Actor {
         id: "u:docs".into(),
         name: "Docs".into(),
         moderator: true,
+        lang: delegation_bot::i18n::Lang::En,
     }
 }
 

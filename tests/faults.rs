@@ -182,6 +182,7 @@ fn moderator() -> Actor {
         id: "local:test".into(),
         name: "test".into(),
         moderator: true,
+        lang: delegation_bot::i18n::Lang::En,
     }
 }
 

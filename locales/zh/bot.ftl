@@ -1,93 +1,93 @@
-# delegation-bot: every text a person reads, in English. The Korean and Chinese files
-# hold the same ids. Arguments: { $name }; numbers select plurals.
+# delegation-bot: every text a person reads, in Simplified Chinese. The English and Korean
+# files hold the same ids. Arguments: { $name }; numbers select plurals.
 
 ## Failures
 
-apology = Sorry, something went wrong on our side; the change was not made. Please try again later.
-apology-read = Sorry, something went wrong on our side while answering; please try again later.
-database-full = The database's disk is full, so nothing was changed; reading still works. Tell the bot's operator.
-database-read-only = The database is read-only right now, so nothing was changed; reading still works. Tell the bot's operator.
-database-busy = The database is busy with another change, so nothing was changed; try again in a moment.
+apology = 抱歉，系统内部出错，未作任何更改。请稍后再试。
+apology-read = 抱歉，系统在回复时内部出错，请稍后再试。
+database-full = 数据库磁盘已满，未作任何更改；仍可正常查询。请告知机器人管理员。
+database-read-only = 数据库当前为只读状态，未作任何更改；仍可正常查询。请告知机器人管理员。
+database-busy = 数据库正在处理另一项更改，未作任何更改；请稍后再试。
 
 ## Kinds of record, as sentences name them
 
-kind-visit = visit
-kind-meeting = meeting
-kind-forum = forum
-kind-official = official
-kind-outcome = outcome
+kind-visit = 访问
+kind-meeting = 会见
+kind-forum = 论坛
+kind-official = 官员
+kind-outcome = 成果
 
-date-unknown = an unknown date
-date-now = now
+date-unknown = 日期不详
+date-now = 现在
 
 ## What the store refuses
 
-missing-visit = There is no visit #{ $id }; /visits list shows the numbers.
-missing-meeting = There is no meeting #{ $id }; /official history lists meetings with their numbers.
-missing-forum = There is no forum #{ $id }; /forums list shows the numbers.
-missing-official = There is no official #{ $id }; /search finds officials by name.
-missing-outcome = There is no outcome #{ $id }; /outcomes list shows the numbers.
-stale = That { $kind } (#{ $id }) changed since version { $seen } ({ $changes }); look at it again (now version { $now }) and redo your edit.
-stale-unknown = it was changed
-unknown-official = No official called `{ $typed }` is on record; check the spelling. Moderators add people with /record official add.
-unknown-official-near = No official called `{ $typed }` is on record; did you mean { $near }? Moderators add people with /record official add.
-officials-not-separated = No official called `{ $typed }` is on record; separate officials with ;, e.g. { $example }.
-no-officials = Name at least one official, separated by ; e.g. officials:"Liu Xiaoming; Oh Young-hun".
-unknown-province = `{ $typed }` is not a Chinese province I know; check the spelling.
-unknown-province-near = `{ $typed }` is not a Chinese province I know; did you mean { $near }?
-unknown-place = `{ $typed }` is not a Korean place I know; check the spelling.
-unknown-place-near = `{ $typed }` is not a Korean place I know; did you mean { $near }?
-city-for-province = { $city } is a city in { $provinces }; give its province, e.g. { $province }.
-list-or = { $first } or { $second }
-list-and-in = { $first } and in { $second }
-list-semicolon = { $first }; { $second }
-change-by = { $change } by { $who }
-no-province = Name at least one province, e.g. Jiangsu.
-no-place = Name at least one Korean place, e.g. Seoul.
-alias-empty = An alias needs at least one letter or digit.
-alias-taken = `{ $alias }` already names { $holder }; if they are one person, use /record official merge.
-alias-is-name = `{ $alias }` is their name; change it with /record official edit new_name:... or local_name:...
-alias-not-theirs = `{ $alias }` is not one of { $name }'s aliases; /official show lists them.
-post-ends-before-start = The end ({ $to }) is before the start ({ $from }); type an end on or after the start.
-separator-in-field = `{ $field }` may not contain `|`, which separates the parts of a post in exports; use / or a comma.
-post-overlaps = { $name } already holds `{ $title }` from { $from } to { $to } (post #{ $id }), which overlaps; remove it with { $remove } first, or change the dates.
-post-not-theirs = Post #{ $id } is not one of { $name }'s; /official show lists their posts with their numbers.
-nothing-to-undo = You have no change left to undo; /data audit shows recent changes.
-undo-changed-since = Cannot undo "{ $summary }": { $who } changed { $kind } #{ $id } since; edit it by hand instead.
-undo-referred = Cannot undo "{ $summary }": { $kind } #{ $id } refers to { $target_kind } #{ $target }, which that change added; change or delete { $kind } #{ $id } first.
-undo-alias-taken = Cannot undo: the alias `{ $alias }` now belongs to someone else; remove it there first.
-watch-exists = Watch #{ $id } already does that; /watches shows them all.
-no-watch = There is no watch #{ $id }; /watches shows them.
-not-sqlite-url = DATABASE_URL is not a SQLite URL: { $url }
-bot-running-serve = A running delegation-bot (serve, or a restore) holds { $database }; stop it first, or give this one another DATABASE_URL.
-bot-running-restore = A running delegation-bot (serve, or a restore) holds { $database }; stop it before restoring (systemctl stop delegation-bot, or docker compose stop bot).
-restoring = { $database } is being restored from a backup right now; try again when the restore has finished.
-in-use = { $database } is open in { $holders }; close it (exit the console, stop the bot) before restoring.
-in-use-unknown = { $database } is open in another program; close it (exit the console, stop the bot) before restoring.
-lock-failed = Cannot lock { $path } ({ $why }); the file system may not support locks.
-lock-file-failed = Cannot create the lock file { $path } ({ $why }); the folder that holds the database must be writable.
-database-replaced = The database { $database } was replaced (restored from a backup, or moved) after this program opened it, so nothing was written; restart it to work on the new file.
-file-exists = { $path } exists already; choose a new file name.
-backup-this-second = { $path } exists already (a backup was taken this second); try again in a second.
-not-our-database = { $path } is not a sound delegation-bot database ({ $why }); nothing was changed.
-newer-database = { $path } was made by a newer delegation-bot (migration { $theirs }; this one knows up to { $ours }); upgrade first.
-in-memory = DATABASE_URL names an in-memory database; restore needs a database file.
-no-file = There is no file { $path }.
-live-database = { $path } is the live database itself; name a backup.
+missing-visit = 没有访问 #{ $id }；可用 /visits list 查看编号。
+missing-meeting = 没有会见 #{ $id }；/official history 会列出会见及其编号。
+missing-forum = 没有论坛 #{ $id }；可用 /forums list 查看编号。
+missing-official = 没有官员 #{ $id }；可用 /search 按姓名查找官员。
+missing-outcome = 没有成果 #{ $id }；可用 /outcomes list 查看编号。
+stale = 该{ $kind }（#{ $id }）自版本 { $seen } 以来已被修改（{ $changes }）；请重新查看（当前为版本 { $now }）后再修改。
+stale-unknown = 修改内容不详
+unknown-official = 记录中没有名为 `{ $typed }` 的官员，请检查拼写。版主可用 /record official add 添加人员。
+unknown-official-near = 记录中没有名为 `{ $typed }` 的官员，您是不是要找 { $near }？版主可用 /record official add 添加人员。
+officials-not-separated = 记录中没有名为 `{ $typed }` 的官员；多位官员请用 ; 分隔，例如 { $example }。
+no-officials = 请至少填写一位官员，多位之间用 ; 分隔，例如 officials:"Liu Xiaoming; Oh Young-hun"。
+unknown-province = 无法识别中国省份 `{ $typed }`，请检查拼写。
+unknown-province-near = 无法识别中国省份 `{ $typed }`，您是不是要找 { $near }？
+unknown-place = 无法识别韩国地名 `{ $typed }`，请检查拼写。
+unknown-place-near = 无法识别韩国地名 `{ $typed }`，您是不是要找 { $near }？
+city-for-province = { $city } 是 { $provinces } 的城市；请填写其所在省份，例如 { $province }。
+list-or = { $first } 或 { $second }
+list-and-in = { $first } 和 { $second }
+list-semicolon = { $first }；{ $second }
+change-by = { $who }：{ $change }
+no-province = 请至少填写一个省份，例如江苏。
+no-place = 请至少填写一个韩国地名，例如首尔。
+alias-empty = 别名至少需要包含一个字母或数字。
+alias-taken = `{ $alias }` 已用于 { $holder }；如果是同一个人，请使用 /record official merge。
+alias-is-name = `{ $alias }` 是此人的姓名；请用 /record official edit new_name:... 或 local_name:... 修改。
+alias-not-theirs = `{ $alias }` 不是 { $name } 的别名；/official show 会列出其别名。
+post-ends-before-start = 结束日期（{ $to }）早于开始日期（{ $from }）；请填写不早于开始日期的结束日期。
+separator-in-field = `{ $field }` 中不能包含 `|`，它在导出时用于分隔职务的各部分；请改用 / 或逗号。
+post-overlaps = { $name } 已于 { $from } 至 { $to } 担任 `{ $title }`（职务 #{ $id }），时间重叠；请先用 { $remove } 删除该职务，或修改日期。
+post-not-theirs = 职务 #{ $id } 不属于 { $name }；/official show 会列出其职务及编号。
+nothing-to-undo = 没有可撤销的更改；/data audit 可查看最近的更改。
+undo-changed-since = 无法撤销“{ $summary }”：此后 { $who } 修改了{ $kind } #{ $id }；请手动修改。
+undo-referred = 无法撤销“{ $summary }”：{ $kind } #{ $id } 引用了该更改所添加的{ $target_kind } #{ $target }；请先修改或删除{ $kind } #{ $id }。
+undo-alias-taken = 无法撤销：别名 `{ $alias }` 现已属于他人；请先从对方处删除。
+watch-exists = 关注 #{ $id } 已有相同设置；/watches 可查看全部关注。
+no-watch = 没有关注 #{ $id }；/watches 可查看全部关注。
+not-sqlite-url = DATABASE_URL 不是 SQLite URL：{ $url }
+bot-running-serve = 有正在运行的 delegation-bot（serve 或恢复）占用 { $database }；请先停止它，或为本程序指定另一个 DATABASE_URL。
+bot-running-restore = 有正在运行的 delegation-bot（serve 或恢复）占用 { $database }；恢复前请先停止它（systemctl stop delegation-bot 或 docker compose stop bot）。
+restoring = { $database } 正在从备份恢复；请在恢复完成后再试。
+in-use = { $database } 正被 { $holders } 打开；恢复前请关闭它（退出控制台、停止机器人）。
+in-use-unknown = { $database } 正被另一个程序打开；恢复前请关闭它（退出控制台、停止机器人）。
+lock-failed = 无法锁定 { $path }（{ $why }）；文件系统可能不支持文件锁。
+lock-file-failed = 无法创建锁文件 { $path }（{ $why }）；数据库所在文件夹必须可写。
+database-replaced = 本程序打开数据库 { $database } 后，该数据库已被替换（从备份恢复或被移动），因此未写入任何内容；请重启程序以使用新文件。
+file-exists = { $path } 已存在；请换一个文件名。
+backup-this-second = { $path } 已存在（这一秒内已做过一次备份）；请一秒后再试。
+not-our-database = { $path } 不是完好的 delegation-bot 数据库（{ $why }）；未作任何更改。
+newer-database = { $path } 由更新版本的 delegation-bot 创建（迁移 { $theirs }；本版本最高支持到 { $ours }）；请先升级。
+in-memory = DATABASE_URL 指向内存数据库；恢复需要数据库文件。
+no-file = 文件 { $path } 不存在。
+live-database = { $path } 就是正在使用的数据库本身；请指定一个备份文件。
 
 ## Input
 
-source-title-one-line = `source_title` is one line; put the title on a single line.
-in-option = { $option }: { $error }
+source-title-one-line = `source_title` 只能有一行；请将标题写在一行内。
+in-option = { $option }：{ $error }
 
 ## Records that repeat or do not fit
-duplicate-meeting = Meeting #{ $id } on the same day with the same officials is on record; check it with /data audit entity:meeting id:{ $id }, or add force:true to record both.
-duplicate-forum = Forum #{ $id } has the same name, edition and start; see /forums show id:{ $id }, or add force:true to record both.
-duplicate-outcome = Outcome #{ $id } of { $by } within { $days } days is on record; check it with /outcomes show id:{ $id }, or add force:true to record both.
-repeat-title = the same kind and title for the same province
-repeat-amount = the same kind, provinces and amount
-misfit-outside = dated { $date }, outside visit #{ $visit } ({ $from } to { $to })
-misfit-provinces = for { $provinces }, which visit #{ $visit } did not come from ({ $came })
-misfit-both = { $first }, and { $second }
-outcome-misfit = This outcome is { $what }; fix the date, provinces or visit, or add force:true to link it anyway.
-outcome-linked-anyway = Linked to visit #{ $visit } although it is { $what } (force:true).
+duplicate-meeting = 已有同一天、同样官员的会见 #{ $id }；请用 /data audit entity:meeting id:{ $id } 查看，或加上 force:true 两条都记录。
+duplicate-forum = 已有名称、届次和开始日期都相同的论坛 #{ $id }；请用 /forums show id:{ $id } 查看，或加上 force:true 两条都记录。
+duplicate-outcome = 已有 { $days } 天内{ $by }的成果 #{ $id }；请用 /outcomes show id:{ $id } 查看，或加上 force:true 两条都记录。
+repeat-title = 同一省份、类型和标题均相同
+repeat-amount = 类型、省份和金额均相同
+misfit-outside = 日期为 { $date }，不在访问 #{ $visit } 的期间（{ $from } 至 { $to }）内
+misfit-provinces = 涉及 { $provinces }，而访问 #{ $visit } 并非来自该地（来自 { $came }）
+misfit-both = { $first }，且{ $second }
+outcome-misfit = 该成果{ $what }；请修正日期、省份或访问，或加上 force:true 强制关联。
+outcome-linked-anyway = 已关联到访问 #{ $visit }，尽管该成果{ $what }（force:true）。

@@ -104,6 +104,7 @@ pub async fn run(options: Options) -> Result<String> {
         id: "local:bench".into(),
         name: "bench".into(),
         moderator: false,
+        lang: crate::i18n::Lang::En,
     };
     let writer = Actor {
         moderator: true,

@@ -7,7 +7,7 @@ use sqlx::SqlitePool;
 
 use super::App;
 use crate::catalog::CommandSpec;
-use crate::error::{Result, UserError};
+use crate::error::Result;
 pub use crate::store::digest::PostState;
 pub use crate::store::outbox::Delivery;
 pub use crate::store::state::Saved;
@@ -123,10 +123,7 @@ impl App {
     /// Refuses a moderator's command to someone who is not one, before anything runs.
     pub fn may_run(&self, actor: &super::Actor, spec: &CommandSpec) -> Result<()> {
         if spec.moderator && !actor.moderator {
-            return Err(UserError::new(
-                "Only moderators can change records; the read commands (/help lists them) are open to all.",
-            )
-            .into());
+            return Err(crate::msg!("moderators-only-change").into());
         }
         Ok(())
     }

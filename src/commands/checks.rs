@@ -82,7 +82,7 @@ pub fn edit_sources(
 /// Sources as a view lists them: "title — url (date)", one a line.
 pub fn source_lines(sources: &[Source]) -> String {
     if sources.is_empty() {
-        return "none recorded".into();
+        return crate::t!("none-recorded");
     }
     sources
         .iter()

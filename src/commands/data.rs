@@ -60,9 +60,13 @@ pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
                     format!("{}: {}", e.action, e.changes.join("; ")),
                 ]);
             }
-            Ok(Reply::new(format!("History of {} #{id}", entity.as_str()))
-                .table(table)
-                .data(json!({"entries": entries})))
+            Ok(Reply::new(crate::t!(
+                "history-of",
+                kind = crate::i18n::format::kind_said(entity.as_str()),
+                id = id
+            ))
+            .table(table)
+            .data(json!({"entries": entries})))
         }
         None => {
             let mut read = crate::store::read(&app.db).await?;
@@ -86,11 +90,11 @@ pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
                     b.records.to_string(),
                 ]);
             }
-            let reply = Reply::new("Recent changes")
+            let reply = Reply::new(crate::t!("recent-changes"))
                 .paged(page)
                 .footer(page.label());
             let reply = if batches.is_empty() {
-                reply.text("No changes yet.")
+                reply.text(crate::t!("no-changes-yet"))
             } else {
                 reply.table(table)
             };
@@ -103,7 +107,7 @@ pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
 
 pub async fn undo(app: &App, actor: &Actor) -> Result<Reply> {
     let undone = crate::store::undo::undo_last(app.begin().await?, &actor.author()).await?;
-    Ok(Reply::new("Undone")
+    Ok(Reply::new(crate::t!("undone"))
         .text(format!(
             "\"{}\" is reverted ({} record(s)). /data undo again reverts your change before it.",
             undone.summary, undone.records

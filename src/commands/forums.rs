@@ -1,11 +1,13 @@
 //! `/forums list`, `/forums show`, and forum autocomplete.
 
+use crate::i18n::format::choice;
+use crate::t;
 use serde_json::json;
 
 use super::App;
 use super::args::{self, Args, Bounds, Id};
 use crate::domain::{ForumKind, normalize};
-use crate::error::{Result, user_err};
+use crate::error::Result;
 use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
 use crate::store::forum;
@@ -41,7 +43,14 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
     let page = Page::of(a.page, total);
     let rows = forum::listed(&mut *read, &filter, Page::SIZE, page.offset()).await?;
     let mut table = Table::new(
-        &["#", "Start", "Name", "Kind", "Place", "Delegations"],
+        &[
+            "#",
+            &t!("col-start"),
+            &t!("col-name"),
+            &t!("col-kind"),
+            &t!("col-place"),
+            &t!("col-delegations"),
+        ],
         &[true, false, false, false, false, true],
     );
     let mut forums = Vec::new();
@@ -63,17 +72,19 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
             id.to_string(),
             start.clone(),
             full,
-            kind.clone(),
+            choice(&kind),
             place.clone().unwrap_or_default(),
             delegations.to_string(),
         ]);
         forums.push(json!({"id": id, "name": name, "kind": kind, "edition": edition, "start": start, "place": place, "delegations": delegations}));
     }
-    let reply = Reply::new("Forums and conferences")
-        .paged(page)
-        .footer(format!("{range} · {}", page.label()));
+    let reply = Reply::new(t!("forums-title")).paged(page).footer(format!(
+        "{} · {}",
+        crate::i18n::format::range(&range),
+        page.label()
+    ));
     let reply = if forums.is_empty() {
-        reply.text("No forums match; widen the dates or drop a filter.")
+        reply.text(t!("no-forums-match"))
     } else {
         reply.table(table)
     };
@@ -93,9 +104,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         dataset,
     }) = forum::shown(&app.db, id).await?
     else {
-        return user_err(format!(
-            "There is no forum #{id}; /forums list shows the numbers."
-        ));
+        return Err(crate::store::change::missing(crate::store::Entity::Forum, id).into());
     };
     let delegations = forum::attended_by(&app.db, id).await?;
     let outcomes = crate::store::outcome::of_forum(&app.db, id).await?;
@@ -103,40 +112,42 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         .iter()
         .map(|(vid, start, prov, leader)| {
             format!(
-                "Visit #{vid} · {} · {start}{}",
+                "{} #{vid} · {} · {start}{}",
+                t!("label-visit"),
                 prov.clone().unwrap_or_default(),
                 leader
                     .as_ref()
-                    .map(|l| format!(" · led by {l}"))
+                    .map(|l| format!(" · {}", t!("led-by", name = l.as_str())))
                     .unwrap_or_default()
             )
         })
         .collect();
     let dates = match &end {
-        Some(e) if *e != start => format!("{start} to {e}"),
+        Some(e) if *e != start => t!("span", from = start.as_str(), to = e.as_str()),
         _ => start.clone(),
     };
     let title = match &edition {
         Some(e) => format!("{name} ({e})"),
         None => name.clone(),
     };
-    let mut reply = Reply::new(format!("Forum #{id} · {title}"))
-        .inline("Kind", kind.clone())
-        .inline("Dates", dates)
-        .inline("Place", place.clone().unwrap_or_else(|| "—".into()))
-        .field_opt("Organizer", organizer.clone())
+    let reply = Reply::new(format!("{} #{id} · {title}", t!("label-forum")))
+        .inline(t!("col-kind"), choice(&kind))
+        .inline(t!("field-dates"), dates)
+        .inline(t!("col-place"), place.clone().unwrap_or_else(|| "—".into()))
+        .field_opt(&t!("field-organizer"), organizer.clone())
         .field(
-            "Delegations that attended",
+            t!("field-attended"),
             if lines.is_empty() {
-                "none recorded".into()
+                t!("none-recorded")
             } else {
                 lines.join("\n")
             },
         )
-        .field("Outcomes", super::outcomes::brief_lines(&outcomes));
-    if dataset != "user" {
-        reply = reply.text(format!("This record is {dataset} data, not a real record."));
-    }
+        .field(
+            t!("field-outcomes"),
+            super::outcomes::brief_lines(&outcomes),
+        );
+    let reply = super::record_footer(reply, None, 0, &dataset);
     Ok(reply.data(json!({
         "id": id, "name": name, "kind": kind, "edition": edition, "start": start, "end": end, "place": place,
         "organizer": organizer,

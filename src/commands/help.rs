@@ -1,11 +1,14 @@
 //! `/help`: the list of commands, or one command's options, straight from the catalog.
 
+use crate::msg;
+use crate::t;
 use serde_json::json;
 
 use super::Actor;
 use super::args::Args;
 use crate::catalog::{COMMANDS, OptionKind};
-use crate::error::{Result, user_err};
+use crate::error::Result;
+use crate::i18n::commands::command as described;
 use crate::reply::Reply;
 use crate::request::Request;
 
@@ -31,7 +34,7 @@ fn fields(reply: Reply, name: &str, lines: &[String]) -> Reply {
             if i == 0 {
                 name.to_string()
             } else {
-                format!("{name}, continued")
+                t!("continued", name = name)
             },
             chunk,
         )
@@ -55,18 +58,17 @@ pub fn help(HelpArgs { topic }: HelpArgs, actor: &Actor) -> Result<Reply> {
         let mut read = Vec::new();
         let mut write = Vec::new();
         for c in COMMANDS {
-            let line = format!("{} — {}", c.name(), c.description);
+            let line = format!("{} — {}", c.name(), described(c));
             if c.moderator {
                 write.push(line)
             } else {
                 read.push(line)
             }
         }
-        let mut reply = Reply::new("Commands")
-            .text("Type a command with options as name:value; quote values with spaces, e.g. /official history name:\"Oh Young-hun\"; inside quotes type \\\" for a quote (name:\"Kim \\\"Danny\\\" Lee\"). /help <command> explains one.");
-        reply = fields(reply, "Ask", &read);
+        let mut reply = Reply::new(t!("help-title")).text(t!("help-text"));
+        reply = fields(reply, &t!("help-ask"), &read);
         if actor.moderator {
-            reply = fields(reply, "Change (moderators)", &write);
+            reply = fields(reply, &t!("help-change"), &write);
         }
         let names: Vec<String> = COMMANDS.iter().map(|c| c.name()).collect();
         return Ok(reply.data(json!({"commands": names})));
@@ -83,34 +85,58 @@ pub fn help(HelpArgs { topic }: HelpArgs, actor: &Actor) -> Result<Reply> {
         })
         .collect();
     match matching.as_slice() {
-        [] => user_err(format!(
-            "There is no command `{}`; type /help to list them.",
-            topic.chars().take(40).collect::<String>()
-        )),
+        [] => Err(msg!(
+            "no-such-command",
+            command = topic.chars().take(40).collect::<String>()
+        )
+        .into()),
         [one] => {
-            let mut reply = Reply::new(one.usage()).text(one.description);
+            let mut reply = Reply::new(one.usage()).text(described(one));
             for o in one.options {
                 let kind = match o.kind {
-                    OptionKind::Text(max) => format!("text, up to {max} characters"),
-                    OptionKind::Article(max) => format!("a report's text, up to {max} characters"),
+                    OptionKind::Text(max) => t!("kind-text", max = max),
+                    OptionKind::Article(max) => t!("kind-article", max = max),
                     OptionKind::Integer { min, max } if max == i64::MAX => {
-                        format!("number, {min} or more")
+                        t!("kind-number-from", min = min)
                     }
-                    OptionKind::Integer { min, max } => format!("number, {min} to {max}"),
-                    OptionKind::Bool => "true or false".into(),
-                    OptionKind::Date => "YYYY-MM-DD or YYYY-MM; also 2024/05/29, \"May 29, 2024\", 2024년 5월 29일, 2024年5月29日".into(),
-                    OptionKind::Day => "YYYY-MM-DD; also 2024/05/29, \"May 29, 2024\", 2024년 5월 29일".into(),
-                    OptionKind::Month => "YYYY-MM; also 2024/05, \"May 2024\", 2024년 5월".into(),
-                    OptionKind::Choice(c) => format!("one of: {}", c.join(", ")),
-                    OptionKind::File => "a CSV or JSON file".into(),
-                    OptionKind::Channel => "a channel; its id in the console".into(),
+                    OptionKind::Integer { min, max } => t!("kind-number", min = min, max = max),
+                    OptionKind::Bool => t!("kind-bool"),
+                    OptionKind::Date => t!("kind-date"),
+                    OptionKind::Day => t!("kind-day"),
+                    OptionKind::Month => t!("kind-month"),
+                    OptionKind::Choice(c) => t!(
+                        "kind-choice",
+                        choices = c
+                            .iter()
+                            .map(|c| match crate::i18n::format::choice(c) {
+                                said if said == *c => said,
+                                said => format!("{c} ({said})"),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    OptionKind::File => t!("kind-file"),
+                    OptionKind::Channel => t!("kind-channel"),
                 };
-                let need = if o.required { "required" } else { "optional" };
-                reply = reply.field(o.name, format!("{} ({need}; {kind})", o.description));
+                let need = if o.required {
+                    t!("required")
+                } else {
+                    t!("optional")
+                };
+                let name = crate::i18n::commands::option_name(o.name);
+                let name = if name == o.name {
+                    name
+                } else {
+                    format!("{} ({name})", o.name)
+                };
+                reply = reply.field(
+                    name,
+                    format!("{} ({need}; {kind})", crate::i18n::commands::option(one, o)),
+                );
             }
-            let reply = reply.field("Example", one.example);
+            let reply = reply.field(t!("example"), one.example);
             let reply = if one.moderator {
-                reply.footer("moderators only")
+                reply.footer(t!("moderators-only"))
             } else {
                 reply
             };
@@ -120,7 +146,7 @@ pub fn help(HelpArgs { topic }: HelpArgs, actor: &Actor) -> Result<Reply> {
         many => {
             let lines: Vec<String> = many
                 .iter()
-                .map(|c| format!("{} — {}", c.usage(), c.description))
+                .map(|c| format!("{} — {}", c.usage(), described(c)))
                 .collect();
             Ok(Reply::new(format!("/{}", words.join(" ")))
                 .text(lines.join("\n"))

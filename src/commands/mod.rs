@@ -37,12 +37,14 @@ use crate::store::audit::Author;
 use crate::store::change::Change;
 use crate::store::{WriteTx, official, region};
 
-/// Who is asking: an id stable across renames, a display name, and whether they may write.
+/// Who is asking: an id stable across renames, a display name, whether they may write, and
+/// the language they read.
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub id: String,
     pub name: String,
     pub moderator: bool,
+    pub lang: crate::i18n::Lang,
 }
 
 impl Actor {
@@ -95,7 +97,19 @@ impl App {
         req: &Request,
         progress: &Progress,
     ) -> Result<Reply> {
+        crate::i18n::read_by(actor.lang, self.answer_in_language(actor, req, progress)).await
+    }
+
+    async fn answer_in_language(
+        &self,
+        actor: &Actor,
+        req: &Request,
+        progress: &Progress,
+    ) -> Result<Reply> {
         self.may_run(actor, req.spec)?;
+        if !crate::i18n::format::places_known() {
+            crate::i18n::format::know_places(region::names_in_languages(&self.db).await?);
+        }
         let answer = self.answer(actor, req, progress).await;
         if req.spec.moderator && req.spec.id != CommandId::DataAudit {
             return answer;
@@ -114,7 +128,7 @@ impl App {
                 | CommandId::DigestPreview
         ) && !crate::store::has_records(&self.db).await?
         {
-            let note = "Nothing is recorded yet: load the sample data (`delegation-bot sample`, or answer yes when the console offers it), import a file with /data import, or add a visit with /record visit add.";
+            let note = crate::t!("empty-database");
             reply.text = Some(match reply.text.take() {
                 Some(t) => format!("{note}\n{t}"),
                 None => note.to_string(),
@@ -188,18 +202,17 @@ impl App {
             }
             CommandId::OfficialDelete => {
                 let args::Name(name) = args::read(req)?;
-                format!("official {name}")
+                format!("{} {name}", crate::i18n::format::kind_said("official"))
             }
             _ => {
                 let args::Id(id) = args::read(req)?;
                 // The record's kind: `outcome` of `/outcome delete`, `meeting` of
                 // `/record meeting delete`.
-                format!("{} #{id}", req.spec.path[req.spec.path.len() - 2])
+                let kind = req.spec.path[req.spec.path.len() - 2];
+                format!("{} #{id}", crate::i18n::format::kind_said(kind))
             }
         };
-        Ok(format!(
-            "Really delete {what}? /data undo can bring it back."
-        ))
+        Ok(crate::t!("really-delete", what = what))
     }
 
     /// Parses and answers one line as typed in the console or `ask`.
@@ -270,6 +283,29 @@ pub(crate) fn plural(n: i64, word: &str) -> String {
     }
 }
 
+/// A record's view ends with who changed it last, and says when it is not real data.
+pub(crate) fn record_footer(
+    reply: Reply,
+    last_change: Option<&crate::store::audit::LastChange>,
+    version: i64,
+    dataset: &str,
+) -> Reply {
+    let reply = match last_change {
+        Some(change) => reply.footer(crate::t!(
+            "last-change",
+            who = change.by.as_str(),
+            at = crate::i18n::format::time(&change.at),
+            version = version
+        )),
+        None => reply,
+    };
+    if dataset == "user" {
+        reply
+    } else {
+        reply.text(crate::t!("not-real-data", dataset = dataset))
+    }
+}
+
 /// "Visit" for "visit".
 pub(crate) fn capitalize(s: &str) -> String {
     let mut c = s.chars();
@@ -287,7 +323,7 @@ fn outcome_fields(o: &crate::store::counts::OutcomeTotals) -> (String, Option<St
         .by_kind
         .0
         .iter()
-        .map(|(k, n)| format!("{k} {n}"))
+        .map(|(k, n)| format!("{} {n}", crate::i18n::format::choice(&k.to_string())))
         .collect::<Vec<_>>()
         .join(", ");
     let pledged = o
@@ -298,7 +334,7 @@ fn outcome_fields(o: &crate::store::counts::OutcomeTotals) -> (String, Option<St
         .join("\n");
     (
         if o.count == 0 {
-            "none recorded".to_string()
+            crate::t!("none-recorded")
         } else {
             format!("{} · {by_kind}", o.count)
         },

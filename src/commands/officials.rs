@@ -1,5 +1,7 @@
 //! `/official history` and `/official show`.
 
+use crate::i18n::format::choice;
+use crate::t;
 use serde_json::json;
 
 use super::App;
@@ -36,7 +38,13 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
     let posts = post::posts_for_meetings(&mut read, &ids).await?;
 
     let mut table = Table::new(
-        &["Date", "As", "Met", "Place", "Visit"],
+        &[
+            &t!("col-date"),
+            &t!("col-as"),
+            &t!("col-met"),
+            &t!("col-place"),
+            &t!("label-visit"),
+        ],
         &[false, false, false, false, true],
     );
     let mut meetings = Vec::new();
@@ -75,11 +83,15 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
         meetings.push(json!({"id": id, "date": date, "counterparts": counterparts, "place": place, "visit": visit,
                              "posts": posts_json}));
     }
-    let mut reply = Reply::new(format!("Meetings of {}", who.name))
+    let mut reply = Reply::new(t!("meetings-of", name = who.name.as_str()))
         .paged(page)
-        .footer(format!("{range} · {}", page.label()));
+        .footer(format!(
+            "{} · {}",
+            crate::i18n::format::range(&range),
+            page.label()
+        ));
     reply = if meetings.is_empty() {
-        reply.text("No meetings recorded in this period.")
+        reply.text(t!("no-meetings-in-period"))
     } else {
         reply.table(table)
     };
@@ -112,8 +124,12 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
             }
             let from = p.from.as_deref().unwrap_or("?");
             match &p.to {
-                Some(to) => line.push_str(&format!(" · {from} to {to}")),
-                None if p.from.is_some() => line.push_str(&format!(" · since {from}")),
+                Some(to) => {
+                    line.push_str(&format!(" · {}", t!("span", from = from, to = to.as_str())))
+                }
+                None if p.from.is_some() => {
+                    line.push_str(&format!(" · {}", t!("since", from = from)))
+                }
                 None => {}
             }
             line
@@ -130,7 +146,7 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         .collect::<Vec<_>>()
         .join(" · ");
     let span = match (&first, &last) {
-        (Some(f), Some(l)) => format!(" · {f} to {l}"),
+        (Some(f), Some(l)) => format!(" · {}", t!("span", from = f.as_str(), to = l.as_str())),
         _ => String::new(),
     };
     let top = counterparts
@@ -139,20 +155,20 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         .collect::<Vec<_>>()
         .join(", ");
     Ok(Reply::new(heading)
-        .field("Post", if post.is_empty() { "—".to_string() } else { post })
-        .inline("Side", country.clone())
-        .inline("Visits led", led.to_string())
-        .inline("Meetings", format!("{meetings}{span}"))
+        .field(t!("field-post"), if post.is_empty() { "—".to_string() } else { post })
+        .inline(t!("field-side"), choice(&country))
+        .inline(t!("field-visits-led"), led.to_string())
+        .inline(t!("field-meetings"), format!("{meetings}{span}"))
         .field(
-            "Career",
+            t!("field-career"),
             if career_lines.is_empty() {
-                "no posts recorded; /record official post adds one".into()
+                t!("no-posts")
             } else {
                 career_lines.join("\n")
             },
         )
-        .field("Also known as", aliases.join(", "))
-        .field("Most frequent counterparts", if top.is_empty() { "none recorded".into() } else { top })
+        .field(t!("field-aliases"), aliases.join(", "))
+        .field(t!("field-counterparts"), if top.is_empty() { t!("none-recorded") } else { top })
         .data(json!({
             "id": who.id, "name": who.name, "local_name": local_name, "country": country, "title": title,
             "organization": organization, "province": province, "aliases": aliases, "visits_led": led,

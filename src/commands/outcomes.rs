@@ -1,5 +1,7 @@
 //! `/outcomes list`, `/outcomes show`.
 
+use crate::i18n::format::{choice, kind_said};
+use crate::t;
 use serde_json::json;
 
 use super::App;
@@ -46,41 +48,49 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
     let items = outcome::list(&mut *read, &filter, Page::SIZE, page.offset()).await?;
 
     let mut table = Table::new(
-        &["#", "Date", "Kind", "Title", "Province", "Amount", "Status"],
+        &[
+            "#",
+            &t!("col-date"),
+            &t!("col-kind"),
+            &t!("col-title"),
+            &t!("col-province"),
+            &t!("col-amount"),
+            &t!("col-status"),
+        ],
         &[true, false, false, false, false, true, false],
     );
     for o in &items {
         table.row(vec![
             o.id.to_string(),
             o.date.clone(),
-            o.kind.clone(),
+            choice(&o.kind),
             o.title.clone(),
-            o.provinces.clone().or(o.city.clone()).unwrap_or_default(),
+            crate::i18n::format::place(&o.provinces.clone().or(o.city.clone()).unwrap_or_default()),
             o.amount.map(|m| m.to_string()).unwrap_or_default(),
-            o.status.clone(),
+            choice(&o.status),
         ]);
     }
     let mut scope: Vec<String> = Vec::new();
     if !names.is_empty() {
-        scope.push(names.join(", "));
+        scope.push(crate::i18n::format::places(&names).join(", "));
     }
     if let Some(k) = a.kind {
-        scope.push(k.to_string());
+        scope.push(choice(&k.to_string()));
     }
     if let Some(s) = a.status {
-        scope.push(s.to_string());
+        scope.push(choice(&s.to_string()));
     }
     if a.bounds.given() {
-        scope.push(range.to_string());
+        scope.push(crate::i18n::format::range(&range));
     }
     let title = if scope.is_empty() {
-        "Outcomes".to_string()
+        t!("outcomes-title")
     } else {
-        format!("Outcomes · {}", scope.join(" · "))
+        format!("{} · {}", t!("outcomes-title"), scope.join(" · "))
     };
     let reply = Reply::new(title).paged(page).footer(page.label());
     let reply = if items.is_empty() {
-        reply.text("No outcomes match; widen the filters, or add one with /outcome add.")
+        reply.text(t!("no-outcomes-match"))
     } else {
         reply.table(table)
     };
@@ -94,7 +104,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         return Err(change::missing(Entity::Outcome, id).into());
     };
     let chinese = [
-        Some(v.provinces.join(", ")).filter(|p| !p.is_empty()),
+        Some(crate::i18n::format::places(&v.provinces).join(", ")).filter(|p| !p.is_empty()),
         v.city.clone(),
     ]
     .into_iter()
@@ -105,50 +115,49 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         .links
         .iter()
         .map(|l| match &l.label {
-            Some(label) => format!("{} #{} · {label}", l.entity, l.id),
-            None => format!("{} #{} (deleted)", l.entity, l.id),
+            Some(label) => format!("{} #{} · {label}", kind_said(l.entity), l.id),
+            None => t!("link-deleted", kind = kind_said(l.entity), id = l.id),
         })
         .collect();
-    let mut reply = Reply::new(format!("Outcome #{} · {}", v.id, v.title))
-        .field("Kind", v.kind.clone())
-        .field("Date", v.date.clone())
-        .field("Status", v.status.clone())
-        .field_opt("Chinese side", Some(chinese).filter(|c| !c.is_empty()))
-        .field_opt("Korean side", v.korean_side.clone())
-        .field_opt("Amount", v.amount.map(|m| m.to_string()))
-        .field_opt("Summary", v.summary.clone())
+    let reply = Reply::new(format!("{} #{} · {}", t!("outcome-label"), v.id, v.title))
+        .field(t!("col-kind"), choice(&v.kind))
+        .field(t!("col-date"), v.date.clone())
+        .field(t!("col-status"), choice(&v.status))
+        .field_opt(
+            &t!("field-chinese-side"),
+            Some(chinese).filter(|c| !c.is_empty()),
+        )
+        .field_opt(&t!("field-korean-side"), v.korean_side.clone())
+        .field_opt(&t!("col-amount"), v.amount.map(|m| m.to_string()))
+        .field_opt(&t!("field-summary"), v.summary.clone())
         .field(
-            "Came of",
+            t!("field-came-of"),
             if links.is_empty() {
-                "no visit, meeting or forum recorded".into()
+                t!("came-of-nothing")
             } else {
                 links.join("\n")
             },
         )
-        .field("Sources", super::checks::source_lines(&v.sources));
-    if let Some(change) = &v.last_change {
-        reply = reply.footer(format!("last change {change} · version {}", v.version));
-    }
-    if v.dataset != "user" {
-        reply = reply.text(format!(
-            "This record is {} data, not a real record.",
-            v.dataset
-        ));
-    }
+        .field(t!("field-sources"), super::checks::source_lines(&v.sources));
+    let reply = super::record_footer(reply, v.last_change.as_ref(), v.version, &v.dataset);
     Ok(reply.data(serde_json::to_value(&v)?))
 }
 
 /// The lines of a visit's or forum's view that list its outcomes.
 pub(super) fn brief_lines(outcomes: &[Brief]) -> String {
     if outcomes.is_empty() {
-        return "none recorded".into();
+        return t!("none-recorded");
     }
     outcomes
         .iter()
         .map(|o| {
             let mut line = format!(
                 "#{} {} · {} “{}” · {}",
-                o.id, o.date, o.kind, o.title, o.status
+                o.id,
+                o.date,
+                choice(&o.kind),
+                o.title,
+                choice(&o.status)
             );
             if let Some(m) = o.amount {
                 line.push_str(&format!(" · {m}"));

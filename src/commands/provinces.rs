@@ -1,5 +1,6 @@
 //! `/provinces`: every province's visits, meetings and outcomes over a period, ranked.
 
+use crate::t;
 use serde_json::json;
 
 use super::App;
@@ -18,7 +19,13 @@ pub async fn provinces(app: &App, bounds: Bounds) -> Result<Reply> {
     )?;
     let outcomes: std::collections::HashMap<String, i64> = outcomes.into_iter().collect();
     let mut table = Table::new(
-        &["Province", "Visits", "Meetings", "Forums", "Outcomes"],
+        &[
+            &t!("col-province"),
+            &t!("col-visits"),
+            &t!("col-meetings"),
+            &t!("col-forums"),
+            &t!("col-outcomes"),
+        ],
         &[false, true, true, true, true],
     );
     let mut rows = Vec::new();
@@ -29,7 +36,7 @@ pub async fn provinces(app: &App, bounds: Bounds) -> Result<Reply> {
                          "forums": p.forums, "outcomes": n}),
         );
         table.row(vec![
-            p.province.clone(),
+            crate::i18n::format::place(&p.province),
             p.visits.to_string(),
             p.meetings.to_string(),
             p.forums.to_string(),
@@ -47,23 +54,32 @@ pub async fn provinces(app: &App, bounds: Bounds) -> Result<Reply> {
             json!({"province": name, "visits": 0, "meetings": 0, "forums": 0, "outcomes": n}),
         );
         table.row(vec![
-            name.clone(),
+            crate::i18n::format::place(name),
             "0".into(),
             "0".into(),
             "0".into(),
             n.to_string(),
         ]);
     }
-    let reply = Reply::new("Provinces by activity").footer(format!(
-        "{range} · a joint visit or outcome counts for each of its provinces · {}",
+    let reply = Reply::new(t!("provinces-title")).footer(format!(
+        "{} · {} · {}",
+        crate::i18n::format::range(&range),
+        t!("joint-counts"),
         report::coverage_text(coverage)
     ));
     let reply = if rows.is_empty() {
-        reply.text("No activity recorded in this period.")
+        reply.text(t!("no-activity"))
     } else {
         reply.table(table).chart(Chart {
-            title: format!("Visits by province, {range}"),
-            labels: ranks.iter().take(15).map(|p| p.province.clone()).collect(),
+            title: t!(
+                "chart-by-province",
+                range = crate::i18n::format::range(&range)
+            ),
+            labels: ranks
+                .iter()
+                .take(15)
+                .map(|p| crate::i18n::format::place(&p.province))
+                .collect(),
             values: ranks.iter().take(15).map(|p| p.visits).collect(),
         })
     };

@@ -73,13 +73,17 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     }
     let id = change.create(&f).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Forum #{id} added"))
-        .text(format!(
-            "{} · {}. Link delegations with /record forum link forum:{id} visit:N.",
-            title(&f),
-            f.start
-        ))
-        .data(json!({"id": id})))
+    Ok(Reply::new(crate::t!(
+        "record-added",
+        kind = crate::i18n::format::kind_said("forum"),
+        id = id
+    ))
+    .text(format!(
+        "{} · {}. Link delegations with /record forum link forum:{id} visit:N.",
+        title(&f),
+        f.start
+    ))
+    .data(json!({"id": id})))
 }
 
 pub struct EditArgs {
@@ -137,9 +141,13 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     f.organizer = a.organizer.apply(f.organizer);
     change.update(id, &f).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Forum #{id} updated"))
-        .text(format!("{}. /data undo reverts this.", title(&f)))
-        .data(json!({"id": id})))
+    Ok(Reply::new(crate::t!(
+        "record-updated",
+        kind = crate::i18n::format::kind_said("forum"),
+        id = id
+    ))
+    .text(format!("{}. /data undo reverts this.", title(&f)))
+    .data(json!({"id": id})))
 }
 
 pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
@@ -153,12 +161,16 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
     let outcomes = change.detach_outcomes(Entity::Forum, id).await?;
     change.delete(Entity::Forum, id).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Forum #{id} deleted"))
-        .text(format!(
-            "{}/data undo brings it back.",
-            super::detached_text(&outcomes)
-        ))
-        .data(json!({"id": id, "outcomes": outcomes})))
+    Ok(Reply::new(crate::t!(
+        "record-deleted",
+        kind = crate::i18n::format::kind_said("forum"),
+        id = id
+    ))
+    .text(format!(
+        "{}/data undo brings it back.",
+        super::detached_text(&outcomes)
+    ))
+    .data(json!({"id": id, "outcomes": outcomes})))
 }
 
 pub struct LinkArgs {
@@ -196,7 +208,7 @@ pub async fn link(app: &App, actor: &Actor, a: LinkArgs) -> Result<Reply> {
     change.update(id, &f).await?;
     change.commit().await?;
     Ok(
-        Reply::new(format!("Visit #{visit_id} linked to forum #{id}"))
+        Reply::new(crate::t!("forum-linked", visit = visit_id, id = id))
             .text(format!(
                 "{} now lists {} delegation(s).",
                 title(&f),

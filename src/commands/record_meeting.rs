@@ -56,14 +56,18 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         .await?;
     let id = change.create(&f).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Meeting #{id} added"))
-        .text(format!(
-            "{} · {}{}. /data undo takes it back.",
-            f.date,
-            super::join_and(&who),
-            f.place.map(|p| format!(" · {p}")).unwrap_or_default()
-        ))
-        .data(json!({"id": id})))
+    Ok(Reply::new(crate::t!(
+        "record-added",
+        kind = crate::i18n::format::kind_said("meeting"),
+        id = id
+    ))
+    .text(format!(
+        "{} · {}{}. /data undo takes it back.",
+        f.date,
+        super::join_and(&who),
+        f.place.map(|p| format!(" · {p}")).unwrap_or_default()
+    ))
+    .data(json!({"id": id})))
 }
 
 pub struct EditArgs {
@@ -124,13 +128,17 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     change.update(id, &f).await?;
     let who = official::names_of(&mut change, &f.participants).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Meeting #{id} updated"))
-        .text(format!(
-            "{} · {}. /data undo reverts this.",
-            f.date,
-            super::join_and(&who)
-        ))
-        .data(json!({"id": id})))
+    Ok(Reply::new(crate::t!(
+        "record-updated",
+        kind = crate::i18n::format::kind_said("meeting"),
+        id = id
+    ))
+    .text(format!(
+        "{} · {}. /data undo reverts this.",
+        f.date,
+        super::join_and(&who)
+    ))
+    .data(json!({"id": id})))
 }
 
 pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
@@ -147,12 +155,16 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
     let outcomes = change.detach_outcomes(Entity::Meeting, id).await?;
     change.delete(Entity::Meeting, id).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Meeting #{id} deleted"))
-        .text(format!(
-            "{}/data undo brings it back.",
-            super::detached_text(&outcomes)
-        ))
-        .data(json!({"id": id, "outcomes": outcomes})))
+    Ok(Reply::new(crate::t!(
+        "record-deleted",
+        kind = crate::i18n::format::kind_said("meeting"),
+        id = id
+    ))
+    .text(format!(
+        "{}/data undo brings it back.",
+        super::detached_text(&outcomes)
+    ))
+    .data(json!({"id": id, "outcomes": outcomes})))
 }
 
 /// A stored date as people read it: `2024-06` for one known only to its month.

@@ -66,14 +66,18 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         .await?;
     let id = change.create_official(&f, &a.aliases).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Official #{id} added"))
-        .text(format!(
-            "{} ({}). /official show {} shows the profile.",
-            f.name,
-            f.country,
-            typed("name", &f.name)
-        ))
-        .data(json!({"id": id})))
+    Ok(Reply::new(crate::t!(
+        "record-added",
+        kind = crate::i18n::format::kind_said("official"),
+        id = id
+    ))
+    .text(format!(
+        "{} ({}). /official show {} shows the profile.",
+        f.name,
+        f.country,
+        typed("name", &f.name)
+    ))
+    .data(json!({"id": id})))
 }
 
 pub struct EditArgs {
@@ -164,12 +168,16 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         }
         _ => String::new(),
     };
-    Ok(Reply::new(format!("Official #{} updated", who.id))
-        .text(format!(
-            "{}.{renamed}{posts} /data undo reverts this.",
-            f.name
-        ))
-        .data(json!({"id": who.id})))
+    Ok(Reply::new(crate::t!(
+        "record-updated",
+        kind = crate::i18n::format::kind_said("official"),
+        id = who.id
+    ))
+    .text(format!(
+        "{}.{renamed}{posts} /data undo reverts this.",
+        f.name
+    ))
+    .data(json!({"id": who.id})))
 }
 
 pub async fn delete(app: &App, actor: &Actor, Name(name): Name) -> Result<Reply> {
@@ -192,17 +200,21 @@ pub async fn delete(app: &App, actor: &Actor, Name(name): Name) -> Result<Reply>
         watch::pause_for_official(&mut change, who.id, &format!("{} was deleted", who.name))
             .await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Official #{} deleted", who.id))
-        .text(format!(
-            "{}.{} /data undo brings them back.",
-            who.name,
-            watches_note(
-                &paused,
-                "is paused (its official is gone)",
-                "are paused (their official is gone)"
-            )
-        ))
-        .data(json!({"id": who.id})))
+    Ok(Reply::new(crate::t!(
+        "record-deleted",
+        kind = crate::i18n::format::kind_said("official"),
+        id = who.id
+    ))
+    .text(format!(
+        "{}.{} /data undo brings them back.",
+        who.name,
+        watches_note(
+            &paused,
+            "is paused (its official is gone)",
+            "are paused (their official is gone)"
+        )
+    ))
+    .data(json!({"id": who.id})))
 }
 
 pub struct AliasArgs {
@@ -233,8 +245,12 @@ pub async fn alias(
     official::add_alias(&mut change, who.id, &alias).await?;
     change.log(before).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("`{alias}` now finds {}", who.name))
-        .data(json!({"id": who.id, "alias": alias})))
+    Ok(Reply::new(crate::t!(
+        "alias-added",
+        alias = alias.as_str(),
+        name = who.name.as_str()
+    ))
+    .data(json!({"id": who.id, "alias": alias})))
 }
 
 pub async fn unalias(
@@ -251,11 +267,13 @@ pub async fn unalias(
     official::remove_alias(&mut change, who.id, &alias).await?;
     change.log(before).await?;
     change.commit().await?;
-    Ok(
-        Reply::new(format!("`{alias}` no longer finds {}", who.name))
-            .text("/data undo puts it back.")
-            .data(json!({"id": who.id, "alias": alias})),
-    )
+    Ok(Reply::new(crate::t!(
+        "alias-removed",
+        alias = alias.as_str(),
+        name = who.name.as_str()
+    ))
+    .text("/data undo puts it back.")
+    .data(json!({"id": who.id, "alias": alias})))
 }
 
 pub struct MergeArgs {
@@ -366,7 +384,7 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
         change.log(before).await?;
     }
     change.commit().await?;
-    Ok(Reply::new(format!("{} merged into {}", remove.name, keep.name))
+    Ok(Reply::new(crate::t!("merged", removed = remove.name.as_str(), kept = keep.name.as_str()))
         .text(format!(
             "{} meeting(s) and {} visit(s) moved; every spelling of {} now finds {}.{} /data undo reverts this.",
             meetings.len(),

@@ -168,11 +168,15 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     check_duplicate(&mut change, &f, None, a.force).await?;
     let id = change.create(&f).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Outcome #{id} added"))
-        .text(format!(
-            "{summary}.{forced} /outcomes show id:{id} shows it; /data undo takes it back."
-        ))
-        .data(json!({"id": id})))
+    Ok(Reply::new(crate::t!(
+        "record-added",
+        kind = crate::i18n::format::kind_said("outcome"),
+        id = id
+    ))
+    .text(format!(
+        "{summary}.{forced} /outcomes show id:{id} shows it; /data undo takes it back."
+    ))
+    .data(json!({"id": id})))
 }
 
 pub struct EditArgs {
@@ -299,9 +303,13 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         .await?;
     change.update(id, &f).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Outcome #{id} updated"))
-        .text(format!("{summary}.{forced} /data undo reverts this."))
-        .data(json!({"id": id})))
+    Ok(Reply::new(crate::t!(
+        "record-updated",
+        kind = crate::i18n::format::kind_said("outcome"),
+        id = id
+    ))
+    .text(format!("{summary}.{forced} /data undo reverts this."))
+    .data(json!({"id": id})))
 }
 
 pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
@@ -315,7 +323,11 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
         .await?;
     change.delete(Entity::Outcome, id).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Outcome #{id} deleted"))
-        .text(format!("Deleted {summary}. /data undo brings it back."))
-        .data(json!({"id": id})))
+    Ok(Reply::new(crate::t!(
+        "record-deleted",
+        kind = crate::i18n::format::kind_said("outcome"),
+        id = id
+    ))
+    .text(format!("Deleted {summary}. /data undo brings it back."))
+    .data(json!({"id": id})))
 }

@@ -61,12 +61,14 @@ pub async fn add(app: &App, actor: &Actor, mut a: AddArgs) -> Result<Reply> {
     let title_now = title_note(title_before, official::title(&mut change, who.id).await?);
     change.log(before).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Post #{id} added to {}", who.name))
-        .text(format!(
-            "{what}.{title_now} /official show {} lists the career; /data undo takes it back.",
-            typed("name", &who.name)
-        ))
-        .data(json!({"id": id, "official": who.id})))
+    Ok(
+        Reply::new(crate::t!("post-added", id = id, name = who.name.as_str()))
+            .text(format!(
+                "{what}.{title_now} /official show {} lists the career; /data undo takes it back.",
+                typed("name", &who.name)
+            ))
+            .data(json!({"id": id, "official": who.id})),
+    )
 }
 
 pub struct RemoveArgs {
@@ -99,14 +101,16 @@ pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
         .await?;
     change.log(before).await?;
     change.commit().await?;
-    Ok(
-        Reply::new(format!("Post #{} removed from {}", a.id, who.name))
-            .text(format!(
-                "{}.{title_now} /data undo puts it back.",
-                row.title
-            ))
-            .data(json!({"id": a.id, "official": who.id})),
-    )
+    Ok(Reply::new(crate::t!(
+        "post-removed",
+        id = a.id,
+        name = who.name.as_str()
+    ))
+    .text(format!(
+        "{}.{title_now} /data undo puts it back.",
+        row.title
+    ))
+    .data(json!({"id": a.id, "official": who.id})))
 }
 
 /// " Their title is now X." when a change of posts changed the title they hold today.

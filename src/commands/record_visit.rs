@@ -108,11 +108,15 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     } else {
         ""
     };
-    Ok(Reply::new(format!("Visit #{id} added"))
-        .text(format!(
-            "{summary}. /visits show id:{id} shows it; /data undo takes it back.{hint}"
-        ))
-        .data(json!({"id": id})))
+    Ok(Reply::new(crate::t!(
+        "record-added",
+        kind = crate::i18n::format::kind_said("visit"),
+        id = id
+    ))
+    .text(format!(
+        "{summary}. /visits show id:{id} shows it; /data undo takes it back.{hint}"
+    ))
+    .data(json!({"id": id})))
 }
 
 pub struct EditArgs {
@@ -206,9 +210,13 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     let summary = describe(&app.db, &f).await?;
     change.update(id, &f).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Visit #{id} updated"))
-        .text(format!("{summary}. /data undo reverts this."))
-        .data(json!({"id": id})))
+    Ok(Reply::new(crate::t!(
+        "record-updated",
+        kind = crate::i18n::format::kind_said("visit"),
+        id = id
+    ))
+    .text(format!("{summary}. /data undo reverts this."))
+    .data(json!({"id": id})))
 }
 
 /// What happens to the meetings of a deleted visit (`meetings:`).
@@ -343,10 +351,14 @@ pub async fn delete(app: &App, actor: &Actor, a: DeleteArgs) -> Result<Reply> {
     let outcomes = change.detach_outcomes(Entity::Visit, id).await?;
     change.delete(Entity::Visit, id).await?;
     change.commit().await?;
-    Ok(Reply::new(format!("Visit #{id} deleted"))
-        .text(format!(
-            "Deleted {what}. {}/data undo brings it all back.",
-            super::detached_text(&outcomes)
-        ))
-        .data(json!({"id": id, "meetings": d.meetings, "forums": d.forums, "outcomes": outcomes})))
+    Ok(Reply::new(crate::t!(
+        "record-deleted",
+        kind = crate::i18n::format::kind_said("visit"),
+        id = id
+    ))
+    .text(format!(
+        "Deleted {what}. {}/data undo brings it all back.",
+        super::detached_text(&outcomes)
+    ))
+    .data(json!({"id": id, "meetings": d.meetings, "forums": d.forums, "outcomes": outcomes})))
 }

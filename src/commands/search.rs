@@ -1,12 +1,14 @@
 //! `/search`: one box over every kind of record, ranked by how well each matches.
 
+use crate::msg;
+use crate::t;
 use serde_json::json;
 
 use super::App;
 use super::args::{self, Args};
 use crate::domain::Text;
 use crate::domain::text::SEARCH_MAX;
-use crate::error::{Result, user_err};
+use crate::error::Result;
 use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
 use crate::store::search;
@@ -28,37 +30,41 @@ impl Args for SearchArgs {
 pub async fn search(app: &App, SearchArgs { text, page }: SearchArgs) -> Result<Reply> {
     let mut read = crate::store::read(&app.db).await?;
     let Some(query) = search::Query::prepare(&mut read, text.as_str()).await? else {
-        return user_err("Type at least one word to search for, e.g. /search text:Jeju.");
+        return Err(msg!("search-needs-word").into());
     };
     let matches = search::count(&mut read, &query).await?;
     let page = Page::of(page, matches.total);
     let hits = search::find(&mut *read, &query, matches, Page::SIZE, page.offset()).await?;
-    let mut table = Table::new(&["Record", "Title", "Match"], &[false, false, false]);
+    let mut table = Table::new(
+        &[&t!("col-record"), &t!("col-title"), &t!("col-match")],
+        &[false, false, false],
+    );
     for h in &hits {
         table.row(vec![
-            format!("{} #{}", h.entity, h.id),
+            format!(
+                "{} #{}",
+                crate::i18n::format::kind_said(&h.entity.to_string()),
+                h.id
+            ),
             h.title.clone(),
             h.snippet.replace('\n', " "),
         ]);
     }
     let footer = match (matches.broad, matches.common) {
-        (true, _) => format!(
-            "page {} of {} · over {} matches: the newest of each kind are shown; add words to narrow",
-            page.page,
-            page.pages,
-            search::RANK_ALL_UP_TO
+        (true, _) => t!(
+            "search-broad",
+            page = page.page,
+            pages = page.pages,
+            over = search::RANK_ALL_UP_TO
         ),
-        (false, true) => format!(
-            "{} · newest first (a word this common is not weighed)",
-            page.label()
-        ),
+        (false, true) => format!("{} · {}", page.label(), t!("search-common")),
         (false, false) => page.label(),
     };
-    let reply = Reply::new(format!("Search · {}", text.as_str()))
+    let reply = Reply::new(format!("{} · {}", t!("search-title"), text.as_str()))
         .paged(page)
         .footer(footer);
     let reply = if hits.is_empty() {
-        reply.text("Nothing matches; try fewer words, or end one with * to match its beginning (semicon*).")
+        reply.text(t!("search-nothing"))
     } else {
         reply.table(table)
     };

@@ -1,5 +1,6 @@
 //! `/stats`: the overview of a span of months against the span before it.
 
+use crate::t;
 use serde_json::json;
 
 use super::App;
@@ -35,7 +36,7 @@ pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
     let top_provinces = provinces
         .iter()
         .take(5)
-        .map(|p| format!("{} ({})", p.province, p.visits))
+        .map(|p| format!("{} ({})", crate::i18n::format::place(&p.province), p.visits))
         .collect::<Vec<_>>();
     let top_hosts = hosts
         .iter()
@@ -54,26 +55,33 @@ pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
     let busiest = monthly
         .busiest
         .as_ref()
-        .map(|b| format!("{} ({})", b.month, super::plural(b.visits, "visit")))
+        .map(|b| {
+            t!(
+                "month-with-visits",
+                month = b.month.to_string(),
+                n = b.visits
+            )
+        })
         .unwrap_or_else(|| "—".into());
-    Ok(Reply::new(format!("Overview · {from} to {to}"))
-        .inline("Visits", totals.visits.to_string())
-        .inline("Meetings", totals.meetings.to_string())
-        .inline("Forums", totals.forums.to_string())
-        .inline("Officials met", totals.officials_met.to_string())
-        .inline("Mean visits per month", format!("{:.1}", monthly.mean))
-        .inline("Busiest month", busiest)
-        .field(format!("Change vs {prev_from} to {prev_to}"), report::change_text(&monthly))
-        .field("Top provinces", if top_provinces.is_empty() { "—".into() } else { top_provinces.join("\n") })
-        .field("Top Korean hosts", if top_hosts.is_empty() { "—".into() } else { top_hosts.join("\n") })
-        .field("Outcomes", outcome_count)
-        .field_opt("Pledged (not cancelled), per currency", pledged)
+    let (from_s, to_s) = (from.to_string(), to.to_string());
+    Ok(Reply::new(t!("overview-title", from = from_s.as_str(), to = to_s.as_str()))
+        .inline(t!("col-visits"), totals.visits.to_string())
+        .inline(t!("col-meetings"), totals.meetings.to_string())
+        .inline(t!("col-forums"), totals.forums.to_string())
+        .inline(t!("officials-met"), totals.officials_met.to_string())
+        .inline(t!("mean-visits-per-month"), format!("{:.1}", monthly.mean))
+        .inline(t!("busiest-month"), busiest)
+        .field(t!("change-vs", from = prev_from.to_string(), to = prev_to.to_string()), report::change_text(&monthly))
+        .field(t!("top-provinces"), if top_provinces.is_empty() { "—".into() } else { top_provinces.join("\n") })
+        .field(t!("top-hosts"), if top_hosts.is_empty() { "—".into() } else { top_hosts.join("\n") })
+        .field(t!("col-outcomes"), outcome_count)
+        .field_opt(&t!("pledged"), pledged)
         .chart(Chart {
-            title: format!("Visits per month, {from} to {to}"),
+            title: t!("chart-per-month", from = from_s.as_str(), to = to_s.as_str()),
             labels: monthly.months.iter().map(|c| c.month.to_string()).collect(),
             values: monthly.months.iter().map(|c| c.visits).collect(),
         })
-        .footer(format!("{from} to {to} · a visit counts in the month it starts · {}", report::coverage_text(coverage)))
+        .footer(format!("{} · {}", t!("monthly-text", from = from_s.as_str(), to = to_s.as_str()), report::coverage_text(coverage)))
         .data(json!({
             "from": from, "to": to, "totals": totals, "mean_per_month": monthly.mean, "busiest": monthly.busiest,
             "months": monthly.months,

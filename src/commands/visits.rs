@@ -11,6 +11,7 @@ use crate::report;
 use crate::request::Request;
 use crate::store::region::{self, Country};
 use crate::store::{Entity, change, counts, official, visit};
+use crate::t;
 
 pub struct MonthlyArgs {
     provinces: Option<String>,
@@ -47,45 +48,60 @@ pub async fn monthly(app: &App, a: MonthlyArgs) -> Result<Reply> {
         .max()
         .unwrap_or(0)
         .max(1);
-    let mut table = Table::new(&["Month", "Visits", ""], &[false, true, false]);
+    let mut table = Table::new(
+        &[&t!("col-month"), &t!("col-visits"), ""],
+        &[false, true, false],
+    );
     for c in &summary.months {
         let bar = "█".repeat(((c.visits * 20 + max - 1) / max) as usize);
         table.row(vec![c.month.to_string(), c.visits.to_string(), bar]);
     }
     let scope = if names.is_empty() {
-        "all provinces".to_string()
+        t!("all-provinces")
     } else {
-        names.join(", ")
+        crate::i18n::format::places(&names).join(", ")
     };
     let busiest = summary
         .busiest
         .as_ref()
         .map(|b| {
-            format!(
-                "{} ({})",
-                b.month,
-                crate::commands::plural(b.visits, "visit")
+            t!(
+                "month-with-visits",
+                month = b.month.to_string(),
+                n = b.visits
             )
         })
         .unwrap_or_else(|| "—".into());
-    Ok(Reply::new(format!("Visits per month · {scope}"))
-        .text(format!(
-            "{from} to {to} · a visit counts in the month it starts"
+    let (from_s, to_s) = (from.to_string(), to.to_string());
+    Ok(Reply::new(t!("monthly-title", scope = scope.as_str()))
+        .text(t!(
+            "monthly-text",
+            from = from_s.as_str(),
+            to = to_s.as_str()
         ))
         .table(table)
-        .inline("Total", summary.total.to_string())
-        .inline("Mean per month", format!("{:.1}", summary.mean))
-        .inline("Busiest month", busiest)
+        .inline(t!("total"), summary.total.to_string())
+        .inline(t!("mean-per-month"), format!("{:.1}", summary.mean))
+        .inline(t!("busiest-month"), busiest)
         .inline(
-            format!("Change vs {prev_from} to {prev_to}"),
+            t!(
+                "change-vs",
+                from = prev_from.to_string(),
+                to = prev_to.to_string()
+            ),
             report::change_text(&summary),
         )
         .footer(format!(
-            "{from} to {to} · {scope} · {}",
+            "{} · {scope} · {}",
+            t!("span", from = from_s.as_str(), to = to_s.as_str()),
             report::coverage_text(coverage)
         ))
         .chart(Chart {
-            title: format!("Visits per month, {from} to {to}"),
+            title: t!(
+                "chart-per-month",
+                from = from_s.as_str(),
+                to = to_s.as_str()
+            ),
             labels: summary.months.iter().map(|c| c.month.to_string()).collect(),
             values: summary.months.iter().map(|c| c.visits).collect(),
         })
@@ -153,7 +169,13 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
     let items = visit::list(&mut *read, &filter, Page::SIZE, page.offset()).await?;
 
     let mut table = Table::new(
-        &["#", "Start", "Province", "Leader", "Places"],
+        &[
+            "#",
+            &t!("col-start"),
+            &t!("col-province"),
+            &t!("col-leader"),
+            &t!("col-places"),
+        ],
         &[true, false, false, false, false],
     );
     let today = crate::domain::Day::today().to_string();
@@ -162,46 +184,46 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
         table.row(vec![
             v.id.to_string(),
             if planned(&v.start) {
-                format!("{} (planned)", v.start)
+                t!("start-planned", start = v.start.as_str())
             } else {
                 v.start.clone()
             },
-            v.province.clone(),
+            crate::i18n::format::place(&v.province),
             v.leader.clone().unwrap_or_default(),
-            v.places().join(", "),
+            crate::i18n::format::places(&v.places()).join(", "),
         ]);
     }
     let mut scope: Vec<String> = Vec::new();
     if !names.is_empty() {
-        scope.push(names.join(", "));
+        scope.push(crate::i18n::format::places(&names).join(", "));
     }
     if let Some(c) = &a.city {
-        scope.push(format!("city {c}"));
+        scope.push(t!("scope-city", city = c));
     }
     if let Some(p) = &place {
-        scope.push(format!("in {}", p.name));
+        scope.push(t!(
+            "scope-place",
+            place = crate::i18n::format::place(&p.name)
+        ));
     }
     if let Some(o) = &official {
-        scope.push(format!("with {}", o.name));
+        scope.push(t!("scope-official", name = o.name.as_str()));
     }
     if !range.is_open() || a.bounds.given() {
-        scope.push(range.to_string());
+        scope.push(crate::i18n::format::range(&range));
     }
     let title = if scope.is_empty() {
-        "Visits".to_string()
+        t!("visits-title")
     } else {
-        format!("Visits · {}", scope.join(" · "))
+        format!("{} · {}", t!("visits-title"), scope.join(" · "))
     };
     let mut footer = page.label();
     if by_month > 0 {
-        footer.push_str(&format!(
-            " · {} dated by month only, matched by their month",
-            crate::commands::plural(by_month, "visit")
-        ));
+        footer.push_str(&format!(" · {}", t!("visits-by-month", n = by_month)));
     }
     let reply = Reply::new(title).paged(page).footer(footer);
     let reply = if items.is_empty() {
-        reply.text("No visits match; widen the filters or check /visits monthly.")
+        reply.text(t!("no-visits-match"))
     } else {
         reply.table(table)
     };
@@ -224,16 +246,18 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
     let v = &view;
     let outcomes = crate::store::outcome::of_visit(&app.db, id).await?;
     let mut dates = match &v.end {
-        Some(end) => format!("{} to {}", v.start, end),
+        Some(end) => t!("span", from = v.start.as_str(), to = end.as_str()),
         None => v.start.clone(),
     };
     if v.planned {
-        dates.push_str(" (planned: it has not started yet)");
+        dates.push_str(&t!("planned-not-started"));
     }
     let origin = [
-        Some(v.provinces.join(", ")),
+        Some(crate::i18n::format::places(&v.provinces).join(", ")),
         v.city.clone(),
-        v.level.clone().map(|l| format!("{l} level")),
+        v.level
+            .as_deref()
+            .map(|l| t!("level-of", level = crate::i18n::format::choice(l))),
     ]
     .into_iter()
     .flatten()
@@ -260,40 +284,46 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         .iter()
         .map(|f| format!("#{} {} ({})", f.id, f.name, f.start))
         .collect();
-    let mut reply = Reply::new(format!("Visit #{} · {}", v.id, v.provinces.join(", ")))
-        .field("Origin", origin)
-        .field("Dates", dates)
-        .field("Leader", v.leader.clone().unwrap_or_else(|| "—".into()))
-        .field("Korean places", v.places.join(", "))
-        .field_opt("Purpose", v.purpose.clone())
-        .field_opt("Delegation size", v.size.map(|s| s.to_string()))
-        .field(
-            "Meetings",
-            if meetings.is_empty() {
-                "none recorded".into()
-            } else {
-                meetings.join("\n")
-            },
-        )
-        .field(
-            "Forums",
-            if forums.is_empty() {
-                "none recorded".into()
-            } else {
-                forums.join("\n")
-            },
-        )
-        .field("Outcomes", super::outcomes::brief_lines(&outcomes))
-        .field("Sources", super::checks::source_lines(&v.sources));
-    if let Some(change) = &v.last_change {
-        reply = reply.footer(format!("last change {change} · version {}", v.version));
-    }
-    if v.dataset != "user" {
-        reply = reply.text(format!(
-            "This record is {} data, not a real record.",
-            v.dataset
-        ));
-    }
+    let reply = Reply::new(format!(
+        "{} #{} · {}",
+        t!("visit-label"),
+        v.id,
+        crate::i18n::format::places(&v.provinces).join(", ")
+    ))
+    .field(t!("field-origin"), origin)
+    .field(t!("field-dates"), dates)
+    .field(
+        t!("col-leader"),
+        v.leader.clone().unwrap_or_else(|| "—".into()),
+    )
+    .field(
+        t!("field-korean-places"),
+        crate::i18n::format::places(&v.places).join(", "),
+    )
+    .field_opt(&t!("field-purpose"), v.purpose.clone())
+    .field_opt(&t!("field-size"), v.size.map(|s| s.to_string()))
+    .field(
+        t!("field-meetings"),
+        if meetings.is_empty() {
+            t!("none-recorded")
+        } else {
+            meetings.join("\n")
+        },
+    )
+    .field(
+        t!("field-forums"),
+        if forums.is_empty() {
+            t!("none-recorded")
+        } else {
+            forums.join("\n")
+        },
+    )
+    .field(
+        t!("field-outcomes"),
+        super::outcomes::brief_lines(&outcomes),
+    )
+    .field(t!("field-sources"), super::checks::source_lines(&v.sources));
+    let reply = super::record_footer(reply, v.last_change.as_ref(), v.version, &v.dataset);
     let mut data = serde_json::to_value(&view)?;
     data["outcomes"] = serde_json::to_value(&outcomes)?;
     Ok(reply.data(data))

@@ -53,6 +53,8 @@ impl Gate {
             id: format!("discord:{}", user.id),
             name,
             moderator,
+            // The interaction is answered in its member's language (handler::dispatch).
+            lang: crate::i18n::reader(),
         }
     }
 

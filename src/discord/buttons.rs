@@ -60,21 +60,16 @@ impl Handler {
                 self.finish(r, actor, &req, result).await
             }
             "confirm" | "cancel" if saved.user_id != actor.id => {
-                r.notice("Only the person who asked can confirm or cancel this.")
-                    .await
+                r.notice(&crate::t!("only-asker-confirms")).await
             }
             // Forgetting is the claim: a second click must not apply a change twice.
             _ if !self.app.forget(id).await? => r.notice(EXPIRED).await,
             "cancel" if req.spec.id == CommandId::RecordDraft => {
-                r.answer(Message::text("Discarded; nothing was recorded."), true)
-                    .await
+                r.answer(Message::text(crate::t!("discarded")), true).await
             }
-            "cancel" => {
-                r.answer(Message::text("Cancelled; nothing was changed."), true)
-                    .await
-            }
+            "cancel" => r.answer(Message::text(crate::t!("cancelled")), true).await,
             "confirm" => {
-                r.answer(Message::text("Applying…"), true).await?;
+                r.answer(Message::text(crate::t!("applying")), true).await?;
                 let result = self.run(r, actor, &req).await;
                 self.finish(r, actor, &req, result).await
             }

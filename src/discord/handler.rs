@@ -289,7 +289,19 @@ impl Handler {
         Ok(())
     }
 
+    /// Answers in the member's own language (their Discord client's locale).
     async fn dispatch(&self, ctx: &Context, interaction: &Interaction) -> Result<()> {
+        let locale = match interaction {
+            Interaction::Command(c) | Interaction::Autocomplete(c) => c.locale.as_str(),
+            Interaction::Component(c) => c.locale.as_str(),
+            Interaction::Modal(m) => m.locale.as_str(),
+            _ => return Ok(()),
+        };
+        let lang = crate::i18n::Lang::from_tag(locale).unwrap_or_default();
+        crate::i18n::read_by(lang, self.dispatch_in_language(ctx, interaction)).await
+    }
+
+    async fn dispatch_in_language(&self, ctx: &Context, interaction: &Interaction) -> Result<()> {
         let (guild, application, user) = match interaction {
             Interaction::Command(c) | Interaction::Autocomplete(c) => {
                 (c.guild_id, c.application_id, c.user.id)

@@ -8,8 +8,10 @@ use serenity::all::{
 };
 
 use crate::catalog::{COMMANDS, CommandSpec, OptionKind, OptionSpec};
+use crate::i18n::Lang;
+use crate::i18n::commands::{self, localizations};
 
-fn option(o: &OptionSpec) -> CreateCommandOption {
+fn option(spec: &CommandSpec, o: &OptionSpec) -> CreateCommandOption {
     let kind = match o.kind {
         OptionKind::Integer { .. } => CommandOptionType::Integer,
         OptionKind::Bool => CommandOptionType::Boolean,
@@ -18,6 +20,13 @@ fn option(o: &OptionSpec) -> CreateCommandOption {
         _ => CommandOptionType::String,
     };
     let mut opt = CreateCommandOption::new(kind, o.name, o.description).required(o.required);
+    for (locale, name) in localizations(&format!("arg-{}", o.name)) {
+        opt = opt.name_localized(locale, name);
+    }
+    let described = format!("opt-{}-{}", commands::key(spec.path), o.name);
+    for (locale, text) in localizations(&described) {
+        opt = opt.description_localized(locale, text);
+    }
     match o.kind {
         OptionKind::Text(max) | OptionKind::Article(max) => {
             opt = opt.min_length(1).max_length(max.min(6000) as u16)
@@ -33,7 +42,7 @@ fn option(o: &OptionSpec) -> CreateCommandOption {
         }
         OptionKind::Choice(choices) => {
             for c in choices {
-                opt = opt.add_string_choice(*c, *c);
+                opt = opt.add_string_choice_localized(*c, *c, choice_localizations(c));
             }
         }
         OptionKind::Channel => opt = opt.channel_types(vec![ChannelType::Text, ChannelType::News]),
@@ -47,10 +56,44 @@ fn option(o: &OptionSpec) -> CreateCommandOption {
 
 fn subcommand(spec: &CommandSpec) -> CreateCommandOption {
     let name = spec.path.last().expect("paths are never empty");
-    spec.options.iter().fold(
-        CreateCommandOption::new(CommandOptionType::SubCommand, *name, spec.description),
-        |s, o| s.add_sub_option(option(o)),
-    )
+    let sub = CreateCommandOption::new(CommandOptionType::SubCommand, *name, spec.description);
+    let sub = localized_option(sub, spec.path);
+    spec.options
+        .iter()
+        .fold(sub, |s, o| s.add_sub_option(option(spec, o)))
+}
+
+/// A subcommand or group with its name and description in every localized language.
+fn localized_option(mut o: CreateCommandOption, path: &[&str]) -> CreateCommandOption {
+    for (locale, name) in localizations(&format!("name-{}", commands::key(path))) {
+        o = o.name_localized(locale, name);
+    }
+    for (locale, text) in localizations(&format!("cmd-{}", commands::key(path))) {
+        o = o.description_localized(locale, text);
+    }
+    o
+}
+
+/// A top-level command with its name and description in every localized language.
+fn localized_command(mut c: CreateCommand, path: &[&str]) -> CreateCommand {
+    for (locale, name) in localizations(&format!("name-{}", commands::key(path))) {
+        c = c.name_localized(locale, name);
+    }
+    for (locale, text) in localizations(&format!("cmd-{}", commands::key(path))) {
+        c = c.description_localized(locale, text);
+    }
+    c
+}
+
+/// A choice's name as replies say it (`choice-<value>`), in Korean and Chinese; Discord's
+/// traditional-Chinese members see the simplified name.
+fn choice_localizations(value: &str) -> Vec<(&'static str, String)> {
+    use crate::i18n::format::choice_in;
+    [("ko", Lang::Ko), ("zh-CN", Lang::Zh), ("zh-TW", Lang::Zh)]
+        .into_iter()
+        .map(|(locale, lang)| (locale, choice_in(lang, value)))
+        .filter(|(_, said)| said != value)
+        .collect()
 }
 
 /// Descriptions of the top-level commands and groups, which the catalog does not name.
@@ -68,6 +111,7 @@ fn group_description(path: &[&str]) -> &'static str {
         ["watch"] => "Post in a channel when matching records change (moderators)",
         ["digest"] => "Post a weekly or monthly summary to a channel (moderators)",
         ["outcome"] => "Add, edit and delete MOUs, agreements and pledges (moderators)",
+        ["outcomes"] => "MOUs, agreements and pledges: lists and details",
         _ => "Commands",
     }
 }
@@ -84,7 +128,8 @@ pub fn commands() -> Vec<CreateCommand> {
         .map(|top| {
             let members: Vec<&CommandSpec> = COMMANDS.iter().filter(|c| c.path[0] == top).collect();
             let moderator = members.iter().all(|c| c.moderator);
-            let mut cmd = CreateCommand::new(top).contexts(vec![InteractionContext::Guild]);
+            let mut cmd = localized_command(CreateCommand::new(top), &[top])
+                .contexts(vec![InteractionContext::Guild]);
             if moderator {
                 cmd = cmd.default_member_permissions(Permissions::MANAGE_GUILD);
             }
@@ -95,7 +140,7 @@ pub fn commands() -> Vec<CreateCommand> {
                     .options
                     .iter()
                     .fold(cmd.description(single.description), |c, o| {
-                        c.add_option(option(o))
+                        c.add_option(option(single, o))
                     });
             }
             cmd = cmd.description(group_description(&[top]));
@@ -112,10 +157,13 @@ pub fn commands() -> Vec<CreateCommand> {
                     .iter()
                     .filter(|m| m.path.len() == 3 && m.path[1] == g)
                     .fold(
-                        CreateCommandOption::new(
-                            CommandOptionType::SubCommandGroup,
-                            g,
-                            group_description(&[top, g]),
+                        localized_option(
+                            CreateCommandOption::new(
+                                CommandOptionType::SubCommandGroup,
+                                g,
+                                group_description(&[top, g]),
+                            ),
+                            &[top, g],
                         ),
                         |grp, m| grp.add_sub_option(subcommand(m)),
                     );

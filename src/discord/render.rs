@@ -245,11 +245,11 @@ pub fn files(reply: &Reply, chart: Option<Vec<u8>>) -> Vec<CreateAttachment> {
 pub fn page_buttons(state: i64, page: i64, pages: i64) -> CreateActionRow {
     CreateActionRow::Buttons(vec![
         CreateButton::new(format!("page:{state}:{}", page - 1))
-            .label("Previous")
+            .label(crate::t!("button-previous"))
             .style(ButtonStyle::Secondary)
             .disabled(page <= 1),
         CreateButton::new(format!("page:{state}:{}", page + 1))
-            .label("Next")
+            .label(crate::t!("button-next"))
             .style(ButtonStyle::Secondary)
             .disabled(page >= pages),
     ])
@@ -261,7 +261,7 @@ pub fn confirm_buttons(state: i64, label: &str) -> CreateActionRow {
             .label(cut(label, 80))
             .style(ButtonStyle::Danger),
         CreateButton::new(format!("cancel:{state}"))
-            .label("Cancel")
+            .label(crate::t!("button-cancel"))
             .style(ButtonStyle::Secondary),
     ])
 }
@@ -271,13 +271,13 @@ pub fn confirm_buttons(state: i64, label: &str) -> CreateActionRow {
 pub fn draft_buttons(state: i64) -> CreateActionRow {
     CreateActionRow::Buttons(vec![
         CreateButton::new(format!("confirm:{state}"))
-            .label("Confirm")
+            .label(crate::t!("button-confirm"))
             .style(ButtonStyle::Success),
         CreateButton::new(format!("edit-draft:{state}"))
-            .label("Edit")
+            .label(crate::t!("button-edit"))
             .style(ButtonStyle::Primary),
         CreateButton::new(format!("cancel:{state}"))
-            .label("Discard")
+            .label(crate::t!("button-discard"))
             .style(ButtonStyle::Secondary),
     ])
 }

@@ -337,8 +337,19 @@ impl DateRange {
     }
 }
 
-impl fmt::Display for DateRange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// How a range reads: its open ends and its ends as typed (months where they fall on month
+/// boundaries, as a month was most likely what was asked for).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RangeShape {
+    All,
+    From(String),
+    Until(String),
+    One(String),
+    Between(String, String),
+}
+
+impl DateRange {
+    pub fn shape(&self) -> RangeShape {
         let min = Month {
             year: MIN_YEAR,
             month: 1,
@@ -349,22 +360,37 @@ impl fmt::Display for DateRange {
             month: 12,
         }
         .last_day();
-        // Ends that fall on month boundaries read as months (`2024-06`, not `2024-06-01`),
-        // as a month was most likely what was asked for; a range is shown one way or the other.
         let (from, to) = (self.from.month(), self.to.month());
         let whole = |open_from: bool, open_to: bool| {
             (open_from || self.from == from.first_day()) && (open_to || self.to == to.last_day())
         };
         let (open_from, open_to) = (self.from == min, self.to == max);
         match (open_from, open_to) {
-            (true, true) => f.write_str("all dates"),
-            (false, true) if whole(false, true) => write!(f, "from {from}"),
-            (false, true) => write!(f, "from {}", self.from),
-            (true, false) if whole(true, false) => write!(f, "until {to}"),
-            (true, false) => write!(f, "until {}", self.to),
-            (false, false) if whole(false, false) && from == to => write!(f, "{from}"),
-            (false, false) if whole(false, false) => write!(f, "{from} to {to}"),
-            (false, false) => write!(f, "{} to {}", self.from, self.to),
+            (true, true) => RangeShape::All,
+            (false, true) if whole(false, true) => RangeShape::From(from.to_string()),
+            (false, true) => RangeShape::From(self.from.to_string()),
+            (true, false) if whole(true, false) => RangeShape::Until(to.to_string()),
+            (true, false) => RangeShape::Until(self.to.to_string()),
+            (false, false) if whole(false, false) && from == to => {
+                RangeShape::One(from.to_string())
+            }
+            (false, false) if whole(false, false) => {
+                RangeShape::Between(from.to_string(), to.to_string())
+            }
+            (false, false) => RangeShape::Between(self.from.to_string(), self.to.to_string()),
+        }
+    }
+}
+
+/// English, for logs and data; people read `crate::i18n::format::range`.
+impl fmt::Display for DateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.shape() {
+            RangeShape::All => f.write_str("all dates"),
+            RangeShape::From(from) => write!(f, "from {from}"),
+            RangeShape::Until(to) => write!(f, "until {to}"),
+            RangeShape::One(one) => f.write_str(&one),
+            RangeShape::Between(from, to) => write!(f, "{from} to {to}"),
         }
     }
 }

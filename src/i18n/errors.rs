@@ -51,9 +51,9 @@ impl Error {
         }
     }
 
-    /// The sentence in English (the console's default, logs, tests).
+    /// The sentence in the language of the request being answered (`super::reader`).
     pub fn user_message(&self) -> String {
-        self.said(Lang::En)
+        self.said(super::reader())
     }
 }
 

@@ -3,7 +3,9 @@
 //! (simplified) or English. Nothing below this layer writes a sentence; `ask --json` data
 //! stays language-neutral.
 
+pub mod commands;
 mod errors;
+pub mod format;
 pub mod records;
 
 use std::fmt;
@@ -57,9 +59,30 @@ impl fmt::Display for Lang {
 
 /// The messages of each language, every file of its folder.
 const SOURCES: [(Lang, &[&str]); 3] = [
-    (Lang::En, &[include_str!("../../locales/en/bot.ftl")]),
-    (Lang::Ko, &[include_str!("../../locales/ko/bot.ftl")]),
-    (Lang::Zh, &[include_str!("../../locales/zh/bot.ftl")]),
+    (
+        Lang::En,
+        &[
+            include_str!("../../locales/en/bot.ftl"),
+            include_str!("../../locales/en/replies.ftl"),
+            include_str!("../../locales/en/records.ftl"),
+        ],
+    ),
+    (
+        Lang::Ko,
+        &[
+            include_str!("../../locales/ko/bot.ftl"),
+            include_str!("../../locales/ko/replies.ftl"),
+            include_str!("../../locales/ko/records.ftl"),
+        ],
+    ),
+    (
+        Lang::Zh,
+        &[
+            include_str!("../../locales/zh/bot.ftl"),
+            include_str!("../../locales/zh/replies.ftl"),
+            include_str!("../../locales/zh/records.ftl"),
+        ],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
@@ -175,3 +198,33 @@ impl fmt::Display for Message {
 }
 
 pub use errors::refusal;
+
+tokio::task_local! {
+    /// The language of the person a request is answered for, set once by the adapter
+    /// (`read_by`) for the whole answer, so the text written deep in a command's rendering
+    /// needs no language passed down to it.
+    static READER: Lang;
+}
+
+/// Runs `work` answering in `lang`: every `say`/`t!` inside writes in it.
+pub async fn read_by<F: std::future::Future>(lang: Lang, work: F) -> F::Output {
+    READER.scope(lang, work).await
+}
+
+/// The language of the request being answered (English outside of one).
+pub fn reader() -> Lang {
+    READER.try_with(|l| *l).unwrap_or_default()
+}
+
+/// `m` in the reader's language.
+pub fn say(m: &Message) -> String {
+    render(reader(), m)
+}
+
+/// `t!("visits-title", scope = s)`: the message in the reader's language, as a `String`.
+#[macro_export]
+macro_rules! t {
+    ($($message:tt)*) => {
+        $crate::i18n::say(&$crate::msg!($($message)*))
+    };
+}

@@ -2,6 +2,7 @@
 //! the words that present them. The counts come from `store::counts`; the arithmetic here
 //! is pure, so it is tested on its own.
 
+use crate::t;
 use serde::Serialize;
 
 use crate::domain::Month;
@@ -75,26 +76,30 @@ pub fn change_text(m: &Monthly) -> String {
     change_words(m.previous_total, m.total)
 }
 
-/// "+25% (4 → 5)", "new activity (0 → 3)", "no change (0 → 0)".
+/// "+25% (4 → 5)", "new activity (0 → 3)", "no change (0 → 0)", in the reader's language.
 pub fn change_words(previous: i64, total: i64) -> String {
     match change_percent(previous, total) {
-        Some(p) => format!("{:+.0}% ({previous} → {total})", p),
-        None if total > 0 => format!("new activity (0 → {total})"),
-        None => "no change (0 → 0)".into(),
+        Some(p) => t!(
+            "change-up-down",
+            percent = format!("{:+.0}%", p),
+            previous = previous,
+            total = total
+        ),
+        None if total > 0 => t!("change-new", total = total),
+        None => t!("change-none"),
     }
 }
 
 pub fn coverage_text(c: Coverage) -> String {
     let sources = match (c.visits, c.sourced) {
-        (0, _) => "no visits".into(),
-        (_, 0) => "no visit cites a source".into(),
-        (n, s) if n == s => format!("every visit cites a source ({n})"),
-        (n, s) => format!("{s} of {n} visits cite a source"),
+        (0, _) => t!("coverage-no-visits"),
+        (_, 0) => t!("coverage-no-sources"),
+        (n, s) if n == s => t!("coverage-all-sourced", n = n),
+        (n, s) => t!("coverage-some-sourced", sourced = s, n = n),
     };
     match c.by_month {
         0 => sources,
-        1 => format!("{sources}; 1 is dated by month only and matched by its month"),
-        n => format!("{sources}; {n} are dated by month only and matched by their month"),
+        n => t!("coverage-by-month", sources = sources, n = n),
     }
 }
 

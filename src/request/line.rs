@@ -22,27 +22,39 @@ impl Request {
             .map(|w| w.trim_start_matches('/'))
             .unwrap_or("");
         if first.is_empty() {
-            return Err(UserError::new(
-                "Type a command such as `/visits monthly`, or `/help` for the list.",
-            ));
+            return Err(crate::msg!("type-a-command").into());
         }
         let mut path: Vec<&str> = words.clone();
         path[0] = first;
+        // Localized words (`/방문 월별`) stand for the catalog's, depth by depth.
+        for depth in 0..path.len() {
+            if let Some(word) = crate::i18n::commands::command_word(&path[..depth], path[depth]) {
+                path[depth] = word;
+            }
+        }
         let (spec, used) = catalog::find(&path).ok_or_else(|| unknown_command(&path))?;
         let mut positional = spec.options.iter().filter(|o| o.required);
         let mut raw = Vec::new();
         for token in tokens.into_iter().skip(used) {
             match token.key {
-                Some(key) => raw.push((key, token.value)),
+                Some(key) => {
+                    let key = match spec.option(&key) {
+                        Some(_) => key,
+                        None => {
+                            crate::i18n::commands::option_word(spec, &key).map_or(key, String::from)
+                        }
+                    };
+                    raw.push((key, token.value))
+                }
                 None if spec.id == catalog::CommandId::Help => {
                     raw.push(("command".into(), token.value))
                 }
                 None => {
                     let option = positional.next().ok_or_else(|| {
-                        UserError::new(format!(
-                            "`{}` is not an option; write options as name:value, e.g. {}",
-                            token.value.chars().take(40).collect::<String>(),
-                            spec.example
+                        UserError::from(crate::msg!(
+                            "not-an-option",
+                            typed = token.value.chars().take(40).collect::<String>(),
+                            example = spec.example
                         ))
                     })?;
                     raw.push((option.name.to_string(), token.value));

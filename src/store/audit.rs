@@ -8,6 +8,19 @@ use super::diff::diff;
 use super::{Entity, Tx, now};
 use crate::error::Result;
 
+/// Who changed a record last, and when (UTC, RFC 3339): data, said by the commands.
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
+pub struct LastChange {
+    pub by: String,
+    pub at: String,
+}
+
+impl From<(String, String)> for LastChange {
+    fn from((by, at): (String, String)) -> LastChange {
+        LastChange { by, at }
+    }
+}
+
 /// Who makes a change, as the audit log records it.
 #[derive(Debug, Clone)]
 pub struct Author<'a> {

@@ -210,3 +210,15 @@ pub fn nearest(key: &str, names: Vec<(String, String)>) -> Vec<String> {
     }
     best
 }
+
+/// Every place's English name with its Korean and Chinese names (migration 0032), for
+/// showing records in the reader's language.
+pub async fn names_in_languages(
+    db: impl SqliteExecutor<'_>,
+) -> Result<Vec<(String, Option<String>, Option<String>)>> {
+    Ok(
+        sqlx::query_as("SELECT name, name_ko, name_zh FROM regions ORDER BY id")
+            .fetch_all(db)
+            .await?,
+    )
+}

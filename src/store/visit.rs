@@ -593,7 +593,7 @@ pub struct View {
     pub sources: Vec<Source>,
     pub version: i64,
     pub dataset: String,
-    pub last_change: Option<String>,
+    pub last_change: Option<super::audit::LastChange>,
 }
 
 /// Everything `/visits show` presents about a live visit, names resolved.
@@ -663,6 +663,6 @@ pub async fn view(db: &SqlitePool, id: i64) -> Result<Option<View>> {
         sources: s.sources.clone(),
         version: r.version,
         dataset: r.dataset.clone(),
-        last_change: last_change.map(|(who, at)| format!("by {who} at {at}")),
+        last_change: last_change.map(Into::into),
     }))
 }

@@ -25,11 +25,13 @@ impl TestApp {
                 id: "u:mod".into(),
                 name: "Moderator".into(),
                 moderator: true,
+                lang: delegation_bot::i18n::Lang::En,
             },
             member: Actor {
                 id: "u:member".into(),
                 name: "Member".into(),
                 moderator: false,
+                lang: delegation_bot::i18n::Lang::En,
             },
         }
     }
@@ -53,6 +55,7 @@ impl TestApp {
             id: "u:other".into(),
             name: "Other".into(),
             moderator: true,
+            lang: delegation_bot::i18n::Lang::En,
         }
     }
 

@@ -12,6 +12,7 @@ mod hostile;
 mod import_properties;
 mod imports;
 mod integrity;
+mod language;
 mod officials;
 mod outcome_commands;
 mod outcome_counts;

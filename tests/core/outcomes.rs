@@ -380,7 +380,7 @@ async fn lists_filter_count_and_page_and_views_name_their_links() {
         ("visit", visit, Some("Hainan · 2024-05-29"))
     );
     assert_eq!(view.sources[0].url, "https://example.org/a");
-    assert!(view.last_change.unwrap().starts_with("by kim"));
+    assert!(view.last_change.unwrap().by.starts_with("kim"));
     let brief = &outcome::of_visit(db, visit).await.unwrap()[0];
     assert_eq!(
         (brief.id, brief.kind.as_str(), brief.status.as_str()),

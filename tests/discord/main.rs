@@ -397,3 +397,44 @@ async fn the_log_has_no_errors_and_no_token() {
         "a loopback API base turns serenity's rate limiter off, with a warning: {log}"
     );
 }
+
+#[tokio::test]
+async fn speaks_the_members_language_in_commands_and_answers() {
+    let s = setup().await;
+    let path = format!("/api/v10/applications/{APP_ID}/guilds/{GUILD}/commands");
+    let put = s
+        .fake
+        .wait_for("command registration", |r| {
+            r.method == "PUT" && r.path == path
+        })
+        .await;
+    assert_eq!(
+        put.status, 200,
+        "localizations within Discord's rules and cap"
+    );
+    for c in put.payload().json.as_array().unwrap() {
+        for locale in ["ko", "zh-CN", "zh-TW"] {
+            assert!(
+                c["name_localizations"][locale].is_string()
+                    && c["description_localizations"][locale].is_string(),
+                "/{} in {locale}",
+                c["name"]
+            );
+        }
+    }
+    // A member whose Discord speaks Korean is answered in Korean.
+    let mut i = command(
+        Who::Member,
+        &["visits", "monthly"],
+        &[("from", json!("2024-01")), ("to", json!("2024-12"))],
+    );
+    i["locale"] = json!("ko");
+    let token = i["token"].as_str().unwrap().to_string();
+    s.fake.interact(i).await;
+    let edit = s.fake.edited_original(&token).await.payload();
+    let title = edit.json["embeds"][0]["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(title.contains("월별 방문"), "{title}");
+}

@@ -185,6 +185,39 @@ fn chars(v: &Value) -> usize {
     v.as_str().map(|s| s.chars().count()).unwrap_or(0)
 }
 
+/// The characters a field counts toward the per-command cap: its longest form, the default
+/// or any of its localizations (`name_localizations`, `description_localizations`).
+fn longest(o: &Value, field: &str) -> usize {
+    let localized = o[format!("{field}_localizations")]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(_, v)| chars(v));
+    localized.fold(chars(&o[field]), usize::max)
+}
+
+/// Localized names follow the rules of names; localized descriptions those of descriptions.
+fn localization_rules(o: &Value, at: &str, problems: &mut Vec<String>) {
+    for (locale, name) in o["name_localizations"].as_object().into_iter().flatten() {
+        if !valid_name(name.as_str().unwrap_or("")) {
+            problems.push(format!(
+                "{at}/name_localizations/{locale}: {name} is not a valid lowercase name"
+            ));
+        }
+    }
+    for (locale, text) in o["description_localizations"]
+        .as_object()
+        .into_iter()
+        .flatten()
+    {
+        if !(1..=100).contains(&chars(text)) {
+            problems.push(format!(
+                "{at}/description_localizations/{locale} must be 1-100 characters"
+            ));
+        }
+    }
+}
+
 fn items(v: &Value) -> &[Value] {
     v.as_array().map(Vec::as_slice).unwrap_or(&[])
 }
@@ -225,7 +258,8 @@ fn command_rules(c: &Value, guild: bool, cap: usize, at: &str, problems: &mut Ve
             "{at}/contexts: guild commands do not support BOT_DM"
         ));
     }
-    let mut size = chars(&c["name"]) + chars(&c["description"]);
+    localization_rules(c, at, problems);
+    let mut size = longest(c, "name") + longest(c, "description");
     options_rules(
         items(&c["options"]),
         0,
@@ -249,12 +283,20 @@ fn options_rules(
     problems: &mut Vec<String>,
 ) {
     let mut names = std::collections::HashSet::new();
+    // Siblings' names are unique in every locale too.
+    let mut localized = std::collections::HashSet::new();
     let (mut subs, mut plain, mut seen_optional) = (0, 0, false);
     for (i, o) in options.iter().enumerate() {
         let at = format!("{at}/{i}");
         let kind = o["type"].as_u64().unwrap_or(0);
         let name = o["name"].as_str().unwrap_or("");
-        *size += chars(&o["name"]) + chars(&o["description"]);
+        *size += longest(o, "name") + longest(o, "description");
+        localization_rules(o, &at, problems);
+        for (locale, n) in o["name_localizations"].as_object().into_iter().flatten() {
+            if !localized.insert((locale.clone(), n.as_str().unwrap_or("").to_string())) {
+                problems.push(format!("{at}/name_localizations/{locale}: {n} is repeated"));
+            }
+        }
         if !valid_name(name) {
             problems.push(format!("{at}/name: `{name}` is not a valid lowercase name"));
         }
@@ -301,7 +343,7 @@ fn options_rules(
             ));
         }
         for (j, ch) in choices.iter().enumerate() {
-            *size += chars(&ch["name"]) + chars(&ch["value"]);
+            *size += longest(ch, "name") + chars(&ch["value"]);
             if kind == 3 && chars(&ch["value"]) > 100 {
                 problems.push(format!("{at}/choices/{j}/value is longer than 100"));
             }

@@ -14,6 +14,7 @@ pub fn moderator() -> Actor {
         id: "test:mod".into(),
         name: "Moderator".into(),
         moderator: true,
+        lang: delegation_bot::i18n::Lang::En,
     }
 }
 

@@ -1,0 +1,43 @@
+# delegation-bot: 기록 변경에 대한 안내, 한국어. 영어와 중국어 파일에도
+# 같은 id가 있습니다. 인자: { $name }.
+
+record-added = { $kind } #{ $id } 추가됨
+record-updated = { $kind } #{ $id } 수정됨
+record-deleted = { $kind } #{ $id } 삭제됨
+alias-added = 이제 `{ $alias }` 표기로 { $name } 인사를 찾을 수 있습니다
+alias-removed = 이제 `{ $alias }` 표기로 { $name } 인사를 찾을 수 없습니다
+merged = { $removed } 기록을 { $kept } 기록으로 병합했습니다
+post-added = { $name } 인사에 직위 #{ $id } 추가됨
+post-removed = { $name } 인사에서 직위 #{ $id } 삭제됨
+forum-linked = 방문 #{ $visit }, 포럼 #{ $id }에 연결됨
+history-of = { $kind } #{ $id } 변경 이력
+recent-changes = 최근 변경
+no-changes-yet = 아직 변경 내역이 없습니다.
+undone = 되돌림 완료
+really-delete = 정말 { $what } 기록을 삭제하시겠습니까? /data undo로 되돌릴 수 있습니다.
+
+## Buttons and prompts
+
+button-previous = 이전
+button-next = 다음
+button-cancel = 취소
+button-confirm = 확인
+button-edit = 수정
+button-discard = 폐기
+only-asker-confirms = 요청한 사람만 확인하거나 취소할 수 있습니다.
+discarded = 폐기했습니다. 아무것도 기록되지 않았습니다.
+cancelled = 취소했습니다. 아무것도 변경되지 않았습니다.
+applying = 적용 중…
+moderators-only-change = 기록은 모더레이터만 변경할 수 있습니다. 조회 명령(/help에서 목록 확인)은 누구나 사용할 수 있습니다.
+type-a-command = `/visits monthly` 같은 명령을 입력하거나, `/help`를 입력해 목록을 확인하세요.
+not-an-option = `{ $typed }`은(는) 옵션이 아닙니다. 옵션은 name:value 형식으로 입력하세요. 예: { $example }
+could-not-write = 파일을 저장할 수 없습니다: { $error }
+nothing-changed = 변경된 내용이 없습니다.
+wrote = { $path } 파일을 저장했습니다
+run-again-to-apply = 적용하려면 confirm:true를 붙여 다시 실행하세요:
+
+## Periods
+
+range-all = 전체 기간
+range-from = { $from }부터
+range-until = { $to }까지

@@ -1,0 +1,43 @@
+# delegation-bot: what changes to records say, in Simplified Chinese. The English and Korean files
+# hold the same ids. Arguments: { $name }.
+
+record-added = 已添加{ $kind } #{ $id }
+record-updated = 已更新{ $kind } #{ $id }
+record-deleted = 已删除{ $kind } #{ $id }
+alias-added = 现在可用 `{ $alias }` 找到 { $name }
+alias-removed = 已不能再用 `{ $alias }` 找到 { $name }
+merged = 已将 { $removed } 合并至 { $kept }
+post-added = 已为 { $name } 添加职务 #{ $id }
+post-removed = 已从 { $name } 删除职务 #{ $id }
+forum-linked = 已将访问 #{ $visit } 关联至论坛 #{ $id }
+history-of = { $kind } #{ $id } 的修改历史
+recent-changes = 最近修改
+no-changes-yet = 尚无修改记录。
+undone = 已撤销
+really-delete = 确定要删除{ $what } 吗？可用 /data undo 恢复。
+
+## Buttons and prompts
+
+button-previous = 上一页
+button-next = 下一页
+button-cancel = 取消
+button-confirm = 确认
+button-edit = 编辑
+button-discard = 放弃
+only-asker-confirms = 只有发起请求的人才能确认或取消。
+discarded = 已放弃，未记录任何内容。
+cancelled = 已取消，未做任何修改。
+applying = 正在应用…
+moderators-only-change = 只有版主可以修改记录；查询命令（/help 可列出）对所有人开放。
+type-a-command = 请输入命令，例如 `/visits monthly`，或输入 `/help` 查看命令列表。
+not-an-option = `{ $typed }` 不是有效选项；选项请写作 name:value，例如 { $example }
+could-not-write = 无法写入文件：{ $error }
+nothing-changed = 未做任何修改。
+wrote = 已写入 { $path }
+run-again-to-apply = 加上 confirm:true 再次运行即可应用：
+
+## Periods
+
+range-all = 全部日期
+range-from = 自 { $from } 起
+range-until = 截至 { $to }

@@ -1,0 +1,271 @@
+//! The reader's language (issue 22): every message in every language, replies and errors
+//! in Korean and Chinese, the catalog's localized names, places named in the reader's
+//! language, times with their offset.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use delegation_bot::catalog::COMMANDS;
+use delegation_bot::commands::Actor;
+use delegation_bot::console;
+use delegation_bot::i18n::{self, Lang};
+use delegation_bot::request::Request;
+
+use crate::helpers::TestApp;
+
+fn reader(lang: Lang) -> Actor {
+    Actor {
+        id: format!("u:{lang}"),
+        name: format!("Reader {lang}"),
+        moderator: true,
+        lang,
+    }
+}
+
+/// The `$variables` of each message of a language's files.
+fn variables(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    let folder = format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
+    for file in ["bot.ftl", "replies.ftl", "records.ftl"] {
+        let text = std::fs::read_to_string(format!("{folder}/{file}")).unwrap();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !line.starts_with(' ')
+                && let Some((id, _)) = line.split_once(" =")
+            {
+                current = Some(id.trim().to_string());
+                out.entry(id.trim().to_string())
+                    .or_insert_with(BTreeSet::new);
+            }
+            if let Some(id) = &current {
+                let vars = out.get_mut(id).unwrap();
+                for part in line.split("$").skip(1) {
+                    let name: String = part
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    vars.insert(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_message_has_every_language_with_the_same_arguments() {
+    let english = variables("en");
+    assert!(english.len() > 200, "{} messages", english.len());
+    for lang in ["ko", "zh"] {
+        let other = variables(lang);
+        let missing: Vec<_> = english
+            .keys()
+            .filter(|id| !other.contains_key(*id))
+            .collect();
+        assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+        let extra: Vec<_> = other
+            .keys()
+            .filter(|id| !english.contains_key(*id))
+            .collect();
+        assert!(extra.is_empty(), "{lang} has ids English lacks: {extra:?}");
+        for (id, vars) in &english {
+            assert_eq!(&other[id], vars, "{lang} {id}: the same arguments");
+        }
+    }
+    for lang in Lang::ALL {
+        for id in i18n::ids(Lang::En) {
+            assert!(i18n::has(lang, &id), "{lang} {id}");
+        }
+    }
+}
+
+#[test]
+fn every_command_option_and_name_is_localized_within_discords_rules() {
+    let name_ok = |s: &str| {
+        (1..=32).contains(&s.chars().count())
+            && s.chars()
+                .all(|c| (c == '-' || c == '_' || c.is_alphanumeric()) && c.to_lowercase().eq([c]))
+    };
+    for (locale, _) in i18n::commands::LOCALES {
+        let missing: Vec<String> = i18n::commands::ids()
+            .into_iter()
+            .filter(|id| !i18n::commands::has(locale, id))
+            .collect();
+        assert!(missing.is_empty(), "{locale} lacks {missing:?}");
+        for id in i18n::commands::ids() {
+            let text = i18n::commands::localizations(&id)
+                .into_iter()
+                .find(|(l, _)| *l == locale)
+                .unwrap()
+                .1;
+            if id.starts_with("name-") || id.starts_with("arg-") {
+                assert!(name_ok(&text), "{locale} {id} = {text}: not a Discord name");
+            } else {
+                assert!(
+                    (1..=100).contains(&text.chars().count()),
+                    "{locale} {id}: 1-100 characters"
+                );
+            }
+        }
+        // Two options of one command may not share a localized name.
+        for c in COMMANDS {
+            let names: BTreeSet<String> = c
+                .options
+                .iter()
+                .map(|o| {
+                    i18n::commands::localizations(&format!("arg-{}", o.name))
+                        .into_iter()
+                        .find(|(l, _)| *l == locale)
+                        .unwrap()
+                        .1
+                })
+                .collect();
+            assert_eq!(names.len(), c.options.len(), "{locale} {}", c.name());
+        }
+    }
+}
+
+#[test]
+fn the_console_takes_localized_command_and_option_names() {
+    let ko = Request::parse_line("/방문 월별 시작:2024-01 끝:2024-06").unwrap();
+    let en = Request::parse_line("/visits monthly from:2024-01 to:2024-06").unwrap();
+    assert_eq!(ko.spec.id, en.spec.id);
+    assert_eq!(ko.to_line(), en.to_line());
+    let zh = Request::parse_line("/访问 按月 起始：2024-01").unwrap();
+    assert_eq!(zh.spec.id, en.spec.id);
+    assert_eq!(zh.month("from"), en.month("from"));
+}
+
+/// Runs of English words in a text a person reads: four or more in a row, outside
+/// `code`, slash commands and options.
+fn english_runs(text: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut in_code = false;
+    for word in text.split(|c: char| c.is_whitespace() || ",.;:()·—".contains(c)) {
+        if word.matches('`').count() % 2 == 1 {
+            in_code = !in_code;
+        }
+        let english = !in_code
+            && word.len() > 1
+            && word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
+            && !word.starts_with('/');
+        if english {
+            run.push(word);
+        } else {
+            if run.len() >= 4 {
+                runs.push(run.join(" "));
+            }
+            run.clear();
+        }
+    }
+    if run.len() >= 4 {
+        runs.push(run.join(" "));
+    }
+    runs
+}
+
+#[tokio::test]
+async fn replies_to_the_example_questions_are_in_the_readers_language() {
+    let t = TestApp::with_sample().await;
+    let questions = [
+        "/visits monthly from:2024-01 to:2024-12",
+        "/visits list",
+        "/visits show id:1",
+        "/provinces",
+        "/stats from:2024-01 to:2024-12",
+        "/official show \"Oh Young-hun\"",
+        "/official history \"Xin Changxing\"",
+        "/forums list",
+        "/forums show id:1",
+        "/outcomes list",
+        "/search text:Jeju",
+        "/help",
+        "/help visits monthly",
+    ];
+    for lang in [Lang::Ko, Lang::Zh] {
+        let who = reader(lang);
+        for q in questions {
+            let reply = t.app.run_line(&who, q).await.unwrap();
+            // What the bot writes, not the records' own words (names, purposes, sources).
+            let mut said = vec![reply.title.clone()];
+            said.extend(reply.footer.clone());
+            said.extend(reply.fields.iter().map(|f| f.name.clone()));
+            if let Some(table) = &reply.table {
+                said.extend(table.headers.clone());
+            }
+            for text in &said {
+                let runs = english_runs(text);
+                assert!(runs.is_empty(), "{lang} {q}: English in {text:?}: {runs:?}");
+            }
+            let shown = console::render(&reply);
+            assert!(
+                shown
+                    .chars()
+                    .any(|c| matches!(c, '가'..='힣' | '一'..='鿿')),
+                "{lang} {q}: {shown}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn errors_are_said_in_the_readers_language() {
+    let t = TestApp::with_sample().await;
+    for (lang, marker) in [(Lang::Ko, '없'), (Lang::Zh, '没')] {
+        let who = reader(lang);
+        for line in ["/visits show id:999", "/forums show id:999"] {
+            let e = t.app.run_line(&who, line).await.unwrap_err();
+            let said = e.said(lang);
+            assert!(said.contains("999"), "{said}");
+            assert!(said.contains(marker), "{lang} {line}: {said}");
+            assert!(english_runs(&said).is_empty(), "{said}");
+        }
+        let member = Actor {
+            moderator: false,
+            ..who.clone()
+        };
+        let e = t
+            .app
+            .run_line(&member, "/record visit delete id:1")
+            .await
+            .unwrap_err();
+        assert!(english_runs(&e.said(lang)).is_empty(), "{}", e.said(lang));
+    }
+}
+
+#[tokio::test]
+async fn places_are_named_and_times_shown_as_the_reader_reads_them() {
+    let t = TestApp::with_sample().await;
+    let ko = t
+        .app
+        .run_line(&reader(Lang::Ko), "/visits show id:1")
+        .await
+        .unwrap();
+    assert!(ko.title.contains("하이난성"), "{}", ko.title);
+    let places = &ko
+        .fields
+        .iter()
+        .find(|f| f.value.contains("서울"))
+        .unwrap()
+        .value;
+    assert!(places.contains("제주"), "{places}");
+    let zh = t
+        .app
+        .run_line(&reader(Lang::Zh), "/visits show id:1")
+        .await
+        .unwrap();
+    assert!(zh.title.contains("海南省"), "{}", zh.title);
+    let en = t
+        .app
+        .run_line(&reader(Lang::En), "/visits show id:1")
+        .await
+        .unwrap();
+    assert!(en.title.contains("Hainan"), "{}", en.title);
+    // The last change is told in the digest's time zone (Asia/Seoul), with its offset.
+    let footer = en.footer.unwrap();
+    assert!(footer.contains("(UTC+09:00)"), "{footer}");
+    assert!(!footer.contains('Z'), "{footer}");
+}
