@@ -189,13 +189,13 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
         let _ = editor.load_history(h);
     }
     println!(
-        "delegation-bot console · acting as {} (moderator) · /help lists commands, Ctrl-D quits",
-        actor.name
+        "{}",
+        crate::t!("console-banner", name = actor.name.as_str())
     );
     if sample::is_empty(app).await? {
         let wanted = load_sample
             || (std::io::stdin().is_terminal()
-                && matches!(editor.readline("This database is empty. Load the sample data set (mid-2024 news report)? [Y/n] ")
+                && matches!(editor.readline(&format!("{} ", crate::t!("offer-sample")))
                     .map(|a| a.trim().to_lowercase()), Ok(a) if a.is_empty() || a.starts_with('y')));
         if wanted {
             match sample::load_sample(app, actor).await {
@@ -204,9 +204,7 @@ pub async fn run(app: &App, actor: &Actor, load_sample: bool) -> anyhow::Result<
             }
         } else if !std::io::stdin().is_terminal() {
             // Commands come from a pipe: no one to ask, so say what was not done.
-            println!(
-                "This database is empty; the sample data was not loaded (console --sample loads it, or `delegation-bot sample`)."
-            );
+            println!("{}", crate::t!("sample-not-loaded"));
         }
     }
     loop {

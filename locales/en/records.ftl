@@ -41,3 +41,9 @@ run-again-to-apply = Run again with confirm:true to apply:
 range-all = all dates
 range-from = from { $from }
 range-until = until { $to }
+
+## The console
+
+console-banner = delegation-bot console · acting as { $name } (moderator) · /help lists commands, Ctrl-D quits
+offer-sample = This database is empty. Load the sample data set (mid-2024 news report)? [Y/n]
+sample-not-loaded = This database is empty; the sample data was not loaded (console --sample loads it, or `delegation-bot sample`).

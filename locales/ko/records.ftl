@@ -41,3 +41,9 @@ run-again-to-apply = 적용하려면 confirm:true를 붙여 다시 실행하세�
 range-all = 전체 기간
 range-from = { $from }부터
 range-until = { $to }까지
+
+## The console
+
+console-banner = delegation-bot 콘솔 · { $name }(으)로 작업 중 (모더레이터) · /help로 명령 목록 보기, Ctrl-D로 종료
+offer-sample = 데이터베이스가 비어 있습니다. 샘플 데이터(2024년 중반 뉴스 보도)를 불러올까요? [Y/n]
+sample-not-loaded = 데이터베이스가 비어 있어 샘플 데이터를 불러오지 않았습니다 (console --sample 또는 `delegation-bot sample`로 불러올 수 있습니다).

@@ -41,3 +41,9 @@ run-again-to-apply = 加上 confirm:true 再次运行即可应用：
 range-all = 全部日期
 range-from = 自 { $from } 起
 range-until = 截至 { $to }
+
+## The console
+
+console-banner = delegation-bot 控制台 · 当前身份：{ $name }（管理员）· /help 查看命令，Ctrl-D 退出
+offer-sample = 数据库为空。是否载入示例数据（2024 年年中的新闻报道）？[Y/n]
+sample-not-loaded = 数据库为空，未载入示例数据（可用 console --sample 或 `delegation-bot sample` 载入）。

@@ -697,9 +697,12 @@ async fn item17_messages_say_what_happened() {
     let text = w.text.unwrap();
     assert!(!text.contains("changes to with"), "{text}");
     assert!(text.contains("with Oh Se-hoon"), "{text}");
-    // An option in another script is an unknown option, not a bad value of another one.
+    // An option in another script that names no option is an unknown option, not a bad
+    // value of another one; a localized option name (issue 22) is that option.
+    let said = t.refused("/visits show 숫자:3").await;
+    assert!(said.contains("no option `숫자`"), "{said}");
     let said = t.refused("/visits show 번호:3").await;
-    assert!(said.contains("no option `번호`"), "{said}");
+    assert!(said.contains("no visit #3"), "{said}");
     // A file link given as url: is refused as url.
     let said = t.refused("/record draft url:file:///etc/passwd").await;
     assert!(said.contains("`url`"), "{said}");
