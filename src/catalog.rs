@@ -50,6 +50,7 @@ pub enum CommandId {
     OutcomeDelete,
     OfficialPost,
     OfficialPostRemove,
+    Settings,
 }
 
 /// How an option's value is typed and checked before any command sees it.
@@ -545,6 +546,11 @@ pub static COMMANDS: &[CommandSpec] = &[
                 "format",
                 "File format",
                 OptionKind::Choice(&["csv", "json"]),
+            ),
+            opt(
+                "headers",
+                "Language of the CSV header row (import reads either)",
+                OptionKind::Choice(&["en", "ko"]),
             ),
         ],
         moderator: false,
@@ -1161,6 +1167,18 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[],
         moderator: true,
         example: "/digest off",
+    },
+    CommandSpec {
+        id: CommandId::Settings,
+        path: &["settings"],
+        description: "The team's settings: the language of watch and digest posts",
+        options: &[opt(
+            "language",
+            "Language of what the bot posts to channels",
+            OptionKind::Choice(&["ko", "zh", "en"]),
+        )],
+        moderator: true,
+        example: "/settings language:ko",
     },
     CommandSpec {
         id: CommandId::DigestPreview,

@@ -1,7 +1,7 @@
 //! The command line: `console`, `ask`, `migrate`, `sample`, `import`, `export`, `backup`,
 //! `restore`, `serve`, `healthcheck`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
@@ -45,6 +45,10 @@ pub enum Command {
         /// Print one JSON object {"ok", "error", "data"}
         #[arg(long)]
         json: bool,
+        /// Also write the answer's chart as a PNG to this new file (refused if it exists,
+        /// or if the answer has no chart)
+        #[arg(long, value_name = "PATH")]
+        chart: Option<PathBuf>,
         /// The command line, e.g. "/visits list province:Hainan"
         line: Vec<String>,
     },
@@ -82,6 +86,10 @@ pub enum Command {
         what: String,
         #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
         format: String,
+        /// Language of the CSV header row: en (the column names) or ko (Korean words that
+        /// import reads back); JSON keys stay the column names
+        #[arg(long, default_value = "en", value_parser = ["en", "ko"])]
+        headers: String,
         /// File to write (a folder when several CSV files result); default: standard output,
         /// or the current folder for several files. Missing folders are made.
         #[arg(long)]
@@ -341,7 +349,16 @@ async fn run_in_language(cli: Cli) -> anyhow::Result<i32> {
             console::run(&app, &actor, sample).await?;
             0
         }
-        Command::Ask { json, line } => console::ask(&app, &actor, &line.join(" "), json).await,
+        Command::Ask {
+            json,
+            chart: None,
+            line,
+        } => console::ask(&app, &actor, &line.join(" "), json).await,
+        Command::Ask {
+            json,
+            chart: Some(path),
+            line,
+        } => ask_chart(&app, &actor, &line.join(" "), json, &path).await,
         Command::Draft {
             file,
             published,
@@ -413,9 +430,10 @@ async fn run_in_language(cli: Cli) -> anyhow::Result<i32> {
         Command::Export {
             what,
             format,
+            headers,
             out,
             force,
-        } => export(&app, &actor, &what, &format, out, force).await?,
+        } => export(&app, &actor, &what, &format, &headers, out, force).await?,
         Command::Backup { path, dir, keep } => report(backup(&app, path, dir, keep).await),
         Command::Restore { .. } | Command::Healthcheck => {
             unreachable!("handled before the database is opened")
@@ -423,6 +441,60 @@ async fn run_in_language(cli: Cli) -> anyhow::Result<i32> {
     };
     app.db.close().await;
     Ok(code)
+}
+
+/// `ask --chart PATH`: the answer as `ask` prints it, and its chart as a PNG in PATH, a new
+/// file (never over a file or through a link, as `console::write_new`). Refused, exit 1,
+/// when PATH exists (checked before the command runs) or the answer has no chart.
+async fn ask_chart(app: &App, actor: &Actor, line: &str, as_json: bool, path: &Path) -> i32 {
+    let shown = path.display().to_string();
+    if std::fs::symlink_metadata(path).is_ok() {
+        return refuse(as_json, &crate::t!("ask-chart-exists", path = shown), 1);
+    }
+    let answer = match crate::request::Request::parse_line(line) {
+        Ok(req) => app.handle(actor, &req).await,
+        Err(e) => Err(e.into()),
+    };
+    let reply = match answer {
+        Ok(reply) => reply,
+        Err(e) => return console::print_answer(Err(e), as_json),
+    };
+    let Some(chart) = &reply.chart else {
+        return refuse(as_json, &crate::t!("ask-chart-none", path = shown), 1);
+    };
+    let png = match crate::chart::png(chart) {
+        Ok(png) => png,
+        Err(e) => {
+            let message = crate::t!("ask-chart-not-drawn", error = format!("{e:#}"));
+            return refuse(as_json, &message, 2);
+        }
+    };
+    if let Err(e) = console::write_new(path, &png) {
+        let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            crate::t!("ask-chart-exists", path = shown)
+        } else {
+            crate::t!("ask-chart-failed", path = shown, error = e.to_string())
+        };
+        return refuse(as_json, &message, 1);
+    }
+    let code = console::print_answer(Ok(reply), as_json);
+    if !as_json {
+        println!("{}", crate::t!("wrote", path = shown));
+    }
+    code
+}
+
+/// A refusal as `ask` says one: a JSON object with `--json`, else a sentence on stderr.
+fn refuse(as_json: bool, message: &str, code: i32) -> i32 {
+    if as_json {
+        println!(
+            "{}",
+            serde_json::json!({"ok": false, "error": message, "data": null})
+        );
+    } else {
+        eprintln!("{}", console::printable(message));
+    }
+    code
 }
 
 /// `backup PATH`, or `backup --dir DIR [--keep N]`.
@@ -498,11 +570,15 @@ async fn export(
     actor: &Actor,
     what: &str,
     format: &str,
+    headers: &str,
     out: Option<PathBuf>,
     force: bool,
 ) -> anyhow::Result<i32> {
     let reply = match app
-        .run_line(actor, &format!("/export what:{what} format:{format}"))
+        .run_line(
+            actor,
+            &format!("/export what:{what} format:{format} headers:{headers}"),
+        )
         .await
     {
         Ok(r) => r,

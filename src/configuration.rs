@@ -41,6 +41,9 @@ pub struct Settings {
     pub home: Option<PathBuf>,
     /// DELEGATION_BOT_LANG, else LANG (`ko_KR.UTF-8`): the console's language tag.
     pub lang: Option<String>,
+    /// DEFAULT_LANGUAGE (`ko`, `zh`, `en`): the language of posts to channels when none is
+    /// set with /settings and Discord does not say the server's.
+    pub default_language: Option<String>,
     /// Every variable, for the settings read by name (`serve`'s Discord settings).
     vars: HashMap<String, String>,
 }
@@ -91,6 +94,7 @@ impl Settings {
             user: some("USER"),
             home: some("HOME").map(PathBuf::from),
             lang: some(LANG_VAR).or_else(|| some("LANG")),
+            default_language: some("DEFAULT_LANGUAGE"),
             vars,
         }
     }

@@ -268,6 +268,12 @@ pub enum Refusal {
     },
     /// A city named for a province: the city's name, and its provinces (more than one for
     /// a name two provinces' cities share).
+    /// A name two places share (`산시`: 山西 Shanxi and 陕西 Shaanxi), with how to type
+    /// each.
+    AmbiguousPlace {
+        typed: String,
+        options: Vec<String>,
+    },
     CityForProvince {
         typed: String,
         city: String,

@@ -37,12 +37,29 @@ pub struct Table {
     pub numeric: Vec<bool>,
 }
 
-/// A bar chart as data; the Discord adapter draws it as a PNG, the console as text bars.
-#[derive(Debug, Clone)]
+/// A bar chart as data; Discord and `ask --chart` draw it as a PNG (`crate::chart`).
+/// Labels that are months (`2024-01`) make a time series, drawn as vertical bars in their
+/// order; any other labels (names) make a ranking, drawn as horizontal bars, largest first,
+/// each bar named.
+#[derive(Debug, Clone, Default)]
 pub struct Chart {
     pub title: String,
     pub labels: Vec<String>,
     pub values: Vec<i64>,
+}
+
+impl Chart {
+    /// Whether every label is a year, month or day (`2024`, `2024-01`, `2024-01-31`): a
+    /// time series rather than a ranking of names.
+    pub fn is_time_series(&self) -> bool {
+        !self.labels.is_empty()
+            && self.labels.iter().all(|l| {
+                let b = l.as_bytes();
+                b.len() >= 4
+                    && b[..4].iter().all(u8::is_ascii_digit)
+                    && b.iter().all(|c| c.is_ascii_digit() || *c == b'-')
+            })
+    }
 }
 
 #[derive(Debug, Clone)]

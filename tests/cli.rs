@@ -99,6 +99,86 @@ fn plain_ask_prints_text_and_errors_on_stderr() {
 }
 
 #[test]
+fn ask_chart_writes_the_answers_chart_to_a_new_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(bot(d, "bot.db", &["sample"]).status.success());
+    let korean = [
+        "--lang",
+        "ko",
+        "ask",
+        "--chart",
+        "provinces.png",
+        "/provinces",
+    ];
+
+    let out = bot(d, "bot.db", &korean);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("하이난성"),
+        "the answer, in Korean: {stdout}"
+    );
+    assert!(
+        stdout.contains("provinces.png 파일을 저장했습니다"),
+        "{stdout}"
+    );
+    let png = std::fs::read(d.join("provinces.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    assert_eq!(width, 960, "IHDR width");
+
+    // An existing file is never replaced.
+    let again = bot(d, "bot.db", &korean);
+    assert_eq!(again.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        said.contains("provinces.png") && said.contains("이미"),
+        "{said}"
+    );
+    assert!(again.stdout.is_empty(), "refused before the command ran");
+    assert_eq!(std::fs::read(d.join("provinces.png")).unwrap(), png);
+
+    // With --json: the one JSON object, and the file.
+    let json = bot(
+        d,
+        "bot.db",
+        &[
+            "ask",
+            "--json",
+            "--chart",
+            "months.png",
+            "/visits monthly from:2024-01 to:2024-12",
+        ],
+    );
+    assert_eq!(json.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["ok"], true);
+    assert!(
+        std::fs::read(d.join("months.png"))
+            .unwrap()
+            .starts_with(b"\x89PNG")
+    );
+
+    // An answer without a chart: refused in one sentence, no file.
+    let none = bot(
+        d,
+        "bot.db",
+        &["ask", "--chart", "none.png", "/visits show id:1"],
+    );
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&none.stderr),
+        "This answer has no chart, so nothing was written to none.png.\n"
+    );
+    assert!(!d.join("none.png").exists());
+}
+
+#[test]
 fn an_unusable_database_is_an_internal_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
@@ -525,4 +605,64 @@ fn item04_a_post_that_starts_later_becomes_the_title_on_its_day() {
         "/official show name:\"Oh Se-hoon\"",
     );
     assert_eq!(show["data"]["title"], "Minister", "{show}");
+}
+
+#[test]
+fn export_with_korean_headers_imports_back_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(bot(d, "a.db", &["sample"]).status.success());
+    let plain = bot(d, "a.db", &["export", "--what", "visits"]).stdout;
+    let en = bot(
+        d,
+        "a.db",
+        &["export", "--what", "visits", "--headers", "en"],
+    )
+    .stdout;
+    assert!(!plain.is_empty());
+    assert_eq!(plain, en, "--headers en is the default, byte for byte");
+    let out = bot(
+        d,
+        "a.db",
+        &["export", "--what", "all", "--headers", "ko", "--out", "ko"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut files: Vec<_> = std::fs::read_dir(d.join("ko"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 5);
+    // Officials first, then visits, forums, meetings and outcomes, which refer to them.
+    let order = ["officials", "visits", "forums", "meetings", "outcomes"];
+    files.sort_by_key(|p| {
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        order.iter().position(|k| name.starts_with(k))
+    });
+    let visits = std::fs::read_to_string(&files[1]).unwrap();
+    assert!(
+        visits.starts_with("\u{feff}번호,버전,성/시,도시,급,시작일"),
+        "{visits}"
+    );
+    for f in &files {
+        let imported = bot(d, "b.db", &["import", "--quiet", f.to_str().unwrap()]);
+        assert!(
+            imported.status.success(),
+            "{}: {}",
+            f.display(),
+            String::from_utf8_lossy(&imported.stderr)
+        );
+    }
+    for what in order {
+        let a = bot(d, "a.db", &["export", "--what", what]).stdout;
+        let b = bot(d, "b.db", &["export", "--what", what]).stdout;
+        assert_eq!(
+            String::from_utf8_lossy(&a),
+            String::from_utf8_lossy(&b),
+            "{what}: the same records, ids and versions"
+        );
+    }
 }

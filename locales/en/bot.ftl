@@ -91,3 +91,5 @@ misfit-provinces = for { $provinces }, which visit #{ $visit } did not come from
 misfit-both = { $first }, and { $second }
 outcome-misfit = This outcome is { $what }; fix the date, provinces or visit, or add force:true to link it anyway.
 outcome-linked-anyway = Linked to visit #{ $visit } although it is { $what } (force:true).
+
+ambiguous-place = `{ $typed }` is the name of two provinces: { $options }; type the one you mean, e.g. { $example }.

@@ -47,3 +47,33 @@ range-until = until { $to }
 console-banner = delegation-bot console · acting as { $name } (moderator) · /help lists commands, Ctrl-D quits
 offer-sample = This database is empty. Load the sample data set (mid-2024 news report)? [Y/n]
 sample-not-loaded = This database is empty; the sample data was not loaded (console --sample loads it, or `delegation-bot sample`).
+
+## /settings
+
+settings-title = Team settings
+settings-language = Language of posts to channels
+language-set = set with /settings language:
+language-server = the server's preferred language in Discord; /settings language: sets another
+language-default = DEFAULT_LANGUAGE, or English; /settings language: sets another
+
+## Discord forms and refusals
+
+form-start = Start (YYYY-MM-DD or YYYY-MM)
+form-end = End (empty: none)
+form-places = Korean places, comma-separated
+form-purpose = Purpose
+form-size = Delegation size (empty: unknown)
+form-provinces = Chinese province(s), comma-separated
+form-edit-visit = Edit visit #{ $id }
+form-edit-draft = Edit the drafted visit
+form-field-empty = { $field } cannot be empty; type it in the form.
+only-asker-drafts = Only the person who asked can edit, confirm or discard this draft.
+draft-unchanged = Nothing was changed; the draft is as it was.
+button-delete = Delete
+button-apply = Apply
+team-server-only = This bot only answers in its team's server.
+slow-down = Slow down: too many commands in the last minute; try again in { $seconds } seconds.
+restarting = The bot is restarting; try again in a minute.
+restarting-file-unread = The bot is restarting, so { $file } was not read; attach it again in a minute.
+bot-may-not-post = The bot may not post in <#{ $channel }>: it lacks { $missing } there. Give its role View Channel, Send Messages, Embed Links and Attach Files in that channel, then try again.
+buttons-expired = These buttons have expired; run the command again.

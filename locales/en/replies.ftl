@@ -224,3 +224,20 @@ required = required
 optional = optional
 example = Example
 moderators-only = moderators only
+
+generated-alias = { $alias } (generated)
+choice-zh = Chinese
+
+## Other names of choices (comma-separated)
+
+choice-monthly-also = month, per month
+choice-weekly-also = week, per week
+
+## Money (Korean and Chinese; English writes the code and the number)
+
+money-krw = KRW { $n }
+money-usd = USD { $n }
+money-cny = CNY { $n }
+money-eur = EUR { $n }
+money-jpy = JPY { $n }
+money-about = about { $amount }

@@ -91,3 +91,5 @@ misfit-provinces = 대상 성({ $provinces })이 방문 #{ $visit }의 출발 �
 misfit-both = { $first }, { $second }
 outcome-misfit = 이 성과는 방문과 맞지 않습니다: { $what }. 날짜·성·방문을 바로잡거나, 그래도 연결하려면 force:true를 추가하세요.
 outcome-linked-anyway = 맞지 않는 점이 있지만 방문 #{ $visit }에 연결했습니다(force:true): { $what }
+
+ambiguous-place = `{ $typed }`은(는) 두 성의 이름입니다: { $options }. 어느 쪽인지 입력해 주세요. 예: { $example }

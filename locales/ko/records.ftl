@@ -47,3 +47,33 @@ range-until = { $to }까지
 console-banner = delegation-bot 콘솔 · { $name }(으)로 작업 중 (모더레이터) · /help로 명령 목록 보기, Ctrl-D로 종료
 offer-sample = 데이터베이스가 비어 있습니다. 샘플 데이터(2024년 중반 뉴스 보도)를 불러올까요? [Y/n]
 sample-not-loaded = 데이터베이스가 비어 있어 샘플 데이터를 불러오지 않았습니다 (console --sample 또는 `delegation-bot sample`로 불러올 수 있습니다).
+
+## /settings
+
+settings-title = 팀 설정
+settings-language = 채널 게시물 언어
+language-set = /settings language: 로 설정함
+language-server = 디스코드 서버의 기본 언어. 다른 언어는 /settings language: 로 설정
+language-default = DEFAULT_LANGUAGE 또는 영어. 다른 언어는 /settings language: 로 설정
+
+## Discord forms and refusals
+
+form-start = 시작 (YYYY-MM-DD 또는 YYYY-MM)
+form-end = 종료 (비우면 없음)
+form-places = 한국 방문지 (쉼표로 구분)
+form-purpose = 목적
+form-size = 대표단 규모 (비우면 모름)
+form-provinces = 중국 성 (쉼표로 구분)
+form-edit-visit = 방문 #{ $id } 수정
+form-edit-draft = 초안 방문 수정
+form-field-empty = { $field } 항목은 비울 수 없습니다. 양식에 입력해 주세요.
+only-asker-drafts = 요청한 사람만 이 초안을 수정, 확정 또는 폐기할 수 있습니다.
+draft-unchanged = 바뀐 것이 없습니다. 초안은 그대로입니다.
+button-delete = 삭제
+button-apply = 적용
+team-server-only = 이 봇은 팀 서버에서만 답합니다.
+slow-down = 최근 1분 동안 명령이 너무 많습니다. { $seconds }초 후에 다시 시도해 주세요.
+restarting = 봇이 다시 시작하는 중입니다. 1분 후에 다시 시도해 주세요.
+restarting-file-unread = 봇이 다시 시작하는 중이라 { $file } 파일을 읽지 못했습니다. 1분 후에 다시 첨부해 주세요.
+bot-may-not-post = 봇이 <#{ $channel }>에 글을 올릴 수 없습니다: 그 채널에서 { $missing } 권한이 없습니다. 봇 역할에 채널 보기, 메시지 보내기, 링크 첨부, 파일 첨부 권한을 준 뒤 다시 시도해 주세요.
+buttons-expired = 버튼이 만료되었습니다. 명령을 다시 실행해 주세요.

@@ -200,3 +200,20 @@ required = 필수
 optional = 선택
 example = 예시
 moderators-only = 모더레이터 전용
+
+generated-alias = { $alias } (자동 생성)
+choice-zh = 중국어
+
+## Other names of choices (comma-separated)
+
+choice-monthly-also = 월간, 월별, 매달, 한 달
+choice-weekly-also = 주간, 주별, 매주, 한 주
+
+## Money (Korean and Chinese; English writes the code and the number)
+
+money-krw = { $n } 원
+money-usd = { $n } 달러
+money-cny = { $n } 위안
+money-eur = { $n } 유로
+money-jpy = { $n } 엔
+money-about = 약 { $amount }

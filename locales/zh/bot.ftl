@@ -91,3 +91,5 @@ misfit-provinces = 涉及 { $provinces }，而访问 #{ $visit } 并非来自该
 misfit-both = { $first }，且{ $second }
 outcome-misfit = 该成果{ $what }；请修正日期、省份或访问，或加上 force:true 强制关联。
 outcome-linked-anyway = 已关联到访问 #{ $visit }，尽管该成果{ $what }（force:true）。
+
+ambiguous-place = `{ $typed }` 可指两个省份：{ $options }。请输入您所指的那个，例如 { $example }。

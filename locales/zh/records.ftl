@@ -47,3 +47,33 @@ range-until = 截至 { $to }
 console-banner = delegation-bot 控制台 · 当前身份：{ $name }（管理员）· /help 查看命令，Ctrl-D 退出
 offer-sample = 数据库为空。是否载入示例数据（2024 年年中的新闻报道）？[Y/n]
 sample-not-loaded = 数据库为空，未载入示例数据（可用 console --sample 或 `delegation-bot sample` 载入）。
+
+## /settings
+
+settings-title = 团队设置
+settings-language = 频道帖子的语言
+language-set = 已用 /settings language: 设置
+language-server = Discord 服务器的首选语言；可用 /settings language: 改设
+language-default = DEFAULT_LANGUAGE 或英语；可用 /settings language: 改设
+
+## Discord forms and refusals
+
+form-start = 开始（YYYY-MM-DD 或 YYYY-MM）
+form-end = 结束（留空表示无）
+form-places = 韩国地点，用逗号分隔
+form-purpose = 目的
+form-size = 代表团人数（留空表示不详）
+form-provinces = 中国省份，用逗号分隔
+form-edit-visit = 编辑访问 #{ $id }
+form-edit-draft = 编辑草稿中的访问
+form-field-empty = { $field } 不能为空；请在表单中填写。
+only-asker-drafts = 只有提出请求的人才能编辑、确认或放弃此草稿。
+draft-unchanged = 没有任何更改；草稿保持原样。
+button-delete = 删除
+button-apply = 应用
+team-server-only = 本机器人只在其团队的服务器中回答。
+slow-down = 过去一分钟内命令太多；请在 { $seconds } 秒后再试。
+restarting = 机器人正在重启；请一分钟后再试。
+restarting-file-unread = 机器人正在重启，未读取 { $file }；请一分钟后重新附加。
+bot-may-not-post = 机器人无法在 <#{ $channel }> 发帖：它在该频道缺少 { $missing } 权限。请为其角色授予查看频道、发送消息、嵌入链接和附加文件的权限，然后再试。
+buttons-expired = 这些按钮已过期；请重新运行命令。

@@ -200,3 +200,20 @@ required = 必填
 optional = 可选
 example = 示例
 moderators-only = 仅限版主
+
+generated-alias = { $alias }（自动生成）
+choice-zh = 中文
+
+## Other names of choices (comma-separated)
+
+choice-monthly-also = 每月, 月度, 按月, 月报
+choice-weekly-also = 每周, 周度, 按周, 周报
+
+## Money (Korean and Chinese; English writes the code and the number)
+
+money-krw = { $n }韩元
+money-usd = { $n }美元
+money-cny = { $n }元
+money-eur = { $n }欧元
+money-jpy = { $n }日元
+money-about = 约{ $amount }

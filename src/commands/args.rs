@@ -5,7 +5,8 @@
 //! catalog entry has (and, in debug builds, none that it lacks).
 
 use crate::domain::{DateRange, FlexDate, Month};
-use crate::error::{Result, UserError, user_err};
+use crate::error::Result;
+use crate::msg;
 use crate::report::MAX_MONTHS;
 use crate::request::Request;
 
@@ -54,13 +55,15 @@ impl Months {
             (None, None) => (now.plus(-11), now),
         };
         if to < from {
-            return user_err(format!("`to` ({to}) is before `from` ({from}); swap them."));
+            return Err(msg!(
+                "months-reversed",
+                to = to.to_string(),
+                from = from.to_string()
+            )
+            .into());
         }
         if from.count_to(to) > MAX_MONTHS {
-            return user_err(format!(
-                "That is {} months; ask for at most {MAX_MONTHS} at a time.",
-                from.count_to(to)
-            ));
+            return Err(msg!("months-too-many", n = from.count_to(to), max = MAX_MONTHS).into());
         }
         Ok(Months { from, to })
     }
@@ -152,9 +155,7 @@ impl<'r> EditOf<'r> {
         let clearable = crate::catalog::clearable(req.spec.id);
         // `-` emptied a field once; Discord cannot send it for dates and numbers.
         if let Some(field) = clearable.iter().find(|f| req.text(f) == Some("-")) {
-            return user_err(format!(
-                "To empty `{field}`, write clear:{field} instead of {field}:-."
-            ));
+            return Err(msg!("clear-not-dash", field = *field).into());
         }
         let mut cleared = Vec::new();
         for name in req.text("clear").unwrap_or_default().split(',') {
@@ -163,17 +164,15 @@ impl<'r> EditOf<'r> {
                 continue;
             }
             let Some(field) = clearable.iter().find(|f| **f == name) else {
-                return Err(UserError::new(format!(
-                    "`clear` takes fields from: {}; e.g. clear:{}.",
-                    clearable.join(", "),
-                    clearable[..2].join(",")
-                ))
+                return Err(msg!(
+                    "clear-unknown-field",
+                    fields = clearable.join(", "),
+                    example = clearable[..2].join(",")
+                )
                 .into());
             };
             if req.has(field) {
-                return user_err(format!(
-                    "`{field}` is both given and cleared; leave out one of them."
-                ));
+                return Err(msg!("clear-and-given", field = *field).into());
             }
             cleared.push(*field);
         }

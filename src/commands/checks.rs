@@ -5,7 +5,8 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::App;
 use crate::domain::{FlexDate, VisitLevel};
-use crate::error::{Result, user_err};
+use crate::error::{Message, Result};
+use crate::msg;
 use crate::store::kind;
 use crate::store::region::{self, Country};
 use crate::store::visit::{self, Fields, Source};
@@ -52,12 +53,12 @@ pub fn source(url: &str, title: Option<&str>, published: Option<&str>) -> Result
 
 /// A record's sources after an edit: `source:` adds one (unless its link is there),
 /// `clear:source` drops them all, `remove_source:` takes one off by its link (refused,
-/// naming `shown_by`, when the record has no such link).
+/// naming the record `what` and the command `shown_by`, when it has no such link).
 pub fn edit_sources(
     mut sources: Vec<Source>,
     add: crate::commands::args::Edit<Source>,
     remove: Option<&str>,
-    what: &str,
+    what: Message,
     shown_by: &str,
 ) -> Result<Vec<Source>> {
     use crate::commands::args::Edit;
@@ -70,10 +71,13 @@ pub fn edit_sources(
         let count = sources.len();
         sources.retain(|s| s.url != url);
         if sources.len() == count {
-            return user_err(format!(
-                "{what} has no source {}; {shown_by} lists its sources.",
-                url.chars().take(100).collect::<String>()
-            ));
+            return Err(msg!(
+                "no-such-source",
+                record = what,
+                url = url.chars().take(100).collect::<String>(),
+                shown_by = shown_by
+            )
+            .into());
         }
     }
     Ok(sources)
@@ -111,9 +115,7 @@ pub async fn duplicate(
         return Ok(());
     }
     if let Some(existing) = visit::find_overlap(tx, fields, except).await? {
-        return user_err(format!(
-            "Visit #{existing} from the same province overlaps these dates; see /visits show id:{existing}, or add force:true to record both."
-        ));
+        return Err(msg!("visit-overlaps", id = existing).into());
     }
     Ok(())
 }
@@ -141,11 +143,14 @@ pub async fn meeting_visit(tx: &mut Tx<'_>, date: FlexDate, visit_id: Option<i64
             .and_then(|(d, p)| FlexDate::from_stored(d, p))
             .or(start);
         let shown = |d: Option<FlexDate>| d.map_or("?".to_string(), |d| d.to_string());
-        return user_err(format!(
-            "The meeting date {date} is outside visit #{id} ({} to {}); fix the date or choose another visit.",
-            shown(start),
-            shown(end)
-        ));
+        return Err(msg!(
+            "meeting-outside-visit",
+            date = date.to_string(),
+            id = id,
+            from = shown(start),
+            to = shown(end)
+        )
+        .into());
     }
     Ok(())
 }
@@ -164,12 +169,53 @@ pub async fn meetings_within(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()>
         return Ok(());
     }
     let shown_end = f.end.unwrap_or(f.start);
-    user_err(format!(
-        "Meeting {} of visit #{id} would fall outside its new dates ({} to {shown_end}); move or unlink {} first, or keep the dates.",
-        outside.join(", "),
-        f.start,
-        if outside.len() == 1 { "it" } else { "them" }
-    ))
+    Err(msg!(
+        "meetings-outside-dates",
+        meetings = outside.join(", "),
+        id = id,
+        from = f.start.to_string(),
+        to = shown_end.to_string(),
+        n = outside.len()
+    )
+    .into())
+}
+
+/// A record kind (`visit`) as the label that starts a sentence ("Visit", "방문").
+pub(crate) fn label(kind: &str) -> Message {
+    match kind {
+        "visit" => msg!("label-visit"),
+        "meeting" => msg!("label-meeting"),
+        "forum" => msg!("label-forum"),
+        "official" => msg!("label-official"),
+        "outcome" => msg!("label-outcome"),
+        other => Message::verbatim(other),
+    }
+}
+
+/// "Visit #3": a record by its kind and number.
+pub(crate) fn record(kind: &str, id: i64) -> Message {
+    msg!("record-number", kind = label(kind), id = id)
+}
+
+/// Items joined as a list ("a, b and c") in the reader's language.
+pub(crate) fn and_list(items: impl IntoIterator<Item = Message>) -> Message {
+    let mut items: Vec<Message> = items.into_iter().collect();
+    let Some(last) = items.pop() else {
+        return Message::verbatim("");
+    };
+    let mut rest = items.into_iter();
+    let Some(first) = rest.next() else {
+        return last;
+    };
+    let init = rest.fold(first, |first, second| {
+        msg!("list-comma", first = first, second = second)
+    });
+    msg!("list-and-then", first = init, second = last)
+}
+
+/// Names (of people, places, records) joined as a list, each shown as it is.
+pub(crate) fn names_list(names: &[String]) -> Message {
+    and_list(names.iter().map(|n| Message::verbatim(n.as_str())))
 }
 
 /// Resolves the optional `province` list option to ids and display names.

@@ -4,7 +4,8 @@ use serde_json::json;
 
 use super::args::Args;
 use super::{Actor, App};
-use crate::error::{Result, user_err};
+use crate::error::Result;
+use crate::msg;
 use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
 use crate::store::Entity;
@@ -25,9 +26,7 @@ impl Args for AuditArgs {
             )),
             (None, None) => None,
             _ => {
-                return user_err(
-                    "Give both `entity` and `id` for one record's history, e.g. /data audit entity:visit id:3, or neither for recent changes.",
-                );
+                return Err(msg!("audit-needs-both").into());
             }
         };
         Ok(AuditArgs {
@@ -42,14 +41,21 @@ pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
         Some((entity, id)) => {
             let entries = audit::history(&app.db, entity, id).await?;
             if entries.is_empty() {
-                return user_err(format!(
-                    "No change to {} #{id} is on record; check the number with /{}s list.",
-                    entity.as_str(),
-                    entity.as_str()
-                ));
+                return Err(msg!(
+                    "audit-no-history",
+                    kind = kind(entity),
+                    id = id,
+                    kinds = entity.plural()
+                )
+                .into());
             }
             let mut table = Table::new(
-                &["Change", "When", "Who", "What"],
+                &[
+                    &crate::t!("col-change"),
+                    &crate::t!("col-when"),
+                    &crate::t!("col-who"),
+                    &crate::t!("col-what"),
+                ],
                 &[true, false, false, false],
             );
             for e in &entries {
@@ -74,13 +80,19 @@ pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
             let page = Page::of(a.page, total);
             let batches = audit::recent(&mut *read, Page::SIZE, page.offset()).await?;
             let mut table = Table::new(
-                &["Change", "When", "Who", "What", "Records"],
+                &[
+                    &crate::t!("col-change"),
+                    &crate::t!("col-when"),
+                    &crate::t!("col-who"),
+                    &crate::t!("col-what"),
+                    &crate::t!("col-records"),
+                ],
                 &[true, false, false, false, true],
             );
             for b in &batches {
                 let undone = b
                     .undone_by
-                    .map(|u| format!(" (undone by #{u})"))
+                    .map(|u| format!(" {}", crate::t!("undone-by", id = u)))
                     .unwrap_or_default();
                 table.row(vec![
                     b.id.to_string(),
@@ -108,11 +120,23 @@ pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
 pub async fn undo(app: &App, actor: &Actor) -> Result<Reply> {
     let undone = crate::store::undo::undo_last(app.begin().await?, &actor.author()).await?;
     Ok(Reply::new(crate::t!("undone"))
-        .text(format!(
-            "\"{}\" is reverted ({} record(s)). /data undo again reverts your change before it.",
-            undone.summary, undone.records
+        .text(crate::t!(
+            "undo-text",
+            summary = undone.summary.as_str(),
+            records = undone.records
         ))
         .data(
             json!({"undone": undone.batch, "summary": undone.summary, "records": undone.records}),
         ))
+}
+
+/// A record kind as a sentence names it ("visit", "방문").
+fn kind(entity: Entity) -> crate::error::Message {
+    match entity {
+        Entity::Visit => msg!("kind-visit"),
+        Entity::Meeting => msg!("kind-meeting"),
+        Entity::Forum => msg!("kind-forum"),
+        Entity::Official => msg!("kind-official"),
+        Entity::Outcome => msg!("kind-outcome"),
+    }
 }

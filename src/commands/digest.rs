@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use serde_json::json;
 
 use super::args::Args;
-use super::{Actor, App, capitalize, plural};
+use super::{Actor, App};
 use crate::catalog::WEEKDAYS;
 use crate::domain::schedule::{self, Due, Frequency, Period};
 use crate::domain::{DateRange, Day};
@@ -96,19 +96,24 @@ pub async fn set(app: &App, actor: &Actor, a: SetArgs) -> Result<Reply> {
     let (_, last) = due.latest(now, tz);
     let next = due.next(now, tz).with_timezone(&tz);
     let when = match frequency {
-        Frequency::Weekly => format!("every {}", capitalize(WEEKDAYS[(s.weekday - 1) as usize])),
-        Frequency::Monthly => format!("on day {} of each month", s.day),
+        Frequency::Weekly => crate::t!(
+            "digest-every-weekday",
+            weekday = crate::i18n::format::choice(WEEKDAYS[(s.weekday - 1) as usize])
+        ),
+        Frequency::Monthly => crate::t!("digest-every-month", day = s.day),
     };
-    Ok(Reply::new(format!("{} digest set", capitalize(frequency.as_str())))
-        .text(format!(
-            "Posted in <#{}> {when} at {:02}:00 ({tz}), covering the {} before. {} is posted now unless it already was there; the next comes {}.",
-            s.channel_id,
-            s.hour,
-            if frequency == Frequency::Weekly { "Monday-Sunday week" } else { "calendar month" },
-            last.label(frequency),
-            next.format("%Y-%m-%d %H:%M"),
+    Ok(Reply::new(crate::t!("digest-set", frequency = frequency.as_str()))
+        .text(crate::t!(
+            "digest-set-text",
+            channel = s.channel_id.as_str(),
+            when = when,
+            hour = format!("{:02}:00", s.hour),
+            tz = tz.name(),
+            span = if frequency == Frequency::Weekly { crate::t!("digest-week") } else { crate::t!("digest-month") },
+            last = label(last, frequency),
+            next = next.format("%Y-%m-%d %H:%M").to_string(),
         ))
-        .footer("/digests shows what it holds; /digest off stops it")
+        .footer(crate::t!("digest-set-footer"))
         .data(json!({
             "channel": s.channel_id, "frequency": s.frequency, "weekday": s.weekday, "day": s.day,
             "hour": s.hour, "timezone": tz.name(), "next": next.with_timezone(&chrono::Utc).to_rfc3339(),
@@ -121,9 +126,9 @@ pub async fn off(app: &App) -> Result<Reply> {
     tx.commit().await?;
     app.digest_changed.notify_one();
     if !was {
-        return user_err("No digest is set; /digest set starts one.");
+        return Err(crate::msg!("no-digest-set").into());
     }
-    Ok(Reply::new("Digest off").data(json!({"off": true})))
+    Ok(Reply::new(crate::t!("digest-off")).data(json!({"off": true})))
 }
 
 pub struct PreviewArgs {
@@ -157,26 +162,29 @@ pub async fn preview(app: &App, a: PreviewArgs) -> Result<Reply> {
     let upto = store::current_batch(&app.db).await?;
     let mut reply = digest(app, frequency, period, upto).await?;
     reply.ephemeral = true;
-    reply.footer = reply.footer.map(|f| format!("Preview · {f}"));
+    reply.footer = reply
+        .footer
+        .map(|f| format!("{} · {f}", crate::t!("digest-preview")));
     // When it is posted, if at all.
     let schedule = store::schedule(&app.db).await?;
     let when = match &schedule {
         Some(s) => {
             let due = due(s);
             let next = due.next(crate::clock::now(), tz).with_timezone(&tz);
-            format!(
-                "{} in <#{}>; the next on {} ({tz}).",
-                capitalize(s.frequency.as_str()),
-                s.channel_id,
-                next.format("%Y-%m-%d %H:%M")
+            crate::t!(
+                "digest-schedule",
+                frequency = s.frequency.as_str(),
+                channel = s.channel_id.as_str(),
+                next = next.format("%Y-%m-%d %H:%M").to_string(),
+                tz = tz.name()
             )
         }
-        None => "No digest is set; a moderator sets one with /digest set.".to_string(),
+        None => crate::t!("digest-none"),
     };
     reply.fields.insert(
         0,
         crate::reply::Field {
-            name: "Schedule".into(),
+            name: crate::t!("digest-schedule-field"),
             value: when,
             inline: false,
         },
@@ -185,19 +193,21 @@ pub async fn preview(app: &App, a: PreviewArgs) -> Result<Reply> {
     // A digest Discord refused is said first: it reached no one.
     if let Some(r) = store::latest_refusal(&app.db).await? {
         let label = Frequency::parse(&r.frequency).map_or(r.period_from.clone(), |f| {
-            Period {
+            let refused = Period {
                 from: r.period_from.parse().unwrap_or(period.from),
                 to: r.period_to.parse().unwrap_or(period.to),
-            }
-            .label(f)
+            };
+            label(refused, f)
         });
         reply.fields.insert(
             0,
             crate::reply::Field {
-                name: "Not delivered".into(),
-                value: format!(
-                    "The digest of {label} could not be posted in <#{}>: {}. Give the bot those permissions there, then run /digest set again to post it.",
-                    r.channel_id, r.reason
+                name: crate::t!("digest-not-delivered"),
+                value: crate::t!(
+                    "digest-refused",
+                    label = label,
+                    channel = r.channel_id.as_str(),
+                    reason = r.reason.as_str()
                 ),
                 inline: false,
             },
@@ -248,7 +258,7 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
     let forums = forum::listed(db, &filter, 10, 0).await?;
     let (since, after) = match store::previous_post(db, Some(upto)).await? {
         Some((batch, at)) => (
-            format!("the digest of {}", at.get(..10).unwrap_or(&at)),
+            crate::t!("digest-of", day = at.get(..10).unwrap_or(&at)),
             batch,
         ),
         None => {
@@ -265,8 +275,8 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
     let months = report::summarize(from_month, to_month, &counts, 0);
 
     let top: Vec<_> = provinces.iter().take(5).collect();
-    let label = period.label(frequency);
-    let prev_label = prev.label(frequency);
+    let label = label(period, frequency);
+    let prev_label = self::label(prev, frequency);
     let list_or_dash = |lines: Vec<String>| {
         if lines.is_empty() {
             "—".to_string()
@@ -278,11 +288,15 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
         .iter()
         .take(10)
         .map(|o| match &o.title {
-            Some(t) => format!("{}, {t} ({})", o.name, o.first_met),
-            None => format!("{} ({})", o.name, o.first_met),
+            Some(t) => format!(
+                "{}, {t} ({})",
+                crate::i18n::format::person(&o.name),
+                o.first_met
+            ),
+            None => format!("{} ({})", crate::i18n::format::person(&o.name), o.first_met),
         })
         .chain(
-            (new_officials.len() > 10).then(|| format!("… and {} more", new_officials.len() - 10)),
+            (new_officials.len() > 10).then(|| crate::t!("and-more", n = new_officials.len() - 10)),
         )
         .collect();
     let forum_lines: Vec<String> = forums
@@ -301,62 +315,80 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
                     .unwrap_or_default()
             )
         })
-        .chain((forums_total > 10).then(|| format!("… and {} more", forums_total - 10)))
+        .chain((forums_total > 10).then(|| crate::t!("and-more", n = forums_total - 10)))
         .collect();
     let added_total: i64 = added.values().sum();
-    let added_words: Vec<String> = added.iter().map(|(k, n)| plural(*n, k)).collect();
+    let added_words: Vec<String> = added
+        .iter()
+        .map(|(k, n)| crate::i18n::format::count(k, *n))
+        .collect();
     let tz = timezone().map(|t| t.name().to_string()).unwrap_or_default();
-    Ok(Reply::new(format!(
-        "{} digest · {label}",
-        capitalize(frequency.as_str())
+    Ok(Reply::new(crate::t!(
+        "digest-title",
+        frequency = frequency.as_str(),
+        label = label.as_str()
     ))
-    .inline("Visits", current.visits.to_string())
+    .inline(crate::t!("col-visits"), current.visits.to_string())
     .inline(
-        format!("Change vs {prev_label}"),
+        crate::t!("digest-change-vs", label = prev_label),
         report::change_words(before.visits, current.visits),
     )
     .field(
-        "Busiest provinces",
+        crate::t!("digest-busiest"),
         list_or_dash(
             top.iter()
-                .map(|p| format!("{} ({})", p.province, plural(p.visits, "visit")))
+                .map(|p| {
+                    format!(
+                        "{} ({})",
+                        crate::i18n::format::place(&p.province),
+                        crate::i18n::format::count("visit", p.visits)
+                    )
+                })
                 .collect(),
         ),
     )
-    .field("New officials met", list_or_dash(officials_lines))
-    .field("Forums", list_or_dash(forum_lines))
-    .field("Outcomes", outcome_count)
-    .field_opt("Pledged (not cancelled), per currency", pledged)
+    .field(crate::t!("digest-new-officials"), list_or_dash(officials_lines))
+    .field(crate::t!("col-forums"), list_or_dash(forum_lines))
+    .field(crate::t!("col-outcomes"), outcome_count)
+    .field_opt(&crate::t!("pledged"), pledged)
     .field(
-        format!("Added since {since}"),
+        crate::t!("digest-added-since", since = since.as_str()),
         if added_words.is_empty() {
-            "nothing".to_string()
+            crate::t!("digest-nothing")
         } else {
             super::join_and(&added_words)
         },
     )
     .field_opt(
-        "Dated to the month only (in no week's counts)",
+        &crate::t!("digest-month-only"),
         (!month_only.is_empty()).then(|| {
             list_or_dash(
                 month_only
                     .iter()
                     .take(10)
                     .map(|m| m.line())
-                    .chain((month_only.len() > 10).then(|| format!("… and {} more", month_only.len() - 10)))
+                    .chain((month_only.len() > 10).then(|| crate::t!("and-more", n = month_only.len() - 10)))
                     .collect(),
             )
         }),
     )
     .chart(Chart {
-        title: format!("Visits per month, {from_month} to {to_month}"),
+        title: crate::t!(
+            "chart-per-month",
+            from = from_month.to_string(),
+            to = to_month.to_string()
+        ),
         labels: months.months.iter().map(|c| c.month.to_string()).collect(),
         values: months.months.iter().map(|c| c.visits).collect(),
     })
     .footer(format!(
-        "{} to {} ({tz}) · a visit counts in the month it starts · {}",
-        period.from,
-        period.to,
+        "{} ({tz}) · {} · {}",
+        crate::t!(
+            "span",
+            from = period.from.to_string(),
+            to = period.to.to_string()
+        ),
+        crate::t!("counts-in-start-month"),
         report::coverage_text(current)
     ))
     .data(json!({
@@ -374,6 +406,23 @@ pub async fn digest(app: &App, frequency: Frequency, period: Period, upto: i64) 
         "months": months.months,
         "month_only": month_only,
     })))
+}
+
+/// A period as its digest names it: "November 2026", "2026년 11월", or a week's days.
+fn label(period: Period, frequency: Frequency) -> String {
+    use chrono::Datelike;
+    match frequency {
+        Frequency::Monthly => crate::t!(
+            "month-year",
+            year = period.from.year(),
+            month = period.from.month()
+        ),
+        Frequency::Weekly => crate::t!(
+            "span",
+            from = period.from.to_string(),
+            to = period.to.to_string()
+        ),
+    }
 }
 
 /// When a scheduled digest is due now: the schedule, the period and when it fell due.

@@ -11,11 +11,13 @@ use crate::error::Result;
 use crate::reply::{Attachment, Reply};
 use crate::request::Request;
 use crate::store;
-use crate::transfer::{Entity, export as out};
+use crate::transfer::{Entity, Headers, export as out};
 
 pub struct ExportArgs {
     kinds: Vec<Entity>,
     json: bool,
+    /// The language of the CSV files' header row (JSON keys are always the column names).
+    headers: Headers,
 }
 
 impl Args for ExportArgs {
@@ -26,11 +28,21 @@ impl Args for ExportArgs {
                 Some(k) => vec![Entity::parse(k).expect("the catalog lists only known kinds")],
             },
             json: req.text("format") == Some("json"),
+            headers: req.text("headers").map_or(Headers::En, |h| {
+                Headers::parse(h).expect("the catalog lists only known languages")
+            }),
         })
     }
 }
 
-pub async fn export(app: &App, ExportArgs { kinds, json }: ExportArgs) -> Result<Reply> {
+pub async fn export(
+    app: &App,
+    ExportArgs {
+        kinds,
+        json,
+        headers,
+    }: ExportArgs,
+) -> Result<Reply> {
     let mut conn = app.db.acquire().await?;
     let identity = store::identity(&mut conn).await?;
     let mut parts = Vec::new();
@@ -60,7 +72,7 @@ pub async fn export(app: &App, ExportArgs { kinds, json }: ExportArgs) -> Result
                 Ok(Attachment {
                     filename: format!("{}-{stamp}.csv", k.plural()),
                     content_type: "text/csv",
-                    bytes: out::to_csv(*k, rows, &identity)?,
+                    bytes: out::to_csv(*k, rows, &identity, headers)?,
                 })
             })
             .collect()
@@ -76,14 +88,14 @@ pub async fn export(app: &App, ExportArgs { kinds, json }: ExportArgs) -> Result
         .filter_map(|k| {
             counts
                 .get(k.plural())
-                .map(|n| format!("{n} {}", k.plural()))
+                .map(|n| crate::i18n::format::count(k.as_str(), *n as i64))
         })
         .collect();
-    let mut reply = Reply::new("Export")
-        .text(format!(
-            "{} as {}. Import takes these files back as they are.",
-            summary.join(", "),
-            if json_format { "JSON" } else { "CSV" }
+    let mut reply = Reply::new(crate::t!("export-title"))
+        .text(crate::t!(
+            "export-text",
+            counts = summary.join(", "),
+            format = if json_format { "JSON" } else { "CSV" }
         ))
         .data(json!({"files": files, "counts": counts}));
     reply.attachments = attachments;

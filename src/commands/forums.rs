@@ -1,6 +1,7 @@
 //! `/forums list`, `/forums show`, and forum autocomplete.
 
 use crate::i18n::format::choice;
+use crate::store::region::{self, Country};
 use crate::t;
 use serde_json::json;
 
@@ -32,10 +33,18 @@ impl Args for ListArgs {
 
 pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
     let range = a.bounds.range;
+    // A place on record in any spelling (`제주`, `济州`) stands for its name.
+    let place = match a.place {
+        Some(p) => match region::resolve(&app.db, Country::Korea, &p).await {
+            Ok(found) => Some(found.name),
+            Err(_) => Some(p),
+        },
+        None => None,
+    };
     let filter = forum::ListFilter {
         range,
         kind: a.kind.map(|k| k.label().to_string()),
-        place: a.place.map(|p| format!("%{}%", p.replace(['%', '_'], ""))),
+        place: place.map(|p| format!("%{}%", p.replace(['%', '_'], ""))),
         days_only: false,
     };
     let mut read = crate::store::read(&app.db).await?;
@@ -117,7 +126,10 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
                 prov.clone().unwrap_or_default(),
                 leader
                     .as_ref()
-                    .map(|l| format!(" · {}", t!("led-by", name = l.as_str())))
+                    .map(|l| {
+                        let name = crate::i18n::format::person(l);
+                        format!(" · {}", t!("led-by", name = name))
+                    })
                     .unwrap_or_default()
             )
         })

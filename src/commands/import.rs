@@ -3,11 +3,11 @@
 
 use super::args::Args;
 use super::{Actor, App};
-use crate::error::{Result, user_err};
+use crate::error::{Message, Result, refuse};
 use crate::progress::Progress;
 use crate::reply::{Confirm, Reply, Table};
 use crate::request::{Request, Upload, Value};
-use crate::transfer::import::{self, Options, Report};
+use crate::transfer::import::{self, Location, Options, Report};
 
 pub struct ImportArgs {
     file: Upload,
@@ -39,9 +39,9 @@ fn read_file(file: Upload) -> Result<(String, Vec<u8>)> {
         .unwrap_or_else(|| path.to_string());
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => Ok((name, std::fs::read(path)?)),
-        _ => user_err(format!(
-            "There is no file `{}`; give the path of a CSV or JSON file.",
-            path.chars().take(100).collect::<String>()
+        _ => refuse(crate::msg!(
+            "import-no-file",
+            path = path.chars().take(100).collect::<String>()
         )),
     }
 }
@@ -79,20 +79,22 @@ pub async fn import(
     };
     let report = import_bytes(app, actor, name, bytes, &opts, progress).await?;
     if opts.apply && !report.applied {
-        return user_err(refused_sentence(&report));
+        return refuse(refused_sentence(&report));
     }
     let data = serde_json::to_value(&report)?;
     if report.applied {
-        return Ok(Reply::new(format!("Imported {}", report.file))
-            .text(format!(
-                "{}. /data undo takes the whole import back.",
-                report.lines().join("; ")
-            ))
-            .data(data));
+        return Ok(
+            Reply::new(crate::t!("import-imported", file = &report.file))
+                .text(crate::t!(
+                    "import-imported-text",
+                    counts = counts(&report).join("; ")
+                ))
+                .data(data),
+        );
     }
-    let mut reply = Reply::new(format!("Preview of {}", report.file))
+    let mut reply = Reply::new(crate::t!("import-preview", file = &report.file))
         .text(preview_text(&report))
-        .field("Would change", report.lines().join("\n"))
+        .field(crate::t!("import-would-change"), counts(&report).join("\n"))
         .data(data);
     if let Some(table) = details(&report) {
         reply = reply.table(table);
@@ -100,55 +102,91 @@ pub async fn import(
     }
     if report.refused_total == 0 {
         reply.confirm = Some(Confirm {
-            prompt: "Apply this import?".into(),
+            prompt: crate::t!("import-apply"),
             request: req.with("confirm", Value::Bool(true)),
         });
     }
     Ok(reply)
 }
 
+/// Per kind in the file, what the import does with its rows, in the reader's language
+/// (`Report::lines` says it in English for the audit log).
+fn counts(report: &Report) -> Vec<String> {
+    crate::transfer::Entity::ALL
+        .iter()
+        .filter_map(|k| report.counts.get(k.plural()).map(|c| (k.plural(), c)))
+        .map(|(kind, c)| {
+            if c.refused > 0 {
+                crate::t!(
+                    "import-counts-refused",
+                    kind = kind,
+                    created = c.created,
+                    updated = c.updated,
+                    unchanged = c.unchanged,
+                    refused = c.refused
+                )
+            } else {
+                crate::t!(
+                    "import-counts",
+                    kind = kind,
+                    created = c.created,
+                    updated = c.updated,
+                    unchanged = c.unchanged
+                )
+            }
+        })
+        .collect()
+}
+
+/// Where a row stands in its file: a line of a CSV file, an item of a JSON section.
+fn at(location: Location) -> Message {
+    match location {
+        Location::Line(n) => crate::msg!("import-at-line", n = n),
+        Location::Item(kind, n) => crate::msg!("import-at-item", kind = kind.plural(), n = n),
+    }
+}
+
 /// The refusal of an import that was asked to apply but has refused rows.
-fn refused_sentence(report: &Report) -> String {
+fn refused_sentence(report: &Report) -> Message {
     let first = report
         .refused
         .first()
-        .map(|r| {
-            let column = r
-                .column
-                .map(|c| format!(", column `{c}`"))
-                .unwrap_or_default();
-            format!("{} {}{column}: {}", report.file, r.at, r.reason)
+        .map(|r| match r.column {
+            Some(column) => crate::msg!(
+                "import-refusal-column",
+                file = &report.file,
+                at = at(r.at),
+                column = column,
+                reason = r.reason.clone()
+            ),
+            None => crate::msg!(
+                "import-refusal",
+                file = &report.file,
+                at = at(r.at),
+                reason = r.reason.clone()
+            ),
         })
-        .unwrap_or_default();
+        .unwrap_or_else(|| Message::verbatim(""));
     match report.refused_total {
-        0 | 1 => format!("{first} Nothing was imported."),
-        n => format!(
-            "{first} ({} more rows are refused; run the import without confirm:true to see them all.) Nothing was imported.",
-            n - 1
-        ),
+        0 | 1 => crate::msg!("import-nothing-imported", first = first),
+        n => crate::msg!("import-nothing-imported-more", first = first, more = n - 1),
     }
 }
 
 fn preview_text(report: &Report) -> String {
-    let mut text = format!("{} records read.", report.rows);
+    let mut text = vec![crate::t!("import-rows-read", rows = report.rows)];
     if report.restore {
-        text.push_str(" This database is empty, so the file is restored as it is: its record numbers, versions and database identity are kept.");
+        text.push(crate::t!("import-restore"));
     }
     if report.foreign_ids > 0 {
-        text.push_str(&format!(
-            " {} rows carry record numbers of another database (or of none); they are added as new records, checked for duplicates.",
-            report.foreign_ids
-        ));
+        text.push(crate::t!("import-foreign-ids", n = report.foreign_ids));
     }
     if report.refused_total > 0 {
-        text.push_str(&format!(
-            " {} rows are refused (below); fix them and import again. Nothing is changed.",
-            report.refused_total
-        ));
+        text.push(crate::t!("import-rows-refused", n = report.refused_total));
     } else {
-        text.push_str(" Nothing is changed until you confirm.");
+        text.push(crate::t!("import-until-confirm"));
     }
-    text
+    text.join(" ")
 }
 
 /// One row per refused row, changed record and note, refusals first.
@@ -156,21 +194,29 @@ fn details(report: &Report) -> Option<Table> {
     if report.refused.is_empty() && report.changes.is_empty() {
         return None;
     }
-    let mut table = Table::new(&["Where", "Record", "What"], &[false, true, false]);
+    let mut table = Table::new(
+        &[
+            &crate::t!("import-col-where"),
+            &crate::t!("import-col-record"),
+            &crate::t!("import-col-what"),
+        ],
+        &[false, true, false],
+    );
+    let say = crate::i18n::say;
     for r in &report.refused {
-        let column = r
-            .column
-            .map(|c| format!("column `{c}`: "))
-            .unwrap_or_default();
-        table.row(vec![
-            r.at.to_string(),
-            "—".into(),
-            format!("refused: {column}{}", r.reason),
-        ]);
+        let what = match r.column {
+            Some(column) => crate::msg!(
+                "import-row-refused-column",
+                column = column,
+                reason = r.reason.clone()
+            ),
+            None => crate::msg!("import-row-refused", reason = r.reason.clone()),
+        };
+        table.row(vec![say(&at(r.at)), "—".into(), say(&what)]);
     }
     for c in &report.changes {
         table.row(vec![
-            c.at.to_string(),
+            say(&at(c.at)),
             format!("{} #{}", c.kind, c.record),
             c.what.clone(),
         ]);
@@ -181,7 +227,7 @@ fn details(report: &Report) -> Option<Table> {
         table.row(vec![
             "…".into(),
             String::new(),
-            format!("and {} more", all - kept),
+            crate::t!("import-and-more", n = all - kept),
         ]);
     }
     Some(table)
@@ -210,7 +256,7 @@ pub async fn load(
     )
     .await?;
     if !report.applied {
-        return user_err(refused_sentence(&report));
+        return refuse(refused_sentence(&report));
     }
     Ok(report)
 }

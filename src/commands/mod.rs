@@ -14,6 +14,7 @@ mod help;
 pub mod import;
 mod officials;
 mod outcomes;
+mod people;
 mod provinces;
 mod record_forum;
 mod record_meeting;
@@ -22,6 +23,7 @@ mod record_outcome;
 mod record_post;
 mod record_visit;
 mod search;
+mod settings;
 mod stats;
 mod visits;
 pub mod watch;
@@ -68,6 +70,11 @@ pub struct App {
     digest_changed: std::sync::Arc<tokio::sync::Notify>,
     /// The requests behind an adapter's buttons (adapter.rs), when it has buttons.
     saved: Option<SqlitePool>,
+    /// How people are named to Korean and Chinese readers (people.rs).
+    people: people::Cache,
+    /// The language Discord says the server prefers (`guild_locale`), for posts when no
+    /// language is set (settings.rs).
+    server_locale: std::sync::Arc<std::sync::RwLock<Option<crate::i18n::Lang>>>,
 }
 
 impl App {
@@ -78,6 +85,8 @@ impl App {
             gazetteer: Default::default(),
             digest_changed: Default::default(),
             saved: None,
+            people: Default::default(),
+            server_locale: Default::default(),
         }
     }
 
@@ -97,7 +106,14 @@ impl App {
         req: &Request,
         progress: &Progress,
     ) -> Result<Reply> {
-        crate::i18n::read_by(actor.lang, self.answer_in_language(actor, req, progress)).await
+        let answer = self.answer_in_language(actor, req, progress);
+        match actor.lang {
+            crate::i18n::Lang::En => crate::i18n::read_by(actor.lang, answer).await,
+            lang => {
+                let people = self.people().await?;
+                crate::i18n::read_by_with(lang, people, answer).await
+            }
+        }
     }
 
     async fn answer_in_language(
@@ -179,6 +195,7 @@ impl App {
             WatchRemove => watch::remove(self, read(req)?).await,
             DigestSet => digest::set(self, actor, read(req)?).await,
             DigestOff => digest::off(self).await,
+            Settings => settings::settings(self, read(req)?).await,
             DigestPreview => digest::preview(self, read(req)?).await,
             OutcomesList => outcomes::list(self, read(req)?).await,
             OutcomesShow => outcomes::show(self, read(req)?).await,
@@ -202,14 +219,14 @@ impl App {
             }
             CommandId::OfficialDelete => {
                 let args::Name(name) = args::read(req)?;
-                format!("{} {name}", crate::i18n::format::kind_said("official"))
+                format!("{} {name}", crate::i18n::format::kind_named("official"))
             }
             _ => {
                 let args::Id(id) = args::read(req)?;
                 // The record's kind: `outcome` of `/outcome delete`, `meeting` of
                 // `/record meeting delete`.
                 let kind = req.spec.path[req.spec.path.len() - 2];
-                format!("{} #{id}", crate::i18n::format::kind_said(kind))
+                format!("{} #{id}", crate::i18n::format::kind_named(kind))
             }
         };
         Ok(crate::t!("really-delete", what = what))
@@ -306,15 +323,6 @@ pub(crate) fn record_footer(
     }
 }
 
-/// "Visit" for "visit".
-pub(crate) fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 /// "a, b and c"
 /// A period's outcomes in a field: "3 · MOU 2, agreement 1", and the amounts pledged,
 /// one currency per line (None when nothing carried an amount).
@@ -329,7 +337,7 @@ fn outcome_fields(o: &crate::store::counts::OutcomeTotals) -> (String, Option<St
     let pledged = o
         .pledged
         .iter()
-        .map(|m| m.to_string())
+        .map(crate::i18n::format::money)
         .collect::<Vec<_>>()
         .join("\n");
     (
@@ -346,6 +354,10 @@ fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+        [init @ .., last] => crate::t!(
+            "list-and-last",
+            first = init.join(", "),
+            last = last.as_str()
+        ),
     }
 }

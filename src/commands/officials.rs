@@ -65,8 +65,8 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
         let met: Vec<String> = counterparts
             .iter()
             .map(|c| match title_of(c) {
-                t if t.is_empty() => c.clone(),
-                t => format!("{c} ({t})"),
+                t if t.is_empty() => crate::i18n::format::person(c),
+                t => format!("{} ({t})", crate::i18n::format::person(c)),
             })
             .collect();
         let as_then = title_of(&who.name);
@@ -83,13 +83,16 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
         meetings.push(json!({"id": id, "date": date, "counterparts": counterparts, "place": place, "visit": visit,
                              "posts": posts_json}));
     }
-    let mut reply = Reply::new(t!("meetings-of", name = who.name.as_str()))
-        .paged(page)
-        .footer(format!(
-            "{} · {}",
-            crate::i18n::format::range(&range),
-            page.label()
-        ));
+    let mut reply = Reply::new(t!(
+        "meetings-of",
+        name = crate::i18n::format::person(&who.name)
+    ))
+    .paged(page)
+    .footer(format!(
+        "{} · {}",
+        crate::i18n::format::range(&range),
+        page.label()
+    ));
     reply = if meetings.is_empty() {
         reply.text(t!("no-meetings-in-period"))
     } else {
@@ -108,6 +111,7 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         organization,
         province,
         aliases,
+        generated,
         led,
         meetings,
         first,
@@ -136,9 +140,10 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         })
         .collect();
 
-    let heading = match &local_name {
-        Some(l) => format!("{} ({l})", who.name),
-        None => who.name.clone(),
+    let heading = match (&local_name, crate::i18n::format::person(&who.name)) {
+        (_, said) if said != who.name => format!("{said} · {}", who.name),
+        (Some(l), _) => format!("{} ({l})", who.name),
+        (None, _) => who.name.clone(),
     };
     let post = [title.clone(), organization.clone(), province.clone()]
         .into_iter()
@@ -151,7 +156,7 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
     };
     let top = counterparts
         .iter()
-        .map(|(n, c)| format!("{n} ({c})"))
+        .map(|(n, c)| format!("{} ({c})", crate::i18n::format::person(n)))
         .collect::<Vec<_>>()
         .join(", ");
     Ok(Reply::new(heading)
@@ -167,11 +172,21 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
                 career_lines.join("\n")
             },
         )
-        .field(t!("field-aliases"), aliases.join(", "))
+        .field(
+            t!("field-aliases"),
+            aliases
+                .iter()
+                .map(|a| match generated.contains(a) {
+                    true => t!("generated-alias", alias = a.as_str()),
+                    false => a.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
         .field(t!("field-counterparts"), if top.is_empty() { t!("none-recorded") } else { top })
         .data(json!({
             "id": who.id, "name": who.name, "local_name": local_name, "country": country, "title": title,
-            "organization": organization, "province": province, "aliases": aliases, "visits_led": led,
+            "organization": organization, "province": province, "aliases": aliases, "generated": generated, "visits_led": led,
             "meetings": meetings, "first_meeting": first, "last_meeting": last,
             "counterparts": counterparts.iter().map(|(n, c)| json!({"name": n, "meetings": c})).collect::<Vec<_>>(),
             "posts": career,

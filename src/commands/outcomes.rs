@@ -66,7 +66,10 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
             choice(&o.kind),
             o.title.clone(),
             crate::i18n::format::place(&o.provinces.clone().or(o.city.clone()).unwrap_or_default()),
-            o.amount.map(|m| m.to_string()).unwrap_or_default(),
+            o.amount
+                .as_ref()
+                .map(crate::i18n::format::money)
+                .unwrap_or_default(),
             choice(&o.status),
         ]);
     }
@@ -128,7 +131,10 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
             Some(chinese).filter(|c| !c.is_empty()),
         )
         .field_opt(&t!("field-korean-side"), v.korean_side.clone())
-        .field_opt(&t!("col-amount"), v.amount.map(|m| m.to_string()))
+        .field_opt(
+            &t!("col-amount"),
+            v.amount.as_ref().map(crate::i18n::format::money),
+        )
         .field_opt(&t!("field-summary"), v.summary.clone())
         .field(
             t!("field-came-of"),
@@ -159,8 +165,8 @@ pub(super) fn brief_lines(outcomes: &[Brief]) -> String {
                 o.title,
                 choice(&o.status)
             );
-            if let Some(m) = o.amount {
-                line.push_str(&format!(" · {m}"));
+            if let Some(m) = &o.amount {
+                line.push_str(&format!(" · {}", crate::i18n::format::money(m)));
             }
             line
         })

@@ -67,20 +67,24 @@ pub async fn provinces(app: &App, bounds: Bounds) -> Result<Reply> {
         t!("joint-counts"),
         report::coverage_text(coverage)
     ));
+    // The chart ranks the 15 provinces with most visits (names, not months: drawn as
+    // horizontal bars, each named); provinces with meetings or forums only have no bar.
+    let charted: Vec<_> = ranks.iter().filter(|p| p.visits > 0).take(15).collect();
     let reply = if rows.is_empty() {
         reply.text(t!("no-activity"))
+    } else if charted.is_empty() {
+        reply.table(table)
     } else {
         reply.table(table).chart(Chart {
             title: t!(
                 "chart-by-province",
                 range = crate::i18n::format::range(&range)
             ),
-            labels: ranks
+            labels: charted
                 .iter()
-                .take(15)
                 .map(|p| crate::i18n::format::place(&p.province))
                 .collect(),
-            values: ranks.iter().take(15).map(|p| p.visits).collect(),
+            values: charted.iter().map(|p| p.visits).collect(),
         })
     };
     Ok(reply.data(json!({"from": range.from, "to": range.to, "provinces": rows})))

@@ -6,7 +6,8 @@ use serde_json::json;
 use super::args::{Args, Edit, EditOf, Id};
 use super::{Actor, App, checks};
 use crate::domain::{FlexDate, ForumKind};
-use crate::error::{Result, user_err};
+use crate::error::Result;
+use crate::msg;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::Entity;
@@ -78,10 +79,11 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("forum"),
         id = id
     ))
-    .text(format!(
-        "{} · {}. Link delegations with /record forum link forum:{id} visit:N.",
-        title(&f),
-        f.start
+    .text(crate::t!(
+        "forum-added-text",
+        forum = title(&f),
+        start = f.start.to_string(),
+        id = id
     ))
     .data(json!({"id": id})))
 }
@@ -124,9 +126,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         .await?;
     let current = change.live::<Fields>(id, a.version).await?;
     if !a.changes {
-        return user_err(format!(
-            "Say what to change, e.g. /record forum edit id:{id} place:Jeju."
-        ));
+        return Err(msg!("forum-edit-nothing", id = id).into());
     }
     let mut f = Fields::from_snapshot(&current);
     f.name = a.name.unwrap_or(f.name);
@@ -146,7 +146,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("forum"),
         id = id
     ))
-    .text(format!("{}. /data undo reverts this.", title(&f)))
+    .text(crate::t!("undo-reverts", what = title(&f), notes = ""))
     .data(json!({"id": id})))
 }
 
@@ -166,9 +166,9 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("forum"),
         id = id
     ))
-    .text(format!(
-        "{}/data undo brings it back.",
-        super::detached_text(&outcomes)
+    .text(crate::t!(
+        "detached-undo",
+        detached = super::detached_text(&outcomes)
     ))
     .data(json!({"id": id, "outcomes": outcomes})))
 }
@@ -199,9 +199,7 @@ pub async fn link(app: &App, actor: &Actor, a: LinkArgs) -> Result<Reply> {
     let current = change.live::<Fields>(id, None).await?;
     checks::live_visit(&mut change, visit_id).await?;
     if current.visits.contains(&visit_id) {
-        return user_err(format!(
-            "Visit #{visit_id} is already linked to forum #{id}; nothing to do."
-        ));
+        return Err(msg!("forum-already-linked", visit = visit_id, id = id).into());
     }
     let mut f = Fields::from_snapshot(&current);
     f.visits.push(visit_id);
@@ -209,10 +207,10 @@ pub async fn link(app: &App, actor: &Actor, a: LinkArgs) -> Result<Reply> {
     change.commit().await?;
     Ok(
         Reply::new(crate::t!("forum-linked", visit = visit_id, id = id))
-            .text(format!(
-                "{} now lists {} delegation(s).",
-                title(&f),
-                f.visits.len()
+            .text(crate::t!(
+                "forum-lists-delegations",
+                forum = title(&f),
+                n = f.visits.len()
             ))
             .data(json!({"forum": id, "visit": visit_id})),
     )

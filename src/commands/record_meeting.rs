@@ -6,7 +6,8 @@ use serde_json::json;
 use super::args::{Args, Edit, EditOf, Id};
 use super::{Actor, App, checks};
 use crate::domain::FlexDate;
-use crate::error::{Result, user_err};
+use crate::error::Result;
+use crate::msg;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::meeting::{self, Fields};
@@ -61,11 +62,14 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("meeting"),
         id = id
     ))
-    .text(format!(
-        "{} · {}{}. /data undo takes it back.",
-        f.date,
-        super::join_and(&who),
-        f.place.map(|p| format!(" · {p}")).unwrap_or_default()
+    .text(crate::t!(
+        "undo-takes-back",
+        what = format!(
+            "{} · {}{}",
+            f.date,
+            said_names(&who),
+            f.place.map(|p| format!(" · {p}")).unwrap_or_default()
+        )
     ))
     .data(json!({"id": id})))
 }
@@ -108,9 +112,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         .await?;
     let current = change.live::<Fields>(id, a.version).await?;
     if !a.changes {
-        return user_err(format!(
-            "Say what to change, e.g. /record meeting edit id:{id} place:\"Seoul City Hall\"."
-        ));
+        return Err(msg!("meeting-edit-nothing", id = id).into());
     }
     let mut f = Fields::from_snapshot(&current);
     f.date = a.date.unwrap_or(f.date);
@@ -133,10 +135,10 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("meeting"),
         id = id
     ))
-    .text(format!(
-        "{} · {}. /data undo reverts this.",
-        f.date,
-        super::join_and(&who)
+    .text(crate::t!(
+        "undo-reverts",
+        what = format!("{} · {}", f.date, said_names(&who)),
+        notes = ""
     ))
     .data(json!({"id": id})))
 }
@@ -160,11 +162,20 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("meeting"),
         id = id
     ))
-    .text(format!(
-        "{}/data undo brings it back.",
-        super::detached_text(&outcomes)
+    .text(crate::t!(
+        "detached-undo",
+        detached = super::detached_text(&outcomes)
     ))
     .data(json!({"id": id, "outcomes": outcomes})))
+}
+
+/// Officials named as the reader names them, joined as a list ("A, B and C").
+fn said_names(names: &[String]) -> String {
+    let said: Vec<String> = names
+        .iter()
+        .map(|n| crate::i18n::format::person(n))
+        .collect();
+    crate::i18n::say(&checks::names_list(&said))
 }
 
 /// A stored date as people read it: `2024-06` for one known only to its month.

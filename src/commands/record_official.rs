@@ -6,7 +6,8 @@ use super::args::{Args, Edit, EditOf, Name};
 use super::{Actor, App, checks};
 use crate::domain::Country;
 use crate::domain::text::typed;
-use crate::error::{Result, user_err};
+use crate::error::{Message, Result};
+use crate::msg;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::kind::Record;
@@ -64,18 +65,23 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     let mut change = app
         .change(actor, "create", &format!("add official {}", f.name))
         .await?;
-    let id = change.create_official(&f, &a.aliases).await?;
+    // The name in the other scripts, so that 신창싱 and 信长星 find Xin Changxing.
+    let mut spellings: Vec<&str> = vec![f.name.as_str()];
+    spellings.extend(f.local_name.as_deref());
+    spellings.extend(a.aliases.iter().map(String::as_str));
+    let readings = crate::intake::romanize::readings(&spellings, a.country == Country::China);
+    let id = change.create_official(&f, &a.aliases, &readings).await?;
     change.commit().await?;
     Ok(Reply::new(crate::t!(
         "record-added",
         kind = crate::i18n::format::kind_said("official"),
         id = id
     ))
-    .text(format!(
-        "{} ({}). /official show {} shows the profile.",
-        f.name,
-        f.country,
-        typed("name", &f.name)
+    .text(crate::t!(
+        "official-added-text",
+        name = f.name.as_str(),
+        side = crate::i18n::format::choice(&f.country),
+        typed = typed("name", &f.name)
     ))
     .data(json!({"id": id})))
 }
@@ -113,10 +119,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     let mut change = app.change(actor, "update", "edit official").await?;
     let who = official::resolve(&mut change, &a.name).await?;
     if !a.changes {
-        return user_err(format!(
-            "Say what to change, e.g. /record official edit {} title:\"Mayor of Seoul\".",
-            typed("name", &who.name)
-        ));
+        return Err(msg!("official-edit-nothing", name = typed("name", &who.name)).into());
     }
     change
         .summarize(&format!("edit official {}", who.name))
@@ -154,18 +157,26 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     change.log(logged).await?;
     change.commit().await?;
     let renamed = if f.name != old.name {
-        format!(" The old name `{}` still finds them.", old.name)
+        format!(
+            " {}",
+            crate::t!("official-old-name", name = old.name.as_str())
+        )
     } else {
         String::new()
     };
     let posts = match retitled {
         post::Retitled::Moved { ended: Some(t) } => format!(
-            " Their post {t} ends today; {} starts today (/record official post gives other dates).",
-            f.title.as_deref().unwrap_or_default()
+            " {}",
+            crate::t!(
+                "official-post-moved",
+                old = t,
+                new = f.title.as_deref().unwrap_or_default()
+            )
         ),
-        post::Retitled::Cleared { ended } if !ended.is_empty() => {
-            format!(" Their post {} ended yesterday.", ended.join(", "))
-        }
+        post::Retitled::Cleared { ended } if !ended.is_empty() => format!(
+            " {}",
+            crate::t!("official-post-ended", posts = ended.join(", "))
+        ),
         _ => String::new(),
     };
     Ok(Reply::new(crate::t!(
@@ -173,9 +184,10 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("official"),
         id = who.id
     ))
-    .text(format!(
-        "{}.{renamed}{posts} /data undo reverts this.",
-        f.name
+    .text(crate::t!(
+        "undo-reverts",
+        what = f.name.as_str(),
+        notes = format!("{renamed}{posts}")
     ))
     .data(json!({"id": who.id})))
 }
@@ -185,12 +197,13 @@ pub async fn delete(app: &App, actor: &Actor, Name(name): Name) -> Result<Reply>
     let who = official::resolve(&mut change, &name).await?;
     let (meetings, visits) = official::references(&mut change, who.id).await?;
     if !meetings.is_empty() || !visits.is_empty() {
-        return user_err(format!(
-            "{} is in {} meeting(s) and leads {} visit(s); merge them into another record with /record official merge, or change those records first.",
-            who.name,
-            meetings.len(),
-            visits.len()
-        ));
+        return Err(msg!(
+            "official-referenced",
+            name = who.name.as_str(),
+            meetings = meetings.len(),
+            visits = visits.len()
+        )
+        .into());
     }
     change
         .summarize(&format!("delete official {}", who.name))
@@ -205,14 +218,10 @@ pub async fn delete(app: &App, actor: &Actor, Name(name): Name) -> Result<Reply>
         kind = crate::i18n::format::kind_said("official"),
         id = who.id
     ))
-    .text(format!(
-        "{}.{} /data undo brings them back.",
-        who.name,
-        watches_note(
-            &paused,
-            "is paused (its official is gone)",
-            "are paused (their official is gone)"
-        )
+    .text(crate::t!(
+        "official-deleted-text",
+        name = who.name.as_str(),
+        notes = watches_note(&paused, None)
     ))
     .data(json!({"id": who.id})))
 }
@@ -272,7 +281,7 @@ pub async fn unalias(
         alias = alias.as_str(),
         name = who.name.as_str()
     ))
-    .text("/data undo puts it back.")
+    .text(crate::t!("undo-puts-it-back"))
     .data(json!({"id": who.id, "alias": alias})))
 }
 
@@ -297,10 +306,7 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
     let keep = official::resolve(&mut change, &a.keep).await?;
     let remove = official::resolve(&mut change, &a.remove).await?;
     if keep.id == remove.id {
-        return user_err(format!(
-            "`keep` and `remove` both name {}; give two different records.",
-            keep.name
-        ));
+        return Err(msg!("merge-same-record", name = keep.name.as_str()).into());
     }
     let (meetings, visits) = official::references(&mut change, remove.id).await?;
     let kept = official::snapshot(&mut change, keep.id)
@@ -310,10 +316,14 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
         .await?
         .expect("resolved");
     if kept.row.country != gone.row.country && !a.force {
-        return user_err(format!(
-            "{} ({}) and {} ({}) are on different sides, so merging would put one person on both sides of their meetings; check the names, or add force:true if they really are one person.",
-            keep.name, kept.row.country, remove.name, gone.row.country
-        ));
+        return Err(msg!(
+            "merge-different-sides",
+            kept = keep.name.as_str(),
+            kept_side = side(&kept.row.country),
+            removed = remove.name.as_str(),
+            removed_side = side(&gone.row.country)
+        )
+        .into());
     }
     for m in &meetings {
         let people = meeting::snapshot(&mut change, *m)
@@ -321,10 +331,13 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
             .expect("referenced")
             .participants;
         if people.iter().all(|p| *p == keep.id || *p == remove.id) && people.len() > 1 {
-            return user_err(format!(
-                "Meeting #{m} is between {} and {} alone, and would be left with one participant; change or delete it first (/record meeting edit id:{m}).",
-                keep.name, remove.name
-            ));
+            return Err(msg!(
+                "merge-empties-meeting",
+                id = *m,
+                kept = keep.name.as_str(),
+                removed = remove.name.as_str()
+            )
+            .into());
         }
     }
     change
@@ -385,32 +398,41 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
     }
     change.commit().await?;
     Ok(Reply::new(crate::t!("merged", removed = remove.name.as_str(), kept = keep.name.as_str()))
-        .text(format!(
-            "{} meeting(s) and {} visit(s) moved; every spelling of {} now finds {}.{} /data undo reverts this.",
-            meetings.len(),
-            visits.len(),
-            remove.name,
-            keep.name,
-            watches_note(
-                &watches,
-                &format!("now follows {}", keep.name),
-                &format!("now follow {}", keep.name)
-            )
+        .text(crate::t!(
+            "merge-text",
+            meetings = meetings.len(),
+            visits = visits.len(),
+            removed = remove.name.as_str(),
+            kept = keep.name.as_str(),
+            notes = watches_note(&watches, Some(&keep.name))
         ))
         .data(json!({"id": keep.id, "removed": remove.id, "meetings": meetings.len(), "visits": visits.len()})))
 }
 
-/// " Watch #3 now follows Oh Young-hun." for the watches a change moved or paused.
-fn watches_note(ids: &[i64], one: &str, many: &str) -> String {
-    match ids {
-        [] => String::new(),
-        [id] => format!(" Watch #{id} {one}."),
-        ids => format!(
-            " Watches {} {many}.",
-            ids.iter()
-                .map(|i| format!("#{i}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+/// " Watch #3 now follows Oh Young-hun." for the watches a merge moved to the official
+/// `moved_to`, or (None) that a delete paused.
+fn watches_note(ids: &[i64], moved_to: Option<&str>) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let list = ids
+        .iter()
+        .map(|i| format!("#{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let note = match moved_to {
+        Some(name) => crate::t!("watches-moved", n = ids.len(), ids = list, name = name),
+        None => crate::t!("watches-paused", n = ids.len(), ids = list),
+    };
+    format!(" {note}")
+}
+
+/// The side an official is on (`China`), as a sentence names it.
+fn side(country: &str) -> Message {
+    match country {
+        "China" => msg!("choice-china"),
+        "Korea" => msg!("choice-korea"),
+        "Other" => msg!("choice-other"),
+        other => Message::verbatim(other),
     }
 }

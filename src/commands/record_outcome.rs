@@ -8,7 +8,7 @@ use serde_json::json;
 use super::args::{Args, Edit, EditOf, Id};
 use super::{Actor, App, checks, record_visit};
 use crate::domain::{Currency, FlexDate, Money, OutcomeKind, OutcomeStatus};
-use crate::error::{Result, user_err};
+use crate::error::Result;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::change::Change;
@@ -20,9 +20,7 @@ use crate::store::{Entity, forum, meeting, region, visit};
 fn money(amount: Option<&str>, currency: Option<Currency>) -> Result<Option<Money>> {
     match (amount, currency) {
         (Some(a), c) => Ok(Some(Money::parse(a, c)?)),
-        (None, Some(c)) => user_err(format!(
-            "`currency` goes with an amount; add amount:… as well, e.g. amount:\"1.5 billion\" currency:{c}."
-        )),
+        (None, Some(c)) => Err(msg!("currency-without-amount", currency = c.label()).into()),
         (None, None) => Ok(None),
     }
 }
@@ -59,7 +57,7 @@ async fn check_visit(change: &mut Change, f: &Fields, force: bool) -> Result<Str
     let what = records::misfits(f.date, id, span, &misfits, &names);
     if force {
         let linked = msg!("outcome-linked-anyway", visit = id.to_string(), what = what);
-        return Ok(format!(" {linked}"));
+        return Ok(format!(" {}", crate::i18n::say(&linked)));
     }
     refuse(msg!("outcome-misfit", what = what))
 }
@@ -77,18 +75,27 @@ async fn check_duplicate(
     Ok(())
 }
 
-/// "MOU “Workation MOU” · Jiangsu · 2024-06-03"
-async fn describe(app: &App, f: &Fields) -> Result<String> {
-    let mut parts = vec![format!("{} “{}”", f.kind, f.title)];
-    let names = region::names(&app.db, &f.provinces).await?;
+/// "MOU “Workation MOU” · Jiangsu · 2024-06-03": in English as the audit log keeps it,
+/// and in the reader's language as the reply says it.
+async fn describe(app: &App, f: &Fields) -> Result<(String, String)> {
+    let names = region::names(&app.db, &f.provinces).await?.join(", ");
+    let mut logged = vec![format!("{} “{}”", f.kind, f.title)];
+    let mut said = vec![format!(
+        "{} “{}”",
+        crate::i18n::format::choice(f.kind.label()),
+        f.title
+    )];
     if !names.is_empty() {
-        parts.push(names.join(", "));
+        logged.push(names.clone());
+        said.push(crate::i18n::format::place(&names));
     }
-    parts.push(f.date.to_string());
-    if let Some(m) = f.amount {
-        parts.push(m.to_string());
+    for parts in [&mut logged, &mut said] {
+        parts.push(f.date.to_string());
+        if let Some(m) = f.amount {
+            parts.push(m.to_string());
+        }
     }
-    Ok(parts.join(" · "))
+    Ok((logged.join(" · "), said.join(" · ")))
 }
 
 pub struct AddArgs {
@@ -159,7 +166,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         summary: a.summary,
         sources: a.source.into_iter().collect(),
     };
-    let summary = describe(app, &f).await?;
+    let (summary, said) = describe(app, &f).await?;
     let mut change = app
         .change(actor, "create", &format!("add outcome {summary}"))
         .await?;
@@ -173,8 +180,11 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("outcome"),
         id = id
     ))
-    .text(format!(
-        "{summary}.{forced} /outcomes show id:{id} shows it; /data undo takes it back."
+    .text(crate::t!(
+        "outcome-added-text",
+        summary = said,
+        notes = forced,
+        id = id
     ))
     .data(json!({"id": id})))
 }
@@ -244,9 +254,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         .await?;
     let before = change.live::<Fields>(id, a.version).await?;
     if !a.changes {
-        return user_err(format!(
-            "Say what to change, e.g. /outcome edit id:{id} status:realized (clear:amount empties a field)."
-        ));
+        return Err(msg!("outcome-edit-nothing", id = id).into());
     }
     let mut f = Fields::from_snapshot(&before);
     f.kind = a.kind.unwrap_or(f.kind);
@@ -284,7 +292,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         f.sources,
         a.source,
         a.remove_source.as_deref(),
-        &format!("Outcome #{id}"),
+        checks::record("outcome", id),
         &format!("/outcomes show id:{id}"),
     )?;
     check_links(&mut change, &f).await?;
@@ -297,7 +305,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         String::new()
     };
     check_duplicate(&mut change, &f, Some(id), a.force).await?;
-    let summary = describe(app, &f).await?;
+    let (summary, said) = describe(app, &f).await?;
     change
         .summarize(&format!("edit outcome #{id} {summary}"))
         .await?;
@@ -308,7 +316,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("outcome"),
         id = id
     ))
-    .text(format!("{summary}.{forced} /data undo reverts this."))
+    .text(crate::t!("undo-reverts", what = said, notes = forced))
     .data(json!({"id": id})))
 }
 
@@ -317,7 +325,7 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
         .change(actor, "delete", &format!("delete outcome #{id}"))
         .await?;
     let current = change.live::<Fields>(id, None).await?;
-    let summary = describe(app, &Fields::from_snapshot(&current)).await?;
+    let (summary, said) = describe(app, &Fields::from_snapshot(&current)).await?;
     change
         .summarize(&format!("delete outcome #{id} {summary}"))
         .await?;
@@ -328,6 +336,6 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("outcome"),
         id = id
     ))
-    .text(format!("Deleted {summary}. /data undo brings it back."))
+    .text(crate::t!("undo-brings-back", what = said))
     .data(json!({"id": id})))
 }

@@ -35,13 +35,23 @@ impl Args for AddArgs {
     }
 }
 
-/// "Party Secretary of Qinghai · 2022-04 to 2022-12"
+/// "Party Secretary of Qinghai · 2022-04 to 2022-12", in English as the audit log keeps it.
 fn describe(p: &post::Fields) -> String {
     let to = p.to.map_or("now".to_string(), |t| t.to_string());
     let from = p
         .from
         .map_or("an unknown date".to_string(), |f| f.to_string());
     format!("{} · {from} to {to}", p.title)
+}
+
+/// `describe` in the reader's language, as the reply says it.
+fn describe_said(p: &post::Fields) -> String {
+    let to =
+        p.to.map_or_else(|| crate::t!("date-now"), |t| t.to_string());
+    let from = p
+        .from
+        .map_or_else(|| crate::t!("date-unknown"), |f| f.to_string());
+    format!("{} · {}", p.title, crate::t!("span", from = from, to = to))
 }
 
 pub async fn add(app: &App, actor: &Actor, mut a: AddArgs) -> Result<Reply> {
@@ -63,9 +73,11 @@ pub async fn add(app: &App, actor: &Actor, mut a: AddArgs) -> Result<Reply> {
     change.commit().await?;
     Ok(
         Reply::new(crate::t!("post-added", id = id, name = who.name.as_str()))
-            .text(format!(
-                "{what}.{title_now} /official show {} lists the career; /data undo takes it back.",
-                typed("name", &who.name)
+            .text(crate::t!(
+                "post-added-text",
+                post = describe_said(&a.post),
+                notes = title_now,
+                typed = typed("name", &who.name)
             ))
             .data(json!({"id": id, "official": who.id})),
     )
@@ -106,9 +118,10 @@ pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
         id = a.id,
         name = who.name.as_str()
     ))
-    .text(format!(
-        "{}.{title_now} /data undo puts it back.",
-        row.title
+    .text(crate::t!(
+        "undo-puts-back",
+        what = row.title.as_str(),
+        notes = title_now
     ))
     .data(json!({"id": a.id, "official": who.id})))
 }
@@ -119,7 +132,7 @@ pub(crate) fn title_note(before: Option<String>, after: Option<String>) -> Strin
         return String::new();
     }
     match after {
-        Some(title) => format!(" Their title is now {title}."),
-        None => " They hold no post today, so they have no title now.".to_string(),
+        Some(title) => format!(" {}", crate::t!("title-now", title = title)),
+        None => format!(" {}", crate::t!("title-none")),
     }
 }

@@ -5,7 +5,8 @@ use serde_json::json;
 use super::args::{Args, Edit, EditOf};
 use super::{Actor, App, checks};
 use crate::domain::FlexDate;
-use crate::error::{Result, user_err};
+use crate::error::Result;
+use crate::msg;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::kind;
@@ -26,21 +27,32 @@ pub(super) fn source(req: &Request) -> Result<Option<Source>> {
             title,
             date.map(|d| d.to_string()).as_deref(),
         )?)),
-        None if title.is_some() || date.is_some() => user_err(
-            "`source_title` and `source_date` describe a `source:`; add source:https://... as well.",
-        ),
+        None if title.is_some() || date.is_some() => Err(msg!("source-needs-link").into()),
         None => Ok(None),
     }
 }
 
-/// "Hainan · 2024-05-29 to 2024-05-31"
-async fn describe(db: &sqlx::SqlitePool, f: &Fields) -> Result<String> {
-    let names = region::names(db, &f.provinces).await?;
-    let dates = match f.end {
-        Some(e) => format!("{} to {e}", f.start),
-        None => f.start.to_string(),
+/// A visit in a few words: "Hainan · 2024-05-29 to 2024-05-31".
+struct Described {
+    /// In English, as the audit log keeps it.
+    logged: String,
+    /// In the reader's language, as the reply says it.
+    said: String,
+}
+
+async fn describe(db: &sqlx::SqlitePool, f: &Fields) -> Result<Described> {
+    let names = region::names(db, &f.provinces).await?.join(", ");
+    let (dates, dates_said) = match f.end {
+        Some(e) => (
+            format!("{} to {e}", f.start),
+            crate::t!("span", from = f.start.to_string(), to = e.to_string()),
+        ),
+        None => (f.start.to_string(), f.start.to_string()),
     };
-    Ok(format!("{} · {dates}", names.join(", ")))
+    Ok(Described {
+        logged: format!("{names} · {dates}"),
+        said: format!("{} · {dates_said}", crate::i18n::format::place(&names)),
+    })
 }
 
 pub struct AddArgs {
@@ -98,23 +110,26 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     };
     let summary = describe(&app.db, &fields).await?;
     let mut change = app
-        .change(actor, "create", &format!("add visit {summary}"))
+        .change(actor, "create", &format!("add visit {}", summary.logged))
         .await?;
     checks::duplicate(&mut change, &fields, None, a.force).await?;
     let id = change.create(&fields).await?;
     change.commit().await?;
     let hint = if fields.sources.is_empty() {
-        " Add a source with /record visit edit id:N source:https://…"
+        format!(" {}", crate::t!("visit-source-hint"))
     } else {
-        ""
+        String::new()
     };
     Ok(Reply::new(crate::t!(
         "record-added",
         kind = crate::i18n::format::kind_said("visit"),
         id = id
     ))
-    .text(format!(
-        "{summary}. /visits show id:{id} shows it; /data undo takes it back.{hint}"
+    .text(crate::t!(
+        "visit-added-text",
+        summary = summary.said,
+        id = id,
+        hint = hint
     ))
     .data(json!({"id": id})))
 }
@@ -173,9 +188,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         .await?;
     let before = change.live::<Fields>(id, a.version).await?;
     if !a.changes {
-        return user_err(format!(
-            "Say what to change, e.g. /record visit edit id:{id} size:25 (clear:size empties a field)."
-        ));
+        return Err(msg!("visit-edit-nothing", id = id).into());
     }
     let mut f = Fields::from_snapshot(&before);
     if let Some(p) = &a.provinces {
@@ -202,7 +215,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         f.sources,
         a.source,
         a.remove_source.as_deref(),
-        &format!("Visit #{id}"),
+        checks::record("visit", id),
         &format!("/visits show id:{id}"),
     )?;
     checks::duplicate(&mut change, &f, Some(id), a.force).await?;
@@ -215,7 +228,7 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("visit"),
         id = id
     ))
-    .text(format!("{summary}. /data undo reverts this."))
+    .text(crate::t!("undo-reverts", what = summary.said, notes = ""))
     .data(json!({"id": id})))
 }
 
@@ -247,7 +260,10 @@ impl Args for DeleteArgs {
 /// `meetings` option says) and its links to forums. Refused, naming them, when the visit
 /// has any and the option is missing.
 pub struct Deletion {
+    /// The visit in a few words, in English (the audit log's).
     pub summary: String,
+    /// The same in the reader's language.
+    pub said: String,
     pub meetings: Vec<i64>,
     pub forums: Vec<i64>,
 }
@@ -267,26 +283,24 @@ pub async fn deletion(app: &App, tx: &mut Tx<'_>, a: &DeleteArgs) -> Result<Dele
     if (!meetings.is_empty() || !forums.is_empty()) && a.meetings.is_none() {
         let mut held = Vec::new();
         if !meetings.is_empty() {
-            held.push(format!(
-                "{} ({})",
-                super::plural(meetings.len() as i64, "meeting"),
-                ids(&meetings)
+            held.push(msg!(
+                "held-meetings",
+                meetings = msg!("n-meetings", n = meetings.len()),
+                ids = ids(&meetings)
             ));
         }
         if !forums.is_empty() {
-            held.push(format!(
-                "links to {} ({})",
-                super::plural(forums.len() as i64, "forum"),
-                ids(&forums)
+            held.push(msg!(
+                "held-forum-links",
+                forums = msg!("n-forums", n = forums.len()),
+                ids = ids(&forums)
             ));
         }
-        return user_err(format!(
-            "Visit #{id} has {}; add meetings:unlink to keep its meetings without it, or meetings:delete to delete them with it.",
-            super::join_and(&held)
-        ));
+        return Err(msg!("visit-has-records", id = id, held = checks::and_list(held)).into());
     }
     Ok(Deletion {
-        summary,
+        summary: summary.logged,
+        said: summary.said,
         meetings,
         forums,
     })
@@ -300,8 +314,42 @@ fn ids(ids: &[i64]) -> String {
 }
 
 impl Deletion {
-    /// "visit #3 (Liaoning · 2024-04-24), its 2 meetings (#4, #5) and its links to 1 forum (#2)"
+    /// "visit #3 (Liaoning · 2024-04-24), unlinking its 2 meetings (#4, #5) and its links
+    /// to 1 forum (#2)", in the reader's language (the delete's reply and confirmation).
     pub fn describe(&self, a: &DeleteArgs) -> String {
+        let mut parts = vec![msg!(
+            "deletion-visit",
+            id = a.id,
+            summary = self.said.as_str()
+        )];
+        if !self.meetings.is_empty() {
+            let meetings = msg!("n-meetings", n = self.meetings.len());
+            parts.push(if a.meetings == Some(MeetingsFate::Delete) {
+                msg!(
+                    "deletion-deleting-meetings",
+                    meetings = meetings,
+                    ids = ids(&self.meetings)
+                )
+            } else {
+                msg!(
+                    "deletion-unlinking-meetings",
+                    meetings = meetings,
+                    ids = ids(&self.meetings)
+                )
+            });
+        }
+        if !self.forums.is_empty() {
+            parts.push(msg!(
+                "deletion-forum-links",
+                forums = msg!("n-forums", n = self.forums.len()),
+                ids = ids(&self.forums)
+            ));
+        }
+        crate::i18n::say(&checks::and_list(parts))
+    }
+
+    /// The same in English, as the audit log keeps it.
+    pub fn logged(&self, a: &DeleteArgs) -> String {
         let mut parts = vec![format!("visit #{} ({})", a.id, self.summary)];
         if !self.meetings.is_empty() {
             let how = if a.meetings == Some(MeetingsFate::Delete) {
@@ -332,8 +380,9 @@ pub async fn delete(app: &App, actor: &Actor, a: DeleteArgs) -> Result<Reply> {
         .change(actor, "delete", &format!("delete visit #{id}"))
         .await?;
     let d = deletion(app, &mut change, &a).await?;
-    let what = d.describe(&a);
-    change.summarize(&format!("delete {what}")).await?;
+    change
+        .summarize(&format!("delete {}", d.logged(&a)))
+        .await?;
     for m in &d.meetings {
         if a.meetings == Some(MeetingsFate::Delete) {
             change.delete(Entity::Meeting, *m).await?;
@@ -356,9 +405,10 @@ pub async fn delete(app: &App, actor: &Actor, a: DeleteArgs) -> Result<Reply> {
         kind = crate::i18n::format::kind_said("visit"),
         id = id
     ))
-    .text(format!(
-        "Deleted {what}. {}/data undo brings it all back.",
-        super::detached_text(&outcomes)
+    .text(crate::t!(
+        "visit-deleted-text",
+        what = d.describe(&a),
+        detached = super::detached_text(&outcomes)
     ))
     .data(json!({"id": id, "meetings": d.meetings, "forums": d.forums, "outcomes": outcomes})))
 }

@@ -43,7 +43,7 @@ pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
         .map(|h| {
             format!(
                 "{}{} ({})",
-                h.name,
+                crate::i18n::format::person(&h.name),
                 h.title
                     .as_ref()
                     .map(|t| format!(", {t}"))

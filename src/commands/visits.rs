@@ -189,7 +189,7 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
                 v.start.clone()
             },
             crate::i18n::format::place(&v.province),
-            v.leader.clone().unwrap_or_default(),
+            crate::i18n::format::person(v.leader.as_deref().unwrap_or_default()),
             crate::i18n::format::places(&v.places()).join(", "),
         ]);
     }
@@ -207,7 +207,10 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
         ));
     }
     if let Some(o) = &official {
-        scope.push(t!("scope-official", name = o.name.as_str()));
+        scope.push(t!(
+            "scope-official",
+            name = crate::i18n::format::person(&o.name)
+        ));
     }
     if !range.is_open() || a.bounds.given() {
         scope.push(crate::i18n::format::range(&range));
@@ -271,7 +274,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
                 "#{} {} · {}{}",
                 m.id,
                 m.date,
-                m.officials.join(", "),
+                crate::i18n::format::people(&m.officials.join(", ")),
                 m.place
                     .as_ref()
                     .map(|p| format!(" · {p}"))
@@ -294,7 +297,10 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
     .field(t!("field-dates"), dates)
     .field(
         t!("col-leader"),
-        v.leader.clone().unwrap_or_else(|| "—".into()),
+        v.leader
+            .as_deref()
+            .map(crate::i18n::format::person)
+            .unwrap_or_else(|| "—".into()),
     )
     .field(
         t!("field-korean-places"),

@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use super::args::{Args, Id};
-use super::{Actor, App, capitalize, plural};
+use super::{Actor, App};
 use crate::error::{Result, user_err};
 use crate::reply::Reply;
 use crate::request::Request;
@@ -152,13 +152,17 @@ pub fn notice(n: &Notice) -> Reply {
         (1, [item]) => {
             lines.extend(item.label.clone());
             lines.extend(item.changes.iter().map(|c| format!("• {c}")));
-            lines.push(format!("By {} · {}", n.actor, n.summary));
+            lines.push(crate::t!(
+                "notice-by",
+                who = n.actor.as_str(),
+                summary = n.summary.as_str()
+            ));
             lines.extend(reference(item));
-            format!(
-                "{} #{} {}",
-                capitalize(&item.entity),
-                item.id,
-                item.change.verb()
+            crate::t!(
+                "notice-one",
+                kind = crate::i18n::format::kind_said(&item.entity),
+                id = item.id,
+                verb = verb(item.change)
             )
         }
         _ => {
@@ -166,28 +170,33 @@ pub fn notice(n: &Notice) -> Reply {
                 let what = match (reference(item), &item.label) {
                     (Some(r), Some(label)) => format!("{r} {label}"),
                     (Some(r), None) => r,
-                    (None, _) => format!("{} #{}", item.entity, item.id),
+                    (None, _) => format!(
+                        "{} #{}",
+                        crate::i18n::format::kind_said(&item.entity),
+                        item.id
+                    ),
                 };
-                lines.push(format!("{what} ({})", item.change.verb()));
+                lines.push(format!("{what} ({})", verb(item.change)));
             }
             if total > n.items.len() as i64 {
-                lines.push(format!("… and {} more", total - n.items.len() as i64));
+                lines.push(crate::t!("and-more", n = total - n.items.len() as i64));
             }
             lines.push(n.summary.clone());
-            format!(
-                "{} by {} {} matching watch #{}",
-                action(&n.action),
-                n.actor,
-                counted(&n.counts),
-                n.watch
+            crate::t!(
+                "notice-batch",
+                action = action(&n.action),
+                who = n.actor.as_str(),
+                counted = counted(&n.counts),
+                watch = n.watch
             )
         }
     };
     Reply::new(title)
         .text(lines.join("\n"))
-        .footer(format!(
-            "Watch #{} · {} · /watch remove id:{} stops it",
-            n.watch, n.filter, n.watch
+        .footer(crate::t!(
+            "notice-footer",
+            watch = n.watch,
+            filter = n.filter.as_str()
         ))
         .data(serde_json::to_value(n).unwrap_or_default())
 }
@@ -206,14 +215,25 @@ fn reference(item: &Item) -> Option<String> {
     })
 }
 
-fn action(action: &str) -> &'static str {
+fn action(action: &str) -> String {
     match action {
-        "import" => "Import",
-        "undo" => "Undo",
-        "merge" => "Merge",
-        "synthetic" => "Synthetic load",
-        "draft" => "Draft",
-        _ => "Change",
+        "import" => crate::t!("action-import"),
+        "undo" => crate::t!("action-undo"),
+        "merge" => crate::t!("action-merge"),
+        "synthetic" => crate::t!("action-synthetic"),
+        "draft" => crate::t!("action-draft"),
+        _ => crate::t!("action-change"),
+    }
+}
+
+/// "added", "changed", "deleted" in the reader's language.
+fn verb(change: Change) -> String {
+    match change {
+        Change::Added => crate::t!("verb-added"),
+        Change::Changed => crate::t!("verb-changed"),
+        Change::Deleted => crate::t!("verb-deleted"),
+        Change::Restored => crate::t!("verb-restored"),
+        Change::Removed => crate::t!("verb-removed"),
     }
 }
 
@@ -221,7 +241,7 @@ fn action(action: &str) -> &'static str {
 fn counted(counts: &[Count]) -> String {
     let mut by_change: Vec<(Change, Vec<String>)> = Vec::new();
     for c in counts {
-        let words = plural(c.n, &c.entity);
+        let words = crate::i18n::format::count(&c.entity, c.n);
         match by_change.iter_mut().find(|(ch, _)| *ch == c.change) {
             Some((_, list)) => list.push(words),
             None => by_change.push((c.change, vec![words])),
@@ -230,7 +250,7 @@ fn counted(counts: &[Count]) -> String {
     by_change.sort_by_key(|(c, _)| *c);
     by_change
         .into_iter()
-        .map(|(c, list)| format!("{} {}", c.verb(), super::join_and(&list)))
+        .map(|(c, list)| crate::t!("counted", verb = verb(c), list = super::join_and(&list)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -4,7 +4,7 @@
 
 use serenity::all::{ComponentInteraction, Context, MessageFlags};
 
-use super::components::EXPIRED;
+use super::components::expired;
 use super::handler::Handler;
 use super::respond::{Message, Responder};
 use crate::catalog::CommandId;
@@ -41,7 +41,7 @@ impl Handler {
             .unwrap_or(0);
         let wanted = if kind == "page" { "page" } else { "confirm" };
         let Some(saved) = self.app.recall(id).await?.filter(|s| s.kind == wanted) else {
-            return r.notice(EXPIRED).await;
+            return r.notice(&expired()).await;
         };
         let upload = saved
             .file
@@ -63,7 +63,7 @@ impl Handler {
                 r.notice(&crate::t!("only-asker-confirms")).await
             }
             // Forgetting is the claim: a second click must not apply a change twice.
-            _ if !self.app.forget(id).await? => r.notice(EXPIRED).await,
+            _ if !self.app.forget(id).await? => r.notice(&expired()).await,
             "cancel" if req.spec.id == CommandId::RecordDraft => {
                 r.answer(Message::text(crate::t!("discarded")), true).await
             }

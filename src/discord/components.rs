@@ -4,7 +4,9 @@
 use serenity::all::{ActionRowComponent, ModalInteraction};
 
 /// Said when a button's saved request is gone (a day old, or clicked already).
-pub(super) const EXPIRED: &str = "These buttons have expired; run the command again.";
+pub(super) fn expired() -> String {
+    crate::t!("buttons-expired")
+}
 
 /// The saved draft an Edit button (`edit-draft:{state}`) or its form stands for.
 pub(super) fn edit_id(custom_id: &str) -> Option<i64> {

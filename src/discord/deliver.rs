@@ -56,7 +56,9 @@ pub async fn run(app: App, http: Arc<Http>, mut stop: Receiver<bool>) {
                 waiting.insert(d.watch_id);
                 continue;
             }
-            let reply = crate::commands::watch::notice(&d.notice);
+            let reply = app
+                .for_team(async { crate::commands::watch::notice(&d.notice) })
+                .await;
             let outcome = post::send(&http, &d.channel_id, &reply, Some(&d.notice.at)).await;
             posted_any = true;
             match outcome {

@@ -80,7 +80,11 @@ async fn check(
                 .await?
         }
     };
-    let reply = crate::commands::digest::digest(app, frequency, period, upto).await?;
+    let reply = app
+        .for_team(crate::commands::digest::digest(
+            app, frequency, period, upto,
+        ))
+        .await?;
     match post::send(http, channel, &reply, None).await {
         Posted::Sent => {
             finish(app, channel, &from, &to, None).await;

@@ -12,7 +12,7 @@ use serenity::all::{
     MessageFlags, ModalInteraction,
 };
 
-use super::components::EXPIRED;
+use super::components::expired;
 use super::components::submitted;
 use super::handler::Handler;
 use super::respond::Responder;
@@ -21,28 +21,19 @@ use crate::commands::Actor;
 use crate::error::{Result, UserError};
 use crate::request::{Request, Upload, Value, parse_value};
 
-/// The form's fields: the `/record draft` option, the draft's field, the label, the style.
+/// The form's fields: the `/record draft` option, the draft's field, the label (a message
+/// id), the style.
 const FIELDS: [(&str, &str, &str, InputTextStyle); 5] = [
     (
         "province",
         "provinces",
-        "Chinese province(s), comma-separated",
+        "form-provinces",
         InputTextStyle::Short,
     ),
-    (
-        "start",
-        "start",
-        "Start (YYYY-MM-DD or YYYY-MM)",
-        InputTextStyle::Short,
-    ),
-    ("end", "end", "End (empty: none)", InputTextStyle::Short),
-    ("leader", "leader", "Leader", InputTextStyle::Short),
-    (
-        "places",
-        "places",
-        "Korean places, comma-separated",
-        InputTextStyle::Paragraph,
-    ),
+    ("start", "start", "form-start", InputTextStyle::Short),
+    ("end", "end", "form-end", InputTextStyle::Short),
+    ("leader", "leader", "col-leader", InputTextStyle::Short),
+    ("places", "places", "form-places", InputTextStyle::Paragraph),
 ];
 
 /// The most characters an option takes, which is also the most a form field holds.
@@ -63,19 +54,17 @@ impl Handler {
         &self,
         actor: &Actor,
         id: i64,
-    ) -> Result<std::result::Result<Request, &'static str>> {
+    ) -> Result<std::result::Result<Request, String>> {
         let Some(saved) = self.app.recall(id).await?.filter(|s| s.kind == "confirm") else {
-            return Ok(Err(EXPIRED));
+            return Ok(Err(expired()));
         };
         if saved.user_id != actor.id {
-            return Ok(Err(
-                "Only the person who asked can edit, confirm or discard this draft.",
-            ));
+            return Ok(Err(crate::t!("only-asker-drafts")));
         }
         let upload = saved.file.map(|(name, bytes)| Upload::bytes(name, bytes));
         let req = Request::from_json(&saved.request, upload)?;
         if req.spec.id != CommandId::RecordDraft {
-            return Ok(Err(EXPIRED));
+            return Ok(Err(expired()));
         }
         // The draft as shown, not written: the saved request is the one Confirm runs.
         Ok(Ok(req.without("confirm")))
@@ -93,7 +82,7 @@ impl Handler {
         let outcome = async {
             let preview = match self.saved_draft(&actor, id).await? {
                 Ok(req) => req,
-                Err(notice) => return r.notice(notice).await,
+                Err(notice) => return r.notice(&notice).await,
             };
             let data = self.app.handle(&actor, &preview).await?.data;
             let visit = &data["visits"][0];
@@ -101,6 +90,7 @@ impl Handler {
                 .iter()
                 .map(|&(option, field, label, style)| {
                     let max = most(option);
+                    let label = crate::i18n::text(crate::i18n::reader(), label);
                     let mut input = CreateInputText::new(style, label, option)
                         .required(matches!(option, "province" | "start"))
                         .max_length(max as u16);
@@ -112,7 +102,7 @@ impl Handler {
                 })
                 .collect();
             r.modal(
-                CreateModal::new(format!("edit-draft:{id}"), "Edit the drafted visit")
+                CreateModal::new(format!("edit-draft:{id}"), crate::t!("form-edit-draft"))
                     .components(rows),
             )
             .await
@@ -147,7 +137,7 @@ impl Handler {
         let outcome = async {
             let preview = match self.saved_draft(&actor, id).await? {
                 Ok(req) => req,
-                Err(notice) => return r.notice(notice).await,
+                Err(notice) => return r.notice(&notice).await,
             };
             let shown = self.app.handle(&actor, &preview).await?.data;
             let corrected = match corrections(&preview, &shown["visits"][0], &values) {
@@ -206,8 +196,9 @@ fn corrections(
         let spec_option = spec.option(option).expect("the form's fields are options");
         if value.trim().is_empty() {
             if !clearable.contains(&option) {
-                return Err(UserError::new(format!(
-                    "{label} cannot be empty; type it in the form."
+                return Err(UserError::from(crate::msg!(
+                    "form-field-empty",
+                    field = crate::i18n::text(crate::i18n::reader(), label)
                 )));
             }
             req = req.without(option);
@@ -221,9 +212,7 @@ fn corrections(
         }
     }
     if !changed {
-        return Err(UserError::new(
-            "Nothing was changed; the draft is as it was.",
-        ));
+        return Err(UserError::from(crate::msg!("draft-unchanged")));
     }
     Ok(if clear.is_empty() {
         req.without("clear")

@@ -10,32 +10,18 @@ use super::handler::Handler;
 use super::render;
 use super::respond::Responder;
 use crate::catalog::CommandId;
-use crate::error::{Result, UserError};
+use crate::error::Result;
 use crate::request::Request;
 use crate::store::visit::View;
 
-/// The form's fields: key (an option of `/record visit edit`), label, style, most characters.
+/// The form's fields: key (an option of `/record visit edit`), label (a message id), style,
+/// most characters.
 const FIELDS: [(&str, &str, InputTextStyle, usize); 5] = [
-    (
-        "start",
-        "Start (YYYY-MM-DD or YYYY-MM)",
-        InputTextStyle::Short,
-        10,
-    ),
-    ("end", "End (empty: none)", InputTextStyle::Short, 10),
-    (
-        "places",
-        "Korean places, comma-separated",
-        InputTextStyle::Paragraph,
-        1000,
-    ),
-    ("purpose", "Purpose", InputTextStyle::Paragraph, 1000),
-    (
-        "size",
-        "Delegation size (empty: unknown)",
-        InputTextStyle::Short,
-        5,
-    ),
+    ("start", "form-start", InputTextStyle::Short, 10),
+    ("end", "form-end", InputTextStyle::Short, 10),
+    ("places", "form-places", InputTextStyle::Paragraph, 1000),
+    ("purpose", "form-purpose", InputTextStyle::Paragraph, 1000),
+    ("size", "form-size", InputTextStyle::Short, 5),
 ];
 
 impl Handler {
@@ -49,6 +35,7 @@ impl Handler {
         let rows = FIELDS
             .iter()
             .map(|&(key, label, style, max)| {
+                let label = crate::i18n::text(crate::i18n::reader(), label);
                 let mut input = CreateInputText::new(style, label, key)
                     .required(key == "start")
                     .max_length(max as u16);
@@ -61,7 +48,7 @@ impl Handler {
             .collect();
         let modal = CreateModal::new(
             format!("edit-visit:{id}:{}", visit.version),
-            render::cut(&format!("Edit visit #{id}"), 45),
+            render::cut(&crate::t!("form-edit-visit", id = id), 45),
         )
         .components(rows);
         r.modal(modal).await
@@ -121,7 +108,7 @@ fn edit_request(
         }
     }
     if raw.len() == 1 && cleared.is_empty() {
-        return Err(UserError::new("Nothing was changed.").into());
+        return Err(crate::msg!("nothing-changed").into());
     }
     if !cleared.is_empty() {
         raw.push(("clear".into(), cleared.join(",")));

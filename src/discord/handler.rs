@@ -61,9 +61,9 @@ impl Handler {
                     let bytes = tokio::select! {
                         got = self.downloads.fetch(&a, crate::transfer::import::MAX_BYTES) => got?,
                         _ = self.shutdown.begun() => {
-                            return Err(UserError::new(format!(
-                                "The bot is restarting, so {} was not read; attach it again in a minute.",
-                                a.name
+                            return Err(UserError::from(crate::msg!(
+                                "restarting-file-unread",
+                                file = a.name.as_str()
                             ))
                             .into());
                         }
@@ -83,9 +83,10 @@ impl Handler {
                 let bot = ctx.http.get_current_user().await?.id;
                 let missing = super::reach::missing(&ctx.http, guild, channel, bot).await;
                 if !missing.is_empty() {
-                    return Err(UserError::new(format!(
-                        "The bot may not post in <#{channel}>: it lacks {} there. Give its role View Channel, Send Messages, Embed Links and Attach Files in that channel, then try again.",
-                        missing.join(", ")
+                    return Err(UserError::from(crate::msg!(
+                        "bot-may-not-post",
+                        channel = channel.to_string(),
+                        missing = missing.join(", ")
                     ))
                     .into());
                 }
@@ -97,7 +98,7 @@ impl Handler {
                     .await?;
                 let question = self.app.confirmation(&req).await?;
                 let mut ask = Message::text(question);
-                ask.components = vec![render::confirm_buttons(id, "Delete")];
+                ask.components = vec![render::confirm_buttons(id, &crate::t!("button-delete"))];
                 return r.answer(ask, true).await;
             }
             let result = self.run(&r, &actor, &req).await;
@@ -230,7 +231,7 @@ impl Handler {
             components.push(if confirm.request.spec.id == CommandId::RecordDraft {
                 render::draft_buttons(id)
             } else {
-                render::confirm_buttons(id, "Apply")
+                render::confirm_buttons(id, &crate::t!("button-apply"))
             });
         }
         let count = groups.len();
@@ -298,6 +299,15 @@ impl Handler {
             _ => return Ok(()),
         };
         let lang = crate::i18n::Lang::from_tag(locale).unwrap_or_default();
+        let server = match interaction {
+            Interaction::Command(c) | Interaction::Autocomplete(c) => c.guild_locale.as_deref(),
+            Interaction::Component(c) => c.guild_locale.as_deref(),
+            Interaction::Modal(m) => m.guild_locale.as_deref(),
+            _ => None,
+        };
+        if let Some(server) = server {
+            self.app.server_prefers(server);
+        }
         crate::i18n::read_by(lang, self.dispatch_in_language(ctx, interaction)).await
     }
 
@@ -321,21 +331,14 @@ impl Handler {
         if !self.gate.guild_allowed(guild) {
             tracing::warn!(guild = ?guild, "interaction from a guild that is not allowed, or a DM, refused");
             return self
-                .refuse(
-                    ctx,
-                    interaction,
-                    "This bot only answers in its team's server.",
-                )
+                .refuse(ctx, interaction, &crate::t!("team-server-only"))
                 .await;
         }
         if !matches!(interaction, Interaction::Autocomplete(_))
             && let Some(wait) = self.gate.over_limit(user.get())
         {
             tracing::info!(user = %user, "rate limited");
-            let text = format!(
-                "Slow down: too many commands in the last minute; try again in {} seconds.",
-                wait.as_secs().max(1)
-            );
+            let text = crate::t!("slow-down", seconds = wait.as_secs().max(1));
             return self.refuse(ctx, interaction, &text).await;
         }
         match interaction {
@@ -353,9 +356,10 @@ fn too_large(req: &Request, name: &str, bytes: usize, limit: usize) -> String {
     let mb = |b: usize| format!("{:.1} MB", b as f64 / (1024.0 * 1024.0));
     let instead = if req.spec.id == CommandId::Export {
         format!(
-            "on the bot's machine, run: delegation-bot export --what {} --format {} --out exports",
+            "on the bot's machine, run: delegation-bot export --what {} --format {} --headers {} --out exports",
             req.text("what").unwrap_or("all"),
-            req.text("format").unwrap_or("csv")
+            req.text("format").unwrap_or("csv"),
+            req.text("headers").unwrap_or("en")
         )
     } else {
         "ask the bot's operator for it".to_string()
@@ -432,11 +436,7 @@ impl EventHandler for Handler {
         async {
             let Some(_pass) = self.shutdown.enter().await else {
                 let _ = self
-                    .refuse(
-                        &ctx,
-                        &interaction,
-                        "The bot is restarting; try again in a minute.",
-                    )
+                    .refuse(&ctx, &interaction, &crate::t!("restarting"))
                     .await;
                 return;
             };

@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::name::normalize;
 use crate::error::UserError;
+use crate::msg;
 
 /// The currencies outcomes are reported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -172,6 +173,11 @@ impl Amount {
         self.0.checked_add(other.0).map(Amount)
     }
 
+    /// The whole units (hundredths dropped).
+    pub fn units(self) -> i128 {
+        self.0 / 100
+    }
+
     /// As data carries it: a decimal string without grouping or trailing zeros
     /// (`1500000000`, `1500000.5`).
     pub fn decimal(self) -> String {
@@ -325,52 +331,34 @@ fn refusal(why: &Why, input: &str) -> UserError {
         .filter(|c| !c.is_control())
         .take(40)
         .collect();
-    UserError::new(match why {
-        Why::Empty => {
-            "The amount is empty; type a number such as 1500000000, 1.5 billion or 15억.".into()
-        }
-        Why::NoNumber => {
-            format!("`{shown}` has no number; type the amount too, e.g. USD 1.5 billion.")
-        }
-        Why::Negative => format!(
-            "`{shown}` is negative; amounts are never below zero, so type it without the minus sign."
+    let input = shown.as_str();
+    UserError::from(match why {
+        Why::Empty => msg!("amount-empty"),
+        Why::NoNumber => msg!("amount-no-number", input = input),
+        Why::Negative => msg!("amount-negative", input = input),
+        Why::UnknownCurrency(c) => msg!("amount-unknown-currency", currency = c),
+        Why::Yen => msg!("amount-yen-or-yuan"),
+        Why::TwoCurrencies(a, b) => msg!(
+            "amount-two-currencies",
+            input = input,
+            first = a.label(),
+            second = b.label()
         ),
-        Why::UnknownCurrency(c) => {
-            format!("`{c}` is not a currency I know; type KRW, USD, CNY, EUR or JPY.")
-        }
-        Why::Yen => "`¥` is both the yuan and the yen; write CNY or JPY instead.".into(),
-        Why::TwoCurrencies(a, b) => {
-            format!("`{shown}` names two currencies ({a} and {b}); keep one.")
-        }
-        Why::Disagrees { written, given } => format!(
-            "The amount is in {written} but `currency` says {given}; make them agree, or leave `currency` out."
+        Why::Disagrees { written, given } => msg!(
+            "amount-disagrees",
+            written = written.label(),
+            given = given.label()
         ),
-        Why::NoCurrency => format!(
-            "`{shown}` names no currency; add currency:KRW (or USD, CNY, EUR, JPY), or write it in the amount, e.g. 15억 원."
-        ),
-        Why::Unreadable(Some(part)) => format!(
-            "`{shown}` has words I cannot read (`{part}`); type digits with million, billion, 만, 억 or 조, e.g. 1.5 billion or 15억."
-        ),
-        Why::Unreadable(None) => format!(
-            "I cannot read `{shown}` as an amount; type digits with million, billion, 만, 억 or 조, e.g. 1.5 billion or 1조 5천억."
-        ),
-        Why::Commas(n) => format!(
-            "`{n}` does not group thousands with its commas; commas group thousands (1,500) and a point marks decimals (1.5)."
-        ),
-        Why::TooManyDecimals => format!(
-            "`{shown}` has more than two decimals; amounts are kept to the hundredth, e.g. 1.01."
-        ),
-        Why::TooBig => {
-            format!("`{shown}` is more than 1,000 trillion; check the number of zeros.")
-        }
-        Why::Zero => format!("`{shown}` is zero; leave the amount out when none was stated."),
-        Why::Range => format!(
-            "`{shown}` is a range, not an amount; type one figure (the lower one, e.g. 1 billion) and put the range in the summary."
-        ),
-        Why::Fraction(c) => format!(
-            "`{shown}` has a fraction of a {}, which has no smaller unit; type a whole number.",
-            if *c == Currency::Jpy { "yen" } else { "won" }
-        ),
+        Why::NoCurrency => msg!("amount-no-currency", input = input),
+        Why::Unreadable(Some(part)) => msg!("amount-unreadable-part", input = input, part = part),
+        Why::Unreadable(None) => msg!("amount-unreadable", input = input),
+        Why::Commas(n) => msg!("amount-commas", number = n),
+        Why::TooManyDecimals => msg!("amount-decimals", input = input),
+        Why::TooBig => msg!("amount-too-big", input = input),
+        Why::Zero => msg!("amount-zero", input = input),
+        Why::Range => msg!("amount-range", input = input),
+        Why::Fraction(Currency::Jpy) => msg!("amount-fraction-yen", input = input),
+        Why::Fraction(_) => msg!("amount-fraction-won", input = input),
     })
 }
 

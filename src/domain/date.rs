@@ -6,7 +6,8 @@ use std::fmt;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use crate::error::UserError;
+use crate::error::{Message, UserError};
+use crate::msg;
 
 const MIN_YEAR: i32 = 1949;
 const MAX_YEAR: i32 = 2100;
@@ -35,18 +36,16 @@ pub struct DateRange {
 }
 
 fn bad_date(input: &str) -> UserError {
-    UserError::new(format!(
-        "`{}` is not a date; type YYYY-MM-DD (e.g. 2024-05-29) or YYYY-MM (e.g. 2024-05).",
-        shorten(input)
-    ))
+    UserError::from(msg!("date-not-a-date", input = shorten(input)))
 }
 
-fn shorten(input: &str) -> String {
+/// The input as a message shows it: at most 40 characters, or "(empty)".
+fn shorten(input: &str) -> Message {
     let trimmed: String = input.chars().filter(|c| !c.is_control()).take(40).collect();
     if trimmed.is_empty() {
-        "(empty)".into()
+        msg!("input-empty")
     } else {
-        trimmed
+        Message::verbatim(trimmed)
     }
 }
 
@@ -54,9 +53,11 @@ fn check_year(year: i32, input: &str) -> Result<(), UserError> {
     if (MIN_YEAR..=MAX_YEAR).contains(&year) {
         Ok(())
     } else {
-        Err(UserError::new(format!(
-            "`{}` is out of range; dates run from {MIN_YEAR} to {MAX_YEAR}.",
-            shorten(input)
+        Err(UserError::from(msg!(
+            "date-out-of-range",
+            input = shorten(input),
+            min = MIN_YEAR.to_string(),
+            max = MAX_YEAR.to_string()
         )))
     }
 }
@@ -70,11 +71,11 @@ fn written(input: &str) -> Result<super::written::Written, UserError> {
             let iso = |w: super::written::Written| {
                 format!("{:04}-{:02}-{:02}", w.year, w.month, w.day.unwrap_or(1))
             };
-            UserError::new(format!(
-                "`{}` could be read day first or month first; type {} or {}.",
-                shorten(input),
-                iso(month_first),
-                iso(day_first)
+            UserError::from(msg!(
+                "date-ambiguous",
+                input = shorten(input),
+                month_first = iso(month_first),
+                day_first = iso(day_first)
             ))
         }
     })
@@ -85,12 +86,7 @@ fn calendar_day(w: super::written::Written, day: u32, input: &str) -> Result<Day
     check_year(w.year, input)?;
     NaiveDate::from_ymd_opt(w.year, w.month, day)
         .map(Day)
-        .ok_or_else(|| {
-            UserError::new(format!(
-                "`{}` is not a real calendar date; check the month and day (YYYY-MM-DD).",
-                shorten(input)
-            ))
-        })
+        .ok_or_else(|| UserError::from(msg!("date-not-real", input = shorten(input))))
 }
 
 impl Day {
@@ -100,9 +96,9 @@ impl Day {
         let input = input.trim();
         let w = written(input)?;
         let Some(day) = w.day else {
-            return Err(UserError::new(format!(
-                "`{}` is a month; type a day, e.g. 2024-05-29.",
-                shorten(input)
+            return Err(UserError::from(msg!(
+                "date-is-month",
+                input = shorten(input)
             )));
         };
         calendar_day(w, day, input)
@@ -139,23 +135,19 @@ impl Month {
     /// `2024年5月`); shown and stored as YYYY-MM.
     pub fn parse(input: &str) -> Result<Month, UserError> {
         let input = input.trim();
-        let w = written(input).map_err(|_| {
-            UserError::new(format!(
-                "`{}` is not a month; type YYYY-MM, e.g. 2024-05.",
-                shorten(input)
-            ))
-        })?;
+        let w = written(input)
+            .map_err(|_| UserError::from(msg!("month-not-a-month", input = shorten(input))))?;
         if w.day.is_some() {
-            return Err(UserError::new(format!(
-                "`{}` is a day; type a month, e.g. 2024-05.",
-                shorten(input)
+            return Err(UserError::from(msg!(
+                "month-is-day",
+                input = shorten(input)
             )));
         }
         check_year(w.year, input)?;
         if !(1..=12).contains(&w.month) {
-            return Err(UserError::new(format!(
-                "`{}` has no such month; months run from 01 to 12 (YYYY-MM).",
-                shorten(input)
+            return Err(UserError::from(msg!(
+                "month-out-of-range",
+                input = shorten(input)
             )));
         }
         Ok(Month {
@@ -305,8 +297,10 @@ impl DateRange {
             .last_day(),
         );
         if to < from {
-            return Err(UserError::new(format!(
-                "`to` ({to}) is before `from` ({from}); swap them or widen the range."
+            return Err(UserError::from(msg!(
+                "range-reversed",
+                to = to.to_string(),
+                from = from.to_string()
             )));
         }
         Ok(DateRange { from, to })
@@ -404,8 +398,11 @@ pub fn latest_allowed() -> Day {
 pub fn check_not_far(field: &str, date: FlexDate) -> Result<(), UserError> {
     let limit = latest_allowed();
     if date.first_day() > limit {
-        return Err(UserError::new(format!(
-            "`{field}` {date} is more than a year ahead; planned visits may be recorded up to {limit}."
+        return Err(UserError::from(msg!(
+            "date-too-far",
+            field = field,
+            date = date.to_string(),
+            limit = limit.to_string()
         )));
     }
     Ok(())
@@ -419,8 +416,10 @@ pub fn check_span(start: FlexDate, end: Option<FlexDate>) -> Result<(), (&'stati
         if end.last_day() < start.first_day() {
             return Err((
                 "end",
-                UserError::new(format!(
-                    "The end ({end}) is before the start ({start}); type an end on or after the start."
+                UserError::from(msg!(
+                    "end-before-start",
+                    end = end.to_string(),
+                    start = start.to_string()
                 )),
             ));
         }

@@ -14,7 +14,8 @@ pub fn normalize(name: &str) -> String {
 }
 
 /// A closed vocabulary: an enum whose values parse from their label or any alias (compared
-/// by `normalize`), with the labels the catalog offers as choices.
+/// by `normalize`), with the labels the catalog offers as choices. `$what` is the id of the
+/// message that names the vocabulary in a refusal ("country").
 macro_rules! vocabulary {
     ($(#[$m:meta])* $name:ident, $what:literal, { $($variant:ident => $label:literal [$($alias:literal),*]),+ $(,)? }) => {
         $(#[$m])*
@@ -42,11 +43,11 @@ macro_rules! vocabulary {
                     }
                 )+
                 let labels: Vec<&str> = Self::ALL.iter().map(|v| v.label()).collect();
-                Err($crate::error::UserError::new(format!(
-                    "`{}` is not a {}; type one of: {}.",
-                    input.chars().take(40).collect::<String>(),
-                    $what,
-                    labels.join(", ")
+                Err($crate::error::UserError::from($crate::msg!(
+                    "not-in-vocabulary",
+                    input = input.chars().take(40).collect::<String>(),
+                    what = $crate::msg!($what),
+                    choices = labels.join(", ")
                 )))
             }
         }
@@ -62,7 +63,7 @@ pub(crate) use vocabulary;
 
 vocabulary!(
     /// Which side an official is on.
-    Country, "country", {
+    Country, "vocabulary-country", {
         China => "China" ["CN", "PRC", "Chinese", "People's Republic of China", "中国", "中國", "中华人民共和国", "중국", "중화인민공화국"],
         Korea => "Korea" ["KR", "South Korea", "ROK", "Korean", "Republic of Korea", "대한민국", "한국", "남한", "韩国", "韓國", "大韩民国"],
         Other => "Other" ["기타", "其他"],
@@ -71,7 +72,7 @@ vocabulary!(
 
 vocabulary!(
     /// The kind of an event a delegation attends.
-    ForumKind, "forum kind", {
+    ForumKind, "vocabulary-forum-kind", {
         Investment => "investment forum" ["investment", "invest", "투자 포럼", "투자", "投资论坛", "投资"],
         Business => "business forum" ["business", "비즈니스 포럼", "경제 포럼", "商务论坛", "经贸论坛", "企业论坛"],
         Promotion => "promotion conference" ["promotion", "promo", "설명회", "투자설명회", "홍보설명회", "推介会", "投资推介会", "说明会"],
@@ -82,7 +83,7 @@ vocabulary!(
 
 vocabulary!(
     /// The administrative level a delegation comes from.
-    VisitLevel, "delegation level", {
+    VisitLevel, "vocabulary-visit-level", {
         Provincial => "provincial" ["province", "성급", "성", "省级", "省"],
         Municipal => "municipal" ["city", "municipality", "시급", "시", "市级", "市"],
         County => "county" ["district", "현급", "현", "구", "县级", "县", "区"],

@@ -4,11 +4,11 @@ use super::name::vocabulary;
 
 vocabulary!(
     /// The kind of an outcome, as reports name it in English, Korean or Chinese.
-    OutcomeKind, "kind of outcome", {
-        Mou => "MOU" ["memorandum", "memorandum of understanding", "양해각서", "업무협약", "협약서", "备忘录", "谅解备忘录", "合作备忘录"],
-        Agreement => "agreement" ["framework agreement", "cooperation agreement", "협약", "협정", "합의서", "协议", "合作协议", "框架协议"],
-        Pledge => "investment pledge" ["pledge", "investment", "투자 약속", "투자 유치", "투자 의향", "投资承诺", "投资意向", "投资"],
-        Contract => "contract" ["deal", "계약", "수주", "合同", "签约", "订单"],
+    OutcomeKind, "vocabulary-outcome-kind", {
+        Mou => "MOU" ["memorandum", "memorandum of understanding", "양해각서", "업무협약", "협약서", "업무협약(MOU)", "MOU(업무협약)", "양해각서(MOU)", "备忘录", "谅解备忘录", "合作备忘录"],
+        Agreement => "agreement" ["framework agreement", "cooperation agreement", "협약", "협정", "합의서", "투자협약", "투자 협약", "협약(MOU)", "协议", "投资协议", "合作协议", "框架协议"],
+        Pledge => "investment pledge" ["pledge", "investment", "투자 약속", "투자 유치", "투자 의향", "투자의향서", "투자 의향서", "의향서", "投资承诺", "投资意向书", "投资意向", "投资"],
+        Contract => "contract" ["deal", "계약", "계약서", "수주", "구매계약", "合同", "签约", "订单"],
         SisterCity => "sister-city" ["sister city", "sister cities", "friendship city", "twin city", "자매결연", "자매도시", "우호도시", "우호협력", "友好城市", "姐妹城市", "友好省州"],
         Other => "other" ["기타", "其他"],
     }
@@ -17,7 +17,7 @@ vocabulary!(
 vocabulary!(
     /// How far an outcome has got: announced, then signed, under way, done (realized), or
     /// called off.
-    OutcomeStatus, "status", {
+    OutcomeStatus, "vocabulary-outcome-status", {
         Announced => "announced" ["announce", "planned", "발표", "추진 발표", "宣布", "公布"],
         Signed => "signed" ["sign", "체결", "서명", "签署", "已签署"],
         InProgress => "in progress" ["ongoing", "under way", "underway", "진행 중", "추진 중", "이행 중", "进行中", "推进中", "实施中"],

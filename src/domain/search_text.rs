@@ -82,6 +82,40 @@ pub struct Term {
     pub prefix: Option<String>,
 }
 
+/// Korean particles a search word may end in (`부산에서`, `제주의`), longest first.
+const PARTICLES: [&str; 18] = [
+    "에서는",
+    "에서",
+    "에게",
+    "으로",
+    "에는",
+    "까지",
+    "부터",
+    "과의",
+    "와의",
+    "에",
+    "의",
+    "은",
+    "는",
+    "을",
+    "를",
+    "와",
+    "과",
+    "로",
+];
+
+/// A Hangul word without the particle it ends in, when two syllables or more remain.
+fn without_particle(run: &[char]) -> Option<&[char]> {
+    if !run.iter().all(|c| ('\u{AC00}'..='\u{D7A3}').contains(c)) {
+        return None;
+    }
+    let word: String = run.iter().collect();
+    PARTICLES.iter().find_map(|p| {
+        let n = p.chars().count();
+        (word.ends_with(p) && run.len() >= n + 2).then(|| &run[..run.len() - n])
+    })
+}
+
 /// The terms of what a user typed: Latin words whole (`"word"`, or a prefix with `*`),
 /// CJK runs as the phrase of their pairs (a single character as a prefix of any pair).
 /// Other FTS syntax is treated as plain text. At most 20 terms.
@@ -91,11 +125,18 @@ pub fn query_terms(text: &str) -> Vec<Term> {
         match piece {
             Piece::Cjk(run) => {
                 let shown: String = run.iter().collect();
+                let phrase = |run: &[char]| {
+                    let pairs: Vec<String> = run.windows(2).map(|w| w.iter().collect()).collect();
+                    format!("\"{}\"", pairs.join(" "))
+                };
                 let (fts, prefix) = if run.len() == 1 {
                     (format!("\"{shown}\"*"), Some(shown.clone()))
                 } else {
-                    let pairs: Vec<String> = run.windows(2).map(|w| w.iter().collect()).collect();
-                    (format!("\"{}\"", pairs.join(" ")), None)
+                    match without_particle(&run) {
+                        // `부산에서` finds Busan: the word, or the word without its particle.
+                        Some(stem) => (format!("({} OR {})", phrase(&run), phrase(stem)), None),
+                        None => (phrase(&run), None),
+                    }
                 };
                 terms.push(Term { fts, shown, prefix });
             }

@@ -5,6 +5,7 @@ use std::sync::RwLock;
 
 use crate::domain::normalize;
 use crate::error::UserError;
+use crate::msg;
 
 /// Phrases of gambling spam, compared on normalized text (case, spaces and punctuation
 /// ignored). Plain "casino" is not among them: Jeju's casino resorts are real news.
@@ -46,8 +47,10 @@ static PHRASES: std::sync::LazyLock<Vec<(String, &str)>> =
 pub fn check(field: &str, text: &str) -> Result<(), UserError> {
     let key = normalize(text);
     if let Some((_, phrase)) = PHRASES.iter().find(|(p, _)| key.contains(p.as_str())) {
-        return Err(UserError::new(format!(
-            "`{field}` contains gambling spam (\"{phrase}\"); remove it and try again."
+        return Err(UserError::from(msg!(
+            "spam-gambling",
+            field = field,
+            phrase = *phrase
         )));
     }
     let blocked = BLOCKED_HOSTS.read().expect("not poisoned");
@@ -59,8 +62,10 @@ pub fn check(field: &str, text: &str) -> Result<(), UserError> {
             .iter()
             .any(|b| host == *b || host.ends_with(&format!(".{b}")))
         {
-            return Err(UserError::new(format!(
-                "`{field}` links to {host}, which is on the block list; remove that link."
+            return Err(UserError::from(msg!(
+                "spam-blocked-host",
+                field = field,
+                host = host
             )));
         }
     }

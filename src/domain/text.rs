@@ -1,6 +1,7 @@
 //! Free text typed by users: trimmed, bounded, and free of control characters.
 
 use crate::error::UserError;
+use crate::msg;
 
 /// Documented limits (README "Limits"). Discord's own caps are larger than these
 /// everywhere a value is shown, so a stored value always fits a reply.
@@ -66,26 +67,26 @@ impl Text {
             input.trim()
         };
         if value.is_empty() {
-            return Err(UserError::new(format!(
-                "`{field}` is empty; type some text or leave the option out."
-            )));
+            return Err(UserError::from(msg!("text-empty", field = field)));
         }
         if max <= SHORT_MAX && value.contains(['\n', '\r']) {
-            return Err(UserError::new(format!(
-                "`{field}` is one line of text; remove the line break."
-            )));
+            return Err(UserError::from(msg!("text-one-line", field = field)));
         }
         if let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n') {
-            return Err(UserError::new(format!(
-                "`{field}` contains a control character (U+{:04X}); remove it and try again.",
-                c as u32
+            return Err(UserError::from(msg!(
+                "text-control-character",
+                field = field,
+                code = format!("{:04X}", c as u32)
             )));
         }
         super::spam::check(field, value)?;
         let len = value.chars().count();
         if len > max {
-            return Err(UserError::new(format!(
-                "`{field}` is {len} characters long; shorten it to at most {max}."
+            return Err(UserError::from(msg!(
+                "text-too-long",
+                field = field,
+                len = len,
+                max = max
             )));
         }
         Ok(Text(value.to_string()))
@@ -116,9 +117,7 @@ pub fn parse_url(field: &str, input: &str) -> Result<String, UserError> {
     if good {
         Ok(s.to_string())
     } else {
-        Err(UserError::new(format!(
-            "`{field}` must be a web link starting with http:// or https://, e.g. https://example.org/news/1."
-        )))
+        Err(UserError::from(msg!("url-not-a-link", field = field)))
     }
 }
 

@@ -58,7 +58,7 @@ impl Error {
 }
 
 /// "the visit" for a record kind's name, as messages take it.
-fn kind(name: &str) -> Message {
+pub(super) fn kind(name: &str) -> Message {
     match name {
         "visit" => msg!("kind-visit"),
         "meeting" => msg!("kind-meeting"),
@@ -187,6 +187,12 @@ pub fn refusal(r: &Refusal) -> Message {
                 )
             }
         }
+        AmbiguousPlace { typed, options } => msg!(
+            "ambiguous-place",
+            typed = typed.as_str(),
+            options = joined("list-or", options),
+            example = "Shanxi"
+        ),
         CityForProvince {
             typed,
             city,

@@ -26,13 +26,7 @@ pub fn choice(value: &str) -> String {
 }
 
 pub fn choice_in(lang: Lang, value: &str) -> String {
-    let key: String = value
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let id = format!("choice-{key}");
+    let id = choice_key(value);
     match super::BUNDLES
         .iter()
         .find(|(l, _)| *l == lang)
@@ -140,4 +134,183 @@ pub fn place(name: &str) -> String {
 /// `place` of each name.
 pub fn places(names: &[String]) -> Vec<String> {
     names.iter().map(|n| place(n)).collect()
+}
+
+/// A person on record (by their English name) as the reader names them: `신창싱(信长星)`,
+/// `信长星`, `Xin Changxing`. A name the reader has no other spelling of is shown as it is.
+pub fn person(name: &str) -> String {
+    super::person_said(name).unwrap_or_else(|| name.to_string())
+}
+
+/// `person` of each name of a list joined by `, ` or `; ` (`Oh Young-hun, Xin Changxing`).
+pub fn people(list: &str) -> String {
+    if reader() == Lang::En {
+        return list.to_string();
+    }
+    let separator = if list.contains("; ") { "; " } else { ", " };
+    list.split(separator)
+        .map(person)
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// A record kind's name (`visit`) as a sentence says it ("visit", "방문").
+pub fn kind_named(kind: &str) -> String {
+    render(reader(), &super::errors::kind(kind))
+}
+
+/// The catalog choice a person typed in their own words: a choice's name in any language
+/// (`매월`, `每月`, `방문`) or one of its other names there (`choice-<value>-also`: `월간`).
+pub fn choice_named(choices: &[&'static str], typed: &str) -> Option<&'static str> {
+    let key = crate::domain::normalize(typed);
+    if key.is_empty() {
+        return None;
+    }
+    choices.iter().copied().find(|c| {
+        let id = choice_key(c);
+        Lang::ALL.iter().any(|lang| {
+            let named = choice_in(*lang, c);
+            let also = match super::BUNDLES
+                .iter()
+                .find(|(l, _)| l == lang)
+                .and_then(|(_, b)| b.get_message(&format!("{id}-also")))
+                .and_then(|m| m.value())
+            {
+                Some(pattern) => {
+                    let bundle = &super::BUNDLES
+                        .iter()
+                        .find(|(l, _)| l == lang)
+                        .expect("loaded")
+                        .1;
+                    let mut errors = Vec::new();
+                    bundle
+                        .format_pattern(pattern, None, &mut errors)
+                        .into_owned()
+                }
+                None => String::new(),
+            };
+            std::iter::once(named.as_str())
+                .chain(also.split([',', '、']))
+                .any(|n| crate::domain::normalize(n) == key)
+        })
+    })
+}
+
+/// The message id of a choice's name: `choice-in-progress` for `in progress`.
+fn choice_key(value: &str) -> String {
+    let key: String = value
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("choice-{key}")
+}
+
+/// An amount as the reader writes money: `15억 달러` and `1조 5,000억 원`, `15亿美元` and
+/// `1.5万亿韩元`; `about` where approximate. English keeps the exact figure the team records
+/// (`USD 1,500,000,000`); small amounts are grouped digits.
+pub fn money(m: &crate::domain::amount::Money) -> String {
+    use crate::domain::amount::Currency;
+    let units = m.amount.units();
+    let lang = reader();
+    let number = match lang {
+        Lang::En => return m.to_string(),
+        Lang::Ko => korean_scale(units).unwrap_or_else(|| m.amount.grouped()),
+        Lang::Zh => chinese_scale(units).unwrap_or_else(|| m.amount.grouped()),
+    };
+    let id = match (lang, m.currency) {
+        (Lang::En, _) => unreachable!("English returned above"),
+        (_, Currency::Krw) => "money-krw",
+        (_, Currency::Usd) => "money-usd",
+        (_, Currency::Cny) => "money-cny",
+        (_, Currency::Eur) => "money-eur",
+        (_, Currency::Jpy) => "money-jpy",
+    };
+    let said = render(
+        lang,
+        &crate::error::Message {
+            id,
+            args: vec![("n", crate::error::Arg::Text(number))],
+        },
+    );
+    if m.about {
+        render(lang, &msg!("money-about", amount = said))
+    } else {
+        said
+    }
+}
+
+/// `1조 5,000억`, `15억`, `3,000만`: Korean's units of ten thousand, each group's digits
+/// grouped by thousands. Below ten thousand, none.
+fn korean_scale(units: i128) -> Option<String> {
+    if units < 10_000 {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut rest = units;
+    for (scale, word) in [
+        (1_000_000_000_000i128, "조"),
+        (100_000_000, "억"),
+        (10_000, "만"),
+    ] {
+        let n = rest / scale;
+        rest %= scale;
+        if n > 0 {
+            parts.push(format!("{}{word}", grouped(n)));
+        }
+    }
+    if rest > 0 {
+        parts.push(grouped(rest));
+    }
+    Some(parts.join(" "))
+}
+
+/// `15亿`, `1.5万亿`, `3000万`: Chinese's units of ten thousand, with up to two decimals.
+fn chinese_scale(units: i128) -> Option<String> {
+    let (scale, word) = [
+        (1_000_000_000_000i128, "万亿"),
+        (100_000_000, "亿"),
+        (10_000, "万"),
+    ]
+    .into_iter()
+    .find(|(s, _)| units >= *s)?;
+    Some(format!("{}{word}", decimal(units, scale)))
+}
+
+/// `units / scale` with at most two decimals, trailing zeros dropped.
+fn decimal(units: i128, scale: i128) -> String {
+    let hundredths = (units * 100 + scale / 2) / scale;
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    match part {
+        0 => whole.to_string(),
+        p if p % 10 == 0 => format!("{whole}.{}", p / 10),
+        p => format!("{whole}.{p:02}"),
+    }
+}
+
+fn grouped(n: i128) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_read_as_each_language_writes_money() {
+        assert_eq!(korean_scale(1_500_000_000_000).unwrap(), "1조 5,000억");
+        assert_eq!(korean_scale(1_500_000_000).unwrap(), "15억");
+        assert_eq!(korean_scale(30_000_000).unwrap(), "3,000만");
+        assert_eq!(chinese_scale(1_500_000_000).unwrap(), "15亿");
+        assert_eq!(chinese_scale(1_500_000_000_000).unwrap(), "1.5万亿");
+    }
 }

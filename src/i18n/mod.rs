@@ -65,6 +65,9 @@ const SOURCES: [(Lang, &[&str]); 3] = [
             include_str!("../../locales/en/bot.ftl"),
             include_str!("../../locales/en/replies.ftl"),
             include_str!("../../locales/en/records.ftl"),
+            include_str!("../../locales/en/input.ftl"),
+            include_str!("../../locales/en/transfer.ftl"),
+            include_str!("../../locales/en/posts.ftl"),
         ],
     ),
     (
@@ -73,6 +76,9 @@ const SOURCES: [(Lang, &[&str]); 3] = [
             include_str!("../../locales/ko/bot.ftl"),
             include_str!("../../locales/ko/replies.ftl"),
             include_str!("../../locales/ko/records.ftl"),
+            include_str!("../../locales/ko/input.ftl"),
+            include_str!("../../locales/ko/transfer.ftl"),
+            include_str!("../../locales/ko/posts.ftl"),
         ],
     ),
     (
@@ -81,6 +87,9 @@ const SOURCES: [(Lang, &[&str]); 3] = [
             include_str!("../../locales/zh/bot.ftl"),
             include_str!("../../locales/zh/replies.ftl"),
             include_str!("../../locales/zh/records.ftl"),
+            include_str!("../../locales/zh/input.ftl"),
+            include_str!("../../locales/zh/transfer.ftl"),
+            include_str!("../../locales/zh/posts.ftl"),
         ],
     ),
 ];
@@ -199,22 +208,63 @@ impl fmt::Display for Message {
 
 pub use errors::refusal;
 
+/// Who reads an answer: their language, and how people on record are named in it.
+#[derive(Clone, Default)]
+struct Reader {
+    lang: Lang,
+    people: Option<std::sync::Arc<People>>,
+}
+
 tokio::task_local! {
-    /// The language of the person a request is answered for, set once by the adapter
-    /// (`read_by`) for the whole answer, so the text written deep in a command's rendering
-    /// needs no language passed down to it.
-    static READER: Lang;
+    /// The reader of the request being answered, set once by the adapter (`read_by`) for
+    /// the whole answer, so the text written deep in a command's rendering needs no
+    /// language passed down to it.
+    static READER: Reader;
 }
 
 /// Runs `work` answering in `lang`: every `say`/`t!` inside writes in it.
 pub async fn read_by<F: std::future::Future>(lang: Lang, work: F) -> F::Output {
-    READER.scope(lang, work).await
+    READER.scope(Reader { lang, people: None }, work).await
+}
+
+/// `read_by`, with people named by `people` (`format::person`).
+pub async fn read_by_with<F: std::future::Future>(
+    lang: Lang,
+    people: std::sync::Arc<People>,
+    work: F,
+) -> F::Output {
+    let reader = Reader {
+        lang,
+        people: Some(people),
+    };
+    READER.scope(reader, work).await
 }
 
 /// The language of the request being answered (English outside of one).
 pub fn reader() -> Lang {
-    READER.try_with(|l| *l).unwrap_or_default()
+    READER.try_with(|r| r.lang).unwrap_or_default()
 }
+
+/// How the request's reader names the person whose English name is `name`, if known.
+fn person_said(name: &str) -> Option<String> {
+    READER
+        .try_with(|r| {
+            let people = r.people.as_ref()?;
+            let (ko, zh) = people.0.get(name)?;
+            match r.lang {
+                Lang::Ko => ko.clone(),
+                Lang::Zh => zh.clone(),
+                Lang::En => None,
+            }
+        })
+        .ok()
+        .flatten()
+}
+
+/// People on record by their English name: how a Korean and a Chinese reader name them
+/// (`신창싱(信长星)`, `信长星`). Built by the commands from the officials' spellings.
+#[derive(Debug, Default)]
+pub struct People(pub std::collections::HashMap<String, (Option<String>, Option<String>)>);
 
 /// `m` in the reader's language.
 pub fn say(m: &Message) -> String {

@@ -97,6 +97,10 @@ pub async fn apply(
         if existing.is_some() {
             continue;
         }
+        let mut spellings: Vec<&str> = vec![o.name.as_str()];
+        spellings.extend(o.local_name.as_deref());
+        spellings.extend(o.aliases.iter().map(String::as_str));
+        let readings = crate::intake::romanize::readings(&spellings, o.country == "China");
         let id = change
             .create_official(
                 &official::Fields {
@@ -108,6 +112,7 @@ pub async fn apply(
                     province_id: None,
                 },
                 &o.aliases,
+                &readings,
             )
             .await?;
         out.officials.push(id);

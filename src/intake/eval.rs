@@ -147,7 +147,7 @@ pub async fn seed(db: &sqlx::SqlitePool, cases: &[Case]) -> Result<()> {
             .filter(|a| taken.insert(normalize(a)))
             .cloned()
             .collect();
-        change.create_official(&fields, &aliases).await?;
+        change.create_official(&fields, &aliases, &[]).await?;
     }
     change.commit().await
 }

@@ -519,6 +519,8 @@ pub fn hangul_reading(hanzi: &str) -> Option<String> {
     let mut out = String::new();
     for (i, c) in hanzi.chars().enumerate() {
         let reading = *READINGS.get(&c)?;
+        // As a surname, 金 is read 김 (its reading as a word is 금).
+        let reading = if i == 0 && c == '金' { "김" } else { reading };
         let reading = if i == 0 {
             INITIAL
                 .iter()
@@ -576,6 +578,69 @@ pub fn chinese_from_hangul(name: &str) -> Option<String> {
     } else {
         format!("{} {}", capitalized(surname), capitalized(&given.concat()))
     })
+}
+
+/// A Chinese name in Hanzi in Korean transcription (the National Institute of Korean
+/// Language's rules for Chinese): 信长星 → 신창싱. `None` when a character has no reading.
+pub fn chinese_in_hangul(hanzi: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in hanzi.chars().filter(|c| !c.is_whitespace()) {
+        if matches!(c, '·' | '・' | '•' | '‧') {
+            out.push('·');
+            continue;
+        }
+        out.push_str(&pinyin_to_hangul(&char_pinyin(c)?)?);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn all_of(s: &str, f: fn(char) -> bool) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(f)
+}
+
+/// The other readings of an official's spellings, generated so that a name in one script
+/// finds them in the others: a Korean name in Hangul gets its romanization (김동연 → Kim
+/// Dong-yeon); a Chinese name in Hanzi its pinyin and Korean transcription (信长星 → Xin
+/// Changxing, 신창싱); a Korean name in Hanja its Sino-Korean reading and that reading's
+/// romanization (吴世勋 → 오세훈, Oh Se-hoon); a Chinese name in Hangul its pinyin (신창싱 →
+/// Xin Changxing). Spellings already given are left out.
+pub fn readings(spellings: &[&str], chinese_side: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in spellings {
+        let s = s.trim();
+        if in_hangul(s) {
+            if chinese_side {
+                out.extend(chinese_from_hangul(s));
+            } else {
+                out.push(korean(s));
+            }
+        } else if in_han(s) {
+            if chinese_side {
+                out.push(chinese(s));
+                out.extend(chinese_in_hangul(s));
+            } else if let Some(hangul) = hangul_reading(s) {
+                out.push(korean(&hangul));
+                out.push(hangul);
+            }
+        }
+    }
+    let given: Vec<String> = spellings.iter().map(|s| s.trim().to_lowercase()).collect();
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|r| {
+        !r.trim().is_empty() && !given.contains(&r.to_lowercase()) && seen.insert(r.clone())
+    });
+    out
+}
+
+/// Whether every letter of `s` is Hangul (and it has one).
+pub fn in_hangul(s: &str) -> bool {
+    all_of(s, crate::intake::sentences::is_hangul)
+}
+
+/// Whether every letter of `s` is a Chinese character (and it has one).
+pub fn in_han(s: &str) -> bool {
+    all_of(s, crate::intake::sentences::is_han)
 }
 
 #[cfg(test)]

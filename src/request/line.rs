@@ -5,6 +5,7 @@
 use super::Request;
 use crate::catalog::{self, COMMANDS};
 use crate::error::UserError;
+use crate::msg;
 
 impl Request {
     /// Parses a console line exactly as a user would type it in Discord:
@@ -82,15 +83,15 @@ fn unknown_command(path: &[&str]) -> UserError {
         .map(|c| c.name())
         .collect();
     if group.is_empty() {
-        UserError::new(format!(
-            "There is no command `/{}`; type `/help` to see them all.",
-            typed.chars().take(40).collect::<String>()
+        UserError::from(msg!(
+            "command-unknown",
+            command = typed.chars().take(40).collect::<String>()
         ))
     } else {
-        UserError::new(format!(
-            "`/{}` is incomplete; type one of: {}.",
-            typed.chars().take(60).collect::<String>(),
-            group.join(", ")
+        UserError::from(msg!(
+            "command-incomplete",
+            command = typed.chars().take(60).collect::<String>(),
+            commands = group.join(", ")
         ))
     }
 }
@@ -149,9 +150,7 @@ fn tokenize(line: &str) -> Result<Vec<Token>, UserError> {
                         }
                     }
                     if !closed {
-                        return Err(UserError::new(
-                            "A quote is not closed; put a \" at the end of the value (type \\\" for a quote inside it).",
-                        ));
+                        return Err(UserError::from(msg!("quote-not-closed")));
                     }
                 }
                 // A full-width colon from a CJK keyboard (`name：郝鹏`) is a colon.

@@ -16,6 +16,7 @@ use serde_json::{Map, Value as Json};
 use crate::catalog::{self, CommandSpec, OptionKind, OptionSpec};
 use crate::domain::{Day, FlexDate, Month};
 use crate::error::UserError;
+use crate::msg;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -82,27 +83,20 @@ impl Request {
         for (name, value) in raw {
             let option = option_named(spec, &name.to_lowercase()).ok_or_else(|| {
                 let names: Vec<&str> = spec.options.iter().map(|o| o.name).collect();
-                UserError::new(if names.is_empty() {
-                    format!(
-                        "{} takes no options; type just `{}`.",
-                        spec.name(),
-                        spec.name()
-                    )
+                UserError::from(if names.is_empty() {
+                    msg!("options-none", command = spec.name())
                 } else {
-                    format!(
-                        "{} has no option `{}`; its options are: {}.",
-                        spec.name(),
-                        name.chars().take(32).collect::<String>(),
-                        names.join(", ")
+                    msg!(
+                        "option-unknown",
+                        command = spec.name(),
+                        option = name.chars().take(32).collect::<String>(),
+                        options = names.join(", ")
                     )
                 })
             })?;
             let parsed = parse_value(option.name, option.kind, &value)?;
             if args.insert(option.name, parsed).is_some() {
-                return Err(UserError::new(format!(
-                    "`{}` is given twice; give it once.",
-                    option.name
-                )));
+                return Err(UserError::from(msg!("option-twice", option = option.name)));
             }
         }
         if let Some(missing) = spec
@@ -110,11 +104,11 @@ impl Request {
             .iter()
             .find(|o| o.required && !args.contains_key(o.name))
         {
-            return Err(UserError::new(format!(
-                "{} needs `{}:`; for example: {}",
-                spec.name(),
-                missing.name,
-                spec.example
+            return Err(UserError::from(msg!(
+                "option-missing",
+                command = spec.name(),
+                option = missing.name,
+                example = spec.example
             )));
         }
         Ok(Request {
@@ -266,9 +260,7 @@ impl Request {
     /// The request `to_json` wrote, checked again against the catalog (which may have
     /// changed since); `upload` is the file it names, if any.
     pub fn from_json(data: &Json, upload: Option<Upload>) -> Result<Request, UserError> {
-        let gone = || {
-            UserError::new("This was saved by an older version of the bot; run the command again.")
-        };
+        let gone = || UserError::from(msg!("request-too-old"));
         let words: Vec<&str> = data["command"]
             .as_str()
             .ok_or_else(gone)?
@@ -283,9 +275,9 @@ impl Request {
         for (name, value) in data["options"].as_object().ok_or_else(gone)? {
             let option = spec.option(name).ok_or_else(gone)?;
             if option.kind == OptionKind::File {
-                let upload = upload.clone().ok_or_else(|| {
-                    UserError::new("The attached file is no longer kept; attach it again.")
-                })?;
+                let upload = upload
+                    .clone()
+                    .ok_or_else(|| UserError::from(msg!("upload-gone")))?;
                 file = Some((option.name, upload));
                 // A stand-in for the required option; the upload replaces it below.
                 raw.push((name.clone(), "file".to_string()));

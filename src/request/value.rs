@@ -4,6 +4,7 @@ use super::{Upload, Value};
 use crate::catalog::OptionKind;
 use crate::domain::{Day, FlexDate, Month, Text};
 use crate::error::UserError;
+use crate::msg;
 
 pub fn parse_value(name: &str, kind: OptionKind, raw: &str) -> Result<Value, UserError> {
     // Numbers, dates, flags and channels in their plain form (full-width digits from a CJK
@@ -27,16 +28,13 @@ pub fn parse_value(name: &str, kind: OptionKind, raw: &str) -> Result<Value, Use
         OptionKind::File => Value::File(Upload::Path(Text::parse(name, raw, 1000)?.into_string())),
         OptionKind::Integer { min, max } => {
             let n: i64 = raw.parse().map_err(|_| {
-                UserError::new(format!(
-                    "`{name}` must be a whole number, e.g. {name}:{}.",
-                    min.max(1)
-                ))
+                UserError::from(msg!("number-not-whole", name = name, example = min.max(1)))
             })?;
             if n < min || n > max {
-                return Err(UserError::new(if max == i64::MAX {
-                    format!("`{name}` must be {min} or more.")
+                return Err(UserError::from(if max == i64::MAX {
+                    msg!("number-too-small", name = name, min = min)
                 } else {
-                    format!("`{name}` must be between {min} and {max}.")
+                    msg!("number-out-of-range", name = name, min = min, max = max)
                 }));
             }
             Value::Int(n)
@@ -45,9 +43,7 @@ pub fn parse_value(name: &str, kind: OptionKind, raw: &str) -> Result<Value, Use
             "true" | "yes" | "y" | "1" | "on" => Value::Bool(true),
             "false" | "no" | "n" | "0" | "off" => Value::Bool(false),
             _ => {
-                return Err(UserError::new(format!(
-                    "`{name}` must be true or false, e.g. {name}:true."
-                )));
+                return Err(UserError::from(msg!("bool-expected", name = name)));
             }
         },
         // A bounds filter takes a year too: from its first month to its last.
@@ -84,13 +80,16 @@ pub fn parse_value(name: &str, kind: OptionKind, raw: &str) -> Result<Value, Use
                 })
                 .copied()
                 // Other words for a vocabulary's choices: `CN`, `한국`, `省级`, ...
-                .or_else(|| crate::domain::vocabulary_choice(choices, raw));
+                .or_else(|| crate::domain::vocabulary_choice(choices, raw))
+                // A choice's name in Korean or Chinese: `월간`, `每月`, `방문`.
+                .or_else(|| crate::i18n::format::choice_named(choices, raw));
             match found {
                 Some(c) => Value::Choice(c),
                 None => {
-                    return Err(UserError::new(format!(
-                        "`{name}` must be one of: {}.",
-                        choices.join(", ")
+                    return Err(UserError::from(msg!(
+                        "not-a-choice",
+                        name = name,
+                        choices = choices.join(", ")
                     )));
                 }
             }
@@ -103,20 +102,22 @@ pub fn parse_value(name: &str, kind: OptionKind, raw: &str) -> Result<Value, Use
 fn article(name: &str, raw: &str, max: usize) -> Result<String, UserError> {
     let text: String = raw.replace('\t', " ").replace('\r', "");
     if text.trim().is_empty() {
-        return Err(UserError::new(format!(
-            "`{name}` is empty; paste the report's text."
-        )));
+        return Err(UserError::from(msg!("article-empty", name = name)));
     }
     if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
-        return Err(UserError::new(format!(
-            "`{name}` contains a control character (U+{:04X}); remove it and try again.",
-            c as u32
+        return Err(UserError::from(msg!(
+            "text-control-character",
+            field = name,
+            code = format!("{:04X}", c as u32)
         )));
     }
     let len = text.chars().count();
     if len > max {
-        return Err(UserError::new(format!(
-            "`{name}` is {len} characters long; give a report over {max} characters as file: or url: instead."
+        return Err(UserError::from(msg!(
+            "article-too-long",
+            name = name,
+            len = len,
+            max = max
         )));
     }
     Ok(text.trim().to_string())
@@ -139,12 +140,10 @@ fn channel_id(name: &str, raw: &str) -> Result<String, UserError> {
     if (17..=20).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()) {
         Ok(id.to_string())
     } else {
-        Err(UserError::new(format!(
-            "`{name}` takes a channel: pick one in Discord, or give its id in the console (right-click the channel, Copy Channel ID), e.g. {name}:300000000000000001."
-        )))
+        Err(UserError::from(msg!("channel-expected", name = name)))
     }
 }
 
 fn named(name: &str, e: UserError) -> UserError {
-    UserError::new(format!("{name}: {}", e.0))
+    UserError::from(msg!("in-option", option = name, error = e.0))
 }

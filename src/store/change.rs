@@ -72,8 +72,11 @@ impl Change {
         &mut self,
         fields: &official::Fields,
         aliases: &[String],
+        readings: &[String],
     ) -> Result<i64> {
-        let id = official::create_known_as(&mut self.tx, fields, aliases, None, "user").await?;
+        let id =
+            official::create_with_readings(&mut self.tx, fields, aliases, readings, None, "user")
+                .await?;
         self.created(Entity::Official, id).await?;
         Ok(id)
     }

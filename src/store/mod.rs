@@ -24,6 +24,7 @@ pub mod search;
 pub mod sheet;
 pub mod state;
 pub mod summary;
+pub mod team;
 pub mod undo;
 pub mod upgrade;
 pub mod visit;

@@ -201,6 +201,19 @@ pub(super) async fn create_known_as(
     id: Option<i64>,
     dataset: &str,
 ) -> Result<i64> {
+    create_with_readings(tx, f, aliases, &[], id, dataset).await
+}
+
+/// `create_known_as`, with `readings` generated from the spellings given: each kept as a
+/// generated alias unless it already names someone.
+pub(super) async fn create_with_readings(
+    tx: &mut Tx<'_>,
+    f: &Fields,
+    aliases: &[String],
+    readings: &[String],
+    id: Option<i64>,
+    dataset: &str,
+) -> Result<i64> {
     let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO officials (id, name, local_name, country, title, organization, province_id, dataset, created_at, updated_at)
@@ -223,6 +236,21 @@ pub(super) async fn create_known_as(
     all.extend(aliases.iter().cloned());
     for alias in all {
         add_alias(tx, id, &alias).await?;
+    }
+    for reading in readings {
+        let norm = normalize(reading);
+        if norm.is_empty() {
+            continue;
+        }
+        sqlx::query(
+            "INSERT OR IGNORE INTO official_aliases (norm, alias, official_id, generated)
+             VALUES (?, ?, ?, 1)",
+        )
+        .bind(&norm)
+        .bind(reading.trim())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     }
     // A title given with a new official is the post they hold, dates unknown.
     if let Some(title) = &f.title {
@@ -486,6 +514,8 @@ pub struct Profile {
     pub organization: Option<String>,
     pub province: Option<String>,
     pub aliases: Vec<String>,
+    /// The aliases generated from the others (migration 0033), not typed by anyone.
+    pub generated: Vec<String>,
     pub led: i64,
     pub meetings: i64,
     pub first: Option<String>,
@@ -501,12 +531,17 @@ pub async fn profile(conn: &mut SqliteConnection, id: i64) -> Result<Profile> {
     .bind(id)
     .fetch_one(&mut *conn)
     .await?;
-    let aliases = sqlx::query_scalar(
-        "SELECT alias FROM official_aliases WHERE official_id = ? ORDER BY alias",
+    let spellings: Vec<(String, bool)> = sqlx::query_as(
+        "SELECT alias, generated FROM official_aliases WHERE official_id = ? ORDER BY alias",
     )
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
+    let aliases = spellings.iter().map(|(a, _)| a.clone()).collect();
+    let generated = spellings
+        .into_iter()
+        .filter_map(|(a, generated)| generated.then_some(a))
+        .collect();
     let (led, meetings, first, last) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM visits WHERE leader_id = ?1 AND deleted_at IS NULL),
                 count(m.id),
@@ -535,10 +570,42 @@ pub async fn profile(conn: &mut SqliteConnection, id: i64) -> Result<Profile> {
         organization,
         province,
         aliases,
+        generated,
         led,
         meetings,
         first,
         last,
         counterparts,
     })
+}
+
+/// A live official's spellings: name, local name, side and every alias.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Written {
+    pub name: String,
+    pub local_name: Option<String>,
+    pub country: String,
+    /// Aliases separated by U+001F (no name holds a control character).
+    pub aliases: Option<String>,
+}
+
+/// Every live official's spellings, and the names version they were read at (so a cache
+/// of them knows when it is stale).
+pub async fn written(db: &SqlitePool) -> Result<(i64, Vec<Written>)> {
+    let mut read = super::read(db).await?;
+    let version = super::names::edits(&mut read).await?;
+    let rows = sqlx::query_as(
+        "SELECT o.name, o.local_name, o.country,
+                (SELECT group_concat(a.alias, char(31)) FROM official_aliases a
+                  WHERE a.official_id = o.id) AS aliases
+           FROM officials o WHERE o.deleted_at IS NULL",
+    )
+    .fetch_all(&mut *read)
+    .await?;
+    Ok((version, rows))
+}
+
+/// The names' edit count now (`names::edits`).
+pub async fn names_version(db: &SqlitePool) -> Result<i64> {
+    super::names::edits(&mut *db.acquire().await?).await
 }

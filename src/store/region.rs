@@ -54,6 +54,14 @@ pub async fn resolve(db: &SqlitePool, country: Country, input: &str) -> Result<R
     if let Some((id, name)) = found {
         return Ok(Region { id, name });
     }
+    // Korean writes 山西 and 陕西 alike: say so rather than guess.
+    if country == Country::China && matches!(key.as_str(), "산시" | "산시성") {
+        return Err(Refusal::AmbiguousPlace {
+            typed: input.trim().chars().take(40).collect(),
+            options: vec!["Shanxi (山西, 산서)".into(), "Shaanxi (陕西, 섬서)".into()],
+        }
+        .into());
+    }
     // A city where a province is wanted (`Qingdao`, `칭다오`): say whose it is.
     if country == Country::China {
         let cities = super::city::resolve(&mut *db.acquire().await?, input).await?;
@@ -93,7 +101,7 @@ pub fn unknown(country: Country, input: &str, names: Vec<(String, String)>) -> R
 /// Chinese and Japanese ones) or semicolons.
 pub fn list_items(input: &str) -> impl Iterator<Item = &str> {
     input
-        .split([',', ';', '、', '，'])
+        .split([',', ';', '、', '，', '·', '；'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
 }

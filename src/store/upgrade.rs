@@ -35,7 +35,8 @@ async fn migrations_pending(db: &SqlitePool) -> Result<bool> {
 /// The data upgrades, each a version in `settings`: (key, version, what it does).
 // 3: region and city spellings re-keyed too (version 2 re-keyed officials' alone).
 const NAMES_VERSION: &str = "3";
-const SEARCH_VERSION: &str = "2";
+// 3: places indexed by their Korean and Chinese names too (migration 0032).
+const SEARCH_VERSION: &str = "3";
 /// The day officials' titles were last brought in line with the posts held (`settle_titles`).
 const TITLES_SETTLED: &str = "titles_settled_on";
 

@@ -4,7 +4,7 @@ use crate::transfer::Columns;
 use serde_json::{Map, Value as Json, json};
 use sqlx::SqliteConnection;
 
-use super::{DATABASE, Entity, neutralize};
+use super::{DATABASE, Entity, Headers, neutralize};
 use crate::error::Result;
 pub use crate::store::sheet::Row;
 
@@ -35,10 +35,12 @@ pub fn cell(v: Option<&Json>) -> String {
 }
 
 /// CSV with a UTF-8 byte-order mark, so that Excel (Korean Excel included) reads Hangul and
-/// Hanzi right; every row names the database it comes from.
-pub fn to_csv(kind: Entity, rows: &[Row], identity: &str) -> Result<Vec<u8>> {
+/// Hanzi right; every row names the database it comes from. The header row is in the
+/// language of `headers`; import reads either.
+pub fn to_csv(kind: Entity, rows: &[Row], identity: &str, headers: Headers) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    w.write_record(kind.columns()).map_err(anyhow::Error::new)?;
+    w.write_record(kind.columns().iter().map(|c| headers.name(kind, c)))
+        .map_err(anyhow::Error::new)?;
     for row in rows {
         let cells: Vec<String> = kind
             .columns()

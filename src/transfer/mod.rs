@@ -164,6 +164,7 @@ const SOURCED: &[Entity] = &[Entity::Visit, Entity::Outcome];
 const SYNONYMS: &[(&[Entity], &str, &[&str])] = &[
     (ALL_KINDS, "id", &["no", "number", "번호", "编号"]),
     (ALL_KINDS, "version", &["버전", "版本"]),
+    (ALL_KINDS, DATABASE, &["데이터베이스", "数据库"]),
     (
         DATED,
         "start",
@@ -272,7 +273,7 @@ const SYNONYMS: &[(&[Entity], &str, &[&str])] = &[
         "organization",
         &["organisation", "org", "소속", "기관", "单位"],
     ),
-    (OFFICIALS, "province", &["성", "省", "省份"]),
+    (OFFICIALS, "province", &["성", "성/시", "省", "省份"]),
     (
         OFFICIALS,
         "aliases",
@@ -324,7 +325,7 @@ const SYNONYMS: &[(&[Entity], &str, &[&str])] = &[
     (
         OUTCOMES,
         "province",
-        &["provinces", "chinese side", "성", "省", "省份"],
+        &["provinces", "chinese side", "성", "성/시", "省", "省份"],
     ),
     (OUTCOMES, "city", &["도시", "城市"]),
     (
@@ -342,6 +343,85 @@ const SYNONYMS: &[(&[Entity], &str, &[&str])] = &[
     (OUTCOMES, "meeting", &["meeting id", "회담", "회담 번호"]),
     (OUTCOMES, "forum", &["forum id", "포럼", "포럼 번호"]),
     (OUTCOMES, "summary", &["요약", "내용", "摘要"]),
+];
+
+/// The language of the header row of an exported CSV file. Import reads either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Headers {
+    /// The column names themselves (`province`, `start`), as JSON keys are.
+    #[default]
+    En,
+    /// Korean words a Korean spreadsheet would use (`성/시`, `시작일`): synonyms import
+    /// reads back as the same columns.
+    Ko,
+}
+
+impl Headers {
+    /// `en` or `ko`, as the catalog and the command line offer them.
+    pub fn parse(code: &str) -> Option<Headers> {
+        match code {
+            "en" => Some(Headers::En),
+            "ko" => Some(Headers::Ko),
+            _ => None,
+        }
+    }
+
+    /// The header of `column` of `kind` in this language.
+    pub fn name(self, kind: Entity, column: &'static str) -> &'static str {
+        match self {
+            Headers::En => column,
+            Headers::Ko => KOREAN
+                .iter()
+                .find(|(kinds, c, _)| *c == column && kinds.contains(&kind))
+                .map_or(column, |(_, _, word)| *word),
+        }
+    }
+}
+
+/// The Korean header export writes for each column: one of its `SYNONYMS`, so that
+/// import reads the file back (a test checks every column of every kind).
+const KOREAN: &[(&[Entity], &str, &str)] = &[
+    (ALL_KINDS, "id", "번호"),
+    (ALL_KINDS, "version", "버전"),
+    (ALL_KINDS, DATABASE, "데이터베이스"),
+    (DATED, "start", "시작일"),
+    (DATED, "end", "종료일"),
+    (
+        &[Entity::Visit, Entity::Official, Entity::Outcome],
+        "province",
+        "성/시",
+    ),
+    (&[Entity::Visit, Entity::Outcome], "city", "도시"),
+    (VISITS, "level", "급"),
+    (VISITS, "leader", "단장"),
+    (VISITS, "places", "방문지"),
+    (VISITS, "purpose", "목적"),
+    (VISITS, "size", "인원"),
+    (SOURCED, "sources", "출처"),
+    (OFFICIALS, "name", "이름"),
+    (OFFICIALS, "local_name", "원어명"),
+    (OFFICIALS, "country", "국가"),
+    (OFFICIALS, "title", "직함"),
+    (OFFICIALS, "organization", "소속"),
+    (OFFICIALS, "aliases", "별칭"),
+    (OFFICIALS, "posts", "경력"),
+    (&[Entity::Meeting, Entity::Outcome], "date", "날짜"),
+    (MEETINGS, "officials", "참석자"),
+    (PLACED, "place", "장소"),
+    (&[Entity::Meeting, Entity::Outcome], "visit", "방문 번호"),
+    (&[Entity::Meeting, Entity::Outcome], "summary", "요약"),
+    (FORUMS, "name", "행사명"),
+    (&[Entity::Forum, Entity::Outcome], "kind", "종류"),
+    (FORUMS, "edition", "회차"),
+    (FORUMS, "organizer", "주최"),
+    (FORUMS, "visits", "방문 번호"),
+    (OUTCOMES, "title", "제목"),
+    (OUTCOMES, "status", "상태"),
+    (OUTCOMES, "korean_side", "한국 측"),
+    (OUTCOMES, "amount", "금액"),
+    (OUTCOMES, "currency", "통화"),
+    (OUTCOMES, "meeting", "회담 번호"),
+    (OUTCOMES, "forum", "포럼 번호"),
 ];
 
 /// One source in a `sources` cell: `url`, `url | title`, or `url | title | date`. A title
@@ -451,5 +531,22 @@ mod tests {
         assert_eq!(Entity::Visit.column("START_DATE"), Some("start"));
         assert_eq!(Entity::Visit.column("Source Date"), Some("source_date"));
         assert_eq!(Entity::Visit.column("colour"), None);
+    }
+
+    #[test]
+    fn korean_headers_name_every_column_and_read_back() {
+        for kind in Entity::ALL {
+            let headers: Vec<&str> = kind
+                .columns()
+                .iter()
+                .map(|c| Headers::Ko.name(kind, c))
+                .collect();
+            for (column, header) in kind.columns().iter().zip(&headers) {
+                assert_ne!(column, header, "{kind:?}: `{column}` has no Korean header");
+                assert_eq!(kind.column(header), Some(*column), "{kind:?}: `{header}`");
+                assert_eq!(Headers::En.name(kind, column), *column);
+            }
+            assert_eq!(detect(headers.iter().copied()), Some(kind), "{headers:?}");
+        }
     }
 }

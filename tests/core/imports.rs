@@ -453,3 +453,121 @@ async fn undo_after_importing_file_by_file_reverts_exactly_the_last_file() {
         2
     );
 }
+
+/// The visits on record: (start, purpose), oldest id first.
+async fn purposes(t: &TestApp) -> Vec<(String, Option<String>)> {
+    sqlx::query_as("SELECT start_date, purpose FROM visits WHERE deleted_at IS NULL ORDER BY id")
+        .fetch_all(&t.app.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_korean_excel_csv_in_cp949_imports() {
+    let t = TestApp::new().await;
+    t.people().await;
+    // What Korean Excel's "CSV (쉼표로 분리)" writes: CP949, no byte-order mark. 똠 is
+    // one of the syllables only CP949 (not plain EUC-KR) can write.
+    let text = "성/시,시작일,종료일,단장,방문지,목적\r\n\
+                장쑤성,2023-05-01,2023-05-03,Xin Changxing,서울,\"경제 협력, 똠얌꿍 만찬\"\r\n\
+                하이난성,2024-05-29,,,제주,문화 교류\r\n";
+    let (bytes, _, unmappable) = encoding_rs::EUC_KR.encode(text);
+    assert!(!unmappable);
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the file is not UTF-8"
+    );
+    let path = file(&t, "한국어.csv", &bytes);
+    let data = import(&t, &path, "").await;
+    assert_eq!(data["counts"]["visits"]["created"], 2, "{data}");
+    assert_eq!(
+        purposes(&t).await,
+        [
+            ("2023-05-01".into(), Some("경제 협력, 똠얌꿍 만찬".into())),
+            ("2024-05-29".into(), Some("문화 교류".into())),
+        ]
+    );
+    let list = t.ok("/visits list").await;
+    let provinces: Vec<&str> = list["visits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["province"].as_str().unwrap())
+        .collect();
+    assert!(
+        provinces.contains(&"Jiangsu") && provinces.contains(&"Hainan"),
+        "{list}"
+    );
+}
+
+#[tokio::test]
+async fn utf16_files_with_a_byte_order_mark_import() {
+    let t = TestApp::new().await;
+    // Excel's "Unicode text": UTF-16 with a byte-order mark, tab-separated.
+    let text = "province\tstart\tpurpose\r\n하이난성\t2024-05-29\t문화 교류\r\n";
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let data = import(&t, &file(&t, "le.txt", &le), "").await;
+    assert_eq!(data["counts"]["visits"]["created"], 1, "{data}");
+    let text = "province,start,purpose\n광둥성,2024-06-10,무역\n";
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let data = import(&t, &file(&t, "be.csv", &be), "").await;
+    assert_eq!(data["counts"]["visits"]["created"], 1, "{data}");
+    assert_eq!(
+        purposes(&t).await,
+        [
+            ("2024-05-29".into(), Some("문화 교류".into())),
+            ("2024-06-10".into(), Some("무역".into())),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_file_in_no_known_encoding_is_refused_saying_how_to_save_it() {
+    let t = TestApp::new().await;
+    let before = t.fingerprint().await;
+    // 0xFF starts no character in UTF-8 or CP949.
+    let msg = t
+        .import_refused(
+            "broken.csv",
+            b"province,start\nHainan,2024-05-01\nHa\xff\xffinan,2024-05-02\n",
+        )
+        .await;
+    assert!(
+        msg.contains("broken.csv line 3 is not UTF-8") && msg.contains("\"CSV UTF-8\""),
+        "{msg}"
+    );
+    // Half a character at the end of a UTF-16 file.
+    let mut utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("province,start\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    utf16.push(b'H');
+    let msg = t.import_refused("odd.csv", &utf16).await;
+    assert!(
+        msg.contains("odd.csv line 2") && msg.contains("CSV UTF-8"),
+        "{msg}"
+    );
+    // In the reader's language.
+    let reader = delegation_bot::commands::Actor {
+        lang: delegation_bot::i18n::Lang::Ko,
+        ..t.moderator.clone()
+    };
+    let path = t.dir.path().join("broken.csv");
+    let e = t
+        .app
+        .run_line(
+            &reader,
+            &format!("/data import file:\"{}\" confirm:true", path.display()),
+        )
+        .await
+        .unwrap_err();
+    let said = e.said(delegation_bot::i18n::Lang::Ko);
+    assert!(said.contains("3행") && said.contains("CSV UTF-8"), "{said}");
+    assert_eq!(before, t.fingerprint().await, "nothing was written");
+}

@@ -25,7 +25,14 @@ fn reader(lang: Lang) -> Actor {
 fn variables(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut out = BTreeMap::new();
     let folder = format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
-    for file in ["bot.ftl", "replies.ftl", "records.ftl"] {
+    for file in [
+        "bot.ftl",
+        "replies.ftl",
+        "records.ftl",
+        "input.ftl",
+        "transfer.ftl",
+        "posts.ftl",
+    ] {
         let text = std::fs::read_to_string(format!("{folder}/{file}")).unwrap();
         let mut current: Option<String> = None;
         for line in text.lines() {
@@ -268,4 +275,146 @@ async fn places_are_named_and_times_shown_as_the_reader_reads_them() {
     let footer = en.footer.unwrap();
     assert!(footer.contains("(UTC+09:00)"), "{footer}");
     assert!(!footer.contains('Z'), "{footer}");
+}
+
+#[tokio::test]
+async fn a_new_official_is_found_by_the_readings_of_every_script() {
+    let t = TestApp::with_sample().await;
+    t.ok("/record official add name:김동연 country:Korea").await;
+    t.ok("/record official add name:\"Wang Weizhong\" local_name:王伟中 country:China")
+        .await;
+    t.ok("/record official add name:\"Kim Jin-tae\" local_name:金晋泰 country:Korea")
+        .await;
+    // Hangul romanized; Hanzi in pinyin and Korean transcription; Hanja read in Korean.
+    for (typed, found) in [
+        ("Kim Dong-yeon", "김동연"),
+        ("왕웨이중", "Wang Weizhong"),
+        ("김진태", "Kim Jin-tae"),
+    ] {
+        let shown = t.ok(&format!("/official show name:\"{typed}\"")).await;
+        assert_eq!(shown["name"], found, "{typed}");
+    }
+    let found = t.ok("/search text:왕웨이중").await;
+    assert!(
+        found["results"].to_string().contains("Wang Weizhong"),
+        "{found}"
+    );
+    // Readers see the name in their own script.
+    let ko = t
+        .app
+        .run_line(&reader(Lang::Ko), "/official show name:\"Wang Weizhong\"")
+        .await
+        .unwrap();
+    assert!(ko.title.contains("왕웨이중(王伟中)"), "{}", ko.title);
+    let zh = t
+        .app
+        .run_line(&reader(Lang::Zh), "/official show name:\"Wang Weizhong\"")
+        .await
+        .unwrap();
+    assert!(zh.title.starts_with("王伟中"), "{}", zh.title);
+    // A generated reading is marked, and removable like any spelling.
+    let en = t.ok("/official show name:\"Wang Weizhong\"").await;
+    assert!(en["generated"].to_string().contains("왕웨이중"), "{en}");
+    t.ok("/record official unalias name:\"Wang Weizhong\" alias:왕웨이중")
+        .await;
+    assert!(t.run("/official show name:왕웨이중").await.is_err());
+}
+
+#[tokio::test]
+async fn posts_to_channels_follow_the_teams_language() {
+    let t = TestApp::with_sample().await;
+    let said = |t: &TestApp| {
+        let app = t.app.clone();
+        async move {
+            app.for_team(async { delegation_bot::t!("settings-title") })
+                .await
+        }
+    };
+    let shown = t.ok("/settings").await;
+    assert_eq!(shown["language"], "en", "English unless set");
+    // Discord reports the server's preferred language with every interaction.
+    t.app.server_prefers("zh-CN");
+    assert_eq!(t.ok("/settings").await["language"], "zh");
+    assert_eq!(said(&t).await, "团队设置");
+    // A moderator's choice wins over the server's.
+    t.ok("/settings language:ko").await;
+    assert_eq!(t.ok("/settings").await["language"], "ko");
+    assert_eq!(said(&t).await, "팀 설정");
+    // Members may not change it.
+    let member = Actor {
+        moderator: false,
+        ..reader(Lang::En)
+    };
+    assert!(
+        t.app
+            .run_line(&member, "/settings language:en")
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test]
+async fn search_and_filters_take_any_spelling() {
+    let t = TestApp::with_sample().await;
+    // The same visit by its province in three scripts, and by a place with a particle.
+    for text in ["하이난", "海南", "Hainan", "하이난성에서", "제주에서"] {
+        let found = t.ok(&format!("/search text:{text}")).await;
+        assert!(
+            found["results"].to_string().contains("Visit #1"),
+            "{text}: {found}"
+        );
+    }
+    for line in [
+        "/visits list place:서울",
+        "/visits list province:하이난",
+        "/visits list province:海南省",
+        "/visits list province:하이난성",
+    ] {
+        let listed = t.ok(line).await;
+        assert!(listed["total"].as_i64().unwrap() >= 1, "{line}: {listed}");
+    }
+    // Lists separated as Korean and Chinese keyboards write them.
+    for provinces in ["장쑤·하이난", "江苏、海南", "Jiangsu; Hainan"] {
+        let listed = t
+            .ok(&format!("/visits list province:\"{provinces}\""))
+            .await;
+        assert_eq!(listed["total"], 2, "{provinces}");
+    }
+    let forums = t.ok("/forums list place:제주").await;
+    assert_eq!(forums["total"], 1, "{forums}");
+    // 산시 is two provinces: say so, in the reader's language.
+    let e = t
+        .app
+        .run_line(&reader(Lang::Ko), "/visits list province:산시성")
+        .await
+        .unwrap_err();
+    let said = e.said(Lang::Ko);
+    assert!(said.contains("山西") && said.contains("陕西"), "{said}");
+}
+
+#[tokio::test]
+async fn korean_and_chinese_words_for_choices_are_understood() {
+    for (line, key, canonical) in [
+        ("/outcomes list kind:투자협약", None, "agreement"),
+        ("/outcomes list kind:\"업무협약(MOU)\"", None, "MOU"),
+        ("/outcomes list kind:투자의향서", None, "investment pledge"),
+        ("/outcomes list kind:投资协议", None, "agreement"),
+        ("/outcomes list kind:合作备忘录", None, "MOU"),
+        ("/outcomes list status:체결", None, "signed"),
+        ("/digests frequency:월간", Some("frequency"), "monthly"),
+        ("/digests frequency:每月", Some("frequency"), "monthly"),
+        ("/digests frequency:주간", Some("frequency"), "weekly"),
+    ] {
+        let req = Request::parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+        let option = key.unwrap_or(if line.contains("status") {
+            "status"
+        } else {
+            "kind"
+        });
+        assert_eq!(req.choice(option), Some(canonical), "{line}");
+    }
+    let export = Request::parse_line("/export what:방문 format:csv").unwrap();
+    assert_eq!(export.choice("what"), Some("visits"));
+    let export = Request::parse_line("/export what:会见 format:csv").unwrap();
+    assert_eq!(export.choice("what"), Some("meetings"));
 }

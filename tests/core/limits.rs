@@ -106,6 +106,7 @@ async fn every_reply_fits_discord_once_rendered() {
         "/export what:all format:json".into(),
         "/help".into(),
         "/help record visit add".into(),
+        "/settings language:ko".into(),
         "/data audit".into(),
         "/data audit entity:visit id:3001".into(),
         "/record meeting delete id:1".into(),

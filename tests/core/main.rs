@@ -7,6 +7,7 @@ mod limits;
 
 mod audit;
 mod catalog;
+mod charts;
 mod forums;
 mod hostile;
 mod import_properties;

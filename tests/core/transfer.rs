@@ -285,3 +285,69 @@ async fn json_imports_accept_arrays_and_sections() {
         "Governor of Gangwon"
     );
 }
+
+#[tokio::test]
+async fn korean_headers_export_and_import_back_as_the_same_records() {
+    let source = TestApp::new().await;
+    rich_data(&source).await;
+    let english = export(&source, "all", "csv").await;
+    // `headers:en` is the default, byte for byte.
+    let en = source
+        .run("/export what:all format:csv headers:en")
+        .await
+        .unwrap();
+    for (a, (_, b)) in en.attachments.iter().zip(&english) {
+        assert_eq!(&a.bytes, b, "{}", a.filename);
+    }
+    assert!(english[1].1.starts_with(
+        "\u{feff}id,version,province,city,level,start,end,leader,places,purpose,size,sources,database\n"
+            .as_bytes()
+    ));
+    let ko = source
+        .run("/export what:all format:csv headers:ko")
+        .await
+        .unwrap();
+    assert_eq!(ko.attachments.len(), 5);
+    let target = TestApp::new().await;
+    for a in &ko.attachments {
+        let text = String::from_utf8(a.bytes.clone()).unwrap();
+        let header = text.lines().next().unwrap();
+        assert!(header.starts_with("\u{feff}번호,버전,"), "{header}");
+        assert!(header.ends_with(",데이터베이스"), "{header}");
+        assert!(
+            !header.chars().any(|c| c.is_ascii_alphabetic()),
+            "{}: {header}",
+            a.filename
+        );
+        let path = source.dir.path().join(format!("ko-{}", a.filename));
+        std::fs::write(&path, &a.bytes).unwrap();
+        let data = target
+            .ok(&format!(
+                "/data import file:\"{}\" confirm:true",
+                path.display()
+            ))
+            .await;
+        assert_eq!(data["refused"].as_array().map_or(0, Vec::len), 0, "{data}");
+    }
+    assert!(
+        String::from_utf8_lossy(&ko.attachments[1].bytes)
+            .starts_with("\u{feff}번호,버전,성/시,도시,급,시작일,종료일,단장,방문지,목적,인원,출처,데이터베이스\n")
+    );
+    // The same records, ids and versions: the exports of both databases are the same.
+    let again = export(&target, "all", "csv").await;
+    for ((path, a), (_, b)) in english.iter().zip(&again) {
+        assert_eq!(
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b),
+            "{}",
+            path.display()
+        );
+    }
+    let ko_again = target
+        .run("/export what:all format:csv headers:ko")
+        .await
+        .unwrap();
+    for (a, b) in ko.attachments.iter().zip(&ko_again.attachments) {
+        assert_eq!(a.bytes, b.bytes, "{}", a.filename);
+    }
+}

@@ -185,8 +185,8 @@ async fn registers_the_whole_catalog_within_discords_rules() {
             0 => 1,
             n => n,
         };
-        let writes =
-            ["record", "data", "outcome", "watch", "digest"].contains(&c["name"].as_str().unwrap());
+        let writes = ["record", "data", "outcome", "watch", "digest", "settings"]
+            .contains(&c["name"].as_str().unwrap());
         assert_eq!(
             c["default_member_permissions"].as_str() == Some("32"),
             writes,

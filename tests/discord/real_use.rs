@@ -41,7 +41,7 @@ async fn item18_item19_members_see_only_what_they_may_use_and_every_command_has_
     for c in &commands {
         let name = c["name"].as_str().unwrap();
         let hidden = c["default_member_permissions"].as_str() == Some("32");
-        let writes = ["record", "data", "outcome", "watch", "digest"].contains(&name);
+        let writes = ["record", "data", "outcome", "watch", "digest", "settings"].contains(&name);
         assert_eq!(
             hidden, writes,
             "/{name}: hidden from members exactly when it writes"

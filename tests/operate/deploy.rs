@@ -374,11 +374,13 @@ fn the_systemd_units_are_hardened_and_run_real_commands() {
 fn the_licences_are_stated() {
     assert!(read("Cargo.toml").contains("license = \"MIT\""));
     assert!(read("LICENSE").starts_with("MIT License"));
-    assert!(repo().join("assets/DejaVuSans.LICENSE").exists());
+    let font_licence = read("assets/NotoSansCJK.LICENSE");
+    assert!(font_licence.contains("SIL Open Font License"));
+    assert!(repo().join("assets/NotoSansCJK-Subset.otf").exists());
     let readme = read("README.md");
     assert!(readme.contains("MIT"), "README states the licence");
     assert!(
-        readme.contains("assets/DejaVuSans.LICENSE"),
+        readme.contains("assets/NotoSansCJK.LICENSE"),
         "README states the font's licence"
     );
     let operating = read("docs/operating.md");

@@ -233,10 +233,16 @@ pub async fn remove(tx: &mut Tx<'_>, official: i64, id: i64) -> Result<PostRow> 
 /// Two posts of one list with the same title whose days overlap (the rule `add` applies
 /// against the posts on record), for checking a whole career at once (an import).
 pub fn overlapping(posts: &[Fields]) -> Option<(&Fields, &Fields)> {
+    // Titles of punctuation alone (`"`, `=`) normalize to nothing: they are the same title
+    // only when written the same.
+    let key = |title: &str| match normalize(title) {
+        n if n.is_empty() => title.trim().to_string(),
+        n => n,
+    };
     for (i, a) in posts.iter().enumerate() {
         for b in &posts[i + 1..] {
             let ((a_from, a_to), (b_from, b_to)) = (a.span(), b.span());
-            if normalize(&a.title) == normalize(&b.title) && a_from <= b_to && b_from <= a_to {
+            if key(&a.title) == key(&b.title) && a_from <= b_to && b_from <= a_to {
                 return Some((a, b));
             }
         }

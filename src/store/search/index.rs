@@ -13,7 +13,8 @@ use crate::error::Result;
 /// `BETWEEN ? AND ?`). Dates known only to their month show as YYYY-MM. A record of an
 /// official is found by any of their aliases and the titles of their posts, and the visits
 /// they led and the meetings they took part in by their aliases. An outcome is found by its
-/// title, provinces, city, Korean side and summary.
+/// title, provinces, city, Korean side and summary. Places are found by their names in
+/// every language (migration 0032).
 fn documents(entity: Entity, only: Option<&str>) -> String {
     let (alias, select) = match entity {
         Entity::Visit => (
@@ -21,10 +22,10 @@ fn documents(entity: Entity, only: Option<&str>) -> String {
             "'Visit #' || v.id || ' · ' || coalesce((SELECT group_concat(r.name, ', ') FROM visit_provinces p
                 JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id), '') || ' · ' || v.start_shown,
              concat_ws(' ',
-                (SELECT group_concat(concat_ws(' ', r.name, r.local_name), ' ') FROM visit_provinces p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
+                (SELECT group_concat(concat_ws(' ', r.name, r.local_name, r.name_ko, r.name_zh), ' ') FROM visit_provinces p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
                 v.city, v.level, o.name, o.local_name,
                 (SELECT group_concat(a.alias, ' ') FROM official_aliases a WHERE a.official_id = v.leader_id),
-                (SELECT group_concat(concat_ws(' ', r.name, r.local_name), ' ') FROM visit_places p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
+                (SELECT group_concat(concat_ws(' ', r.name, r.local_name, r.name_ko, r.name_zh), ' ') FROM visit_places p JOIN regions r ON r.id = p.region_id WHERE p.visit_id = v.id),
                 v.purpose,
                 (SELECT group_concat(s.title, ' ') FROM visit_sources s WHERE s.visit_id = v.id))
              FROM visits v LEFT JOIN officials o ON o.id = v.leader_id",
@@ -59,7 +60,7 @@ fn documents(entity: Entity, only: Option<&str>) -> String {
             "o",
             "o.title || ' · ' || o.kind || ' · ' || o.date_shown,
              concat_ws(' ',
-                (SELECT group_concat(concat_ws(' ', r.name, r.local_name), ' ') FROM outcome_provinces p JOIN regions r ON r.id = p.region_id WHERE p.outcome_id = o.id),
+                (SELECT group_concat(concat_ws(' ', r.name, r.local_name, r.name_ko, r.name_zh), ' ') FROM outcome_provinces p JOIN regions r ON r.id = p.region_id WHERE p.outcome_id = o.id),
                 o.city, o.korean_side, o.status, o.summary,
                 (SELECT group_concat(s.title, ' ') FROM outcome_sources s WHERE s.outcome_id = o.id))
              FROM outcomes o",

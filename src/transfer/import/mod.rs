@@ -19,6 +19,10 @@ mod visits;
 pub use super::item::{Item, Location, Refusal};
 pub use job::{Change, Counts, Options, Report};
 
+use std::borrow::Cow;
+
+use encoding_rs::{DecoderResult, EUC_KR, Encoding, UTF_8};
+
 use super::Entity;
 use crate::error::{Result, UserError};
 use crate::progress::Progress;
@@ -39,19 +43,70 @@ pub struct File {
     pub items: Vec<Item>,
 }
 
+/// A file's bytes as text. UTF-8, with or without a byte-order mark, is read as it is; a
+/// UTF-16 byte-order mark (Excel's "Unicode text") says UTF-16; any other file that is not
+/// UTF-8 is read as CP949, what Korean Excel's "CSV (쉼표로 분리)" writes (encoding_rs's
+/// EUC-KR is the WHATWG superset, which is CP949). A byte that none of these reads refuses
+/// the file, naming its line.
+fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<Cow<'a, str>, UserError> {
+    let (encoding, bom) = Encoding::for_bom(bytes).unwrap_or((UTF_8, 0));
+    let body = &bytes[bom..];
+    if encoding != UTF_8 {
+        return strict(encoding, body)
+            .map(Cow::Owned)
+            .map_err(|(_, read)| not_text(name, &read));
+    }
+    let e = match std::str::from_utf8(body) {
+        Ok(text) => return Ok(Cow::Borrowed(text)),
+        Err(e) => e,
+    };
+    let utf8 = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default();
+    if bom > 0 {
+        return Err(not_text(name, utf8));
+    }
+    match strict(EUC_KR, body) {
+        Ok(text) => Ok(Cow::Owned(text)),
+        // The line named is where the reading that went further stops.
+        Err((at, read)) if at > e.valid_up_to() => Err(not_text(name, &read)),
+        Err(_) => Err(not_text(name, utf8)),
+    }
+}
+
+/// `bytes` decoded as `encoding`, or where the first byte it cannot read is and the text
+/// before it.
+fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, (usize, String)> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(usize::MAX / 2);
+    let mut text = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(text),
+        DecoderResult::Malformed(bad, extra) => {
+            Err((read - usize::from(bad) - usize::from(extra), text))
+        }
+        DecoderResult::OutputFull => Err((read, text)),
+    }
+}
+
+/// The refusal of a file whose text stops being readable after `read`.
+fn not_text(name: &str, read: &str) -> UserError {
+    let bytes = read.as_bytes();
+    let line = bytes.iter().filter(|b| **b == b'\n').count()
+        + bytes
+            .windows(2)
+            .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+            .count()
+        + usize::from(bytes.last() == Some(&b'\r'))
+        + 1;
+    UserError::from(crate::msg!("import-not-text", file = name, line = line))
+}
+
 /// Reads a file into items, checking its shape but not yet its values.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<File, UserError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let before = &bytes[..e.valid_up_to()];
-        let line = before.iter().filter(|b| **b == b'\n').count()
-            + before
-                .windows(2)
-                .filter(|w| w[0] == b'\r' && w[1] != b'\n')
-                .count()
-            + 1;
-        UserError::new(format!("{name} line {line} is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel) and try again."))
-    })?;
+    let text = decode(name, bytes)?;
+    let text = text.as_ref();
     let first = text.trim_start().chars().next();
     let json = matches!(first, Some('[' | '{')) || name.to_lowercase().ends_with(".json");
     let (identity, kinds, mut items, exported) = match first {
