@@ -76,3 +76,24 @@ month-year = { $month ->
     [11] November
    *[12] December
 } { $year }
+
+## /watch
+
+watch-what = Say what to watch: add province:, official:, place: or kind:, e.g. /watch add channel:… province:Jiangsu.
+watch-resumed = Watch #{ $id } resumed
+watch-added = Watch #{ $id } added
+watch-added-text = From now on, changes matching “{ $filter }” are posted in <#{ $channel }>: one message per change (an import or an undo is one summary).
+watch-stops = /watch remove id:{ $id } stops it
+watches-title = Watches
+no-watches = No watches; a moderator adds one with /watch add.
+watch-line = to <#{ $channel }> · set by { $who } on { $day }
+watch-paused-gone = remove it with /watch remove id:{ $id }, or add one for someone on record
+watch-paused-resume = once the bot may post there, add the same watch again to resume it
+watch-refused-channel = Discord refused the channel
+watch-paused = **Paused** since { $day }: { $reason }; { $next }.
+watches-more = More
+watches-not-shown = { $n } more watches not shown
+watch-removed = Watch #{ $id } removed
+watch-removed-text = Changes matching “{ $filter }” are no longer posted in <#{ $channel }>.
+watch-official-gone = official #{ $id } (removed)
+watch-all-kinds = all kinds

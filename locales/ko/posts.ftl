@@ -63,3 +63,24 @@ digest-nothing = 없음
 digest-month-only = 월 단위로만 날짜가 있는 기록 (주간 집계 제외)
 counts-in-start-month = 방문은 시작한 달에 집계합니다
 month-year = { $year }년 { $month }월
+
+## /watch
+
+watch-what = 무엇을 지켜볼지 정해 주세요: province:, official:, place: 또는 kind:를 넣으세요. 예: /watch add channel:… province:Jiangsu
+watch-resumed = 알림 #{ $id } 재개됨
+watch-added = 알림 #{ $id } 추가됨
+watch-added-text = 이제부터 “{ $filter }”에 맞는 변경이 <#{ $channel }>에 게시됩니다. 변경 하나에 메시지 하나이며, 가져오기나 되돌리기는 요약 하나로 올라갑니다.
+watch-stops = /watch remove id:{ $id } 로 중지합니다
+watches-title = 알림
+no-watches = 알림이 없습니다. 모더레이터가 /watch add 로 추가할 수 있습니다.
+watch-line = <#{ $channel }> · { $who } 설정 · { $day }
+watch-paused-gone = /watch remove id:{ $id } 로 지우거나, 기록에 있는 인사로 새 알림을 추가하세요
+watch-paused-resume = 봇이 그 채널에 글을 올릴 수 있게 되면 같은 알림을 다시 추가해 재개하세요
+watch-refused-channel = 디스코드가 채널을 거부함
+watch-paused = **일시 중지** { $day }부터: { $reason }. { $next }.
+watches-more = 더 보기
+watches-not-shown = 표시하지 않은 알림 { $n }개
+watch-removed = 알림 #{ $id } 삭제됨
+watch-removed-text = 이제 “{ $filter }”에 맞는 변경은 <#{ $channel }>에 게시되지 않습니다.
+watch-official-gone = 인사 #{ $id } (삭제됨)
+watch-all-kinds = 모든 종류

@@ -63,3 +63,24 @@ digest-nothing = 无
 digest-month-only = 仅有月份日期的记录（不计入任何一周）
 counts-in-start-month = 访问计入其开始的月份
 month-year = { $year }年{ $month }月
+
+## /watch
+
+watch-what = 请说明要关注什么：加上 province:、official:、place: 或 kind:，例如 /watch add channel:… province:Jiangsu。
+watch-resumed = 关注 #{ $id } 已恢复
+watch-added = 已添加关注 #{ $id }
+watch-added-text = 从现在起，符合“{ $filter }”的变更将发布在 <#{ $channel }>：每次变更一条消息（一次导入或撤销为一条摘要）。
+watch-stops = 用 /watch remove id:{ $id } 停止
+watches-title = 关注
+no-watches = 没有关注；管理员可用 /watch add 添加。
+watch-line = 发往 <#{ $channel }> · 由 { $who } 于 { $day } 设置
+watch-paused-gone = 用 /watch remove id:{ $id } 删除，或为在册的人添加新的关注
+watch-paused-resume = 待机器人可以在该频道发帖后，再次添加同一关注即可恢复
+watch-refused-channel = Discord 拒绝了该频道
+watch-paused = **已暂停**，自 { $day } 起：{ $reason }；{ $next }。
+watches-more = 更多
+watches-not-shown = 另有 { $n } 个关注未显示
+watch-removed = 已删除关注 #{ $id }
+watch-removed-text = 符合“{ $filter }”的变更将不再发布在 <#{ $channel }>。
+watch-official-gone = 官员 #{ $id }（已删除）
+watch-all-kinds = 全部类型

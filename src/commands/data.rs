@@ -61,7 +61,7 @@ pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
             for e in &entries {
                 table.row(vec![
                     e.batch.to_string(),
-                    e.at.clone(),
+                    crate::i18n::format::time(&e.at),
                     e.actor.clone(),
                     format!("{}: {}", e.action, e.changes.join("; ")),
                 ]);
@@ -96,7 +96,7 @@ pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
                     .unwrap_or_default();
                 table.row(vec![
                     b.id.to_string(),
-                    b.at.clone(),
+                    crate::i18n::format::time(&b.at),
                     b.actor.clone(),
                     format!("{}{undone}", b.summary),
                     b.records.to_string(),

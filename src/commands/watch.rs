@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::args::{Args, Id};
 use super::{Actor, App};
-use crate::error::{Result, user_err};
+use crate::error::Result;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::outbox::{Change, Count, Item, Notice};
@@ -32,9 +32,7 @@ impl Args for AddArgs {
             kind: req.choice("kind"),
         };
         if a.province.is_none() && a.place.is_none() && a.official.is_none() && a.kind.is_none() {
-            return user_err(
-                "Say what to watch: add province:, official:, place: or kind:, e.g. /watch add channel:… province:Jiangsu.",
-            );
+            return Err(crate::msg!("watch-what").into());
         }
         Ok(a)
     }
@@ -75,56 +73,58 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     let w = watch::get(&mut **tx, id).await?.expect("just written");
     tx.commit().await?;
     let title = if resumed {
-        format!("Watch #{id} resumed")
+        crate::t!("watch-resumed", id = id)
     } else {
-        format!("Watch #{id} added")
+        crate::t!("watch-added", id = id)
     };
     Ok(Reply::new(title)
-        .text(format!(
-            "From now on, changes matching “{}” are posted in <#{channel}>: one message per change (an import or an undo is one summary).",
-            w.describe()
+        .text(crate::t!(
+            "watch-added-text",
+            filter = described(&w),
+            channel = channel
         ))
-        .footer(format!("/watch remove id:{id} stops it"))
+        .footer(crate::t!("watch-stops", id = id))
         .data(json!({"id": id, "resumed": resumed, "watch": w})))
 }
 
 pub async fn list(app: &App) -> Result<Reply> {
     let watches = watch::list(&app.db).await?;
-    let mut reply = Reply::new("Watches");
+    let mut reply = Reply::new(crate::t!("watches-title"));
     if watches.is_empty() {
-        reply = reply.text("No watches; a moderator adds one with /watch add.");
+        reply = reply.text(crate::t!("no-watches"));
     }
     // Discord takes 25 fields; a team with more reads the rest with ask --json.
     for w in watches.iter().take(24) {
-        let mut value = format!(
-            "to <#{}> · set by {} on {}",
-            w.channel_id,
-            w.created_by,
-            w.created_at.get(..10).unwrap_or(&w.created_at)
+        let mut value = crate::t!(
+            "watch-line",
+            channel = w.channel_id.as_str(),
+            who = w.created_by.as_str(),
+            day = w.created_at.get(..10).unwrap_or(&w.created_at)
         );
         if let Some(at) = &w.paused_at {
             let next = if w.official_id.is_some() && w.official.is_none() {
-                format!(
-                    "remove it with /watch remove id:{}, or add one for someone on record",
-                    w.id
-                )
+                crate::t!("watch-paused-gone", id = w.id)
             } else {
-                "once the bot may post there, add the same watch again to resume it".to_string()
+                crate::t!("watch-paused-resume")
             };
-            value.push_str(&format!(
-                "\n**Paused** since {}: {}; {next}.",
-                at.get(..10).unwrap_or(at),
-                w.paused_reason
-                    .as_deref()
-                    .unwrap_or("Discord refused the channel")
+            let reason = match w.paused_reason.as_deref() {
+                Some(reason) => reason.to_string(),
+                None => crate::t!("watch-refused-channel"),
+            };
+            value.push('\n');
+            value.push_str(&crate::t!(
+                "watch-paused",
+                day = at.get(..10).unwrap_or(at),
+                reason = reason,
+                next = next
             ));
         }
-        reply = reply.field(format!("#{} · {}", w.id, w.describe()), value);
+        reply = reply.field(format!("#{} · {}", w.id, described(w)), value);
     }
     if watches.len() > 24 {
         reply = reply.field(
-            "More",
-            format!("{} more watches not shown", watches.len() - 24),
+            crate::t!("watches-more"),
+            crate::t!("watches-not-shown", n = watches.len() - 24),
         );
     }
     Ok(reply.data(json!({"watches": watches})))
@@ -134,11 +134,11 @@ pub async fn remove(app: &App, Id(id): Id) -> Result<Reply> {
     let mut tx = app.begin().await?;
     let w = watch::remove(&mut tx, id).await?;
     tx.commit().await?;
-    Ok(Reply::new(format!("Watch #{id} removed"))
-        .text(format!(
-            "Changes matching “{}” are no longer posted in <#{}>.",
-            w.describe(),
-            w.channel_id
+    Ok(Reply::new(crate::t!("watch-removed", id = id))
+        .text(crate::t!(
+            "watch-removed-text",
+            filter = described(&w),
+            channel = w.channel_id.as_str()
         ))
         .data(json!({"id": id, "removed": true})))
 }
@@ -199,6 +199,30 @@ pub fn notice(n: &Notice) -> Reply {
             filter = n.filter.as_str()
         ))
         .data(serde_json::to_value(n).unwrap_or_default())
+}
+
+/// What a watch follows, in the reader's language: "하이난성 · 인사 신창싱(信长星) · 방문".
+fn described(w: &watch::Watch) -> String {
+    use crate::i18n::format::{choice, person, place};
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(p) = &w.province {
+        parts.push(place(p));
+    }
+    if let Some(id) = w.official_id {
+        parts.push(match &w.official {
+            Some(name) => crate::t!("scope-official", name = person(name)),
+            None => crate::t!("watch-official-gone", id = id),
+        });
+    }
+    if let Some(p) = &w.place {
+        parts.push(crate::t!("scope-place", place = place(p)));
+    }
+    parts.push(if w.kind == "all" {
+        crate::t!("watch-all-kinds")
+    } else {
+        choice(&w.kind)
+    });
+    parts.join(" · ")
 }
 
 /// Where a record can be seen, as a command to type; None once it is gone for good.
