@@ -140,10 +140,7 @@ fn counts(report: &Report) -> Vec<String> {
 
 /// Where a row stands in its file: a line of a CSV file, an item of a JSON section.
 fn at(location: Location) -> Message {
-    match location {
-        Location::Line(n) => crate::msg!("import-at-line", n = n),
-        Location::Item(kind, n) => crate::msg!("import-at-item", kind = kind.plural(), n = n),
-    }
+    location.message()
 }
 
 /// The refusal of an import that was asked to apply but has refused rows.
@@ -217,8 +214,8 @@ fn details(report: &Report) -> Option<Table> {
     for c in &report.changes {
         table.row(vec![
             say(&at(c.at)),
-            format!("{} #{}", c.kind, c.record),
-            c.what.clone(),
+            format!("{} #{}", crate::i18n::format::kind_said(c.kind), c.record),
+            say(&c.what),
         ]);
     }
     let kept = report.refused.len() + report.changes.len();

@@ -255,7 +255,7 @@ impl Handler {
                     }
                 } else {
                     Message {
-                        content: format!("Files, part {} of {count}", i + 1),
+                        content: crate::t!("files-part", part = i + 1, count = count),
                         files,
                         ..Default::default()
                     }
@@ -355,19 +355,24 @@ impl Handler {
 fn too_large(req: &Request, name: &str, bytes: usize, limit: usize) -> String {
     let mb = |b: usize| format!("{:.1} MB", b as f64 / (1024.0 * 1024.0));
     let instead = if req.spec.id == CommandId::Export {
-        format!(
-            "on the bot's machine, run: delegation-bot export --what {} --format {} --headers {} --out exports",
-            req.text("what").unwrap_or("all"),
-            req.text("format").unwrap_or("csv"),
-            req.text("headers").unwrap_or("en")
+        crate::t!(
+            "too-large-export",
+            command = format!(
+                "delegation-bot export --what {} --format {} --headers {} --out exports",
+                req.text("what").unwrap_or("all"),
+                req.text("format").unwrap_or("csv"),
+                req.text("headers").unwrap_or("en")
+            )
         )
     } else {
-        "ask the bot's operator for it".to_string()
+        crate::t!("too-large-ask")
     };
-    format!(
-        "{name} is {} even compressed, more than the {} Discord takes per file here; {instead}.",
-        mb(bytes),
-        mb(limit)
+    crate::t!(
+        "too-large",
+        name = name,
+        size = mb(bytes),
+        limit = mb(limit),
+        instead = instead
     )
 }
 

@@ -36,11 +36,7 @@ pub fn spec_of(path: &[String]) -> Option<&'static CommandSpec> {
 /// interaction is acknowledged): the request names it, and the attachment says where it is.
 pub(super) fn request(data: &CommandData) -> Result<(Request, Option<Attachment>)> {
     let (path, options) = flatten(data);
-    let spec = spec_of(&path).ok_or_else(|| {
-        UserError::new(
-            "This command is not known to the bot any more; type / to see the current ones.",
-        )
-    })?;
+    let spec = spec_of(&path).ok_or_else(|| UserError::from(crate::msg!("command-gone")))?;
     let mut raw = Vec::new();
     let mut attachment = None;
     for o in options {
@@ -51,9 +47,11 @@ pub(super) fn request(data: &CommandData) -> Result<(Request, Option<Attachment>
             CommandDataOptionValue::Number(n) => n.to_string(),
             CommandDataOptionValue::Channel(id) => id.to_string(),
             CommandDataOptionValue::Attachment(id) => {
-                let a = data.resolved.attachments.get(id).ok_or_else(|| {
-                    UserError::new("The attached file did not arrive; attach it again.")
-                })?;
+                let a = data
+                    .resolved
+                    .attachments
+                    .get(id)
+                    .ok_or_else(|| UserError::from(crate::msg!("attachment-missing")))?;
                 attachment = Some(Attachment {
                     name: a.filename.clone(),
                     url: a.url.clone(),

@@ -68,6 +68,7 @@ const SOURCES: [(Lang, &[&str]); 3] = [
             include_str!("../../locales/en/input.ftl"),
             include_str!("../../locales/en/transfer.ftl"),
             include_str!("../../locales/en/posts.ftl"),
+            include_str!("../../locales/en/draft.ftl"),
         ],
     ),
     (
@@ -79,6 +80,7 @@ const SOURCES: [(Lang, &[&str]); 3] = [
             include_str!("../../locales/ko/input.ftl"),
             include_str!("../../locales/ko/transfer.ftl"),
             include_str!("../../locales/ko/posts.ftl"),
+            include_str!("../../locales/ko/draft.ftl"),
         ],
     ),
     (
@@ -90,6 +92,7 @@ const SOURCES: [(Lang, &[&str]); 3] = [
             include_str!("../../locales/zh/input.ftl"),
             include_str!("../../locales/zh/transfer.ftl"),
             include_str!("../../locales/zh/posts.ftl"),
+            include_str!("../../locales/zh/draft.ftl"),
         ],
     ),
 ];

@@ -7,7 +7,8 @@
 
 use crate::domain::date::check_span;
 use crate::domain::{Currency, FlexDate, ForumKind, Money, OutcomeKind, OutcomeStatus, normalize};
-use crate::error::{Result, UserError};
+use crate::error::{Message, Result, UserError};
+use crate::msg;
 use crate::store::change::Change;
 use crate::store::kind;
 use crate::store::names::Names;
@@ -27,21 +28,51 @@ pub struct Applied {
     pub meetings: Vec<i64>,
     pub forums: Vec<i64>,
     pub outcomes: Vec<i64>,
-    /// What was not written, one sentence each (a meeting without a date, a duplicate).
-    pub skipped: Vec<String>,
+    /// What was not written, one sentence each (a meeting without a date, a duplicate):
+    /// in English in data, in the reader's language in the reply.
+    #[serde(serialize_with = "super::english::list")]
+    pub skipped: Vec<Message>,
 }
 
 /// The checks a typed record gets (`domain::date::check_span`): the end on or after the
 /// start, neither more than a year ahead; the refusal says to fix it with Edit.
 fn span(start: FlexDate, end: Option<FlexDate>) -> Result<()> {
     check_span(start, end).map_err(|(field, e)| {
-        UserError::new(format!("{} Use Edit to fix the draft's {field}.", e.0)).into()
+        UserError::from(msg!(
+            "draft-fix-with-edit",
+            error = e.0,
+            field = field_named(field)
+        ))
+        .into()
     })
 }
 
+/// A field of the draft (`start`, `meeting date`) as a sentence names it.
+pub fn field_named(field: &str) -> Message {
+    match field {
+        "provinces" => msg!("draft-field-provinces"),
+        "start" => msg!("draft-field-start"),
+        "end" => msg!("draft-field-end"),
+        "leader" => msg!("draft-field-leader"),
+        "places" => msg!("draft-field-places"),
+        "meeting date" => msg!("draft-field-meeting-date"),
+        "forum start" => msg!("draft-field-forum-start"),
+        "forum end" => msg!("draft-field-forum-end"),
+        "outcome date" => msg!("draft-field-outcome-date"),
+        other => Message::verbatim(other),
+    }
+}
+
 fn date(field: &str, value: &str) -> Result<FlexDate> {
-    FlexDate::parse(value)
-        .map_err(|e| UserError::new(format!("The draft's {field} ({value}): {}", e.0)).into())
+    FlexDate::parse(value).map_err(|e| {
+        UserError::from(msg!(
+            "draft-bad-date",
+            field = field_named(field),
+            value = value,
+            error = e.0
+        ))
+        .into()
+    })
 }
 
 /// Writes `draft` as one change. `source` (the report's link) is added to each visit;
@@ -53,11 +84,11 @@ pub async fn apply(
     force: bool,
 ) -> Result<Applied> {
     if draft.visits.is_empty() {
-        return Err(UserError::new(
+        return Err(UserError::from(
             draft
                 .not_a_visit
                 .clone()
-                .unwrap_or_else(|| "The draft has no visit to record.".into()),
+                .unwrap_or_else(|| msg!("draft-no-visit-in-draft")),
         )
         .into());
     }
@@ -121,9 +152,12 @@ pub async fn apply(
     let mut visit_ids: Vec<Option<i64>> = Vec::new();
     for v in &draft.visits {
         let Some(start) = &v.start else {
-            out.skipped.push(format!(
-                "The visit led by {} has no start date; add it with /record visit add.",
-                v.leader.as_deref().unwrap_or("an unnamed leader")
+            out.skipped.push(msg!(
+                "draft-skipped-no-start",
+                leader = match &v.leader {
+                    Some(l) => Message::verbatim(l),
+                    None => msg!("draft-unnamed-leader"),
+                }
             ));
             visit_ids.push(None);
             continue;
@@ -136,8 +170,7 @@ pub async fn apply(
             provinces.push(names.region(Country::China, p)?);
         }
         if provinces.is_empty() {
-            out.skipped
-                .push("A visit without a province was not recorded.".into());
+            out.skipped.push(msg!("draft-skipped-no-province"));
             visit_ids.push(None);
             continue;
         }
@@ -175,9 +208,8 @@ pub async fn apply(
                 }
                 out.sources_added_to.push(existing);
             } else {
-                out.skipped.push(format!(
-                    "The visit is already on record as visit #{existing}; give the report's url: to add it as a source."
-                ));
+                out.skipped
+                    .push(msg!("draft-skipped-visit-on-record", id = existing));
             }
             visit_ids.push(Some(existing));
             continue;
@@ -188,9 +220,9 @@ pub async fn apply(
     }
     for m in &draft.meetings {
         let Some(day) = &m.date else {
-            out.skipped.push(format!(
-                "The meeting of {} has no date in the report; add it with /record meeting add.",
-                m.officials.join(", ")
+            out.skipped.push(msg!(
+                "draft-skipped-meeting-no-date",
+                officials = m.officials.join(", ")
             ));
             continue;
         };
@@ -220,8 +252,10 @@ pub async fn apply(
             participants,
         };
         if let Some(other) = meeting::find_duplicate(change, &f, None).await? {
-            out.skipped.push(format!(
-                "The meeting on {day} is already on record as meeting #{other}."
+            out.skipped.push(msg!(
+                "draft-skipped-meeting-on-record",
+                date = day,
+                id = other
             ));
             continue;
         }
@@ -233,10 +267,8 @@ pub async fn apply(
         let start = match &fd.start {
             Some(s) => date("forum start", s)?,
             None => {
-                out.skipped.push(format!(
-                    "The forum \"{}\" has no date in the report; add it with /record forum add.",
-                    fd.name
-                ));
+                out.skipped
+                    .push(msg!("draft-skipped-forum-no-date", name = &fd.name));
                 continue;
             }
         };
@@ -268,9 +300,10 @@ pub async fn apply(
                     change.update(other, &existing).await?;
                 }
             }
-            out.skipped.push(format!(
-                "\"{}\" is already on record as forum #{other}.",
-                fd.name
+            out.skipped.push(msg!(
+                "draft-skipped-forum-on-record",
+                name = &fd.name,
+                id = other
             ));
             continue;
         }
@@ -312,9 +345,10 @@ pub async fn apply(
             sources: source.cloned().into_iter().collect(),
         };
         if let Some(other) = outcome::find_duplicate(change, &f, None).await? {
-            out.skipped.push(format!(
-                "\"{}\" is already on record as outcome #{}.",
-                od.title, other.id
+            out.skipped.push(msg!(
+                "draft-skipped-outcome-on-record",
+                title = &od.title,
+                id = other.id
             ));
             continue;
         }

@@ -15,6 +15,8 @@ use super::titles::{Rank, Side};
 use super::{Draft, Evidence, ForumDraft, NewOfficial, OutcomeDraft, VisitDraft, events, meetings};
 
 use super::pattern as re;
+use crate::error::Message;
+use crate::msg;
 
 pub static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -152,10 +154,9 @@ pub fn assemble(doc: &Doc, lexicon: &Lexicon) -> Draft {
     let r = Reading::new(doc, lexicon);
     let mut draft = Draft::default();
     if !r.vague.is_empty() {
-        draft.notes.push(format!(
-            "Left out as too vague to date: {}.",
-            r.vague.join(", ")
-        ));
+        draft
+            .notes
+            .push(msg!("draft-note-vague", phrases = r.vague.join(", ")));
     }
     let leader = leader(&r);
     let _ = Lang::En;
@@ -169,10 +170,7 @@ pub fn assemble(doc: &Doc, lexicon: &Lexicon) -> Draft {
                 .is_none_or(|s| s <= doc.published.to_string().as_str())
         {
             draft.visits.push(v);
-            draft.notes.push(
-                "The report names no leader of the delegation; give leader: once it is known."
-                    .into(),
-            );
+            draft.notes.push(msg!("draft-note-no-leader"));
             return draft;
         }
         draft.not_a_visit = Some(reason);
@@ -187,10 +185,7 @@ pub fn assemble(doc: &Doc, lexicon: &Lexicon) -> Draft {
     if let Some(start) = &visit.start
         && start.as_str() > doc.published.to_string().as_str()
     {
-        draft.not_a_visit = Some(
-            "The report announces a visit that has not happened yet; draft it again once it has."
-                .into(),
-        );
+        draft.not_a_visit = Some(msg!("draft-not-visit-announced"));
         draft.not_a_visit_kind = Some("no_specific_visit".into());
         return draft;
     }
@@ -215,10 +210,10 @@ pub fn assemble(doc: &Doc, lexicon: &Lexicon) -> Draft {
         .extend(meetings::earlier_visits(&r, leader, &delegation));
     draft.new_officials = new_officials(&r, &draft);
     for o in r.found.people.iter().filter(|p| p.guessed && !p.known) {
-        draft.notes.push(format!(
-            "{} ({}) was romanized from Chinese characters; check how they spell it.",
-            o.name,
-            o.local.clone().unwrap_or_default()
+        draft.notes.push(msg!(
+            "draft-note-romanized",
+            name = &o.name,
+            local = o.local.clone().unwrap_or_default()
         ));
     }
     draft
@@ -288,7 +283,7 @@ fn events_in_china(r: &Reading, lede: &[usize]) -> bool {
     china > 0 && korea == 0
 }
 
-fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, String)> {
+fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Message)> {
     // The lede: the first sentences of the article proper (a subhead or a byline line does
     // not end as a sentence does).
     let lede: Vec<usize> = (0..r.doc.sentences.len())
@@ -311,10 +306,7 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
         .collect::<Vec<_>>()
         .join(" ");
     if VIDEO.is_match(&head_and_lede) && !IN_PERSON.is_match(&head_and_lede) {
-        return Some((
-            "video_call",
-            "The report is about a video call or an online event, not a visit to Korea.".into(),
-        ));
+        return Some(("video_call", msg!("draft-not-visit-video-call")));
     }
     static HOSTED_IN_CHINA: LazyLock<Regex> =
         LazyLock::new(|| re(r"在[^，。、]{1,6}(会见|会谈|接见)[^，。]{0,12}韩国"));
@@ -333,8 +325,7 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
     {
         return Some((
             "korean_delegation_in_china",
-            "The report is about a Korean delegation in China, not a Chinese delegation in Korea."
-                .into(),
+            msg!("draft-not-visit-korean-delegation"),
         ));
     }
     // Named only beside the local leader (`시진핑 주석의 측근 천민얼`), a national figure
@@ -358,23 +349,14 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
     if let Some((_, n)) = national {
         return Some((
             "national_level",
-            format!(
-                "The visitor, {}, is a national-level Chinese official, not a provincial or city delegation.",
-                n.name
-            ),
+            msg!("draft-not-visit-national", name = &n.name),
         ));
     }
     let Some(l) = leader else {
         if FOREIGN.is_match(&head_and_lede) {
-            return Some((
-                "other_country",
-                "The report is about another country's delegation, not a Chinese one.".into(),
-            ));
+            return Some(("other_country", msg!("draft-not-visit-other-country")));
         }
-        return Some((
-            "no_specific_visit",
-            "The report names no Chinese provincial or city delegation visiting Korea.".into(),
-        ));
+        return Some(("no_specific_visit", msg!("draft-not-visit-no-delegation")));
     };
     let leader = r.person(l);
     let chinese_place = r
@@ -385,10 +367,7 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
         .flatten()
         .any(|h| h.province().is_some() || !h.cities().is_empty());
     if leader.province.is_none() && !chinese_place && FOREIGN.is_match(&head_and_lede) {
-        return Some((
-            "other_country",
-            "The report is about another country's delegation, not a Chinese one.".into(),
-        ));
+        return Some(("other_country", msg!("draft-not-visit-other-country")));
     }
     let visit_sentences: Vec<&usize> = all
         .iter()
@@ -399,10 +378,7 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Stri
             .iter()
             .all(|s| PLANNED.is_match(r.text(**s)));
     if planned {
-        return Some((
-            "no_specific_visit",
-            "The report mentions a delegation but no visit that has taken place.".into(),
-        ));
+        return Some(("no_specific_visit", msg!("draft-not-visit-not-taken-place")));
     }
     None
 }

@@ -12,7 +12,8 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
-use crate::error::{Result, UserError};
+use crate::error::{Message, Result, UserError};
+use crate::msg;
 
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_REDIRECTS: usize = 5;
@@ -103,21 +104,16 @@ static CLIENT: LazyLock<reqwest::Client> = LazyLock::new(|| {
         .expect("the HTTP client builds")
 });
 
-fn refuse(text: String) -> crate::error::Error {
-    UserError::new(text).into()
+fn refuse(m: Message) -> crate::error::Error {
+    UserError::from(m).into()
 }
 
 fn check(url: &reqwest::Url) -> Result<()> {
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(refuse(format!(
-            "Only http and https links can be fetched, not {}:; paste the text instead.",
-            url.scheme()
-        )));
+        return Err(refuse(msg!("draft-fetch-scheme", scheme = url.scheme())));
     }
     let Some(host) = url.host_str() else {
-        return Err(refuse(
-            "The link has no host; give a full https:// link.".into(),
-        ));
+        return Err(refuse(msg!("draft-fetch-no-host")));
     };
     let bare = host.trim_start_matches('[').trim_end_matches(']');
     let literal = if bare.eq_ignore_ascii_case("localhost") {
@@ -126,30 +122,33 @@ fn check(url: &reqwest::Url) -> Result<()> {
         bare.parse::<IpAddr>().ok()
     };
     if literal.is_some_and(|ip| !allowed(ip)) {
-        return Err(refuse(format!(
-            "{} is a private, loopback or link-local address, which the bot does not fetch.",
-            url.host_str().unwrap_or("")
+        return Err(refuse(msg!(
+            "draft-fetch-private",
+            host = url.host_str().unwrap_or("")
         )));
     }
     Ok(())
 }
 
 pub async fn fetch(link: &str) -> Result<Fetched> {
-    let mut url = reqwest::Url::parse(link.trim())
-        .map_err(|_| refuse("That is not a link; give one starting with https://.".into()))?;
+    let mut url =
+        reqwest::Url::parse(link.trim()).map_err(|_| refuse(msg!("draft-fetch-not-a-link")))?;
     for _ in 0..=MAX_REDIRECTS {
         check(&url)?;
         let failed = |e: reqwest::Error| {
             tracing::info!(error = %e, "fetching a report failed");
-            refuse(format!(
-                "{} could not be fetched ({}); paste the text instead.",
-                url.host_str().unwrap_or("the page"),
-                if e.is_timeout() {
-                    "it took too long"
+            refuse(msg!(
+                "draft-fetch-failed",
+                host = match url.host_str() {
+                    Some(host) => Message::verbatim(host),
+                    None => msg!("draft-fetch-the-page"),
+                },
+                why = if e.is_timeout() {
+                    msg!("draft-fetch-timeout")
                 } else if e.is_connect() {
-                    "no connection (or a refused address)"
+                    msg!("draft-fetch-no-connection")
                 } else {
-                    "the transfer failed"
+                    msg!("draft-fetch-transfer-failed")
                 }
             ))
         };
@@ -160,25 +159,21 @@ pub async fn fetch(link: &str) -> Result<Fetched> {
                 .get(reqwest::header::LOCATION)
                 .and_then(|l| l.to_str().ok())
                 .and_then(|l| url.join(l).ok())
-                .ok_or_else(|| {
-                    refuse("The page redirects nowhere; paste the text instead.".into())
-                })?;
+                .ok_or_else(|| refuse(msg!("draft-fetch-redirects-nowhere")))?;
             url = next;
             continue;
         }
         if !response.status().is_success() {
-            return Err(refuse(format!(
-                "The page answered HTTP {}; check the link or paste the text.",
-                response.status().as_u16()
+            return Err(refuse(msg!(
+                "draft-fetch-status",
+                status = u32::from(response.status().as_u16())
             )));
         }
         if response
             .content_length()
             .is_some_and(|n| n as usize > MAX_BYTES)
         {
-            return Err(refuse(
-                "The page is larger than 2 MB; paste the article's text instead.".into(),
-            ));
+            return Err(refuse(msg!("draft-fetch-too-large")));
         }
         let html = response
             .headers()
@@ -188,9 +183,7 @@ pub async fn fetch(link: &str) -> Result<Fetched> {
         let mut bytes = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(failed)? {
             if bytes.len() + chunk.len() > MAX_BYTES {
-                return Err(refuse(
-                    "The page is larger than 2 MB; paste the article's text instead.".into(),
-                ));
+                return Err(refuse(msg!("draft-fetch-too-large")));
             }
             bytes.extend_from_slice(&chunk);
         }
@@ -208,7 +201,8 @@ pub async fn fetch(link: &str) -> Result<Fetched> {
             published,
         });
     }
-    Err(refuse(format!(
-        "The page redirects more than {MAX_REDIRECTS} times; give the article's final link."
+    Err(refuse(msg!(
+        "draft-fetch-too-many-redirects",
+        n = MAX_REDIRECTS
     )))
 }

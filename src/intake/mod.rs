@@ -31,6 +31,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::error::Message;
+use crate::msg;
+
 pub use lexicon::Lexicon;
 
 /// A pattern of the engine, compiled once (callers keep it in a `LazyLock`). Word
@@ -39,6 +42,36 @@ pub use lexicon::Lexicon;
 /// long report went there), and the patterns put `\b` only beside Latin words and digits.
 fn pattern(p: &str) -> regex::Regex {
     regex::Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("a valid pattern")
+}
+
+/// Notes and reasons are messages (`crate::error::Message`): data (`ask --json`) says them
+/// in English, as a sentence each, and reads such a sentence back as it is.
+pub(crate) mod english {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::error::Message;
+
+    pub fn one<S: Serializer>(m: &Option<Message>, s: S) -> Result<S::Ok, S::Error> {
+        match m {
+            Some(m) => s.collect_str(m),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn list<S: Serializer>(ms: &[Message], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(ms.iter().map(|m| m.to_string()))
+    }
+
+    pub fn read_one<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Message>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.map(Message::verbatim))
+    }
+
+    pub fn read_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Message>, D::Error> {
+        Ok(Vec::<String>::deserialize(d)?
+            .into_iter()
+            .map(Message::verbatim)
+            .collect())
+    }
 }
 
 /// Which sentence each field came from: field name → the sentence (cleaned).
@@ -51,8 +84,14 @@ pub struct Draft {
     pub forums: Vec<ForumDraft>,
     pub outcomes: Vec<OutcomeDraft>,
     pub new_officials: Vec<NewOfficial>,
-    /// Why the report gives no visit, in one sentence; `None` when it does.
-    pub not_a_visit: Option<String>,
+    /// Why the report gives no visit, in one sentence; `None` when it does. Said in English
+    /// in data (`ask --json`), in the reader's language in the draft shown.
+    #[serde(
+        serialize_with = "english::one",
+        deserialize_with = "english::read_one",
+        default
+    )]
+    pub not_a_visit: Option<Message>,
     /// The kind of report that is not a visit: video_call, korean_delegation_in_china,
     /// national_level, other_country, no_specific_visit.
     pub not_a_visit_kind: Option<String>,
@@ -61,8 +100,13 @@ pub struct Draft {
     /// Drafted visits that overlap one on record: `visit` is the index in `visits`.
     pub duplicates: Vec<Duplicate>,
     /// What the reader should check: dates left empty because they were ambiguous, a
-    /// publication date that had to be assumed, names romanized by rule.
-    pub notes: Vec<String>,
+    /// publication date that had to be assumed, names romanized by rule. Said in English in
+    /// data, in the reader's language in the draft shown.
+    #[serde(
+        serialize_with = "english::list",
+        deserialize_with = "english::read_list"
+    )]
+    pub notes: Vec<Message>,
     /// The publication date the partial dates were read against.
     pub published: Option<String>,
 }
@@ -152,7 +196,7 @@ pub struct Report<'a> {
 struct Prepared {
     doc: sentences::Doc,
     removed: Vec<String>,
-    notes: Vec<String>,
+    notes: Vec<Message>,
 }
 
 fn prepare(report: &Report<'_>, today: NaiveDate) -> Prepared {
@@ -165,15 +209,11 @@ fn prepare(report: &Report<'_>, today: NaiveDate) -> Prepared {
         Some(d) => d,
         None => match dates::written_on(&cleaned.lines, today) {
             Some(d) => {
-                notes.push(format!(
-                    "No publication date was given; dates without a year were read against {d}, the report's dateline or the latest date it gives in full (give published: to change that)."
-                ));
+                notes.push(msg!("draft-note-date-assumed", date = d.to_string()));
                 d
             }
             None => {
-                notes.push(format!(
-                    "No publication date was given or found; partial dates were read against {today} (give published: to change that)."
-                ));
+                notes.push(msg!("draft-note-date-today", date = today.to_string()));
                 today
             }
         },

@@ -13,12 +13,31 @@ pub enum Location {
     Item(Entity, u32),
 }
 
+impl Location {
+    /// "line 3", "visits item 2", in the reader's language once rendered.
+    pub fn message(self) -> Message {
+        match self {
+            Location::Line(n) => crate::msg!("import-at-line", n = n),
+            Location::Item(kind, n) => crate::msg!("import-at-item", kind = kind.plural(), n = n),
+        }
+    }
+}
+
+/// English, for data (`ask --json`) and logs.
 impl std::fmt::Display for Location {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Location::Line(n) => write!(f, "line {n}"),
-            Location::Item(kind, n) => write!(f, "{} item {n}", kind.plural()),
-        }
+        write!(f, "{}", self.message())
+    }
+}
+
+/// A record kind's name (`visit`) as messages take it: "visit", "방문", "访问".
+pub(crate) fn kind_name(kind: Entity) -> Message {
+    match kind {
+        Entity::Visit => crate::msg!("kind-visit"),
+        Entity::Meeting => crate::msg!("kind-meeting"),
+        Entity::Forum => crate::msg!("kind-forum"),
+        Entity::Official => crate::msg!("kind-official"),
+        Entity::Outcome => crate::msg!("kind-outcome"),
     }
 }
 
@@ -41,7 +60,8 @@ pub struct Refusal {
     pub reason: Message,
 }
 
-fn in_english<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
+/// A message said in English, as data holds it.
+pub(crate) fn in_english<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(m)
 }
 
@@ -92,9 +112,10 @@ impl Item {
         self.get(column).ok_or_else(|| {
             self.refuse(
                 Some(column),
-                format!(
-                    "`{column}` is empty; every {} needs it.",
-                    self.kind.as_str()
+                crate::msg!(
+                    "import-required",
+                    column = column,
+                    kind = kind_name(self.kind)
                 ),
             )
         })
@@ -108,9 +129,11 @@ impl Item {
             Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
             _ => Err(self.refuse(
                 Some(column),
-                format!(
-                    "`{}` must be a whole number from {min} to {max}.",
-                    v.chars().take(20).collect::<String>()
+                crate::msg!(
+                    "import-whole-number",
+                    value = v.chars().take(20).collect::<String>(),
+                    min = min.to_string(),
+                    max = max.to_string()
                 ),
             )),
         }

@@ -8,13 +8,14 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use super::item::kind_name;
 use super::item::{Item, Location};
 use super::{DATABASE, Entity};
 use crate::error::UserError;
+use crate::msg;
 
-fn refused(message: String) -> UserError {
-    UserError::new(message)
-}
+/// How the refusal of a repeated key starts, in serde's error text (the key follows).
+const REPEATED: &str = "repeated key: ";
 
 /// Deserializes any JSON value, refusing objects with a repeated key.
 struct Strict;
@@ -71,7 +72,7 @@ impl<'de> Visitor<'de> for Strict {
         while let Some(key) = map.next_key::<String>()? {
             if out.contains_key(&key) {
                 return Err(de::Error::custom(format!(
-                    "the key `{}` is given twice in one object",
+                    "{REPEATED}{}",
                     key.chars().take(40).collect::<String>()
                 )));
             }
@@ -87,20 +88,21 @@ fn strict(name: &str, text: &str) -> Result<Value, UserError> {
     let mut d = serde_json::Deserializer::from_str(text);
     let value = Strict.deserialize(&mut d).and_then(|v| d.end().map(|_| v));
     value.map_err(|e| {
-        let what = if e.is_data() {
-            // Our own refusal (a repeated key): its text, without serde's position suffix.
-            e.to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        } else {
-            "this is not valid JSON".to_string()
+        // Our own refusal (a repeated key) names the key before serde's position suffix.
+        let text = e.to_string();
+        let said = text
+            .rsplit_once(" at line ")
+            .map_or(text.as_str(), |(s, _)| s);
+        let what = match said.strip_prefix(REPEATED) {
+            Some(key) if e.is_data() => msg!("import-json-key-twice", key = key),
+            _ => msg!("import-json-invalid"),
         };
-        refused(format!(
-            "{name} line {}, column {}: {what}; fix it or export a file to compare.",
-            e.line(),
-            e.column()
+        UserError::from(msg!(
+            "import-json-error",
+            file = name,
+            line = e.line(),
+            column = e.column(),
+            what = what
         ))
     })
 }
@@ -125,32 +127,29 @@ pub fn read(name: &str, text: &str) -> Result<Records, UserError> {
             for (key, v) in map {
                 if key == DATABASE {
                     identity = Some(v.as_str().map(str::to_string).ok_or_else(|| {
-                        refused(format!(
-                            "{name}: `database` must be the text an export wrote."
-                        ))
+                        UserError::from(msg!("import-json-database", file = name))
                     })?);
                     continue;
                 }
                 let kind = Entity::from_plural(&key).ok_or_else(|| {
-                    refused(format!(
-                        "{name}: `{}` is not a section I know; use visits, officials, meetings or forums.",
-                        key.chars().take(40).collect::<String>()
+                    UserError::from(msg!(
+                        "import-json-section",
+                        file = name,
+                        key = key.chars().take(40).collect::<String>()
                     ))
                 })?;
                 let Value::Array(items) = v else {
-                    return Err(refused(format!(
-                        "{name}: `{key}` must be an array of records."
+                    return Err(UserError::from(msg!(
+                        "import-json-not-array",
+                        file = name,
+                        key = key.as_str()
                     )));
                 };
                 out.push((Some(kind), items));
             }
             out
         }
-        _ => {
-            return Err(refused(format!(
-                "{name}: a JSON import must be an array of records, or an object of arrays such as {{\"visits\": [...]}}."
-            )));
-        }
+        _ => return Err(UserError::from(msg!("import-json-shape", file = name))),
     };
     let kinds = sections.iter().filter_map(|(k, _)| *k).collect();
     let mut items = Vec::new();
@@ -158,32 +157,37 @@ pub fn read(name: &str, text: &str) -> Result<Records, UserError> {
         for (i, record) in records.into_iter().enumerate() {
             let index = i as u32 + 1;
             let Value::Object(fields) = record else {
-                return Err(refused(format!(
-                    "{name}: item {index} is not an object with named fields."
+                return Err(UserError::from(msg!(
+                    "import-json-not-object",
+                    file = name,
+                    n = index
                 )));
             };
             let kind = match section {
                 Some(k) => k,
                 None => super::detect(fields.keys().map(String::as_str)).ok_or_else(|| {
-                    refused(format!("{name}: item {index} has no `province` and `start` (visit), `name` and `country` (official), `date` and `officials` (meeting) or `name`, `kind` and `start` (forum) fields."))
+                    UserError::from(msg!("import-json-no-kind", file = name, n = index))
                 })?,
             };
             let at = Location::Item(kind, index);
             let mut cells: Vec<(&'static str, String)> = Vec::new();
             for (key, v) in &fields {
                 let column = kind.column(key).ok_or_else(|| {
-                    refused(format!(
-                        "{name} {kind} item {index}: `{}` is not a {} field; use: {}.",
-                        key.chars().take(40).collect::<String>(),
-                        kind.as_str(),
-                        kind.columns().join(", "),
-                        kind = kind.plural()
+                    UserError::from(msg!(
+                        "import-json-not-field",
+                        file = name,
+                        at = at.message(),
+                        key = key.chars().take(40).collect::<String>(),
+                        kind = kind_name(kind),
+                        columns = kind.columns().join(", ")
                     ))
                 })?;
                 if cells.iter().any(|(c, _)| *c == column) {
-                    return Err(refused(format!(
-                        "{name} {} item {index}: two fields mean `{column}`; keep one.",
-                        kind.plural()
+                    return Err(UserError::from(msg!(
+                        "import-json-field-twice",
+                        file = name,
+                        at = at.message(),
+                        column = column
                     )));
                 }
                 if let Some(text) = cell(v).filter(|t| !t.is_empty()) {

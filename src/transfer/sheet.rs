@@ -6,11 +6,9 @@
 use super::Entity;
 use super::item::{Item, Location};
 use crate::error::UserError;
+use crate::msg;
 use crate::transfer::Columns;
-
-fn refused(message: String) -> UserError {
-    UserError::new(message)
-}
+use crate::transfer::item::kind_name;
 
 /// Where each line starts, counting `\r\n`, `\r` and `\n` each as one line break.
 struct Lines(Vec<usize>);
@@ -90,9 +88,10 @@ fn check_quotes(name: &str, text: &str, sep: u8, lines: &Lines) -> Result<(), Us
             loop {
                 match bytes.get(i) {
                     None => {
-                        return Err(refused(format!(
-                            "{name} line {}: a quote opened here is never closed; close it, and write a quote inside a cell as two (\"\").",
-                            lines.at(opened)
+                        return Err(UserError::from(msg!(
+                            "import-quote-open",
+                            file = name,
+                            line = lines.at(opened)
                         )));
                     }
                     Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
@@ -102,10 +101,11 @@ fn check_quotes(name: &str, text: &str, sep: u8, lines: &Lines) -> Result<(), Us
                             None | Some(b'\r' | b'\n') => break,
                             Some(c) if *c == sep => break,
                             Some(_) => {
-                                return Err(refused(format!(
-                                    "{name} line {}: text follows a closing quote; check the quote opened on line {} (a quote inside a cell is written as two: \"\").",
-                                    lines.at(i),
-                                    lines.at(opened)
+                                return Err(UserError::from(msg!(
+                                    "import-quote-text-after",
+                                    file = name,
+                                    line = lines.at(i),
+                                    opened = lines.at(opened)
                                 )));
                             }
                         }
@@ -130,32 +130,33 @@ fn columns(name: &str, header: &[String]) -> Result<(Entity, Vec<&'static str>),
         .rposition(|h| !h.trim().is_empty())
         .map_or(0, |last| last + 1);
     let header: Vec<&str> = header[..named].iter().map(|h| h.trim()).collect();
-    let kind = super::detect(header.iter().copied()).ok_or_else(|| {
-        refused(format!(
-            "{name}: the header must name the columns, e.g. `province,start` for visits, `name,country` for officials, `date,officials` for meetings or `name,kind,start` for forums."
-        ))
-    })?;
+    let kind = super::detect(header.iter().copied())
+        .ok_or_else(|| UserError::from(msg!("import-header-unknown", file = name)))?;
     let mut out: Vec<&'static str> = Vec::new();
     for (i, h) in header.iter().enumerate() {
         if h.is_empty() {
-            return Err(refused(format!(
-                "{name}: column {} of the header has no name; name it or delete the column.",
-                i + 1
+            return Err(UserError::from(msg!(
+                "import-header-unnamed",
+                file = name,
+                n = i + 1
             )));
         }
         let column = kind.column(h).ok_or_else(|| {
-            refused(format!(
-                "{name}: column `{}` is not a {} column; use: {}.",
-                h.chars().take(40).collect::<String>(),
-                kind.as_str(),
-                kind.columns().join(", ")
+            UserError::from(msg!(
+                "import-header-not-column",
+                file = name,
+                header = h.chars().take(40).collect::<String>(),
+                kind = kind_name(kind),
+                columns = kind.columns().join(", ")
             ))
         })?;
         if let Some(first) = out.iter().position(|c| *c == column) {
-            return Err(refused(format!(
-                "{name}: the header names `{column}` twice (`{}` and `{}`); keep one of the two columns.",
-                header[first].chars().take(40).collect::<String>(),
-                h.chars().take(40).collect::<String>()
+            return Err(UserError::from(msg!(
+                "import-header-twice",
+                file = name,
+                column = column,
+                first = header[first].chars().take(40).collect::<String>(),
+                second = h.chars().take(40).collect::<String>()
             )));
         }
         out.push(column);
@@ -178,21 +179,24 @@ pub fn read(name: &str, text: &str) -> Result<(Entity, bool, Vec<Item>), UserErr
     let header: Vec<String> = match records.next() {
         Some(Ok(h)) => h.iter().map(String::from).collect(),
         Some(Err(e)) => {
-            return Err(refused(format!(
-                "{name}: the header line cannot be read ({e}); the first line must name the columns."
+            return Err(UserError::from(msg!(
+                "import-header-unreadable",
+                file = name,
+                error = e.to_string()
             )));
         }
-        None => {
-            return Err(refused(format!(
-                "{name} is empty; export a file first to see the expected columns."
-            )));
-        }
+        None => return Err(UserError::from(msg!("import-file-empty", file = name))),
     };
     let (kind, columns) = columns(name, &header)?;
     let mut items = Vec::new();
     for record in records {
-        let record =
-            record.map_err(|e| refused(format!("{name}: {e}; check the quotes in the file.")))?;
+        let record = record.map_err(|e| {
+            UserError::from(msg!(
+                "import-csv-unreadable",
+                file = name,
+                error = e.to_string()
+            ))
+        })?;
         let line = record
             .position()
             .map_or(0, |p| lines.of_record(text, p.byte() as usize));
@@ -209,10 +213,13 @@ pub fn read(name: &str, text: &str) -> Result<(Entity, bool, Vec<Item>), UserErr
             } else {
                 record.len().min(columns.len())
             };
-            return Err(refused(format!(
-                "{name} line {line}: {cells} cells where the header has {}; quote cells that contain the separator `{}`.",
-                columns.len(),
-                if sep == b'\t' {
+            return Err(UserError::from(msg!(
+                "import-cells",
+                file = name,
+                line = line,
+                cells = cells,
+                columns = columns.len(),
+                separator = if sep == b'\t' {
                     "tab".to_string()
                 } else {
                     (sep as char).to_string()

@@ -32,6 +32,7 @@ fn variables(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
         "input.ftl",
         "transfer.ftl",
         "posts.ftl",
+        "draft.ftl",
     ] {
         let text = std::fs::read_to_string(format!("{folder}/{file}")).unwrap();
         let mut current: Option<String> = None;
@@ -417,4 +418,44 @@ async fn korean_and_chinese_words_for_choices_are_understood() {
     assert_eq!(export.choice("what"), Some("visits"));
     let export = Request::parse_line("/export what:会见 format:csv").unwrap();
     assert_eq!(export.choice("what"), Some("meetings"));
+}
+
+#[tokio::test]
+async fn every_commands_example_answers_in_korean_and_chinese() {
+    for lang in [Lang::Ko, Lang::Zh] {
+        let t = TestApp::with_sample().await;
+        let who = reader(lang);
+        let mut english = Vec::new();
+        for spec in COMMANDS {
+            let said: Vec<String> = match t.app.run_line(&who, spec.example).await {
+                Ok(reply) => {
+                    let mut said = vec![reply.title.clone()];
+                    said.extend(reply.footer.clone());
+                    said.extend(reply.fields.iter().map(|f| f.name.clone()));
+                    said.extend(reply.confirm.iter().map(|c| c.prompt.clone()));
+                    // /data undo quotes the change's summary, which the audit log keeps as
+                    // it was written (in English).
+                    if spec.id != delegation_bot::catalog::CommandId::DataUndo {
+                        said.extend(reply.text.clone());
+                    }
+                    if let Some(table) = &reply.table {
+                        said.extend(table.headers.clone());
+                    }
+                    said
+                }
+                Err(e) => vec![e.said(lang)],
+            };
+            for text in said {
+                // What the example typed (a title, a name) comes back as typed.
+                let runs: Vec<String> = english_runs(&text)
+                    .into_iter()
+                    .filter(|run| !spec.example.contains(run.as_str()))
+                    .collect();
+                if !runs.is_empty() {
+                    english.push(format!("{}: {text:?} {runs:?}", spec.example));
+                }
+            }
+        }
+        assert!(english.is_empty(), "{lang}:\n{}", english.join("\n"));
+    }
 }

@@ -11,8 +11,9 @@ use std::sync::{Arc, Mutex};
 use super::args::Args;
 use super::{Actor, App};
 use crate::domain::Day;
-use crate::error::{Result, user_err};
+use crate::error::{Message, Result, refuse};
 use crate::intake::{self, Draft, Lexicon, apply, fetch, html};
+use crate::msg;
 use crate::reply::{Confirm, Reply};
 use crate::request::{Request, Upload, Value};
 use crate::store::names::{self, Spellings};
@@ -40,9 +41,7 @@ impl Args for DraftArgs {
             force: req.flag("force"),
         };
         if a.text.is_some() && a.file.is_some() {
-            return user_err(
-                "Give the report once: text: or file: (a url: with them is kept as the source).",
-            );
+            return refuse(msg!("draft-text-and-file"));
         }
         Ok(a)
     }
@@ -59,9 +58,7 @@ struct Input {
 
 fn file_text(name: &str, bytes: &[u8]) -> Result<String> {
     if bytes.len() > fetch::MAX_BYTES {
-        return user_err(format!(
-            "{name} is larger than 2 MB; give the article's text alone."
-        ));
+        return refuse(msg!("draft-file-too-large", name = name));
     }
     let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
     // A page is kept as markup: drafting reads its article and its publication date.
@@ -71,7 +68,7 @@ fn file_text(name: &str, bytes: &[u8]) -> Result<String> {
         text.to_string()
     };
     if words.trim().is_empty() {
-        return user_err(format!("{name} holds no text; give the report itself."));
+        return refuse(msg!("draft-file-empty", name = name));
     }
     Ok(text.into_owned())
 }
@@ -113,14 +110,10 @@ async fn input(a: &DraftArgs) -> Result<Input> {
                     std::fs::read(path)?
                 }
                 Ok(m) if m.is_file() => {
-                    return user_err(format!(
-                        "{path} is larger than 2 MB; give the article's text alone."
-                    ));
+                    return refuse(msg!("draft-file-too-large", name = path));
                 }
                 _ => {
-                    return user_err(format!(
-                        "There is no file `{path}`; give the path of a .txt, .html or .md file."
-                    ));
+                    return refuse(msg!("draft-no-such-file", path = path));
                 }
             };
             return Ok(Input {
@@ -133,15 +126,11 @@ async fn input(a: &DraftArgs) -> Result<Input> {
         None => {}
     }
     let Some(url) = url else {
-        return user_err(
-            "Give the report: text:\"...\", a file (file:), or its link (url:https://...).",
-        );
+        return refuse(msg!("draft-no-report"));
     };
     let page = fetch::fetch(url).await?;
     if page.text.trim().is_empty() {
-        return user_err(format!(
-            "The page at {url} holds no article text; paste the report as text: instead."
-        ));
+        return refuse(msg!("draft-page-empty", url = url));
     }
     if let Some(s) = &mut source {
         s.title = page.title.clone().map(|t| t.chars().take(200).collect());
@@ -231,19 +220,15 @@ pub async fn draft(app: &App, actor: &Actor, a: DraftArgs, req: &Request) -> Res
         ) {
             confirm = confirm.with("published", Value::Day(crate::domain::Day::from_naive(d)));
         }
-        let dupes: Vec<String> = draft
+        let dupes = draft
             .duplicates
             .iter()
-            .map(|d| format!("#{}", d.id))
-            .collect();
+            .map(|d| Message::verbatim(format!("#{}", d.id)))
+            .reduce(|first, second| msg!("list-comma", first = first, second = second));
         reply.confirm = Some(Confirm {
-            prompt: if dupes.is_empty() {
-                "Confirm to record this draft.".into()
-            } else {
-                format!(
-                    "Confirm adds the report as a source to {} instead of recording the visit again.",
-                    dupes.join(", ")
-                )
+            prompt: match dupes {
+                None => crate::t!("draft-confirm-prompt"),
+                Some(ids) => crate::t!("draft-confirm-adds-source", ids = ids),
             },
             request: confirm,
         });

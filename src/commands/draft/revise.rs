@@ -7,8 +7,10 @@
 use super::super::args::{Edit, EditOf};
 use super::super::{App, checks};
 use crate::domain::{FlexDate, normalize};
-use crate::error::{Result, UserError, user_err};
+use crate::error::{Message, Result, UserError};
+use crate::intake::apply::field_named;
 use crate::intake::{Draft, NewOfficial};
+use crate::msg;
 use crate::request::Request;
 use crate::store::official;
 use crate::store::region::{self, Country};
@@ -56,13 +58,11 @@ pub async fn revise(app: &App, draft: &mut Draft, fix: &Fix) -> Result<()> {
         return Ok(());
     }
     if draft.visits.is_empty() {
-        return user_err(format!(
-            "{} There is no drafted visit to correct; record one with /record visit add.",
-            draft
-                .not_a_visit
-                .as_deref()
-                .unwrap_or("The report gives no visit.")
-        ));
+        let reason = draft
+            .not_a_visit
+            .clone()
+            .unwrap_or_else(|| msg!("draft-no-visit-given"));
+        return Err(msg!("draft-nothing-to-correct", reason = reason).into());
     }
     if let Some(text) = &fix.province {
         draft.visits[0].provinces =
@@ -89,7 +89,7 @@ pub async fn revise(app: &App, draft: &mut Draft, fix: &Fix) -> Result<()> {
         let end = v.end.as_deref().and_then(|e| FlexDate::parse(e).ok());
         checks::dates(start, end)?;
     } else if v.end.is_some() && (fix.start.is_some() || matches!(fix.end, Edit::Set(_))) {
-        return user_err("Give the visit's start as well as its end, e.g. start:2024-05-29.");
+        return Err(msg!("draft-start-with-end").into());
     }
     match &fix.leader {
         Edit::Set(name) => {
@@ -103,9 +103,14 @@ pub async fn revise(app: &App, draft: &mut Draft, fix: &Fix) -> Result<()> {
     for field in &edited {
         v.evidence.remove(*field);
     }
+    let fields = edited
+        .iter()
+        .map(|f| field_named(f))
+        .reduce(|first, second| msg!("list-comma", first = first, second = second))
+        .unwrap_or_else(|| Message::verbatim(""));
     draft
         .notes
-        .push(format!("Corrected by hand: {}.", edited.join(", ")));
+        .push(msg!("draft-note-corrected", fields = fields));
     Ok(())
 }
 
@@ -126,7 +131,7 @@ async fn leader(app: &App, draft: &mut Draft, typed: &str) -> Result<String> {
     }
     let key = normalize(typed);
     if key.is_empty() {
-        return Err(UserError::new("`leader` needs a name, e.g. leader:\"Liu Xiaoming\".").into());
+        return Err(UserError::from(msg!("draft-leader-empty")).into());
     }
     let same = |o: &NewOfficial| {
         std::iter::once(&o.name)

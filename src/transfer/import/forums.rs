@@ -1,7 +1,6 @@
 //! Forums rows: checked like `/record forum add` (the visits that attended must be live),
 //! refused as duplicates (same name, edition and first day) unless forced, written in bulk.
 
-use crate::error::Message;
 use crate::i18n::records;
 use std::collections::HashMap;
 
@@ -27,9 +26,9 @@ fn numbers(item: &Item) -> Result<Vec<i64>, Refusal> {
             v.trim_start_matches('#').parse::<i64>().map_err(|_| {
                 item.refuse(
                     Some("visits"),
-                    format!(
-                        "`{}` is not a visit number.",
-                        v.chars().take(20).collect::<String>()
+                    crate::msg!(
+                        "import-not-visit-number",
+                        value = v.chars().take(20).collect::<String>()
                     ),
                 )
             })
@@ -54,7 +53,7 @@ fn check(
         if !live.contains_key(&id) {
             return Err(item.refuse(
                 Some("visits"),
-                format!("There is no visit #{id}; /visits list shows the numbers."),
+                crate::store::change::missing(Entity::Visit, id),
             ));
         }
         visits.push(id);
@@ -88,10 +87,8 @@ fn duplicate(item: &Item, owner: Owner) -> Refusal {
     item.refuse(
         Some("name"),
         match owner {
-            Owner::Record(id) => Message::from(records::duplicate("forum", id)).to_string(),
-            Owner::Row(at) => format!(
-                "the forum at {at} of this file has the same name, edition and start; remove one of the two, or add force:true to record both."
-            ),
+            Owner::Record(id) => records::duplicate("forum", id).into(),
+            Owner::Row(at) => crate::msg!("import-forum-repeats-row", at = at.message()),
         },
     )
 }

@@ -8,12 +8,14 @@ use serde::Serialize;
 
 use super::{File, Item, Location, Refusal};
 use crate::domain::Entity;
-use crate::error::Result;
+use crate::error::{Message, Result};
+use crate::msg;
 use crate::progress::Progress;
 use crate::store::audit::{self, Author};
 use crate::store::change;
 use crate::store::names::Names;
 use crate::store::{self, WriteTx};
+use crate::transfer::item::{in_english, kind_name};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -41,7 +43,10 @@ pub struct Change {
     #[serde(serialize_with = "as_text")]
     pub at: Location,
     pub record: i64,
-    pub what: String,
+    /// The columns that change ("purpose: old → new"), or a note about the row. Said in
+    /// English in data (`ask --json`); in the reader's language in replies.
+    #[serde(serialize_with = "in_english")]
+    pub what: Message,
 }
 
 fn as_text<S: serde::Serializer>(at: &Location, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -72,7 +77,8 @@ pub struct Report {
 }
 
 impl Report {
-    /// "visits: 3 new, 1 changed, 0 unchanged" for each kind in the file.
+    /// "visits: 3 new, 1 changed, 0 unchanged" for each kind in the file, in English: the
+    /// summary the audit log keeps (replies say the counts in the reader's language).
     pub fn lines(&self) -> Vec<String> {
         Entity::ALL
             .iter()
@@ -147,7 +153,7 @@ impl Job<'_> {
         }
     }
 
-    pub fn change(&mut self, kind: Entity, at: Location, record: i64, what: String) {
+    pub fn change(&mut self, kind: Entity, at: Location, record: i64, what: Message) {
         self.report.changes_total += 1;
         if self.report.changes.len() < KEEP {
             self.report.changes.push(Change {
@@ -202,14 +208,19 @@ impl Job<'_> {
 
     /// The refusal for a number of another database's visit that this file does not bring.
     pub fn foreign_visit(item: &Item, column: &'static str, number: i64) -> Refusal {
-        Job::foreign(item, column, "visit", number)
+        Job::foreign(item, column, Entity::Visit, number)
     }
 
     /// `foreign_visit` for a record of any kind (`what`: "meeting", "forum").
-    pub fn foreign(item: &Item, column: &'static str, what: &str, number: i64) -> Refusal {
+    pub fn foreign(item: &Item, column: &'static str, what: Entity, number: i64) -> Refusal {
         item.refuse(
             Some(column),
-            format!("{what} {number} is a {what} of the database this file comes from, and the file does not include it; export everything as one JSON file (/export what:all format:json) to keep the links, or clear `{column}`."),
+            msg!(
+                "import-foreign-record",
+                kind = kind_name(what),
+                number = number.to_string(),
+                column = column
+            ),
         )
     }
 
@@ -247,9 +258,10 @@ impl Job<'_> {
         match existing.versions.get(&id) {
             Some((_, true)) => Err(item.refuse(
                 Some("id"),
-                format!(
-                    "{} #{id} was deleted; leave `id` empty to add it anew, or /data undo the deletion.",
-                    item.kind.as_str()
+                msg!(
+                    "import-deleted",
+                    kind = kind_name(item.kind),
+                    id = id.to_string()
                 ),
             )),
             Some((current, false)) => Ok(
@@ -281,19 +293,21 @@ impl Job<'_> {
         item: &Item,
         id: i64,
         current: i64,
-    ) -> Result<std::result::Result<Option<String>, Refusal>> {
-        let what = item.kind.as_str();
+    ) -> Result<std::result::Result<Option<Message>, Refusal>> {
+        let what = || kind_name(item.kind);
         let seen = match item.version() {
             Ok(Some(v)) => v,
             Ok(None) if self.opts.force => {
-                return Ok(Ok(Some(format!(
-                    "overwrites {what} #{id} as it is now (the row has no version)"
+                return Ok(Ok(Some(msg!(
+                    "import-overwrites-unversioned",
+                    kind = what(),
+                    id = id.to_string()
                 ))));
             }
             Ok(None) => {
                 return Ok(Err(item.refuse(
                     Some("version"),
-                    format!("the row has no `version`, so it could overwrite newer edits of {what} #{id}; export it again, or add force:true."),
+                    msg!("import-no-version", kind = what(), id = id.to_string()),
                 )));
             }
             Err(r) => return Ok(Err(r)),
@@ -301,24 +315,29 @@ impl Job<'_> {
         if seen == current {
             return Ok(Ok(None));
         }
-        let changes = audit::changes_since(&mut self.write, entity, id, seen).await?;
-        let changes = if changes.is_empty() {
-            "it was changed".to_string()
-        } else {
-            changes
-                .iter()
-                .map(|(change, who)| format!("{change} by {who}"))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
+        // The changes as the audit log summarizes them (in English), each with its author.
+        let changes = audit::changes_since(&mut self.write, entity, id, seen)
+            .await?
+            .into_iter()
+            .map(|(change, who)| msg!("change-by", change = change, who = who))
+            .reduce(|first, second| msg!("list-semicolon", first = first, second = second))
+            .unwrap_or_else(|| msg!("stale-unknown"));
         Ok(if self.opts.force {
-            Ok(Some(format!(
-                "overwrites changes since version {seen}: {changes}"
+            Ok(Some(msg!(
+                "import-overwrites-changes",
+                seen = seen.to_string(),
+                changes = changes
             )))
         } else {
             Err(item.refuse(
                 Some("version"),
-                format!("{what} #{id} changed since version {seen} ({changes}); export it again and redo your edits there, or add force:true to overwrite."),
+                msg!(
+                    "import-changed-since",
+                    kind = what(),
+                    id = id.to_string(),
+                    seen = seen.to_string(),
+                    changes = changes
+                ),
             ))
         })
     }
@@ -331,13 +350,13 @@ impl Job<'_> {
         id: i64,
         before: serde_json::Value,
         diff: Vec<String>,
-        note: Option<String>,
+        note: Option<Message>,
     ) -> Result<()> {
         self.write.log_json(entity, id, before).await?;
         self.count(item.kind).updated += 1;
-        let mut what = diff.join("; ");
-        if let Some(n) = note {
-            what = format!("{what} ({n})");
+        let mut what = Message::verbatim(diff.join("; "));
+        if let Some(note) = note {
+            what = msg!("import-change-note", diff = what, note = note);
         }
         self.change(item.kind, item.at, id, what);
         Ok(())

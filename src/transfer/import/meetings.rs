@@ -2,7 +2,6 @@
 //! falls within its dates), refused as duplicates (same day, same people) unless forced,
 //! written in bulk.
 
-use crate::error::Message;
 use crate::i18n::records;
 use std::collections::HashMap;
 
@@ -37,13 +36,19 @@ fn check(
             let Some((start, end)) = live.get(&id) else {
                 return Err(item.refuse(
                     Some("visit"),
-                    format!("There is no visit #{id}; /visits list shows the numbers."),
+                    crate::store::change::missing(Entity::Visit, id),
                 ));
             };
             if !date.falls_within(start, end) {
                 return Err(item.refuse(
                     Some("date"),
-                    format!("The meeting date {date} is outside visit #{id} ({start} to {end}); fix the date or choose another visit."),
+                    crate::msg!(
+                        "meeting-outside-visit",
+                        date = date.to_string(),
+                        id = id,
+                        from = start,
+                        to = end
+                    ),
                 ));
             }
             Some(id)
@@ -68,10 +73,8 @@ fn duplicate(item: &Item, owner: Owner) -> Refusal {
     item.refuse(
         Some("officials"),
         match owner {
-            Owner::Record(id) => Message::from(records::duplicate("meeting", id)).to_string(),
-            Owner::Row(at) => format!(
-                "the meeting at {at} of this file is on the same day with the same officials; remove one of the two, or add force:true to record both."
-            ),
+            Owner::Record(id) => records::duplicate("meeting", id).into(),
+            Owner::Row(at) => crate::msg!("import-meeting-repeats-row", at = at.message()),
         },
     )
 }

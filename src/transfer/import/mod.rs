@@ -111,8 +111,9 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<File, UserError> {
     let json = matches!(first, Some('[' | '{')) || name.to_lowercase().ends_with(".json");
     let (identity, kinds, mut items, exported) = match first {
         None => {
-            return Err(UserError::new(format!(
-                "{name} is empty; export a file first to see the expected columns."
+            return Err(UserError::from(crate::msg!(
+                "import-file-empty",
+                file = name
             )));
         }
         Some(_) if json => {
@@ -128,8 +129,9 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<File, UserError> {
     // An export of a kind with no records is a file with nothing to do; a hand-made one
     // without rows is a mistake worth a word.
     if items.is_empty() && !exported {
-        return Err(UserError::new(format!(
-            "{name} holds no records; add rows under the header."
+        return Err(UserError::from(crate::msg!(
+            "import-no-records",
+            file = name
         )));
     }
     if let Some(identity) = &identity {

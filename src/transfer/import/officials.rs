@@ -32,16 +32,13 @@ fn posts(job: &Job<'_>, item: &Item) -> Result<Option<Vec<post::Fields>>, Refusa
     for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let parts: Vec<&str> = line.split('|').map(str::trim).collect();
         if parts.len() > 5 {
-            return Err(item.refuse(
-                Some("posts"),
-                format!("`{line}` has more than five parts; write each post as title | organization | province | from | to."),
-            ));
+            return Err(item.refuse(Some("posts"), crate::msg!("import-post-parts", line = line)));
         }
         let part = |i: usize| parts.get(i).copied().filter(|p| !p.is_empty());
         let Some(title) = part(0) else {
             return Err(item.refuse(
                 Some("posts"),
-                format!("`{line}` has no title; write each post as title | organization | province | from | to."),
+                crate::msg!("import-post-no-title", line = line),
             ));
         };
         let date = |i: usize| part(i).map(FlexDate::parse).transpose().map_err(&at);
@@ -65,7 +62,7 @@ fn posts(job: &Job<'_>, item: &Item) -> Result<Option<Vec<post::Fields>>, Refusa
         {
             return Err(item.refuse(
                 Some("posts"),
-                format!("`{line}` ends before it starts; type an end on or after the start."),
+                crate::msg!("import-post-ends-before-start", line = line),
             ));
         }
         out.push(post);
@@ -73,7 +70,7 @@ fn posts(job: &Job<'_>, item: &Item) -> Result<Option<Vec<post::Fields>>, Refusa
     if let Some((a, _)) = post::overlapping(&out) {
         return Err(item.refuse(
             Some("posts"),
-            format!("two `{}` posts overlap; one person holds a title once at a time, so fix their dates.", a.title),
+            crate::msg!("import-posts-overlap", title = a.title.as_str()),
         ));
     }
     Ok(Some(out))
@@ -102,10 +99,7 @@ fn check(job: &Job<'_>, item: &Item) -> Result<Checked, Refusal> {
     for a in item.list("aliases") {
         let a = Text::parse("aliases", a, NAME_MAX).map_err(item.at("aliases"))?;
         if normalize(a.as_str()).is_empty() {
-            return Err(item.refuse(
-                Some("aliases"),
-                "An alias needs at least one letter or digit.",
-            ));
+            return Err(item.refuse(Some("aliases"), crate::error::Refusal::AliasEmpty));
         }
         aliases.push(a.into_string());
     }
@@ -184,9 +178,11 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
                     .map(|(id, name)| (id, name.to_string()))
                 {
                     job.count(kind).unchanged += 1;
-                    let note = format!(
-                        "`{}` is already on record as {holder} (#{held}); kept as it is",
-                        checked.fields.name
+                    let note = crate::msg!(
+                        "import-already-on-record",
+                        name = checked.fields.name.as_str(),
+                        holder = holder,
+                        id = held.to_string()
                     );
                     job.change(kind, item.at, held, note);
                     continue;
@@ -233,17 +229,22 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
 
 /// A name that already belongs to somebody other than `id`.
 fn taken(job: &Job<'_>, item: &Item, id: i64, names: &[(String, String)]) -> Option<Refusal> {
-    names.iter().find_map(|(norm, alias)| match job.names.holder(norm) {
-        Some((holder, name)) if holder != id => Some(item.refuse(
-            Some(if *alias == *item.get("name").unwrap_or_default() {
-                "name"
-            } else {
-                "aliases"
-            }),
-            format!("`{alias}` already names {name}; if they are one person, use /record official merge."),
-        )),
-        _ => None,
-    })
+    names
+        .iter()
+        .find_map(|(norm, alias)| match job.names.holder(norm) {
+            Some((holder, name)) if holder != id => Some(item.refuse(
+                Some(if *alias == *item.get("name").unwrap_or_default() {
+                    "name"
+                } else {
+                    "aliases"
+                }),
+                crate::error::Refusal::AliasTaken {
+                    alias: alias.clone(),
+                    holder: name.to_string(),
+                },
+            )),
+            _ => None,
+        })
 }
 
 async fn update(

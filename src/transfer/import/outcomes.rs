@@ -42,19 +42,16 @@ fn link(
     let Some(n) = item.int(column, 1, crate::transfer::item::MAX_ID)? else {
         return Ok(None);
     };
+    let entity = match column {
+        "visit" => Entity::Visit,
+        "meeting" => Entity::Meeting,
+        _ => Entity::Forum,
+    };
     let id = job
         .reference(brought, item, n)
-        .ok_or_else(|| Job::foreign(item, column, column, n))?;
+        .ok_or_else(|| Job::foreign(item, column, entity, n))?;
     if !live.contains(&id) {
-        let finder = match column {
-            "visit" => "/visits list shows the numbers",
-            "meeting" => "/official history lists meetings with their numbers",
-            _ => "/forums list shows the numbers",
-        };
-        return Err(item.refuse(
-            Some(column),
-            format!("There is no {column} #{id}; {finder}."),
-        ));
+        return Err(item.refuse(Some(column), crate::store::change::missing(entity, id)));
     }
     Ok(Some(id))
 }
@@ -72,9 +69,7 @@ fn check(job: &Job<'_>, item: &Item, live: &Live) -> Result<Fields, Refusal> {
         (None, Some(c)) => {
             return Err(item.refuse(
                 Some("currency"),
-                format!(
-                    "`currency` {c} goes with an amount; fill in `amount` or clear `currency`."
-                ),
+                crate::msg!("import-currency-without-amount", currency = c.to_string()),
             ));
         }
         (None, None) => None,
@@ -116,7 +111,7 @@ fn check(job: &Job<'_>, item: &Item, live: &Live) -> Result<Fields, Refusal> {
             let what = records::misfits(f.date, id, span, &misfits, &live.names);
             return Err(item.refuse(
                 Some("visit"),
-                format!("this outcome is {what}; fix the date, provinces or visit, or add force:true to link it anyway."),
+                crate::msg!("import-outcome-misfit", what = what),
             ));
         }
     }
@@ -270,9 +265,11 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             Class::Fresh | Class::Foreign(_) => {
                 if !job.opts.force {
                     let repeated = match seen.repeated(&fields) {
-                        Some((at, by)) => Some(format!(
-                            "the outcome at {at} of this file has {} within {DUPLICATE_DAYS} days; remove one of the two, or add force:true to record both.",
-                            records::repeat(by.name())
+                        Some((at, by)) => Some(crate::msg!(
+                            "import-outcome-repeats-row",
+                            at = at.message(),
+                            by = records::repeat(by.name()),
+                            days = DUPLICATE_DAYS.to_string()
                         )),
                         None => outcome::find_duplicate(&mut job.write, &fields, None)
                             .await?
@@ -322,7 +319,7 @@ async fn update(
     job.write_update(existing, item, id, &fields, opened).await
 }
 
-/// The refusal of an outcome that repeats one on record, in English (import reports are).
-fn said(d: outcome::Duplicate) -> String {
-    Message::from(crate::error::Refusal::from(d)).to_string()
+/// The refusal of an outcome that repeats one on record.
+fn said(d: outcome::Duplicate) -> Message {
+    crate::error::Refusal::from(d).into()
 }

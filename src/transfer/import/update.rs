@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Item;
 use super::job::{Existing, Job};
-use crate::error::Result;
+use crate::error::{Message, Result};
 use crate::store::kind::Record;
 
 impl Job<'_> {
@@ -19,7 +19,7 @@ impl Job<'_> {
         id: i64,
         version: i64,
         same: impl FnOnce(&R::Snapshot) -> bool,
-    ) -> Result<Option<(R::Snapshot, Option<String>)>> {
+    ) -> Result<Option<(R::Snapshot, Option<Message>)>> {
         let note = match self.conflict(R::ENTITY, item, id, version).await? {
             Ok(note) => note,
             Err(refusal) => {
@@ -44,7 +44,7 @@ impl Job<'_> {
         item: &Item,
         id: i64,
         fields: &R,
-        opened: (R::Snapshot, Option<String>),
+        opened: (R::Snapshot, Option<Message>),
     ) -> Result<()>
     where
         R::Snapshot: Serialize,
@@ -60,7 +60,7 @@ impl Job<'_> {
         existing: &Existing,
         item: &Item,
         id: i64,
-        (before, note): (R::Snapshot, Option<String>),
+        (before, note): (R::Snapshot, Option<Message>),
     ) -> Result<()>
     where
         R::Snapshot: Serialize,

@@ -74,10 +74,7 @@ pub(super) fn sources(item: &Item) -> Result<Vec<Source>, Refusal> {
                 .map_err(|(column, e)| item.refuse(Some(column), e.0))?,
         ),
         None if item.get("source_title").is_some() || item.get("source_date").is_some() => {
-            return Err(item.refuse(
-                Some("source"),
-                "`source_title` and `source_date` describe a `source`; add the link in a `source` column.",
-            ));
+            return Err(item.refuse(Some("source"), crate::msg!("import-source-needs-link")));
         }
         None => {}
     }
@@ -161,12 +158,8 @@ fn overlap_refusal(item: &Item, owner: Owner) -> Refusal {
     item.refuse(
         Some("start"),
         match owner {
-            Owner::Record(id) => format!(
-                "Visit #{id} from the same province overlaps these dates; see /visits show id:{id}, or add force:true to record both."
-            ),
-            Owner::Row(at) => format!(
-                "the visit at {at} of this file is from the same province and overlaps these dates; remove one of the two, or add force:true to record both."
-            ),
+            Owner::Record(id) => crate::msg!("visit-overlaps", id = id),
+            Owner::Row(at) => crate::msg!("import-visit-overlaps-row", at = at.message()),
         },
     )
 }
