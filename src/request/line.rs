@@ -51,12 +51,19 @@ impl Request {
                     raw.push(("command".into(), token.value))
                 }
                 None => {
-                    let option = positional.next().ok_or_else(|| {
-                        UserError::from(crate::msg!(
+                    let typed: String = token.value.chars().take(40).collect();
+                    let option = positional.next().ok_or_else(|| match raw.last() {
+                        // `province:Hainan Jiangsu`: the value went on past a space.
+                        Some((key, value)) => UserError::from(crate::msg!(
+                            "value-needs-quotes",
+                            typed = typed.as_str(),
+                            quoted = crate::domain::text::typed(key, &format!("{value} {typed}"))
+                        )),
+                        None => UserError::from(crate::msg!(
                             "not-an-option",
-                            typed = token.value.chars().take(40).collect::<String>(),
+                            typed = typed.as_str(),
                             example = spec.example
-                        ))
+                        )),
                     })?;
                     raw.push((option.name.to_string(), token.value));
                 }

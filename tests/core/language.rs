@@ -459,3 +459,16 @@ async fn every_commands_example_answers_in_korean_and_chinese() {
         assert!(english.is_empty(), "{lang}:\n{}", english.join("\n"));
     }
 }
+
+#[tokio::test]
+async fn a_value_with_a_space_gets_a_hint_about_quotes() {
+    let t = TestApp::with_sample().await;
+    let e = t
+        .app
+        .run_line(&reader(Lang::Ko), "/visits list province:Hainan Jiangsu")
+        .await
+        .unwrap_err();
+    let said = e.said(Lang::Ko);
+    assert!(said.contains("province:\"Hainan Jiangsu\""), "{said}");
+    assert!(said.contains("따옴표"), "{said}");
+}
