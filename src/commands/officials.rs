@@ -123,8 +123,11 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         .iter()
         .map(|p| {
             let mut line = format!("#{} {}", p.id, p.title);
-            for part in [&p.organization, &p.province].into_iter().flatten() {
-                line.push_str(&format!(" · {part}"));
+            if let Some(organization) = &p.organization {
+                line.push_str(&format!(" · {organization}"));
+            }
+            if let Some(province) = &p.province {
+                line.push_str(&format!(" · {}", crate::i18n::format::place(province)));
             }
             let from = p.from.as_deref().unwrap_or("?");
             match &p.to {
@@ -145,11 +148,15 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         (Some(l), _) => format!("{} ({l})", who.name),
         (None, _) => who.name.clone(),
     };
-    let post = [title.clone(), organization.clone(), province.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let post = [
+        title.clone(),
+        organization.clone(),
+        province.as_deref().map(crate::i18n::format::place),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     let span = match (&first, &last) {
         (Some(f), Some(l)) => format!(" · {}", t!("span", from = f.as_str(), to = l.as_str())),
         _ => String::new(),

@@ -224,9 +224,14 @@ pub fn nearest(key: &str, names: Vec<(String, String)>) -> Vec<String> {
 pub async fn names_in_languages(
     db: impl SqliteExecutor<'_>,
 ) -> Result<Vec<(String, Option<String>, Option<String>)>> {
-    Ok(
-        sqlx::query_as("SELECT name, name_ko, name_zh FROM regions ORDER BY id")
-            .fetch_all(db)
-            .await?,
+    // Chinese cities too (their Korean and Chinese names came with them, migration 0017);
+    // a province and a city of one English name (Jilin) are named as the province.
+    Ok(sqlx::query_as(
+        "SELECT name, ko, zh FROM cities
+          WHERE name NOT IN (SELECT name FROM regions)
+         UNION ALL
+         SELECT name, name_ko, name_zh FROM regions",
     )
+    .fetch_all(db)
+    .await?)
 }

@@ -272,6 +272,17 @@ async fn places_are_named_and_times_shown_as_the_reader_reads_them() {
         .await
         .unwrap();
     assert!(en.title.contains("Hainan"), "{}", en.title);
+    // A Chinese city too.
+    let added = t
+        .ok("/record visit add province:Shandong city:Qingdao start:2024-07 places:Busan")
+        .await;
+    let line = format!("/visits show id:{}", added["id"]);
+    let ko = t.app.run_line(&reader(Lang::Ko), &line).await.unwrap();
+    let origin = &ko.fields[0].value;
+    assert!(
+        origin.contains("산둥성") && origin.contains("칭다오"),
+        "{origin}"
+    );
     // The last change is told in the digest's time zone (Asia/Seoul), with its offset.
     let footer = en.footer.unwrap();
     assert!(footer.contains("(UTC+09:00)"), "{footer}");
