@@ -106,14 +106,9 @@ impl App {
         req: &Request,
         progress: &Progress,
     ) -> Result<Reply> {
+        let people = self.people_for(actor.lang).await?;
         let answer = self.answer_in_language(actor, req, progress);
-        match actor.lang {
-            crate::i18n::Lang::En => crate::i18n::read_by(actor.lang, answer).await,
-            lang => {
-                let people = self.people().await?;
-                crate::i18n::read_by_with(lang, people, answer).await
-            }
-        }
+        crate::i18n::read_by_with(actor.lang, people, answer).await
     }
 
     async fn answer_in_language(
@@ -297,6 +292,24 @@ pub(crate) fn plural(n: i64, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+/// What a change did to one record, as its reply's title says.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Done {
+    Added,
+    Updated,
+    Deleted,
+}
+
+/// "Visit #3 added", in the reader's language.
+pub(crate) fn done(done: Done, entity: crate::store::Entity, id: i64) -> String {
+    let kind = crate::i18n::format::kind_said(entity.as_str());
+    match done {
+        Done::Added => crate::t!("record-added", kind = kind, id = id),
+        Done::Updated => crate::t!("record-updated", kind = kind, id = id),
+        Done::Deleted => crate::t!("record-deleted", kind = kind, id = id),
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::App;
 use crate::error::Result;
-use crate::i18n::People;
+use crate::i18n::{Lang, People};
 use crate::intake::romanize;
 use crate::store::official::{self, Written};
 
@@ -41,8 +41,17 @@ fn named(s: &Written) -> (Option<String>, Option<String>) {
 }
 
 impl App {
+    /// How a reader of `lang` names people: nothing to read for English, whose names are
+    /// the records' own.
+    pub(super) async fn people_for(&self, lang: Lang) -> Result<Option<Arc<People>>> {
+        match lang {
+            Lang::En => Ok(None),
+            _ => self.people().await.map(Some),
+        }
+    }
+
     /// The people's names as of now, read again only when a name changed.
-    pub(super) async fn people(&self) -> Result<Arc<People>> {
+    async fn people(&self) -> Result<Arc<People>> {
         let now = official::names_version(&self.db).await?;
         let mut cached = self.people.lock().await;
         if let Some((version, people)) = cached.as_ref()

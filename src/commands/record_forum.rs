@@ -74,10 +74,10 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     }
     let id = change.create(&f).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-added",
-        kind = crate::i18n::format::kind_said("forum"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Added,
+        crate::store::Entity::Forum,
+        id,
     ))
     .text(crate::t!(
         "forum-added-text",
@@ -141,10 +141,10 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     f.organizer = a.organizer.apply(f.organizer);
     change.update(id, &f).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-updated",
-        kind = crate::i18n::format::kind_said("forum"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Updated,
+        crate::store::Entity::Forum,
+        id,
     ))
     .text(crate::t!("undo-reverts", what = title(&f), notes = ""))
     .data(json!({"id": id})))
@@ -161,10 +161,10 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
     let outcomes = change.detach_outcomes(Entity::Forum, id).await?;
     change.delete(Entity::Forum, id).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-deleted",
-        kind = crate::i18n::format::kind_said("forum"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Deleted,
+        crate::store::Entity::Forum,
+        id,
     ))
     .text(crate::t!(
         "detached-undo",

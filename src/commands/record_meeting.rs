@@ -57,10 +57,10 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         .await?;
     let id = change.create(&f).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-added",
-        kind = crate::i18n::format::kind_said("meeting"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Added,
+        crate::store::Entity::Meeting,
+        id,
     ))
     .text(crate::t!(
         "undo-takes-back",
@@ -130,10 +130,10 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     change.update(id, &f).await?;
     let who = official::names_of(&mut change, &f.participants).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-updated",
-        kind = crate::i18n::format::kind_said("meeting"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Updated,
+        crate::store::Entity::Meeting,
+        id,
     ))
     .text(crate::t!(
         "undo-reverts",
@@ -157,10 +157,10 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
     let outcomes = change.detach_outcomes(Entity::Meeting, id).await?;
     change.delete(Entity::Meeting, id).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-deleted",
-        kind = crate::i18n::format::kind_said("meeting"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Deleted,
+        crate::store::Entity::Meeting,
+        id,
     ))
     .text(crate::t!(
         "detached-undo",

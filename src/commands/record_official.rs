@@ -72,10 +72,10 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     let readings = crate::intake::romanize::readings(&spellings, a.country == Country::China);
     let id = change.create_official(&f, &a.aliases, &readings).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-added",
-        kind = crate::i18n::format::kind_said("official"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Added,
+        crate::store::Entity::Official,
+        id,
     ))
     .text(crate::t!(
         "official-added-text",
@@ -179,10 +179,10 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         ),
         _ => String::new(),
     };
-    Ok(Reply::new(crate::t!(
-        "record-updated",
-        kind = crate::i18n::format::kind_said("official"),
-        id = who.id
+    Ok(Reply::new(super::done(
+        super::Done::Updated,
+        crate::store::Entity::Official,
+        who.id,
     ))
     .text(crate::t!(
         "undo-reverts",
@@ -213,10 +213,10 @@ pub async fn delete(app: &App, actor: &Actor, Name(name): Name) -> Result<Reply>
         watch::pause_for_official(&mut change, who.id, &format!("{} was deleted", who.name))
             .await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-deleted",
-        kind = crate::i18n::format::kind_said("official"),
-        id = who.id
+    Ok(Reply::new(super::done(
+        super::Done::Deleted,
+        crate::store::Entity::Official,
+        who.id,
     ))
     .text(crate::t!(
         "official-deleted-text",

@@ -175,10 +175,10 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     check_duplicate(&mut change, &f, None, a.force).await?;
     let id = change.create(&f).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-added",
-        kind = crate::i18n::format::kind_said("outcome"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Added,
+        crate::store::Entity::Outcome,
+        id,
     ))
     .text(crate::t!(
         "outcome-added-text",
@@ -311,10 +311,10 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
         .await?;
     change.update(id, &f).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-updated",
-        kind = crate::i18n::format::kind_said("outcome"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Updated,
+        crate::store::Entity::Outcome,
+        id,
     ))
     .text(crate::t!("undo-reverts", what = said, notes = forced))
     .data(json!({"id": id})))
@@ -331,10 +331,10 @@ pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
         .await?;
     change.delete(Entity::Outcome, id).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-deleted",
-        kind = crate::i18n::format::kind_said("outcome"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Deleted,
+        crate::store::Entity::Outcome,
+        id,
     ))
     .text(crate::t!("undo-brings-back", what = said))
     .data(json!({"id": id})))

@@ -120,10 +120,10 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     } else {
         String::new()
     };
-    Ok(Reply::new(crate::t!(
-        "record-added",
-        kind = crate::i18n::format::kind_said("visit"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Added,
+        crate::store::Entity::Visit,
+        id,
     ))
     .text(crate::t!(
         "visit-added-text",
@@ -223,10 +223,10 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     let summary = describe(&app.db, &f).await?;
     change.update(id, &f).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-updated",
-        kind = crate::i18n::format::kind_said("visit"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Updated,
+        crate::store::Entity::Visit,
+        id,
     ))
     .text(crate::t!("undo-reverts", what = summary.said, notes = ""))
     .data(json!({"id": id})))
@@ -400,10 +400,10 @@ pub async fn delete(app: &App, actor: &Actor, a: DeleteArgs) -> Result<Reply> {
     let outcomes = change.detach_outcomes(Entity::Visit, id).await?;
     change.delete(Entity::Visit, id).await?;
     change.commit().await?;
-    Ok(Reply::new(crate::t!(
-        "record-deleted",
-        kind = crate::i18n::format::kind_said("visit"),
-        id = id
+    Ok(Reply::new(super::done(
+        super::Done::Deleted,
+        crate::store::Entity::Visit,
+        id,
     ))
     .text(crate::t!(
         "visit-deleted-text",

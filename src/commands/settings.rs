@@ -91,9 +91,10 @@ impl App {
                 Lang::En
             }
         };
-        match (lang, self.people().await) {
-            (Lang::En, _) | (_, Err(_)) => crate::i18n::read_by(lang, work).await,
-            (lang, Ok(people)) => crate::i18n::read_by_with(lang, people, work).await,
-        }
+        let people = self.people_for(lang).await.unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "people's names are unknown; posting them as on record");
+            None
+        });
+        crate::i18n::read_by_with(lang, people, work).await
     }
 }

@@ -192,19 +192,25 @@ impl Amount {
     /// As people read it: thousands grouped with commas, hundredths only when there are
     /// any (`1,500,000,000`, `1,500,000.50`).
     pub fn grouped(self) -> String {
-        let digits = (self.0 / 100).to_string();
-        let mut out = String::new();
-        for (i, d) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(d);
-        }
+        let out = thousands(self.0 / 100);
         match self.0 % 100 {
             0 => out,
             c => format!("{out}.{c:02}"),
         }
     }
+}
+
+/// A whole number with its thousands grouped by commas: `1,500,000`.
+pub fn thousands(n: i128) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 impl Serialize for Amount {

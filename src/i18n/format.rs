@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Lang, reader, render};
+use crate::domain::amount::thousands;
 use crate::error::Message;
 use crate::msg;
 
@@ -27,20 +28,9 @@ pub fn choice(value: &str) -> String {
 
 pub fn choice_in(lang: Lang, value: &str) -> String {
     let id = choice_key(value);
-    match super::BUNDLES
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .and_then(|(_, b)| b.get_message(&id).and_then(|m| m.value()).map(|p| (b, p)))
-    {
-        Some((bundle, pattern)) => {
-            let mut errors = Vec::new();
-            bundle
-                .format_pattern(pattern, None, &mut errors)
-                .into_owned()
-        }
-        None if lang != Lang::En => choice_in(Lang::En, value),
-        None => value.to_string(),
-    }
+    super::text_of(lang, &id)
+        .or_else(|| super::text_of(Lang::En, &id))
+        .unwrap_or_else(|| value.to_string())
 }
 
 /// "3 visits", "방문 3건", "3次访问": a count of a record kind (`visit`, `meeting`, `forum`,
@@ -167,30 +157,12 @@ pub fn choice_named(choices: &[&'static str], typed: &str) -> Option<&'static st
         return None;
     }
     choices.iter().copied().find(|c| {
-        let id = choice_key(c);
+        let also = format!("{}-also", choice_key(c));
         Lang::ALL.iter().any(|lang| {
             let named = choice_in(*lang, c);
-            let also = match super::BUNDLES
-                .iter()
-                .find(|(l, _)| l == lang)
-                .and_then(|(_, b)| b.get_message(&format!("{id}-also")))
-                .and_then(|m| m.value())
-            {
-                Some(pattern) => {
-                    let bundle = &super::BUNDLES
-                        .iter()
-                        .find(|(l, _)| l == lang)
-                        .expect("loaded")
-                        .1;
-                    let mut errors = Vec::new();
-                    bundle
-                        .format_pattern(pattern, None, &mut errors)
-                        .into_owned()
-                }
-                None => String::new(),
-            };
+            let others = super::text_of(*lang, &also).unwrap_or_default();
             std::iter::once(named.as_str())
-                .chain(also.split([',', '、']))
+                .chain(others.split([',', '、']))
                 .any(|n| crate::domain::normalize(n) == key)
         })
     })
@@ -219,13 +191,12 @@ pub fn money(m: &crate::domain::amount::Money) -> String {
         Lang::Ko => korean_scale(units).unwrap_or_else(|| m.amount.grouped()),
         Lang::Zh => chinese_scale(units).unwrap_or_else(|| m.amount.grouped()),
     };
-    let id = match (lang, m.currency) {
-        (Lang::En, _) => unreachable!("English returned above"),
-        (_, Currency::Krw) => "money-krw",
-        (_, Currency::Usd) => "money-usd",
-        (_, Currency::Cny) => "money-cny",
-        (_, Currency::Eur) => "money-eur",
-        (_, Currency::Jpy) => "money-jpy",
+    let id = match m.currency {
+        Currency::Krw => "money-krw",
+        Currency::Usd => "money-usd",
+        Currency::Cny => "money-cny",
+        Currency::Eur => "money-eur",
+        Currency::Jpy => "money-jpy",
     };
     let said = render(
         lang,
@@ -257,11 +228,11 @@ fn korean_scale(units: i128) -> Option<String> {
         let n = rest / scale;
         rest %= scale;
         if n > 0 {
-            parts.push(format!("{}{word}", grouped(n)));
+            parts.push(format!("{}{word}", thousands(n)));
         }
     }
     if rest > 0 {
-        parts.push(grouped(rest));
+        parts.push(thousands(rest));
     }
     Some(parts.join(" "))
 }
@@ -287,18 +258,6 @@ fn decimal(units: i128, scale: i128) -> String {
         p if p % 10 == 0 => format!("{whole}.{}", p / 10),
         p => format!("{whole}.{p:02}"),
     }
-}
-
-fn grouped(n: i128) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
 }
 
 #[cfg(test)]

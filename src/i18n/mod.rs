@@ -191,6 +191,19 @@ pub fn render(lang: Lang, m: &Message) -> String {
     text.into_owned()
 }
 
+/// The text of message `id` (an id built at run time, `choice-<value>`) in `lang` alone,
+/// without arguments; `None` when that language has no such message.
+pub(crate) fn text_of(lang: Lang, id: &str) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
+}
+
 /// A message by id with no arguments, in `lang`.
 pub fn text(lang: Lang, id: &'static str) -> String {
     render(
@@ -230,17 +243,13 @@ pub async fn read_by<F: std::future::Future>(lang: Lang, work: F) -> F::Output {
     READER.scope(Reader { lang, people: None }, work).await
 }
 
-/// `read_by`, with people named by `people` (`format::person`).
+/// `read_by`, with people named by `people` (`format::person`; as on record without).
 pub async fn read_by_with<F: std::future::Future>(
     lang: Lang,
-    people: std::sync::Arc<People>,
+    people: Option<std::sync::Arc<People>>,
     work: F,
 ) -> F::Output {
-    let reader = Reader {
-        lang,
-        people: Some(people),
-    };
-    READER.scope(reader, work).await
+    READER.scope(Reader { lang, people }, work).await
 }
 
 /// The language of the request being answered (English outside of one).

@@ -4,20 +4,10 @@
 
 use ab_glyph::{Font, FontVec, GlyphId};
 use delegation_bot::chart;
-use delegation_bot::commands::Actor;
 use delegation_bot::i18n::Lang;
 use delegation_bot::reply::Chart;
 
 use crate::helpers::TestApp;
-
-fn reader(lang: Lang) -> Actor {
-    Actor {
-        id: format!("u:{lang}"),
-        name: format!("Reader {lang}"),
-        moderator: true,
-        lang,
-    }
-}
 
 /// The font file in `assets/`, read on its own (not through the chart code).
 fn shipped_font() -> FontVec {
@@ -51,7 +41,11 @@ async fn provinces_in_korean_and_chinese_draw_every_character_and_name_every_bar
         (Lang::Zh, "海南省"),
         (Lang::En, "Hainan"),
     ] {
-        let reply = t.app.run_line(&reader(lang), "/provinces").await.unwrap();
+        let reply = t
+            .app
+            .run_line(&TestApp::reader(lang), "/provinces")
+            .await
+            .unwrap();
         let chart: Chart = reply.chart.expect("/provinces has a chart");
         assert!(!chart.is_time_series(), "{lang}: names make a ranking");
         assert!(
@@ -117,7 +111,10 @@ async fn monthly_visits_stay_a_vertical_time_series_in_korean() {
     let t = TestApp::with_sample().await;
     let reply = t
         .app
-        .run_line(&reader(Lang::Ko), "/visits monthly from:2024-01 to:2024-12")
+        .run_line(
+            &TestApp::reader(Lang::Ko),
+            "/visits monthly from:2024-01 to:2024-12",
+        )
         .await
         .unwrap();
     let chart = reply.chart.expect("a chart");

@@ -49,6 +49,16 @@ impl TestApp {
         self.app.run_line(&self.moderator, line).await
     }
 
+    /// A moderator who reads `lang`.
+    pub fn reader(lang: delegation_bot::i18n::Lang) -> Actor {
+        Actor {
+            id: format!("u:{lang}"),
+            name: format!("Reader {lang}"),
+            moderator: true,
+            lang,
+        }
+    }
+
     /// Another moderator, for changes made by someone else.
     pub fn other_moderator() -> Actor {
         Actor {

@@ -12,15 +12,6 @@ use delegation_bot::request::Request;
 
 use crate::helpers::TestApp;
 
-fn reader(lang: Lang) -> Actor {
-    Actor {
-        id: format!("u:{lang}"),
-        name: format!("Reader {lang}"),
-        moderator: true,
-        lang,
-    }
-}
-
 /// The `$variables` of each message of a language's files.
 fn variables(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut out = BTreeMap::new();
@@ -194,7 +185,7 @@ async fn replies_to_the_example_questions_are_in_the_readers_language() {
         "/help visits monthly",
     ];
     for lang in [Lang::Ko, Lang::Zh] {
-        let who = reader(lang);
+        let who = TestApp::reader(lang);
         for q in questions {
             let reply = t.app.run_line(&who, q).await.unwrap();
             // What the bot writes, not the records' own words (names, purposes, sources).
@@ -223,7 +214,7 @@ async fn replies_to_the_example_questions_are_in_the_readers_language() {
 async fn errors_are_said_in_the_readers_language() {
     let t = TestApp::with_sample().await;
     for (lang, marker) in [(Lang::Ko, '없'), (Lang::Zh, '没')] {
-        let who = reader(lang);
+        let who = TestApp::reader(lang);
         for line in ["/visits show id:999", "/forums show id:999"] {
             let e = t.app.run_line(&who, line).await.unwrap_err();
             let said = e.said(lang);
@@ -249,7 +240,7 @@ async fn places_are_named_and_times_shown_as_the_reader_reads_them() {
     let t = TestApp::with_sample().await;
     let ko = t
         .app
-        .run_line(&reader(Lang::Ko), "/visits show id:1")
+        .run_line(&TestApp::reader(Lang::Ko), "/visits show id:1")
         .await
         .unwrap();
     assert!(ko.title.contains("하이난성"), "{}", ko.title);
@@ -262,13 +253,13 @@ async fn places_are_named_and_times_shown_as_the_reader_reads_them() {
     assert!(places.contains("제주"), "{places}");
     let zh = t
         .app
-        .run_line(&reader(Lang::Zh), "/visits show id:1")
+        .run_line(&TestApp::reader(Lang::Zh), "/visits show id:1")
         .await
         .unwrap();
     assert!(zh.title.contains("海南省"), "{}", zh.title);
     let en = t
         .app
-        .run_line(&reader(Lang::En), "/visits show id:1")
+        .run_line(&TestApp::reader(Lang::En), "/visits show id:1")
         .await
         .unwrap();
     assert!(en.title.contains("Hainan"), "{}", en.title);
@@ -277,7 +268,11 @@ async fn places_are_named_and_times_shown_as_the_reader_reads_them() {
         .ok("/record visit add province:Shandong city:Qingdao start:2024-07 places:Busan")
         .await;
     let line = format!("/visits show id:{}", added["id"]);
-    let ko = t.app.run_line(&reader(Lang::Ko), &line).await.unwrap();
+    let ko = t
+        .app
+        .run_line(&TestApp::reader(Lang::Ko), &line)
+        .await
+        .unwrap();
     let origin = &ko.fields[0].value;
     assert!(
         origin.contains("산둥성") && origin.contains("칭다오"),
@@ -314,13 +309,19 @@ async fn a_new_official_is_found_by_the_readings_of_every_script() {
     // Readers see the name in their own script.
     let ko = t
         .app
-        .run_line(&reader(Lang::Ko), "/official show name:\"Wang Weizhong\"")
+        .run_line(
+            &TestApp::reader(Lang::Ko),
+            "/official show name:\"Wang Weizhong\"",
+        )
         .await
         .unwrap();
     assert!(ko.title.contains("왕웨이중(王伟中)"), "{}", ko.title);
     let zh = t
         .app
-        .run_line(&reader(Lang::Zh), "/official show name:\"Wang Weizhong\"")
+        .run_line(
+            &TestApp::reader(Lang::Zh),
+            "/official show name:\"Wang Weizhong\"",
+        )
         .await
         .unwrap();
     assert!(zh.title.starts_with("王伟中"), "{}", zh.title);
@@ -355,7 +356,7 @@ async fn posts_to_channels_follow_the_teams_language() {
     // Members may not change it.
     let member = Actor {
         moderator: false,
-        ..reader(Lang::En)
+        ..TestApp::reader(Lang::En)
     };
     assert!(
         t.app
@@ -397,7 +398,7 @@ async fn search_and_filters_take_any_spelling() {
     // 산시 is two provinces: say so, in the reader's language.
     let e = t
         .app
-        .run_line(&reader(Lang::Ko), "/visits list province:산시성")
+        .run_line(&TestApp::reader(Lang::Ko), "/visits list province:산시성")
         .await
         .unwrap_err();
     let said = e.said(Lang::Ko);
@@ -435,7 +436,7 @@ async fn korean_and_chinese_words_for_choices_are_understood() {
 async fn every_commands_example_answers_in_korean_and_chinese() {
     for lang in [Lang::Ko, Lang::Zh] {
         let t = TestApp::with_sample().await;
-        let who = reader(lang);
+        let who = TestApp::reader(lang);
         let mut english = Vec::new();
         for spec in COMMANDS {
             let said: Vec<String> = match t.app.run_line(&who, spec.example).await {
@@ -476,7 +477,10 @@ async fn a_value_with_a_space_gets_a_hint_about_quotes() {
     let t = TestApp::with_sample().await;
     let e = t
         .app
-        .run_line(&reader(Lang::Ko), "/visits list province:Hainan Jiangsu")
+        .run_line(
+            &TestApp::reader(Lang::Ko),
+            "/visits list province:Hainan Jiangsu",
+        )
         .await
         .unwrap_err();
     let said = e.said(Lang::Ko);

@@ -159,16 +159,19 @@ fn assert_no_pings(fake: &FakeDiscord) {
     }
 }
 
+/// The bot's registration of its commands, as the fake Discord answered it.
+async fn registration(fake: &FakeDiscord) -> Recorded {
+    let path = format!("/api/v10/applications/{APP_ID}/guilds/{GUILD}/commands");
+    fake.wait_for("command registration", |r| {
+        r.method == "PUT" && r.path == path
+    })
+    .await
+}
+
 #[tokio::test]
 async fn registers_the_whole_catalog_within_discords_rules() {
     let s = setup().await;
-    let path = format!("/api/v10/applications/{APP_ID}/guilds/{GUILD}/commands");
-    let put = s
-        .fake
-        .wait_for("command registration", |r| {
-            r.method == "PUT" && r.path == path
-        })
-        .await;
+    let put = registration(&s.fake).await;
     assert_eq!(put.status, 200, "the spec and Discord's rules accept it");
     let commands = put.payload().json;
     let mut leaves = 0;
@@ -401,13 +404,7 @@ async fn the_log_has_no_errors_and_no_token() {
 #[tokio::test]
 async fn speaks_the_members_language_in_commands_and_answers() {
     let s = setup().await;
-    let path = format!("/api/v10/applications/{APP_ID}/guilds/{GUILD}/commands");
-    let put = s
-        .fake
-        .wait_for("command registration", |r| {
-            r.method == "PUT" && r.path == path
-        })
-        .await;
+    let put = registration(&s.fake).await;
     assert_eq!(
         put.status, 200,
         "localizations within Discord's rules and cap"

@@ -11,12 +11,7 @@ use super::*;
 
 /// The registration body the bot sent.
 async fn registered(fake: &FakeDiscord) -> Vec<Value> {
-    let path = format!("/api/v10/applications/{APP_ID}/guilds/{GUILD}/commands");
-    let put = fake
-        .wait_for("command registration", |r| {
-            r.method == "PUT" && r.path == path
-        })
-        .await;
+    let put = registration(fake).await;
     put.payload().json.as_array().unwrap().clone()
 }
 
