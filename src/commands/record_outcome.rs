@@ -91,9 +91,10 @@ async fn describe(app: &App, f: &Fields) -> Result<(String, String)> {
     }
     for parts in [&mut logged, &mut said] {
         parts.push(f.date.to_string());
-        if let Some(m) = f.amount {
-            parts.push(m.to_string());
-        }
+    }
+    if let Some(m) = &f.amount {
+        logged.push(m.to_string());
+        said.push(crate::i18n::format::money(m));
     }
     Ok((logged.join(" · "), said.join(" · ")))
 }

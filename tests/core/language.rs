@@ -278,6 +278,20 @@ async fn places_are_named_and_times_shown_as_the_reader_reads_them() {
         origin.contains("산둥성") && origin.contains("칭다오"),
         "{origin}"
     );
+    // Amounts as Korean writes money, in what a change says too.
+    let added = t
+        .ok("/outcome add kind:MOU title:Battery date:2024-06-04 province:Jiangsu amount:\"1.5조원\" status:signed")
+        .await;
+    let deleted = t
+        .app
+        .run_line(
+            &TestApp::reader(Lang::Ko),
+            &format!("/outcome delete id:{}", added["id"]),
+        )
+        .await
+        .unwrap();
+    let text = deleted.text.unwrap();
+    assert!(text.contains("1조 5,000억 원"), "{text}");
     // The last change is told in the digest's time zone (Asia/Seoul), with its offset.
     let footer = en.footer.unwrap();
     assert!(footer.contains("(UTC+09:00)"), "{footer}");
