@@ -10,9 +10,8 @@ use crate::error::{Message, Result};
 use crate::msg;
 use crate::reply::Reply;
 use crate::request::Request;
-use crate::store::kind::Record;
 use crate::store::official::{self, Fields};
-use crate::store::{Entity, meeting, post, visit, watch};
+use crate::store::{Entity, meeting, post, watch};
 
 /// Splits an alias list typed with `;`.
 pub(crate) fn alias_list(text: Option<&str>) -> Vec<String> {
@@ -140,21 +139,10 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
             Edit::Keep => old.province_id,
         },
     };
-    let logged = change.before(Entity::Official, who.id).await?;
-    f.write(&mut change, who.id).await?;
     // The title is the post held today: a new one ends that post today.
-    let today = crate::clock::today();
-    let retitled = if f.title != old.title {
-        let post = f
-            .title
-            .as_deref()
-            .map(|t| post::carried(t, f.organization.as_deref(), f.province_id));
-        post::change_title(&mut change, who.id, post.as_ref(), today).await?
-    } else {
-        post::Retitled::Same
-    };
-    post::settle_titles(&mut change, &[who.id], today).await?;
-    change.log(logged).await?;
+    let retitled = change
+        .edit_official(who.id, &f, crate::clock::today())
+        .await?;
     change.commit().await?;
     let renamed = if f.name != old.name {
         format!(
@@ -250,9 +238,7 @@ pub async fn alias(
     change
         .summarize(&format!("alias {alias} for {}", who.name))
         .await?;
-    let before = change.before(Entity::Official, who.id).await?;
-    official::add_alias(&mut change, who.id, &alias).await?;
-    change.log(before).await?;
+    change.add_alias(who.id, &alias).await?;
     change.commit().await?;
     Ok(Reply::new(crate::t!(
         "alias-added",
@@ -272,9 +258,7 @@ pub async fn unalias(
     change
         .summarize(&format!("remove alias {alias} of {}", who.name))
         .await?;
-    let before = change.before(Entity::Official, who.id).await?;
-    official::remove_alias(&mut change, who.id, &alias).await?;
-    change.log(before).await?;
+    change.remove_alias(who.id, &alias).await?;
     change.commit().await?;
     Ok(Reply::new(crate::t!(
         "alias-removed",
@@ -343,59 +327,9 @@ pub async fn merge(app: &App, actor: &Actor, a: MergeArgs) -> Result<Reply> {
     change
         .summarize(&format!("merge {} into {}", remove.name, keep.name))
         .await?;
-    // Undo replays entries in reverse: the kept record must give the aliases back first.
-    let mut touched: Vec<(Entity, i64)> =
-        vec![(Entity::Official, remove.id), (Entity::Official, keep.id)];
-    touched.extend(meetings.iter().map(|m| (Entity::Meeting, *m)));
-    touched.extend(visits.iter().map(|v| (Entity::Visit, *v)));
-    let mut befores = Vec::new();
-    for (entity, id) in &touched {
-        befores.push(change.before(*entity, *id).await?);
-    }
-
-    for m in &meetings {
-        let mut f = meeting::Fields::from_snapshot(
-            &meeting::snapshot(&mut change, *m)
-                .await?
-                .expect("referenced"),
-        );
-        for p in f.participants.iter_mut().filter(|p| **p == remove.id) {
-            *p = keep.id;
-        }
-        f.participants.sort_unstable();
-        f.participants.dedup();
-        f.write(&mut change, *m).await?;
-    }
-    for v in &visits {
-        let mut f = visit::Fields::from_snapshot(
-            &visit::snapshot(&mut change, *v).await?.expect("referenced"),
-        );
-        f.leader_id = Some(keep.id);
-        f.write(&mut change, *v).await?;
-    }
-    official::soft_delete(&mut change, remove.id).await?;
-    let watches = watch::move_official(&mut change, remove.id, keep.id).await?;
-    // The kept record's career gains the duplicate's posts it did not have.
-    crate::store::post::move_to(&mut change, remove.id, keep.id).await?;
-    // The kept record gains the duplicate's spellings and fills its own gaps from it.
-    let k = &kept.row;
-    let g = &gone.row;
-    let merged = Fields {
-        name: k.name.clone(),
-        local_name: k.local_name.clone().or(g.local_name.clone()),
-        country: k.country.clone(),
-        title: k.title.clone().or(g.title.clone()),
-        organization: k.organization.clone().or(g.organization.clone()),
-        province_id: k.province_id.or(g.province_id),
-    };
-    merged.write(&mut change, keep.id).await?;
-    post::settle_titles(&mut change, &[keep.id], crate::clock::today()).await?;
-    for a in &gone.aliases {
-        official::add_alias(&mut change, keep.id, &a.alias).await?;
-    }
-    for before in befores {
-        change.log(before).await?;
-    }
+    let watches = change
+        .merge_officials(&kept, &gone, &meetings, &visits, crate::clock::today())
+        .await?;
     change.commit().await?;
     Ok(Reply::new(crate::t!("merged", removed = remove.name.as_str(), kept = keep.name.as_str()))
         .text(crate::t!(

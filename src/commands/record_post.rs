@@ -10,7 +10,8 @@ use crate::domain::text::typed;
 use crate::error::Result;
 use crate::reply::Reply;
 use crate::request::Request;
-use crate::store::{Entity, official, post};
+use crate::store::change::Titles;
+use crate::store::{official, post};
 
 pub struct AddArgs {
     name: String,
@@ -64,12 +65,10 @@ pub async fn add(app: &App, actor: &Actor, mut a: AddArgs) -> Result<Reply> {
     change
         .summarize(&format!("add post {what} to {}", who.name))
         .await?;
-    let before = change.before(Entity::Official, who.id).await?;
-    let title_before = official::title(&mut change, who.id).await?;
-    let id = post::add(&mut change, who.id, &a.post).await?;
-    post::touch_official(&mut change, who.id, crate::clock::today()).await?;
-    let title_now = title_note(title_before, official::title(&mut change, who.id).await?);
-    change.log(before).await?;
+    let (id, titles) = change
+        .add_post(who.id, &a.post, crate::clock::today())
+        .await?;
+    let title_now = title_note(titles);
     change.commit().await?;
     Ok(
         Reply::new(crate::t!("post-added", id = id, name = who.name.as_str()))
@@ -100,18 +99,16 @@ impl Args for RemoveArgs {
 pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
     let mut change = app.change(actor, "update", "remove post").await?;
     let who = official::resolve(&mut change, &a.name).await?;
-    let before = change.before(Entity::Official, who.id).await?;
-    let title_before = official::title(&mut change, who.id).await?;
-    let row = post::remove(&mut change, who.id, a.id).await?;
-    post::touch_official(&mut change, who.id, crate::clock::today()).await?;
-    let title_now = title_note(title_before, official::title(&mut change, who.id).await?);
+    let (row, titles) = change
+        .remove_post(who.id, a.id, crate::clock::today())
+        .await?;
+    let title_now = title_note(titles);
     change
         .summarize(&format!(
             "remove post #{} {} from {}",
             a.id, row.title, who.name
         ))
         .await?;
-    change.log(before).await?;
     change.commit().await?;
     Ok(Reply::new(crate::t!(
         "post-removed",
@@ -127,11 +124,11 @@ pub async fn remove(app: &App, actor: &Actor, a: RemoveArgs) -> Result<Reply> {
 }
 
 /// " Their title is now X." when a change of posts changed the title they hold today.
-pub(crate) fn title_note(before: Option<String>, after: Option<String>) -> String {
-    if before == after {
+pub(crate) fn title_note(Titles { before, now }: Titles) -> String {
+    if before == now {
         return String::new();
     }
-    match after {
+    match now {
         Some(title) => format!(" {}", crate::t!("title-now", title = title)),
         None => format!(" {}", crate::t!("title-none")),
     }

@@ -387,15 +387,11 @@ pub async fn delete(app: &App, actor: &Actor, a: DeleteArgs) -> Result<Reply> {
         if a.meetings == Some(MeetingsFate::Delete) {
             change.delete(Entity::Meeting, *m).await?;
         } else {
-            let before = change.before(Entity::Meeting, *m).await?;
-            meeting::unlink(&mut change, *m).await?;
-            change.log(before).await?;
+            change.unlink_meeting(*m).await?;
         }
     }
     for f in &d.forums {
-        let before = change.before(Entity::Forum, *f).await?;
-        forum::unlink(&mut change, *f, id).await?;
-        change.log(before).await?;
+        change.unlink_forum(*f, id).await?;
     }
     let outcomes = change.detach_outcomes(Entity::Visit, id).await?;
     change.delete(Entity::Visit, id).await?;

@@ -143,7 +143,7 @@ pub async fn keys(tx: &mut Tx<'_>) -> Result<Vec<(i64, (String, String, String))
 }
 
 /// Takes a visit off a forum's attendance.
-pub async fn unlink(tx: &mut Tx<'_>, id: i64, visit_id: i64) -> Result<()> {
+pub(in crate::store) async fn unlink(tx: &mut Tx<'_>, id: i64, visit_id: i64) -> Result<()> {
     sqlx::query("DELETE FROM forum_visits WHERE forum_id = ? AND visit_id = ?")
         .bind(id)
         .bind(visit_id)

@@ -113,6 +113,25 @@ pub async fn insert_many<R: Bulk>(tx: &mut Tx<'_>, rows: &[New<R>], dataset: &st
     summary::mark_inserted(tx, R::ENTITY, &ids).await
 }
 
+/// Inserts many new officials with their spellings (normalized, as typed, whose) and their
+/// posts; with `settle_on`, their titles are brought in line with the posts held that day.
+pub async fn insert_officials(
+    tx: &mut Tx<'_>,
+    rows: &[New<official::Fields>],
+    aliases: &[(String, String, i64)],
+    posts: &[(i64, super::post::Fields)],
+    dataset: &str,
+    settle_on: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    official::insert_many(tx, rows, aliases, dataset).await?;
+    super::post::insert_many(tx, posts).await?;
+    if let Some(today) = settle_on {
+        let made: Vec<i64> = rows.iter().map(|n| n.id).collect();
+        super::post::settle_titles(tx, &made, today).await?;
+    }
+    Ok(())
+}
+
 /// The live record `id` of kind `R`, if the id names one.
 pub async fn live<R: Record>(tx: &mut Tx<'_>, id: i64) -> Result<Option<R::Snapshot>> {
     Ok(R::load(tx, id).await?.filter(|s| !R::is_deleted(s)))
@@ -142,7 +161,7 @@ pub async fn snapshot(tx: &mut Tx<'_>, entity: Entity, id: i64) -> Result<Option
 }
 
 /// Puts a record back as `before` had it; `None` (it did not exist) soft-deletes it.
-pub async fn restore(tx: &mut Tx<'_>, entity: Entity, id: i64, before: Option<Json>) -> Result<()> {
+pub(in crate::store) async fn restore(tx: &mut Tx<'_>, entity: Entity, id: i64, before: Option<Json>) -> Result<()> {
     let Some(j) = before else {
         return super::soft_delete(tx, entity, id).await;
     };

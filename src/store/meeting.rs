@@ -112,7 +112,7 @@ pub async fn on_days(tx: &mut Tx<'_>, days: &[String]) -> Result<Vec<(i64, Strin
 }
 
 /// Keeps a meeting but takes it off its visit.
-pub async fn unlink(tx: &mut Tx<'_>, id: i64) -> Result<()> {
+pub(in crate::store) async fn unlink(tx: &mut Tx<'_>, id: i64) -> Result<()> {
     sqlx::query(
         "UPDATE meetings SET visit_id = NULL, updated_at = ?, version = version + 1 WHERE id = ?",
     )

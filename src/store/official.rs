@@ -276,7 +276,7 @@ pub async fn most_met(db: &SqlitePool) -> Result<Option<Official>> {
 
 /// Inserts many new officials and their aliases (normalized, each held by one official) in
 /// a few statements.
-pub async fn insert_many(
+pub(in crate::store) async fn insert_many(
     tx: &mut Tx<'_>,
     rows: &[super::bulk::New<Fields>],
     aliases: &[(String, String, i64)],
@@ -352,7 +352,7 @@ pub(super) async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields) -> Result<()> {
 
 /// Adds an alias; one that already names this official is fine, one that names somebody
 /// else is refused with their name.
-pub async fn add_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
+pub(in crate::store) async fn add_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
     let norm = normalize(alias);
     if norm.is_empty() {
         return Err(Refusal::AliasEmpty.into());
@@ -395,7 +395,7 @@ pub async fn add_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
 
 /// Takes a spelling off an official; their name and local name stay (renaming changes
 /// those).
-pub async fn remove_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
+pub(in crate::store) async fn remove_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
     let norm = normalize(alias);
     let own: (String, Option<String>) =
         sqlx::query_as("SELECT name, local_name FROM officials WHERE id = ?")
@@ -424,7 +424,7 @@ pub async fn remove_alias(tx: &mut Tx<'_>, id: i64, alias: &str) -> Result<()> {
     Ok(())
 }
 
-pub async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
+pub(in crate::store) async fn soft_delete(tx: &mut Tx<'_>, id: i64) -> Result<()> {
     sqlx::query("DELETE FROM official_aliases WHERE official_id = ?")
         .bind(id)
         .execute(&mut **tx)

@@ -176,7 +176,11 @@ async fn remember_matches(tx: &mut Tx<'_>, id: i64) -> Result<()> {
 /// A merge: the watches that follow official `from` follow `to` instead; one that would
 /// repeat a watch of `to` in the same channel goes, as the other does the same. Returns
 /// the watches that now follow `to` because of it.
-pub async fn move_official(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<Vec<i64>> {
+pub(in crate::store) async fn move_official(
+    tx: &mut Tx<'_>,
+    from: i64,
+    to: i64,
+) -> Result<Vec<i64>> {
     // (id, channel, kind, province, place)
     type Row = (i64, String, String, Option<i64>, Option<i64>);
     let theirs: Vec<Row> = sqlx::query_as(

@@ -129,12 +129,19 @@ pub async fn generate_with(
     let made = make(&mut rng, &places, &first, visits, seed, progress);
 
     progress.report("writing", visits as u64, visits as u64);
-    official::insert_many(&mut tx, &made.officials, &made.aliases, DATASET).await?;
+    kind::insert_officials(
+        &mut tx,
+        &made.officials,
+        &made.aliases,
+        &made.posts,
+        DATASET,
+        None,
+    )
+    .await?;
     kind::insert_many(&mut tx, &made.visits, DATASET).await?;
     kind::insert_many(&mut tx, &made.meetings, DATASET).await?;
     kind::insert_many(&mut tx, &made.forums, DATASET).await?;
     kind::insert_many(&mut tx, &made.outcomes, DATASET).await?;
-    post::insert_many(&mut tx, &made.posts).await?;
     progress.report("indexing", visits as u64, visits as u64);
     search::rebuild(&mut tx).await?;
     progress.report("counting", visits as u64, visits as u64);

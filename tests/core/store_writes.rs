@@ -159,9 +159,9 @@ pub fn post(title: &str, from: &str, to: &str) -> post::Fields {
 /// Adds a post as an audited change to its official.
 pub async fn add_post(t: &TestApp, who: &str, official: i64, f: &post::Fields) -> Result<i64> {
     let mut c = change(t, who).await?;
-    let before = c.before(Entity::Official, official).await?;
-    let id = post::add(&mut c, official, f).await?;
-    c.log(before).await?;
+    let (id, _) = c
+        .add_post(official, f, delegation_bot::clock::today())
+        .await?;
     c.commit().await?;
     Ok(id)
 }
@@ -169,8 +169,7 @@ pub async fn add_post(t: &TestApp, who: &str, official: i64, f: &post::Fields) -
 /// Removes a post as an audited change to its official.
 pub async fn remove_post(t: &TestApp, who: &str, official: i64, id: i64) -> Result<()> {
     let mut c = change(t, who).await?;
-    let before = c.before(Entity::Official, official).await?;
-    post::remove(&mut c, official, id).await?;
-    c.log(before).await?;
+    c.remove_post(official, id, delegation_bot::clock::today())
+        .await?;
     c.commit().await
 }

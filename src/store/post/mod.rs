@@ -9,9 +9,9 @@ mod read;
 mod title;
 
 pub use read::{career, posts_for_meetings, title_on, titles_at_latest_meeting};
-pub use title::{
-    Retitled, carried, carry, change as change_title, due as titles_due, holds,
-    settle as settle_titles, touch_official,
+pub use title::{Retitled, carried, due as titles_due, holds};
+pub(in crate::store) use title::{
+    carry, change as change_title, settle as settle_titles, touch_official,
 };
 
 use serde::{Deserialize, Serialize};
@@ -83,7 +83,11 @@ pub async fn of(tx: &mut Tx<'_>, official: i64) -> Result<Vec<PostRow>> {
 }
 
 /// Puts an official's posts back exactly as a snapshot had them, numbers included (undo).
-pub async fn write_all(tx: &mut Tx<'_>, official: i64, rows: &[PostRow]) -> Result<()> {
+pub(in crate::store) async fn write_all(
+    tx: &mut Tx<'_>,
+    official: i64,
+    rows: &[PostRow],
+) -> Result<()> {
     sqlx::query("DELETE FROM posts WHERE official_id = ?")
         .bind(official)
         .execute(&mut **tx)
@@ -113,7 +117,7 @@ pub async fn write_all(tx: &mut Tx<'_>, official: i64, rows: &[PostRow]) -> Resu
 /// start, a `|` in the title or organization (the sheet's separator), and a post
 /// overlapping another of theirs with the same title (a day counts for both posts it starts
 /// or ends; a month for all its days).
-pub async fn add(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
+pub(in crate::store) async fn add(tx: &mut Tx<'_>, official: i64, f: &Fields) -> Result<i64> {
     let id = insert(tx, official, f).await?;
     settle_titles(tx, &[official], crate::clock::today()).await?;
     Ok(id)
@@ -206,7 +210,7 @@ async fn supersede_carried(tx: &mut Tx<'_>, official: i64, key: &str) -> Result<
 }
 
 /// Removes one of an official's posts; a number that is not theirs is refused.
-pub async fn remove(tx: &mut Tx<'_>, official: i64, id: i64) -> Result<PostRow> {
+pub(in crate::store) async fn remove(tx: &mut Tx<'_>, official: i64, id: i64) -> Result<PostRow> {
     let found: Option<PostRow> = sqlx::query_as(
         "DELETE FROM posts WHERE id = ? AND official_id = ?
          RETURNING id, title, organization, province_id, from_date, from_precision, to_date, to_precision",
@@ -252,7 +256,7 @@ pub fn overlapping(posts: &[Fields]) -> Option<(&Fields, &Fields)> {
 
 /// A merge: the posts of `from` that `to` does not already hold (the same title over any
 /// of the same days) become `to`'s; the others stay with `from`. Returns how many moved.
-pub async fn move_to(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<usize> {
+pub(in crate::store) async fn move_to(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<usize> {
     let theirs: Vec<(i64, String, String, String)> = sqlx::query_as(
         "SELECT id, title, span_from, span_to FROM posts WHERE official_id = ? ORDER BY id",
     )
@@ -284,7 +288,11 @@ pub async fn move_to(tx: &mut Tx<'_>, from: i64, to: i64) -> Result<usize> {
 }
 
 /// Replaces all of an official's posts (an import that carries their career).
-pub async fn replace(tx: &mut Tx<'_>, official: i64, posts: &[Fields]) -> Result<()> {
+pub(in crate::store) async fn replace(
+    tx: &mut Tx<'_>,
+    official: i64,
+    posts: &[Fields],
+) -> Result<()> {
     sqlx::query("DELETE FROM posts WHERE official_id = ?")
         .bind(official)
         .execute(&mut **tx)
@@ -312,7 +320,7 @@ pub fn line(p: &Post) -> String {
 
 /// Inserts many posts (official, fields) in a few statements, unchecked: for bulk loads
 /// that make them consistent.
-pub async fn insert_many(tx: &mut Tx<'_>, rows: &[(i64, Fields)]) -> Result<()> {
+pub(in crate::store) async fn insert_many(tx: &mut Tx<'_>, rows: &[(i64, Fields)]) -> Result<()> {
     super::bulk::insert(
         tx,
         "INSERT INTO posts (official_id, title, organization, province_id, from_date, from_precision, to_date, to_precision) ",

@@ -22,7 +22,11 @@ const CURRENT: &str = "(SELECT p.title FROM posts p
 
 /// Writes the title of each of `officials` as their posts make it on `today`; returns the
 /// ids whose title changed.
-pub async fn settle(tx: &mut Tx<'_>, officials: &[i64], today: NaiveDate) -> Result<Vec<i64>> {
+pub(in crate::store) async fn settle(
+    tx: &mut Tx<'_>,
+    officials: &[i64],
+    today: NaiveDate,
+) -> Result<Vec<i64>> {
     let ids = serde_json::to_string(officials)?;
     Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "UPDATE officials SET title = {CURRENT}
@@ -80,7 +84,7 @@ pub fn holds(posts: &[Fields], title: &str) -> bool {
 
 /// A title given as a plain value to an official already on record: kept as an undated
 /// post unless a post of that title is on record.
-pub async fn carry(tx: &mut Tx<'_>, official: i64, post: &Fields) -> Result<()> {
+pub(in crate::store) async fn carry(tx: &mut Tx<'_>, official: i64, post: &Fields) -> Result<()> {
     let titles: Vec<String> = sqlx::query_scalar("SELECT title FROM posts WHERE official_id = ?")
         .bind(official)
         .fetch_all(&mut **tx)
@@ -110,7 +114,7 @@ pub enum Retitled {
 /// hold posts: a new title ends the post held today and opens one from today (a post
 /// begun today is renamed instead); someone who holds none gets it as an undated post.
 /// No title ends every post held today as of yesterday (one begun today goes).
-pub async fn change(
+pub(in crate::store) async fn change(
     tx: &mut Tx<'_>,
     official: i64,
     new: Option<&Fields>,
@@ -187,7 +191,11 @@ async fn end(tx: &mut Tx<'_>, id: i64, day: &str) -> Result<()> {
 
 /// After a post is added or removed: the official's version moves on (their posts are part
 /// of their record) and their title is settled.
-pub async fn touch_official(tx: &mut Tx<'_>, official: i64, today: NaiveDate) -> Result<()> {
+pub(in crate::store) async fn touch_official(
+    tx: &mut Tx<'_>,
+    official: i64,
+    today: NaiveDate,
+) -> Result<()> {
     sqlx::query("UPDATE officials SET version = version + 1, updated_at = ? WHERE id = ?")
         .bind(crate::store::now())
         .bind(official)

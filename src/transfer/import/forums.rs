@@ -4,15 +4,14 @@
 use crate::i18n::records;
 use std::collections::HashMap;
 
-use super::job::{Class, Existing, Job};
-use super::{Item, Location, Refusal};
+use super::job::Job;
+use super::rows::{Owner, Rows};
+use super::{Item, Refusal};
 use crate::domain::Entity;
 use crate::domain::text::{NAME_MAX, SHORT_MAX};
 use crate::domain::{ForumKind, Text};
 use crate::error::Result;
-use crate::store::bulk::{self, New};
 use crate::store::forum::{self, Fields};
-use crate::store::kind;
 use crate::store::visit;
 
 /// The visit numbers a row names, as written.
@@ -77,12 +76,6 @@ fn check(
     })
 }
 
-#[derive(Clone, Copy)]
-enum Owner {
-    Record(i64),
-    Row(Location),
-}
-
 fn duplicate(item: &Item, owner: Owner) -> Refusal {
     item.refuse(
         Some("name"),
@@ -93,115 +86,65 @@ fn duplicate(item: &Item, owner: Owner) -> Refusal {
     )
 }
 
-pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
-    let kind = Entity::Forum;
-    let existing = job.existing(kind, Entity::Forum, &items).await?;
-    let mut wanted: Vec<i64> = Vec::new();
-    for item in &items {
-        for n in numbers(item).unwrap_or_default() {
-            wanted.extend(job.visit_ref(item, n));
-        }
-    }
-    let live = visit::live_spans(&mut job.write, &wanted).await?;
-    let mut keys: HashMap<(String, String, String), Owner> = forum::keys(&mut job.write)
-        .await?
-        .into_iter()
-        .map(|(id, key)| (key, Owner::Record(id)))
-        .collect();
-    let mut next = bulk::next_id(&mut job.write, "forums").await?.max(
-        items
-            .iter()
-            .filter(|i| job.ours(i))
-            .filter_map(|i| i.id().ok().flatten())
-            .max()
-            .unwrap_or(0)
-            + 1,
-    );
-    let mut new: Vec<New<Fields>> = Vec::new();
-    // Rows go as they are checked, new records in batches: memory stays flat.
-    for (n, item) in items.into_iter().enumerate() {
-        let item = &item;
-        if n > 0 && n % super::job::BATCH == 0 && !new.is_empty() {
-            kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
-            let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
-            job.created(kind, Entity::Forum, &ids);
-            new.clear();
-        }
-        job.tick();
-        let class = match job.classify(&existing, item) {
-            Ok(Class::Unchanged) => {
-                job.count(kind).unchanged += 1;
-                continue;
-            }
-            Ok(c) => c,
-            Err(r) => {
-                job.refuse(kind, r);
-                continue;
-            }
-        };
-        let fields = match check(job, item, &live) {
-            Ok(f) => f,
-            Err(r) => {
-                job.refuse(kind, r);
-                continue;
-            }
-        };
-        let key = forum::key(
-            &fields.name,
-            fields.edition.as_deref(),
-            &fields.start.first_day().to_string(),
-        );
-        let (id, version) = match class {
-            Class::Same { id, version } => {
-                update(job, &existing, item, id, version, fields).await?;
-                continue;
-            }
-            Class::Restore { id, version } => (id, version),
-            Class::Fresh | Class::Foreign(_) => {
-                if !job.opts.force
-                    && let Some(owner) = keys.get(&key)
-                {
-                    job.refuse(kind, duplicate(item, *owner));
-                    continue;
-                }
-                next += 1;
-                (next - 1, 1)
-            }
-            Class::Unchanged => unreachable!("handled above"),
-        };
-        if let Class::Foreign(theirs) = class {
-            job.forum_ids.insert(theirs, id);
-        }
-        keys.entry(key).or_insert(Owner::Row(item.at));
-        new.push(New {
-            id,
-            version,
-            fields,
-        });
-    }
-    kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
-    let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
-    job.created(kind, Entity::Forum, &ids);
-    Ok(())
+/// The visits rows name that are live, and every forum's duplicate key (on record, then
+/// each new row's).
+pub(super) struct Context {
+    live: HashMap<i64, (String, String)>,
+    keys: HashMap<(String, String, String), Owner>,
 }
 
-async fn update(
-    job: &mut Job<'_>,
-    existing: &Existing,
-    item: &Item,
-    id: i64,
-    version: i64,
-    fields: Fields,
-) -> Result<()> {
-    let same = |before: &forum::Snapshot| Fields::from_snapshot(before) == fields;
-    let Some(opened) = job.open_update::<Fields>(item, id, version, same).await? else {
-        return Ok(());
-    };
-    if !job.opts.force
-        && let Some(other) = forum::find_duplicate(&mut job.write, &fields, Some(id)).await?
-    {
-        job.refuse(Entity::Forum, duplicate(item, Owner::Record(other)));
-        return Ok(());
+fn key(f: &Fields) -> (String, String, String) {
+    forum::key(
+        &f.name,
+        f.edition.as_deref(),
+        &f.start.first_day().to_string(),
+    )
+}
+
+impl Rows for Fields {
+    type Context = Context;
+
+    async fn context(job: &mut Job<'_>, items: &[Item]) -> Result<Context> {
+        let mut wanted: Vec<i64> = Vec::new();
+        for item in items {
+            for n in numbers(item).unwrap_or_default() {
+                wanted.extend(job.visit_ref(item, n));
+            }
+        }
+        let live = visit::live_spans(&mut job.write, &wanted).await?;
+        let keys = forum::keys(&mut job.write)
+            .await?
+            .into_iter()
+            .map(|(id, key)| (key, Owner::Record(id)))
+            .collect();
+        Ok(Context { live, keys })
     }
-    job.write_update(existing, item, id, &fields, opened).await
+
+    fn check(job: &Job<'_>, item: &Item, cx: &Context) -> Result<Fields, Refusal> {
+        check(job, item, &cx.live)
+    }
+
+    async fn repeats(
+        job: &mut Job<'_>,
+        cx: &Context,
+        item: &Item,
+        fields: &Fields,
+        except: Option<i64>,
+    ) -> Result<Option<Refusal>> {
+        let owner = match except {
+            None => cx.keys.get(&key(fields)).copied(),
+            Some(id) => forum::find_duplicate(&mut job.write, fields, Some(id))
+                .await?
+                .map(Owner::Record),
+        };
+        Ok(owner.map(|o| duplicate(item, o)))
+    }
+
+    fn keep(cx: &mut Context, owner: Owner, fields: &Fields) {
+        cx.keys.entry(key(fields)).or_insert(owner);
+    }
+
+    fn brought<'j>(job: &'j mut Job<'_>) -> Option<&'j mut HashMap<i64, i64>> {
+        Some(&mut job.forum_ids)
+    }
 }

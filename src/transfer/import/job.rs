@@ -169,14 +169,14 @@ impl Job<'_> {
         self.report.counts.entry(kind.plural()).or_default()
     }
 
-    pub fn created(&mut self, kind: Entity, entity: Entity, ids: &[(i64, i64)]) {
-        self.count(kind).created += ids.len();
+    pub fn created(&mut self, entity: Entity, ids: &[(i64, i64)]) {
+        self.count(entity).created += ids.len();
         self.created
             .extend(ids.iter().map(|(id, version)| (entity, *id, *version)));
     }
 
     /// One row checked: progress every thousand rows.
-    pub fn tick(&mut self) {
+    fn tick(&mut self) {
         self.done += 1;
         if self.done.is_multiple_of(1000) || self.done == self.total {
             self.progress.report("checking", self.done, self.total);
@@ -225,19 +225,14 @@ impl Job<'_> {
     }
 
     /// Loads what `classify` needs about the records these rows name.
-    pub async fn existing(
-        &mut self,
-        kind: Entity,
-        entity: Entity,
-        items: &[Item],
-    ) -> Result<Existing> {
+    pub async fn existing(&mut self, entity: Entity, items: &[Item]) -> Result<Existing> {
         let ids: Vec<i64> = items
             .iter()
             .filter(|i| self.ours(i))
             .filter_map(|i| i.id().ok().flatten())
             .collect();
         let versions = store::versions(&mut self.write, entity, &ids).await?;
-        let rows = super::super::export::rows(&mut self.write, kind, Some(&ids))
+        let rows = super::super::export::rows(&mut self.write, entity, Some(&ids))
             .await?
             .into_iter()
             .filter_map(|r| r.get("id").and_then(|v| v.as_i64()).map(|id| (id, r)))
@@ -245,8 +240,38 @@ impl Job<'_> {
         Ok(Existing { versions, rows })
     }
 
+    /// The first number a new record of `entity` may take: above those on record and those
+    /// this database's rows bring back.
+    pub async fn first_free_id(&mut self, entity: Entity, items: &[Item]) -> Result<i64> {
+        let brought = items
+            .iter()
+            .filter(|i| self.ours(i))
+            .filter_map(|i| i.id().ok().flatten())
+            .max()
+            .unwrap_or(0);
+        let free = store::bulk::next_id(&mut self.write, entity.plural()).await?;
+        Ok(free.max(brought + 1))
+    }
+
+    /// `classify`, with the rows that change nothing counted and the refused ones listed:
+    /// `None` for both, as the row needs no more work.
+    pub fn class_of(&mut self, existing: &Existing, item: &Item) -> Option<Class> {
+        self.tick();
+        match self.classify(existing, item) {
+            Ok(Class::Unchanged) => {
+                self.count(item.kind).unchanged += 1;
+                None
+            }
+            Ok(class) => Some(class),
+            Err(refusal) => {
+                self.refuse(item.kind, refusal);
+                None
+            }
+        }
+    }
+
     /// What a row means: new, restored with its id, an update, or no change.
-    pub fn classify(&mut self, existing: &Existing, item: &Item) -> Result<Class, Refusal> {
+    fn classify(&mut self, existing: &Existing, item: &Item) -> Result<Class, Refusal> {
         let version = item.version()?;
         let Some(id) = item.id()? else {
             return Ok(Class::Fresh);

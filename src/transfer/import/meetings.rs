@@ -5,13 +5,12 @@
 use crate::i18n::records;
 use std::collections::HashMap;
 
-use super::job::{Class, Existing, Job};
-use super::{Item, Location, Refusal};
+use super::job::Job;
+use super::rows::{Owner, Rows};
+use super::{Item, Refusal};
 use crate::domain::Entity;
 use crate::domain::text::{LONG_MAX, NAME_MAX};
 use crate::error::Result;
-use crate::store::bulk::{self, New};
-use crate::store::kind;
 use crate::store::meeting::{self, Fields};
 use crate::store::visit;
 
@@ -63,12 +62,6 @@ fn check(
     })
 }
 
-#[derive(Clone, Copy)]
-enum Owner {
-    Record(i64),
-    Row(Location),
-}
-
 fn duplicate(item: &Item, owner: Owner) -> Refusal {
     item.refuse(
         Some("officials"),
@@ -79,124 +72,73 @@ fn duplicate(item: &Item, owner: Owner) -> Refusal {
     )
 }
 
-pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
-    let kind = Entity::Meeting;
-    let existing = job.existing(kind, Entity::Meeting, &items).await?;
-    let mut wanted: Vec<i64> = Vec::new();
-    let mut days: Vec<String> = Vec::new();
-    for item in &items {
-        if let Ok(Some(n)) = item.int("visit", 1, crate::transfer::item::MAX_ID) {
-            wanted.extend(job.visit_ref(item, n));
-        }
-        if let Ok(Some(d)) = item.date("date") {
-            days.push(d.first_day().to_string());
-        }
-    }
-    days.sort_unstable();
-    days.dedup();
-    let live = visit::live_spans(&mut job.write, &wanted).await?;
-    let mut keys: HashMap<(String, Vec<i64>), Owner> = meeting::on_days(&mut job.write, &days)
-        .await?
-        .into_iter()
-        .map(|(id, day, people)| ((day, people), Owner::Record(id)))
-        .collect();
-    let mut next = bulk::next_id(&mut job.write, "meetings").await?.max(
-        items
-            .iter()
-            .filter(|i| job.ours(i))
-            .filter_map(|i| i.id().ok().flatten())
-            .max()
-            .unwrap_or(0)
-            + 1,
-    );
-    let mut new: Vec<New<Fields>> = Vec::new();
-    // Rows go as they are checked, new records in batches: memory stays flat.
-    for (n, item) in items.into_iter().enumerate() {
-        let item = &item;
-        if n > 0 && n % super::job::BATCH == 0 && !new.is_empty() {
-            kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
-            let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
-            job.created(kind, Entity::Meeting, &ids);
-            new.clear();
-        }
-        job.tick();
-        let class = match job.classify(&existing, item) {
-            Ok(Class::Unchanged) => {
-                job.count(kind).unchanged += 1;
-                continue;
-            }
-            Ok(c) => c,
-            Err(r) => {
-                job.refuse(kind, r);
-                continue;
-            }
-        };
-        let fields = match check(job, item, &live) {
-            Ok(f) => f,
-            Err(r) => {
-                job.refuse(kind, r);
-                continue;
-            }
-        };
-        let key = (
-            fields.date.first_day().to_string(),
-            fields.participants.clone(),
-        );
-        let (id, version) = match class {
-            Class::Same { id, version } => {
-                update(job, &existing, item, id, version, fields).await?;
-                continue;
-            }
-            Class::Restore { id, version } => (id, version),
-            Class::Fresh | Class::Foreign(_) => {
-                if !job.opts.force
-                    && let Some(owner) = keys.get(&key)
-                {
-                    job.refuse(kind, duplicate(item, *owner));
-                    continue;
-                }
-                next += 1;
-                (next - 1, 1)
-            }
-            Class::Unchanged => unreachable!("handled above"),
-        };
-        if let Class::Foreign(theirs) = class {
-            job.meeting_ids.insert(theirs, id);
-        }
-        keys.entry(key).or_insert(Owner::Row(item.at));
-        new.push(New {
-            id,
-            version,
-            fields,
-        });
-    }
-    kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
-    let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
-    job.created(kind, Entity::Meeting, &ids);
-    Ok(())
+/// The visits rows name that are live, and the meetings on the rows' days by their
+/// duplicate key (on record, then each new row's).
+pub(super) struct Context {
+    live: HashMap<i64, (String, String)>,
+    keys: HashMap<(String, Vec<i64>), Owner>,
 }
 
-async fn update(
-    job: &mut Job<'_>,
-    existing: &Existing,
-    item: &Item,
-    id: i64,
-    version: i64,
-    fields: Fields,
-) -> Result<()> {
-    let same = |before: &meeting::Snapshot| {
-        let mut current = Fields::from_snapshot(before);
-        current.participants.sort_unstable();
-        current == fields
-    };
-    let Some(opened) = job.open_update::<Fields>(item, id, version, same).await? else {
-        return Ok(());
-    };
-    if !job.opts.force
-        && let Some(other) = meeting::find_duplicate(&mut job.write, &fields, Some(id)).await?
-    {
-        job.refuse(Entity::Meeting, duplicate(item, Owner::Record(other)));
-        return Ok(());
+fn key(f: &Fields) -> (String, Vec<i64>) {
+    (f.date.first_day().to_string(), f.participants.clone())
+}
+
+impl Rows for Fields {
+    type Context = Context;
+
+    async fn context(job: &mut Job<'_>, items: &[Item]) -> Result<Context> {
+        let mut wanted: Vec<i64> = Vec::new();
+        let mut days: Vec<String> = Vec::new();
+        for item in items {
+            if let Ok(Some(n)) = item.int("visit", 1, crate::transfer::item::MAX_ID) {
+                wanted.extend(job.visit_ref(item, n));
+            }
+            if let Ok(Some(d)) = item.date("date") {
+                days.push(d.first_day().to_string());
+            }
+        }
+        days.sort_unstable();
+        days.dedup();
+        let live = visit::live_spans(&mut job.write, &wanted).await?;
+        let keys = meeting::on_days(&mut job.write, &days)
+            .await?
+            .into_iter()
+            .map(|(id, day, people)| ((day, people), Owner::Record(id)))
+            .collect();
+        Ok(Context { live, keys })
     }
-    job.write_update(existing, item, id, &fields, opened).await
+
+    fn check(job: &Job<'_>, item: &Item, cx: &Context) -> Result<Fields, Refusal> {
+        check(job, item, &cx.live)
+    }
+
+    async fn repeats(
+        job: &mut Job<'_>,
+        cx: &Context,
+        item: &Item,
+        fields: &Fields,
+        except: Option<i64>,
+    ) -> Result<Option<Refusal>> {
+        let owner = match except {
+            None => cx.keys.get(&key(fields)).copied(),
+            Some(id) => meeting::find_duplicate(&mut job.write, fields, Some(id))
+                .await?
+                .map(Owner::Record),
+        };
+        Ok(owner.map(|o| duplicate(item, o)))
+    }
+
+    fn keep(cx: &mut Context, owner: Owner, fields: &Fields) {
+        cx.keys.entry(key(fields)).or_insert(owner);
+    }
+
+    fn brought<'j>(job: &'j mut Job<'_>) -> Option<&'j mut HashMap<i64, i64>> {
+        Some(&mut job.meeting_ids)
+    }
+
+    fn stored(s: &meeting::Snapshot) -> Fields {
+        let mut f = Fields::from_snapshot(s);
+        f.participants.sort_unstable();
+        f
+    }
 }

@@ -13,6 +13,7 @@ mod job;
 mod meetings;
 mod officials;
 mod outcomes;
+mod rows;
 mod update;
 mod visits;
 
@@ -26,8 +27,8 @@ use encoding_rs::{DecoderResult, EUC_KR, Encoding, UTF_8};
 use super::Entity;
 use crate::error::{Result, UserError};
 use crate::progress::Progress;
-use crate::store::WriteTx;
 use crate::store::audit::Author;
+use crate::store::{self, WriteTx};
 
 /// The largest upload the Discord adapter accepts; the command line takes any size.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -162,10 +163,10 @@ pub async fn run(
         job.count(kind);
         match kind {
             Entity::Official => officials::import(&mut job, items).await?,
-            Entity::Visit => visits::import(&mut job, items).await?,
-            Entity::Forum => forums::import(&mut job, items).await?,
-            Entity::Meeting => meetings::import(&mut job, items).await?,
-            Entity::Outcome => outcomes::import(&mut job, items).await?,
+            Entity::Visit => rows::import::<store::visit::Fields>(&mut job, items).await?,
+            Entity::Forum => rows::import::<store::forum::Fields>(&mut job, items).await?,
+            Entity::Meeting => rows::import::<store::meeting::Fields>(&mut job, items).await?,
+            Entity::Outcome => rows::import::<store::outcome::Fields>(&mut job, items).await?,
         }
     }
     job::end(job, opened).await

@@ -8,8 +8,8 @@ use crate::domain::Entity;
 use crate::domain::text::{NAME_MAX, SHORT_MAX};
 use crate::domain::{Country, FlexDate, Text, normalize};
 use crate::error::Result;
-use crate::store::bulk::{self, New};
-use crate::store::kind::Record;
+use crate::store::bulk::New;
+use crate::store::kind;
 use crate::store::official::{self, Fields};
 use crate::store::{post, region};
 
@@ -128,32 +128,15 @@ fn all_names(c: &Checked) -> Vec<(String, String)> {
 
 pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     let kind = Entity::Official;
-    let existing = job.existing(kind, Entity::Official, &items).await?;
-    let mut next = bulk::next_id(&mut job.write, "officials").await?.max(
-        items
-            .iter()
-            .filter(|i| job.ours(i))
-            .filter_map(|i| i.id().ok().flatten())
-            .max()
-            .unwrap_or(0)
-            + 1,
-    );
+    let existing = job.existing(kind, &items).await?;
+    let mut next = job.first_free_id(kind, &items).await?;
     let mut new: Vec<New<Fields>> = Vec::new();
     let mut aliases: Vec<(String, String, i64)> = Vec::new();
     let mut posts: Vec<(i64, post::Fields)> = Vec::new();
     for item in &items {
-        job.tick();
-        let class = match job.classify(&existing, item) {
-            Ok(c) => c,
-            Err(r) => {
-                job.refuse(kind, r);
-                continue;
-            }
-        };
-        if let Class::Unchanged = class {
-            job.count(kind).unchanged += 1;
+        let Some(class) = job.class_of(&existing, item) else {
             continue;
-        }
+        };
         let checked = match check(job, item) {
             Ok(c) => c,
             Err(r) => {
@@ -163,7 +146,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
         };
         let names = all_names(&checked);
         let (id, version) = match class {
-            Class::Unchanged => unreachable!("handled above"),
+            Class::Unchanged => unreachable!("class_of counts unchanged rows"),
             Class::Same { id, version } => {
                 update(job, &existing, item, id, version, checked, &names).await?;
                 continue;
@@ -218,12 +201,18 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             fields: checked.fields,
         });
     }
-    official::insert_many(&mut job.write, &new, &aliases, job.opts.dataset).await?;
-    post::insert_many(&mut job.write, &posts).await?;
-    let made: Vec<i64> = new.iter().map(|n| n.id).collect();
-    post::settle_titles(&mut job.write, &made, crate::clock::today()).await?;
+    let today = Some(crate::clock::today());
+    kind::insert_officials(
+        &mut job.write,
+        &new,
+        &aliases,
+        &posts,
+        job.opts.dataset,
+        today,
+    )
+    .await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
-    job.created(kind, Entity::Official, &ids);
+    job.created(kind, &ids);
     Ok(())
 }
 
@@ -277,26 +266,13 @@ async fn update(
         job.refuse(Entity::Official, r);
         return Ok(());
     }
-    let title_before = official::title(&mut job.write, id).await?;
-    checked.fields.write(&mut job.write, id).await?;
-    let f = &checked.fields;
-    let post = f
-        .title
-        .as_deref()
-        .map(|t| post::carried(t, f.organization.as_deref(), f.province_id));
+    let posts = checked.posts.as_deref().filter(|_| !same_posts);
+    let spellings: Vec<String> = names.iter().map(|(_, alias)| alias.clone()).collect();
     let today = crate::clock::today();
-    if let Some(posts) = checked.posts.as_ref().filter(|_| !same_posts) {
-        post::replace(&mut job.write, id, posts).await?;
-        if let Some(post) = &post {
-            post::carry(&mut job.write, id, post).await?;
-        }
-    } else if f.title != title_before {
-        // The same as /record official edit title: the post held today ends today.
-        post::change_title(&mut job.write, id, post.as_ref(), today).await?;
-    }
-    post::settle_titles(&mut job.write, &[id], today).await?;
-    for (norm, alias) in names {
-        official::add_alias(&mut job.write, id, alias).await?;
+    job.write
+        .import_official(id, &checked.fields, posts, &spellings, today)
+        .await?;
+    for (norm, _) in names {
         job.names.learn(norm.clone(), id, &checked.fields.name);
     }
     job.log_update::<Fields>(existing, item, id, opened).await

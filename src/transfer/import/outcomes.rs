@@ -9,15 +9,14 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Duration;
 
-use super::job::{Class, Existing, Job};
+use super::job::Job;
+use super::rows::{Owner, Rows};
 use super::{Item, Location, Refusal};
 use crate::domain::Entity;
 use crate::domain::text::{LONG_MAX, NAME_MAX, SHORT_MAX};
 use crate::domain::{Amount, Currency, Money, OutcomeKind, OutcomeStatus, Text};
 use crate::error::Result;
 use crate::store;
-use crate::store::bulk::{self, New};
-use crate::store::kind;
 use crate::store::outcome::{self, DUPLICATE_DAYS, Fields, Repeat, Said, link};
 use crate::store::region::Country;
 
@@ -214,109 +213,59 @@ async fn live(job: &mut Job<'_>, items: &[Item]) -> Result<Live> {
     })
 }
 
-pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
-    let kind = Entity::Outcome;
-    let existing = job.existing(kind, Entity::Outcome, &items).await?;
-    let live = live(job, &items).await?;
-    let mut next = bulk::next_id(&mut job.write, "outcomes").await?.max(
-        items
-            .iter()
-            .filter(|i| job.ours(i))
-            .filter_map(|i| i.id().ok().flatten())
-            .max()
-            .unwrap_or(0)
-            + 1,
-    );
-    let mut seen = Seen::default();
-    let mut new: Vec<New<Fields>> = Vec::new();
-    for item in &items {
-        if !new.is_empty() && new.len().is_multiple_of(super::job::BATCH) {
-            kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
-            let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
-            job.created(kind, Entity::Outcome, &ids);
-            new.clear();
-        }
-        job.tick();
-        let class = match job.classify(&existing, item) {
-            Ok(Class::Unchanged) => {
-                job.count(kind).unchanged += 1;
-                continue;
-            }
-            Ok(c) => c,
-            Err(r) => {
-                job.refuse(kind, r);
-                continue;
-            }
-        };
-        let fields = match check(job, item, &live) {
-            Ok(f) => f,
-            Err(r) => {
-                job.refuse(kind, r);
-                continue;
-            }
-        };
-        let (id, version) = match class {
-            Class::Same { id, version } => {
-                update(job, &existing, item, id, version, fields).await?;
-                continue;
-            }
-            // A restored record is as its database had it, duplicates and all.
-            Class::Restore { id, version } => (id, version),
-            Class::Fresh | Class::Foreign(_) => {
-                if !job.opts.force {
-                    let repeated = match seen.repeated(&fields) {
-                        Some((at, by)) => Some(crate::msg!(
-                            "import-outcome-repeats-row",
-                            at = at.message(),
-                            by = records::repeat(by.name()),
-                            days = DUPLICATE_DAYS.to_string()
-                        )),
-                        None => outcome::find_duplicate(&mut job.write, &fields, None)
-                            .await?
-                            .map(said),
-                    };
-                    if let Some(why) = repeated {
-                        job.refuse(kind, item.refuse(Some("title"), why));
-                        continue;
-                    }
-                }
-                next += 1;
-                (next - 1, 1)
-            }
-            Class::Unchanged => unreachable!("handled above"),
-        };
-        seen.add(&fields, item.at);
-        new.push(New {
-            id,
-            version,
-            fields,
-        });
-    }
-    kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
-    let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
-    job.created(kind, Entity::Outcome, &ids);
-    Ok(())
+/// What outcome rows are checked against: the live records they link to, and the new
+/// outcomes of the file so far.
+pub(super) struct Context {
+    live: Live,
+    seen: Seen,
 }
 
-async fn update(
-    job: &mut Job<'_>,
-    existing: &Existing,
-    item: &Item,
-    id: i64,
-    version: i64,
-    fields: Fields,
-) -> Result<()> {
-    let same = |before: &outcome::Snapshot| Fields::from_snapshot(before) == fields;
-    let Some(opened) = job.open_update::<Fields>(item, id, version, same).await? else {
-        return Ok(());
-    };
-    if !job.opts.force
-        && let Some(other) = outcome::find_duplicate(&mut job.write, &fields, Some(id)).await?
-    {
-        job.refuse(Entity::Outcome, item.refuse(Some("title"), said(other)));
-        return Ok(());
+impl Rows for Fields {
+    type Context = Context;
+
+    async fn context(job: &mut Job<'_>, items: &[Item]) -> Result<Context> {
+        Ok(Context {
+            live: live(job, items).await?,
+            seen: Seen::default(),
+        })
     }
-    job.write_update(existing, item, id, &fields, opened).await
+
+    fn check(job: &Job<'_>, item: &Item, cx: &Context) -> Result<Fields, Refusal> {
+        check(job, item, &cx.live)
+    }
+
+    async fn repeats(
+        job: &mut Job<'_>,
+        cx: &Context,
+        item: &Item,
+        fields: &Fields,
+        except: Option<i64>,
+    ) -> Result<Option<Refusal>> {
+        let earlier = except.is_none().then(|| cx.seen.repeated(fields)).flatten();
+        let why = match earlier {
+            Some((at, by)) => Some(crate::msg!(
+                "import-outcome-repeats-row",
+                at = at.message(),
+                by = records::repeat(by.name()),
+                days = DUPLICATE_DAYS.to_string()
+            )),
+            None => outcome::find_duplicate(&mut job.write, fields, except)
+                .await?
+                .map(said),
+        };
+        Ok(why.map(|why| item.refuse(Some("title"), why)))
+    }
+
+    fn keep(cx: &mut Context, owner: Owner, fields: &Fields) {
+        // An updated record is found on record by the rows after it.
+        if let Owner::Row(at) = owner {
+            cx.seen.add(fields, at);
+        }
+    }
+
+    fn brought<'j>(_: &'j mut Job<'_>) -> Option<&'j mut HashMap<i64, i64>> {
+        None
+    }
 }
 
 /// The refusal of an outcome that repeats one on record.

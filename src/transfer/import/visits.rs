@@ -6,14 +6,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use super::job::{Class, Existing, Job};
-use super::{Item, Location, Refusal};
-use crate::domain::Entity;
+use super::job::Job;
+use super::rows::{Owner, Rows};
+use super::{Item, Refusal};
 use crate::domain::text::{LONG_MAX, NAME_MAX};
 use crate::domain::{SourceInput, VisitLevel};
 use crate::error::Result;
-use crate::store::bulk::{self, New};
-use crate::store::kind;
 use crate::store::region::Country;
 use crate::store::visit::{self, Fields, Source};
 
@@ -22,11 +20,13 @@ fn check(job: &Job<'_>, item: &Item) -> Result<Fields, Refusal> {
     let end = item.date("end")?;
     crate::domain::date::check_span(start, end)
         .map_err(|(column, e)| item.refuse(Some(column), e.0))?;
+    let mut provinces = job
+        .names
+        .regions(Country::China, item.required("province")?)
+        .map_err(item.at("province"))?;
+    provinces.sort_unstable();
     Ok(Fields {
-        provinces: job
-            .names
-            .regions(Country::China, item.required("province")?)
-            .map_err(item.at("province"))?,
+        provinces,
         start,
         end,
         city: item.text("city", NAME_MAX)?,
@@ -82,17 +82,10 @@ pub(super) fn sources(item: &Item) -> Result<Vec<Source>, Refusal> {
     Ok(out)
 }
 
-/// Who holds a span of days in the overlap index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Owner {
-    Record(i64),
-    Row(Location),
-}
-
 /// Live visits' spans by province (on record, then each accepted row of the file), so an
 /// overlap is found in memory for any number of rows.
 #[derive(Default)]
-struct Spans {
+pub(super) struct Spans {
     by_province: HashMap<i64, BTreeMap<NaiveDate, Vec<(NaiveDate, Owner)>>>,
     /// The longest span seen, in days: how far back a start may lie and still overlap.
     longest: i64,
@@ -164,120 +157,52 @@ fn overlap_refusal(item: &Item, owner: Owner) -> Refusal {
     )
 }
 
-pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
-    let kind = Entity::Visit;
-    let existing = job.existing(kind, Entity::Visit, &items).await?;
-    let mut provinces: Vec<i64> = items
-        .iter()
-        .filter_map(|i| i.get("province"))
-        .filter_map(|p| job.names.regions(Country::China, p).ok())
-        .flatten()
-        .collect();
-    provinces.sort_unstable();
-    provinces.dedup();
-    let mut spans = Spans::load(job, &provinces).await?;
-    let mut next = bulk::next_id(&mut job.write, "visits").await?.max(
-        items
-            .iter()
-            .filter(|i| job.ours(i))
-            .filter_map(|i| i.id().ok().flatten())
-            .max()
-            .unwrap_or(0)
-            + 1,
-    );
-    let mut new: Vec<New<Fields>> = Vec::new();
-    // Rows go as they are checked, new records in batches: memory stays flat.
-    for (n, item) in items.into_iter().enumerate() {
-        let item = &item;
-        if n > 0 && n % super::job::BATCH == 0 && !new.is_empty() {
-            kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
-            let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
-            job.created(kind, Entity::Visit, &ids);
-            new.clear();
-        }
-        job.tick();
-        let class = match job.classify(&existing, item) {
-            Ok(Class::Unchanged) => {
-                job.count(kind).unchanged += 1;
-                continue;
-            }
-            Ok(c) => c,
-            Err(r) => {
-                job.refuse(kind, r);
-                continue;
-            }
-        };
-        let mut fields = match check(job, item) {
-            Ok(f) => f,
-            Err(r) => {
-                job.refuse(kind, r);
-                continue;
-            }
-        };
-        fields.provinces.sort_unstable();
-        let (id, version) = match class {
-            Class::Same { id, version } => {
-                update(job, &existing, &mut spans, item, id, version, fields).await?;
-                continue;
-            }
-            // A restored record is as its database had it, duplicates and all.
-            Class::Restore { id, version } => (id, version),
-            Class::Fresh | Class::Foreign(_) => {
-                if !job.opts.force
-                    && let Some(owner) = spans.overlap(&fields, None)
-                {
-                    job.refuse(kind, overlap_refusal(item, owner));
-                    continue;
-                }
-                next += 1;
-                (next - 1, 1)
-            }
-            Class::Unchanged => unreachable!("handled above"),
-        };
-        if let Class::Foreign(theirs) = class {
-            job.visit_ids.insert(theirs, id);
-        }
-        let (start, end) = span(&fields);
-        spans.add(&fields.provinces, start, end, Owner::Row(item.at));
-        new.push(New {
-            id,
-            version,
-            fields,
-        });
-    }
-    kind::insert_many(&mut job.write, &new, job.opts.dataset).await?;
-    let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
-    job.created(kind, Entity::Visit, &ids);
-    Ok(())
-}
+impl Rows for Fields {
+    type Context = Spans;
 
-async fn update(
-    job: &mut Job<'_>,
-    existing: &Existing,
-    spans: &mut Spans,
-    item: &Item,
-    id: i64,
-    version: i64,
-    fields: Fields,
-) -> Result<()> {
-    let same = |before: &visit::Snapshot| {
-        let mut current = Fields::from_snapshot(before);
-        current.provinces.sort_unstable();
-        current == fields
-    };
-    let Some(opened) = job.open_update::<Fields>(item, id, version, same).await? else {
-        return Ok(());
-    };
-    if !job.opts.force
-        && let Some(owner) = spans.overlap(&fields, Some(id))
-    {
-        job.refuse(Entity::Visit, overlap_refusal(item, owner));
-        return Ok(());
+    async fn context(job: &mut Job<'_>, items: &[Item]) -> Result<Spans> {
+        let mut provinces: Vec<i64> = items
+            .iter()
+            .filter_map(|i| i.get("province"))
+            .filter_map(|p| job.names.regions(Country::China, p).ok())
+            .flatten()
+            .collect();
+        provinces.sort_unstable();
+        provinces.dedup();
+        Spans::load(job, &provinces).await
     }
-    job.write_update(existing, item, id, &fields, opened)
-        .await?;
-    spans.remove(Owner::Record(id));
-    let (start, end) = span(&fields);
-    spans.add(&fields.provinces, start, end, Owner::Record(id));
-    Ok(())
+
+    fn check(job: &Job<'_>, item: &Item, _: &Spans) -> Result<Fields, Refusal> {
+        check(job, item)
+    }
+
+    async fn repeats(
+        _: &mut Job<'_>,
+        spans: &Spans,
+        item: &Item,
+        fields: &Fields,
+        except: Option<i64>,
+    ) -> Result<Option<Refusal>> {
+        Ok(spans
+            .overlap(fields, except)
+            .map(|owner| overlap_refusal(item, owner)))
+    }
+
+    fn keep(spans: &mut Spans, owner: Owner, fields: &Fields) {
+        if let Owner::Record(_) = owner {
+            spans.remove(owner);
+        }
+        let (start, end) = span(fields);
+        spans.add(&fields.provinces, start, end, owner);
+    }
+
+    fn brought<'j>(job: &'j mut Job<'_>) -> Option<&'j mut HashMap<i64, i64>> {
+        Some(&mut job.visit_ids)
+    }
+
+    fn stored(s: &visit::Snapshot) -> Fields {
+        let mut f = Fields::from_snapshot(s);
+        f.provinces.sort_unstable();
+        f
+    }
 }

@@ -8,8 +8,13 @@ use serde_json::Value as Json;
 
 use super::audit::{self, Author};
 use super::kind::Record;
-use super::{Entity, Tx, WriteTx, kind, official, outcome, search};
+use super::{Entity, Tx, WriteTx, forum, kind, meeting, outcome, search};
 use crate::error::{Refusal, Result};
+use crate::store::official as officials;
+
+mod official;
+
+pub use self::official::Titles;
 
 /// The state of a record before a change touches it, to log against once written.
 pub struct Before {
@@ -70,12 +75,12 @@ impl Change {
     /// Creates an official known by more spellings than their name, logged.
     pub async fn create_official(
         &mut self,
-        fields: &official::Fields,
+        fields: &officials::Fields,
         aliases: &[String],
         readings: &[String],
     ) -> Result<i64> {
         let id =
-            official::create_with_readings(&mut self.tx, fields, aliases, readings, None, "user")
+            officials::create_with_readings(&mut self.tx, fields, aliases, readings, None, "user")
                 .await?;
         self.created(Entity::Official, id).await?;
         Ok(id)
@@ -202,6 +207,20 @@ impl Change {
             self.log(before).await?;
         }
         Ok(ids)
+    }
+
+    /// Takes meeting `id` off the visit it belonged to (the visit is being deleted).
+    pub async fn unlink_meeting(&mut self, id: i64) -> Result<()> {
+        let before = self.before(Entity::Meeting, id).await?;
+        meeting::unlink(&mut self.tx, id).await?;
+        self.log(before).await
+    }
+
+    /// Takes visit `visit` off forum `id`'s attendees (the visit is being deleted).
+    pub async fn unlink_forum(&mut self, id: i64, visit: i64) -> Result<()> {
+        let before = self.before(Entity::Forum, id).await?;
+        forum::unlink(&mut self.tx, id, visit).await?;
+        self.log(before).await
     }
 
     /// Logs a record whose earlier state was read as JSON elsewhere (an import compares
