@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
-use super::{Tx, now};
+use super::{Tx, kind, now};
 use crate::domain::{DateRange, FlexDate};
 use crate::error::Result;
 
@@ -19,11 +19,9 @@ pub struct ForumRow {
     pub end_precision: Option<String>,
     pub place: Option<String>,
     pub organizer: Option<String>,
-    pub dataset: String,
-    pub version: i64,
-    pub created_at: String,
-    pub updated_at: String,
-    pub deleted_at: Option<String>,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub stamp: crate::store::kind::Stamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,22 +64,12 @@ impl Fields {
 }
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let Some(row) = sqlx::query_as::<_, ForumRow>(
-        "SELECT id, name, kind, edition, start_date, start_precision, end_date, end_precision, place, organizer, dataset, version, created_at, updated_at, deleted_at
-         FROM forums WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut **tx)
-    .await?
-    else {
+    let columns = "name, kind, edition, start_date, start_precision, end_date, end_precision, place, organizer";
+    let Some(row) = kind::row(tx, "forums", columns, id).await? else {
         return Ok(None);
     };
-    let visits = sqlx::query_scalar(
-        "SELECT visit_id FROM forum_visits WHERE forum_id = ? ORDER BY visit_id",
-    )
-    .bind(id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let visits = "SELECT visit_id FROM forum_visits WHERE forum_id = ? ORDER BY visit_id";
+    let visits = kind::links(tx, visits, id).await?;
     Ok(Some(Snapshot { row, visits }))
 }
 
@@ -270,28 +258,8 @@ async fn write_visits(tx: &mut Tx<'_>, id: i64, visits: &[i64]) -> Result<()> {
 }
 
 pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
-    let r = &s.row;
-    sqlx::query(
-        "UPDATE forums SET name = ?, kind = ?, edition = ?, start_date = ?, start_precision = ?, end_date = ?,
-         end_precision = ?, place = ?, organizer = ?, dataset = ?, updated_at = ?, deleted_at = ?, version = version + 1
-         WHERE id = ?",
-    )
-    .bind(&r.name)
-    .bind(&r.kind)
-    .bind(&r.edition)
-    .bind(&r.start_date)
-    .bind(&r.start_precision)
-    .bind(&r.end_date)
-    .bind(&r.end_precision)
-    .bind(&r.place)
-    .bind(&r.organizer)
-    .bind(&r.dataset)
-    .bind(now())
-    .bind(&r.deleted_at)
-    .bind(r.id)
-    .execute(&mut **tx)
-    .await?;
-    write_visits(tx, r.id, &s.visits).await
+    write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
+    kind::restore_stamp(tx, "forums", s.row.id, &s.row.stamp).await
 }
 
 /// What /forums list filters on.

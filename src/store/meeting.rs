@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Tx, now};
+use super::{Tx, kind, now};
 use crate::domain::{DateRange, FlexDate};
 use crate::error::Result;
 
@@ -14,11 +14,9 @@ pub struct MeetingRow {
     pub place: Option<String>,
     pub summary: Option<String>,
     pub visit_id: Option<i64>,
-    pub dataset: String,
-    pub version: i64,
-    pub created_at: String,
-    pub updated_at: String,
-    pub deleted_at: Option<String>,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub stamp: crate::store::kind::Stamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,21 +49,13 @@ impl Fields {
 }
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let Some(row) = sqlx::query_as::<_, MeetingRow>(
-        "SELECT id, date, date_precision, place, summary, visit_id, dataset, version, created_at, updated_at, deleted_at FROM meetings WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut **tx)
-    .await?
-    else {
+    let columns = "date, date_precision, place, summary, visit_id";
+    let Some(row) = kind::row(tx, "meetings", columns, id).await? else {
         return Ok(None);
     };
-    let participants = sqlx::query_scalar(
-        "SELECT official_id FROM meeting_participants WHERE meeting_id = ? ORDER BY official_id",
-    )
-    .bind(id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let people =
+        "SELECT official_id FROM meeting_participants WHERE meeting_id = ? ORDER BY official_id";
+    let participants = kind::links(tx, people, id).await?;
     Ok(Some(Snapshot { row, participants }))
 }
 
@@ -221,23 +211,8 @@ async fn write_participants(tx: &mut Tx<'_>, id: i64, participants: &[i64]) -> R
 }
 
 pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
-    let r = &s.row;
-    sqlx::query(
-        "UPDATE meetings SET date = ?, date_precision = ?, place = ?, summary = ?, visit_id = ?, dataset = ?, updated_at = ?,
-         deleted_at = ?, version = version + 1 WHERE id = ?",
-    )
-    .bind(&r.date)
-    .bind(&r.date_precision)
-    .bind(&r.place)
-    .bind(&r.summary)
-    .bind(r.visit_id)
-    .bind(&r.dataset)
-    .bind(now())
-    .bind(&r.deleted_at)
-    .bind(r.id)
-    .execute(&mut **tx)
-    .await?;
-    write_participants(tx, r.id, &s.participants).await
+    write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
+    kind::restore_stamp(tx, "meetings", s.row.id, &s.row.stamp).await
 }
 
 /// One of an official's meetings, with the others who took part.

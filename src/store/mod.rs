@@ -175,7 +175,11 @@ pub fn now() -> String {
 }
 
 /// Marks a record deleted; it stays for the audit log and undo.
-pub(in crate::store) async fn soft_delete(tx: &mut Tx<'_>, entity: Entity, id: i64) -> crate::error::Result<()> {
+pub(in crate::store) async fn soft_delete(
+    tx: &mut Tx<'_>,
+    entity: Entity,
+    id: i64,
+) -> crate::error::Result<()> {
     let table = match entity {
         Entity::Official => return official::soft_delete(tx, id).await,
         other => table(other),
@@ -280,7 +284,11 @@ pub async fn versions(
 
 /// Removes records for good, children first (undo of the change that added them: their
 /// numbers become free again, their history stays in the audit log).
-pub(in crate::store) async fn purge(tx: &mut Tx<'_>, entity: Entity, ids: &[i64]) -> crate::error::Result<()> {
+pub(in crate::store) async fn purge(
+    tx: &mut Tx<'_>,
+    entity: Entity,
+    ids: &[i64],
+) -> crate::error::Result<()> {
     let statements: &[&str] = match entity {
         Entity::Visit => &[
             "DELETE FROM visit_provinces WHERE visit_id IN (SELECT value FROM json_each(?))",

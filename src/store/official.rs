@@ -18,11 +18,9 @@ pub struct OfficialRow {
     pub title: Option<String>,
     pub organization: Option<String>,
     pub province_id: Option<i64>,
-    pub dataset: String,
-    pub version: i64,
-    pub created_at: String,
-    pub updated_at: String,
-    pub deleted_at: Option<String>,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub stamp: crate::store::kind::Stamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
@@ -160,14 +158,8 @@ pub async fn suggest(db: &SqlitePool, input: &str) -> Result<Vec<String>> {
 }
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let Some(row) = sqlx::query_as::<_, OfficialRow>(
-        "SELECT id, name, local_name, country, title, organization, province_id, dataset, version, created_at, updated_at, deleted_at
-         FROM officials WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut **tx)
-    .await?
-    else {
+    let columns = "name, local_name, country, title, organization, province_id";
+    let Some(row) = super::kind::row(tx, "officials", columns, id).await? else {
         return Ok(None);
     };
     let aliases = sqlx::query_as(
@@ -449,9 +441,9 @@ pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     .bind(&r.title)
     .bind(&r.organization)
     .bind(r.province_id)
-    .bind(&r.dataset)
+    .bind(&r.stamp.dataset)
     .bind(now())
-    .bind(&r.deleted_at)
+    .bind(&r.stamp.deleted_at)
     .bind(r.id)
     .execute(&mut **tx)
     .await?;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
-use super::{Tx, now};
+use super::{Tx, kind, now};
 use crate::domain::FlexDate;
 use crate::error::Result;
 
@@ -21,11 +21,9 @@ pub struct VisitRow {
     pub leader_id: Option<i64>,
     pub purpose: Option<String>,
     pub size: Option<i64>,
-    pub dataset: String,
-    pub version: i64,
-    pub created_at: String,
-    pub updated_at: String,
-    pub deleted_at: Option<String>,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub stamp: crate::store::kind::Stamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
@@ -176,31 +174,17 @@ impl Fields {
 }
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let Some(row) = sqlx::query_as::<_, VisitRow>("SELECT id, start_date, start_precision, end_date, end_precision, span_end, city, level, leader_id, purpose, size, dataset, version, created_at, updated_at, deleted_at FROM visits WHERE id = ?")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?
-    else {
+    let columns = "start_date, start_precision, end_date, end_precision, span_end, city, level, leader_id, purpose, size";
+    let Some(row) = kind::row(tx, "visits", columns, id).await? else {
         return Ok(None);
     };
-    let provinces = sqlx::query_scalar(
-        "SELECT region_id FROM visit_provinces WHERE visit_id = ? ORDER BY region_id",
-    )
-    .bind(id)
-    .fetch_all(&mut **tx)
-    .await?;
-    let places = sqlx::query_scalar(
-        "SELECT region_id FROM visit_places WHERE visit_id = ? ORDER BY position",
-    )
-    .bind(id)
-    .fetch_all(&mut **tx)
-    .await?;
-    let sources = SourcesOf::Visit.load(tx, id).await?;
+    let provinces = "SELECT region_id FROM visit_provinces WHERE visit_id = ? ORDER BY region_id";
+    let places = "SELECT region_id FROM visit_places WHERE visit_id = ? ORDER BY position";
     Ok(Some(Snapshot {
         row,
-        provinces,
-        places,
-        sources,
+        provinces: kind::links(tx, provinces, id).await?,
+        places: kind::links(tx, places, id).await?,
+        sources: SourcesOf::Visit.load(tx, id).await?,
     }))
 }
 
@@ -349,29 +333,8 @@ async fn write_children(
 
 /// Puts a visit back exactly as a snapshot had it (undo).
 pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
-    let r = &s.row;
-    sqlx::query(
-        "UPDATE visits SET start_date = ?, start_precision = ?, end_date = ?, end_precision = ?, span_end = ?,
-         city = ?, level = ?, leader_id = ?, purpose = ?, size = ?, dataset = ?, updated_at = ?, deleted_at = ?,
-         version = version + 1 WHERE id = ?",
-    )
-    .bind(&r.start_date)
-    .bind(&r.start_precision)
-    .bind(&r.end_date)
-    .bind(&r.end_precision)
-    .bind(&r.span_end)
-    .bind(&r.city)
-    .bind(&r.level)
-    .bind(r.leader_id)
-    .bind(&r.purpose)
-    .bind(r.size)
-    .bind(&r.dataset)
-    .bind(now())
-    .bind(&r.deleted_at)
-    .bind(r.id)
-    .execute(&mut **tx)
-    .await?;
-    write_children(tx, r.id, &s.provinces, &s.places, &s.sources).await
+    write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
+    kind::restore_stamp(tx, "visits", s.row.id, &s.row.stamp).await
 }
 
 /// Every live visit from these provinces: (id, first day, last day it may cover, province).
@@ -661,8 +624,8 @@ pub async fn view(db: &SqlitePool, id: i64) -> Result<Option<View>> {
         meetings,
         forums,
         sources: s.sources.clone(),
-        version: r.version,
-        dataset: r.dataset.clone(),
+        version: r.stamp.version,
+        dataset: r.stamp.dataset.clone(),
         last_change: last_change.map(Into::into),
     }))
 }

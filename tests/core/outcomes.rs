@@ -122,8 +122,8 @@ async fn deleting_a_visit_takes_its_outcomes_off_it_and_undo_puts_them_back() {
     c.delete(Entity::Visit, visit).await.unwrap();
     c.commit().await.unwrap();
     let s = snapshot(&t, id).await.unwrap();
-    assert_eq!((s.row.visit_id, s.row.version), (None, 2));
-    assert!(s.row.deleted_at.is_none(), "the outcome itself stays");
+    assert_eq!((s.row.visit_id, s.row.stamp.version), (None, 2));
+    assert!(s.row.stamp.deleted_at.is_none(), "the outcome itself stays");
 
     undo(&t, "kim").await.unwrap();
     assert_eq!(snapshot(&t, id).await.unwrap().row.visit_id, Some(visit));

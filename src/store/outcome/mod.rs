@@ -12,7 +12,7 @@ pub use read::{Brief, Filter, Link, ListItem, View, count, list, of_forum, of_vi
 use serde::{Deserialize, Serialize};
 
 use super::visit::{Source, SourcesOf};
-use super::{Entity, Tx, now};
+use super::{Entity, Tx, kind, now};
 use crate::domain::{FlexDate, Money, OutcomeKind, OutcomeStatus, normalize};
 use crate::error::Result;
 
@@ -36,11 +36,9 @@ pub struct OutcomeRow {
     pub meeting_id: Option<i64>,
     pub forum_id: Option<i64>,
     pub summary: Option<String>,
-    pub dataset: String,
-    pub version: i64,
-    pub created_at: String,
-    pub updated_at: String,
-    pub deleted_at: Option<String>,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub stamp: crate::store::kind::Stamp,
 }
 
 /// Everything stored about an outcome: what the audit log keeps and undo restores. Its
@@ -103,31 +101,21 @@ pub(crate) fn stored_money(
     Money::from_stored(minor?, currency?, about != 0)
 }
 
+/// An outcome's own columns (besides its id and stamp).
 const COLUMNS: &str =
-    "id, kind, title, date, date_precision, status, city, korean_side, amount_minor, currency, amount_about,
-    visit_id, meeting_id, forum_id, summary, dataset, version, created_at, updated_at, deleted_at";
+    "kind, title, date, date_precision, status, city, korean_side, amount_minor, currency,
+    amount_about, visit_id, meeting_id, forum_id, summary";
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let Some(row) = sqlx::query_as::<_, OutcomeRow>(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM outcomes WHERE id = ?"
-    )))
-    .bind(id)
-    .fetch_optional(&mut **tx)
-    .await?
-    else {
+    let Some(row) = kind::row(tx, "outcomes", COLUMNS, id).await? else {
         return Ok(None);
     };
-    let provinces = sqlx::query_scalar(
-        "SELECT region_id FROM outcome_provinces WHERE outcome_id = ? ORDER BY region_id",
-    )
-    .bind(id)
-    .fetch_all(&mut **tx)
-    .await?;
-    let sources = SourcesOf::Outcome.load(tx, id).await?;
+    let provinces =
+        "SELECT region_id FROM outcome_provinces WHERE outcome_id = ? ORDER BY region_id";
     Ok(Some(Snapshot {
         row,
-        provinces,
-        sources,
+        provinces: kind::links(tx, provinces, id).await?,
+        sources: SourcesOf::Outcome.load(tx, id).await?,
     }))
 }
 
@@ -209,33 +197,8 @@ async fn write_children(
 
 /// Puts an outcome back exactly as a snapshot had it (undo).
 pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
-    let r = &s.row;
-    sqlx::query(
-        "UPDATE outcomes SET kind = ?, title = ?, date = ?, date_precision = ?, status = ?, city = ?, korean_side = ?,
-         amount_minor = ?, currency = ?, amount_about = ?, visit_id = ?, meeting_id = ?, forum_id = ?, summary = ?,
-         dataset = ?, updated_at = ?, deleted_at = ?, version = version + 1 WHERE id = ?",
-    )
-    .bind(&r.kind)
-    .bind(&r.title)
-    .bind(&r.date)
-    .bind(&r.date_precision)
-    .bind(&r.status)
-    .bind(&r.city)
-    .bind(&r.korean_side)
-    .bind(r.amount_minor)
-    .bind(&r.currency)
-    .bind(r.amount_about)
-    .bind(r.visit_id)
-    .bind(r.meeting_id)
-    .bind(r.forum_id)
-    .bind(&r.summary)
-    .bind(&r.dataset)
-    .bind(now())
-    .bind(&r.deleted_at)
-    .bind(r.id)
-    .execute(&mut **tx)
-    .await?;
-    write_children(tx, r.id, &s.provinces, &s.sources).await
+    write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
+    kind::restore_stamp(tx, "outcomes", s.row.id, &s.row.stamp).await
 }
 
 pub(super) async fn insert_rows(

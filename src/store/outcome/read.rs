@@ -243,8 +243,8 @@ pub async fn view(db: &SqlitePool, id: i64) -> Result<Option<View>> {
         links,
         summary: r.summary.clone(),
         sources: s.sources.clone(),
-        version: r.version,
-        dataset: r.dataset.clone(),
+        version: r.stamp.version,
+        dataset: r.stamp.dataset.clone(),
         last_change: last_change.map(Into::into),
     }))
 }
