@@ -44,6 +44,31 @@ pub async fn insert<T>(
     Ok(())
 }
 
+/// Inserts new records of one kind into `table`: each row's id, its own `columns` as `bind`
+/// binds them from its fields, then the stamp every record has (`dataset`, its version,
+/// created and updated now).
+pub async fn insert_records<F>(
+    tx: &mut Tx<'_>,
+    table: &str,
+    columns: &str,
+    rows: &[New<F>],
+    dataset: &str,
+    bind: impl Fn(&mut sqlx::query_builder::Separated<'_, Sqlite, &'static str>, &F),
+) -> Result<()> {
+    let head =
+        format!("INSERT INTO {table} (id, {columns}, dataset, version, created_at, updated_at) ");
+    let at = super::now();
+    insert(tx, &head, rows, |b, r| {
+        b.push_bind(r.id);
+        bind(b, &r.fields);
+        b.push_bind(dataset.to_string())
+            .push_bind(r.version)
+            .push_bind(at.clone())
+            .push_bind(at.clone());
+    })
+    .await
+}
+
 /// Inserts the links of new records to others (provinces, participants, visits): `head` is
 /// `INSERT INTO t (record_column, other_column) `, `of` the ids a record links to.
 pub async fn insert_links<F>(

@@ -63,9 +63,13 @@ impl Fields {
     }
 }
 
+/// Its own columns (besides the id and the stamp), as snapshots read them and bulk jobs
+/// insert them.
+const COLUMNS: &str =
+    "name, kind, edition, start_date, start_precision, end_date, end_precision, place, organizer";
+
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let columns = "name, kind, edition, start_date, start_precision, end_date, end_precision, place, organizer";
-    let Some(row) = kind::row(tx, "forums", columns, id).await? else {
+    let Some(row) = kind::row(tx, "forums", COLUMNS, id).await? else {
         return Ok(None);
     };
     let visits = "SELECT visit_id FROM forum_visits WHERE forum_id = ? ORDER BY visit_id";
@@ -185,31 +189,17 @@ pub(super) async fn insert_rows(
     rows: &[super::bulk::New<Fields>],
     dataset: &str,
 ) -> Result<()> {
-    use super::bulk::insert;
-    let at = now();
-    insert(
-        tx,
-        "INSERT INTO forums (id, name, kind, edition, start_date, start_precision, end_date, end_precision,
-         place, organizer, dataset, version, created_at, updated_at) ",
-        rows,
-        |b, r| {
-            let f = &r.fields;
-            b.push_bind(r.id)
-                .push_bind(f.name.clone())
-                .push_bind(f.kind.clone())
-                .push_bind(f.edition.clone())
-                .push_bind(f.start.first_day().to_string())
-                .push_bind(f.start.precision())
-                .push_bind(f.end.map(|e| e.first_day().to_string()))
-                .push_bind(f.end.map(|e| e.precision()))
-                .push_bind(f.place.clone())
-                .push_bind(f.organizer.clone())
-                .push_bind(dataset.to_string())
-                .push_bind(r.version)
-                .push_bind(at.clone())
-                .push_bind(at.clone());
-        },
-    )
+    super::bulk::insert_records(tx, "forums", COLUMNS, rows, dataset, |b, f| {
+        b.push_bind(f.name.clone())
+            .push_bind(f.kind.clone())
+            .push_bind(f.edition.clone())
+            .push_bind(f.start.first_day().to_string())
+            .push_bind(f.start.precision())
+            .push_bind(f.end.map(|e| e.first_day().to_string()))
+            .push_bind(f.end.map(|e| e.precision()))
+            .push_bind(f.place.clone())
+            .push_bind(f.organizer.clone());
+    })
     .await?;
     super::bulk::insert_links(
         tx,

@@ -48,9 +48,12 @@ impl Fields {
     }
 }
 
+/// Its own columns (besides the id and the stamp), as snapshots read them and bulk jobs
+/// insert them.
+const COLUMNS: &str = "date, date_precision, place, summary, visit_id";
+
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let columns = "date, date_precision, place, summary, visit_id";
-    let Some(row) = kind::row(tx, "meetings", columns, id).await? else {
+    let Some(row) = kind::row(tx, "meetings", COLUMNS, id).await? else {
         return Ok(None);
     };
     let people =
@@ -145,26 +148,13 @@ pub(super) async fn insert_rows(
     rows: &[super::bulk::New<Fields>],
     dataset: &str,
 ) -> Result<()> {
-    use super::bulk::insert;
-    let at = now();
-    insert(
-        tx,
-        "INSERT INTO meetings (id, date, date_precision, place, summary, visit_id, dataset, version, created_at, updated_at) ",
-        rows,
-        |b, r| {
-            let f = &r.fields;
-            b.push_bind(r.id)
-                .push_bind(f.date.first_day().to_string())
-                .push_bind(f.date.precision())
-                .push_bind(f.place.clone())
-                .push_bind(f.summary.clone())
-                .push_bind(f.visit_id)
-                .push_bind(dataset.to_string())
-                .push_bind(r.version)
-                .push_bind(at.clone())
-                .push_bind(at.clone());
-        },
-    )
+    super::bulk::insert_records(tx, "meetings", COLUMNS, rows, dataset, |b, f| {
+        b.push_bind(f.date.first_day().to_string())
+            .push_bind(f.date.precision())
+            .push_bind(f.place.clone())
+            .push_bind(f.summary.clone())
+            .push_bind(f.visit_id);
+    })
     .await?;
     super::bulk::insert_links(
         tx,

@@ -157,9 +157,12 @@ pub async fn suggest(db: &SqlitePool, input: &str) -> Result<Vec<String>> {
     Ok(rank(&key, rows))
 }
 
+/// Its own columns (besides the id and the stamp), as snapshots read them and bulk jobs
+/// insert them.
+const COLUMNS: &str = "name, local_name, country, title, organization, province_id";
+
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let columns = "name, local_name, country, title, organization, province_id";
-    let Some(row) = super::kind::row(tx, "officials", columns, id).await? else {
+    let Some(row) = super::kind::row(tx, "officials", COLUMNS, id).await? else {
         return Ok(None);
     };
     let aliases = sqlx::query_as(
@@ -274,30 +277,16 @@ pub(in crate::store) async fn insert_many(
     aliases: &[(String, String, i64)],
     dataset: &str,
 ) -> Result<()> {
-    use super::bulk::insert;
-    let at = now();
-    insert(
-        tx,
-        "INSERT INTO officials (id, name, local_name, country, title, organization, province_id, dataset, version,
-         created_at, updated_at) ",
-        rows,
-        |b, r| {
-            let f = &r.fields;
-            b.push_bind(r.id)
-                .push_bind(f.name.clone())
-                .push_bind(f.local_name.clone())
-                .push_bind(f.country.clone())
-                .push_bind(f.title.clone())
-                .push_bind(f.organization.clone())
-                .push_bind(f.province_id)
-                .push_bind(dataset.to_string())
-                .push_bind(r.version)
-                .push_bind(at.clone())
-                .push_bind(at.clone());
-        },
-    )
+    super::bulk::insert_records(tx, "officials", COLUMNS, rows, dataset, |b, f| {
+        b.push_bind(f.name.clone())
+            .push_bind(f.local_name.clone())
+            .push_bind(f.country.clone())
+            .push_bind(f.title.clone())
+            .push_bind(f.organization.clone())
+            .push_bind(f.province_id);
+    })
     .await?;
-    insert(
+    super::bulk::insert(
         tx,
         "INSERT INTO official_aliases (norm, alias, official_id) ",
         aliases,

@@ -173,9 +173,12 @@ impl Fields {
     }
 }
 
+/// Its own columns (besides the id and the stamp), as snapshots read them and bulk jobs
+/// insert them.
+const COLUMNS: &str = "start_date, start_precision, end_date, end_precision, span_end, city, level, leader_id, purpose, size";
+
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let columns = "start_date, start_precision, end_date, end_precision, span_end, city, level, leader_id, purpose, size";
-    let Some(row) = kind::row(tx, "visits", columns, id).await? else {
+    let Some(row) = kind::row(tx, "visits", COLUMNS, id).await? else {
         return Ok(None);
     };
     let provinces = "SELECT region_id FROM visit_provinces WHERE visit_id = ? ORDER BY region_id";
@@ -217,32 +220,18 @@ pub(super) async fn insert_rows(
     rows: &[super::bulk::New<Fields>],
     dataset: &str,
 ) -> Result<()> {
-    use super::bulk::insert;
-    let at = now();
-    insert(
-        tx,
-        "INSERT INTO visits (id, start_date, start_precision, end_date, end_precision, span_end, city, level,
-         leader_id, purpose, size, dataset, version, created_at, updated_at) ",
-        rows,
-        |b, r| {
-            let f = &r.fields;
-            b.push_bind(r.id)
-                .push_bind(f.start.first_day().to_string())
-                .push_bind(f.start.precision())
-                .push_bind(f.end.map(|e| e.first_day().to_string()))
-                .push_bind(f.end.map(|e| e.precision()))
-                .push_bind(f.span_end())
-                .push_bind(f.city.clone())
-                .push_bind(f.level.clone())
-                .push_bind(f.leader_id)
-                .push_bind(f.purpose.clone())
-                .push_bind(f.size)
-                .push_bind(dataset.to_string())
-                .push_bind(r.version)
-                .push_bind(at.clone())
-                .push_bind(at.clone());
-        },
-    )
+    super::bulk::insert_records(tx, "visits", COLUMNS, rows, dataset, |b, f| {
+        b.push_bind(f.start.first_day().to_string())
+            .push_bind(f.start.precision())
+            .push_bind(f.end.map(|e| e.first_day().to_string()))
+            .push_bind(f.end.map(|e| e.precision()))
+            .push_bind(f.span_end())
+            .push_bind(f.city.clone())
+            .push_bind(f.level.clone())
+            .push_bind(f.leader_id)
+            .push_bind(f.purpose.clone())
+            .push_bind(f.size);
+    })
     .await?;
     super::bulk::insert_links(
         tx,
@@ -261,7 +250,7 @@ pub(super) async fn insert_rows(
                 .map(move |(i, p)| (r.id, *p, i as i64))
         })
         .collect();
-    insert(
+    super::bulk::insert(
         tx,
         "INSERT INTO visit_places (visit_id, region_id, position) ",
         &places,

@@ -206,36 +206,22 @@ pub(super) async fn insert_rows(
     rows: &[super::bulk::New<Fields>],
     dataset: &str,
 ) -> Result<()> {
-    use super::bulk::insert;
-    let at = now();
-    insert(
-        tx,
-        "INSERT INTO outcomes (id, kind, title, date, date_precision, status, city, korean_side, amount_minor, currency,
-         amount_about, visit_id, meeting_id, forum_id, summary, dataset, version, created_at, updated_at) ",
-        rows,
-        |b, r| {
-            let f = &r.fields;
-            b.push_bind(r.id)
-                .push_bind(f.kind.label())
-                .push_bind(f.title.clone())
-                .push_bind(f.date.first_day().to_string())
-                .push_bind(f.date.precision())
-                .push_bind(f.status.label())
-                .push_bind(f.city.clone())
-                .push_bind(f.korean_side.clone())
-                .push_bind(f.amount.and_then(|m| m.amount.minor()))
-                .push_bind(f.amount.map(|m| m.currency.label()))
-                .push_bind(f.amount.is_some_and(|m| m.about))
-                .push_bind(f.visit_id)
-                .push_bind(f.meeting_id)
-                .push_bind(f.forum_id)
-                .push_bind(f.summary.clone())
-                .push_bind(dataset.to_string())
-                .push_bind(r.version)
-                .push_bind(at.clone())
-                .push_bind(at.clone());
-        },
-    )
+    super::bulk::insert_records(tx, "outcomes", COLUMNS, rows, dataset, |b, f| {
+        b.push_bind(f.kind.label())
+            .push_bind(f.title.clone())
+            .push_bind(f.date.first_day().to_string())
+            .push_bind(f.date.precision())
+            .push_bind(f.status.label())
+            .push_bind(f.city.clone())
+            .push_bind(f.korean_side.clone())
+            .push_bind(f.amount.and_then(|m| m.amount.minor()))
+            .push_bind(f.amount.map(|m| m.currency.label()))
+            .push_bind(f.amount.is_some_and(|m| m.about))
+            .push_bind(f.visit_id)
+            .push_bind(f.meeting_id)
+            .push_bind(f.forum_id)
+            .push_bind(f.summary.clone());
+    })
     .await?;
     super::bulk::insert_links(
         tx,
