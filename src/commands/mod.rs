@@ -256,6 +256,26 @@ impl App {
         Change::begin(self.begin().await?, &actor.author(), action, summary).await
     }
 
+    /// Opens the edit of record `id`: the change, and the record's fields as they are.
+    /// Refused when the record is gone or moved on since the `version` its editor saw, then
+    /// when the edit names nothing to change (`nothing` says what to type).
+    async fn edit<R: crate::store::kind::Record>(
+        &self,
+        actor: &Actor,
+        id: i64,
+        version: Option<i64>,
+        changes: bool,
+        nothing: crate::error::Message,
+    ) -> Result<(Change, R)> {
+        let summary = format!("edit {} #{id}", R::ENTITY.as_str());
+        let mut change = self.change(actor, "update", &summary).await?;
+        let current = change.live::<R>(id, version).await?;
+        if !changes {
+            return Err(nothing.into());
+        }
+        Ok((change, R::fields(&current)))
+    }
+
     /// The process's one turn to write (store::WriteTx).
     pub(crate) async fn begin(&self) -> Result<WriteTx> {
         WriteTx::begin(&self.db, &self.writes).await

@@ -121,14 +121,10 @@ impl Args for EditArgs {
 
 pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     let id = a.id;
-    let mut change = app
-        .change(actor, "update", &format!("edit forum #{id}"))
+    let nothing = msg!("forum-edit-nothing", id = id);
+    let (mut change, mut f) = app
+        .edit::<Fields>(actor, id, a.version, a.changes, nothing)
         .await?;
-    let current = change.live::<Fields>(id, a.version).await?;
-    if !a.changes {
-        return Err(msg!("forum-edit-nothing", id = id).into());
-    }
-    let mut f = Fields::from_snapshot(&current);
     f.name = a.name.unwrap_or(f.name);
     if let Some(k) = a.kind {
         f.kind = k.label().to_string();

@@ -107,14 +107,10 @@ impl Args for EditArgs {
 
 pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     let id = a.id;
-    let mut change = app
-        .change(actor, "update", &format!("edit meeting #{id}"))
+    let nothing = msg!("meeting-edit-nothing", id = id);
+    let (mut change, mut f) = app
+        .edit::<Fields>(actor, id, a.version, a.changes, nothing)
         .await?;
-    let current = change.live::<Fields>(id, a.version).await?;
-    if !a.changes {
-        return Err(msg!("meeting-edit-nothing", id = id).into());
-    }
-    let mut f = Fields::from_snapshot(&current);
     f.date = a.date.unwrap_or(f.date);
     if let Some(list) = &a.officials {
         f.participants = official::resolve_list(&mut change, list)

@@ -250,14 +250,11 @@ impl Args for EditArgs {
 
 pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     let id = a.id;
-    let mut change = app
-        .change(actor, "update", &format!("edit outcome #{id}"))
+    let nothing = msg!("outcome-edit-nothing", id = id);
+    let (mut change, mut f) = app
+        .edit::<Fields>(actor, id, a.version, a.changes, nothing)
         .await?;
-    let before = change.live::<Fields>(id, a.version).await?;
-    if !a.changes {
-        return Err(msg!("outcome-edit-nothing", id = id).into());
-    }
-    let mut f = Fields::from_snapshot(&before);
+    let old = f.clone();
     f.kind = a.kind.unwrap_or(f.kind);
     f.title = a.title.unwrap_or(f.title);
     f.date = a.date.unwrap_or(f.date);
@@ -299,7 +296,6 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     check_links(&mut change, &f).await?;
     // Checked when the edit touches what the rule looks at, so an old record that does not
     // fit can still have its status or summary corrected.
-    let old = Fields::from_snapshot(&before);
     let forced = if (f.visit_id, f.date, &f.provinces) != (old.visit_id, old.date, &old.provinces) {
         check_visit(&mut change, &f, a.force).await?
     } else {

@@ -183,14 +183,10 @@ impl Args for EditArgs {
 
 pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     let id = a.id;
-    let mut change = app
-        .change(actor, "update", &format!("edit visit #{id}"))
+    let nothing = msg!("visit-edit-nothing", id = id);
+    let (mut change, mut f) = app
+        .edit::<Fields>(actor, id, a.version, a.changes, nothing)
         .await?;
-    let before = change.live::<Fields>(id, a.version).await?;
-    if !a.changes {
-        return Err(msg!("visit-edit-nothing", id = id).into());
-    }
-    let mut f = Fields::from_snapshot(&before);
     if let Some(p) = &a.provinces {
         f.provinces = checks::provinces(&app.db, p).await?;
     }

@@ -4,6 +4,7 @@ use crate::t;
 use serde_json::json;
 
 use super::App;
+use super::visits::busiest_month;
 use super::args::Months;
 use crate::domain::DateRange;
 use crate::error::Result;
@@ -52,17 +53,7 @@ pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
             )
         })
         .collect::<Vec<_>>();
-    let busiest = monthly
-        .busiest
-        .as_ref()
-        .map(|b| {
-            t!(
-                "month-with-visits",
-                month = b.month.to_string(),
-                n = b.visits
-            )
-        })
-        .unwrap_or_else(|| "—".into());
+    let busiest = busiest_month(monthly.busiest.as_ref());
     let (from_s, to_s) = (from.to_string(), to.to_string());
     Ok(Reply::new(t!("overview-title", from = from_s.as_str(), to = to_s.as_str()))
         .inline(t!("col-visits"), totals.visits.to_string())

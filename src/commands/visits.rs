@@ -61,17 +61,7 @@ pub async fn monthly(app: &App, a: MonthlyArgs) -> Result<Reply> {
     } else {
         crate::i18n::format::places(&names).join(", ")
     };
-    let busiest = summary
-        .busiest
-        .as_ref()
-        .map(|b| {
-            t!(
-                "month-with-visits",
-                month = b.month.to_string(),
-                n = b.visits
-            )
-        })
-        .unwrap_or_else(|| "—".into());
+    let busiest = busiest_month(summary.busiest.as_ref());
     let (from_s, to_s) = (from.to_string(), to.to_string());
     Ok(Reply::new(t!("monthly-title", scope = scope.as_str()))
         .text(t!(
@@ -333,4 +323,17 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
     let mut data = serde_json::to_value(&view)?;
     data["outcomes"] = serde_json::to_value(&outcomes)?;
     Ok(reply.data(data))
+}
+
+/// "2024-03 (12 visits)", or a dash when no month had one.
+pub(super) fn busiest_month(busiest: Option<&report::MonthCount>) -> String {
+    busiest
+        .map(|b| {
+            t!(
+                "month-with-visits",
+                month = b.month.to_string(),
+                n = b.visits
+            )
+        })
+        .unwrap_or_else(|| "—".into())
 }
