@@ -343,6 +343,13 @@ async fn run_in_language(cli: Cli) -> anyhow::Result<i32> {
         _ => store::Cache::Bulk,
     };
     let app = App::new(store::open_with(&url, cache).await?);
+    // Officials from before generated readings get theirs, once; a database that cannot
+    // take the write (read-only) still answers.
+    match app.generate_readings().await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(officials = n, "generated readings of officials"),
+        Err(e) => tracing::info!(error = %e, "readings of officials not generated"),
+    }
 
     let code = match cli.command {
         Command::Console { sample } => {

@@ -8,10 +8,12 @@ use sqlx::SqlitePool;
 use super::App;
 use crate::catalog::CommandSpec;
 use crate::error::Result;
+use crate::store::audit::Author;
+use crate::store::change::Change;
 pub use crate::store::digest::PostState;
 pub use crate::store::outbox::Delivery;
 pub use crate::store::state::Saved;
-use crate::store::{Entity, change, digest, outbox, state, upgrade, visit};
+use crate::store::{Entity, change, digest, official, outbox, state, upgrade, visit};
 
 impl App {
     /// The same core, keeping the requests behind buttons in the state file beside
@@ -110,6 +112,41 @@ impl App {
         if daily {
             upgrade::optimize(&self.db).await;
         }
+    }
+
+    /// Officials added before readings were generated (or in a file from before) get their
+    /// names in the other scripts once, so 신창싱 and 信长星 find Xin Changxing: one
+    /// audited change by the bot, undoable like any other. Returns how many got some.
+    pub async fn generate_readings(&self) -> Result<usize> {
+        let lacking = official::lacking_readings(&self.db).await?;
+        if lacking.is_empty() {
+            return Ok(0);
+        }
+        let (some, none): (Vec<_>, Vec<_>) = lacking
+            .into_iter()
+            .map(|(id, chinese, spellings)| {
+                let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
+                (id, crate::intake::romanize::readings(&spellings, chinese))
+            })
+            .partition(|(_, readings)| !readings.is_empty());
+        let none: Vec<i64> = none.into_iter().map(|(id, _)| id).collect();
+        let mut write = self.begin().await?;
+        official::no_readings(&mut write, &none).await?;
+        if some.is_empty() {
+            write.commit().await?;
+            return Ok(0);
+        }
+        let bot = Author {
+            id: "delegation-bot",
+            name: "delegation-bot",
+        };
+        let summary = format!("generated readings of {} officials", some.len());
+        let mut change = Change::begin(write, &bot, "update", &summary).await?;
+        for (id, readings) in &some {
+            change.add_readings(*id, readings).await?;
+        }
+        change.commit().await?;
+        Ok(some.len())
     }
 
     /// A live visit, every name resolved (what `/visits show` shows), or the refusal.

@@ -113,17 +113,32 @@ pub async fn insert_many<R: Bulk>(tx: &mut Tx<'_>, rows: &[New<R>], dataset: &st
     summary::mark_inserted(tx, R::ENTITY, &ids).await
 }
 
-/// Inserts many new officials with their spellings (normalized, as typed, whose) and their
-/// posts; with `settle_on`, their titles are brought in line with the posts held that day.
+/// New officials of a bulk job: the records, their spellings (normalized, as typed, whose),
+/// the readings generated from them (whose, which) and their posts.
+pub struct NewOfficials<'a> {
+    pub rows: &'a [New<official::Fields>],
+    pub aliases: &'a [(String, String, i64)],
+    pub readings: &'a [(i64, Vec<String>)],
+    pub posts: &'a [(i64, super::post::Fields)],
+}
+
+/// Inserts many new officials with their spellings, readings and posts; with `settle_on`,
+/// their titles are brought in line with the posts held that day.
 pub async fn insert_officials(
     tx: &mut Tx<'_>,
-    rows: &[New<official::Fields>],
-    aliases: &[(String, String, i64)],
-    posts: &[(i64, super::post::Fields)],
+    new: NewOfficials<'_>,
     dataset: &str,
     settle_on: Option<chrono::NaiveDate>,
 ) -> Result<()> {
+    let NewOfficials {
+        rows,
+        aliases,
+        readings,
+        posts,
+    } = new;
     official::insert_many(tx, rows, aliases, dataset).await?;
+    // After every typed spelling: a reading never takes a name somebody typed.
+    official::add_readings_many(tx, readings).await?;
     super::post::insert_many(tx, posts).await?;
     if let Some(today) = settle_on {
         let made: Vec<i64> = rows.iter().map(|n| n.id).collect();

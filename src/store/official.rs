@@ -232,6 +232,25 @@ pub(super) async fn create_with_readings(
     for alias in all {
         add_alias(tx, id, &alias).await?;
     }
+    if !readings.is_empty() {
+        add_readings(tx, id, readings).await?;
+    }
+    // A title given with a new official is the post they hold, dates unknown.
+    if let Some(title) = &f.title {
+        let post = post::carried(title, f.organization.as_deref(), f.province_id);
+        post::carry(tx, id, &post).await?;
+    }
+    post::settle_titles(tx, &[id], crate::clock::today()).await?;
+    Ok(id)
+}
+
+/// Keeps `readings` (generated from an official's spellings) as generated aliases, each
+/// unless it already names someone, and marks the official's readings as made.
+pub(in crate::store) async fn add_readings(
+    tx: &mut Tx<'_>,
+    id: i64,
+    readings: &[String],
+) -> Result<()> {
     for reading in readings {
         let norm = normalize(reading);
         if norm.is_empty() {
@@ -247,13 +266,70 @@ pub(super) async fn create_with_readings(
         .execute(&mut **tx)
         .await?;
     }
-    // A title given with a new official is the post they hold, dates unknown.
-    if let Some(title) = &f.title {
-        let post = post::carried(title, f.organization.as_deref(), f.province_id);
-        post::carry(tx, id, &post).await?;
+    sqlx::query("UPDATE officials SET readings_done = 1 WHERE id = ?")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// `add_readings` for many new officials at once (an import), in a few statements.
+pub(in crate::store) async fn add_readings_many(
+    tx: &mut Tx<'_>,
+    readings: &[(i64, Vec<String>)],
+) -> Result<()> {
+    let rows: Vec<(String, &str, i64)> = readings
+        .iter()
+        .flat_map(|(id, rs)| rs.iter().map(move |r| (normalize(r), r.trim(), *id)))
+        .filter(|(norm, _, _)| !norm.is_empty())
+        .collect();
+    super::bulk::insert(
+        tx,
+        "INSERT OR IGNORE INTO official_aliases (norm, alias, official_id, generated) ",
+        &rows,
+        |b, (norm, alias, id)| {
+            b.push_bind(norm.clone())
+                .push_bind(alias.to_string())
+                .push_bind(*id)
+                .push_bind(1);
+        },
+    )
+    .await?;
+    let ids: Vec<i64> = readings.iter().map(|(id, _)| *id).collect();
+    no_readings(tx, &ids).await
+}
+
+/// Marks officials whose spellings give no reading in another script (all in Latin
+/// letters): nothing to generate, so they are not looked at again. Bookkeeping, not part
+/// of the record (no snapshot holds it), so no audit entry.
+pub async fn no_readings(tx: &mut Tx<'_>, ids: &[i64]) -> Result<()> {
+    for chunk in super::bulk::id_chunks(ids) {
+        sqlx::query(
+            "UPDATE officials SET readings_done = 1 WHERE id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(chunk)
+        .execute(&mut **tx)
+        .await?;
     }
-    post::settle_titles(tx, &[id], crate::clock::today()).await?;
-    Ok(id)
+    Ok(())
+}
+
+/// Live officials whose readings were never generated (added before migration 0033, or by
+/// an import): id, whether they are on the Chinese side, and every spelling typed.
+pub async fn lacking_readings(db: &SqlitePool) -> Result<Vec<(i64, bool, Vec<String>)>> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT o.id, o.country, json_group_array(a.alias) FROM officials o
+           JOIN official_aliases a ON a.official_id = o.id AND a.generated = 0
+          WHERE o.deleted_at IS NULL AND o.readings_done = 0 AND o.dataset <> 'synthetic'
+          GROUP BY o.id ORDER BY o.id",
+    )
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|(id, country, spellings)| {
+            Ok((id, country == "China", serde_json::from_str(&spellings)?))
+        })
+        .collect()
 }
 
 /// The live official with the most meetings on record, if anyone has met anyone.

@@ -129,15 +129,13 @@ pub async fn generate_with(
     let made = make(&mut rng, &places, &first, visits, seed, progress);
 
     progress.report("writing", visits as u64, visits as u64);
-    kind::insert_officials(
-        &mut tx,
-        &made.officials,
-        &made.aliases,
-        &made.posts,
-        DATASET,
-        None,
-    )
-    .await?;
+    let officials = kind::NewOfficials {
+        rows: &made.officials,
+        aliases: &made.aliases,
+        readings: &[],
+        posts: &made.posts,
+    };
+    kind::insert_officials(&mut tx, officials, DATASET, None).await?;
     kind::insert_many(&mut tx, &made.visits, DATASET).await?;
     kind::insert_many(&mut tx, &made.meetings, DATASET).await?;
     kind::insert_many(&mut tx, &made.forums, DATASET).await?;

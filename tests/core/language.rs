@@ -348,6 +348,54 @@ async fn a_new_official_is_found_by_the_readings_of_every_script() {
 }
 
 #[tokio::test]
+async fn officials_imported_or_from_before_readings_are_found_in_every_script() {
+    let t = TestApp::new().await;
+    // A spreadsheet of officials typed in their own script only.
+    let file = t.dir.path().join("officials.csv");
+    std::fs::write(
+        &file,
+        "name,local_name,country\nXin Changxing,信长星,China\nKim Dong-yon,김동연,Korea\n",
+    )
+    .unwrap();
+    t.ok(&format!(
+        "/data import file:\"{}\" confirm:true",
+        file.display()
+    ))
+    .await;
+    for (typed, found) in [
+        ("신창싱", "Xin Changxing"),
+        ("Kim Dong-yeon", "Kim Dong-yon"),
+    ] {
+        let shown = t.ok(&format!("/official show name:\"{typed}\"")).await;
+        assert_eq!(shown["name"], found, "{typed}");
+    }
+    // Officials written before readings existed (here: straight into the store, as
+    // migration 0033 found them) get theirs once, in one change by the bot that undo takes
+    // back like any other.
+    let mut write = crate::store_writes::change(&t, "old").await.unwrap();
+    let old = delegation_bot::store::official::Fields {
+        name: "Wang Weizhong".into(),
+        local_name: Some("王伟中".into()),
+        country: "China".into(),
+        title: None,
+        organization: None,
+        province_id: None,
+    };
+    write.create(&old).await.unwrap();
+    write.commit().await.unwrap();
+    assert!(t.run("/official show name:왕웨이중").await.is_err());
+    assert_eq!(t.app.generate_readings().await.unwrap(), 1);
+    let shown = t.ok("/official show name:왕웨이중").await;
+    assert_eq!(shown["name"], "Wang Weizhong");
+    assert_eq!(t.app.generate_readings().await.unwrap(), 0, "only once");
+    let audit = t.ok("/data audit").await.to_string();
+    assert!(
+        audit.contains("generated readings of 1 officials"),
+        "{audit}"
+    );
+}
+
+#[tokio::test]
 async fn posts_to_channels_follow_the_teams_language() {
     let t = TestApp::with_sample().await;
     let said = |t: &TestApp| {

@@ -89,8 +89,9 @@ async fn autocomplete_ranks_exact_prefix_then_substring() {
         o.contains(&"Oh Se-hoon".to_string()) && o.contains(&"Oh Young-hun".to_string()),
         "{o:?}"
     );
+    // A substring of a spelling, typed or generated (오영훈 reads Oh Young-hoon too).
     let o = t.app.suggest(Lookup::Official, "hoon").await.unwrap();
-    assert_eq!(o, vec!["Oh Se-hoon"]);
+    assert_eq!(o, vec!["Oh Se-hoon", "Oh Young-hun"]);
     // The province first, then the city in it (제주시), by its Korean name.
     let k = t.app.suggest(Lookup::Place, "제주").await.unwrap();
     assert_eq!(k, vec!["Jeju", "Jeju City"]);

@@ -26,6 +26,13 @@ impl Change {
         self.log(before).await
     }
 
+    /// Keeps an official's spellings in the other scripts, generated from those typed.
+    pub async fn add_readings(&mut self, official: i64, readings: &[String]) -> Result<()> {
+        let before = self.before(Entity::Official, official).await?;
+        official::add_readings(&mut self.tx, official, readings).await?;
+        self.log(before).await
+    }
+
     /// Takes a spelling off an official.
     pub async fn remove_alias(&mut self, official: i64, alias: &str) -> Result<()> {
         let before = self.before(Entity::Official, official).await?;

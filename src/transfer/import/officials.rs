@@ -8,6 +8,7 @@ use crate::domain::Entity;
 use crate::domain::text::{NAME_MAX, SHORT_MAX};
 use crate::domain::{Country, FlexDate, Text, normalize};
 use crate::error::Result;
+use crate::intake::romanize;
 use crate::store::bulk::New;
 use crate::store::kind;
 use crate::store::official::{self, Fields};
@@ -133,6 +134,7 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
     let mut new: Vec<New<Fields>> = Vec::new();
     let mut aliases: Vec<(String, String, i64)> = Vec::new();
     let mut posts: Vec<(i64, post::Fields)> = Vec::new();
+    let mut readings: Vec<(i64, Vec<String>)> = Vec::new();
     for item in &items {
         let Some(class) = job.class_of(&existing, item) else {
             continue;
@@ -178,6 +180,10 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
             job.refuse(kind, r);
             continue;
         }
+        // Their name in the other scripts, as /record official add makes it.
+        let spellings: Vec<&str> = names.iter().map(|(_, alias)| alias.as_str()).collect();
+        let chinese = checked.fields.country == "China";
+        readings.push((id, romanize::readings(&spellings, chinese)));
         for (norm, alias) in names {
             job.names.learn(norm.clone(), id, &checked.fields.name);
             aliases.push((norm, alias, id));
@@ -202,15 +208,13 @@ pub(super) async fn import(job: &mut Job<'_>, items: Vec<Item>) -> Result<()> {
         });
     }
     let today = Some(crate::clock::today());
-    kind::insert_officials(
-        &mut job.write,
-        &new,
-        &aliases,
-        &posts,
-        job.opts.dataset,
-        today,
-    )
-    .await?;
+    let officials = kind::NewOfficials {
+        rows: &new,
+        aliases: &aliases,
+        readings: &readings,
+        posts: &posts,
+    };
+    kind::insert_officials(&mut job.write, officials, job.opts.dataset, today).await?;
     let ids: Vec<(i64, i64)> = new.iter().map(|n| (n.id, n.version)).collect();
     job.created(kind, &ids);
     Ok(())
