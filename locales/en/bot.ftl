@@ -16,6 +16,9 @@ kind-meeting = meeting
 kind-forum = forum
 kind-official = official
 kind-outcome = outcome
+kind-watch = watch
+kind-digest = digest
+kind-language = the team language
 
 date-unknown = an unknown date
 date-now = now

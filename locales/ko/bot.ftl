@@ -16,6 +16,9 @@ kind-meeting = 회의
 kind-forum = 포럼
 kind-official = 인사
 kind-outcome = 성과
+kind-watch = 알림
+kind-digest = 다이제스트
+kind-language = 팀 언어
 
 date-unknown = 알 수 없는 날짜
 date-now = 현재

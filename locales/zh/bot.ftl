@@ -16,6 +16,9 @@ kind-meeting = 会见
 kind-forum = 论坛
 kind-official = 官员
 kind-outcome = 成果
+kind-watch = 关注
+kind-digest = 摘要
+kind-language = 团队语言
 
 date-unknown = 日期不详
 date-now = 现在

@@ -85,11 +85,12 @@ pub async fn set(app: &App, actor: &Actor, a: SetArgs) -> Result<Reply> {
         set_by: actor.name.clone(),
         set_at: crate::store::now(),
     };
-    let mut tx = app.begin().await?;
-    store::set(&mut tx, &s, &actor.id).await?;
+    let summary = format!("digest {} in {}", s.frequency, s.channel_id);
+    let mut change = app.change(actor, "update", &summary).await?;
+    change.set_digest(&s, &actor.id).await?;
     // A period Discord refused in this channel goes out again (the channel was fixed).
-    store::retry_refused(&mut tx, &s.channel_id).await?;
-    tx.commit().await?;
+    store::retry_refused(&mut change, &s.channel_id).await?;
+    change.commit().await?;
     app.digest_changed.notify_one();
     let due = due(&s);
     let now = crate::clock::now();
@@ -120,10 +121,14 @@ pub async fn set(app: &App, actor: &Actor, a: SetArgs) -> Result<Reply> {
         })))
 }
 
-pub async fn off(app: &App) -> Result<Reply> {
-    let mut tx = app.begin().await?;
-    let was = store::off(&mut tx).await?;
-    tx.commit().await?;
+pub async fn off(app: &App, actor: &Actor) -> Result<Reply> {
+    let mut change = app.change(actor, "update", "digest off").await?;
+    let was = change.digest_off().await?;
+    if was {
+        change.commit().await?;
+    } else {
+        change.rollback().await?;
+    }
     app.digest_changed.notify_one();
     if !was {
         return Err(crate::msg!("no-digest-set").into());

@@ -11,7 +11,7 @@ use crate::msg;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::official::{self, Fields};
-use crate::store::{Entity, meeting, post, watch};
+use crate::store::{Entity, meeting, post};
 
 /// Splits an alias list typed with `;`.
 pub(crate) fn alias_list(text: Option<&str>) -> Vec<String> {
@@ -197,9 +197,9 @@ pub async fn delete(app: &App, actor: &Actor, Name(name): Name) -> Result<Reply>
         .summarize(&format!("delete official {}", who.name))
         .await?;
     change.delete(Entity::Official, who.id).await?;
-    let paused =
-        watch::pause_for_official(&mut change, who.id, &format!("{} was deleted", who.name))
-            .await?;
+    let paused = change
+        .pause_watches_of(who.id, &format!("{} was deleted", who.name))
+        .await?;
     change.commit().await?;
     Ok(Reply::new(super::done(
         super::Done::Deleted,

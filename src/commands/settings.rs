@@ -4,8 +4,8 @@
 
 use serde_json::json;
 
-use super::App;
 use super::args::Args;
+use super::{Actor, App};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::reply::Reply;
@@ -25,11 +25,12 @@ impl Args for SettingsArgs {
     }
 }
 
-pub async fn settings(app: &App, a: SettingsArgs) -> Result<Reply> {
+pub async fn settings(app: &App, actor: &Actor, a: SettingsArgs) -> Result<Reply> {
     if let Some(lang) = a.language {
-        let mut tx = app.begin().await?;
-        team::set_language(&mut tx, lang.code()).await?;
-        tx.commit().await?;
+        let summary = format!("team language {}", lang.code());
+        let mut change = app.change(actor, "update", &summary).await?;
+        change.set_team_language(lang.code()).await?;
+        change.commit().await?;
     }
     let (lang, why) = app.team_language().await?;
     Ok(Reply::new(t!("settings-title"))

@@ -4,8 +4,8 @@ use crate::t;
 use serde_json::json;
 
 use super::App;
-use super::visits::busiest_month;
 use super::args::Months;
+use super::visits::busiest_month;
 use crate::domain::DateRange;
 use crate::error::Result;
 use crate::reply::{Chart, Reply};

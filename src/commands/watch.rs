@@ -52,10 +52,9 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         Some(name) => Some(official::resolve(&mut *app.db.acquire().await?, name).await?),
         None => None,
     };
-    let mut tx = app.begin().await?;
-    let added = watch::add(
-        &mut tx,
-        &watch::NewWatch {
+    let mut change = app.change(actor, "update", "add watch").await?;
+    let added = change
+        .add_watch(&watch::NewWatch {
             channel_id: channel,
             kind: a.kind.unwrap_or("all"),
             province_id: province.as_ref().map(|p| p.id),
@@ -63,15 +62,17 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
             official_id: official.as_ref().map(|o| o.id),
             by_id: &actor.id,
             by: &actor.name,
-        },
-    )
-    .await?;
+        })
+        .await?;
     let (id, resumed) = match added {
         watch::Added::New(id) => (id, false),
         watch::Added::Resumed(id) => (id, true),
     };
-    let w = watch::get(&mut **tx, id).await?.expect("just written");
-    tx.commit().await?;
+    let w = watch::get(&mut **change, id).await?.expect("just written");
+    change
+        .summarize(&format!("watch #{id} {}", described(&w)))
+        .await?;
+    change.commit().await?;
     let title = if resumed {
         crate::t!("watch-resumed", id = id)
     } else {
@@ -130,10 +131,12 @@ pub async fn list(app: &App) -> Result<Reply> {
     Ok(reply.data(json!({"watches": watches})))
 }
 
-pub async fn remove(app: &App, Id(id): Id) -> Result<Reply> {
-    let mut tx = app.begin().await?;
-    let w = watch::remove(&mut tx, id).await?;
-    tx.commit().await?;
+pub async fn remove(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
+    let mut change = app
+        .change(actor, "update", &format!("remove watch #{id}"))
+        .await?;
+    let w = change.remove_watch(id).await?;
+    change.commit().await?;
     Ok(Reply::new(crate::t!("watch-removed", id = id))
         .text(crate::t!(
             "watch-removed-text",

@@ -65,6 +65,10 @@ pub(super) fn kind(name: &str) -> Message {
         "forum" => msg!("kind-forum"),
         "official" => msg!("kind-official"),
         "outcome" => msg!("kind-outcome"),
+        // The team's setup (store::setup), in an undo's refusal.
+        "watch" => msg!("kind-watch"),
+        "digest" => msg!("kind-digest"),
+        "language" => msg!("kind-language"),
         other => Message::verbatim(other),
     }
 }

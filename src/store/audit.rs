@@ -121,7 +121,8 @@ pub async fn recent(
 ) -> Result<Vec<BatchView>> {
     Ok(sqlx::query_as(
         "SELECT b.id, b.actor, b.at, b.action, b.summary, b.undone_by,
-                (SELECT count(*) FROM audit_entries e WHERE e.batch_id = b.id) AS records
+                (SELECT count(*) FROM audit_entries e WHERE e.batch_id = b.id)
+                  + (SELECT count(*) FROM setting_changes s WHERE s.batch_id = b.id) AS records
          FROM audit_batches b ORDER BY b.id DESC LIMIT ? OFFSET ?",
     )
     .bind(limit)

@@ -32,7 +32,7 @@ pub async fn schedule(db: &SqlitePool) -> Result<Option<Schedule>> {
 }
 
 /// Sets (or replaces) the team's one digest.
-pub async fn set(tx: &mut Tx<'_>, s: &Schedule, by_id: &str) -> Result<()> {
+pub(in crate::store) async fn set(tx: &mut Tx<'_>, s: &Schedule, by_id: &str) -> Result<()> {
     sqlx::query(
         "INSERT INTO digest_schedule (id, channel_id, frequency, weekday, day, hour, set_by_id, set_by, set_at)
          VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -54,7 +54,7 @@ pub async fn set(tx: &mut Tx<'_>, s: &Schedule, by_id: &str) -> Result<()> {
 }
 
 /// Turns the digest off; false when there was none.
-pub async fn off(tx: &mut Tx<'_>) -> Result<bool> {
+pub(in crate::store) async fn off(tx: &mut Tx<'_>) -> Result<bool> {
     Ok(sqlx::query("DELETE FROM digest_schedule WHERE id = 1")
         .execute(&mut **tx)
         .await?

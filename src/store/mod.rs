@@ -21,6 +21,7 @@ pub mod outcome;
 pub mod post;
 pub mod region;
 pub mod search;
+pub mod setup;
 pub mod sheet;
 pub mod state;
 pub mod summary;

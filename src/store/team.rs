@@ -17,7 +17,7 @@ pub async fn language(db: &SqlitePool) -> Result<Option<String>> {
 }
 
 /// Sets the team's language.
-pub async fn set_language(tx: &mut super::Tx<'_>, code: &str) -> Result<()> {
+pub(in crate::store) async fn set_language(tx: &mut super::Tx<'_>, code: &str) -> Result<()> {
     sqlx::query(
         "INSERT INTO settings (key, value) VALUES (?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -7,6 +7,7 @@ use serde_json::Value as Json;
 
 use super::audit::{self, Author};
 use super::change::Change;
+use super::setup::Setting;
 use super::{Entity, WriteTx};
 use crate::error::{Refusal, Result};
 
@@ -41,6 +42,21 @@ pub async fn undo_last(mut tx: WriteTx, author: &Author<'_>) -> Result<Undone> {
     .bind(batch)
     .fetch_optional(&mut **tx)
     .await?;
+    // The same for a setting (a watch, the digest, the team's language).
+    let later = match later {
+        Some(l) => Some(l),
+        None => {
+            sqlx::query_as(
+                "SELECT b.actor, e.setting, e.key FROM setting_changes e
+                   JOIN setting_changes l ON l.setting = e.setting AND l.key = e.key AND l.batch_id > e.batch_id
+                   JOIN audit_batches b ON b.id = l.batch_id AND b.undone_by IS NULL AND b.undoes IS NULL
+                  WHERE e.batch_id = ? LIMIT 1",
+            )
+            .bind(batch)
+            .fetch_optional(&mut **tx)
+            .await?
+        }
+    };
     if let Some((who, entity, id)) = later {
         return Err(Refusal::UndoChangedSince {
             summary,
@@ -52,6 +68,12 @@ pub async fn undo_last(mut tx: WriteTx, author: &Author<'_>) -> Result<Undone> {
     }
     let entries: Vec<(String, i64, Option<String>)> = sqlx::query_as(
         "SELECT entity, entity_id, before FROM audit_entries WHERE batch_id = ? ORDER BY id DESC",
+    )
+    .bind(batch)
+    .fetch_all(&mut **tx)
+    .await?;
+    let settings: Vec<(String, i64, Option<String>)> = sqlx::query_as(
+        "SELECT setting, key, before FROM setting_changes WHERE batch_id = ? ORDER BY id DESC",
     )
     .bind(batch)
     .fetch_all(&mut **tx)
@@ -71,12 +93,18 @@ pub async fn undo_last(mut tx: WriteTx, author: &Author<'_>) -> Result<Undone> {
         }
     }
     remove_added(&mut change, &summary, &added).await?;
+    for (setting, key, before) in &settings {
+        let s = Setting::parse(setting, *key)
+            .ok_or_else(|| anyhow::anyhow!("unknown setting {setting} in audit log"))?;
+        let before: Option<Json> = before.as_deref().map(serde_json::from_str).transpose()?;
+        change.restore_setting(s, before).await?;
+    }
     audit::mark_undone(&mut change, batch, undo).await?;
     change.commit().await?;
     Ok(Undone {
         batch,
         summary,
-        records: entries.len(),
+        records: entries.len() + settings.len(),
     })
 }
 

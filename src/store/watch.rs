@@ -83,6 +83,35 @@ pub struct NewWatch<'a> {
     pub by: &'a str,
 }
 
+/// The watch with the same filter in the same channel, if any: its id and when it was
+/// paused.
+pub(in crate::store) async fn same(
+    tx: &mut Tx<'_>,
+    w: &NewWatch<'_>,
+) -> Result<Option<(i64, Option<String>)>> {
+    Ok(sqlx::query_as(
+        "SELECT id, paused_at FROM watches WHERE channel_id = ? AND kind = ? AND province_id IS ?
+            AND place_id IS ? AND official_id IS ?",
+    )
+    .bind(w.channel_id)
+    .bind(w.kind)
+    .bind(w.province_id)
+    .bind(w.place_id)
+    .bind(w.official_id)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+/// The running watches that follow an official.
+pub(in crate::store) async fn following(tx: &mut Tx<'_>, official: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM watches WHERE official_id = ? AND paused_at IS NULL ORDER BY id",
+    )
+    .bind(official)
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
 /// Whether `add` made a new watch or woke a paused one with the same filter and channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Added {
@@ -93,19 +122,8 @@ pub enum Added {
 /// Adds a watch. The same filter in the same channel again resumes it when it was paused,
 /// and is refused when it is running. The records it matches now are noted as seen, so a
 /// later change that takes one out of the filter is told too.
-pub async fn add(tx: &mut Tx<'_>, w: &NewWatch<'_>) -> Result<Added> {
-    let same: Option<(i64, Option<String>)> = sqlx::query_as(
-        "SELECT id, paused_at FROM watches WHERE channel_id = ? AND kind = ? AND province_id IS ?
-            AND place_id IS ? AND official_id IS ?",
-    )
-    .bind(w.channel_id)
-    .bind(w.kind)
-    .bind(w.province_id)
-    .bind(w.place_id)
-    .bind(w.official_id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let (id, added) = match same {
+pub(in crate::store) async fn add(tx: &mut Tx<'_>, w: &NewWatch<'_>) -> Result<Added> {
+    let (id, added) = match same(tx, w).await? {
         Some((id, None)) => {
             return Err(Refusal::WatchExists { id }.into());
         }
@@ -221,7 +239,11 @@ pub(in crate::store) async fn move_official(
 
 /// Pauses the watches that follow an official who is deleted, saying why (`/watches`
 /// shows it); adding the same watch again resumes it.
-pub async fn pause_for_official(tx: &mut Tx<'_>, official: i64, reason: &str) -> Result<Vec<i64>> {
+pub(in crate::store) async fn pause_for_official(
+    tx: &mut Tx<'_>,
+    official: i64,
+    reason: &str,
+) -> Result<Vec<i64>> {
     Ok(sqlx::query_scalar(
         "UPDATE watches SET paused_at = ?, paused_reason = ? WHERE official_id = ? AND paused_at IS NULL
          RETURNING id",
@@ -261,7 +283,7 @@ pub async fn active(tx: &mut Tx<'_>) -> Result<Vec<Watch>> {
 }
 
 /// Removes a watch with what it had still to post.
-pub async fn remove(tx: &mut Tx<'_>, id: i64) -> Result<Watch> {
+pub(in crate::store) async fn remove(tx: &mut Tx<'_>, id: i64) -> Result<Watch> {
     let Some(watch) = get(&mut **tx, id).await? else {
         return Err(Refusal::NoWatch { id }.into());
     };

@@ -465,22 +465,19 @@ async fn a_watch_on_outcomes_is_told_with_a_label() {
     let t = TestApp::new().await;
     let jiangsu = province(&t, "Jiangsu").await;
     {
-        let mut tx = t.app.db.begin_with("BEGIN IMMEDIATE").await.unwrap();
-        watch::add(
-            &mut tx,
-            &watch::NewWatch {
-                channel_id: "300000000000000777",
-                kind: "outcomes",
-                province_id: Some(jiangsu),
-                place_id: None,
-                official_id: None,
-                by_id: "kim",
-                by: "kim",
-            },
-        )
+        let mut c = crate::store_writes::change(&t, "kim").await.unwrap();
+        c.add_watch(&watch::NewWatch {
+            channel_id: "300000000000000777",
+            kind: "outcomes",
+            province_id: Some(jiangsu),
+            place_id: None,
+            official_id: None,
+            by_id: "kim",
+            by: "kim",
+        })
         .await
         .unwrap();
-        tx.commit().await.unwrap();
+        c.commit().await.unwrap();
     }
     let mut f = outcome(
         OutcomeKind::Mou,

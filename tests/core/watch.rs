@@ -340,3 +340,58 @@ async fn a_watch_on_outcomes_is_told_of_outcome_commands_and_nothing_else() {
         Some("MOU: Workation MOU · 2024-06-03 · Jiangsu · signed · USD 300,000,000")
     );
 }
+
+/// Watches, the digest and the team's language are changes like any other: /data audit
+/// says who made them, undo takes them back, and an undo that would overwrite somebody
+/// else's later change is refused.
+#[tokio::test]
+async fn setup_changes_are_audited_and_undone() {
+    let t = TestApp::with_sample().await;
+    let w = id(&t
+        .ok(&format!("/watch add channel:{CHANNEL} province:Jiangsu"))
+        .await);
+    let audit = t.ok("/data audit").await.to_string();
+    assert!(audit.contains(&format!("watch #{w}")), "{audit}");
+    t.ok("/data undo").await;
+    let list = t.ok("/watches").await;
+    assert_eq!(list["watches"], json!([]), "the added watch is gone");
+
+    // A removed watch comes back as it was, under its number.
+    let w = id(&t
+        .ok(&format!(
+            "/watch add channel:{CHANNEL} official:\"Oh Se-hoon\" kind:meetings"
+        ))
+        .await);
+    t.ok(&format!("/watch remove id:{w}")).await;
+    t.ok("/data undo").await;
+    let list = t.ok("/watches").await;
+    assert_eq!(list["watches"][0]["id"], w, "{list}");
+    assert_eq!(list["watches"][0]["kind"], "meetings", "{list}");
+
+    // The digest and the team's language likewise.
+    t.ok("/digest set channel:300000000000000001 frequency:monthly")
+        .await;
+    t.ok("/data undo").await;
+    assert!(t.refused("/digest off").await.contains("digest"));
+    t.ok("/settings language:ko").await;
+    t.ok("/settings language:zh").await;
+    t.ok("/data undo").await;
+    assert_eq!(t.ok("/settings").await["language"], "ko");
+
+    // Somebody else changed the watch since: the first undo leaves their work alone.
+    let w = id(&t
+        .ok(&format!("/watch add channel:{CHANNEL} place:Busan"))
+        .await);
+    t.app
+        .run_line(
+            &TestApp::other_moderator(),
+            &format!("/watch remove id:{w}"),
+        )
+        .await
+        .unwrap();
+    let refused = t.refused("/data undo").await;
+    assert!(
+        refused.contains(&format!("watch #{w}")) || refused.contains("Other"),
+        "{refused}"
+    );
+}

@@ -13,6 +13,7 @@ use crate::error::{Refusal, Result};
 use crate::store::official as officials;
 
 mod official;
+mod setup;
 
 pub use self::official::Titles;
 
