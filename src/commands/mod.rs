@@ -276,6 +276,32 @@ impl App {
         Ok((change, R::fields(&current)))
     }
 
+    /// Deletes the forum or meeting `id` (`described` names it in the audit log); the
+    /// outcomes that came of it stay, no longer linked, and the reply says so.
+    async fn delete_detaching<R: crate::store::kind::Record>(
+        &self,
+        actor: &Actor,
+        id: i64,
+        described: impl FnOnce(&R::Snapshot) -> String,
+    ) -> Result<Reply> {
+        let kind = R::ENTITY;
+        let summary = format!("delete {} #{id}", kind.as_str());
+        let mut change = self.change(actor, "delete", &summary).await?;
+        let current = change.live::<R>(id, None).await?;
+        change
+            .summarize(&format!("{summary} {}", described(&current)))
+            .await?;
+        let outcomes = change.detach_outcomes(kind, id).await?;
+        change.delete(kind, id).await?;
+        change.commit().await?;
+        Ok(Reply::new(done(Done::Deleted, kind, id))
+            .text(crate::t!(
+                "detached-undo",
+                detached = detached_text(&outcomes)
+            ))
+            .data(serde_json::json!({"id": id, "outcomes": outcomes})))
+    }
+
     /// The process's one turn to write (store::WriteTx).
     pub(crate) async fn begin(&self) -> Result<WriteTx> {
         WriteTx::begin(&self.db, &self.writes).await

@@ -10,7 +10,6 @@ use crate::error::Result;
 use crate::msg;
 use crate::reply::Reply;
 use crate::request::Request;
-use crate::store::Entity;
 use crate::store::forum::{self, Fields};
 
 fn title(f: &Fields) -> String {
@@ -147,26 +146,8 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
 }
 
 pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
-    let mut change = app
-        .change(actor, "delete", &format!("delete forum #{id}"))
-        .await?;
-    let current = change.live::<Fields>(id, None).await?;
-    change
-        .summarize(&format!("delete forum #{id} {}", current.row.name))
-        .await?;
-    let outcomes = change.detach_outcomes(Entity::Forum, id).await?;
-    change.delete(Entity::Forum, id).await?;
-    change.commit().await?;
-    Ok(Reply::new(super::done(
-        super::Done::Deleted,
-        crate::store::Entity::Forum,
-        id,
-    ))
-    .text(crate::t!(
-        "detached-undo",
-        detached = super::detached_text(&outcomes)
-    ))
-    .data(json!({"id": id, "outcomes": outcomes})))
+    app.delete_detaching::<Fields>(actor, id, |s| s.row.name.clone())
+        .await
 }
 
 pub struct LinkArgs {

@@ -11,7 +11,7 @@ use crate::msg;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::meeting::{self, Fields};
-use crate::store::{Entity, official};
+use crate::store::official;
 
 pub struct AddArgs {
     date: FlexDate,
@@ -140,29 +140,8 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
 }
 
 pub async fn delete(app: &App, actor: &Actor, Id(id): Id) -> Result<Reply> {
-    let mut change = app
-        .change(actor, "delete", &format!("delete meeting #{id}"))
-        .await?;
-    let current = change.live::<Fields>(id, None).await?;
-    change
-        .summarize(&format!(
-            "delete meeting #{id} {}",
-            shown(&current.row.date, &current.row.date_precision)
-        ))
-        .await?;
-    let outcomes = change.detach_outcomes(Entity::Meeting, id).await?;
-    change.delete(Entity::Meeting, id).await?;
-    change.commit().await?;
-    Ok(Reply::new(super::done(
-        super::Done::Deleted,
-        crate::store::Entity::Meeting,
-        id,
-    ))
-    .text(crate::t!(
-        "detached-undo",
-        detached = super::detached_text(&outcomes)
-    ))
-    .data(json!({"id": id, "outcomes": outcomes})))
+    app.delete_detaching::<Fields>(actor, id, |s| shown(&s.row.date, &s.row.date_precision))
+        .await
 }
 
 /// Officials named as the reader names them, joined as a list ("A, B and C").

@@ -69,12 +69,9 @@ const COLUMNS: &str =
     "name, kind, edition, start_date, start_precision, end_date, end_precision, place, organizer";
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let Some(row) = kind::row(tx, "forums", COLUMNS, id).await? else {
-        return Ok(None);
-    };
     let visits = "SELECT visit_id FROM forum_visits WHERE forum_id = ? ORDER BY visit_id";
-    let visits = kind::links(tx, visits, id).await?;
-    Ok(Some(Snapshot { row, visits }))
+    let found = kind::row_and_links(tx, "forums", COLUMNS, visits, id).await?;
+    Ok(found.map(|(row, visits)| Snapshot { row, visits }))
 }
 
 pub(super) async fn create(

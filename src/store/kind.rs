@@ -177,6 +177,24 @@ where
     .await?)
 }
 
+/// `row`, with the ids the record links to as `links` selects them: the snapshot of a kind
+/// with one list of links.
+pub(super) async fn row_and_links<T>(
+    tx: &mut Tx<'_>,
+    table: &str,
+    columns: &str,
+    links: &'static str,
+    id: i64,
+) -> Result<Option<(T, Vec<i64>)>>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin,
+{
+    let Some(row) = self::row(tx, table, columns, id).await? else {
+        return Ok(None);
+    };
+    Ok(Some((row, self::links(tx, links, id).await?)))
+}
+
 /// The ids record `id` links to, as `sql` selects them (bound to the record's id).
 pub(super) async fn links(tx: &mut Tx<'_>, sql: &'static str, id: i64) -> Result<Vec<i64>> {
     Ok(sqlx::query_scalar(sql)

@@ -53,13 +53,10 @@ impl Fields {
 const COLUMNS: &str = "date, date_precision, place, summary, visit_id";
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let Some(row) = kind::row(tx, "meetings", COLUMNS, id).await? else {
-        return Ok(None);
-    };
-    let people =
+    let participants =
         "SELECT official_id FROM meeting_participants WHERE meeting_id = ? ORDER BY official_id";
-    let participants = kind::links(tx, people, id).await?;
-    Ok(Some(Snapshot { row, participants }))
+    let found = kind::row_and_links(tx, "meetings", COLUMNS, participants, id).await?;
+    Ok(found.map(|(row, participants)| Snapshot { row, participants }))
 }
 
 pub(super) async fn create(
