@@ -86,12 +86,19 @@ fn localized_command(mut c: CreateCommand, path: &[&str]) -> CreateCommand {
 }
 
 /// A choice's name as replies say it (`choice-<value>`), in Korean and Chinese; Discord's
-/// traditional-Chinese members see the simplified name.
+/// traditional-Chinese members see it in traditional characters (locales/zh-TW).
 fn choice_localizations(value: &str) -> Vec<(&'static str, String)> {
-    use crate::i18n::format::choice_in;
+    use crate::i18n::format::{choice_in, choice_key};
+    let traditional = commands::localizations(&choice_key(value))
+        .into_iter()
+        .find(|(locale, _)| *locale == "zh-TW")
+        .map(|(_, said)| said);
     [("ko", Lang::Ko), ("zh-CN", Lang::Zh), ("zh-TW", Lang::Zh)]
         .into_iter()
-        .map(|(locale, lang)| (locale, choice_in(lang, value)))
+        .map(|(locale, lang)| match (locale, &traditional) {
+            ("zh-TW", Some(said)) => (locale, said.clone()),
+            _ => (locale, choice_in(lang, value)),
+        })
         .filter(|(_, said)| said != value)
         .collect()
 }

@@ -169,7 +169,7 @@ pub fn choice_named(choices: &[&'static str], typed: &str) -> Option<&'static st
 }
 
 /// The message id of a choice's name: `choice-in-progress` for `in progress`.
-fn choice_key(value: &str) -> String {
+pub(crate) fn choice_key(value: &str) -> String {
     let key: String = value
         .trim()
         .to_lowercase()

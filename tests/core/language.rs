@@ -549,3 +549,34 @@ async fn a_value_with_a_space_gets_a_hint_about_quotes() {
     assert!(said.contains("province:\"Hainan Jiangsu\""), "{said}");
     assert!(said.contains("따옴표"), "{said}");
 }
+
+/// Discord shows choices to a traditional-Chinese member in traditional characters: every
+/// choice Chinese readers see by a Chinese name has one in locales/zh-TW.
+#[test]
+fn every_choice_has_a_traditional_name() {
+    use delegation_bot::catalog::OptionKind;
+    for c in COMMANDS {
+        for o in c.options {
+            let OptionKind::Choice(choices) = o.kind else {
+                continue;
+            };
+            for value in choices {
+                if i18n::format::choice_in(Lang::Zh, value) == *value {
+                    continue; // a code (KRW) is said as it is
+                }
+                let key = format!("choice-{}", value.to_lowercase().replace(' ', "-"));
+                assert!(
+                    i18n::commands::has("zh-TW", &key),
+                    "{} {}: no traditional name for {value}",
+                    c.name(),
+                    o.name
+                );
+            }
+        }
+    }
+    let traditional = i18n::commands::localizations("choice-weekly");
+    assert!(
+        traditional.contains(&("zh-TW", "每週".to_string())),
+        "{traditional:?}"
+    );
+}
