@@ -83,3 +83,24 @@ too-large = { $name } is { $size } even compressed, more than the { $limit } Dis
 too-large-export = on the bot's machine, run: { $command }
 too-large-ask = ask the bot's operator for it
 files-part = Files, part { $part } of { $count }
+
+## An official's title when it is a local leader's office of a known place (format::title).
+## $level: city, province, region (autonomous), sar (Hong Kong, Macau) or korea.
+title-governor = { $level ->
+   *[other] Governor of { $place }
+}
+title-vice-governor = { $level ->
+   *[other] Vice Governor of { $place }
+}
+title-party-secretary = { $level ->
+   *[other] Party Secretary of { $place }
+}
+title-deputy-party-secretary = { $level ->
+   *[other] Deputy Party Secretary of { $place }
+}
+title-mayor = { $level ->
+   *[other] Mayor of { $place }
+}
+title-vice-mayor = { $level ->
+   *[other] Vice Mayor of { $place }
+}

@@ -83,3 +83,33 @@ too-large = { $name } 파일은 압축해도 { $size }로, 이 서버에서 디�
 too-large-export = 봇이 돌아가는 컴퓨터에서 다음을 실행하세요: { $command }
 too-large-ask = 봇 운영자에게 요청하세요
 files-part = 파일, { $count }개 중 { $part }번째
+
+## 공직자의 직함: 알려진 지역의 단체장 직위일 때 (format::title).
+title-governor = { $level ->
+    [province] { $place } 성장
+    [city] { $place } 시장
+    [region] { $place } 주석
+    [sar] { $place } 행정장관
+   *[korea] { $place }지사
+}
+title-vice-governor = { $level ->
+    [province] { $place } 부성장
+    [city] { $place } 부시장
+    [region] { $place } 부주석
+    [sar] { $place } 부행정장관
+   *[korea] { $place } 부지사
+}
+title-party-secretary = { $level ->
+   *[other] { $place } 당서기
+}
+title-deputy-party-secretary = { $level ->
+   *[other] { $place } 당 부서기
+}
+title-mayor = { $level ->
+    [korea] { $place }시장
+   *[other] { $place } 시장
+}
+title-vice-mayor = { $level ->
+    [korea] { $place } 부시장
+   *[other] { $place } 부시장
+}

@@ -83,3 +83,37 @@ too-large = { $name } 压缩后仍有 { $size }，超过此处 Discord 每个文
 too-large-export = 请在机器人所在的机器上运行：{ $command }
 too-large-ask = 请向机器人的运维人员索取
 files-part = 文件，第 { $part }/{ $count } 部分
+
+## 官员职务：已知地方的地方领导职务（format::title）。城市名已带“市”。
+title-governor = { $level ->
+    [province] { $place }省长
+    [city] { $place }长
+    [region] { $place }主席
+    [sar] { $place }行政长官
+   *[korea] { $place }知事
+}
+title-vice-governor = { $level ->
+    [province] { $place }副省长
+    [city] { $place }副市长
+    [region] { $place }副主席
+    [sar] { $place }副行政长官
+   *[korea] { $place }副知事
+}
+title-party-secretary = { $level ->
+    [province] { $place }委书记
+    [city] { $place }委书记
+   *[other] { $place }党委书记
+}
+title-deputy-party-secretary = { $level ->
+    [province] { $place }委副书记
+    [city] { $place }委副书记
+   *[other] { $place }党委副书记
+}
+title-mayor = { $level ->
+    [city] { $place }长
+   *[other] { $place }市长
+}
+title-vice-mayor = { $level ->
+    [city] { $place }副市长
+   *[other] { $place }副市长
+}

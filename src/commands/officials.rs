@@ -66,10 +66,14 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
             .iter()
             .map(|c| match title_of(c) {
                 t if t.is_empty() => crate::i18n::format::person(c),
-                t => format!("{} ({t})", crate::i18n::format::person(c)),
+                t => format!(
+                    "{} ({})",
+                    crate::i18n::format::person(c),
+                    crate::i18n::format::title(&t)
+                ),
             })
             .collect();
-        let as_then = title_of(&who.name);
+        let as_then = crate::i18n::format::title(&title_of(&who.name));
         let names = std::iter::once(&who.name).chain(counterparts.iter());
         let posts_json: serde_json::Map<String, serde_json::Value> =
             names.map(|n| (n.clone(), json!(title_of(n)))).collect();
@@ -122,7 +126,7 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
     let career_lines: Vec<String> = career
         .iter()
         .map(|p| {
-            let mut line = format!("#{} {}", p.id, p.title);
+            let mut line = format!("#{} {}", p.id, crate::i18n::format::title(&p.title));
             if let Some(organization) = &p.organization {
                 line.push_str(&format!(" · {organization}"));
             }
@@ -149,7 +153,7 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
         (None, _) => who.name.clone(),
     };
     let post = [
-        title.clone(),
+        title.as_deref().map(crate::i18n::format::title),
         organization.clone(),
         province.as_deref().map(crate::i18n::format::place),
     ]

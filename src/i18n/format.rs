@@ -73,7 +73,9 @@ pub fn range(r: &crate::domain::DateRange) -> String {
     render(reader(), &m)
 }
 
-type PlaceNames = std::collections::HashMap<String, (Option<String>, Option<String>)>;
+/// A place's Korean and Chinese names, and what kind of place it is (`city`, `province`,
+/// `region`, `sar`, `korea`: store::region::names_in_languages).
+type PlaceNames = std::collections::HashMap<String, (Option<String>, Option<String>, String)>;
 
 /// Places' names in Korean and Chinese by their English name, once read from the database
 /// (`commands::App` fills it before its first answer).
@@ -83,10 +85,10 @@ pub fn places_known() -> bool {
     PLACES.read().map(|p| p.is_some()).unwrap_or(false)
 }
 
-pub fn know_places(rows: Vec<(String, Option<String>, Option<String>)>) {
+pub fn know_places(rows: Vec<(String, Option<String>, Option<String>, String)>) {
     let names = rows
         .into_iter()
-        .map(|(en, ko, zh)| (en, (ko, zh)))
+        .map(|(en, ko, zh, level)| (en, (ko, zh, level)))
         .collect();
     if let Ok(mut p) = PLACES.write() {
         *p = Some(names);
@@ -107,7 +109,7 @@ pub fn place(name: &str) -> String {
         return name.to_string();
     };
     let one = |n: &str| -> String {
-        let said = names.get(n).and_then(|(ko, zh)| match lang {
+        let said = names.get(n).and_then(|(ko, zh, _)| match lang {
             Lang::Ko => ko.clone(),
             Lang::Zh => zh.clone(),
             Lang::En => None,
@@ -119,6 +121,80 @@ pub fn place(name: &str) -> String {
         .map(one)
         .collect::<Vec<_>>()
         .join(separator)
+}
+
+/// An official's title in the reader's language when it is one of the common forms of a
+/// local leader's office and a known place ("Governor of Jiangsu Province" → `장쑤성 성장`,
+/// `江苏省省长`; "Mayor of Seoul" → `서울시장`, `首尔市长`); any other title as typed.
+pub fn title(title: &str) -> String {
+    let lang = reader();
+    if lang == Lang::En {
+        return title.to_string();
+    }
+    let Some((office, place)) = office_and_place(title) else {
+        return title.to_string();
+    };
+    let Ok(guard) = PLACES.read() else {
+        return title.to_string();
+    };
+    let Some((Some(ko), Some(zh), level)) = guard.as_ref().and_then(|names| names.get(place))
+    else {
+        return title.to_string();
+    };
+    // The kind of place decides the office's word: 省长, 市长, 主席 (an autonomous region),
+    // 知事 (a Korean province).
+    let said = match lang {
+        Lang::Ko => ko.clone(),
+        // 威海 → 威海市 (委书记, 长): cities are named without their 市.
+        _ if level == "city" && !zh.ends_with('市') => format!("{zh}市"),
+        _ => zh.clone(),
+    };
+    let m = crate::error::Message {
+        id: office,
+        args: vec![
+            ("place", crate::error::Arg::from(said.as_str())),
+            ("level", crate::error::Arg::from(level.as_str())),
+        ],
+    };
+    render(lang, &m)
+}
+
+/// The office and the place (its English name) of a title such as "Vice Governor of
+/// Shandong Province", "Seoul Mayor" or "Communist Party secretary of Liaoning".
+fn office_and_place(title: &str) -> Option<(&'static str, &str)> {
+    const OFFICES: [(&str, &str); 6] = [
+        ("deputy party secretary", "title-deputy-party-secretary"),
+        ("party secretary", "title-party-secretary"),
+        ("vice governor", "title-vice-governor"),
+        ("governor", "title-governor"),
+        ("vice mayor", "title-vice-mayor"),
+        ("mayor", "title-mayor"),
+    ];
+    let t = title.trim();
+    if !t.is_ascii() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let lower = lower.strip_prefix("communist ").unwrap_or(&lower);
+    let skip = t.len() - lower.len();
+    for (words, id) in OFFICES {
+        // "Governor of X", or "X Governor".
+        let place = if let Some(rest) = lower.strip_prefix(words) {
+            let rest = rest.strip_prefix(" of ")?;
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            &t[t.len() - rest.len()..]
+        } else if let Some(before) = lower.strip_suffix(words) {
+            let before = before.strip_suffix(' ')?;
+            &t[skip..skip + before.len()]
+        } else {
+            continue;
+        };
+        let place = [" Province", " City", " Municipality", " Metropolitan City"]
+            .iter()
+            .fold(place.trim(), |p, s| p.strip_suffix(s).unwrap_or(p));
+        return (!place.is_empty()).then_some((id, place));
+    }
+    None
 }
 
 /// `place` of each name.

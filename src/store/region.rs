@@ -223,14 +223,23 @@ pub fn nearest(key: &str, names: Vec<(String, String)>) -> Vec<String> {
 /// showing records in the reader's language.
 pub async fn names_in_languages(
     db: impl SqliteExecutor<'_>,
-) -> Result<Vec<(String, Option<String>, Option<String>)>> {
+) -> Result<Vec<(String, Option<String>, Option<String>, String)>> {
     // Chinese cities too (their Korean and Chinese names came with them, migration 0017);
-    // a province and a city of one English name (Jilin) are named as the province.
+    // a province and a city of one English name (Jilin) are named as the province. The
+    // last column is what kind of place it is, which names its leaders' offices: `city`
+    // (a Chinese city or municipality), `province`, `region` (autonomous), `sar` (Hong Kong,
+    // Macau), `korea`.
     Ok(sqlx::query_as(
-        "SELECT name, ko, zh FROM cities
+        "SELECT name, ko, zh, 'city' FROM cities
           WHERE name NOT IN (SELECT name FROM regions)
          UNION ALL
-         SELECT name, name_ko, name_zh FROM regions",
+         SELECT name, name_ko, name_zh,
+                CASE WHEN country = 'KR' THEN 'korea'
+                     WHEN kind = 'special administrative region' THEN 'sar'
+                     WHEN kind = 'autonomous region' THEN 'region'
+                     WHEN kind = 'municipality' THEN 'city'
+                     ELSE 'province' END
+           FROM regions",
     )
     .fetch_all(db)
     .await?)

@@ -96,7 +96,7 @@ async fn the_chart_font_has_every_provinces_name_in_every_language() {
         .unwrap();
     assert!(names.len() >= 31, "{} regions", names.len());
     let mut checked = 0;
-    for (en, ko, zh) in names {
+    for (en, ko, zh, _) in names {
         for name in [Some(en), ko, zh].into_iter().flatten() {
             let lacking = missing(&font, &name);
             assert!(lacking.is_empty(), "{name:?} lacks {lacking:?}");

@@ -580,3 +580,46 @@ fn every_choice_has_a_traditional_name() {
         "{traditional:?}"
     );
 }
+
+/// A local leader's title reads as the reader's news writes it: `장쑤성 당서기`,
+/// `江苏省委书记`, `서울시장`, `首尔市长`; an English reader sees it as typed.
+#[tokio::test]
+async fn officials_titles_in_the_readers_language() {
+    let t = TestApp::with_sample().await;
+    for (name, ko, zh, en) in [
+        (
+            "Xin Changxing",
+            "장쑤성 당서기",
+            "江苏省委书记",
+            "Party Secretary of Jiangsu",
+        ),
+        ("Oh Se-hoon", "서울시장", "首尔市长", "Mayor of Seoul"),
+    ] {
+        let line = format!("/official show name:\"{name}\"");
+        for (lang, said) in [(Lang::Ko, ko), (Lang::Zh, zh), (Lang::En, en)] {
+            let reply = t.app.run_line(&TestApp::reader(lang), &line).await.unwrap();
+            let shown = format!("{:?}", reply.fields);
+            assert!(shown.contains(said), "{lang:?} {name}: {shown}");
+        }
+    }
+    // Titles of other shapes, and places the bot does not know, stay as typed.
+    t.ok("/record official add name:\"Zhou Naixiang\" country:China title:\"Governor of Shandong Province\"")
+        .await;
+    t.ok("/record official add name:\"Li Wei\" country:China title:\"Director of the Qingdao Commerce Bureau\"")
+        .await;
+    for (name, zh) in [
+        ("Zhou Naixiang", "山东省省长"),
+        ("Li Wei", "Director of the Qingdao Commerce Bureau"),
+    ] {
+        let reply = t
+            .app
+            .run_line(
+                &TestApp::reader(Lang::Zh),
+                &format!("/official show name:\"{name}\""),
+            )
+            .await
+            .unwrap();
+        let shown = format!("{:?}", reply.fields);
+        assert!(shown.contains(zh), "{name}: {shown}");
+    }
+}
