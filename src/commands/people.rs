@@ -7,7 +7,7 @@ use super::App;
 use crate::error::Result;
 use crate::i18n::{Lang, People};
 use crate::intake::romanize;
-use crate::store::official::{self, Written};
+use crate::store::names::{self, Written};
 
 /// The names by version, shared by an `App`'s clones.
 pub type Cache = Arc<tokio::sync::Mutex<Option<(i64, Arc<People>)>>>;
@@ -52,14 +52,14 @@ impl App {
 
     /// The people's names as of now, read again only when a name changed.
     async fn people(&self) -> Result<Arc<People>> {
-        let now = official::names_version(&self.db).await?;
+        let now = names::names_version(&self.db).await?;
         let mut cached = self.people.lock().await;
         if let Some((version, people)) = cached.as_ref()
             && *version == now
         {
             return Ok(people.clone());
         }
-        let (version, rows) = official::written(&self.db).await?;
+        let (version, rows) = names::written(&self.db).await?;
         let people = Arc::new(People(
             rows.iter().map(|s| (s.name.clone(), named(s))).collect(),
         ));

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
-use super::{Tx, kind, now};
+use super::{Tx, now, record};
 use crate::domain::{DateRange, FlexDate};
 use crate::error::Result;
 
@@ -21,7 +21,7 @@ pub struct ForumRow {
     pub organizer: Option<String>,
     #[sqlx(flatten)]
     #[serde(flatten)]
-    pub stamp: crate::store::kind::Stamp,
+    pub stamp: crate::store::record::Stamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,7 +70,7 @@ const COLUMNS: &str =
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     let visits = "SELECT visit_id FROM forum_visits WHERE forum_id = ? ORDER BY visit_id";
-    let found = kind::row_and_links(tx, "forums", COLUMNS, visits, id).await?;
+    let found = record::row_and_links(tx, "forums", COLUMNS, visits, id).await?;
     Ok(found.map(|(row, visits)| Snapshot { row, visits }))
 }
 
@@ -246,7 +246,7 @@ async fn write_visits(tx: &mut Tx<'_>, id: i64, visits: &[i64]) -> Result<()> {
 
 pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
-    kind::restore_stamp(tx, "forums", s.row.id, &s.row.stamp).await
+    record::restore_stamp(tx, "forums", s.row.id, &s.row.stamp).await
 }
 
 /// What /forums list filters on.

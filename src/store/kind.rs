@@ -5,8 +5,8 @@
 
 use std::future::Future;
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use super::bulk::New;
@@ -144,77 +144,6 @@ pub async fn insert_officials(
         let made: Vec<i64> = rows.iter().map(|n| n.id).collect();
         super::post::settle_titles(tx, &made, today).await?;
     }
-    Ok(())
-}
-
-/// What every record's row carries besides its fields: the dataset it came from, its
-/// version, and when it was made, last changed and deleted. Flattened into each kind's row,
-/// so a snapshot's JSON has these keys beside the kind's own.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-pub struct Stamp {
-    pub dataset: String,
-    pub version: i64,
-    pub created_at: String,
-    pub updated_at: String,
-    pub deleted_at: Option<String>,
-}
-
-/// Record `id`'s row in `table`: its id, its own `columns` and its stamp.
-pub(super) async fn row<T>(
-    tx: &mut Tx<'_>,
-    table: &str,
-    columns: &str,
-    id: i64,
-) -> Result<Option<T>>
-where
-    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin,
-{
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT id, {columns}, dataset, version, created_at, updated_at, deleted_at FROM {table} WHERE id = ?"
-    )))
-    .bind(id)
-    .fetch_optional(&mut **tx)
-    .await?)
-}
-
-/// `row`, with the ids the record links to as `links` selects them: the snapshot of a kind
-/// with one list of links.
-pub(super) async fn row_and_links<T>(
-    tx: &mut Tx<'_>,
-    table: &str,
-    columns: &str,
-    links: &'static str,
-    id: i64,
-) -> Result<Option<(T, Vec<i64>)>>
-where
-    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin,
-{
-    let Some(row) = self::row(tx, table, columns, id).await? else {
-        return Ok(None);
-    };
-    Ok(Some((row, self::links(tx, links, id).await?)))
-}
-
-/// The ids record `id` links to, as `sql` selects them (bound to the record's id).
-pub(super) async fn links(tx: &mut Tx<'_>, sql: &'static str, id: i64) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar(sql)
-        .bind(id)
-        .fetch_all(&mut **tx)
-        .await?)
-}
-
-/// The last step of putting a record back (undo), once its fields are written: its dataset
-/// and deletion as the snapshot had them, and its version moved on.
-pub(super) async fn restore_stamp(tx: &mut Tx<'_>, table: &str, id: i64, s: &Stamp) -> Result<()> {
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "UPDATE {table} SET dataset = ?, deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?"
-    )))
-    .bind(&s.dataset)
-    .bind(&s.deleted_at)
-    .bind(super::now())
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
     Ok(())
 }
 

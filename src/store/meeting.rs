@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Tx, kind, now};
+use super::{Tx, now, record};
 use crate::domain::{DateRange, FlexDate};
 use crate::error::Result;
 
@@ -16,7 +16,7 @@ pub struct MeetingRow {
     pub visit_id: Option<i64>,
     #[sqlx(flatten)]
     #[serde(flatten)]
-    pub stamp: crate::store::kind::Stamp,
+    pub stamp: crate::store::record::Stamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,7 +55,7 @@ const COLUMNS: &str = "date, date_precision, place, summary, visit_id";
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
     let participants =
         "SELECT official_id FROM meeting_participants WHERE meeting_id = ? ORDER BY official_id";
-    let found = kind::row_and_links(tx, "meetings", COLUMNS, participants, id).await?;
+    let found = record::row_and_links(tx, "meetings", COLUMNS, participants, id).await?;
     Ok(found.map(|(row, participants)| Snapshot { row, participants }))
 }
 
@@ -199,7 +199,7 @@ async fn write_participants(tx: &mut Tx<'_>, id: i64, participants: &[i64]) -> R
 
 pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
-    kind::restore_stamp(tx, "meetings", s.row.id, &s.row.stamp).await
+    record::restore_stamp(tx, "meetings", s.row.id, &s.row.stamp).await
 }
 
 /// One of an official's meetings, with the others who took part.

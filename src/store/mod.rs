@@ -19,6 +19,7 @@ pub mod official;
 pub mod outbox;
 pub mod outcome;
 pub mod post;
+pub mod record;
 pub mod region;
 pub mod search;
 pub mod setup;

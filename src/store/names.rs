@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::SqliteConnection;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use super::official;
 use super::region::{self, Country};
@@ -179,4 +179,35 @@ impl Spellings {
             cities,
         })
     }
+}
+
+/// A live official's spellings: name, local name, side and every alias.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Written {
+    pub name: String,
+    pub local_name: Option<String>,
+    pub country: String,
+    /// Aliases separated by U+001F (no name holds a control character).
+    pub aliases: Option<String>,
+}
+
+/// Every live official's spellings, and the names version they were read at (so a cache
+/// of them knows when it is stale).
+pub async fn written(db: &SqlitePool) -> Result<(i64, Vec<Written>)> {
+    let mut read = super::read(db).await?;
+    let version = edits(&mut read).await?;
+    let rows = sqlx::query_as(
+        "SELECT o.name, o.local_name, o.country,
+                (SELECT group_concat(a.alias, char(31)) FROM official_aliases a
+                  WHERE a.official_id = o.id) AS aliases
+           FROM officials o WHERE o.deleted_at IS NULL",
+    )
+    .fetch_all(&mut *read)
+    .await?;
+    Ok((version, rows))
+}
+
+/// The names' edit count now (`edits`).
+pub async fn names_version(db: &SqlitePool) -> Result<i64> {
+    edits(&mut *db.acquire().await?).await
 }

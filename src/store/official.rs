@@ -20,7 +20,7 @@ pub struct OfficialRow {
     pub province_id: Option<i64>,
     #[sqlx(flatten)]
     #[serde(flatten)]
-    pub stamp: crate::store::kind::Stamp,
+    pub stamp: crate::store::record::Stamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
@@ -162,7 +162,7 @@ pub async fn suggest(db: &SqlitePool, input: &str) -> Result<Vec<String>> {
 const COLUMNS: &str = "name, local_name, country, title, organization, province_id";
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let Some(row) = super::kind::row(tx, "officials", COLUMNS, id).await? else {
+    let Some(row) = super::record::row(tx, "officials", COLUMNS, id).await? else {
         return Ok(None);
     };
     let aliases = sqlx::query_as(
@@ -634,35 +634,4 @@ pub async fn profile(conn: &mut SqliteConnection, id: i64) -> Result<Profile> {
         last,
         counterparts,
     })
-}
-
-/// A live official's spellings: name, local name, side and every alias.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Written {
-    pub name: String,
-    pub local_name: Option<String>,
-    pub country: String,
-    /// Aliases separated by U+001F (no name holds a control character).
-    pub aliases: Option<String>,
-}
-
-/// Every live official's spellings, and the names version they were read at (so a cache
-/// of them knows when it is stale).
-pub async fn written(db: &SqlitePool) -> Result<(i64, Vec<Written>)> {
-    let mut read = super::read(db).await?;
-    let version = super::names::edits(&mut read).await?;
-    let rows = sqlx::query_as(
-        "SELECT o.name, o.local_name, o.country,
-                (SELECT group_concat(a.alias, char(31)) FROM official_aliases a
-                  WHERE a.official_id = o.id) AS aliases
-           FROM officials o WHERE o.deleted_at IS NULL",
-    )
-    .fetch_all(&mut *read)
-    .await?;
-    Ok((version, rows))
-}
-
-/// The names' edit count now (`names::edits`).
-pub async fn names_version(db: &SqlitePool) -> Result<i64> {
-    super::names::edits(&mut *db.acquire().await?).await
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
-use super::{Tx, kind, now};
+use super::{Tx, now, record};
 use crate::domain::FlexDate;
 use crate::error::Result;
 
@@ -23,7 +23,7 @@ pub struct VisitRow {
     pub size: Option<i64>,
     #[sqlx(flatten)]
     #[serde(flatten)]
-    pub stamp: crate::store::kind::Stamp,
+    pub stamp: crate::store::record::Stamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
@@ -178,15 +178,15 @@ impl Fields {
 const COLUMNS: &str = "start_date, start_precision, end_date, end_precision, span_end, city, level, leader_id, purpose, size";
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let Some(row) = kind::row(tx, "visits", COLUMNS, id).await? else {
+    let Some(row) = record::row(tx, "visits", COLUMNS, id).await? else {
         return Ok(None);
     };
     let provinces = "SELECT region_id FROM visit_provinces WHERE visit_id = ? ORDER BY region_id";
     let places = "SELECT region_id FROM visit_places WHERE visit_id = ? ORDER BY position";
     Ok(Some(Snapshot {
         row,
-        provinces: kind::links(tx, provinces, id).await?,
-        places: kind::links(tx, places, id).await?,
+        provinces: record::links(tx, provinces, id).await?,
+        places: record::links(tx, places, id).await?,
         sources: SourcesOf::Visit.load(tx, id).await?,
     }))
 }
@@ -323,7 +323,7 @@ async fn write_children(
 /// Puts a visit back exactly as a snapshot had it (undo).
 pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
-    kind::restore_stamp(tx, "visits", s.row.id, &s.row.stamp).await
+    record::restore_stamp(tx, "visits", s.row.id, &s.row.stamp).await
 }
 
 /// Every live visit from these provinces: (id, first day, last day it may cover, province).
@@ -551,7 +551,8 @@ pub struct View {
 /// Everything `/visits show` presents about a live visit, names resolved.
 pub async fn view(db: &SqlitePool, id: i64) -> Result<Option<View>> {
     let mut tx = db.begin().await?;
-    let Some(s) = super::kind::live::<Fields>(&mut tx, id).await? else {
+    let live = snapshot(&mut tx, id).await?;
+    let Some(s) = live.filter(|s| s.row.stamp.deleted_at.is_none()) else {
         return Ok(None);
     };
     let (r, fields) = (&s.row, Fields::from_snapshot(&s));

@@ -12,7 +12,7 @@ pub use read::{Brief, Filter, Link, ListItem, View, count, list, of_forum, of_vi
 use serde::{Deserialize, Serialize};
 
 use super::visit::{Source, SourcesOf};
-use super::{Entity, Tx, kind, now};
+use super::{Entity, Tx, now, record};
 use crate::domain::{FlexDate, Money, OutcomeKind, OutcomeStatus, normalize};
 use crate::error::Result;
 
@@ -38,7 +38,7 @@ pub struct OutcomeRow {
     pub summary: Option<String>,
     #[sqlx(flatten)]
     #[serde(flatten)]
-    pub stamp: crate::store::kind::Stamp,
+    pub stamp: crate::store::record::Stamp,
 }
 
 /// Everything stored about an outcome: what the audit log keeps and undo restores. Its
@@ -107,14 +107,14 @@ const COLUMNS: &str =
     amount_about, visit_id, meeting_id, forum_id, summary";
 
 pub async fn snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Snapshot>> {
-    let Some(row) = kind::row(tx, "outcomes", COLUMNS, id).await? else {
+    let Some(row) = record::row(tx, "outcomes", COLUMNS, id).await? else {
         return Ok(None);
     };
     let provinces =
         "SELECT region_id FROM outcome_provinces WHERE outcome_id = ? ORDER BY region_id";
     Ok(Some(Snapshot {
         row,
-        provinces: kind::links(tx, provinces, id).await?,
+        provinces: record::links(tx, provinces, id).await?,
         sources: SourcesOf::Outcome.load(tx, id).await?,
     }))
 }
@@ -198,7 +198,7 @@ async fn write_children(
 /// Puts an outcome back exactly as a snapshot had it (undo).
 pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
-    kind::restore_stamp(tx, "outcomes", s.row.id, &s.row.stamp).await
+    record::restore_stamp(tx, "outcomes", s.row.id, &s.row.stamp).await
 }
 
 pub(super) async fn insert_rows(

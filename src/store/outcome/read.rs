@@ -201,7 +201,8 @@ pub struct View {
 /// Everything `/outcomes show` presents about a live outcome, names resolved.
 pub async fn view(db: &SqlitePool, id: i64) -> Result<Option<View>> {
     let mut tx = db.begin().await?;
-    let Some(s) = super::super::kind::live::<super::Fields>(&mut tx, id).await? else {
+    let live = super::snapshot(&mut tx, id).await?;
+    let Some(s) = live.filter(|s| s.row.stamp.deleted_at.is_none()) else {
         return Ok(None);
     };
     let r = &s.row;
