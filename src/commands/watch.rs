@@ -70,7 +70,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     };
     let w = watch::get(&mut **change, id).await?.expect("just written");
     change
-        .summarize(&format!("watch #{id} {}", described(&w)))
+        .summarize(&format!("watch #{id} {}", w.describe()))
         .await?;
     change.commit().await?;
     let title = if resumed {
