@@ -96,3 +96,24 @@ outcome-misfit = This outcome is { $what }; fix the date, provinces or visit, or
 outcome-linked-anyway = Linked to visit #{ $visit } although it is { $what } (force:true).
 
 ambiguous-place = `{ $typed }` is the name of two provinces: { $options }; type the one you mean, e.g. { $example }.
+
+## What /data audit says a change did, its first words in the reader's language
+## (format::summary); the rest (names, numbers, a file's name) stays as stored.
+said-add = add { $kind }
+said-edit = edit { $kind }
+said-delete = delete { $kind }
+said-link = link visit
+said-alias = alias
+said-unalias = remove alias
+said-merge = merge
+said-add-post = add post
+said-remove-post = remove post
+said-import = import
+said-undo = undo:
+said-draft = draft from a report:
+said-readings = generated readings of { $n } officials
+said-watch = watch
+said-remove-watch = remove watch
+said-digest-off = digest off
+said-digest = digest
+said-team-language = team language

@@ -96,3 +96,23 @@ outcome-misfit = 이 성과는 방문과 맞지 않습니다: { $what }. 날짜�
 outcome-linked-anyway = 맞지 않는 점이 있지만 방문 #{ $visit }에 연결했습니다(force:true): { $what }
 
 ambiguous-place = `{ $typed }`은(는) 두 성의 이름입니다: { $options }. 어느 쪽인지 입력해 주세요. 예: { $example }
+
+## /data audit의 변경 요약: 앞부분을 읽는 사람의 언어로 (format::summary).
+said-add = { $kind } 추가
+said-edit = { $kind } 수정
+said-delete = { $kind } 삭제
+said-link = 방문 연결
+said-alias = 별칭 추가
+said-unalias = 별칭 삭제
+said-merge = 병합
+said-add-post = 직위 추가
+said-remove-post = 직위 삭제
+said-import = 가져오기
+said-undo = 되돌리기:
+said-draft = 보도로 만든 초안:
+said-readings = 공직자 { $n }명의 다른 표기 생성
+said-watch = 알림
+said-remove-watch = 알림 삭제
+said-digest-off = 다이제스트 끄기
+said-digest = 다이제스트
+said-team-language = 팀 언어

@@ -96,3 +96,23 @@ outcome-misfit = 该成果{ $what }；请修正日期、省份或访问，或加
 outcome-linked-anyway = 已关联到访问 #{ $visit }，尽管该成果{ $what }（force:true）。
 
 ambiguous-place = `{ $typed }` 可指两个省份：{ $options }。请输入您所指的那个，例如 { $example }。
+
+## /data audit 的变更摘要：开头按读者的语言（format::summary）。
+said-add = 添加{ $kind }
+said-edit = 编辑{ $kind }
+said-delete = 删除{ $kind }
+said-link = 关联访问
+said-alias = 添加别名
+said-unalias = 删除别名
+said-merge = 合并
+said-add-post = 添加职务
+said-remove-post = 删除职务
+said-import = 导入
+said-undo = 撤销：
+said-draft = 由报道生成的草稿：
+said-readings = 生成了 { $n } 位官员的其他写法
+said-watch = 关注
+said-remove-watch = 删除关注
+said-digest-off = 关闭摘要
+said-digest = 摘要
+said-team-language = 团队语言

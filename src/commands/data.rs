@@ -98,7 +98,7 @@ pub async fn audit(app: &App, a: AuditArgs) -> Result<Reply> {
                     b.id.to_string(),
                     crate::i18n::format::time(&b.at),
                     b.actor.clone(),
-                    format!("{}{undone}", b.summary),
+                    format!("{}{undone}", crate::i18n::format::summary(&b.summary)),
                     b.records.to_string(),
                 ]);
             }
@@ -122,7 +122,7 @@ pub async fn undo(app: &App, actor: &Actor) -> Result<Reply> {
     Ok(Reply::new(crate::t!("undone"))
         .text(crate::t!(
             "undo-text",
-            summary = undone.summary.as_str(),
+            summary = crate::i18n::format::summary(&undone.summary),
             records = undone.records
         ))
         .data(

@@ -197,6 +197,79 @@ fn office_and_place(title: &str) -> Option<(&'static str, &str)> {
     None
 }
 
+/// What /data audit says a change did (its stored summary, in English) with its first words
+/// in the reader's language: `방문 수정 #3`, `撤销：编辑访问 #3`. The rest (names, numbers, a
+/// file's name) stays as stored; a summary of another shape is shown as it is.
+pub fn summary(stored: &str) -> String {
+    let lang = reader();
+    if lang == Lang::En {
+        return stored.to_string();
+    }
+    said_summary(lang, stored).unwrap_or_else(|| stored.to_string())
+}
+
+fn said_summary(lang: Lang, s: &str) -> Option<String> {
+    use crate::error::Arg;
+    // Longest first: `remove alias` before `alias`, `digest off` before `digest`.
+    const WORDS: [(&str, &str); 14] = [
+        ("draft from a report:", "said-draft"),
+        ("remove alias ", "said-unalias"),
+        ("alias ", "said-alias"),
+        ("merge ", "said-merge"),
+        ("add post ", "said-add-post"),
+        ("remove post ", "said-remove-post"),
+        ("remove watch ", "said-remove-watch"),
+        ("watch ", "said-watch"),
+        ("digest off", "said-digest-off"),
+        ("digest ", "said-digest"),
+        ("team language ", "said-team-language"),
+        ("import ", "said-import"),
+        ("link visit ", "said-link"),
+        ("undo:", "said-undo"),
+    ];
+    let said = |id: &'static str, args: Vec<(&'static str, Arg)>| {
+        render(lang, &crate::error::Message { id, args })
+    };
+    if let Some(rest) = s.strip_prefix("undo:") {
+        let rest = rest.trim_start();
+        let inner = said_summary(lang, rest).unwrap_or_else(|| rest.to_string());
+        return Some(format!("{} {inner}", said("said-undo", vec![])));
+    }
+    if let Some(n) = s
+        .strip_prefix("generated readings of ")
+        .and_then(|r| r.strip_suffix(" officials"))
+    {
+        return Some(said("said-readings", vec![("n", Arg::from(n))]));
+    }
+    for (words, id) in WORDS {
+        if let Some(rest) = s.strip_prefix(words) {
+            return Some(
+                format!("{} {}", said(id, vec![]), rest.trim_start())
+                    .trim()
+                    .to_string(),
+            );
+        }
+    }
+    for (verb, id) in [
+        ("add ", "said-add"),
+        ("edit ", "said-edit"),
+        ("delete ", "said-delete"),
+    ] {
+        let Some(rest) = s.strip_prefix(verb) else {
+            continue;
+        };
+        let (kind, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+        crate::domain::Entity::parse(kind)?;
+        let kind = kind_named(kind);
+        return Some(
+            format!("{} {rest}", said(id, vec![("kind", Arg::from(kind))]))
+                .trim()
+                .to_string(),
+        );
+    }
+    None
+}
+
 /// `place` of each name.
 pub fn places(names: &[String]) -> Vec<String> {
     names.iter().map(|n| place(n)).collect()

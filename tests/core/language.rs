@@ -623,3 +623,36 @@ async fn officials_titles_in_the_readers_language() {
         assert!(shown.contains(zh), "{name}: {shown}");
     }
 }
+
+/// /data audit says what each change did in the reader's words; names and numbers stay.
+#[tokio::test]
+async fn the_audit_log_speaks_the_readers_language() {
+    let t = TestApp::with_sample().await;
+    t.ok("/record visit edit id:1 purpose:\"Investment talks\"")
+        .await;
+    t.ok("/record official alias name:\"Xin Changxing\" alias:신창씽")
+        .await;
+    t.ok("/data undo").await;
+    let said = |lang| {
+        let app = t.app.clone();
+        async move {
+            let reply = app
+                .run_line(&TestApp::reader(lang), "/data audit")
+                .await
+                .unwrap();
+            format!("{:?}", reply.table)
+        }
+    };
+    let ko = said(Lang::Ko).await;
+    for words in [
+        "방문 수정 #1",
+        "되돌리기: 별칭 추가 신창씽 for Xin Changxing",
+        "가져오기 ",
+    ] {
+        assert!(ko.contains(words), "{words}: {ko}");
+    }
+    let zh = said(Lang::Zh).await;
+    assert!(zh.contains("编辑访问 #1"), "{zh}");
+    let en = said(Lang::En).await;
+    assert!(en.contains("edit visit #1"), "{en}");
+}
