@@ -82,7 +82,10 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
             start.clone(),
             full,
             choice(&kind),
-            place.clone().unwrap_or_default(),
+            place
+                .as_deref()
+                .map(crate::i18n::format::place)
+                .unwrap_or_default(),
             delegations.to_string(),
         ]);
         forums.push(json!({"id": id, "name": name, "kind": kind, "edition": edition, "start": start, "place": place, "delegations": delegations}));
@@ -145,7 +148,13 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
     let reply = Reply::new(format!("{} #{id} · {title}", t!("label-forum")))
         .inline(t!("col-kind"), choice(&kind))
         .inline(t!("field-dates"), dates)
-        .inline(t!("col-place"), place.clone().unwrap_or_else(|| "—".into()))
+        .inline(
+            t!("col-place"),
+            place
+                .as_deref()
+                .map(crate::i18n::format::place)
+                .unwrap_or_else(|| "—".into()),
+        )
         .field_opt(&t!("field-organizer"), organizer.clone())
         .field(
             t!("field-attended"),

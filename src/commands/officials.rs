@@ -81,7 +81,10 @@ pub async fn history(app: &App, a: HistoryArgs) -> Result<Reply> {
             date.clone(),
             as_then,
             met.join(", "),
-            place.clone().unwrap_or_default(),
+            place
+                .as_deref()
+                .map(crate::i18n::format::place)
+                .unwrap_or_default(),
             visit.map(|v| format!("#{v}")).unwrap_or_default(),
         ]);
         meetings.push(json!({"id": id, "date": date, "counterparts": counterparts, "place": place, "visit": visit,

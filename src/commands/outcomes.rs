@@ -130,7 +130,10 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
             &t!("field-chinese-side"),
             Some(chinese).filter(|c| !c.is_empty()),
         )
-        .field_opt(&t!("field-korean-side"), v.korean_side.clone())
+        .field_opt(
+            &t!("field-korean-side"),
+            v.korean_side.as_deref().map(crate::i18n::format::place),
+        )
         .field_opt(
             &t!("col-amount"),
             v.amount.as_ref().map(crate::i18n::format::money),

@@ -266,8 +266,8 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
                 m.date,
                 crate::i18n::format::people(&m.officials.join(", ")),
                 m.place
-                    .as_ref()
-                    .map(|p| format!(" · {p}"))
+                    .as_deref()
+                    .map(|p| format!(" · {}", crate::i18n::format::place(p)))
                     .unwrap_or_default()
             )
         })

@@ -656,3 +656,25 @@ async fn the_audit_log_speaks_the_readers_language() {
     let en = said(Lang::En).await;
     assert!(en.contains("edit visit #1"), "{en}");
 }
+
+/// A meeting's or a forum's place that names a place on record reads in the reader's
+/// language (`Seoul` → `서울`, `首尔`); a venue the bot does not know stays as typed.
+#[tokio::test]
+async fn meeting_and_forum_places_in_the_readers_language() {
+    let t = TestApp::with_sample().await;
+    t.ok("/record meeting add date:2024-05-30 officials:\"Liu Xiaoming; Oh Se-hoon\" place:\"Lotte Hotel Seoul\"")
+        .await;
+    let show = |lang, line: &'static str| {
+        let app = t.app.clone();
+        async move {
+            let r = app.run_line(&TestApp::reader(lang), line).await.unwrap();
+            format!("{:?} {:?} {:?}", r.fields, r.table, r.text)
+        }
+    };
+    let ko = show(Lang::Ko, "/visits show id:2").await;
+    assert!(ko.contains("· 서울"), "{ko}");
+    let zh = show(Lang::Zh, "/forums show id:2").await;
+    assert!(zh.contains("首尔"), "{zh}");
+    let history = show(Lang::Ko, "/official history name:\"Oh Se-hoon\"").await;
+    assert!(history.contains("Lotte Hotel Seoul"), "{history}");
+}
