@@ -1,24 +1,16 @@
 //! The built binary as a black box: `ask --json`, exit codes, the console, and the
 //! migrate / sample / import / export / backup subcommands.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
+#[path = "common/binary.rs"]
+mod binary;
+
 fn bot(dir: &Path, db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
-        .args(args)
-        .current_dir(dir)
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.join(db).display()),
-        )
-        .env("USER", "tester")
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("the binary runs")
+    binary::run(dir, db, args)
 }
 
 fn ask_json(dir: &Path, line: &str) -> (i32, Value) {
@@ -193,24 +185,12 @@ fn an_unusable_database_is_an_internal_error() {
 #[test]
 fn console_reads_commands_from_standard_input() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
-        .args(["console", "--sample"])
-        .current_dir(dir.path())
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.path().join("bot.db").display()),
-        )
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("/official history name:\"xin changxing\"\n/visits show id:abc\n/export what:visits format:csv\nexit\n".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = binary::console_with(
+        dir.path(),
+        "bot.db",
+        &["--sample"],
+        "/official history name:\"xin changxing\"\n/visits show id:abc\n/export what:visits format:csv\nexit\n".as_bytes(),
+    );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Loaded the sample data set"), "{text}");
@@ -528,21 +508,7 @@ fn an_unknown_digest_timezone_is_refused_in_one_sentence() {
 fn item17_a_piped_console_says_the_sample_was_not_loaded_and_outcomes_export() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("bot.db").display());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
-        .args(["console"])
-        .current_dir(dir.path())
-        .env("DATABASE_URL", &db)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"/stats\nexit\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = binary::console_with(dir.path(), "bot.db", &[], b"/stats\nexit\n");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("the sample data was not loaded"), "{text}");
     assert!(text.contains("Nothing is recorded yet"), "{text}");

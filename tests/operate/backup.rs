@@ -206,20 +206,7 @@ fn restore_refuses_what_is_not_a_sound_database_and_changes_nothing() {
 /// A console on `db` in `dir`, reading its commands from a pipe (the caller waits for it).
 #[allow(clippy::zombie_processes)]
 fn console(dir: &Path, db: &str) -> std::process::Child {
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
-        .arg("console")
-        .current_dir(dir)
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.join(db).display()),
-        )
-        .env("USER", "tester")
-        .env_remove("RUST_LOG")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("the console starts");
+    let child = super::binary::console(dir, db, &[]);
     // It marks the database as in use before it reads a line: wait for the mark.
     let mark = dir.join(format!("{db}.open"));
     for _ in 0..500 {

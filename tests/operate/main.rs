@@ -8,22 +8,14 @@ mod sandbox;
 mod unprivileged;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+#[path = "../common/binary.rs"]
+mod binary;
 
 /// The binary in `dir`, on the database file `db` there.
 fn bot(dir: &Path, db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_delegation-bot"))
-        .args(args)
-        .current_dir(dir)
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.join(db).display()),
-        )
-        .env("USER", "tester")
-        .env_remove("RUST_LOG")
-        .env_remove("LOG_FORMAT")
-        .output()
-        .expect("the binary runs")
+    binary::run(dir, db, args)
 }
 
 fn stdout(out: &Output) -> String {
