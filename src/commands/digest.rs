@@ -19,6 +19,60 @@ use crate::request::Request;
 use crate::store::counts;
 use crate::store::{digest as store, forum};
 
+/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
+/// every group's, in the order help and Discord show them).
+pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
+    use crate::catalog::*;
+    &[
+        CommandSpec {
+            id: CommandId::DigestSet,
+            path: &["digest", "set"],
+            description: "Post a weekly or monthly digest to a channel",
+            options: &[
+                req("channel", CHANNEL, OptionKind::Channel),
+                req("frequency", "How often", OptionKind::Choice(FREQUENCIES)),
+                opt(
+                    "weekday",
+                    "Weekly: the day it is posted (default Monday)",
+                    OptionKind::Choice(WEEKDAYS),
+                ),
+                opt(
+                    "day",
+                    "Monthly: the day of the month it is posted (default 1)",
+                    OptionKind::Integer { min: 1, max: 28 },
+                ),
+                opt(
+                    "hour",
+                    "Hour it is posted, in the digest time zone (default 9)",
+                    OptionKind::Integer { min: 0, max: 23 },
+                ),
+            ],
+            moderator: true,
+            example: "/digest set channel:300000000000000001 frequency:monthly",
+        },
+        CommandSpec {
+            id: CommandId::DigestOff,
+            path: &["digest", "off"],
+            description: "Stop posting the digest",
+            options: &[],
+            moderator: true,
+            example: "/digest off",
+        },
+        CommandSpec {
+            id: CommandId::DigestPreview,
+            path: &["digests"],
+            description: "The team's digest: its schedule, any not delivered, and the last complete period",
+            options: &[opt(
+                "frequency",
+                "Week or month (default: as set, else monthly)",
+                OptionKind::Choice(FREQUENCIES),
+            )],
+            moderator: false,
+            example: "/digests frequency:weekly",
+        },
+    ]
+};
+
 /// DIGEST_TIMEZONE, or the sentence that says what is wrong with it.
 pub fn timezone() -> Result<Tz> {
     Ok(schedule::timezone().map_err(UserError::new)?)

@@ -12,6 +12,24 @@ use crate::i18n::commands::command as described;
 use crate::reply::Reply;
 use crate::request::Request;
 
+/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
+/// every group's, in the order help and Discord show them).
+pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
+    use crate::catalog::*;
+    &[CommandSpec {
+        id: CommandId::Help,
+        path: &["help"],
+        description: "List the commands, or explain one",
+        options: &[opt(
+            "command",
+            "A command, e.g. visits monthly",
+            OptionKind::Text(NAME_MAX),
+        )],
+        moderator: false,
+        example: "/help visits",
+    }]
+};
+
 /// Discord shows at most this many characters in a field.
 const FIELD_MAX: usize = 1024;
 
@@ -57,7 +75,7 @@ pub fn help(HelpArgs { topic }: HelpArgs, actor: &Actor) -> Result<Reply> {
     let Some(topic) = topic.as_deref() else {
         let mut read = Vec::new();
         let mut write = Vec::new();
-        for c in COMMANDS {
+        for c in COMMANDS.iter() {
             let line = format!("{} — {}", c.name(), described(c));
             if c.moderator {
                 write.push(line)

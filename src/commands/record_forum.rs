@@ -12,6 +12,82 @@ use crate::reply::Reply;
 use crate::request::Request;
 use crate::store::forum::{self, Fields};
 
+/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
+/// every group's, in the order help and Discord show them).
+pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
+    use crate::catalog::*;
+    &[
+        CommandSpec {
+            id: CommandId::ForumAdd,
+            path: &["record", "forum", "add"],
+            description: "Add an investment forum, business forum or conference",
+            options: &[
+                req("name", "Name, e.g. Jeju Forum", OptionKind::Text(SHORT_MAX)),
+                req("kind", "Kind of event", OptionKind::Choice(FORUM_KINDS)),
+                req(
+                    "start",
+                    "First day, YYYY-MM-DD (or YYYY-MM)",
+                    OptionKind::Date,
+                ),
+                opt("end", "Last day, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
+                opt("place", "Where", OptionKind::Text(NAME_MAX)),
+                opt("organizer", "Who organized it", OptionKind::Text(SHORT_MAX)),
+                opt("edition", "Edition, e.g. 19th", OptionKind::Text(NAME_MAX)),
+                opt("visit", "Visit number of a delegation that attended", ID),
+                opt(
+                    "force",
+                    "Add even if a forum with that name, edition and start exists",
+                    OptionKind::Bool,
+                ),
+            ],
+            moderator: true,
+            example: "/record forum add name:\"Jeju Forum\" kind:\"investment forum\" start:2024-05-29 edition:19th",
+        },
+        CommandSpec {
+            id: CommandId::ForumEdit,
+            path: &["record", "forum", "edit"],
+            description: "Change fields of a forum (clear:end empties a field)",
+            options: &[
+                look(req("id", "Forum number", ID), Lookup::Forum),
+                opt("name", "Name", OptionKind::Text(SHORT_MAX)),
+                opt("kind", "Kind of event", OptionKind::Choice(FORUM_KINDS)),
+                opt(
+                    "start",
+                    "First day, YYYY-MM-DD or YYYY-MM",
+                    OptionKind::Date,
+                ),
+                opt("end", "Last day, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
+                opt("place", "Where", OptionKind::Text(NAME_MAX)),
+                opt("organizer", "Who organized it", OptionKind::Text(SHORT_MAX)),
+                opt("edition", "Edition, e.g. 19th", OptionKind::Text(NAME_MAX)),
+                VERSION,
+                clear("Fields to empty: end,place,organizer,edition"),
+            ],
+            moderator: true,
+            example: "/record forum edit id:1 organizer:\"Jeju Special Self-Governing Province\"",
+        },
+        CommandSpec {
+            id: CommandId::ForumDelete,
+            path: &["record", "forum", "delete"],
+            description: "Delete a forum (undo brings it back)",
+            options: &[look(req("id", "Forum number", ID), Lookup::Forum)],
+            moderator: true,
+            example: "/record forum delete id:1",
+        },
+        CommandSpec {
+            id: CommandId::ForumLink,
+            path: &["record", "forum", "link"],
+            description: "Record that a visiting delegation attended a forum",
+            options: &[
+                look(req("forum", "Forum number", ID), Lookup::Forum),
+                req("visit", "Visit number", ID),
+            ],
+            moderator: true,
+            example: "/record forum link forum:1 visit:1",
+        },
+    ]
+};
+
 fn title(f: &Fields) -> String {
     match &f.edition {
         Some(e) => format!("{} ({e})", f.name),

@@ -13,6 +13,87 @@ use crate::request::Request;
 use crate::store::meeting::{self, Fields};
 use crate::store::official;
 
+/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
+/// every group's, in the order help and Discord show them).
+pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
+    use crate::catalog::*;
+    &[
+        CommandSpec {
+            id: CommandId::MeetingAdd,
+            path: &["record", "meeting", "add"],
+            description: "Add a meeting between officials",
+            options: &[
+                req(
+                    "date",
+                    "Date, YYYY-MM-DD (or YYYY-MM for a month)",
+                    OptionKind::Date,
+                ),
+                look(
+                    req(
+                        "officials",
+                        "Officials present, separated by ;",
+                        OptionKind::Text(LONG_MAX),
+                    ),
+                    Lookup::Official,
+                ),
+                opt(
+                    "place",
+                    "Where, e.g. Seoul City Hall",
+                    OptionKind::Text(NAME_MAX),
+                ),
+                opt("visit", "Visit number this meeting belongs to", ID),
+                opt("summary", "What was discussed", OptionKind::Text(LONG_MAX)),
+                opt(
+                    "force",
+                    "Add even if the same officials met on that day already",
+                    OptionKind::Bool,
+                ),
+            ],
+            moderator: true,
+            example: "/record meeting add date:2024-05-29 officials:\"Liu Xiaoming; Oh Young-hun\" place:Jeju visit:1",
+        },
+        CommandSpec {
+            id: CommandId::MeetingEdit,
+            path: &["record", "meeting", "edit"],
+            description: "Change fields of a meeting (clear:place empties a field)",
+            options: &[
+                req("id", "Meeting number", ID),
+                opt("date", "Date, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
+                look(
+                    opt(
+                        "officials",
+                        "Officials present, separated by ;",
+                        OptionKind::Text(LONG_MAX),
+                    ),
+                    Lookup::Official,
+                ),
+                opt("place", "Where", OptionKind::Text(NAME_MAX)),
+                opt(
+                    "visit",
+                    "Visit number (0 to unlink)",
+                    OptionKind::Integer {
+                        min: 0,
+                        max: i64::MAX,
+                    },
+                ),
+                opt("summary", "What was discussed", OptionKind::Text(LONG_MAX)),
+                VERSION,
+                clear("Fields to empty: place,summary,visit"),
+            ],
+            moderator: true,
+            example: "/record meeting edit id:2 place:\"Seoul City Hall\"",
+        },
+        CommandSpec {
+            id: CommandId::MeetingDelete,
+            path: &["record", "meeting", "delete"],
+            description: "Delete a meeting (undo brings it back)",
+            options: &[req("id", "Meeting number", ID)],
+            moderator: true,
+            example: "/record meeting delete id:2",
+        },
+    ]
+};
+
 pub struct AddArgs {
     date: FlexDate,
     officials: String,

@@ -13,6 +13,174 @@ use crate::request::Request;
 use crate::store::official::{self, Fields};
 use crate::store::{Entity, meeting, post};
 
+/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
+/// every group's, in the order help and Discord show them).
+pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
+    use crate::catalog::*;
+    &[
+        CommandSpec {
+            id: CommandId::OfficialAdd,
+            path: &["record", "official", "add"],
+            description: "Add an official",
+            options: &[
+                req(
+                    "name",
+                    "Romanized name, e.g. Oh Se-hoon",
+                    OptionKind::Text(NAME_MAX),
+                ),
+                req("country", "Which side", OptionKind::Choice(COUNTRIES)),
+                opt(
+                    "title",
+                    "Title, e.g. Mayor of Seoul",
+                    OptionKind::Text(SHORT_MAX),
+                ),
+                opt("organization", "Organization", OptionKind::Text(SHORT_MAX)),
+                look(
+                    opt(
+                        "province",
+                        "Chinese province the official serves",
+                        OptionKind::Text(NAME_MAX),
+                    ),
+                    Lookup::Province,
+                ),
+                opt(
+                    "local_name",
+                    "Name in the local script, e.g. 오세훈",
+                    OptionKind::Text(NAME_MAX),
+                ),
+                opt(
+                    "aliases",
+                    "Other spellings, separated by ;",
+                    OptionKind::Text(LONG_MAX),
+                ),
+            ],
+            moderator: true,
+            example: "/record official add name:\"Oh Se-hoon\" country:Korea title:\"Mayor of Seoul\" local_name:오세훈",
+        },
+        CommandSpec {
+            id: CommandId::OfficialEdit,
+            path: &["record", "official", "edit"],
+            description: "Change an official's profile (clear:title empties a field)",
+            options: &[
+                look(
+                    req(
+                        "name",
+                        "Official's current name or alias",
+                        OptionKind::Text(NAME_MAX),
+                    ),
+                    Lookup::Official,
+                ),
+                opt("new_name", "New romanized name", OptionKind::Text(NAME_MAX)),
+                opt("country", "Which side", OptionKind::Choice(COUNTRIES)),
+                opt("title", "Title", OptionKind::Text(SHORT_MAX)),
+                opt("organization", "Organization", OptionKind::Text(SHORT_MAX)),
+                look(
+                    opt(
+                        "province",
+                        "Chinese province the official serves",
+                        OptionKind::Text(NAME_MAX),
+                    ),
+                    Lookup::Province,
+                ),
+                opt(
+                    "local_name",
+                    "Name in the local script",
+                    OptionKind::Text(NAME_MAX),
+                ),
+                VERSION,
+                clear("Fields to empty: local_name,title,organization,province"),
+            ],
+            moderator: true,
+            example: "/record official edit name:\"Oh Se-hoon\" title:\"Mayor of Seoul\"",
+        },
+        CommandSpec {
+            id: CommandId::OfficialDelete,
+            path: &["record", "official", "delete"],
+            description: "Delete an official (undo brings them back)",
+            options: &[look(
+                req(
+                    "name",
+                    "Official's name or alias",
+                    OptionKind::Text(NAME_MAX),
+                ),
+                Lookup::Official,
+            )],
+            moderator: true,
+            example: "/record official delete name:\"Oh Se-hoon\"",
+        },
+        CommandSpec {
+            id: CommandId::OfficialAlias,
+            path: &["record", "official", "alias"],
+            description: "Add another spelling of an official's name",
+            options: &[
+                look(
+                    req(
+                        "name",
+                        "Official's name or alias",
+                        OptionKind::Text(NAME_MAX),
+                    ),
+                    Lookup::Official,
+                ),
+                req(
+                    "alias",
+                    "The other spelling, e.g. Oh Sehoon",
+                    OptionKind::Text(NAME_MAX),
+                ),
+            ],
+            moderator: true,
+            example: "/record official alias name:\"Oh Se-hoon\" alias:\"Oh Sehoon\"",
+        },
+        CommandSpec {
+            id: CommandId::OfficialMerge,
+            path: &["record", "official", "merge"],
+            description: "Merge two records of the same person",
+            options: &[
+                look(
+                    req("keep", "The record to keep", OptionKind::Text(NAME_MAX)),
+                    Lookup::Official,
+                ),
+                look(
+                    req(
+                        "remove",
+                        "The duplicate to fold into it",
+                        OptionKind::Text(NAME_MAX),
+                    ),
+                    Lookup::Official,
+                ),
+                opt(
+                    "force",
+                    "Merge even if the two records are on different sides",
+                    OptionKind::Bool,
+                ),
+            ],
+            moderator: true,
+            example: "/record official merge keep:\"Oh Se-hoon\" remove:\"Oh Sehun\"",
+        },
+        CommandSpec {
+            id: CommandId::OfficialUnalias,
+            path: &["record", "official", "unalias"],
+            description: "Take a spelling off an official (not their name)",
+            options: &[
+                look(
+                    req(
+                        "name",
+                        "Official's name or alias",
+                        OptionKind::Text(NAME_MAX),
+                    ),
+                    Lookup::Official,
+                ),
+                req(
+                    "alias",
+                    "The spelling to take off",
+                    OptionKind::Text(NAME_MAX),
+                ),
+            ],
+            moderator: true,
+            example: "/record official unalias name:\"Oh Se-hoon\" alias:\"Oh Sehun\"",
+        },
+    ]
+};
+
 /// Splits an alias list typed with `;`.
 pub(crate) fn alias_list(text: Option<&str>) -> Vec<String> {
     text.map(|t| {

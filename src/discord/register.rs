@@ -126,7 +126,7 @@ fn group_description(path: &[&str]) -> &'static str {
 /// Every command of the catalog, grouped as Discord wants them.
 pub fn commands() -> Vec<CreateCommand> {
     let mut tops: Vec<&str> = Vec::new();
-    for c in COMMANDS {
+    for c in COMMANDS.iter() {
         if !tops.contains(&c.path[0]) {
             tops.push(c.path[0]);
         }

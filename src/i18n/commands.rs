@@ -135,7 +135,7 @@ pub fn option_word(spec: &CommandSpec, typed: &str) -> Option<&'static str> {
 /// name.
 pub fn ids() -> Vec<String> {
     let mut ids = Vec::new();
-    for c in COMMANDS {
+    for c in COMMANDS.iter() {
         ids.push(format!("cmd-{}", key(c.path)));
         for depth in 1..=c.path.len() {
             ids.push(format!("name-{}", key(&c.path[..depth])));

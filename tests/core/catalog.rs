@@ -24,7 +24,7 @@ fn sample(kind: OptionKind) -> String {
 #[tokio::test]
 async fn every_command_reads_every_option_in_its_catalog_entry() {
     let t = TestApp::new().await;
-    for spec in COMMANDS {
+    for spec in COMMANDS.iter() {
         let required = spec
             .options
             .iter()

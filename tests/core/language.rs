@@ -109,7 +109,7 @@ fn every_command_option_and_name_is_localized_within_discords_rules() {
             }
         }
         // Two options of one command may not share a localized name.
-        for c in COMMANDS {
+        for c in COMMANDS.iter() {
             let names: BTreeSet<String> = c
                 .options
                 .iter()
@@ -500,7 +500,7 @@ async fn every_commands_example_answers_in_korean_and_chinese() {
         let t = TestApp::with_sample().await;
         let who = TestApp::reader(lang);
         let mut english = Vec::new();
-        for spec in COMMANDS {
+        for spec in COMMANDS.iter() {
             let said: Vec<String> = match t.app.run_line(&who, spec.example).await {
                 Ok(reply) => {
                     let mut said = vec![reply.title.clone()];
@@ -555,7 +555,7 @@ async fn a_value_with_a_space_gets_a_hint_about_quotes() {
 #[test]
 fn every_choice_has_a_traditional_name() {
     use delegation_bot::catalog::OptionKind;
-    for c in COMMANDS {
+    for c in COMMANDS.iter() {
         for o in c.options {
             let OptionKind::Choice(choices) = o.kind else {
                 continue;

@@ -200,7 +200,7 @@ async fn every_reply_fits_discord_once_rendered() {
     let removed = t.run("/watch remove id:2").await.unwrap();
     check("/watch remove", &removed);
     covered.insert(delegation_bot::catalog::CommandId::WatchRemove);
-    for c in COMMANDS {
+    for c in COMMANDS.iter() {
         assert!(covered.contains(&c.id), "{} is not exercised", c.name());
     }
 }

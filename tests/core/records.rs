@@ -139,7 +139,7 @@ async fn help_lists_commands_from_the_catalog() {
             .iter()
             .all(|f| f.value.chars().count() <= 1024)
     );
-    for c in delegation_bot::catalog::COMMANDS {
+    for c in delegation_bot::catalog::COMMANDS.iter() {
         let line = format!("{} — ", c.name());
         assert!(
             moderator

@@ -19,6 +19,86 @@ use crate::request::{Request, Upload, Value};
 use crate::store::names::{self, Spellings};
 use crate::store::visit::Source;
 
+/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
+/// every group's, in the order help and Discord show them).
+pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
+    use crate::catalog::*;
+    &[CommandSpec {
+        id: CommandId::RecordDraft,
+        path: &["record", "draft"],
+        description: "Draft records from a news report (text, file or link), then confirm",
+        options: &[
+            opt(
+                "text",
+                "The report's text, pasted",
+                OptionKind::Article(ARTICLE_MAX),
+            ),
+            opt(
+                "file",
+                "The report as a .txt, .html or .md file",
+                OptionKind::File,
+            ),
+            opt(
+                "url",
+                "The report's link: fetched, and kept as the visits' source",
+                OptionKind::Text(URL_MAX),
+            ),
+            opt(
+                "published",
+                "Publication date, YYYY-MM-DD (else read from the report)",
+                OptionKind::Day,
+            ),
+            look(
+                opt(
+                    "province",
+                    "Correct the visit's Chinese province(s), comma-separated",
+                    OptionKind::Text(SHORT_MAX),
+                ),
+                Lookup::Province,
+            ),
+            opt(
+                "start",
+                "Correct the visit's first day, YYYY-MM-DD or YYYY-MM",
+                OptionKind::Date,
+            ),
+            opt(
+                "end",
+                "Correct the visit's last day, YYYY-MM-DD or YYYY-MM",
+                OptionKind::Date,
+            ),
+            look(
+                opt(
+                    "leader",
+                    "Correct the visit's leader (a new name is proposed as an official)",
+                    OptionKind::Text(NAME_MAX),
+                ),
+                Lookup::Official,
+            ),
+            look(
+                opt(
+                    "places",
+                    "Correct the Korean places visited, comma-separated",
+                    OptionKind::Text(SHORT_MAX),
+                ),
+                Lookup::Place,
+            ),
+            clear("Fields to empty: end,leader,places"),
+            opt(
+                "confirm",
+                "Write the draft without showing it first",
+                OptionKind::Bool,
+            ),
+            opt(
+                "force",
+                "Record visits even where they overlap one on record",
+                OptionKind::Bool,
+            ),
+        ],
+        moderator: true,
+        example: "/record draft url:https://example.org/news/1 published:2024-06-01",
+    }]
+};
+
 pub struct DraftArgs {
     text: Option<String>,
     file: Option<Upload>,
