@@ -217,6 +217,15 @@ pub(crate) const PLACES: OptionSpec = look(
     ),
     Lookup::Place,
 );
+/// The official a command is about, typed by any name or alias.
+pub(crate) const OFFICIAL: OptionSpec = look(
+    req(
+        "name",
+        "Official's name or alias",
+        OptionKind::Text(NAME_MAX),
+    ),
+    Lookup::Official,
+);
 pub(crate) const LEVELS: &[&str] = &["provincial", "municipal", "county", "party", "other"];
 pub(crate) const FORUM_KINDS: &[&str] = &[
     "investment forum",

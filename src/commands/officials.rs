@@ -20,19 +20,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::OfficialHistory,
             path: &["official", "history"],
             description: "An official's meetings in date order",
-            options: &[
-                look(
-                    req(
-                        "name",
-                        "Official's name or alias",
-                        OptionKind::Text(NAME_MAX),
-                    ),
-                    Lookup::Official,
-                ),
-                FROM,
-                TO,
-                PAGE,
-            ],
+            options: &[OFFICIAL, FROM, TO, PAGE],
             moderator: false,
             example: "/official history name:\"Oh Young-hun\"",
         },
@@ -40,14 +28,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::OfficialShow,
             path: &["official", "show"],
             description: "An official's profile, aliases and counts",
-            options: &[look(
-                req(
-                    "name",
-                    "Official's name or alias",
-                    OptionKind::Text(NAME_MAX),
-                ),
-                Lookup::Official,
-            )],
+            options: &[OFFICIAL],
             moderator: false,
             example: "/official show name:\"Xin Changxing\"",
         },

@@ -97,14 +97,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::OfficialDelete,
             path: &["record", "official", "delete"],
             description: "Delete an official (undo brings them back)",
-            options: &[look(
-                req(
-                    "name",
-                    "Official's name or alias",
-                    OptionKind::Text(NAME_MAX),
-                ),
-                Lookup::Official,
-            )],
+            options: &[OFFICIAL],
             moderator: true,
             example: "/record official delete name:\"Oh Se-hoon\"",
         },
@@ -113,14 +106,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["record", "official", "alias"],
             description: "Add another spelling of an official's name",
             options: &[
-                look(
-                    req(
-                        "name",
-                        "Official's name or alias",
-                        OptionKind::Text(NAME_MAX),
-                    ),
-                    Lookup::Official,
-                ),
+                OFFICIAL,
                 req(
                     "alias",
                     "The other spelling, e.g. Oh Sehoon",
@@ -161,14 +147,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["record", "official", "unalias"],
             description: "Take a spelling off an official (not their name)",
             options: &[
-                look(
-                    req(
-                        "name",
-                        "Official's name or alias",
-                        OptionKind::Text(NAME_MAX),
-                    ),
-                    Lookup::Official,
-                ),
+                OFFICIAL,
                 req(
                     "alias",
                     "The spelling to take off",

@@ -23,14 +23,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["record", "official", "post"],
             description: "Add a post an official held or holds, with its dates",
             options: &[
-                look(
-                    req(
-                        "name",
-                        "Official's name or alias",
-                        OptionKind::Text(NAME_MAX),
-                    ),
-                    Lookup::Official,
-                ),
+                OFFICIAL,
                 req(
                     "title",
                     "Title, e.g. Party Secretary of Qinghai",
@@ -63,17 +56,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::OfficialPostRemove,
             path: &["record", "official", "post-remove"],
             description: "Take a post off an official's career (/official show numbers them)",
-            options: &[
-                look(
-                    req(
-                        "name",
-                        "Official's name or alias",
-                        OptionKind::Text(NAME_MAX),
-                    ),
-                    Lookup::Official,
-                ),
-                req("id", "Post number", ID),
-            ],
+            options: &[OFFICIAL, req("id", "Post number", ID)],
             moderator: true,
             example: "/record official post-remove name:\"Xin Changxing\" id:3",
         },
