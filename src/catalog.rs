@@ -153,26 +153,91 @@ impl CommandSpec {
     }
 }
 
-pub(crate) const fn opt(
-    name: &'static str,
-    description: &'static str,
-    kind: OptionKind,
-) -> OptionSpec {
+/// An option's name as commands declare it (`opt`, `req`) and read it (`Request::text`):
+/// one of the constants of `arg`, so a misspelt name does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Opt(pub &'static str);
+
+/// Every option's name.
+pub mod arg {
+    use super::Opt;
+
+    pub const ALIAS: Opt = Opt("alias");
+    pub const ALIASES: Opt = Opt("aliases");
+    pub const AMOUNT: Opt = Opt("amount");
+    pub const CHANNEL: Opt = Opt("channel");
+    pub const CITY: Opt = Opt("city");
+    pub const CLEAR: Opt = Opt("clear");
+    pub const COMMAND: Opt = Opt("command");
+    pub const CONFIRM: Opt = Opt("confirm");
+    pub const COUNTRY: Opt = Opt("country");
+    pub const CURRENCY: Opt = Opt("currency");
+    pub const DATE: Opt = Opt("date");
+    pub const DAY: Opt = Opt("day");
+    pub const EDITION: Opt = Opt("edition");
+    pub const END: Opt = Opt("end");
+    pub const ENTITY: Opt = Opt("entity");
+    pub const FILE: Opt = Opt("file");
+    pub const FORCE: Opt = Opt("force");
+    pub const FORMAT: Opt = Opt("format");
+    pub const FORUM: Opt = Opt("forum");
+    pub const FREQUENCY: Opt = Opt("frequency");
+    pub const FROM: Opt = Opt("from");
+    pub const HEADERS: Opt = Opt("headers");
+    pub const HOUR: Opt = Opt("hour");
+    pub const ID: Opt = Opt("id");
+    pub const KEEP: Opt = Opt("keep");
+    pub const KIND: Opt = Opt("kind");
+    pub const KOREAN_SIDE: Opt = Opt("korean_side");
+    pub const LANGUAGE: Opt = Opt("language");
+    pub const LEADER: Opt = Opt("leader");
+    pub const LEVEL: Opt = Opt("level");
+    pub const LOCAL_NAME: Opt = Opt("local_name");
+    pub const MEETING: Opt = Opt("meeting");
+    pub const MEETINGS: Opt = Opt("meetings");
+    pub const NAME: Opt = Opt("name");
+    pub const NEW_NAME: Opt = Opt("new_name");
+    pub const OFFICIAL: Opt = Opt("official");
+    pub const OFFICIALS: Opt = Opt("officials");
+    pub const ORGANIZATION: Opt = Opt("organization");
+    pub const ORGANIZER: Opt = Opt("organizer");
+    pub const PAGE: Opt = Opt("page");
+    pub const PLACE: Opt = Opt("place");
+    pub const PLACES: Opt = Opt("places");
+    pub const PROVINCE: Opt = Opt("province");
+    pub const PUBLISHED: Opt = Opt("published");
+    pub const PURPOSE: Opt = Opt("purpose");
+    pub const REMOVE: Opt = Opt("remove");
+    pub const REMOVE_SOURCE: Opt = Opt("remove_source");
+    pub const SIZE: Opt = Opt("size");
+    pub const SOURCE: Opt = Opt("source");
+    pub const SOURCE_DATE: Opt = Opt("source_date");
+    pub const SOURCE_TITLE: Opt = Opt("source_title");
+    pub const START: Opt = Opt("start");
+    pub const STATUS: Opt = Opt("status");
+    pub const SUMMARY: Opt = Opt("summary");
+    pub const TEXT: Opt = Opt("text");
+    pub const TITLE: Opt = Opt("title");
+    pub const TO: Opt = Opt("to");
+    pub const URL: Opt = Opt("url");
+    pub const VERSION: Opt = Opt("version");
+    pub const VISIT: Opt = Opt("visit");
+    pub const WEEKDAY: Opt = Opt("weekday");
+    pub const WHAT: Opt = Opt("what");
+}
+
+pub(crate) const fn opt(name: Opt, description: &'static str, kind: OptionKind) -> OptionSpec {
     OptionSpec {
-        name,
+        name: name.0,
         description,
         kind,
         required: false,
         lookup: None,
     }
 }
-pub(crate) const fn req(
-    name: &'static str,
-    description: &'static str,
-    kind: OptionKind,
-) -> OptionSpec {
+pub(crate) const fn req(name: Opt, description: &'static str, kind: OptionKind) -> OptionSpec {
     OptionSpec {
-        name,
+        name: name.0,
         description,
         kind,
         required: true,
@@ -189,21 +254,24 @@ pub(crate) const ID: OptionKind = OptionKind::Integer {
     max: i64::MAX,
 };
 pub(crate) const PAGE: OptionSpec = opt(
-    "page",
+    arg::PAGE,
     "Page number (10 entries a page)",
     OptionKind::Integer {
         min: 1,
         max: 100_000,
     },
 );
-pub(crate) const FROM_MONTH: OptionSpec = opt("from", "First month, YYYY-MM", OptionKind::Month);
-pub(crate) const TO_MONTH: OptionSpec = opt("to", "Last month, YYYY-MM", OptionKind::Month);
-pub(crate) const FROM: OptionSpec =
-    opt("from", "From date, YYYY-MM-DD or YYYY-MM", OptionKind::Date);
-pub(crate) const TO: OptionSpec = opt("to", "To date, YYYY-MM-DD or YYYY-MM", OptionKind::Date);
+pub(crate) const FROM_MONTH: OptionSpec = opt(arg::FROM, "First month, YYYY-MM", OptionKind::Month);
+pub(crate) const TO_MONTH: OptionSpec = opt(arg::TO, "Last month, YYYY-MM", OptionKind::Month);
+pub(crate) const FROM: OptionSpec = opt(
+    arg::FROM,
+    "From date, YYYY-MM-DD or YYYY-MM",
+    OptionKind::Date,
+);
+pub(crate) const TO: OptionSpec = opt(arg::TO, "To date, YYYY-MM-DD or YYYY-MM", OptionKind::Date);
 pub(crate) const PROVINCES: OptionSpec = look(
     opt(
-        "province",
+        arg::PROVINCE,
         "Chinese province(s), comma-separated",
         OptionKind::Text(SHORT_MAX),
     ),
@@ -211,7 +279,7 @@ pub(crate) const PROVINCES: OptionSpec = look(
 );
 pub(crate) const PLACES: OptionSpec = look(
     opt(
-        "places",
+        arg::PLACES,
         "Korean places visited, comma-separated",
         OptionKind::Text(SHORT_MAX),
     ),
@@ -220,7 +288,7 @@ pub(crate) const PLACES: OptionSpec = look(
 /// The official a command is about, typed by any name or alias.
 pub(crate) const OFFICIAL: OptionSpec = look(
     req(
-        "name",
+        arg::NAME,
         "Official's name or alias",
         OptionKind::Text(NAME_MAX),
     ),
@@ -236,7 +304,7 @@ pub(crate) const FORUM_KINDS: &[&str] = &[
 ];
 pub(crate) const COUNTRIES: &[&str] = &["China", "Korea", "Other"];
 pub(crate) const VERSION: OptionSpec = opt(
-    "version",
+    arg::VERSION,
     "The version you saw; refused if the record changed since",
     OptionKind::Integer {
         min: 1,
@@ -268,25 +336,29 @@ pub fn clearable(id: CommandId) -> &'static [&'static str] {
     }
 }
 pub(crate) const fn clear(description: &'static str) -> OptionSpec {
-    opt("clear", description, OptionKind::Text(SHORT_MAX))
+    opt(arg::CLEAR, description, OptionKind::Text(SHORT_MAX))
 }
 pub(crate) const FORCE: OptionSpec = opt(
-    "force",
+    arg::FORCE,
     "Add even if it overlaps an existing visit",
     OptionKind::Bool,
 );
 
 pub(crate) const VISIT_FIELDS: [OptionSpec; 10] = [
-    opt("end", "Last day, YYYY-MM-DD (or YYYY-MM)", OptionKind::Date),
     opt(
-        "city",
+        arg::END,
+        "Last day, YYYY-MM-DD (or YYYY-MM)",
+        OptionKind::Date,
+    ),
+    opt(
+        arg::CITY,
         "Origin city, e.g. Nanjing",
         OptionKind::Text(NAME_MAX),
     ),
-    opt("level", "Delegation level", OptionKind::Choice(LEVELS)),
+    opt(arg::LEVEL, "Delegation level", OptionKind::Choice(LEVELS)),
     look(
         opt(
-            "leader",
+            arg::LEADER,
             "Leader of the delegation (a known official)",
             OptionKind::Text(NAME_MAX),
         ),
@@ -294,12 +366,12 @@ pub(crate) const VISIT_FIELDS: [OptionSpec; 10] = [
     ),
     PLACES,
     opt(
-        "purpose",
+        arg::PURPOSE,
         "Purpose of the visit",
         OptionKind::Text(LONG_MAX),
     ),
     opt(
-        "size",
+        arg::SIZE,
         "Number of people in the delegation",
         OptionKind::Integer {
             min: 1,
@@ -307,17 +379,17 @@ pub(crate) const VISIT_FIELDS: [OptionSpec; 10] = [
         },
     ),
     opt(
-        "source",
+        arg::SOURCE,
         "Source link (https://...)",
         OptionKind::Text(URL_MAX),
     ),
     opt(
-        "source_title",
+        arg::SOURCE_TITLE,
         "Title of the source article",
         OptionKind::Text(SHORT_MAX),
     ),
     opt(
-        "source_date",
+        arg::SOURCE_DATE,
         "Publication date of the source, YYYY-MM-DD",
         OptionKind::Day,
     ),
@@ -344,48 +416,51 @@ pub const CURRENCIES: &[&str] = &["KRW", "USD", "CNY", "EUR", "JPY"];
 /// What an outcome add or edit may set besides its kind, title and date.
 pub(crate) const OUTCOME_FIELDS: [OptionSpec; 10] = [
     opt(
-        "status",
+        arg::STATUS,
         "How far it has got (default: signed)",
         OptionKind::Choice(OUTCOME_STATUSES),
     ),
     opt(
-        "city",
+        arg::CITY,
         "Chinese city, e.g. Nanjing",
         OptionKind::Text(NAME_MAX),
     ),
     opt(
-        "korean_side",
+        arg::KOREAN_SIDE,
         "Korean places or organizations, free text",
         OptionKind::Text(SHORT_MAX),
     ),
     opt(
-        "amount",
+        arg::AMOUNT,
         "Amount, e.g. 1.5 billion, 1,500,000,000, 15억, 1조 5천억",
         OptionKind::Text(NAME_MAX),
     ),
     opt(
-        "currency",
+        arg::CURRENCY,
         "Currency of the amount",
         OptionKind::Choice(CURRENCIES),
     ),
-    opt("visit", "Visit number it came of", ID),
-    opt("meeting", "Meeting number it came of", ID),
-    look(opt("forum", "Forum number it came of", ID), Lookup::Forum),
-    opt("summary", "What it says", OptionKind::Text(LONG_MAX)),
+    opt(arg::VISIT, "Visit number it came of", ID),
+    opt(arg::MEETING, "Meeting number it came of", ID),
+    look(
+        opt(arg::FORUM, "Forum number it came of", ID),
+        Lookup::Forum,
+    ),
+    opt(arg::SUMMARY, "What it says", OptionKind::Text(LONG_MAX)),
     opt(
-        "source",
+        arg::SOURCE,
         "Source link (https://...)",
         OptionKind::Text(URL_MAX),
     ),
 ];
 pub(crate) const SOURCE_DETAILS: [OptionSpec; 2] = [
     opt(
-        "source_title",
+        arg::SOURCE_TITLE,
         "Title of the source article",
         OptionKind::Text(SHORT_MAX),
     ),
     opt(
-        "source_date",
+        arg::SOURCE_DATE,
         "Publication date of the source, YYYY-MM-DD",
         OptionKind::Day,
     ),

@@ -217,7 +217,7 @@ fn draft_request(
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
         return Ok(req.with(
-            "file",
+            crate::catalog::arg::FILE,
             Value::File(Upload::bytes("The standard input", bytes)),
         ));
     }

@@ -50,7 +50,7 @@ proptest! {
         let line = format!("/search text:\"{typed}\" page:2");
         match Request::parse_line(&line) {
             Ok(r) => {
-                prop_assert_eq!(r.text("text"), Some(v.trim()));
+                prop_assert_eq!(r.text(delegation_bot::catalog::arg::TEXT), Some(v.trim()));
                 prop_assert_eq!(r.page(), 2);
             }
             // Only a documented limit or the spam check may refuse a value.
@@ -63,7 +63,7 @@ proptest! {
         prop_assume!(!v.trim().is_empty());
         if let Ok(r) = Request::parse_line(&format!("/search text:\"{v}\" page:{page}")) {
             let again = Request::parse_line(&r.to_line()).unwrap();
-            prop_assert_eq!(again.text("text"), r.text("text"));
+            prop_assert_eq!(again.text(delegation_bot::catalog::arg::TEXT), r.text(delegation_bot::catalog::arg::TEXT));
             prop_assert_eq!(again.page(), page);
         }
     }
@@ -117,15 +117,21 @@ fn saved_requests_replay_any_text() {
                     }
                 };
                 let req = if spec.option("page").is_some() {
-                    req.with("page", Value::Int(page))
+                    req.with(delegation_bot::catalog::arg::PAGE, Value::Int(page))
                 } else {
                     req
                 };
                 let again = replay("page", &req);
                 prop_assert_eq!(again.spec.id, spec.id);
-                prop_assert_eq!(again.text(option), req.text(option));
+                prop_assert_eq!(
+                    again.text(delegation_bot::catalog::Opt(option)),
+                    req.text(delegation_bot::catalog::Opt(option))
+                );
                 if spec.option("page").is_some() {
-                    prop_assert_eq!(again.int("page"), req.int("page"));
+                    prop_assert_eq!(
+                        again.int(delegation_bot::catalog::arg::PAGE),
+                        req.int(delegation_bot::catalog::arg::PAGE)
+                    );
                 }
             }
             let bytes = format!(
@@ -138,16 +144,19 @@ fn saved_requests_replay_any_text() {
             )
             .unwrap()
             .with(
-                "file",
+                delegation_bot::catalog::arg::FILE,
                 Value::File(Upload::bytes(
                     format!("{v}.csv"),
                     bytes.clone().into_bytes(),
                 )),
             )
-            .with("confirm", Value::Bool(true));
+            .with(delegation_bot::catalog::arg::CONFIRM, Value::Bool(true));
             let again = replay("confirm", &import);
-            prop_assert_eq!(again.file("file"), import.file("file"));
-            prop_assert!(again.flag("confirm"));
+            prop_assert_eq!(
+                again.file(delegation_bot::catalog::arg::FILE),
+                import.file(delegation_bot::catalog::arg::FILE)
+            );
+            prop_assert!(again.flag(delegation_bot::catalog::arg::CONFIRM));
             Ok(())
         })
         .unwrap();

@@ -4,6 +4,7 @@
 //! live here. A catalog test runs every command and checks that it read every option its
 //! catalog entry has (and, in debug builds, none that it lacks).
 
+use crate::catalog::{Opt, arg};
 use crate::domain::{DateRange, FlexDate, Month};
 use crate::error::Result;
 use crate::msg;
@@ -24,7 +25,7 @@ pub struct Id(pub i64);
 
 impl Args for Id {
     fn read(req: &Request) -> Result<Self> {
-        Ok(Id(req.int("id").expect("required by the catalog")))
+        Ok(Id(req.int(arg::ID).expect("required by the catalog")))
     }
 }
 
@@ -33,7 +34,7 @@ pub struct Name(pub String);
 
 impl Args for Name {
     fn read(req: &Request) -> Result<Self> {
-        Ok(Name(req.text("name").unwrap_or_default().to_string()))
+        Ok(Name(req.text(arg::NAME).unwrap_or_default().to_string()))
     }
 }
 
@@ -48,7 +49,7 @@ pub struct Months {
 impl Months {
     pub fn read(req: &Request) -> Result<Months> {
         let now = crate::domain::Day::today().month();
-        let (from, to) = match (req.month("from"), req.month("to")) {
+        let (from, to) = match (req.month(arg::FROM), req.month(arg::TO)) {
             (Some(f), Some(t)) => (f, t),
             (Some(f), None) => (f, now.max(f).min(f.plus(MAX_MONTHS - 1))),
             (None, Some(t)) => (t.plus(-11), t),
@@ -80,7 +81,7 @@ pub struct Bounds {
 
 impl Bounds {
     pub fn read(req: &Request) -> Result<Bounds> {
-        let (from, to) = (req.date("from"), req.date("to"));
+        let (from, to) = (req.date(arg::FROM), req.date(arg::TO));
         Ok(Bounds {
             from,
             to,
@@ -95,7 +96,7 @@ impl Bounds {
 
 /// The page a paged list asks for (1 unless given).
 pub fn page(req: &Request) -> i64 {
-    req.int("page").unwrap_or(1)
+    req.int(arg::PAGE).unwrap_or(1)
 }
 
 /// An optional field of an edit: left as it is, given a new value, or emptied with
@@ -154,11 +155,11 @@ impl<'r> EditOf<'r> {
     pub fn read(req: &'r Request) -> Result<EditOf<'r>> {
         let clearable = crate::catalog::clearable(req.spec.id);
         // `-` emptied a field once; Discord cannot send it for dates and numbers.
-        if let Some(field) = clearable.iter().find(|f| req.text(f) == Some("-")) {
+        if let Some(field) = clearable.iter().find(|f| req.text(Opt(f)) == Some("-")) {
             return Err(msg!("clear-not-dash", field = *field).into());
         }
         let mut cleared = Vec::new();
-        for name in req.text("clear").unwrap_or_default().split(',') {
+        for name in req.text(arg::CLEAR).unwrap_or_default().split(',') {
             let name = name.trim().to_lowercase();
             if name.is_empty() {
                 continue;
@@ -171,7 +172,7 @@ impl<'r> EditOf<'r> {
                 )
                 .into());
             };
-            if req.has(field) {
+            if req.has(Opt(field)) {
                 return Err(msg!("clear-and-given", field = *field).into());
             }
             cleared.push(*field);
@@ -185,29 +186,29 @@ impl<'r> EditOf<'r> {
                 .options
                 .iter()
                 .any(|o| o.name == "version")
-                .then(|| req.int("version"))
+                .then(|| req.int(arg::VERSION))
                 .flatten(),
             changes: req.changes_fields(),
         })
     }
 
-    fn edit<T>(&self, name: &str, given: Option<T>) -> Edit<T> {
+    fn edit<T>(&self, name: Opt, given: Option<T>) -> Edit<T> {
         match given {
             Some(v) => Edit::Set(v),
-            None if self.cleared.contains(&name) => Edit::Clear,
+            None if self.cleared.contains(&name.0) => Edit::Clear,
             None => Edit::Keep,
         }
     }
 
-    pub fn text(&self, name: &str) -> Edit<String> {
+    pub fn text(&self, name: Opt) -> Edit<String> {
         self.edit(name, self.req.text(name).map(String::from))
     }
 
-    pub fn date(&self, name: &str) -> Edit<FlexDate> {
+    pub fn date(&self, name: Opt) -> Edit<FlexDate> {
         self.edit(name, self.req.date(name))
     }
 
-    pub fn int(&self, name: &str) -> Edit<i64> {
+    pub fn int(&self, name: Opt) -> Edit<i64> {
         self.edit(name, self.req.int(name))
     }
 }

@@ -1,5 +1,6 @@
 //! `/data audit`, `/data undo`: what changed, and taking your own last change back.
 
+use crate::catalog::arg;
 use serde_json::json;
 
 use super::args::Args;
@@ -22,11 +23,11 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             description: "Recent changes, or the history of one record",
             options: &[
                 opt(
-                    "entity",
+                    arg::ENTITY,
                     "Kind of record",
                     OptionKind::Choice(&["visit", "meeting", "forum", "official", "outcome"]),
                 ),
-                opt("id", "Record number", ID),
+                opt(arg::ID, "Record number", ID),
                 PAGE,
             ],
             moderator: true,
@@ -51,7 +52,7 @@ pub struct AuditArgs {
 
 impl Args for AuditArgs {
     fn read(req: &Request) -> Result<Self> {
-        let record = match (req.text("entity"), req.int("id")) {
+        let record = match (req.text(arg::ENTITY), req.int(arg::ID)) {
             (Some(entity), Some(id)) => Some((
                 Entity::parse(entity).expect("the catalog lists only known entities"),
                 id,

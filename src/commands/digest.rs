@@ -3,6 +3,7 @@
 //! added since the last digest, and the monthly chart. `serve` posts it on schedule
 //! (discord::digests); `/digests` shows the same for the last complete period.
 
+use crate::catalog::arg;
 use chrono::Timelike;
 use chrono_tz::Tz;
 use serde_json::json;
@@ -29,20 +30,20 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["digest", "set"],
             description: "Post a weekly or monthly digest to a channel",
             options: &[
-                req("channel", CHANNEL, OptionKind::Channel),
-                req("frequency", "How often", OptionKind::Choice(FREQUENCIES)),
+                req(arg::CHANNEL, CHANNEL, OptionKind::Channel),
+                req(arg::FREQUENCY, "How often", OptionKind::Choice(FREQUENCIES)),
                 opt(
-                    "weekday",
+                    arg::WEEKDAY,
                     "Weekly: the day it is posted (default Monday)",
                     OptionKind::Choice(WEEKDAYS),
                 ),
                 opt(
-                    "day",
+                    arg::DAY,
                     "Monthly: the day of the month it is posted (default 1)",
                     OptionKind::Integer { min: 1, max: 28 },
                 ),
                 opt(
-                    "hour",
+                    arg::HOUR,
                     "Hour it is posted, in the digest time zone (default 9)",
                     OptionKind::Integer { min: 0, max: 23 },
                 ),
@@ -63,7 +64,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["digests"],
             description: "The team's digest: its schedule, any not delivered, and the last complete period",
             options: &[opt(
-                "frequency",
+                arg::FREQUENCY,
                 "Week or month (default: as set, else monthly)",
                 OptionKind::Choice(FREQUENCIES),
             )],
@@ -101,10 +102,10 @@ pub struct SetArgs {
 impl Args for SetArgs {
     fn read(req: &Request) -> Result<Self> {
         let frequency = req
-            .choice("frequency")
+            .choice(arg::FREQUENCY)
             .and_then(Frequency::parse)
             .unwrap_or(Frequency::Monthly);
-        let (weekday, day) = (req.choice("weekday"), req.int("day"));
+        let (weekday, day) = (req.choice(arg::WEEKDAY), req.int(arg::DAY));
         if frequency == Frequency::Weekly && day.is_some() {
             return user_err(
                 "`day` is for a monthly digest; a weekly one takes weekday:, e.g. weekday:friday.",
@@ -116,13 +117,13 @@ impl Args for SetArgs {
             );
         }
         Ok(SetArgs {
-            channel: req.text("channel").unwrap_or_default().to_string(),
+            channel: req.text(arg::CHANNEL).unwrap_or_default().to_string(),
             frequency,
             weekday: weekday
                 .and_then(|w| WEEKDAYS.iter().position(|d| *d == w))
                 .map_or(1, |i| i as i64 + 1),
             day: day.unwrap_or(1),
-            hour: req.int("hour").unwrap_or(9),
+            hour: req.int(arg::HOUR).unwrap_or(9),
         })
     }
 }
@@ -197,7 +198,7 @@ pub struct PreviewArgs {
 impl Args for PreviewArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(PreviewArgs {
-            frequency: req.choice("frequency").and_then(Frequency::parse),
+            frequency: req.choice(arg::FREQUENCY).and_then(Frequency::parse),
         })
     }
 }

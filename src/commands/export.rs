@@ -1,6 +1,7 @@
 //! `/export`: records as CSV files (one per kind) or one JSON file, with this database's
 //! identity, so that an import can tell its own records from another database's.
 
+use crate::catalog::arg;
 use std::collections::BTreeMap;
 
 use serde_json::json;
@@ -23,7 +24,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
         description: "Download records as CSV or JSON",
         options: &[
             req(
-                "what",
+                arg::WHAT,
                 "Which records",
                 OptionKind::Choice(&[
                     "visits",
@@ -35,12 +36,12 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
                 ]),
             ),
             req(
-                "format",
+                arg::FORMAT,
                 "File format",
                 OptionKind::Choice(&["csv", "json"]),
             ),
             opt(
-                "headers",
+                arg::HEADERS,
                 "Language of the CSV header row (import reads either)",
                 OptionKind::Choice(&["en", "ko"]),
             ),
@@ -60,12 +61,12 @@ pub struct ExportArgs {
 impl Args for ExportArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(ExportArgs {
-            kinds: match req.text("what") {
+            kinds: match req.text(arg::WHAT) {
                 Some("all") | None => Entity::ALL.to_vec(),
                 Some(k) => vec![Entity::parse(k).expect("the catalog lists only known kinds")],
             },
-            json: req.text("format") == Some("json"),
-            headers: req.text("headers").map_or(Headers::En, |h| {
+            json: req.text(arg::FORMAT) == Some("json"),
+            headers: req.text(arg::HEADERS).map_or(Headers::En, |h| {
                 Headers::parse(h).expect("the catalog lists only known languages")
             }),
         })

@@ -1,5 +1,6 @@
 //! `/forums list`, `/forums show`, and forum autocomplete.
 
+use crate::catalog::arg;
 use crate::i18n::format::choice;
 use crate::store::region::{self, Country};
 use crate::t;
@@ -25,9 +26,9 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             options: &[
                 FROM,
                 TO,
-                opt("kind", "Kind of event", OptionKind::Choice(FORUM_KINDS)),
+                opt(arg::KIND, "Kind of event", OptionKind::Choice(FORUM_KINDS)),
                 opt(
-                    "place",
+                    arg::PLACE,
                     "Place (any part of it)",
                     OptionKind::Text(NAME_MAX),
                 ),
@@ -40,7 +41,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::ForumsShow,
             path: &["forums", "show"],
             description: "One forum and the delegations that attended",
-            options: &[look(req("id", "Forum number", ID), Lookup::Forum)],
+            options: &[look(req(arg::ID, "Forum number", ID), Lookup::Forum)],
             moderator: false,
             example: "/forums show id:1",
         },
@@ -58,8 +59,8 @@ impl Args for ListArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(ListArgs {
             bounds: Bounds::read(req)?,
-            kind: req.text("kind").map(ForumKind::parse).transpose()?,
-            place: req.text("place").map(String::from),
+            kind: req.text(arg::KIND).map(ForumKind::parse).transpose()?,
+            place: req.text(arg::PLACE).map(String::from),
             page: args::page(req),
         })
     }

@@ -1,5 +1,6 @@
 //! `/help`: the list of commands, or one command's options, straight from the catalog.
 
+use crate::catalog::arg;
 use crate::msg;
 use crate::t;
 use serde_json::json;
@@ -21,7 +22,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
         path: &["help"],
         description: "List the commands, or explain one",
         options: &[opt(
-            "command",
+            arg::COMMAND,
             "A command, e.g. visits monthly",
             OptionKind::Text(NAME_MAX),
         )],
@@ -66,7 +67,7 @@ pub struct HelpArgs {
 impl Args for HelpArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(HelpArgs {
-            topic: req.text("command").map(String::from),
+            topic: req.text(arg::COMMAND).map(String::from),
         })
     }
 }

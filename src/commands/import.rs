@@ -3,6 +3,7 @@
 
 use super::args::Args;
 use super::{Actor, App};
+use crate::catalog::arg;
 use crate::error::{Message, Result, refuse};
 use crate::progress::Progress;
 use crate::reply::{Confirm, Reply, Table};
@@ -18,10 +19,10 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
         path: &["data", "import"],
         description: "Import a CSV or JSON file: preview, then apply (all or nothing)",
         options: &[
-            req("file", "The CSV or JSON file", OptionKind::File),
-            opt("confirm", "Apply without a preview", OptionKind::Bool),
+            req(arg::FILE, "The CSV or JSON file", OptionKind::File),
+            opt(arg::CONFIRM, "Apply without a preview", OptionKind::Bool),
             opt(
-                "force",
+                arg::FORCE,
                 "Import visits even if they overlap existing ones",
                 OptionKind::Bool,
             ),
@@ -40,9 +41,12 @@ pub struct ImportArgs {
 impl Args for ImportArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(ImportArgs {
-            file: req.file("file").expect("required by the catalog").clone(),
-            force: req.flag("force"),
-            confirm: req.flag("confirm"),
+            file: req
+                .file(arg::FILE)
+                .expect("required by the catalog")
+                .clone(),
+            force: req.flag(arg::FORCE),
+            confirm: req.flag(arg::CONFIRM),
         })
     }
 }
@@ -125,7 +129,7 @@ pub async fn import(
     if report.refused_total == 0 {
         reply.confirm = Some(Confirm {
             prompt: crate::t!("import-apply"),
-            request: req.with("confirm", Value::Bool(true)),
+            request: req.with(arg::CONFIRM, Value::Bool(true)),
         });
     }
     Ok(reply)

@@ -1,5 +1,6 @@
 //! `/official history` and `/official show`.
 
+use crate::catalog::arg;
 use crate::i18n::format::choice;
 use crate::t;
 use serde_json::json;
@@ -44,7 +45,7 @@ pub struct HistoryArgs {
 impl Args for HistoryArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(HistoryArgs {
-            name: req.text("name").unwrap_or_default().to_string(),
+            name: req.text(arg::NAME).unwrap_or_default().to_string(),
             bounds: Bounds::read(req)?,
             page: args::page(req),
         })

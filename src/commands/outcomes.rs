@@ -1,5 +1,6 @@
 //! `/outcomes list`, `/outcomes show`.
 
+use crate::catalog::arg;
 use crate::i18n::format::{choice, kind_said};
 use crate::t;
 use serde_json::json;
@@ -24,9 +25,13 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             description: "MOUs, agreements, pledges and other outcomes, newest first, with filters",
             options: &[
                 PROVINCES,
-                opt("kind", "Kind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
                 opt(
-                    "status",
+                    arg::KIND,
+                    "Kind of outcome",
+                    OptionKind::Choice(OUTCOME_KINDS),
+                ),
+                opt(
+                    arg::STATUS,
                     "How far it has got",
                     OptionKind::Choice(OUTCOME_STATUSES),
                 ),
@@ -41,7 +46,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::OutcomesShow,
             path: &["outcomes", "show"],
             description: "Everything about one outcome",
-            options: &[req("id", "Outcome number", ID)],
+            options: &[req(arg::ID, "Outcome number", ID)],
             moderator: false,
             example: "/outcomes show id:1",
         },
@@ -59,9 +64,12 @@ pub struct ListArgs {
 impl Args for ListArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(ListArgs {
-            provinces: req.text("province").map(String::from),
-            kind: req.choice("kind").map(OutcomeKind::parse).transpose()?,
-            status: req.choice("status").map(OutcomeStatus::parse).transpose()?,
+            provinces: req.text(arg::PROVINCE).map(String::from),
+            kind: req.choice(arg::KIND).map(OutcomeKind::parse).transpose()?,
+            status: req
+                .choice(arg::STATUS)
+                .map(OutcomeStatus::parse)
+                .transpose()?,
             bounds: Bounds::read(req)?,
             page: args::page(req),
         })

@@ -1,5 +1,6 @@
 //! `/record forum add|edit|delete|link`.
 
+use crate::catalog::arg;
 use crate::i18n::records;
 use serde_json::json;
 
@@ -22,20 +23,36 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["record", "forum", "add"],
             description: "Add an investment forum, business forum or conference",
             options: &[
-                req("name", "Name, e.g. Jeju Forum", OptionKind::Text(SHORT_MAX)),
-                req("kind", "Kind of event", OptionKind::Choice(FORUM_KINDS)),
                 req(
-                    "start",
+                    arg::NAME,
+                    "Name, e.g. Jeju Forum",
+                    OptionKind::Text(SHORT_MAX),
+                ),
+                req(arg::KIND, "Kind of event", OptionKind::Choice(FORUM_KINDS)),
+                req(
+                    arg::START,
                     "First day, YYYY-MM-DD (or YYYY-MM)",
                     OptionKind::Date,
                 ),
-                opt("end", "Last day, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
-                opt("place", "Where", OptionKind::Text(NAME_MAX)),
-                opt("organizer", "Who organized it", OptionKind::Text(SHORT_MAX)),
-                opt("edition", "Edition, e.g. 19th", OptionKind::Text(NAME_MAX)),
-                opt("visit", "Visit number of a delegation that attended", ID),
                 opt(
-                    "force",
+                    arg::END,
+                    "Last day, YYYY-MM-DD or YYYY-MM",
+                    OptionKind::Date,
+                ),
+                opt(arg::PLACE, "Where", OptionKind::Text(NAME_MAX)),
+                opt(
+                    arg::ORGANIZER,
+                    "Who organized it",
+                    OptionKind::Text(SHORT_MAX),
+                ),
+                opt(
+                    arg::EDITION,
+                    "Edition, e.g. 19th",
+                    OptionKind::Text(NAME_MAX),
+                ),
+                opt(arg::VISIT, "Visit number of a delegation that attended", ID),
+                opt(
+                    arg::FORCE,
                     "Add even if a forum with that name, edition and start exists",
                     OptionKind::Bool,
                 ),
@@ -48,18 +65,30 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["record", "forum", "edit"],
             description: "Change fields of a forum (clear:end empties a field)",
             options: &[
-                look(req("id", "Forum number", ID), Lookup::Forum),
-                opt("name", "Name", OptionKind::Text(SHORT_MAX)),
-                opt("kind", "Kind of event", OptionKind::Choice(FORUM_KINDS)),
+                look(req(arg::ID, "Forum number", ID), Lookup::Forum),
+                opt(arg::NAME, "Name", OptionKind::Text(SHORT_MAX)),
+                opt(arg::KIND, "Kind of event", OptionKind::Choice(FORUM_KINDS)),
                 opt(
-                    "start",
+                    arg::START,
                     "First day, YYYY-MM-DD or YYYY-MM",
                     OptionKind::Date,
                 ),
-                opt("end", "Last day, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
-                opt("place", "Where", OptionKind::Text(NAME_MAX)),
-                opt("organizer", "Who organized it", OptionKind::Text(SHORT_MAX)),
-                opt("edition", "Edition, e.g. 19th", OptionKind::Text(NAME_MAX)),
+                opt(
+                    arg::END,
+                    "Last day, YYYY-MM-DD or YYYY-MM",
+                    OptionKind::Date,
+                ),
+                opt(arg::PLACE, "Where", OptionKind::Text(NAME_MAX)),
+                opt(
+                    arg::ORGANIZER,
+                    "Who organized it",
+                    OptionKind::Text(SHORT_MAX),
+                ),
+                opt(
+                    arg::EDITION,
+                    "Edition, e.g. 19th",
+                    OptionKind::Text(NAME_MAX),
+                ),
                 VERSION,
                 clear("Fields to empty: end,place,organizer,edition"),
             ],
@@ -70,7 +99,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::ForumDelete,
             path: &["record", "forum", "delete"],
             description: "Delete a forum (undo brings it back)",
-            options: &[look(req("id", "Forum number", ID), Lookup::Forum)],
+            options: &[look(req(arg::ID, "Forum number", ID), Lookup::Forum)],
             moderator: true,
             example: "/record forum delete id:1",
         },
@@ -79,8 +108,8 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["record", "forum", "link"],
             description: "Record that a visiting delegation attended a forum",
             options: &[
-                look(req("forum", "Forum number", ID), Lookup::Forum),
-                req("visit", "Visit number", ID),
+                look(req(arg::FORUM, "Forum number", ID), Lookup::Forum),
+                req(arg::VISIT, "Visit number", ID),
             ],
             moderator: true,
             example: "/record forum link forum:1 visit:1",
@@ -110,15 +139,15 @@ pub struct AddArgs {
 impl Args for AddArgs {
     fn read(req: &Request) -> Result<Self> {
         let a = AddArgs {
-            name: req.text("name").unwrap_or_default().to_string(),
-            kind: ForumKind::parse(req.text("kind").unwrap_or_default())?,
-            start: req.date("start").expect("required by the catalog"),
-            end: req.date("end"),
-            place: req.text("place").map(String::from),
-            organizer: req.text("organizer").map(String::from),
-            edition: req.text("edition").map(String::from),
-            visit: req.int("visit"),
-            force: req.flag("force"),
+            name: req.text(arg::NAME).unwrap_or_default().to_string(),
+            kind: ForumKind::parse(req.text(arg::KIND).unwrap_or_default())?,
+            start: req.date(arg::START).expect("required by the catalog"),
+            end: req.date(arg::END),
+            place: req.text(arg::PLACE).map(String::from),
+            organizer: req.text(arg::ORGANIZER).map(String::from),
+            edition: req.text(arg::EDITION).map(String::from),
+            visit: req.int(arg::VISIT),
+            force: req.flag(arg::FORCE),
         };
         checks::dates(a.start, a.end)?;
         Ok(a)
@@ -180,14 +209,14 @@ impl Args for EditArgs {
     fn read(req: &Request) -> Result<Self> {
         let edit = EditOf::read(req)?;
         Ok(EditArgs {
-            id: req.int("id").expect("required by the catalog"),
-            name: req.text("name").map(String::from),
-            kind: req.text("kind").map(ForumKind::parse).transpose()?,
-            start: req.date("start"),
-            end: edit.date("end"),
-            place: edit.text("place"),
-            organizer: edit.text("organizer"),
-            edition: edit.text("edition"),
+            id: req.int(arg::ID).expect("required by the catalog"),
+            name: req.text(arg::NAME).map(String::from),
+            kind: req.text(arg::KIND).map(ForumKind::parse).transpose()?,
+            start: req.date(arg::START),
+            end: edit.date(arg::END),
+            place: edit.text(arg::PLACE),
+            organizer: edit.text(arg::ORGANIZER),
+            edition: edit.text(arg::EDITION),
             version: edit.version,
             changes: edit.changes,
         })
@@ -234,8 +263,8 @@ pub struct LinkArgs {
 impl Args for LinkArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(LinkArgs {
-            forum: req.int("forum").expect("required by the catalog"),
-            visit: req.int("visit").expect("required by the catalog"),
+            forum: req.int(arg::FORUM).expect("required by the catalog"),
+            visit: req.int(arg::VISIT).expect("required by the catalog"),
         })
     }
 }

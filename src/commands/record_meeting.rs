@@ -1,5 +1,6 @@
 //! `/record meeting add|edit|delete`.
 
+use crate::catalog::arg;
 use crate::i18n::records;
 use serde_json::json;
 
@@ -24,27 +25,31 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             description: "Add a meeting between officials",
             options: &[
                 req(
-                    "date",
+                    arg::DATE,
                     "Date, YYYY-MM-DD (or YYYY-MM for a month)",
                     OptionKind::Date,
                 ),
                 look(
                     req(
-                        "officials",
+                        arg::OFFICIALS,
                         "Officials present, separated by ;",
                         OptionKind::Text(LONG_MAX),
                     ),
                     Lookup::Official,
                 ),
                 opt(
-                    "place",
+                    arg::PLACE,
                     "Where, e.g. Seoul City Hall",
                     OptionKind::Text(NAME_MAX),
                 ),
-                opt("visit", "Visit number this meeting belongs to", ID),
-                opt("summary", "What was discussed", OptionKind::Text(LONG_MAX)),
+                opt(arg::VISIT, "Visit number this meeting belongs to", ID),
                 opt(
-                    "force",
+                    arg::SUMMARY,
+                    "What was discussed",
+                    OptionKind::Text(LONG_MAX),
+                ),
+                opt(
+                    arg::FORCE,
                     "Add even if the same officials met on that day already",
                     OptionKind::Bool,
                 ),
@@ -57,26 +62,30 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["record", "meeting", "edit"],
             description: "Change fields of a meeting (clear:place empties a field)",
             options: &[
-                req("id", "Meeting number", ID),
-                opt("date", "Date, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
+                req(arg::ID, "Meeting number", ID),
+                opt(arg::DATE, "Date, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
                 look(
                     opt(
-                        "officials",
+                        arg::OFFICIALS,
                         "Officials present, separated by ;",
                         OptionKind::Text(LONG_MAX),
                     ),
                     Lookup::Official,
                 ),
-                opt("place", "Where", OptionKind::Text(NAME_MAX)),
+                opt(arg::PLACE, "Where", OptionKind::Text(NAME_MAX)),
                 opt(
-                    "visit",
+                    arg::VISIT,
                     "Visit number (0 to unlink)",
                     OptionKind::Integer {
                         min: 0,
                         max: i64::MAX,
                     },
                 ),
-                opt("summary", "What was discussed", OptionKind::Text(LONG_MAX)),
+                opt(
+                    arg::SUMMARY,
+                    "What was discussed",
+                    OptionKind::Text(LONG_MAX),
+                ),
                 VERSION,
                 clear("Fields to empty: place,summary,visit"),
             ],
@@ -87,7 +96,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::MeetingDelete,
             path: &["record", "meeting", "delete"],
             description: "Delete a meeting (undo brings it back)",
-            options: &[req("id", "Meeting number", ID)],
+            options: &[req(arg::ID, "Meeting number", ID)],
             moderator: true,
             example: "/record meeting delete id:2",
         },
@@ -106,12 +115,12 @@ pub struct AddArgs {
 impl Args for AddArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(AddArgs {
-            date: req.date("date").expect("required by the catalog"),
-            officials: req.text("officials").unwrap_or_default().to_string(),
-            place: req.text("place").map(String::from),
-            visit: req.int("visit"),
-            summary: req.text("summary").map(String::from),
-            force: req.flag("force"),
+            date: req.date(arg::DATE).expect("required by the catalog"),
+            officials: req.text(arg::OFFICIALS).unwrap_or_default().to_string(),
+            place: req.text(arg::PLACE).map(String::from),
+            visit: req.int(arg::VISIT),
+            summary: req.text(arg::SUMMARY).map(String::from),
+            force: req.flag(arg::FORCE),
         })
     }
 }
@@ -171,12 +180,12 @@ impl Args for EditArgs {
     fn read(req: &Request) -> Result<Self> {
         let edit = EditOf::read(req)?;
         Ok(EditArgs {
-            id: req.int("id").expect("required by the catalog"),
-            date: req.date("date"),
-            officials: req.text("officials").map(String::from),
-            place: edit.text("place"),
-            summary: edit.text("summary"),
-            visit: match edit.int("visit") {
+            id: req.int(arg::ID).expect("required by the catalog"),
+            date: req.date(arg::DATE),
+            officials: req.text(arg::OFFICIALS).map(String::from),
+            place: edit.text(arg::PLACE),
+            summary: edit.text(arg::SUMMARY),
+            visit: match edit.int(arg::VISIT) {
                 Edit::Set(0) => Edit::Clear,
                 other => other,
             },

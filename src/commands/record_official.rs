@@ -1,5 +1,6 @@
 //! `/record official add|edit|delete|alias|unalias|merge`.
 
+use crate::catalog::arg;
 use serde_json::json;
 
 use super::args::{Args, Edit, EditOf, Name};
@@ -24,32 +25,36 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             description: "Add an official",
             options: &[
                 req(
-                    "name",
+                    arg::NAME,
                     "Romanized name, e.g. Oh Se-hoon",
                     OptionKind::Text(NAME_MAX),
                 ),
-                req("country", "Which side", OptionKind::Choice(COUNTRIES)),
+                req(arg::COUNTRY, "Which side", OptionKind::Choice(COUNTRIES)),
                 opt(
-                    "title",
+                    arg::TITLE,
                     "Title, e.g. Mayor of Seoul",
                     OptionKind::Text(SHORT_MAX),
                 ),
-                opt("organization", "Organization", OptionKind::Text(SHORT_MAX)),
+                opt(
+                    arg::ORGANIZATION,
+                    "Organization",
+                    OptionKind::Text(SHORT_MAX),
+                ),
                 look(
                     opt(
-                        "province",
+                        arg::PROVINCE,
                         "Chinese province the official serves",
                         OptionKind::Text(NAME_MAX),
                     ),
                     Lookup::Province,
                 ),
                 opt(
-                    "local_name",
+                    arg::LOCAL_NAME,
                     "Name in the local script, e.g. 오세훈",
                     OptionKind::Text(NAME_MAX),
                 ),
                 opt(
-                    "aliases",
+                    arg::ALIASES,
                     "Other spellings, separated by ;",
                     OptionKind::Text(LONG_MAX),
                 ),
@@ -64,26 +69,34 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             options: &[
                 look(
                     req(
-                        "name",
+                        arg::NAME,
                         "Official's current name or alias",
                         OptionKind::Text(NAME_MAX),
                     ),
                     Lookup::Official,
                 ),
-                opt("new_name", "New romanized name", OptionKind::Text(NAME_MAX)),
-                opt("country", "Which side", OptionKind::Choice(COUNTRIES)),
-                opt("title", "Title", OptionKind::Text(SHORT_MAX)),
-                opt("organization", "Organization", OptionKind::Text(SHORT_MAX)),
+                opt(
+                    arg::NEW_NAME,
+                    "New romanized name",
+                    OptionKind::Text(NAME_MAX),
+                ),
+                opt(arg::COUNTRY, "Which side", OptionKind::Choice(COUNTRIES)),
+                opt(arg::TITLE, "Title", OptionKind::Text(SHORT_MAX)),
+                opt(
+                    arg::ORGANIZATION,
+                    "Organization",
+                    OptionKind::Text(SHORT_MAX),
+                ),
                 look(
                     opt(
-                        "province",
+                        arg::PROVINCE,
                         "Chinese province the official serves",
                         OptionKind::Text(NAME_MAX),
                     ),
                     Lookup::Province,
                 ),
                 opt(
-                    "local_name",
+                    arg::LOCAL_NAME,
                     "Name in the local script",
                     OptionKind::Text(NAME_MAX),
                 ),
@@ -108,7 +121,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             options: &[
                 OFFICIAL,
                 req(
-                    "alias",
+                    arg::ALIAS,
                     "The other spelling, e.g. Oh Sehoon",
                     OptionKind::Text(NAME_MAX),
                 ),
@@ -122,19 +135,19 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             description: "Merge two records of the same person",
             options: &[
                 look(
-                    req("keep", "The record to keep", OptionKind::Text(NAME_MAX)),
+                    req(arg::KEEP, "The record to keep", OptionKind::Text(NAME_MAX)),
                     Lookup::Official,
                 ),
                 look(
                     req(
-                        "remove",
+                        arg::REMOVE,
                         "The duplicate to fold into it",
                         OptionKind::Text(NAME_MAX),
                     ),
                     Lookup::Official,
                 ),
                 opt(
-                    "force",
+                    arg::FORCE,
                     "Merge even if the two records are on different sides",
                     OptionKind::Bool,
                 ),
@@ -149,7 +162,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             options: &[
                 OFFICIAL,
                 req(
-                    "alias",
+                    arg::ALIAS,
                     "The spelling to take off",
                     OptionKind::Text(NAME_MAX),
                 ),
@@ -185,13 +198,13 @@ pub struct AddArgs {
 impl Args for AddArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(AddArgs {
-            name: req.text("name").unwrap_or_default().to_string(),
-            country: Country::parse(req.text("country").unwrap_or_default())?,
-            title: req.text("title").map(String::from),
-            organization: req.text("organization").map(String::from),
-            province: req.text("province").map(String::from),
-            local_name: req.text("local_name").map(String::from),
-            aliases: alias_list(req.text("aliases")),
+            name: req.text(arg::NAME).unwrap_or_default().to_string(),
+            country: Country::parse(req.text(arg::COUNTRY).unwrap_or_default())?,
+            title: req.text(arg::TITLE).map(String::from),
+            organization: req.text(arg::ORGANIZATION).map(String::from),
+            province: req.text(arg::PROVINCE).map(String::from),
+            local_name: req.text(arg::LOCAL_NAME).map(String::from),
+            aliases: alias_list(req.text(arg::ALIASES)),
         })
     }
 }
@@ -248,13 +261,13 @@ impl Args for EditArgs {
     fn read(req: &Request) -> Result<Self> {
         let edit = EditOf::read(req)?;
         Ok(EditArgs {
-            name: req.text("name").unwrap_or_default().to_string(),
-            new_name: req.text("new_name").map(String::from),
-            country: req.text("country").map(Country::parse).transpose()?,
-            title: edit.text("title"),
-            organization: edit.text("organization"),
-            province: edit.text("province"),
-            local_name: edit.text("local_name"),
+            name: req.text(arg::NAME).unwrap_or_default().to_string(),
+            new_name: req.text(arg::NEW_NAME).map(String::from),
+            country: req.text(arg::COUNTRY).map(Country::parse).transpose()?,
+            title: edit.text(arg::TITLE),
+            organization: edit.text(arg::ORGANIZATION),
+            province: edit.text(arg::PROVINCE),
+            local_name: edit.text(arg::LOCAL_NAME),
             version: edit.version,
             changes: edit.changes,
         })
@@ -369,8 +382,8 @@ pub struct AliasArgs {
 impl Args for AliasArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(AliasArgs {
-            name: req.text("name").unwrap_or_default().to_string(),
-            alias: req.text("alias").unwrap_or_default().to_string(),
+            name: req.text(arg::NAME).unwrap_or_default().to_string(),
+            alias: req.text(arg::ALIAS).unwrap_or_default().to_string(),
         })
     }
 }
@@ -425,9 +438,9 @@ pub struct MergeArgs {
 impl Args for MergeArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(MergeArgs {
-            keep: req.text("keep").unwrap_or_default().to_string(),
-            remove: req.text("remove").unwrap_or_default().to_string(),
-            force: req.flag("force"),
+            keep: req.text(arg::KEEP).unwrap_or_default().to_string(),
+            remove: req.text(arg::REMOVE).unwrap_or_default().to_string(),
+            force: req.flag(arg::FORCE),
         })
     }
 }

@@ -1,5 +1,6 @@
 //! `/outcome add|edit|delete`.
 
+use crate::catalog::{Opt, arg};
 use crate::error::refuse;
 use crate::i18n::records;
 use crate::msg;
@@ -26,14 +27,14 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["outcome", "add"],
             description: "Add an outcome: MOU, agreement, pledge, contract, sister-city tie",
             options: options!(
-                req("kind", "Kind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
-                req("title", "Title, e.g. Workation MOU", OptionKind::Text(SHORT_MAX)),
-                req("date", "Date, YYYY-MM-DD (or YYYY-MM for a month)", OptionKind::Date),
+                req(arg::KIND, "Kind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
+                req(arg::TITLE, "Title, e.g. Workation MOU", OptionKind::Text(SHORT_MAX)),
+                req(arg::DATE, "Date, YYYY-MM-DD (or YYYY-MM for a month)", OptionKind::Date),
                 PROVINCES;
                 OUTCOME_FIELDS;
                 SOURCE_DETAILS[0],
                 SOURCE_DETAILS[1],
-                opt("force", "Add even if the same outcome is on record within a week", OptionKind::Bool)
+                opt(arg::FORCE, "Add even if the same outcome is on record within a week", OptionKind::Bool)
             ),
             moderator: true,
             example: "/outcome add kind:MOU title:\"Workation MOU\" date:2024-06-03 province:Jiangsu korean_side:Jeju amount:\"1.5 billion\" currency:USD",
@@ -43,16 +44,16 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["outcome", "edit"],
             description: "Change fields of an outcome (clear:amount empties a field)",
             options: options!(
-                req("id", "Outcome number", ID),
-                opt("kind", "Kind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
-                opt("title", "Title", OptionKind::Text(SHORT_MAX)),
-                opt("date", "Date, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
+                req(arg::ID, "Outcome number", ID),
+                opt(arg::KIND, "Kind of outcome", OptionKind::Choice(OUTCOME_KINDS)),
+                opt(arg::TITLE, "Title", OptionKind::Text(SHORT_MAX)),
+                opt(arg::DATE, "Date, YYYY-MM-DD or YYYY-MM", OptionKind::Date),
                 PROVINCES;
                 OUTCOME_FIELDS;
                 SOURCE_DETAILS[0],
                 SOURCE_DETAILS[1],
-                opt("remove_source", "A source link to take off the outcome", OptionKind::Text(URL_MAX)),
-                opt("force", "Save even if the same outcome is on record within a week", OptionKind::Bool),
+                opt(arg::REMOVE_SOURCE, "A source link to take off the outcome", OptionKind::Text(URL_MAX)),
+                opt(arg::FORCE, "Save even if the same outcome is on record within a week", OptionKind::Bool),
                 VERSION,
                 clear("Fields to empty: province,city,korean_side,amount,visit,meeting,forum,summary,source")
             ),
@@ -63,7 +64,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::OutcomeDelete,
             path: &["outcome", "delete"],
             description: "Delete an outcome (undo brings it back)",
-            options: &[req("id", "Outcome number", ID)],
+            options: &[req(arg::ID, "Outcome number", ID)],
             moderator: true,
             example: "/outcome delete id:1",
         },
@@ -172,7 +173,7 @@ pub struct AddArgs {
 
 fn choice<T>(
     req: &Request,
-    name: &str,
+    name: Opt,
     parse: impl Fn(&str) -> std::result::Result<T, crate::error::UserError>,
 ) -> Result<Option<T>> {
     Ok(req.choice(name).map(parse).transpose()?)
@@ -180,22 +181,23 @@ fn choice<T>(
 
 impl Args for AddArgs {
     fn read(req: &Request) -> Result<Self> {
-        let currency = choice(req, "currency", Currency::parse)?;
+        let currency = choice(req, arg::CURRENCY, Currency::parse)?;
         let a = AddArgs {
-            kind: choice(req, "kind", OutcomeKind::parse)?.expect("required by the catalog"),
-            title: req.text("title").unwrap_or_default().to_string(),
-            date: req.date("date").expect("required by the catalog"),
-            status: choice(req, "status", OutcomeStatus::parse)?.unwrap_or(OutcomeStatus::Signed),
-            provinces: req.text("province").map(String::from),
-            city: req.text("city").map(String::from),
-            korean_side: req.text("korean_side").map(String::from),
-            amount: money(req.text("amount"), currency)?,
-            visit: req.int("visit"),
-            meeting: req.int("meeting"),
-            forum: req.int("forum"),
-            summary: req.text("summary").map(String::from),
+            kind: choice(req, arg::KIND, OutcomeKind::parse)?.expect("required by the catalog"),
+            title: req.text(arg::TITLE).unwrap_or_default().to_string(),
+            date: req.date(arg::DATE).expect("required by the catalog"),
+            status: choice(req, arg::STATUS, OutcomeStatus::parse)?
+                .unwrap_or(OutcomeStatus::Signed),
+            provinces: req.text(arg::PROVINCE).map(String::from),
+            city: req.text(arg::CITY).map(String::from),
+            korean_side: req.text(arg::KOREAN_SIDE).map(String::from),
+            amount: money(req.text(arg::AMOUNT), currency)?,
+            visit: req.int(arg::VISIT),
+            meeting: req.int(arg::MEETING),
+            forum: req.int(arg::FORUM),
+            summary: req.text(arg::SUMMARY).map(String::from),
             source: record_visit::source(req)?,
-            force: req.flag("force"),
+            force: req.flag(arg::FORCE),
         };
         crate::domain::date::check_not_far("date", a.date)?;
         Ok(a)
@@ -269,29 +271,29 @@ pub struct EditArgs {
 impl Args for EditArgs {
     fn read(req: &Request) -> Result<Self> {
         let edit = EditOf::read(req)?;
-        let source = match (record_visit::source(req)?, edit.text("source")) {
+        let source = match (record_visit::source(req)?, edit.text(arg::SOURCE)) {
             (Some(s), _) => Edit::Set(s),
             (None, Edit::Clear) => Edit::Clear,
             (None, _) => Edit::Keep,
         };
         let a = EditArgs {
-            id: req.int("id").expect("required by the catalog"),
-            kind: choice(req, "kind", OutcomeKind::parse)?,
-            title: req.text("title").map(String::from),
-            date: req.date("date"),
-            status: choice(req, "status", OutcomeStatus::parse)?,
-            provinces: edit.text("province"),
-            city: edit.text("city"),
-            korean_side: edit.text("korean_side"),
-            amount: edit.text("amount"),
-            currency: choice(req, "currency", Currency::parse)?,
-            visit: edit.int("visit"),
-            meeting: edit.int("meeting"),
-            forum: edit.int("forum"),
-            summary: edit.text("summary"),
+            id: req.int(arg::ID).expect("required by the catalog"),
+            kind: choice(req, arg::KIND, OutcomeKind::parse)?,
+            title: req.text(arg::TITLE).map(String::from),
+            date: req.date(arg::DATE),
+            status: choice(req, arg::STATUS, OutcomeStatus::parse)?,
+            provinces: edit.text(arg::PROVINCE),
+            city: edit.text(arg::CITY),
+            korean_side: edit.text(arg::KOREAN_SIDE),
+            amount: edit.text(arg::AMOUNT),
+            currency: choice(req, arg::CURRENCY, Currency::parse)?,
+            visit: edit.int(arg::VISIT),
+            meeting: edit.int(arg::MEETING),
+            forum: edit.int(arg::FORUM),
+            summary: edit.text(arg::SUMMARY),
             source,
-            remove_source: req.text("remove_source").map(String::from),
-            force: req.flag("force"),
+            remove_source: req.text(arg::REMOVE_SOURCE).map(String::from),
+            force: req.flag(arg::FORCE),
             version: edit.version,
             changes: edit.changes,
         };

@@ -1,6 +1,7 @@
 //! `/record official post|post-remove`: an official's posts over time. A post is part of
 //! its official's record, so each is an audited change to the official that undo reverts.
 
+use crate::catalog::arg;
 use serde_json::json;
 
 use super::args::Args;
@@ -25,24 +26,28 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             options: &[
                 OFFICIAL,
                 req(
-                    "title",
+                    arg::TITLE,
                     "Title, e.g. Party Secretary of Qinghai",
                     OptionKind::Text(SHORT_MAX),
                 ),
                 req(
-                    "from",
+                    arg::FROM,
                     "First day in the post, YYYY-MM-DD or YYYY-MM",
                     OptionKind::Date,
                 ),
                 opt(
-                    "to",
+                    arg::TO,
                     "Last day in the post (leave out if still held)",
                     OptionKind::Date,
                 ),
-                opt("organization", "Organization", OptionKind::Text(SHORT_MAX)),
+                opt(
+                    arg::ORGANIZATION,
+                    "Organization",
+                    OptionKind::Text(SHORT_MAX),
+                ),
                 look(
                     opt(
-                        "province",
+                        arg::PROVINCE,
                         "Chinese province of the post",
                         OptionKind::Text(NAME_MAX),
                     ),
@@ -56,7 +61,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::OfficialPostRemove,
             path: &["record", "official", "post-remove"],
             description: "Take a post off an official's career (/official show numbers them)",
-            options: &[OFFICIAL, req("id", "Post number", ID)],
+            options: &[OFFICIAL, req(arg::ID, "Post number", ID)],
             moderator: true,
             example: "/record official post-remove name:\"Xin Changxing\" id:3",
         },
@@ -71,17 +76,17 @@ pub struct AddArgs {
 
 impl Args for AddArgs {
     fn read(req: &Request) -> Result<Self> {
-        let from: Option<FlexDate> = req.date("from");
+        let from: Option<FlexDate> = req.date(arg::FROM);
         Ok(AddArgs {
-            name: req.text("name").unwrap_or_default().to_string(),
+            name: req.text(arg::NAME).unwrap_or_default().to_string(),
             post: post::Fields {
-                title: req.text("title").unwrap_or_default().to_string(),
-                organization: req.text("organization").map(String::from),
+                title: req.text(arg::TITLE).unwrap_or_default().to_string(),
+                organization: req.text(arg::ORGANIZATION).map(String::from),
                 province_id: None,
                 from,
-                to: req.date("to"),
+                to: req.date(arg::TO),
             },
-            province: req.text("province").map(String::from),
+            province: req.text(arg::PROVINCE).map(String::from),
         })
     }
 }
@@ -140,8 +145,8 @@ pub struct RemoveArgs {
 impl Args for RemoveArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(RemoveArgs {
-            name: req.text("name").unwrap_or_default().to_string(),
-            id: req.int("id").expect("required by the catalog"),
+            name: req.text(arg::NAME).unwrap_or_default().to_string(),
+            id: req.int(arg::ID).expect("required by the catalog"),
         })
     }
 }

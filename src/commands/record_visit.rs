@@ -1,5 +1,6 @@
 //! `/record visit add|edit|delete`.
 
+use crate::catalog::arg;
 use serde_json::json;
 
 use super::args::{Args, Edit, EditOf};
@@ -24,8 +25,8 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["record", "visit", "add"],
             description: "Add a delegation visit",
             options: options!(
-                look(req("province", "Chinese province(s), comma-separated", OptionKind::Text(SHORT_MAX)), Lookup::Province),
-                req("start", "First day, YYYY-MM-DD (or YYYY-MM for a month)", OptionKind::Date);
+                look(req(arg::PROVINCE, "Chinese province(s), comma-separated", OptionKind::Text(SHORT_MAX)), Lookup::Province),
+                req(arg::START, "First day, YYYY-MM-DD (or YYYY-MM for a month)", OptionKind::Date);
                 VISIT_FIELDS;
                 FORCE
             ),
@@ -37,14 +38,14 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["record", "visit", "edit"],
             description: "Change fields of a visit (clear:end,size empties fields)",
             options: options!(
-                req("id", "Visit number", ID),
+                req(arg::ID, "Visit number", ID),
                 PROVINCES,
-                opt("start", "First day, YYYY-MM-DD or YYYY-MM", OptionKind::Date);
+                opt(arg::START, "First day, YYYY-MM-DD or YYYY-MM", OptionKind::Date);
                 VISIT_FIELDS;
                 FORCE,
                 VERSION,
                 clear("Fields to empty: end,city,level,leader,places,purpose,size,source"),
-                opt("remove_source", "A source link to take off the visit", OptionKind::Text(URL_MAX))
+                opt(arg::REMOVE_SOURCE, "A source link to take off the visit", OptionKind::Text(URL_MAX))
             ),
             moderator: true,
             example: "/record visit edit id:3 size:25",
@@ -54,9 +55,9 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["record", "visit", "delete"],
             description: "Delete a visit (undo brings it back)",
             options: &[
-                req("id", "Visit number", ID),
+                req(arg::ID, "Visit number", ID),
                 opt(
-                    "meetings",
+                    arg::MEETINGS,
                     "Its meetings: unlink (keep them) or delete (with the visit)",
                     OptionKind::Choice(&["unlink", "delete"]),
                 ),
@@ -70,9 +71,9 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
 /// `source` with its `source_title` and `source_date`.
 pub(super) fn source(req: &Request) -> Result<Option<Source>> {
     let (url, title, date) = (
-        req.text("source"),
-        req.text("source_title"),
-        req.day("source_date"),
+        req.text(arg::SOURCE),
+        req.text(arg::SOURCE_TITLE),
+        req.day(arg::SOURCE_DATE),
     );
     match url {
         Some(url) => Ok(Some(checks::source(
@@ -125,17 +126,17 @@ pub struct AddArgs {
 impl Args for AddArgs {
     fn read(req: &Request) -> Result<Self> {
         let a = AddArgs {
-            provinces: req.text("province").unwrap_or_default().to_string(),
-            start: req.date("start").expect("required by the catalog"),
-            end: req.date("end"),
-            city: req.text("city").map(String::from),
-            level: req.text("level").map(checks::level).transpose()?,
-            leader: req.text("leader").map(String::from),
-            places: req.text("places").map(String::from),
-            purpose: req.text("purpose").map(String::from),
-            size: req.int("size"),
+            provinces: req.text(arg::PROVINCE).unwrap_or_default().to_string(),
+            start: req.date(arg::START).expect("required by the catalog"),
+            end: req.date(arg::END),
+            city: req.text(arg::CITY).map(String::from),
+            level: req.text(arg::LEVEL).map(checks::level).transpose()?,
+            leader: req.text(arg::LEADER).map(String::from),
+            places: req.text(arg::PLACES).map(String::from),
+            purpose: req.text(arg::PURPOSE).map(String::from),
+            size: req.int(arg::SIZE),
             source: source(req)?,
-            force: req.flag("force"),
+            force: req.flag(arg::FORCE),
         };
         checks::dates(a.start, a.end)?;
         Ok(a)
@@ -209,25 +210,28 @@ pub struct EditArgs {
 impl Args for EditArgs {
     fn read(req: &Request) -> Result<Self> {
         let edit = EditOf::read(req)?;
-        let source = match (source(req)?, edit.text("source")) {
+        let source = match (source(req)?, edit.text(arg::SOURCE)) {
             (Some(s), _) => Edit::Set(s),
             (None, Edit::Clear) => Edit::Clear,
             (None, _) => Edit::Keep,
         };
         Ok(EditArgs {
-            id: req.int("id").expect("required by the catalog"),
-            provinces: req.text("province").map(String::from),
-            start: req.date("start"),
-            end: edit.date("end"),
-            city: edit.text("city"),
-            level: edit.text("level").map(|l| checks::level(&l)).transpose()?,
-            leader: edit.text("leader"),
-            places: edit.text("places"),
-            purpose: edit.text("purpose"),
-            size: edit.int("size"),
+            id: req.int(arg::ID).expect("required by the catalog"),
+            provinces: req.text(arg::PROVINCE).map(String::from),
+            start: req.date(arg::START),
+            end: edit.date(arg::END),
+            city: edit.text(arg::CITY),
+            level: edit
+                .text(arg::LEVEL)
+                .map(|l| checks::level(&l))
+                .transpose()?,
+            leader: edit.text(arg::LEADER),
+            places: edit.text(arg::PLACES),
+            purpose: edit.text(arg::PURPOSE),
+            size: edit.int(arg::SIZE),
             source,
-            remove_source: req.text("remove_source").map(String::from),
-            force: req.flag("force"),
+            remove_source: req.text(arg::REMOVE_SOURCE).map(String::from),
+            force: req.flag(arg::FORCE),
             version: edit.version,
             changes: edit.changes,
         })
@@ -296,8 +300,8 @@ pub struct DeleteArgs {
 impl Args for DeleteArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(DeleteArgs {
-            id: req.int("id").expect("required by the catalog"),
-            meetings: req.choice("meetings").map(|m| match m {
+            id: req.int(arg::ID).expect("required by the catalog"),
+            meetings: req.choice(arg::MEETINGS).map(|m| match m {
                 "delete" => MeetingsFate::Delete,
                 _ => MeetingsFate::Unlink,
             }),

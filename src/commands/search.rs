@@ -1,5 +1,6 @@
 //! `/search`: one box over every kind of record, ranked by how well each matches.
 
+use crate::catalog::arg;
 use crate::msg;
 use crate::t;
 use serde_json::json;
@@ -23,7 +24,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
         description: "Search visits, officials, forums, meetings and outcomes",
         options: &[
             req(
-                "text",
+                arg::TEXT,
                 "Whole words to look for; end one with * to match its beginning",
                 OptionKind::Text(SEARCH_MAX),
             ),
@@ -42,7 +43,7 @@ pub struct SearchArgs {
 impl Args for SearchArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(SearchArgs {
-            text: Text::parse("text", req.text("text").unwrap_or_default(), SEARCH_MAX)?,
+            text: Text::parse("text", req.text(arg::TEXT).unwrap_or_default(), SEARCH_MAX)?,
             page: args::page(req),
         })
     }

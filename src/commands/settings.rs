@@ -2,6 +2,7 @@
 //! digests). A member's own replies follow their Discord's language; a channel has many
 //! readers, so its posts follow the team's choice.
 
+use crate::catalog::arg;
 use serde_json::json;
 
 use super::args::Args;
@@ -22,7 +23,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
         path: &["settings"],
         description: "The team's settings: the language of watch and digest posts",
         options: &[opt(
-            "language",
+            arg::LANGUAGE,
             "Language of what the bot posts to channels",
             OptionKind::Choice(&["ko", "zh", "en"]),
         )],
@@ -38,7 +39,7 @@ pub struct SettingsArgs {
 impl Args for SettingsArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(SettingsArgs {
-            language: req.choice("language").and_then(Lang::from_tag),
+            language: req.choice(arg::LANGUAGE).and_then(Lang::from_tag),
         })
     }
 }

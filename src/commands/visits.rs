@@ -1,5 +1,6 @@
 //! `/visits monthly`, `/visits list`, `/visits show`.
 
+use crate::catalog::arg;
 use serde_json::json;
 
 use super::args::{self, Args, Bounds, Id, Months};
@@ -32,14 +33,18 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             description: "Visits, newest first, with filters",
             options: &[
                 PROVINCES,
-                opt("city", "Origin city", OptionKind::Text(NAME_MAX)),
+                opt(arg::CITY, "Origin city", OptionKind::Text(NAME_MAX)),
                 look(
-                    opt("place", "Korean place visited", OptionKind::Text(NAME_MAX)),
+                    opt(
+                        arg::PLACE,
+                        "Korean place visited",
+                        OptionKind::Text(NAME_MAX),
+                    ),
                     Lookup::Place,
                 ),
                 look(
                     opt(
-                        "official",
+                        arg::OFFICIAL,
                         "Official who led or met the delegation",
                         OptionKind::Text(NAME_MAX),
                     ),
@@ -56,7 +61,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::VisitsShow,
             path: &["visits", "show"],
             description: "Everything about one visit",
-            options: &[req("id", "Visit number", ID)],
+            options: &[req(arg::ID, "Visit number", ID)],
             moderator: false,
             example: "/visits show id:1",
         },
@@ -71,7 +76,7 @@ pub struct MonthlyArgs {
 impl Args for MonthlyArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(MonthlyArgs {
-            provinces: req.text("province").map(String::from),
+            provinces: req.text(arg::PROVINCE).map(String::from),
             months: Months::read(req)?,
         })
     }
@@ -166,10 +171,10 @@ pub struct ListArgs {
 impl Args for ListArgs {
     fn read(req: &Request) -> Result<Self> {
         Ok(ListArgs {
-            provinces: req.text("province").map(String::from),
-            city: req.text("city").map(String::from),
-            place: req.text("place").map(String::from),
-            official: req.text("official").map(String::from),
+            provinces: req.text(arg::PROVINCE).map(String::from),
+            city: req.text(arg::CITY).map(String::from),
+            place: req.text(arg::PLACE).map(String::from),
+            official: req.text(arg::OFFICIAL).map(String::from),
             bounds: Bounds::read(req)?,
             page: args::page(req),
         })

@@ -2,6 +2,7 @@
 //! whom, and where to see it. Which changes a watch is told of is decided at each commit
 //! (store::outbox); `serve` posts them (discord::deliver).
 
+use crate::catalog::arg;
 use serde_json::json;
 
 use super::args::{Args, Id};
@@ -23,25 +24,33 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             path: &["watch", "add"],
             description: "Post to a channel whenever matching records are added, changed or deleted",
             options: &[
-                req("channel", CHANNEL, OptionKind::Channel),
+                req(arg::CHANNEL, CHANNEL, OptionKind::Channel),
                 look(
-                    opt("province", "Chinese province", OptionKind::Text(NAME_MAX)),
+                    opt(
+                        arg::PROVINCE,
+                        "Chinese province",
+                        OptionKind::Text(NAME_MAX),
+                    ),
                     Lookup::Province,
                 ),
                 look(
                     opt(
-                        "official",
+                        arg::OFFICIAL,
                         "Official who led, met or attended",
                         OptionKind::Text(NAME_MAX),
                     ),
                     Lookup::Official,
                 ),
                 look(
-                    opt("place", "Korean place visited", OptionKind::Text(NAME_MAX)),
+                    opt(
+                        arg::PLACE,
+                        "Korean place visited",
+                        OptionKind::Text(NAME_MAX),
+                    ),
                     Lookup::Place,
                 ),
                 opt(
-                    "kind",
+                    arg::KIND,
                     "Which records (default: all)",
                     OptionKind::Choice(WATCH_KINDS),
                 ),
@@ -61,7 +70,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             id: CommandId::WatchRemove,
             path: &["watch", "remove"],
             description: "Stop a watch",
-            options: &[req("id", "Watch number (/watches)", ID)],
+            options: &[req(arg::ID, "Watch number (/watches)", ID)],
             moderator: true,
             example: "/watch remove id:1",
         },
@@ -80,11 +89,11 @@ pub struct AddArgs {
 impl Args for AddArgs {
     fn read(req: &Request) -> Result<Self> {
         let a = AddArgs {
-            channel: req.text("channel").unwrap_or_default().to_string(),
-            province: req.text("province").map(String::from),
-            place: req.text("place").map(String::from),
-            official: req.text("official").map(String::from),
-            kind: req.choice("kind"),
+            channel: req.text(arg::CHANNEL).unwrap_or_default().to_string(),
+            province: req.text(arg::PROVINCE).map(String::from),
+            place: req.text(arg::PLACE).map(String::from),
+            official: req.text(arg::OFFICIAL).map(String::from),
+            kind: req.choice(arg::KIND),
         };
         if a.province.is_none() && a.place.is_none() && a.official.is_none() && a.kind.is_none() {
             return Err(crate::msg!("watch-what").into());

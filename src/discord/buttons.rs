@@ -2,6 +2,7 @@
 //! (`store::state`), so buttons keep working after a restart. Every click is acknowledged
 //! first (type 6) and its message edited afterwards.
 
+use crate::catalog::arg;
 use serenity::all::{ComponentInteraction, Context, MessageFlags};
 
 use super::components::expired;
@@ -55,7 +56,7 @@ impl Handler {
                     .and_then(|p| p.parse::<i64>().ok())
                     .unwrap_or(1)
                     .max(1);
-                let req = req.with("page", Value::Int(page));
+                let req = req.with(arg::PAGE, Value::Int(page));
                 let result = self.app.handle(actor, &req).await;
                 self.finish(r, actor, &req, result).await
             }

@@ -6,6 +6,7 @@
 //! (drafting is a read of a few milliseconds); a sent form is acknowledged first and the
 //! message edited afterwards.
 
+use crate::catalog::{Opt, arg};
 use serde_json::Value as Json;
 use serenity::all::{
     ComponentInteraction, Context, CreateActionRow, CreateInputText, CreateModal, InputTextStyle,
@@ -67,7 +68,7 @@ impl Handler {
             return Ok(Err(expired()));
         }
         // The draft as shown, not written: the saved request is the one Confirm runs.
-        Ok(Ok(req.without("confirm")))
+        Ok(Ok(req.without(arg::CONFIRM)))
     }
 
     /// Edit: the form, prefilled with the drafted visit.
@@ -177,7 +178,7 @@ fn corrections(
     let clearable = catalog::clearable(spec.id);
     let mut req = preview.clone();
     let mut clear: Vec<String> = preview
-        .text("clear")
+        .text(arg::CLEAR)
         .unwrap_or_default()
         .split(',')
         .map(|f| f.trim().to_string())
@@ -201,13 +202,13 @@ fn corrections(
                     field = crate::i18n::text(crate::i18n::reader(), label)
                 )));
             }
-            req = req.without(option);
+            req = req.without(Opt(option));
             if !clear.iter().any(|c| c == option) {
                 clear.push(option.to_string());
             }
         } else {
             let parsed = parse_value(option, spec_option.kind, value)?;
-            req = req.with(spec_option.name, parsed);
+            req = req.with(Opt(spec_option.name), parsed);
             clear.retain(|c| c != option);
         }
     }
@@ -215,9 +216,9 @@ fn corrections(
         return Err(UserError::from(crate::msg!("draft-unchanged")));
     }
     Ok(if clear.is_empty() {
-        req.without("clear")
+        req.without(arg::CLEAR)
     } else {
-        req.with("clear", Value::Text(clear.join(",")))
+        req.with(arg::CLEAR, Value::Text(clear.join(",")))
     })
 }
 
@@ -268,15 +269,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            req.date("end").map(|d| d.to_string()).as_deref(),
+            req.date(arg::END).map(|d| d.to_string()).as_deref(),
             Some("2024-05-31")
         );
         assert_eq!(
-            req.text("clear"),
+            req.text(arg::CLEAR),
             Some("places"),
             "end is set again, places emptied"
         );
-        assert!(!req.has("province") && !req.has("start") && !req.has("leader"));
+        assert!(!req.has(arg::PROVINCE) && !req.has(arg::START) && !req.has(arg::LEADER));
         let unchanged = corrections(
             &preview,
             &visit,

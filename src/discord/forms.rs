@@ -139,6 +139,7 @@ pub(super) fn prefill(visit: &View, key: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::arg;
 
     fn visit(start: &str, end: Option<&str>, places: Vec<String>, size: Option<i64>) -> View {
         View {
@@ -190,9 +191,9 @@ mod tests {
             ]),
         )
         .unwrap();
-        assert_eq!(req.text("clear"), Some("end,size"));
-        assert!(!req.has("start") && !req.has("places") && !req.has("purpose"));
-        assert_eq!(req.int("version"), Some(3));
+        assert_eq!(req.text(arg::CLEAR), Some("end,size"));
+        assert!(!req.has(arg::START) && !req.has(arg::PLACES) && !req.has(arg::PURPOSE));
+        assert_eq!(req.int(arg::VERSION), Some(3));
         let nothing = edit_request(1, None, &current, &values(&[("start", "2024-05-29")]));
         assert!(nothing.is_err());
     }

@@ -2,6 +2,7 @@
 //! interaction, acknowledges before anything that may wait (the write turn, a download, a
 //! parse, an export), and keeps every message within Discord's limits.
 
+use crate::catalog::arg;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -51,7 +52,7 @@ impl Handler {
         }
         if req.spec.id == CommandId::VisitEdit && !req.changes_fields() {
             return self
-                .edit_modal(&mut r, req.int("id").unwrap_or_default())
+                .edit_modal(&mut r, req.int(arg::ID).unwrap_or_default())
                 .await;
         }
         r.defer(req.spec.answers_privately()).await?;
@@ -68,7 +69,7 @@ impl Handler {
                             .into());
                         }
                     };
-                    req.with("file", Value::File(Upload::bytes(a.name, bytes)))
+                    req.with(arg::FILE, Value::File(Upload::bytes(a.name, bytes)))
                 }
                 None => req,
             };
@@ -76,7 +77,7 @@ impl Handler {
             // unseen, days later: refused now, naming what is missing.
             if matches!(req.spec.id, CommandId::WatchAdd | CommandId::DigestSet)
                 && let (Some(channel), Some(guild)) = (
-                    req.text("channel").and_then(|c| c.parse::<u64>().ok()),
+                    req.text(arg::CHANNEL).and_then(|c| c.parse::<u64>().ok()),
                     cmd.guild_id,
                 )
             {
@@ -113,7 +114,7 @@ impl Handler {
 
     /// Runs a request; an import that applies edits the message with its progress.
     pub(super) async fn run(&self, r: &Responder, actor: &Actor, req: &Request) -> Result<Reply> {
-        if !(req.spec.id == CommandId::DataImport && req.flag("confirm")) {
+        if !(req.spec.id == CommandId::DataImport && req.flag(arg::CONFIRM)) {
             return self.app.handle(actor, req).await;
         }
         let editor = r.editor();
@@ -359,9 +360,9 @@ fn too_large(req: &Request, name: &str, bytes: usize, limit: usize) -> String {
             "too-large-export",
             command = format!(
                 "delegation-bot export --what {} --format {} --headers {} --out exports",
-                req.text("what").unwrap_or("all"),
-                req.text("format").unwrap_or("csv"),
-                req.text("headers").unwrap_or("en")
+                req.text(arg::WHAT).unwrap_or("all"),
+                req.text(arg::FORMAT).unwrap_or("csv"),
+                req.text(arg::HEADERS).unwrap_or("en")
             )
         )
     } else {

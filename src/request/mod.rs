@@ -8,6 +8,7 @@ mod value;
 
 pub use value::parse_value;
 
+use crate::catalog::{Opt, arg};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -120,7 +121,7 @@ impl Request {
 
     /// Notes that `name` was read. Reading an option the command's catalog entry lacks is
     /// a bug: caught in debug builds (and so by the tests), `None` otherwise.
-    fn get(&self, name: &str) -> Option<&Value> {
+    fn get(&self, Opt(name): Opt) -> Option<&Value> {
         match self.spec.options.iter().position(|o| o.name == name) {
             Some(i) => {
                 self.reads
@@ -148,7 +149,7 @@ impl Request {
             .collect()
     }
 
-    pub fn text(&self, name: &str) -> Option<&str> {
+    pub fn text(&self, name: Opt) -> Option<&str> {
         match self.get(name) {
             Some(Value::Text(s)) => Some(s),
             Some(Value::Choice(s)) => Some(s),
@@ -157,7 +158,7 @@ impl Request {
     }
 
     /// A choice option's value, as the catalog spells it.
-    pub fn choice(&self, name: &str) -> Option<&'static str> {
+    pub fn choice(&self, name: Opt) -> Option<&'static str> {
         match self.get(name) {
             Some(Value::Choice(s)) => Some(s),
             _ => None,
@@ -173,25 +174,25 @@ impl Request {
         })
     }
 
-    pub fn file(&self, name: &str) -> Option<&Upload> {
+    pub fn file(&self, name: Opt) -> Option<&Upload> {
         match self.get(name) {
             Some(Value::File(f)) => Some(f),
             _ => None,
         }
     }
 
-    pub fn int(&self, name: &str) -> Option<i64> {
+    pub fn int(&self, name: Opt) -> Option<i64> {
         match self.get(name) {
             Some(Value::Int(n)) => Some(*n),
             _ => None,
         }
     }
 
-    pub fn flag(&self, name: &str) -> bool {
+    pub fn flag(&self, name: Opt) -> bool {
         matches!(self.get(name), Some(Value::Bool(true)))
     }
 
-    pub fn date(&self, name: &str) -> Option<FlexDate> {
+    pub fn date(&self, name: Opt) -> Option<FlexDate> {
         match self.get(name) {
             Some(Value::Date(d)) => Some(*d),
             Some(Value::Day(d)) => Some(FlexDate::Day(*d)),
@@ -200,14 +201,14 @@ impl Request {
         }
     }
 
-    pub fn day(&self, name: &str) -> Option<Day> {
+    pub fn day(&self, name: Opt) -> Option<Day> {
         match self.get(name) {
             Some(Value::Day(d)) => Some(*d),
             _ => None,
         }
     }
 
-    pub fn month(&self, name: &str) -> Option<Month> {
+    pub fn month(&self, name: Opt) -> Option<Month> {
         match self.get(name) {
             Some(Value::Month(m)) => Some(*m),
             _ => None,
@@ -215,7 +216,7 @@ impl Request {
     }
 
     pub fn page(&self) -> i64 {
-        self.int("page").unwrap_or(1)
+        self.int(arg::PAGE).unwrap_or(1)
     }
 
     /// For an edit: whether any field is given besides what names the record (its
@@ -226,7 +227,7 @@ impl Request {
         })
     }
 
-    pub fn has(&self, name: &str) -> bool {
+    pub fn has(&self, name: Opt) -> bool {
         self.get(name).is_some()
     }
 
@@ -294,22 +295,22 @@ impl Request {
         }
         let request = Request::build(spec, raw)?;
         Ok(match file {
-            Some((name, upload)) => request.with(name, Value::File(upload)),
+            Some((name, upload)) => request.with(Opt(name), Value::File(upload)),
             None => request,
         })
     }
 
     /// The same request with one option replaced.
-    pub fn with(&self, name: &'static str, value: Value) -> Request {
+    pub fn with(&self, name: Opt, value: Value) -> Request {
         let mut copy = self.clone();
-        copy.args.insert(name, value);
+        copy.args.insert(name.0, value);
         copy
     }
 
     /// The same request without one option.
-    pub fn without(&self, name: &str) -> Request {
+    pub fn without(&self, name: Opt) -> Request {
         let mut copy = self.clone();
-        copy.args.remove(name);
+        copy.args.remove(name.0);
         copy
     }
 }
@@ -353,8 +354,8 @@ mod tests {
     fn a_request_knows_which_options_were_read() {
         let r = Request::parse_line("/visits monthly from:2024-01").unwrap();
         assert_eq!(r.unread(), ["from", "to", "province"]);
-        let _ = r.month("from");
-        let _ = r.text("province");
+        let _ = r.month(arg::FROM);
+        let _ = r.text(arg::PROVINCE);
         // Reading an absent option counts: the command looked for it.
         assert_eq!(r.unread(), ["to"]);
         assert!(r.clone().unread() == ["to"], "a copy keeps what was read");
@@ -365,7 +366,7 @@ mod tests {
     #[should_panic(expected = "which its catalog entry lacks")]
     fn reading_an_option_the_catalog_lacks_is_a_bug() {
         let r = Request::parse_line("/visits show 3").unwrap();
-        let _ = r.text("province");
+        let _ = r.text(arg::PROVINCE);
     }
 
     #[test]
@@ -374,9 +375,9 @@ mod tests {
             "/outcome add kind:MOU title:T date:2024-06 provinces:\"Jiangsu, Hainan\"",
         )
         .unwrap();
-        assert_eq!(r.text("province"), Some("Jiangsu, Hainan"));
+        assert_eq!(r.text(arg::PROVINCE), Some("Jiangsu, Hainan"));
         let r = Request::parse_line("/visits list places:Jeju").unwrap();
-        assert_eq!(r.text("place"), Some("Jeju"));
+        assert_eq!(r.text(arg::PLACE), Some("Jeju"));
         // A name that is neither stays refused, naming the options.
         let e = Request::parse_line("/visits list provincez:Jeju").unwrap_err();
         assert!(e.to_string().contains("its options are"), "{e}");
@@ -386,10 +387,10 @@ mod tests {
     fn outcome_kinds_and_statuses_take_their_korean_and_chinese_words() {
         let r = Request::parse_line("/outcome add kind:양해각서 title:T date:2024-06 status:체결")
             .unwrap();
-        assert_eq!(r.choice("kind"), Some("MOU"));
-        assert_eq!(r.choice("status"), Some("signed"));
+        assert_eq!(r.choice(arg::KIND), Some("MOU"));
+        assert_eq!(r.choice(arg::STATUS), Some("signed"));
         let r = Request::parse_line("/outcomes list kind:投资承诺").unwrap();
-        assert_eq!(r.choice("kind"), Some("investment pledge"));
+        assert_eq!(r.choice(arg::KIND), Some("investment pledge"));
     }
 
     #[test]
@@ -399,8 +400,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.spec.id, CommandId::VisitsMonthly);
-        assert_eq!(r.month("from").unwrap().to_string(), "2024-01");
-        assert_eq!(r.text("province"), Some("Jiangsu, Hainan"));
+        assert_eq!(r.month(arg::FROM).unwrap().to_string(), "2024-01");
+        assert_eq!(r.text(arg::PROVINCE), Some("Jiangsu, Hainan"));
     }
 
     #[test]
@@ -409,17 +410,17 @@ mod tests {
             "/record visit add province:Hainan start:2024-05-29 leader:\"Liu Xiaoming\" source:https://example.org/a?b=c:d",
         )
         .unwrap();
-        assert_eq!(r.text("source"), Some("https://example.org/a?b=c:d"));
-        assert_eq!(r.text("leader"), Some("Liu Xiaoming"));
-        assert_eq!(r.date("start").unwrap().to_string(), "2024-05-29");
+        assert_eq!(r.text(arg::SOURCE), Some("https://example.org/a?b=c:d"));
+        assert_eq!(r.text(arg::LEADER), Some("Liu Xiaoming"));
+        assert_eq!(r.date(arg::START).unwrap().to_string(), "2024-05-29");
     }
 
     #[test]
     fn positional_values_fill_required_options() {
         let r = Request::parse_line("/visits show 3").unwrap();
-        assert_eq!(r.int("id"), Some(3));
+        assert_eq!(r.int(arg::ID), Some(3));
         let r = Request::parse_line("/help visits monthly").unwrap();
-        assert_eq!(r.text("command"), Some("visits monthly"));
+        assert_eq!(r.text(arg::COMMAND), Some("visits monthly"));
     }
 
     #[test]
@@ -456,7 +457,7 @@ mod tests {
             serde_json::json!({"command": "official history", "options": {"name": name, "page": 2}})
         );
         let again = Request::from_json(&data, None).unwrap();
-        assert_eq!((again.text("name"), again.page()), (Some(name), 2));
+        assert_eq!((again.text(arg::NAME), again.page()), (Some(name), 2));
         // What the catalog no longer takes is refused, not guessed at.
         for stale in [
             serde_json::json!({"command": "official gone", "options": {}}),
@@ -474,14 +475,14 @@ mod tests {
         );
         let upload = Upload::bytes("a.csv", b"province,start\n".to_vec());
         let r = Request::from_json(&import, Some(upload.clone())).unwrap();
-        assert_eq!(r.file("file"), Some(&upload));
+        assert_eq!(r.file(arg::FILE), Some(&upload));
     }
 
     #[test]
     fn to_line_round_trips() {
         let r = Request::parse_line("/official history name:\"Oh Young-hun\" page:2").unwrap();
         let again = Request::parse_line(&r.to_line()).unwrap();
-        assert_eq!(again.text("name"), Some("Oh Young-hun"));
+        assert_eq!(again.text(arg::NAME), Some("Oh Young-hun"));
         assert_eq!(again.page(), 2);
         for name in [
             "Kim \"Danny\" O'Neil",
@@ -491,22 +492,22 @@ mod tests {
         ] {
             let r = Request::parse_line("/official history name:x")
                 .unwrap()
-                .with("name", Value::Text(name.into()));
+                .with(arg::NAME, Value::Text(name.into()));
             let again = Request::parse_line(&r.to_line()).unwrap();
-            assert_eq!(again.text("name"), Some(name), "{}", r.to_line());
+            assert_eq!(again.text(arg::NAME), Some(name), "{}", r.to_line());
         }
     }
 
     #[test]
     fn quotes_inside_values_are_typed_with_a_backslash() {
         let r = Request::parse_line(r#"/official show name:"=HYPERLINK(\"x\")""#).unwrap();
-        assert_eq!(r.text("name"), Some(r#"=HYPERLINK("x")"#));
+        assert_eq!(r.text(arg::NAME), Some(r#"=HYPERLINK("x")"#));
         let r = Request::parse_line(r#"/official show name:"back\\slash""#).unwrap();
-        assert_eq!(r.text("name"), Some(r"back\slash"));
+        assert_eq!(r.text(arg::NAME), Some(r"back\slash"));
         // An apostrophe inside a word is a letter.
         let r = Request::parse_line("/visits list city:Xi'an").unwrap();
-        assert_eq!(r.text("city"), Some("Xi'an"));
+        assert_eq!(r.text(arg::CITY), Some("Xi'an"));
         let r = Request::parse_line("/official show O'Neil").unwrap();
-        assert_eq!(r.text("name"), Some("O'Neil"));
+        assert_eq!(r.text(arg::NAME), Some("O'Neil"));
     }
 }

@@ -134,7 +134,10 @@ fn the_console_takes_localized_command_and_option_names() {
     assert_eq!(ko.to_line(), en.to_line());
     let zh = Request::parse_line("/访问 按月 起始：2024-01").unwrap();
     assert_eq!(zh.spec.id, en.spec.id);
-    assert_eq!(zh.month("from"), en.month("from"));
+    assert_eq!(
+        zh.month(delegation_bot::catalog::arg::FROM),
+        en.month(delegation_bot::catalog::arg::FROM)
+    );
 }
 
 /// Runs of English words in a text a person reads: four or more in a row, outside
@@ -486,12 +489,22 @@ async fn korean_and_chinese_words_for_choices_are_understood() {
         } else {
             "kind"
         });
-        assert_eq!(req.choice(option), Some(canonical), "{line}");
+        assert_eq!(
+            req.choice(delegation_bot::catalog::Opt(option)),
+            Some(canonical),
+            "{line}"
+        );
     }
     let export = Request::parse_line("/export what:방문 format:csv").unwrap();
-    assert_eq!(export.choice("what"), Some("visits"));
+    assert_eq!(
+        export.choice(delegation_bot::catalog::arg::WHAT),
+        Some("visits")
+    );
     let export = Request::parse_line("/export what:会见 format:csv").unwrap();
-    assert_eq!(export.choice("what"), Some("meetings"));
+    assert_eq!(
+        export.choice(delegation_bot::catalog::arg::WHAT),
+        Some("meetings")
+    );
 }
 
 #[tokio::test]

@@ -46,7 +46,8 @@ async fn corrections_change_the_draft_and_confirm_writes_them() {
     );
     // Confirm runs the same request with confirm:true: the corrected visit is written.
     let confirm = shown.confirm.unwrap().request;
-    assert!(confirm.flag("confirm") && confirm.text("places") == Some("Busan"));
+    use delegation_bot::catalog::arg;
+    assert!(confirm.flag(arg::CONFIRM) && confirm.text(arg::PLACES) == Some("Busan"));
     app.handle(&actor, &confirm).await.unwrap();
     let (start, end): (String, Option<String>) =
         sqlx::query_as("SELECT start_date, end_date FROM visits")

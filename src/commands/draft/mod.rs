@@ -6,6 +6,7 @@
 mod revise;
 mod view;
 
+use crate::catalog::arg;
 use std::sync::{Arc, Mutex};
 
 use super::args::Args;
@@ -29,46 +30,46 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
         description: "Draft records from a news report (text, file or link), then confirm",
         options: &[
             opt(
-                "text",
+                arg::TEXT,
                 "The report's text, pasted",
                 OptionKind::Article(ARTICLE_MAX),
             ),
             opt(
-                "file",
+                arg::FILE,
                 "The report as a .txt, .html or .md file",
                 OptionKind::File,
             ),
             opt(
-                "url",
+                arg::URL,
                 "The report's link: fetched, and kept as the visits' source",
                 OptionKind::Text(URL_MAX),
             ),
             opt(
-                "published",
+                arg::PUBLISHED,
                 "Publication date, YYYY-MM-DD (else read from the report)",
                 OptionKind::Day,
             ),
             look(
                 opt(
-                    "province",
+                    arg::PROVINCE,
                     "Correct the visit's Chinese province(s), comma-separated",
                     OptionKind::Text(SHORT_MAX),
                 ),
                 Lookup::Province,
             ),
             opt(
-                "start",
+                arg::START,
                 "Correct the visit's first day, YYYY-MM-DD or YYYY-MM",
                 OptionKind::Date,
             ),
             opt(
-                "end",
+                arg::END,
                 "Correct the visit's last day, YYYY-MM-DD or YYYY-MM",
                 OptionKind::Date,
             ),
             look(
                 opt(
-                    "leader",
+                    arg::LEADER,
                     "Correct the visit's leader (a new name is proposed as an official)",
                     OptionKind::Text(NAME_MAX),
                 ),
@@ -76,7 +77,7 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             ),
             look(
                 opt(
-                    "places",
+                    arg::PLACES,
                     "Correct the Korean places visited, comma-separated",
                     OptionKind::Text(SHORT_MAX),
                 ),
@@ -84,12 +85,12 @@ pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
             ),
             clear("Fields to empty: end,leader,places"),
             opt(
-                "confirm",
+                arg::CONFIRM,
                 "Write the draft without showing it first",
                 OptionKind::Bool,
             ),
             opt(
-                "force",
+                arg::FORCE,
                 "Record visits even where they overlap one on record",
                 OptionKind::Bool,
             ),
@@ -112,13 +113,13 @@ pub struct DraftArgs {
 impl Args for DraftArgs {
     fn read(req: &Request) -> Result<Self> {
         let a = DraftArgs {
-            text: req.text("text").map(String::from),
-            file: req.file("file").cloned(),
-            url: req.text("url").map(String::from),
-            published: req.day("published"),
+            text: req.text(arg::TEXT).map(String::from),
+            file: req.file(arg::FILE).cloned(),
+            url: req.text(arg::URL).map(String::from),
+            published: req.day(arg::PUBLISHED),
             fix: revise::Fix::read(req)?,
-            confirm: req.flag("confirm"),
-            force: req.flag("force"),
+            confirm: req.flag(arg::CONFIRM),
+            force: req.flag(arg::FORCE),
         };
         if a.text.is_some() && a.file.is_some() {
             return refuse(msg!("draft-text-and-file"));
@@ -287,10 +288,10 @@ pub async fn draft(app: &App, actor: &Actor, a: DraftArgs, req: &Request) -> Res
         // Confirm (and Edit) read exactly this text against the same date: a fetched page
         // is kept rather than fetched again, and a date taken from the page or the clock
         // is written down.
-        let mut confirm = req.with("confirm", Value::Bool(true));
+        let mut confirm = req.with(arg::CONFIRM, Value::Bool(true));
         if input.fetched {
             confirm = confirm.with(
-                "file",
+                arg::FILE,
                 Value::File(Upload::bytes("report.txt", input.text.clone().into_bytes())),
             );
         }
@@ -298,7 +299,10 @@ pub async fn draft(app: &App, actor: &Actor, a: DraftArgs, req: &Request) -> Res
             a.published,
             draft.published.as_deref().and_then(|d| d.parse().ok()),
         ) {
-            confirm = confirm.with("published", Value::Day(crate::domain::Day::from_naive(d)));
+            confirm = confirm.with(
+                arg::PUBLISHED,
+                Value::Day(crate::domain::Day::from_naive(d)),
+            );
         }
         let dupes = draft
             .duplicates

@@ -6,6 +6,7 @@
 
 use super::super::args::{Edit, EditOf};
 use super::super::{App, checks};
+use crate::catalog::arg;
 use crate::domain::{FlexDate, normalize};
 use crate::error::{Message, Result, UserError};
 use crate::intake::apply::field_named;
@@ -28,11 +29,11 @@ impl Fix {
     pub fn read(req: &Request) -> Result<Fix> {
         let edit = EditOf::read(req)?;
         Ok(Fix {
-            province: req.text("province").map(String::from),
-            start: req.date("start"),
-            end: edit.date("end"),
-            leader: edit.text("leader"),
-            places: edit.text("places"),
+            province: req.text(arg::PROVINCE).map(String::from),
+            start: req.date(arg::START),
+            end: edit.date(arg::END),
+            leader: edit.text(arg::LEADER),
+            places: edit.text(arg::PLACES),
         })
     }
 
