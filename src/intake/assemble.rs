@@ -20,7 +20,7 @@ use crate::msg;
 
 pub static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bvisit(ed|ing|s)?\b|\btrip\b|\btour(ed|ing)?\b|\barriv(ed|es|al)\b|\bcame\b|\bin South Korea\b|\bswing through\b|\bstopp(ed|ing)\b|\bflew\b|\bmoved on\b|방한|방문|찾아|찾았|찾은|찾는|머물|머무|입국|도착|들어와|访韩|访问|到访|抵达|出访|来韩|赴韩|走访|拜访|出席|率团|率.{0,12}代表团",
+        r"(?i)\bvisit(ed|ing|s)?\b|\btrip\b|\btour(ed|ing)?\b|\barriv(ed|es|al)\b|\bcame\b|\bin South Korea\b|\bswing through\b|\bstopp(ed|ing)\b|\bflew\b|\bmoved on\b|방한|방문|다녀갔|다녀간|찾아|찾았|찾은|찾는|머물|머무|입국|도착|들어와|访韩|访问|到访|抵达|出访|来韩|赴韩|走访|拜访|出席|率团|率.{0,12}代表团",
     )
 });
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,9 +51,12 @@ static CHINA_TRIP: LazyLock<Regex> = LazyLock::new(|| {
 /// The Boao forum is held in China: a report opening with it is about a trip there, one
 /// mentioning it later (a forum each side sends delegations to) need not be.
 static BOAO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)보아오|博鳌|\bBoao\b"));
-static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+/// A visit still being arranged (`방한이 추진되고 있다`, `일정을 조율하고 있다`, `성사되면`,
+/// `is considering a visit`): not yet a visit. One scheduled (`방한할 예정이다`, `will visit
+/// on April 10`, `将访问`) is listed as a visit with its dates.
+static TENTATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)방한을? 추진|방문을? 추진|추진되|추진 중|추진하고 있|조율|예정|성사되면|plans? to visit|is expected to visit|will visit|拟|将访问|计划",
+        r"(?i)방한을? 추진|방문을? 추진|추진되|추진 중|추진하고 있|조율|성사되면|검토하고 있|타진|\bconsider(s|ing)? (a )?(visit|trip)|\bin talks\b|\bbeing arranged\b|\bseeking to visit|\bmay visit\b|拟|酝酿|商谈",
     )
 });
 static SIZE: LazyLock<Regex> = LazyLock::new(|| {
@@ -182,8 +185,17 @@ pub fn assemble(doc: &Doc, lexicon: &Lexicon) -> Draft {
     };
     let delegation = delegation(&r, leader);
     let mut visit = visit(&r, leader, &delegation);
+    // A visit after the report: announced, so listed, unless the report has it still
+    // being arranged.
+    let tentative = r
+        .doc
+        .sentences
+        .iter()
+        .take(6)
+        .any(|s| TENTATIVE.is_match(&s.text));
     if let Some(start) = &visit.start
         && start.as_str() > doc.published.to_string().as_str()
+        && tentative
     {
         draft.not_a_visit = Some(msg!("draft-not-visit-announced"));
         draft.not_a_visit_kind = Some("no_specific_visit".into());
@@ -256,33 +268,132 @@ fn leader(r: &Reading) -> Option<usize> {
     best.map(|(_, i)| i)
 }
 
-/// Why the report gives no visit, if it does not.
-/// Whether the lede's events take place in China: a Chinese place where things happen
-/// (`광둥성에서`, `在重庆`, `in Chongqing`) and no Korean place named at all.
-fn events_in_china(r: &Reading, lede: &[usize]) -> bool {
+/// Whether the opening's trip goes to China: the places it has someone travel to or hold
+/// events in (`하얼빈시를 공식 방문`, `톈진서`, `라싸에서`, `在南京`, `visited Harbin`) are
+/// Chinese, and no Korean place (`충남도청에서`, `서울을 찾아`, `在首尔`) nor Korea itself
+/// (`방한`, `访韩`, `arrived in South Korea`) is such a destination. The places a delegation
+/// comes *from* (`경남도 방문단`, `全罗南道议会副议长`) say nothing of the direction.
+fn events_in_china(r: &Reading, opening: &[usize]) -> bool {
+    let (china, korea) = destinations(r, opening);
+    china > 0 && korea == 0
+}
+
+/// Whether the opening has the delegation travel to a third country (`visited Japan`,
+/// `访问日本`, `일본을 방문`) and nowhere in Korea.
+fn trip_elsewhere(r: &Reading, opening: &[usize]) -> bool {
+    static TO_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(visit(ed|ing|s)?|trip to|tour of|arrived in) (Japan|Singapore|Vietnam|Russia|Mongolia|the United States|the U\.S\.)\b|访问(日本|新加坡|越南|俄罗斯|蒙古|美国)|访日|赴日|(일본|베트남|싱가포르|러시아|몽골|미국)을 (공식 )?방문|방일",
+        )
+    });
+    opening.iter().any(|si| TO_OTHER.is_match(r.text(*si))) && destinations(r, opening).1 == 0
+}
+
+/// How often the opening has someone go to, or hold events in, China and Korea.
+fn destinations(r: &Reading, opening: &[usize]) -> (usize, usize) {
+    static TO_KOREA: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)방한|내한|찾아온|찾아왔|찾아와|한국을 (공식 )?(방문|찾)|한국에 (도착|입국)|입국|访韩|来韩|赴韩|访问韩国|抵达韩国|在韩(国)?期间|\b(visit(ed|ing|s)?|trip to|tour of|arrived in|in|to) (South )?Korea\b",
+        )
+    });
+    static TO_CHINA: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)방중|중국을 (공식 )?(방문|찾)|访华|来华|\b(visit(ed|ing|s)?|trip to) China\b")
+    });
     let (mut china, mut korea) = (0, 0);
-    for si in lede {
+    for si in opening {
         let text = r.text(*si);
+        korea += TO_KOREA.find_iter(text).count();
+        // A trip told as background (`남 지사가 광둥성을 찾아 ... 당시`) is not this one.
+        if super::meetings::ELSEWHERE.is_match(text) {
+            continue;
+        }
+        china += TO_CHINA.find_iter(text).count();
         for h in &r.found.hits[*si] {
             if h.official().is_some() {
                 continue;
             }
-            let after = text[h.end..].trim_start_matches(['성', '시', '省', '市']);
-            let before = text[..h.start].trim_end();
-            let locative = after.starts_with("에서")
-                || before.ends_with('在')
-                || before.ends_with(" in")
-                || before.ends_with(" at");
-            if h.place().is_some() {
-                korea += 1;
-            } else if locative && (h.province().is_some() || !h.cities().is_empty()) {
-                china += 1;
+            let chinese = h.province().is_some() || !h.cities().is_empty();
+            if h.place().is_none() && !chinese {
+                continue;
+            }
+            if destination(text, h.start, h.end, h.place().is_some()) {
+                if h.place().is_some() {
+                    korea += 1;
+                } else {
+                    china += 1;
+                }
             }
         }
     }
-    china > 0 && korea == 0
+    (china, korea)
 }
 
+/// Whether the place named at `start..end` is where someone goes or where something takes
+/// place, by the words around it: `하얼빈시를 (공식) 방문`, `톈진(天津)시에서`, `톈진서`
+/// (a headline's `에서`), `산둥성 방문`, `在南京`, `访问广州`, `visited Harbin`, `in Seoul`.
+fn destination(text: &str, start: usize, end: usize, korean: bool) -> bool {
+    static KO_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:(?: [가-힣A-Za-z0-9]+){0,2}?에서(?:[^는]|$)|서[ ,…·]|(?:을|를|에|으로|로) ?(?:공식 |다시 |직접 )?(?:방문|찾|순방|도착|들러|입국)| ?(?:방문|순방|도착)(?:[^가-힣]|$|해|하|했|한|길|을|중))",
+        )
+    });
+    // Travel itself for a Chinese place (`businesses in Yantai` goes nowhere); for a Korean
+    // one, being there is enough (`in Seoul`, `at the Government Complex Seoul`).
+    static EN_TRAVEL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(visited|visiting|toured|touring|visit to|trip to|arrived in|traveled to|travelled to|flew to)( the)?( city of| province of)?\s*$",
+        )
+    });
+    static EN_THERE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(in|at|to)( the)?( city of| province of)?\s*$|\bat the [A-Z][^,;]{0,40}$")
+    });
+    let mut after = &text[end..];
+    // A name's characters in brackets (`톈진(天津)시를`).
+    if let Some(rest) = after.strip_prefix(['(', '（'])
+        && let Some(close) = rest.find([')', '）'])
+    {
+        after = &rest[close + rest[close..].chars().next().map_or(1, char::len_utf8)..];
+    }
+    let suffixes: &[&str] = if korean {
+        &[
+            "특별자치도",
+            "특별자치시",
+            "특별시",
+            "광역시",
+            "도청",
+            "시청",
+            "군청",
+            "도",
+            "시",
+            "군",
+            "구",
+        ]
+    } else {
+        &["자치구", "자치주", "성", "시", "현", "省", "市"]
+    };
+    if let Some(s) = suffixes.iter().find(|s| after.starts_with(**s)) {
+        after = &after[s.len()..];
+    }
+    // `산둥성에서 온 대표단`: where they came from.
+    let from = after.split_once("에서").is_some_and(|(_, rest)| {
+        let rest = rest.trim_start();
+        ["온", "왔", "오", "찾아온", "방한", "출발"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    });
+    let before = text[..start].trim_end();
+    (KO_AFTER.is_match(after) && !from)
+        || ["在", "赴", "访问", "抵达", "到访", "走访"]
+            .iter()
+            .any(|w| before.ends_with(w))
+        || if korean {
+            EN_THERE.is_match(&text[..start]) || EN_TRAVEL.is_match(&text[..start])
+        } else {
+            EN_TRAVEL.is_match(&text[..start])
+        }
+}
+
+/// Why the report gives no visit, if it does not.
 fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Message)> {
     // The lede: the first sentences of the article proper (a subhead or a byline line does
     // not end as a sentence does).
@@ -292,6 +403,9 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Mess
         .take(3)
         .collect();
     let all: Vec<usize> = (0..r.doc.sentences.len()).collect();
+    // The headline, the subhead and the lede: where a report says who went where.
+    let mut opening: Vec<usize> = (0..r.doc.sentences.len().min(3)).collect();
+    opening.extend(lede.iter().copied().filter(|s| *s >= 3));
     let lede_text: String = lede
         .iter()
         .map(|s| r.text(*s))
@@ -321,12 +435,15 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Mess
     let opens_in_boao = lede.first().is_some_and(|s| BOAO.is_match(r.text(*s)));
     if (CHINA_TRIP.is_match(&lede_text) || opens_in_boao) && !lede_text.contains("在沈阳连续")
         || hosted_in_china
-        || events_in_china(r, &lede)
+        || events_in_china(r, &opening)
     {
         return Some((
             "korean_delegation_in_china",
             msg!("draft-not-visit-korean-delegation"),
         ));
+    }
+    if trip_elsewhere(r, &opening) {
+        return Some(("other_country", msg!("draft-not-visit-other-country")));
     }
     // Named only beside the local leader (`시진핑 주석의 측근 천민얼`), a national figure
     // describes the visitor; they are the visitor where a sentence has them alone visiting
@@ -376,7 +493,7 @@ fn not_a_visit(r: &Reading, leader: Option<usize>) -> Option<(&'static str, Mess
     let planned = !visit_sentences.is_empty()
         && visit_sentences
             .iter()
-            .all(|s| PLANNED.is_match(r.text(**s)));
+            .all(|s| TENTATIVE.is_match(r.text(**s)));
     if planned {
         return Some(("no_specific_visit", msg!("draft-not-visit-not-taken-place")));
     }
@@ -471,6 +588,24 @@ fn delegation(r: &Reading, leader: usize) -> Delegation {
                     match counts.iter_mut().find(|(p, _)| *p == prov) {
                         Some(c) => c.1 += weight,
                         None => counts.push((prov, weight)),
+                    }
+                }
+            }
+        }
+        // Nothing beside the delegation (`산시성 부성장` the gazetteer cannot place, as Shanxi
+        // and Shaanxi share a Korean spelling): the province the report names most, outside
+        // background told of another time.
+        if counts.is_empty() {
+            for si in 0..r.doc.sentences.len() {
+                if super::meetings::ELSEWHERE.is_match(r.text(si)) {
+                    continue;
+                }
+                for h in r.found.hits[si].iter().filter(|h| h.official().is_none()) {
+                    if let Some(prov) = h.province() {
+                        match counts.iter_mut().find(|(p, _)| p == prov) {
+                            Some(c) => c.1 += 1,
+                            None => counts.push((prov.to_string(), 1)),
+                        }
                     }
                 }
             }

@@ -44,7 +44,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 /// reserves the rights in so many words (a report about a copyright agreement does neither).
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(©|ⓒ|Ⓒ|\(c\)\s|copyright\b)|all rights reserved|무단\s?전재|재배포\s?금지|版权所有|未经授权不得",
+        r"(?i)^(©|ⓒ|Ⓒ|\(c\)\s|copyright\b)|all rights reserved|\b(unauthorized|no) (reproduction|redistribution)|무단\s?전재|재배포\s?금지|版权所有|未经授权不得",
     )
 });
 
@@ -132,10 +132,24 @@ pub fn clean(text: &str) -> Cleaned {
         }
         // In a long line (a paragraph, or a whole report pasted as one line) only the
         // sentences that carry spam go; the report around them stays.
-        let line = &if spam::check("text", line).is_err() {
-            let (kept, spam): (Vec<String>, Vec<String>) = super::sentences::split(line)
-                .into_iter()
-                .partition(|s| spam::check("text", s).is_ok() && !SPAM.is_match(s));
+        // Furniture pasted inside a long line (a whole report as one line) goes the same way,
+        // sentence by sentence: a copyright notice, a caption, a related-articles list.
+        let furniture = |s: &str| {
+            let short = s.chars().count() <= 80;
+            static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)^related (articles|stories)|^관련(기사|뉴스)|구독하기|^相关(新闻|报道)|@[\w-]+\.(com|kr|cn|net|org)",
+                )
+            });
+            NOTICE.is_match(s) || (short && (CAPTION.is_match(s) || INLINE.is_match(s)))
+        };
+        let line = &if spam::check("text", line).is_err()
+            || (!short && super::sentences::split(line).iter().any(|s| furniture(s)))
+        {
+            let (kept, spam): (Vec<String>, Vec<String>) =
+                super::sentences::split(line).into_iter().partition(|s| {
+                    spam::check("text", s).is_ok() && !SPAM.is_match(s) && (short || !furniture(s))
+                });
             out.removed.extend(spam);
             if kept.is_empty() {
                 continue;

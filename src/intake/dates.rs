@@ -385,9 +385,39 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
         if !f.free(m.start(), m.end()) {
             continue;
         }
-        let local = month_before(m.start(), ctx);
+        let mut local = month_before(m.start(), ctx);
+        let head = text[..m.start()].trim_end();
+        // `다음 달 1일`, `지난달 20일`: a day of the month after or before publication.
+        let shift = if head.ends_with("다음 달")
+            || head.ends_with("다음달")
+            || head.ends_with("내달")
+            || head.ends_with("下月")
+            || head.ends_with("下个月")
+        {
+            Some(1)
+        } else if head.ends_with("지난달")
+            || head.ends_with("지난 달")
+            || head.ends_with("上月")
+            || head.ends_with("上个月")
+        {
+            Some(-1)
+        } else {
+            None
+        };
+        let shifted = shift.map(|k| {
+            let m0 = published.year() * 12 + published.month0() as i32 + k;
+            (m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1)
+        });
+        if shifted.is_some() {
+            local.last_month = shifted;
+        }
         // `오는 26일`: the coming 26th, whatever the verb.
-        let future = future || text[..m.start()].trim_end().ends_with("오는");
+        let future = future || head.ends_with("오는");
+        let bare_day = |published: NaiveDate, local: &Context, day: u32, future: bool| match shifted
+        {
+            Some((y, mo)) => NaiveDate::from_ymd_opt(y, mo, day),
+            None => bare_day(published, local, day, future),
+        };
         let (when, bound) = if let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) {
             let s = bare_day(published, &local, a, future);
             let e = s.and_then(|s| NaiveDate::from_ymd_opt(s.year(), s.month(), b));

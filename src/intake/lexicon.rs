@@ -112,6 +112,12 @@ enum Edge {
     /// A short Hangul place name that is also an everyday word (`지난` Jinan / "last",
     /// `저장` Zhejiang / "saving", `경기` Gyeonggi / "a game"): only with a place suffix.
     HangulSuffixed,
+    /// A Korean place whose name is also an everyday noun (`강화` Ganghwa / "strengthening",
+    /// `예산` Yesan / "budget", `진도` Jindo / "progress"): only with its own suffix
+    /// (`강화군`, `강화도`, `진도(珍島)`).
+    HangulPlaceWord,
+    /// The same in Chinese characters (`高兴` Goheung / "glad"): only with a suffix.
+    HanPlaceWord,
     /// Chinese characters: no word boundaries in the script.
     Free,
 }
@@ -160,12 +166,30 @@ fn transliterated(name: &str) -> bool {
     name.chars().any(|c| SYLLABLES.contains(c)) || NAMES.contains(&name)
 }
 
+/// Korean place names that are also common Sino-Korean nouns in news prose (`협력을
+/// 강화하기로`, `예산을 늘려`, `영광이다`).
+const PLACE_WORDS: [&str; 12] = [
+    "강화", "진도", "영광", "예산", "공주", "보은", "화성", "고성", "성주", "기장", "인제", "청도",
+];
+
+/// Korean places whose names in Chinese characters are common Chinese words or Chinese
+/// places (`高兴` Goheung / "glad", `长城` Jangseong / the Great Wall, `南海` Namhae / the
+/// South China Sea, `扶余` Buyeo / Fuyu in Jilin): only with their suffix (`高兴郡`).
+const HAN_PLACE_WORDS: [&str; 14] = [
+    "高兴", "光明", "和顺", "东海", "南海", "长城", "新安", "青松", "长水", "太白", "利川", "高阳",
+    "扶余", "江华",
+];
+
 fn edge_of(folded: &str, korean_place: bool) -> Edge {
     let first = folded.chars().next().unwrap_or(' ');
-    if first.is_ascii_alphanumeric() {
+    if korean_place && HAN_PLACE_WORDS.contains(&folded) {
+        Edge::HanPlaceWord
+    } else if first.is_ascii_alphanumeric() {
         Edge::Word
     } else if is_hangul(first) {
-        if folded.chars().count() <= 2 && !korean_place && !transliterated(folded) {
+        if korean_place && PLACE_WORDS.contains(&folded) {
+            Edge::HangulPlaceWord
+        } else if folded.chars().count() <= 2 && !korean_place && !transliterated(folded) {
             Edge::HangulSuffixed
         } else {
             Edge::Hangul
@@ -258,11 +282,18 @@ impl Lexicon {
             if !edges_ok(&folded, m.start(), m.end(), self.edges[i]) {
                 continue;
             }
-            out.push(Hit {
+            let mut hit = Hit {
                 start: map[m.start()],
                 end: map[m.end()],
                 targets: self.targets[i].clone(),
-            });
+            };
+            if hit.place().is_some() && not_korean_place(text, &hit) {
+                hit.targets.retain(|t| !matches!(t, Target::Place { .. }));
+                if hit.targets.is_empty() {
+                    continue;
+                }
+            }
+            out.push(hit);
         }
         out
     }
@@ -277,17 +308,60 @@ fn edges_ok(folded: &str, start: usize, end: usize, edge: Edge) -> bool {
                 && !after.is_some_and(|c| c.is_alphanumeric() && !is_han(c) && !is_hangul(c))
         }
         Edge::Hangul => !before.is_some_and(is_hangul),
+        // Not `주` (州): `지난주` is "last week", not Jinan.
         Edge::HangulSuffixed => {
             !before.is_some_and(is_hangul)
                 && after.is_some_and(|c| {
                     matches!(
                         c,
-                        '성' | '시' | '(' | '（' | '省' | '市' | '자' | '위' | '주' | '현' | '도'
+                        '성' | '시' | '(' | '（' | '省' | '市' | '자' | '위' | '현' | '도'
                     )
                 })
         }
+        Edge::HangulPlaceWord => {
+            !before.is_some_and(is_hangul)
+                && after.is_some_and(|c| matches!(c, '군' | '시' | '도' | '읍' | '면' | '(' | '（'))
+        }
+        Edge::HanPlaceWord => {
+            after.is_some_and(|c| matches!(c, '市' | '郡' | '区' | '道' | '(' | '（'))
+        }
         Edge::Free => true,
     }
+}
+
+/// What the script around a Korean place's name says it is not:
+/// - written in Chinese characters and also the name of a Chinese province or city (`海南`
+///   Hainan / Haenam, `河南` Henan / Hanam, `泰安` Tai'an / Taean, `广州`): the Chinese one,
+///   as a report writes Korean places in Hangul (a Chinese report spells the Korean one out,
+///   `京畿道河南市`, a longer name found as such);
+/// - in Hangul followed by `성` (`해남성`, `하남성`): the Sino-Korean reading of a Chinese
+///   province;
+/// - in Hangul with one more syllable glued on that no place name takes (`홍성주 대구시
+///   경제부시장`): a person's name that begins like a place.
+fn not_korean_place(text: &str, h: &Hit) -> bool {
+    let surface = &text[h.start..h.end];
+    let chinese_too = h
+        .targets
+        .iter()
+        .any(|t| matches!(t, Target::Province { .. } | Target::City { .. }));
+    if surface.chars().all(is_han) {
+        return chinese_too;
+    }
+    if !surface.chars().all(is_hangul) {
+        return false;
+    }
+    let mut after = text[h.end..].chars();
+    let (next, then) = (after.next(), after.next());
+    let word_ends =
+        |c: Option<char>| c.is_none_or(|c| !is_hangul(c) || "은는이을의에과와".contains(c));
+    if next == Some('성') && word_ends(then) {
+        return true;
+    }
+    // Suffixes of a place (`시`, `군`, `항`, `대` a university) and one-syllable particles.
+    const TAKES: &str = "시군구도읍면동리항역청대산은는이가을를의에와과로서만측";
+    surface.chars().count() == 2
+        && next.is_some_and(|c| is_hangul(c) && !TAKES.contains(c))
+        && !then.is_some_and(is_hangul)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use chrono::Datelike;
 use regex::Regex;
 
 use super::assemble::{Delegation, Reading, VISIT, about_delegation};
@@ -17,12 +18,12 @@ use super::pattern as re;
 
 static MEET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmet\b|\bmeets?\b|\bmeetings? with\b|\bheld talks\b|\btalks with\b|\bsat down\b|\bcalled on\b|courtesy call|\breceived\b|\bhosted\b|\bwelcome[sd]?\b|\bgreet|\blunch|\bdinner\b|\bluncheon\b|\bbriefed\b|\bsigned\b|접견|면담|만나|만났|만남|회담|환담|맞아|맞이|맞았|맞은|마주 앉|마주앉|예방|오찬|만찬|간담회|회동|재회|会见|会谈|见面|会面|拜会|座谈|接见|宴请|签署",
+        r"(?i)\bmet\b|\bmeets?\b|\bmeetings? with\b|\bheld talks\b|\btalks with\b|\bsat down\b|\bcalled on\b|courtesy call|\breceived\b|\bhosted\b|\bwelcom(ed|es)\b|\bwelcome (dinner|banquet|luncheon|lunch|reception|ceremony)\b|\bgreet|\blunch|\bdinner\b|\bluncheon\b|\bbriefed\b|\bsigned\b|접견|면담|만나|만났|만난|만남|체결|서명했|서명하|협약을 맺|협정을 맺|각서를 맺|签约|签订|회담|환담|맞아|맞이|맞았|맞은|마주 앉|마주앉|양편에 앉|양쪽에 앉|예방|오찬|만찬|간담회|회동|재회|会见|会谈|见面|会面|拜会|座谈|接见|宴请|签署",
     )
 });
 static NOT_MET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)did not meet|didn't meet|not meet him|had been expected|was expected to|만나지 않|만나지 못|가능성|성사되면|未会见",
+        r"(?i)did not meet|didn't meet|not meet him|had been expected|was expected to|\bwill (meet|hold talks|sign|call on)|\b(is|are) (scheduled|set|due|expected) to (meet|hold|sign|call)|\bplans? to meet|만나지 않|만나지 못|가능성|성사되면|만날 (예정|계획)|(만나|면담하|회담하|접견하)[^.]{0,40}(할|될) (예정|계획)|未会见|将(会见|会谈|签署|与)",
     )
 });
 static JOINED: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,9 +45,25 @@ static TOUR: LazyLock<Regex> = LazyLock::new(|| {
 
 pub static ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bwhen (he|she|kim|oh|park|lee)\b|\btraveled to\b|\bvisited (china|beijing|boao)|\blast (october|year)|\bat the time\b|방중|중국을 방문|순방|당시|访华|来华|当时",
+        r"(?i)\bwhen (he|she|kim|oh|park|lee)\b|\btraveled to\b|\bvisited (china|beijing|boao)|\blast (october|year)|\bat the time\b|방중|중국을 방문|순방|당시|(았|었|했)을 때|访华|来华|当时",
     )
 });
+
+/// A meeting announced, not yet held (`면담할 예정이다`, `20일 만난다`, `will meet`, `将会见`):
+/// a future or planned verb and no verb in the past tense.
+fn planned(text: &str) -> bool {
+    static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)예정|계획이|방침이|만난다|갖는다|맺는다|연다\b|\bwill\b|\b(is|are) to\b|\bplans? to\b|将(会见|会谈|与|同|于|出席|签署|拜会)|拟",
+        )
+    });
+    static HELD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)했다|였다|었다|았다|했으며|했고|가졌|나눴|\b(met|held|signed|was|were|had|received|hosted)\b|了",
+        )
+    });
+    PLANNED.is_match(text) && !HELD.is_match(text)
+}
 
 fn date_text(w: When) -> String {
     match w {
@@ -121,7 +138,10 @@ pub fn meetings(r: &Reading, leader: usize, d: &Delegation) -> Vec<MeetingDraft>
             })
             .filter(|p| r.person(*p).rank() != Rank::National)
             .collect();
-        let meets = MEET.is_match(text) && !NOT_MET.is_match(text) && !ELSEWHERE.is_match(text);
+        let meets = MEET.is_match(text)
+            && !NOT_MET.is_match(text)
+            && !ELSEWHERE.is_match(text)
+            && !planned(text);
         if !meets {
             let target = built
                 .iter()
@@ -377,29 +397,60 @@ pub fn places(r: &Reading, leader: usize, d: &Delegation, evidence: &mut Evidenc
     out
 }
 
-/// Earlier visits by other Chinese officials that the report states with their month
-/// (`궁정 산둥성장이 3월, 멍판리 칭다오시장이 5월 ... 각각 한국을 찾아`), and the leader's own
-/// earlier visit (`지난 6월에 이어 올해만 두 번째`).
+/// Other visits the report states with their time: earlier ones by other Chinese officials
+/// (`궁정 산둥성장이 3월, 멍판리 칭다오시장이 5월 ... 각각 한국을 찾아`, `지난주에는 왕셴쿠이
+/// 헤이룽장성 당서기가 ... 한국을 다녀갔다`), the leader's own earlier one (`지난 6월에 이어 올해만
+/// 두 번째`), and other provinces' leaders coming on their own days (`26일부터 28일까지는 왕샤오둥
+/// 후베이성장이, 다음 달 1일부터는 인리 쓰촨성장이 한국을 방문한다`).
 pub fn earlier_visits(r: &Reading, leader: usize, d: &Delegation) -> Vec<VisitDraft> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(late|early|mid)[- ](january|february|march|april|may|june|july|august|september|october|november|december)\b|\blast (month|year)\b|\bprevious\b|\bbefore\b|에 이어|각각|앞서|此前|曾于",
+            r"(?i)\bin (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(late|early|mid)[- ](january|february|march|april|may|june|july|august|september|october|november|december)\b|\blast (week|month|year)\b|\bprevious\b|\bbefore\b|에 이어|각각|앞서|지난 ?\d{1,2}월|지난주|지난달|지난해|\d{1,2}월에도|此前|曾于|去年|上月",
         )
     });
+    static KOREA: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)방한|한국을|한국에|来韩|访韩|赴韩|\b(South )?Korea\b"));
+    let published = r.doc.published;
+    // `지난주`, `지난달`, `last week`: the month they fall in.
+    let relative_month = |text: &str| -> Option<When> {
+        let back = if text.contains("지난주") || text.to_lowercase().contains("last week") {
+            7
+        } else if text.contains("지난달") || text.to_lowercase().contains("last month") {
+            published.day() as i64 + 1
+        } else {
+            return None;
+        };
+        let day = published - chrono::Duration::days(back);
+        Some(When::Month(day.year(), day.month()))
+    };
     let mut out: Vec<VisitDraft> = Vec::new();
     for (si, s) in r.doc.sentences.iter().enumerate() {
         let text = &s.text;
-        if s.headline || !VISIT.is_match(text) || !BEFORE.is_match(text) {
+        if s.headline || !VISIT.is_match(text) {
             continue;
         }
-        let months: Vec<_> = r.dates[si]
+        let people = r.people_in(si);
+        let earlier = BEFORE.is_match(text);
+        // Days of their own, for other provinces' leaders in a sentence without ours.
+        let own_days = !people.contains(&leader) && !earlier && KOREA.is_match(text);
+        let mut dates: Vec<(usize, When)> = r.dates[si]
             .iter()
-            .filter(|m| matches!(m.when, When::Month(..)) && m.when.first() < r.doc.published)
+            .filter(|m| match m.when {
+                When::Month(..) => earlier && m.when.first() < published,
+                _ => own_days,
+            })
+            .map(|m| (m.start, m.when))
             .collect();
-        if months.is_empty() {
+        if dates.is_empty()
+            && earlier
+            && let Some(w) = relative_month(text)
+        {
+            dates.push((0, w));
+        }
+        if dates.is_empty() {
             continue;
         }
-        for p in r.people_in(si) {
+        for p in people {
             let q = r.person(p);
             if q.side != Side::China
                 || q.rank() == Rank::Resident
@@ -408,19 +459,42 @@ pub fn earlier_visits(r: &Reading, leader: usize, d: &Delegation) -> Vec<VisitDr
             {
                 continue;
             }
-            let at = r
+            let own_province = q
+                .province
+                .as_ref()
+                .is_some_and(|prov| !d.provinces.contains(prov));
+            if own_days && !own_province {
+                continue;
+            }
+            let (at, end) = r
                 .found
                 .mentions
                 .iter()
                 .find(|m| m.sentence == si && m.person == p)
-                .map_or(0, |m| m.end);
-            let Some(month) = months.iter().find(|m| m.start >= at).or(months.last()) else {
+                .map_or((0, 0), |m| (m.start, m.end));
+            // The date in this person's clause (`궁정 산둥성장이 3월, 멍판리 칭다오시장이 5월`,
+            // `26일부터 28일까지는 왕샤오둥 후베이성장이, 다음 달 1일부터는 인리 쓰촨성장이`),
+            // else the nearest after the name.
+            let clause_start = text[..at]
+                .rfind([',', '，', '、', ';'])
+                .map_or(0, |i| i + 1);
+            let clause_end = text[end..]
+                .find([',', '，', '、', ';'])
+                .map_or(text.len(), |i| end + i);
+            let chosen = dates
+                .iter()
+                .find(|(start, _)| *start >= clause_start && *start < clause_end)
+                .or(dates.iter().find(|(start, _)| *start >= end));
+            let Some((_, when)) = chosen.or(dates.last()) else {
                 continue;
             };
             if p == leader && !text.contains("이어") && !text.contains("previous") {
                 continue;
             }
-            let start = month.when.start_text();
+            let start = match when {
+                When::Month(..) => when.start_text(),
+                _ => when.first().to_string(),
+            };
             if out.iter().any(|v| {
                 v.leader.as_deref() == Some(q.name.as_str())
                     && v.start.as_deref() == Some(start.as_str())
@@ -445,7 +519,7 @@ pub fn earlier_visits(r: &Reading, leader: usize, d: &Delegation) -> Vec<VisitDr
                 ),
                 leader: Some(q.name.clone()),
                 start: Some(start),
-                end: None,
+                end: when.end_day().map(|d| d.to_string()),
                 places,
                 purpose: None,
                 size: None,

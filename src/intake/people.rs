@@ -156,8 +156,11 @@ const HANGUL_STOPWORDS: &[&str] = &[
 
 /// Who a mention of a title with a name refers to: (name start, name end, local form).
 fn english_name_after(text: &str, at: usize) -> Option<(usize, usize)> {
-    static NAME: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^\s*([A-Z][a-z]{0,7})\s+([A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)?)\b"));
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        // `Incheon's administrative vice mayor, Park Deok-su`: the name after an apposition's
+        // comma.
+        re(r"^,?\s*([A-Z][a-z]{0,7})\s+([A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)?)\b")
+    });
     let c = NAME.captures(&text[at..])?;
     if !roman_surname(&c[1]) {
         return None;
@@ -261,6 +264,31 @@ fn korean_name_in_paren_after(text: &str, at: usize) -> Option<(usize, usize)> {
         && (is_korean_name(name) || romanize::chinese_from_hangul(name).is_some())
         && !HANGUL_STOPWORDS.contains(&name);
     plausible.then_some((at + open, at + open + end))
+}
+
+/// `옌청경제기술개발구 서기`, `창사시 외사판공실 주임`: a place's body (one word starting with the
+/// place, or the place and one more word) right before a title is its office.
+fn office_of_place(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    between.ends_with(' ')
+        && (1..=2).contains(&words.len())
+        && words.iter().all(|w| w.chars().all(is_hangul))
+}
+
+/// `협회(회장 이세기)`, `(위원장 김○○·62)`: a bracket opening on a title, a Korean name after.
+fn korean_name_in_brackets_after(text: &str, t: &TitleHit) -> Option<(usize, usize)> {
+    if !text[..t.start].ends_with(['(', '（']) {
+        return None;
+    }
+    let rest = text[t.end..].strip_prefix(' ')?;
+    let end = rest.find([')', '）', '·', ',', '，', ' '])?;
+    let name = &rest[..end];
+    let plausible = name.chars().count() == 3
+        && name.chars().all(is_hangul)
+        && is_korean_name(name)
+        && !HANGUL_STOPWORDS.contains(&name);
+    let start = t.end + 1;
+    plausible.then_some((start, start + end))
 }
 
 fn zh_name_after(text: &str, at: usize) -> Option<(usize, usize)> {
@@ -405,7 +433,16 @@ fn korean_name_before(
             .iter()
             .any(|h| h.official().is_none() && h.start <= token_start + 3 && h.end > token_start);
         let n = core.chars().count();
-        let office_word = glued && step == 0 && !is_place;
+        // `중훙장 산시성 부성장`: Shanxi and Shaanxi share one Korean spelling, so the
+        // gazetteer cannot hold it bare; before a title it is the office, not a name.
+        // `니마오강(倪懋鋼) 푸양구 판공실 부주임`: a word ending as a district, county or bureau
+        // does (`푸양구`, `유현`, `상무청`) is the office the name comes before.
+        let unknown_office = ["산시성", "산시"].contains(&core)
+            || (n >= 3
+                && paren.is_none()
+                && !is_korean_name(core)
+                && core.ends_with(['구', '현', '청', '국', '처']));
+        let office_word = (glued && step == 0 && !is_place) || unknown_office;
         // `왕 서기`: a surname before a title is a later mention, not a new name.
         if n == 1
             && end == head.trim_end().len()
@@ -418,8 +455,13 @@ fn korean_name_before(
             || (side != Side::Korea
                 && romanize::chinese_from_hangul(core).is_some()
                 && !is_korean_word(core));
-        let rest_is_paren_only =
-            core_end == token.len() || token[core_end..].starts_with(['(', '（']);
+        // `황융중(黃永忠)` is a name; `창주탄(長株潭)일체화발전센터`, with words glued after the
+        // characters, is a body's name.
+        let rest_is_paren_only = core_end == token.len()
+            || (token[core_end..].starts_with(['(', '（'])
+                && token[core_end..].find([')', '）']).is_some_and(|close| {
+                    !token[core_end + close..].chars().skip(1).any(is_hangul)
+                }));
         if (2..=5).contains(&n)
             && !office_word
             && rest_is_paren_only
@@ -429,6 +471,10 @@ fn korean_name_before(
             && plausible
         {
             return Some((token_start, token_start + core_end));
+        }
+        // A quote opens before this word: what stands before it is another clause.
+        if token.starts_with(['"', '“', '\'', '‘', '「', '『', '《']) {
+            return None;
         }
         end = token_start.saturating_sub(1);
         if end == 0 {
@@ -474,8 +520,10 @@ pub fn find(doc: &Doc, lexicon: &Lexicon) -> Found {
                     || hits.iter().any(|h| {
                         h.official().is_none()
                             && h.end <= t.start
-                            && s.text[h.end..t.start].trim().is_empty()
+                            && (s.text[h.end..t.start].trim().is_empty()
+                                || office_of_place(&s.text[h.start..t.start]))
                     })
+                    || korean_name_in_brackets_after(&s.text, t).is_some()
             })
             .collect();
         found.titles.push(titles);
@@ -525,17 +573,19 @@ pub fn find(doc: &Doc, lexicon: &Lexicon) -> Found {
                     .filter(|(a, _)| *a - t.end <= 2)
                     .or_else(|| english_name_before(text, t.start)),
                 Lang::Zh => zh_name_after(text, t.end),
-                Lang::Ko => korean_name_in_paren_after(text, t.end).or_else(|| {
-                    korean_name_before(
-                        text,
-                        &hits,
-                        &found.mentions,
-                        si,
-                        t.start,
-                        &found.titles[si],
-                        t.title.side,
-                    )
-                }),
+                Lang::Ko => korean_name_in_paren_after(text, t.end)
+                    .or_else(|| korean_name_in_brackets_after(text, &t))
+                    .or_else(|| {
+                        korean_name_before(
+                            text,
+                            &hits,
+                            &found.mentions,
+                            si,
+                            t.start,
+                            &found.titles[si],
+                            t.title.side,
+                        )
+                    }),
             };
             // A known official already named here: the title describes them.
             let covering = span.and_then(|(a, b)| {
@@ -610,6 +660,9 @@ pub fn find(doc: &Doc, lexicon: &Lexicon) -> Found {
             }
         }
     }
+    if doc.lang == Lang::En {
+        korean_names_untitled(doc, &mut found);
+    }
     for p in &mut found.people {
         if p.side == Side::Either {
             p.side = guess_side(p);
@@ -626,6 +679,50 @@ pub fn find(doc: &Doc, lexicon: &Lexicon) -> Found {
     known_in_another_script(&mut found, lexicon);
     later_mentions(doc, &mut found);
     found
+}
+
+/// Korean names in an English report that no title introduced (`Liang and Yoon Joo-young,
+/// the province's investment and trade policy officer, met ...`): a Korean surname and a
+/// hyphenated given name (`Joo-young`), the way Korean names alone are romanized, name a
+/// Korean; their office is for the reader to fill in.
+fn korean_names_untitled(doc: &Doc, found: &mut Found) {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b([A-Z][a-z]{0,6}) ([A-Z][a-z]{1,5}-[a-z]{2,5}), (?:the|a|an) [^,;.]{0,60}\b(?:officer|official|director|chief|head|lawmaker|chair(?:man|woman)?|president|secretary|minister|governor|mayor|speaker|commissioner|envoy|ambassador|consul)\b",
+        )
+    });
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for c in NAME.captures_iter(&s.text) {
+            let (Some(first), Some(given)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            let (start, end) = (first.start(), given.end());
+            let surname = first.as_str();
+            if !KOREAN_ROMAN_SURNAMES
+                .split(' ')
+                .any(|x| x == surname.to_lowercase())
+            {
+                continue;
+            }
+            let taken = found
+                .mentions
+                .iter()
+                .any(|x| x.sentence == si && x.start < end && x.end > start);
+            if taken {
+                continue;
+            }
+            let p = person_index(&mut found.people, &s.text[start..end], false, Side::Korea);
+            let person = &mut found.people[p];
+            person.surname.get_or_insert_with(|| surname.to_string());
+            person.evidence.get_or_insert(si);
+            found.mentions.push(Mention {
+                sentence: si,
+                start,
+                end,
+                person: p,
+            });
+        }
+    }
 }
 
 /// Someone on record written in another script than the record has (`吴世勋` for 오세훈,

@@ -180,10 +180,11 @@ pub fn find(text: &str) -> Vec<TitleHit> {
                     && is_hangul(head[1])
                     && head.get(2).is_none_or(|c| !is_hangul(*c))
             };
-            // 시장/성장/지사 followed by more syllables are other words (성장세, 시장을 ...
-            // are allowed: a particle after a title is common, so only a few are refused).
-            let compound =
-                after.is_some_and(|c| matches!(c, '세' | '률' | '동' | '성' | '님' | '급' | '직'));
+            // 시장/성장/지사 followed by more syllables are other words (`성장세`, `세계시장대화`,
+            // `시장개척`): after such a title only a particle, or a word of an office
+            // (`시장실`, `회장단`), is glued on.
+            const TAKES: &str = "은는이가을를의에께과와도로으만측단등실겸";
+            let compound = after.is_some_and(|c| is_hangul(c) && !TAKES.contains(c));
             // `양빙(楊兵) 시장`: a name with its characters is a person's, so is the title.
             let after_name = text[..m.start()].trim_end().ends_with([')', '）']);
             if compound {

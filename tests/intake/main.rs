@@ -4,6 +4,7 @@
 mod cli;
 mod confirm;
 mod corrections;
+mod direction;
 mod fetch;
 mod offices;
 mod outcomes;
