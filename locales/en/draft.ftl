@@ -95,6 +95,7 @@ draft-leader-empty = `leader` needs a name, e.g. leader:"Liu Xiaoming".
 ## Confirm
 
 draft-no-visit-in-draft = The draft has no visit to record.
+draft-visit-not-begun = This visit starts on { $start }, after today: confirm the draft on or after that day, or add force:true to record it now as a planned visit.
 draft-fix-with-edit = { $error } Use Edit to fix the draft's { $field }.
 draft-bad-date = The draft's { $field } ({ $value }): { $error }
 draft-skipped-no-start = The visit led by { $leader } has no start date; add it with /record visit add.

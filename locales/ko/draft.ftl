@@ -88,6 +88,7 @@ draft-leader-empty = `leader`에는 이름이 필요합니다. 예: leader:"Liu 
 ## 확인
 
 draft-no-visit-in-draft = 초안에 기록할 방문이 없습니다.
+draft-visit-not-begun = 이 방문은 오늘 이후인 { $start }에 시작합니다. 그날 이후에 초안을 확정하거나, 지금 예정된 방문으로 기록하려면 force:true를 더하세요.
 draft-fix-with-edit = { $error } 수정 버튼으로 초안의 { $field }을(를) 고치십시오.
 draft-bad-date = 초안의 { $field }({ $value }): { $error }
 draft-skipped-no-start = 방문(단장: { $leader })에 시작일이 없습니다. /record visit add로 추가하십시오.

@@ -88,6 +88,7 @@ draft-leader-empty = `leader` 需要填写姓名，例如 leader:"Liu Xiaoming"�
 ## 确认
 
 draft-no-visit-in-draft = 草稿中没有可记录的访问。
+draft-visit-not-begun = 此访问于今天之后的 { $start } 开始：请在当天或之后确认草稿，或加上 force:true 现在就记录为计划中的访问。
 draft-fix-with-edit = { $error }请用“编辑”修正草稿的{ $field }。
 draft-bad-date = 草稿的{ $field }（{ $value }）：{ $error }
 draft-skipped-no-start = 由{ $leader }率领的访问没有开始日期；请用 /record visit add 添加。

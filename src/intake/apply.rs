@@ -165,6 +165,12 @@ pub async fn apply(
         let start = date("start", start)?;
         let end = v.end.as_deref().map(|e| date("end", e)).transpose()?;
         span(start, end)?;
+        // An announced visit is drafted with its dates, and recorded once it has begun
+        // (or now, as a planned visit, when the moderator says so).
+        if !force && start.first_day().naive() > crate::clock::today() {
+            let start = start.to_string();
+            return Err(UserError::from(msg!("draft-visit-not-begun", start = start)).into());
+        }
         let mut provinces = Vec::new();
         for p in &v.provinces {
             provinces.push(names.region(Country::China, p)?);

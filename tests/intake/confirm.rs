@@ -259,3 +259,44 @@ async fn a_visit_on_record_and_no_link_says_so_rather_than_claim_a_source() {
     assert_eq!(reply.data["sources_added_to"], serde_json::json!([]));
     assert_eq!(count(&app, "visits").await, 1);
 }
+
+/// A visit announced for later is drafted with its dates, and Confirm records it only once
+/// it has begun, or now as a planned visit with force:true.
+#[tokio::test]
+async fn an_announced_visit_is_recorded_once_begun_or_when_forced() {
+    let (app, _cases, _dir) = app().await;
+    let actor = moderator();
+    let start = delegation_bot::clock::today() + chrono::Days::new(20);
+    let end = start + chrono::Days::new(2);
+    let text = format!(
+        "Hubei governor to lead delegation to Korea\n\nA Hubei Province delegation led by Governor Wang Zhonglin will visit Seoul from {} to {}, the provincial government said.",
+        start.format("%B %-d, %Y"),
+        end.format("%B %-d, %Y")
+    );
+    let build = |extra: &[(&str, &str)]| {
+        let mut raw = vec![
+            ("text".to_string(), text.clone()),
+            (
+                "published".to_string(),
+                delegation_bot::clock::today().to_string(),
+            ),
+        ];
+        raw.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        Request::build(catalog::spec(CommandId::RecordDraft), raw).unwrap()
+    };
+    let draft = app.handle(&actor, &build(&[])).await.unwrap();
+    let data = draft.data;
+    assert_eq!(data["visits"][0]["start"], start.to_string(), "{data}");
+    let visits = count(&app, "visits").await;
+    let refused = app
+        .handle(&actor, &build(&[("confirm", "true")]))
+        .await
+        .unwrap_err();
+    let said = format!("{refused:?}");
+    assert!(said.contains("draft-visit-not-begun"), "{said}");
+    assert_eq!(count(&app, "visits").await, visits, "nothing written");
+    app.handle(&actor, &build(&[("confirm", "true"), ("force", "true")]))
+        .await
+        .unwrap();
+    assert_eq!(count(&app, "visits").await, visits + 1);
+}
