@@ -29,6 +29,12 @@ async fn draft(text: &str, published: &str) -> Draft {
     intake::draft(&report, &lexicon, day(published))
 }
 
+/// Why the draft is no visit (`None`: it is one).
+#[track_caller]
+fn refused_as(d: &Draft, kind: Option<&str>) {
+    assert_eq!(d.not_a_visit_kind.as_deref(), kind, "{d:?}");
+}
+
 fn places(d: &Draft) -> Vec<String> {
     d.visits.iter().flat_map(|v| v.places.clone()).collect()
 }
@@ -49,11 +55,7 @@ async fn a_korean_city_official_visiting_a_chinese_city_is_no_chinese_visit() {
         "2025-03-09",
     )
     .await;
-    assert_eq!(
-        d.not_a_visit_kind.as_deref(),
-        Some("korean_delegation_in_china"),
-        "{d:?}"
-    );
+    refused_as(&d, Some("korean_delegation_in_china"));
 }
 
 #[tokio::test]
@@ -63,11 +65,7 @@ async fn a_korean_delegation_received_in_a_chinese_city_is_no_chinese_visit() {
         "2025-04-11",
     )
     .await;
-    assert_eq!(
-        d.not_a_visit_kind.as_deref(),
-        Some("korean_delegation_in_china"),
-        "{d:?}"
-    );
+    refused_as(&d, Some("korean_delegation_in_china"));
 }
 
 #[tokio::test]
@@ -245,9 +243,5 @@ async fn a_provincial_delegation_visiting_japan_is_another_countrys_visit() {
         "2025-05-12",
     )
     .await;
-    assert_eq!(
-        d.not_a_visit_kind.as_deref(),
-        Some("other_country"),
-        "{d:?}"
-    );
+    refused_as(&d, Some("other_country"));
 }
