@@ -12,38 +12,6 @@ use crate::request::Request;
 use crate::store::Entity;
 use crate::store::audit;
 
-/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
-/// every group's, in the order help and Discord show them).
-pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
-    use crate::catalog::*;
-    &[
-        CommandSpec {
-            id: CommandId::DataAudit,
-            path: &["data", "audit"],
-            description: "Recent changes, or the history of one record",
-            options: &[
-                opt(
-                    arg::ENTITY,
-                    "Kind of record",
-                    OptionKind::Choice(&["visit", "meeting", "forum", "official", "outcome"]),
-                ),
-                opt(arg::ID, "Record number", ID),
-                PAGE,
-            ],
-            moderator: true,
-            example: "/data audit entity:visit id:1",
-        },
-        CommandSpec {
-            id: CommandId::DataUndo,
-            path: &["data", "undo"],
-            description: "Undo your last change",
-            options: &[],
-            moderator: true,
-            example: "/data undo",
-        },
-    ]
-};
-
 pub struct AuditArgs {
     /// One record's history, or (None) the recent changes.
     record: Option<(Entity, i64)>,

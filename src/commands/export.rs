@@ -14,43 +14,6 @@ use crate::request::Request;
 use crate::store;
 use crate::transfer::{Entity, Headers, export as out};
 
-/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
-/// every group's, in the order help and Discord show them).
-pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
-    use crate::catalog::*;
-    &[CommandSpec {
-        id: CommandId::Export,
-        path: &["export"],
-        description: "Download records as CSV or JSON",
-        options: &[
-            req(
-                arg::WHAT,
-                "Which records",
-                OptionKind::Choice(&[
-                    "visits",
-                    "meetings",
-                    "forums",
-                    "officials",
-                    "outcomes",
-                    "all",
-                ]),
-            ),
-            req(
-                arg::FORMAT,
-                "File format",
-                OptionKind::Choice(&["csv", "json"]),
-            ),
-            opt(
-                arg::HEADERS,
-                "Language of the CSV header row (import reads either)",
-                OptionKind::Choice(&["en", "ko"]),
-            ),
-        ],
-        moderator: false,
-        example: "/export what:visits format:csv",
-    }]
-};
-
 pub struct ExportArgs {
     kinds: Vec<Entity>,
     json: bool,

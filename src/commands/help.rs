@@ -13,24 +13,6 @@ use crate::i18n::commands::command as described;
 use crate::reply::Reply;
 use crate::request::Request;
 
-/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
-/// every group's, in the order help and Discord show them).
-pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
-    use crate::catalog::*;
-    &[CommandSpec {
-        id: CommandId::Help,
-        path: &["help"],
-        description: "List the commands, or explain one",
-        options: &[opt(
-            arg::COMMAND,
-            "A command, e.g. visits monthly",
-            OptionKind::Text(NAME_MAX),
-        )],
-        moderator: false,
-        example: "/help visits",
-    }]
-};
-
 /// Discord shows at most this many characters in a field.
 const FIELD_MAX: usize = 1024;
 

@@ -10,28 +10,6 @@ use crate::reply::{Confirm, Reply, Table};
 use crate::request::{Request, Upload, Value};
 use crate::transfer::import::{self, Location, Options, Report};
 
-/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
-/// every group's, in the order help and Discord show them).
-pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
-    use crate::catalog::*;
-    &[CommandSpec {
-        id: CommandId::DataImport,
-        path: &["data", "import"],
-        description: "Import a CSV or JSON file: preview, then apply (all or nothing)",
-        options: &[
-            req(arg::FILE, "The CSV or JSON file", OptionKind::File),
-            opt(arg::CONFIRM, "Apply without a preview", OptionKind::Bool),
-            opt(
-                arg::FORCE,
-                "Import visits even if they overlap existing ones",
-                OptionKind::Bool,
-            ),
-        ],
-        moderator: true,
-        example: "/data import file:visits.csv",
-    }]
-};
-
 pub struct ImportArgs {
     file: Upload,
     force: bool,

@@ -39,32 +39,6 @@ use crate::store::audit::Author;
 use crate::store::change::Change;
 use crate::store::{WriteTx, official, region};
 
-/// The command groups, each with the commands it declares next to their handlers, in the
-/// order help and Discord list them (`catalog::COMMANDS`).
-pub(crate) const GROUPS: [&[crate::catalog::CommandSpec]; 21] = [
-    visits::SPECS,
-    officials::SPECS,
-    forums::SPECS,
-    provinces::SPECS,
-    stats::SPECS,
-    search::SPECS,
-    export::SPECS,
-    help::SPECS,
-    record_visit::SPECS,
-    record_meeting::SPECS,
-    record_forum::SPECS,
-    record_official::SPECS,
-    record_post::SPECS,
-    import::SPECS,
-    data::SPECS,
-    draft::SPECS,
-    watch::SPECS,
-    digest::SPECS,
-    settings::SPECS,
-    outcomes::SPECS,
-    record_outcome::SPECS,
-];
-
 /// Who is asking: an id stable across renames, a display name, whether they may write, and
 /// the language they read.
 #[derive(Debug, Clone)]

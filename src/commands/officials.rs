@@ -12,30 +12,6 @@ use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
 use crate::store::{self, meeting, official, post};
 
-/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
-/// every group's, in the order help and Discord show them).
-pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
-    use crate::catalog::*;
-    &[
-        CommandSpec {
-            id: CommandId::OfficialHistory,
-            path: &["official", "history"],
-            description: "An official's meetings in date order",
-            options: &[OFFICIAL, FROM, TO, PAGE],
-            moderator: false,
-            example: "/official history name:\"Oh Young-hun\"",
-        },
-        CommandSpec {
-            id: CommandId::OfficialShow,
-            path: &["official", "show"],
-            description: "An official's profile, aliases and counts",
-            options: &[OFFICIAL],
-            moderator: false,
-            example: "/official show name:\"Xin Changxing\"",
-        },
-    ]
-};
-
 pub struct HistoryArgs {
     name: String,
     bounds: Bounds,

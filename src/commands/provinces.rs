@@ -10,20 +10,6 @@ use crate::reply::{Chart, Reply, Table};
 use crate::report;
 use crate::store::counts;
 
-/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
-/// every group's, in the order help and Discord show them).
-pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
-    use crate::catalog::*;
-    &[CommandSpec {
-        id: CommandId::Provinces,
-        path: &["provinces"],
-        description: "Provinces ranked by visits, meetings and forums attended",
-        options: &[FROM, TO],
-        moderator: false,
-        example: "/provinces from:2024-01",
-    }]
-};
-
 pub async fn provinces(app: &App, bounds: Bounds) -> Result<Reply> {
     let range = bounds.range;
     let (ranks, outcomes, coverage) = tokio::try_join!(

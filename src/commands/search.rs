@@ -14,27 +14,6 @@ use crate::reply::{Page, Reply, Table};
 use crate::request::Request;
 use crate::store::search;
 
-/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
-/// every group's, in the order help and Discord show them).
-pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
-    use crate::catalog::*;
-    &[CommandSpec {
-        id: CommandId::Search,
-        path: &["search"],
-        description: "Search visits, officials, forums, meetings and outcomes",
-        options: &[
-            req(
-                arg::TEXT,
-                "Whole words to look for; end one with * to match its beginning",
-                OptionKind::Text(SEARCH_MAX),
-            ),
-            PAGE,
-        ],
-        moderator: false,
-        example: "/search text:\"Jeju Forum\"",
-    }]
-};
-
 pub struct SearchArgs {
     text: Text,
     page: i64,

@@ -14,24 +14,6 @@ use crate::request::Request;
 use crate::store::team;
 use crate::t;
 
-/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
-/// every group's, in the order help and Discord show them).
-pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
-    use crate::catalog::*;
-    &[CommandSpec {
-        id: CommandId::Settings,
-        path: &["settings"],
-        description: "The team's settings: the language of watch and digest posts",
-        options: &[opt(
-            arg::LANGUAGE,
-            "Language of what the bot posts to channels",
-            OptionKind::Choice(&["ko", "zh", "en"]),
-        )],
-        moderator: true,
-        example: "/settings language:ko",
-    }]
-};
-
 pub struct SettingsArgs {
     language: Option<Lang>,
 }

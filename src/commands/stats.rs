@@ -12,20 +12,6 @@ use crate::reply::{Chart, Reply};
 use crate::report;
 use crate::store::counts;
 
-/// The commands this file answers, as the catalog lists them (`catalog::COMMANDS` gathers
-/// every group's, in the order help and Discord show them).
-pub(crate) const SPECS: &[crate::catalog::CommandSpec] = {
-    use crate::catalog::*;
-    &[CommandSpec {
-        id: CommandId::Stats,
-        path: &["stats"],
-        description: "Overview of a period: totals, busiest month, top provinces and hosts",
-        options: &[FROM_MONTH, TO_MONTH],
-        moderator: false,
-        example: "/stats from:2024-01 to:2024-12",
-    }]
-};
-
 pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
     let len = from.count_to(to);
     let (prev_from, prev_to) = (from.plus(-len), from.plus(-1));

@@ -3,7 +3,28 @@
 
 use std::sync::LazyLock;
 
-use crate::commands;
+mod data;
+mod digest;
+mod draft;
+mod export;
+mod forums;
+mod help;
+mod import;
+mod officials;
+mod outcomes;
+mod provinces;
+mod record_forum;
+mod record_meeting;
+mod record_official;
+mod record_outcome;
+mod record_post;
+mod record_visit;
+mod search;
+mod settings;
+mod stats;
+mod visits;
+mod watch;
+
 pub(crate) use crate::domain::text::{LONG_MAX, NAME_MAX, SEARCH_MAX, SHORT_MAX, URL_MAX};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -487,9 +508,35 @@ macro_rules! options {
 }
 pub(crate) use options;
 
-/// Every command, group by group in the order help and Discord list them. Each group
-/// declares its commands next to their handlers (`src/commands/<group>.rs`, `SPECS`).
-pub static COMMANDS: LazyLock<Vec<CommandSpec>> = LazyLock::new(|| commands::GROUPS.concat());
+/// Every command, group by group in the order help and Discord list them. Each group's
+/// commands are declared in `src/catalog/<group>.rs`, named after the file of
+/// `src/commands/` that answers them.
+pub static COMMANDS: LazyLock<Vec<CommandSpec>> = LazyLock::new(|| {
+    [
+        visits::SPECS,
+        officials::SPECS,
+        forums::SPECS,
+        provinces::SPECS,
+        stats::SPECS,
+        search::SPECS,
+        export::SPECS,
+        help::SPECS,
+        record_visit::SPECS,
+        record_meeting::SPECS,
+        record_forum::SPECS,
+        record_official::SPECS,
+        record_post::SPECS,
+        import::SPECS,
+        data::SPECS,
+        draft::SPECS,
+        watch::SPECS,
+        digest::SPECS,
+        settings::SPECS,
+        outcomes::SPECS,
+        record_outcome::SPECS,
+    ]
+    .concat()
+});
 
 pub(crate) const CHANNEL: &str = "Channel to post in (its id in the console)";
 pub(crate) const FREQUENCIES: &[&str] = &["weekly", "monthly"];
