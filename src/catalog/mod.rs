@@ -315,6 +315,21 @@ pub(crate) const OFFICIAL: OptionSpec = look(
     ),
     Lookup::Official,
 );
+/// The organization an official serves in.
+pub(crate) const ORGANIZATION: OptionSpec = opt(
+    arg::ORGANIZATION,
+    "Organization",
+    OptionKind::Text(SHORT_MAX),
+);
+/// The Chinese province an official serves.
+pub(crate) const SERVES_IN: OptionSpec = look(
+    opt(
+        arg::PROVINCE,
+        "Chinese province the official serves",
+        OptionKind::Text(NAME_MAX),
+    ),
+    Lookup::Province,
+);
 pub(crate) const LEVELS: &[&str] = &["provincial", "municipal", "county", "party", "other"];
 pub(crate) const FORUM_KINDS: &[&str] = &[
     "investment forum",

@@ -4,29 +4,11 @@
 //! Korean places; planned and other delegations' visits. All texts are written for these
 //! tests.
 
-use chrono::NaiveDate;
-use delegation_bot::commands::App;
-use delegation_bot::intake::{self, Draft, eval};
-use delegation_bot::store;
+use delegation_bot::intake::Draft;
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
+/// `text` drafted against the sample, published on `published`.
 async fn draft(text: &str, published: &str) -> Draft {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("s.db").display());
-    let db = store::open(&url).await.unwrap();
-    let app = App::new(db.clone());
-    delegation_bot::sample::load_sample(&app, &super::confirm::moderator())
-        .await
-        .unwrap();
-    let lexicon = eval::lexicon(&db).await.unwrap();
-    let report = intake::Report {
-        text,
-        published: Some(day(published)),
-    };
-    intake::draft(&report, &lexicon, day(published))
+    super::unseen::draft(text, Some(published)).await
 }
 
 /// Why the draft is no visit (`None`: it is one).

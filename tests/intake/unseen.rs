@@ -14,7 +14,7 @@ fn day(s: &str) -> NaiveDate {
 
 /// `text` drafted against the sample, published on `published` when given; else as pasted
 /// on 2026-12-07 with no date.
-async fn draft(text: &str, published: Option<&str>) -> Draft {
+pub(super) async fn draft(text: &str, published: Option<&str>) -> Draft {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("s.db").display());
     let db = store::open(&url).await.unwrap();
