@@ -131,7 +131,7 @@ impl App {
             .partition(|(_, readings)| !readings.is_empty());
         let none: Vec<i64> = none.into_iter().map(|(id, _)| id).collect();
         let mut write = self.begin().await?;
-        official::no_readings(&mut write, &none).await?;
+        official::readings_made(&mut write, &none).await?;
         if some.is_empty() {
             write.commit().await?;
             return Ok(0);

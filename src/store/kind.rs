@@ -122,8 +122,9 @@ pub struct NewOfficials<'a> {
     pub posts: &'a [(i64, super::post::Fields)],
 }
 
-/// Inserts many new officials with their spellings, readings and posts; with `settle_on`,
-/// their titles are brought in line with the posts held that day.
+/// Inserts many new officials with their spellings, readings and posts, each marked as
+/// having its readings made (none, for a job that gives none); with `settle_on`, their
+/// titles are brought in line with the posts held that day.
 pub async fn insert_officials(
     tx: &mut Tx<'_>,
     new: NewOfficials<'_>,
@@ -139,9 +140,10 @@ pub async fn insert_officials(
     official::insert_many(tx, rows, aliases, dataset).await?;
     // After every typed spelling: a reading never takes a name somebody typed.
     official::add_readings_many(tx, readings).await?;
+    let made: Vec<i64> = rows.iter().map(|n| n.id).collect();
+    official::readings_made(tx, &made).await?;
     super::post::insert_many(tx, posts).await?;
     if let Some(today) = settle_on {
-        let made: Vec<i64> = rows.iter().map(|n| n.id).collect();
         super::post::settle_titles(tx, &made, today).await?;
     }
     Ok(())

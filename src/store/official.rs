@@ -273,7 +273,8 @@ pub(in crate::store) async fn add_readings(
     Ok(())
 }
 
-/// `add_readings` for many new officials at once (an import), in a few statements.
+/// The readings of many new officials at once (an import), in a few statements; the bulk
+/// job marks them made (`readings_made`).
 pub(in crate::store) async fn add_readings_many(
     tx: &mut Tx<'_>,
     readings: &[(i64, Vec<String>)],
@@ -295,14 +296,13 @@ pub(in crate::store) async fn add_readings_many(
         },
     )
     .await?;
-    let ids: Vec<i64> = readings.iter().map(|(id, _)| *id).collect();
-    no_readings(tx, &ids).await
+    Ok(())
 }
 
-/// Marks officials whose spellings give no reading in another script (all in Latin
-/// letters): nothing to generate, so they are not looked at again. Bookkeeping, not part
-/// of the record (no snapshot holds it), so no audit entry.
-pub async fn no_readings(tx: &mut Tx<'_>, ids: &[i64]) -> Result<()> {
+/// Marks officials whose readings are made, or who have none to make (names in Latin
+/// letters only), so they are not looked at again. Bookkeeping, not part of the record (no
+/// snapshot holds it), so no audit entry.
+pub async fn readings_made(tx: &mut Tx<'_>, ids: &[i64]) -> Result<()> {
     for chunk in super::bulk::id_chunks(ids) {
         sqlx::query(
             "UPDATE officials SET readings_done = 1 WHERE id IN (SELECT value FROM json_each(?))",
@@ -314,13 +314,14 @@ pub async fn no_readings(tx: &mut Tx<'_>, ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
-/// Live officials whose readings were never generated (added before migration 0033, or by
-/// an import): id, whether they are on the Chinese side, and every spelling typed.
+/// Live officials whose readings were never generated (added before migration 0033):
+/// id, whether they are on the Chinese side, and every spelling typed. Read at each start
+/// through a partial index of those waiting (migration 0036), so it costs nothing once done.
 pub async fn lacking_readings(db: &SqlitePool) -> Result<Vec<(i64, bool, Vec<String>)>> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT o.id, o.country, json_group_array(a.alias) FROM officials o
            JOIN official_aliases a ON a.official_id = o.id AND a.generated = 0
-          WHERE o.deleted_at IS NULL AND o.readings_done = 0 AND o.dataset <> 'synthetic'
+          WHERE o.readings_done = 0 AND o.deleted_at IS NULL
           GROUP BY o.id ORDER BY o.id",
     )
     .fetch_all(db)
