@@ -6,7 +6,8 @@
 //! (see README "Performance"): what the fake refuses (a late callback) is counted.
 //!
 //! `cargo bench --bench burst` (BURST_VISITS=1000000 for a bigger database, or
-//! BURST_DB=bench-data/bench-1000000.db to copy one the bench subcommand made).
+//! BURST_DB=bench-data/bench-1000000.db to copy one the bench subcommand made;
+//! BURST_ONLY=0..9 sends one kind of interaction only).
 
 #[allow(dead_code)]
 #[path = "../tests/discord/fake.rs"]
@@ -29,7 +30,13 @@ fn ms(d: Duration) -> String {
 /// the read commands members use.
 fn interaction(i: u32, visits: i64, official: &str) -> Value {
     let n = i % MEMBERS;
-    if i % 10 == 9 {
+    // BURST_ONLY=k (0-8 a read below, 9 the write): one kind of interaction only, to see
+    // which one a change in latency or memory comes from.
+    let only: Option<u32> = std::env::var("BURST_ONLY")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let kind = only.unwrap_or(if i % 10 == 9 { 9 } else { i % 9 });
+    if kind == 9 {
         let who = Who::Many {
             n: n % 10,
             moderator: true,
@@ -51,7 +58,7 @@ fn interaction(i: u32, visits: i64, official: &str) -> Value {
         moderator: false,
     };
     let id = 1 + (i64::from(i) * 7919) % visits;
-    match i % 9 {
+    match kind {
         0 => command(who, &["visits", "monthly"], &[]),
         1 => command(who, &["visits", "list"], &[]),
         2 => command(who, &["visits", "list"], &[("province", json!("Jiangsu"))]),
@@ -166,6 +173,9 @@ async fn main() {
         .filter(|r| is_callback(r))
         .collect();
     let elapsed = started.elapsed();
+    // What the bot keeps once the burst is over (it gives memory back when the last
+    // interaction is answered), not what it holds in the middle of answering it.
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let loaded = memory_kb(&bot.child.id().to_string());
 
     let mut latencies: Vec<Duration> = Vec::new();

@@ -3,6 +3,7 @@
 //! download under way is abandoned with a word to its user, and those already being answered
 //! get up to `drain` to finish before the process goes anyway.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use tokio::sync::{RwLock, RwLockReadGuard, watch};
@@ -10,24 +11,48 @@ use tokio::sync::{RwLock, RwLockReadGuard, watch};
 pub(super) struct Shutdown {
     /// Held for reading by each interaction being answered; the drain takes it for writing.
     in_flight: RwLock<()>,
+    /// How many are being answered: the last one out gives the burst's memory back.
+    busy: AtomicUsize,
     draining: watch::Sender<bool>,
+}
+
+/// One interaction's right to be answered (see `Shutdown::enter`).
+pub(super) struct Pass<'a> {
+    _held: RwLockReadGuard<'a, ()>,
+    busy: &'a AtomicUsize,
+}
+
+impl Drop for Pass<'_> {
+    fn drop(&mut self) {
+        if self.busy.fetch_sub(1, Ordering::AcqRel) == 1 {
+            crate::operate::give_memory_back();
+        }
+    }
 }
 
 impl Shutdown {
     pub fn new() -> Shutdown {
         Shutdown {
             in_flight: RwLock::new(()),
+            busy: AtomicUsize::new(0),
             draining: watch::channel(false).0,
         }
     }
 
     /// A pass for one interaction, or `None` once the bot is draining (tell them to retry).
-    pub async fn enter(&self) -> Option<RwLockReadGuard<'_, ()>> {
+    pub async fn enter(&self) -> Option<Pass<'_>> {
         if *self.draining.borrow() {
             return None;
         }
-        let pass = self.in_flight.read().await;
-        (!*self.draining.borrow()).then_some(pass)
+        let held = self.in_flight.read().await;
+        if *self.draining.borrow() {
+            return None;
+        }
+        self.busy.fetch_add(1, Ordering::AcqRel);
+        Some(Pass {
+            _held: held,
+            busy: &self.busy,
+        })
     }
 
     /// Resolves when draining begins: work that may wait long (a download) gives up then.

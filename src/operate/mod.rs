@@ -27,6 +27,19 @@ pub fn keep_memory_small() {
     }
 }
 
+/// Hands the allocator's free pages back to the system (glibc keeps freed memory inside
+/// its heaps, where a burst leaves it scattered). Called when the last interaction of a
+/// burst is answered; runs on a blocking thread, as it walks every heap.
+pub fn give_memory_back() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        // SAFETY: malloc_trim only releases free memory; callable from any thread.
+        runtime.spawn_blocking(|| unsafe {
+            libc::malloc_trim(0);
+        });
+    }
+}
+
 /// `METRICS_ADDR` (e.g. `127.0.0.1:9184`), if set.
 pub fn metrics_addr() -> anyhow::Result<Option<SocketAddr>> {
     match crate::configuration::settings().metrics_addr.as_str() {
