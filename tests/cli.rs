@@ -9,6 +9,9 @@ use serde_json::Value;
 #[path = "common/binary.rs"]
 mod binary;
 
+#[path = "cli/answers.rs"]
+mod answers;
+
 fn bot(dir: &Path, db: &str, args: &[&str]) -> Output {
     binary::run(dir, db, args)
 }

@@ -86,6 +86,8 @@ files-part = Files, part { $part } of { $count }
 
 ## An official's title when it is a local leader's office of a known place (format::title).
 ## $level: city, province, region (autonomous), sar (Hong Kong, Macau) or korea.
+title-prime-minister = Prime Minister
+title-president = President
 title-governor = { $level ->
    *[other] Governor of { $place }
 }

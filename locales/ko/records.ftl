@@ -85,6 +85,8 @@ too-large-ask = 봇 운영자에게 요청하세요
 files-part = 파일, { $count }개 중 { $part }번째
 
 ## 공직자의 직함: 알려진 지역의 단체장 직위일 때 (format::title).
+title-prime-minister = 국무총리
+title-president = 대통령
 title-governor = { $level ->
     [province] { $place } 성장
     [city] { $place } 시장

@@ -85,6 +85,8 @@ too-large-ask = 请向机器人的运维人员索取
 files-part = 文件，第 { $part }/{ $count } 部分
 
 ## 官员职务：已知地方的地方领导职务（format::title）。城市名已带“市”。
+title-prime-minister = 国务总理
+title-president = 总统
 title-governor = { $level ->
     [province] { $place }省长
     [city] { $place }长

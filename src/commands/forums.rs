@@ -127,7 +127,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
             format!(
                 "{} #{vid} · {} · {start}{}",
                 t!("label-visit"),
-                prov.clone().unwrap_or_default(),
+                crate::i18n::format::place(prov.as_deref().unwrap_or_default()),
                 leader
                     .as_ref()
                     .map(|l| {

@@ -28,6 +28,36 @@ impl Args for SearchArgs {
     }
 }
 
+/// A hit's title in the reader's words. The index keeps one English title per record
+/// (`store::search::index`): "Visit #3 · Hainan · 2024-05-29", "Meeting #2 · 2024-06 ·
+/// Seoul", "Oh Se-hoon (Mayor of Seoul)", "MOU on trade · mou · 2024-06"; its places,
+/// people, titles and kinds are named again here, and the record's number, which the
+/// first column gives, is not repeated.
+fn shown_title(entity: &str, title: &str) -> String {
+    use crate::i18n::format::{choice, person, place, title as office};
+    let parts: Vec<&str> = title.split(" · ").collect();
+    match (entity, parts.as_slice()) {
+        ("visit", [_, provinces, rest @ ..]) => [place(provinces)]
+            .into_iter()
+            .chain(rest.iter().map(|r| r.to_string()))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        ("meeting", [_, date, at @ ..]) => [date.to_string()]
+            .into_iter()
+            .chain(at.iter().map(|p| place(p)))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        ("outcome", [named @ .., kind, date]) => {
+            format!("{} · {} · {date}", named.join(" · "), choice(kind))
+        }
+        ("official", _) => match title.strip_suffix(')').and_then(|t| t.split_once(" (")) {
+            Some((name, post)) => format!("{} ({})", person(name), office(post)),
+            None => person(title),
+        },
+        _ => title.to_string(),
+    }
+}
+
 pub async fn search(app: &App, SearchArgs { text, page }: SearchArgs) -> Result<Reply> {
     let mut read = crate::store::read(&app.db).await?;
     let Some(query) = search::Query::prepare(&mut read, text.as_str()).await? else {
@@ -47,7 +77,7 @@ pub async fn search(app: &App, SearchArgs { text, page }: SearchArgs) -> Result<
                 crate::i18n::format::kind_said(&h.entity.to_string()),
                 h.id
             ),
-            h.title.clone(),
+            shown_title(&h.entity, &h.title),
             h.snippet.replace('\n', " "),
         ]);
     }

@@ -47,7 +47,7 @@ pub async fn stats(app: &App, Months { from, to }: Months) -> Result<Reply> {
                 crate::i18n::format::person(&h.name),
                 h.title
                     .as_ref()
-                    .map(|t| format!(", {t}"))
+                    .map(|t| format!(", {}", crate::i18n::format::title(t)))
                     .unwrap_or_default(),
                 h.meetings
             )

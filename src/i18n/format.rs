@@ -131,6 +131,9 @@ pub fn title(title: &str) -> String {
     if lang == Lang::En {
         return title.to_string();
     }
+    if let Some(id) = national_office(title) {
+        return render(lang, &crate::error::Message { id, args: vec![] });
+    }
     let Some((office, place)) = office_and_place(title) else {
         return title.to_string();
     };
@@ -157,6 +160,17 @@ pub fn title(title: &str) -> String {
         ],
     };
     render(lang, &m)
+}
+
+/// The message of a Korean national office with one holder, named without a place.
+fn national_office(title: &str) -> Option<&'static str> {
+    match title.trim().to_lowercase().as_str() {
+        "prime minister" | "prime minister of korea" | "korean prime minister" => {
+            Some("title-prime-minister")
+        }
+        "president" | "president of korea" | "korean president" => Some("title-president"),
+        _ => None,
+    }
 }
 
 /// The office and the place (its English name) of a title such as "Vice Governor of

@@ -604,9 +604,12 @@ fn all_of(s: &str, f: fn(char) -> bool) -> bool {
 /// Dong-yeon); a Chinese name in Hanzi its pinyin and Korean transcription (信长星 → Xin
 /// Changxing, 신창싱); a Korean name in Hanja its Sino-Korean reading and that reading's
 /// romanization (吴世勋 → 오세훈, Oh Se-hoon); a Chinese name in Hangul its pinyin (신창싱 →
-/// Xin Changxing). Spellings already given are left out.
+/// Xin Changxing). Spellings already given are left out, and so is the reading of a Korean
+/// name's Hanja when its Hangul is given: a character has more than one reading (吳怜勳 is
+/// 오영훈, not 오령훈), and the Hangul on record is the person's own.
 pub fn readings(spellings: &[&str], chinese_side: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let hangul_given = spellings.iter().any(|s| in_hangul(s.trim()));
     for s in spellings {
         let s = s.trim();
         if in_hangul(s) {
@@ -619,7 +622,7 @@ pub fn readings(spellings: &[&str], chinese_side: bool) -> Vec<String> {
             if chinese_side {
                 out.push(chinese(s));
                 out.extend(chinese_in_hangul(s));
-            } else if let Some(hangul) = hangul_reading(s) {
+            } else if let Some(hangul) = hangul_reading(s).filter(|_| !hangul_given) {
                 out.push(korean(&hangul));
                 out.push(hangul);
             }
@@ -653,6 +656,12 @@ mod tests {
         assert_eq!(korean("김동연"), "Kim Dong-yeon");
         assert_eq!(korean("이상욱"), "Lee Sang-wook");
         assert_eq!(korean("권기식"), "Kwon Gi-sik");
+    }
+
+    #[test]
+    fn a_korean_names_hanja_is_read_only_when_its_hangul_is_not_given() {
+        assert_eq!(readings(&["吴世勋"], false), ["Oh Se-hoon", "오세훈"]);
+        assert_eq!(readings(&["오영훈", "吴怜勋"], false), ["Oh Young-hoon"]);
     }
 
     #[test]
