@@ -226,23 +226,16 @@ pub(super) async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> R
     .bind(id)
     .execute(&mut **tx)
     .await?;
-    write_visits(tx, id, &f.visits).await
+    VISITS.replace(tx, id, &f.visits).await
 }
 
-async fn write_visits(tx: &mut Tx<'_>, id: i64, visits: &[i64]) -> Result<()> {
-    sqlx::query("DELETE FROM forum_visits WHERE forum_id = ?")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    for v in visits {
-        sqlx::query("INSERT OR IGNORE INTO forum_visits (forum_id, visit_id) VALUES (?, ?)")
-            .bind(id)
-            .bind(v)
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(())
-}
+/// The visits that attended a forum.
+const VISITS: record::LinkTable = record::LinkTable {
+    table: "forum_visits",
+    owner: "forum_id",
+    link: "visit_id",
+    ordered: false,
+};
 
 pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;

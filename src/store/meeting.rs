@@ -177,25 +177,16 @@ pub(super) async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> R
     .bind(id)
     .execute(&mut **tx)
     .await?;
-    write_participants(tx, id, &f.participants).await
+    PARTICIPANTS.replace(tx, id, &f.participants).await
 }
 
-async fn write_participants(tx: &mut Tx<'_>, id: i64, participants: &[i64]) -> Result<()> {
-    sqlx::query("DELETE FROM meeting_participants WHERE meeting_id = ?")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    for p in participants {
-        sqlx::query(
-            "INSERT OR IGNORE INTO meeting_participants (meeting_id, official_id) VALUES (?, ?)",
-        )
-        .bind(id)
-        .bind(p)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
+/// The officials who took part in a meeting.
+const PARTICIPANTS: record::LinkTable = record::LinkTable {
+    table: "meeting_participants",
+    owner: "meeting_id",
+    link: "official_id",
+    ordered: false,
+};
 
 pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
     write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;

@@ -63,6 +63,46 @@ pub(super) async fn links(tx: &mut Tx<'_>, sql: &'static str, id: i64) -> Result
         .await?)
 }
 
+/// A table of links from one kind of record to others: `owner` the record's column, `link`
+/// the linked one's; an `ordered` table keeps the links' order in its `position` column.
+pub(super) struct LinkTable {
+    pub table: &'static str,
+    pub owner: &'static str,
+    pub link: &'static str,
+    pub ordered: bool,
+}
+
+impl LinkTable {
+    /// Makes record `id`'s links exactly `ids` (a link given twice is kept once).
+    pub(super) async fn replace(&self, tx: &mut Tx<'_>, id: i64, ids: &[i64]) -> Result<()> {
+        let LinkTable {
+            table,
+            owner,
+            link,
+            ordered,
+        } = self;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE {owner} = ?"
+        )))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        let insert = if *ordered {
+            format!("INSERT OR IGNORE INTO {table} ({owner}, {link}, position) VALUES (?, ?, ?)")
+        } else {
+            format!("INSERT OR IGNORE INTO {table} ({owner}, {link}) VALUES (?, ?)")
+        };
+        for (position, linked) in ids.iter().enumerate() {
+            let q = sqlx::query(sqlx::AssertSqlSafe(insert.as_str()))
+                .bind(id)
+                .bind(linked);
+            let q = if *ordered { q.bind(position as i64) } else { q };
+            q.execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+}
+
 /// The last step of putting a record back (undo), once its fields are written: its dataset
 /// and deletion as the snapshot had them, and its version moved on.
 pub(super) async fn restore_stamp(tx: &mut Tx<'_>, table: &str, id: i64, s: &Stamp) -> Result<()> {

@@ -287,6 +287,22 @@ pub(super) async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> R
     write_children(tx, id, &f.provinces, &f.places, &f.sources).await
 }
 
+/// The provinces a delegation came from.
+const PROVINCES: record::LinkTable = record::LinkTable {
+    table: "visit_provinces",
+    owner: "visit_id",
+    link: "region_id",
+    ordered: false,
+};
+
+/// The Korean places a delegation went to, in the order of its itinerary.
+const PLACES: record::LinkTable = record::LinkTable {
+    table: "visit_places",
+    owner: "visit_id",
+    link: "region_id",
+    ordered: true,
+};
+
 async fn write_children(
     tx: &mut Tx<'_>,
     id: i64,
@@ -294,29 +310,8 @@ async fn write_children(
     places: &[i64],
     sources: &[Source],
 ) -> Result<()> {
-    for table in ["visit_provinces", "visit_places"] {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DELETE FROM {table} WHERE visit_id = ?"
-        )))
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for p in provinces {
-        sqlx::query("INSERT INTO visit_provinces (visit_id, region_id) VALUES (?, ?)")
-            .bind(id)
-            .bind(p)
-            .execute(&mut **tx)
-            .await?;
-    }
-    for (i, p) in places.iter().enumerate() {
-        sqlx::query("INSERT INTO visit_places (visit_id, region_id, position) VALUES (?, ?, ?)")
-            .bind(id)
-            .bind(p)
-            .bind(i as i64)
-            .execute(&mut **tx)
-            .await?;
-    }
+    PROVINCES.replace(tx, id, provinces).await?;
+    PLACES.replace(tx, id, places).await?;
     SourcesOf::Visit.replace(tx, id, sources).await
 }
 

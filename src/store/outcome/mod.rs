@@ -173,25 +173,21 @@ pub(super) async fn write(tx: &mut Tx<'_>, id: i64, f: &Fields, bump: bool) -> R
     write_children(tx, id, &f.provinces, &f.sources).await
 }
 
+/// The provinces an outcome is for.
+const PROVINCES: record::LinkTable = record::LinkTable {
+    table: "outcome_provinces",
+    owner: "outcome_id",
+    link: "region_id",
+    ordered: false,
+};
+
 async fn write_children(
     tx: &mut Tx<'_>,
     id: i64,
     provinces: &[i64],
     sources: &[Source],
 ) -> Result<()> {
-    sqlx::query("DELETE FROM outcome_provinces WHERE outcome_id = ?")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    for p in provinces {
-        sqlx::query(
-            "INSERT OR IGNORE INTO outcome_provinces (outcome_id, region_id) VALUES (?, ?)",
-        )
-        .bind(id)
-        .bind(p)
-        .execute(&mut **tx)
-        .await?;
-    }
+    PROVINCES.replace(tx, id, provinces).await?;
     SourcesOf::Outcome.replace(tx, id, sources).await
 }
 

@@ -5,7 +5,7 @@ use crate::i18n::records;
 use std::collections::HashMap;
 
 use super::job::Job;
-use super::rows::{Owner, Rows};
+use super::rows::{Keyed, Owner, Rows};
 use super::{Item, Refusal};
 use crate::domain::Entity;
 use crate::domain::text::{NAME_MAX, SHORT_MAX};
@@ -86,12 +86,8 @@ fn duplicate(item: &Item, owner: Owner) -> Refusal {
     )
 }
 
-/// The visits rows name that are live, and every forum's duplicate key (on record, then
-/// each new row's).
-pub(super) struct Context {
-    live: HashMap<i64, (String, String)>,
-    keys: HashMap<(String, String, String), Owner>,
-}
+/// The visits rows name that are live, and who holds each forum's duplicate key.
+pub(super) type Context = Keyed<(String, String, String)>;
 
 fn key(f: &Fields) -> (String, String, String) {
     forum::key(
@@ -112,12 +108,11 @@ impl Rows for Fields {
             }
         }
         let live = visit::live_spans(&mut job.write, &wanted).await?;
-        let keys = forum::keys(&mut job.write)
-            .await?
-            .into_iter()
-            .map(|(id, key)| (key, Owner::Record(id)))
-            .collect();
-        Ok(Context { live, keys })
+        let keys = forum::keys(&mut job.write).await?;
+        Ok(Keyed::new(
+            live,
+            keys.into_iter().map(|(id, key)| (key, id)),
+        ))
     }
 
     fn check(job: &Job<'_>, item: &Item, cx: &Context) -> Result<Fields, Refusal> {
@@ -131,17 +126,13 @@ impl Rows for Fields {
         fields: &Fields,
         except: Option<i64>,
     ) -> Result<Option<Refusal>> {
-        let owner = match except {
-            None => cx.keys.get(&key(fields)).copied(),
-            Some(id) => forum::find_duplicate(&mut job.write, fields, Some(id))
-                .await?
-                .map(Owner::Record),
-        };
-        Ok(owner.map(|o| duplicate(item, o)))
+        let on_record = forum::find_duplicate(&mut job.write, fields, except);
+        let holder = cx.holder(key(fields), except.is_some(), on_record).await?;
+        Ok(holder.map(|o| duplicate(item, o)))
     }
 
     fn keep(cx: &mut Context, owner: Owner, fields: &Fields) {
-        cx.keys.entry(key(fields)).or_insert(owner);
+        cx.keep(key(fields), owner);
     }
 
     fn brought<'j>(job: &'j mut Job<'_>) -> Option<&'j mut HashMap<i64, i64>> {

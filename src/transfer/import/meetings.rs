@@ -6,7 +6,7 @@ use crate::i18n::records;
 use std::collections::HashMap;
 
 use super::job::Job;
-use super::rows::{Owner, Rows};
+use super::rows::{Keyed, Owner, Rows};
 use super::{Item, Refusal};
 use crate::domain::Entity;
 use crate::domain::text::{LONG_MAX, NAME_MAX};
@@ -72,12 +72,8 @@ fn duplicate(item: &Item, owner: Owner) -> Refusal {
     )
 }
 
-/// The visits rows name that are live, and the meetings on the rows' days by their
-/// duplicate key (on record, then each new row's).
-pub(super) struct Context {
-    live: HashMap<i64, (String, String)>,
-    keys: HashMap<(String, Vec<i64>), Owner>,
-}
+/// The visits rows name that are live, and who holds each meeting's duplicate key.
+pub(super) type Context = Keyed<(String, Vec<i64>)>;
 
 fn key(f: &Fields) -> (String, Vec<i64>) {
     (f.date.first_day().to_string(), f.participants.clone())
@@ -100,12 +96,12 @@ impl Rows for Fields {
         days.sort_unstable();
         days.dedup();
         let live = visit::live_spans(&mut job.write, &wanted).await?;
-        let keys = meeting::on_days(&mut job.write, &days)
-            .await?
-            .into_iter()
-            .map(|(id, day, people)| ((day, people), Owner::Record(id)))
-            .collect();
-        Ok(Context { live, keys })
+        let keys = meeting::on_days(&mut job.write, &days).await?;
+        Ok(Keyed::new(
+            live,
+            keys.into_iter()
+                .map(|(id, day, people)| ((day, people), id)),
+        ))
     }
 
     fn check(job: &Job<'_>, item: &Item, cx: &Context) -> Result<Fields, Refusal> {
@@ -119,17 +115,13 @@ impl Rows for Fields {
         fields: &Fields,
         except: Option<i64>,
     ) -> Result<Option<Refusal>> {
-        let owner = match except {
-            None => cx.keys.get(&key(fields)).copied(),
-            Some(id) => meeting::find_duplicate(&mut job.write, fields, Some(id))
-                .await?
-                .map(Owner::Record),
-        };
-        Ok(owner.map(|o| duplicate(item, o)))
+        let on_record = meeting::find_duplicate(&mut job.write, fields, except);
+        let holder = cx.holder(key(fields), except.is_some(), on_record).await?;
+        Ok(holder.map(|o| duplicate(item, o)))
     }
 
     fn keep(cx: &mut Context, owner: Owner, fields: &Fields) {
-        cx.keys.entry(key(fields)).or_insert(owner);
+        cx.keep(key(fields), owner);
     }
 
     fn brought<'j>(job: &'j mut Job<'_>) -> Option<&'j mut HashMap<i64, i64>> {

@@ -59,6 +59,48 @@ pub(super) trait Rows: Bulk + PartialEq {
     }
 }
 
+/// What the rows of a kind that is a duplicate by its key (a forum's name, edition and
+/// start; a meeting's day and people) are checked against: the visits they attend, live
+/// on record (id → first and last day), and who holds each key.
+pub(super) struct Keyed<K> {
+    pub live: HashMap<i64, (String, String)>,
+    keys: HashMap<K, Owner>,
+}
+
+impl<K: std::hash::Hash + Eq> Keyed<K> {
+    pub fn new(
+        live: HashMap<i64, (String, String)>,
+        on_record: impl IntoIterator<Item = (K, i64)>,
+    ) -> Keyed<K> {
+        let keys = on_record
+            .into_iter()
+            .map(|(key, id)| (key, Owner::Record(id)))
+            .collect();
+        Keyed { live, keys }
+    }
+
+    /// Who holds `key` before this row: for a new row, a record on file or an earlier
+    /// row; for a row that updates a record, what `on_record` finds (the record itself
+    /// left out). `on_record` is only run for the latter.
+    pub async fn holder(
+        &self,
+        key: K,
+        updating: bool,
+        on_record: impl Future<Output = Result<Option<i64>>>,
+    ) -> Result<Option<Owner>> {
+        if updating {
+            Ok(on_record.await?.map(Owner::Record))
+        } else {
+            Ok(self.keys.get(&key).copied())
+        }
+    }
+
+    /// The row's key is held from now on (by the first to hold it).
+    pub fn keep(&mut self, key: K, owner: Owner) {
+        self.keys.entry(key).or_insert(owner);
+    }
+}
+
 pub(super) async fn import<R: Rows>(job: &mut Job<'_>, items: Vec<Item>) -> Result<()>
 where
     R::Snapshot: Serialize,
