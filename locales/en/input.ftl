@@ -154,4 +154,4 @@ col-when = When
 col-who = Who
 col-what = What
 col-records = Records
-value-needs-quotes = `{ $typed }` is not an option; a value with spaces goes in quotes: { $quoted }
+value-needs-quotes = `{ $typed }` is not an option; a value with spaces goes in quotes: { $option }:{ $value }

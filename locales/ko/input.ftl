@@ -145,4 +145,4 @@ col-when = 시각
 col-who = 작성자
 col-what = 내용
 col-records = 기록 수
-value-needs-quotes = `{ $typed }`은(는) 옵션이 아닙니다. 공백이 든 값은 따옴표로 묶으세요: { $quoted }
+value-needs-quotes = `{ $typed }`은(는) 옵션이 아닙니다. 공백이 든 값은 따옴표로 묶으세요: { $option }:{ $value }

@@ -145,4 +145,4 @@ col-when = 时间
 col-who = 修改人
 col-what = 内容
 col-records = 记录数
-value-needs-quotes = `{ $typed }` 不是选项；含空格的值请加引号：{ $quoted }
+value-needs-quotes = `{ $typed }` 不是选项；含空格的值请加引号：{ $option }:{ $value }

@@ -38,14 +38,16 @@ pub fn is_invisible(c: char) -> bool {
 /// the same, else in double quotes with `\"` and `\\` inside (`name:"Kim \"Danny\" O'Neil"`).
 /// Every command the bot prints for someone to type is written with this.
 pub fn typed(name: &str, value: &str) -> String {
+    format!("{name}:{}", value_typed(value))
+}
+
+/// The value of `typed`: bare, or quoted when it has to be.
+pub fn value_typed(value: &str) -> String {
     let starts_quoted = value.starts_with(['"', '\'', '“', '‘']);
     if !value.is_empty() && !starts_quoted && !value.contains(char::is_whitespace) {
-        format!("{name}:{value}")
+        value.to_string()
     } else {
-        format!(
-            "{name}:\"{}\"",
-            value.replace('\\', "\\\\").replace('"', "\\\"")
-        )
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
     }
 }
 

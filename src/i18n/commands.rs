@@ -94,6 +94,14 @@ pub fn option_name(name: &str) -> String {
     said(&format!("arg-{name}"), name)
 }
 
+/// An option's name in `lang`, if it is an option of the catalog that `lang` names.
+pub fn option_name_in(lang: Lang, name: &str) -> Option<String> {
+    locale(lang)
+        .and_then(texts)
+        .and_then(|t| t.get(&format!("arg-{name}")))
+        .cloned()
+}
+
 /// Text `id` in every localized locale that has it: Discord's `*_localizations`.
 pub fn localizations(id: &str) -> Vec<(&'static str, String)> {
     TEXTS

@@ -178,6 +178,10 @@ pub fn render(lang: Lang, m: &Message) -> String {
     let mut args = FluentArgs::new();
     for (name, value) in &m.args {
         match value {
+            Arg::Text(t) if names_option(m.id, name) => {
+                let said = commands::option_name_in(lang, t).unwrap_or_else(|| t.clone());
+                args.set(*name, FluentValue::from(said))
+            }
             Arg::Text(t) => args.set(*name, FluentValue::from(t.as_str())),
             Arg::Int(n) => args.set(*name, FluentValue::from(*n)),
             Arg::Message(inner) => args.set(*name, FluentValue::from(render(lang, inner))),
@@ -189,6 +193,19 @@ pub fn render(lang: Lang, m: &Message) -> String {
         tracing::warn!(id = m.id, %lang, ?errors, "a message was rendered with errors");
     }
     text.into_owned()
+}
+
+/// Whether argument `arg` of message `id` is an option's name, which the reader sees in
+/// their language (`번호:1`, not `id:1`): the reader typed it so, or Discord showed it so.
+fn names_option(id: &str, arg: &str) -> bool {
+    match arg {
+        "option" | "field" => true,
+        "name" => {
+            id.starts_with("number-")
+                || matches!(id, "bool-expected" | "not-a-choice" | "channel-expected")
+        }
+        _ => false,
+    }
 }
 
 /// The text of message `id` (an id built at run time, `choice-<value>`) in `lang` alone,

@@ -57,7 +57,8 @@ impl Request {
                         Some((key, value)) => UserError::from(crate::msg!(
                             "value-needs-quotes",
                             typed = typed.as_str(),
-                            quoted = crate::domain::text::typed(key, &format!("{value} {typed}"))
+                            option = key.as_str(),
+                            value = crate::domain::text::value_typed(&format!("{value} {typed}"))
                         )),
                         None => UserError::from(crate::msg!(
                             "not-an-option",

@@ -239,6 +239,31 @@ async fn errors_are_said_in_the_readers_language() {
 }
 
 #[tokio::test]
+async fn errors_name_options_as_the_reader_sees_them() {
+    let t = TestApp::with_sample().await;
+    let cases = [
+        (Lang::Ko, "/visits show id:abc", "번호:1"),
+        (Lang::Ko, "/방문 월별 시작:2024-13", "시작:"),
+        (
+            Lang::Ko,
+            "/visits list province:Jiangsu Hainan",
+            "성:\"Jiangsu Hainan\"",
+        ),
+        (Lang::Zh, "/visits show id:abc", "编号:1"),
+        (Lang::En, "/visits show id:abc", "id:1"),
+    ];
+    for (lang, line, named) in cases {
+        let e = t
+            .app
+            .run_line(&TestApp::reader(lang), line)
+            .await
+            .unwrap_err();
+        let said = e.said(lang);
+        assert!(said.contains(named), "{lang} {line}: {said}");
+    }
+}
+
+#[tokio::test]
 async fn places_are_named_and_times_shown_as_the_reader_reads_them() {
     let t = TestApp::with_sample().await;
     let ko = t
@@ -559,7 +584,7 @@ async fn a_value_with_a_space_gets_a_hint_about_quotes() {
         .await
         .unwrap_err();
     let said = e.said(Lang::Ko);
-    assert!(said.contains("province:\"Hainan Jiangsu\""), "{said}");
+    assert!(said.contains("성:\"Hainan Jiangsu\""), "{said}");
     assert!(said.contains("따옴표"), "{said}");
 }
 
