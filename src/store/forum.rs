@@ -237,11 +237,6 @@ const VISITS: record::LinkTable = record::LinkTable {
     ordered: false,
 };
 
-pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
-    write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
-    record::restore_stamp(tx, "forums", s.row.id, &s.row.stamp).await
-}
-
 /// What /forums list filters on.
 pub struct ListFilter {
     pub range: DateRange,

@@ -51,7 +51,27 @@ pub trait Bulk: Record {
 }
 
 macro_rules! record {
-    ($module:ident, $entity:ident $(, $bump:expr)?) => {
+    // A kind whose record is its fields and stamp: written raising its version, put back
+    // (undo) by writing its fields and then its stamp into `$table`.
+    ($module:ident, $entity:ident, $table:literal) => {
+        record!(@common $module, $entity, true);
+        impl Restore for $module::Fields {
+            async fn restore(tx: &mut Tx<'_>, s: &$module::Snapshot) -> Result<()> {
+                $module::write(tx, s.row.id, &$module::Fields::from_snapshot(s), false).await?;
+                super::record::restore_stamp(tx, $table, s.row.id, &s.row.stamp).await
+            }
+        }
+    };
+    // A kind with its own write (which raises the version) and its own way back.
+    ($module:ident, $entity:ident) => {
+        record!(@common $module, $entity);
+        impl Restore for $module::Fields {
+            async fn restore(tx: &mut Tx<'_>, s: &$module::Snapshot) -> Result<()> {
+                $module::restore(tx, s).await
+            }
+        }
+    };
+    (@common $module:ident, $entity:ident $(, $bump:expr)?) => {
         impl Record for $module::Fields {
             const ENTITY: Entity = Entity::$entity;
             type Snapshot = $module::Snapshot;
@@ -75,18 +95,22 @@ macro_rules! record {
                 $module::create(tx, self, id, dataset).await
             }
             async fn restore(tx: &mut Tx<'_>, s: &$module::Snapshot) -> Result<()> {
-                $module::restore(tx, s).await
+                <Self as Restore>::restore(tx, s).await
             }
         }
     };
 }
 
-// The last argument raises the version as the record is written (officials always do).
-record!(visit, Visit, true);
-record!(meeting, Meeting, true);
-record!(forum, Forum, true);
+/// How a kind is put back as a snapshot had it (`Record::restore`), chosen by `record!`.
+trait Restore: Record {
+    fn restore(tx: &mut Tx<'_>, s: &Self::Snapshot) -> impl Future<Output = Result<()>> + Send;
+}
+
+record!(visit, Visit, "visits");
+record!(meeting, Meeting, "meetings");
+record!(forum, Forum, "forums");
 record!(official, Official);
-record!(outcome, Outcome, true);
+record!(outcome, Outcome, "outcomes");
 
 macro_rules! bulk {
     ($module:ident) => {

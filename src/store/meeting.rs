@@ -188,11 +188,6 @@ const PARTICIPANTS: record::LinkTable = record::LinkTable {
     ordered: false,
 };
 
-pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
-    write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
-    record::restore_stamp(tx, "meetings", s.row.id, &s.row.stamp).await
-}
-
 /// One of an official's meetings, with the others who took part.
 #[derive(sqlx::FromRow)]
 pub struct WithOfficial {

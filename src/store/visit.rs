@@ -315,12 +315,6 @@ async fn write_children(
     SourcesOf::Visit.replace(tx, id, sources).await
 }
 
-/// Puts a visit back exactly as a snapshot had it (undo).
-pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
-    write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
-    record::restore_stamp(tx, "visits", s.row.id, &s.row.stamp).await
-}
-
 /// Every live visit from these provinces: (id, first day, last day it may cover, province).
 pub async fn spans(tx: &mut Tx<'_>, provinces: &[i64]) -> Result<Vec<(i64, String, String, i64)>> {
     Ok(sqlx::query_as(

@@ -191,12 +191,6 @@ async fn write_children(
     SourcesOf::Outcome.replace(tx, id, sources).await
 }
 
-/// Puts an outcome back exactly as a snapshot had it (undo).
-pub(super) async fn restore(tx: &mut Tx<'_>, s: &Snapshot) -> Result<()> {
-    write(tx, s.row.id, &Fields::from_snapshot(s), false).await?;
-    record::restore_stamp(tx, "outcomes", s.row.id, &s.row.stamp).await
-}
-
 pub(super) async fn insert_rows(
     tx: &mut Tx<'_>,
     rows: &[super::bulk::New<Fields>],
