@@ -13,8 +13,8 @@ use crate::store::names::{self, Written};
 pub type Cache = Arc<tokio::sync::Mutex<Option<(i64, Arc<People>)>>>;
 
 /// A Korean and a Chinese reader's name of one person: a Chinese official as `신창싱(信长星)`
-/// and `信长星`; a Korean official as `오세훈` and `吴世勋` (where a Hanja spelling is on
-/// record).
+/// and `信长星`; a Korean official as `오세훈` and `吴世勋` (`Oh Se-hoon` where no Hanja spelling
+/// is on record).
 fn named(s: &Written) -> (Option<String>, Option<String>) {
     let mut all: Vec<&str> = s.local_name.iter().map(String::as_str).collect();
     all.extend(s.aliases.as_deref().unwrap_or("").split('\u{1f}'));
@@ -35,8 +35,10 @@ fn named(s: &Written) -> (Option<String>, Option<String>) {
         };
         (ko, han)
     } else {
+        // A Chinese reader without the Hanja of a Korean name reads its romanization (the
+        // record's name), not Hangul.
         let hangul = hangul.or_else(|| han.as_deref().and_then(romanize::hangul_reading));
-        (hangul.clone(), han.or(hangul))
+        (hangul, han)
     }
 }
 

@@ -716,3 +716,32 @@ async fn meeting_and_forum_places_in_the_readers_language() {
     let history = show(Lang::Ko, "/official history name:\"Oh Se-hoon\"").await;
     assert!(history.contains("Lotte Hotel Seoul"), "{history}");
 }
+
+#[tokio::test]
+async fn a_chinese_reader_sees_a_korean_name_in_hanja_or_romanized_never_in_hangul() {
+    let t = TestApp::with_sample().await;
+    t.ok("/record official add name:\"Kim Dong-yeon\" country:Korea local_name:김동연")
+        .await;
+    t.ok("/record meeting add date:2024-06-03 officials:\"Xin Changxing; Kim Dong-yeon\"")
+        .await;
+    let history = "/official history \"Xin Changxing\"";
+    let zh = t
+        .app
+        .run_line(&TestApp::reader(Lang::Zh), history)
+        .await
+        .unwrap();
+    let zh = console::render(&zh);
+    // No Hanja on record: the record's romanized name.
+    assert!(
+        zh.contains("Kim Dong-yeon") && !zh.contains("김동연"),
+        "{zh}"
+    );
+    // Hanja on record (the sample's 吴世勋): that.
+    assert!(zh.contains("吴世勋") && !zh.contains("오세훈"), "{zh}");
+    let ko = t
+        .app
+        .run_line(&TestApp::reader(Lang::Ko), history)
+        .await
+        .unwrap();
+    assert!(console::render(&ko).contains("김동연"));
+}
