@@ -69,7 +69,11 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
             o.date.clone(),
             choice(&o.kind),
             o.title.clone(),
-            crate::i18n::format::place(&o.provinces.clone().or(o.city.clone()).unwrap_or_default()),
+            match (&o.provinces, &o.city) {
+                (Some(p), _) => crate::i18n::format::place(p),
+                (None, Some(c)) => crate::i18n::format::city(c),
+                (None, None) => String::new(),
+            },
             o.amount
                 .as_ref()
                 .map(crate::i18n::format::money)

@@ -248,7 +248,7 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
     }
     let origin = [
         Some(crate::i18n::format::places(&v.provinces).join(", ")),
-        v.city.as_deref().map(crate::i18n::format::place),
+        v.city.as_deref().map(crate::i18n::format::city),
         v.level
             .as_deref()
             .map(|l| t!("level-of", level = crate::i18n::format::choice(l))),

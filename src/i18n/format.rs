@@ -78,21 +78,46 @@ pub fn range(r: &crate::domain::DateRange) -> String {
 type PlaceNames = std::collections::HashMap<String, (Option<String>, Option<String>, String)>;
 
 /// Places' names in Korean and Chinese by their English name, once read from the database
-/// (`commands::App` fills it before its first answer).
+/// (`commands::App` fills it before its first answer): regions (a Chinese city only where
+/// no region has its name), and Chinese cities apart, for a delegation's city.
 static PLACES: std::sync::RwLock<Option<PlaceNames>> = std::sync::RwLock::new(None);
+static CITIES: std::sync::RwLock<Option<PlaceNames>> = std::sync::RwLock::new(None);
 
 pub fn places_known() -> bool {
     PLACES.read().map(|p| p.is_some()).unwrap_or(false)
 }
 
 pub fn know_places(rows: Vec<(String, Option<String>, Option<String>, String)>) {
-    let names = rows
-        .into_iter()
-        .map(|(en, ko, zh, level)| (en, (ko, zh, level)))
-        .collect();
-    if let Ok(mut p) = PLACES.write() {
-        *p = Some(names);
+    let mut places = PlaceNames::new();
+    let mut cities = PlaceNames::new();
+    for (en, ko, zh, level) in rows {
+        if level == "china-city" {
+            let city = (ko, zh, "city".to_string());
+            places.entry(en.clone()).or_insert_with(|| city.clone());
+            cities.insert(en, city);
+        } else {
+            places.insert(en, (ko, zh, level));
+        }
     }
+    if let (Ok(mut p), Ok(mut c)) = (PLACES.write(), CITIES.write()) {
+        *p = Some(places);
+        *c = Some(cities);
+    }
+}
+
+/// A Chinese delegation's city in the reader's language (`Jinan` → `지난`, `济南`, not
+/// the Korean county of that English name); a name no Chinese city has, as `place`.
+pub fn city(name: &str) -> String {
+    let lang = reader();
+    let said = CITIES.read().ok().and_then(|c| {
+        let (ko, zh, _) = c.as_ref()?.get(name)?;
+        match lang {
+            Lang::Ko => ko.clone(),
+            Lang::Zh => zh.clone(),
+            Lang::En => None,
+        }
+    });
+    said.unwrap_or_else(|| place(name))
 }
 
 /// A place (or a list of them, `Hainan, Jiangsu`) named in the reader's language:

@@ -224,22 +224,23 @@ pub fn nearest(key: &str, names: Vec<(String, String)>) -> Vec<String> {
 pub async fn names_in_languages(
     db: impl SqliteExecutor<'_>,
 ) -> Result<Vec<(String, Option<String>, Option<String>, String)>> {
-    // Chinese cities too (their Korean and Chinese names came with them, migration 0017);
-    // a province and a city of one English name (Jilin) are named as the province. The
-    // last column is what kind of place it is, which names its leaders' offices: `city`
-    // (a Chinese city or municipality), `province`, `region` (autonomous), `sar` (Hong Kong,
-    // Macau), `korea`.
+    // Chinese cities too (their Korean and Chinese names came with them, migration 0017),
+    // each as `city`, after the regions: one English name can be a region and a city
+    // (Jilin; Jinan is a Korean county and a Chinese city), and the reader of a visit's
+    // city wants the city. The last column is what kind of place it is, which names its
+    // leaders' offices: `city` (a Chinese city or municipality), `province`, `region`
+    // (autonomous), `sar` (Hong Kong, Macau), `korea`; a row of the cities table is
+    // `china-city`.
     Ok(sqlx::query_as(
-        "SELECT name, ko, zh, 'city' FROM cities
-          WHERE name NOT IN (SELECT name FROM regions)
-         UNION ALL
-         SELECT name, name_ko, name_zh,
+        "SELECT name, name_ko, name_zh,
                 CASE WHEN country = 'KR' THEN 'korea'
                      WHEN kind = 'special administrative region' THEN 'sar'
                      WHEN kind = 'autonomous region' THEN 'region'
                      WHEN kind = 'municipality' THEN 'city'
                      ELSE 'province' END
-           FROM regions",
+           FROM regions
+         UNION ALL
+         SELECT name, ko, zh, 'china-city' FROM cities",
     )
     .fetch_all(db)
     .await?)

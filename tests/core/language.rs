@@ -745,3 +745,23 @@ async fn a_chinese_reader_sees_a_korean_name_in_hanja_or_romanized_never_in_hang
         .unwrap();
     assert!(console::render(&ko).contains("김동연"));
 }
+
+#[tokio::test]
+async fn a_delegations_city_is_the_chinese_city_of_its_name() {
+    let t = TestApp::with_sample().await;
+    // Jinan is also a Korean county (진안군); a delegation's city is Chinese.
+    t.ok("/record visit edit id:1 city:Jinan").await;
+    for (lang, city) in [(Lang::Ko, "지난"), (Lang::Zh, "济南")] {
+        let shown = t
+            .app
+            .run_line(&TestApp::reader(lang), "/visits show id:1")
+            .await
+            .unwrap();
+        let shown = console::render(&shown);
+        assert!(shown.contains(city), "{lang}: {shown}");
+        assert!(
+            !shown.contains("진안") && !shown.contains("镇安"),
+            "{shown}"
+        );
+    }
+}
