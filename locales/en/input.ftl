@@ -121,13 +121,15 @@ undo-puts-back = { $what }.{ $notes } /data undo puts it back.
 undo-puts-it-back = /data undo puts it back.
 detached-undo = { $detached }/data undo brings it back.
 visit-added-text = { $summary }. /visits show id:{ $id } shows it; /data undo takes it back.{ $hint }
-visit-source-hint = Add a source with /record visit edit id:N source:https://…
+visit-source-hint = Add a source with /record visit edit id:{ $id } source:https://…
 visit-deleted-text = Deleted { $what }. { $detached }/data undo brings it all back.
 deletion-visit = visit #{ $id } ({ $summary })
 deletion-deleting-meetings = deleting its { $meetings } ({ $ids })
 deletion-unlinking-meetings = unlinking its { $meetings } ({ $ids })
+deletion-and-then = { $first } and { $second }
 deletion-forum-links = its links to { $forums } ({ $ids })
-forum-added-text = { $forum } · { $start }. Link delegations with /record forum link forum:{ $id } visit:N.
+forum-added-text = { $forum } · { $start }.{ $hint }
+forum-link-hint = Link delegations with /record forum link forum:{ $id } visit:<visit number>.
 forum-lists-delegations = { $forum } now lists { $n } delegation(s).
 official-added-text = { $name } ({ $side }). /official show { $typed } shows the profile.
 official-old-name = The old name `{ $name }` still finds them.
@@ -155,3 +157,9 @@ col-who = Who
 col-what = What
 col-records = Records
 value-needs-quotes = `{ $typed }` is not an option; a value with spaces goes in quotes: { $option }:{ $value }
+
+## What a deletion did to the outcomes of the deleted record (they stay).
+outcomes-stay-unlinked = { $n ->
+    [one] Outcome { $ids } stays, no longer linked to it.
+   *[other] Outcomes { $ids } stay, no longer linked to it.
+}

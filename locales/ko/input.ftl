@@ -35,7 +35,7 @@ month-out-of-range = `{ $input }`에 그런 월은 없습니다. 월은 01부터
 range-reversed = `to`({ $to })가 `from`({ $from })보다 앞섭니다. 둘을 바꾸거나 범위를 넓히십시오.
 months-reversed = `to`({ $to })가 `from`({ $from })보다 앞섭니다. 둘을 바꾸십시오.
 months-too-many = { $n }개월입니다. 한 번에 최대 { $max }개월까지 요청하십시오.
-date-too-far = `{ $field }` { $date }은(는) 1년 넘게 앞선 날짜입니다. 예정된 방문은 { $limit }까지 기록할 수 있습니다.
+date-too-far = `{ $field }` { $date }은(는) 오늘부터 1년이 넘게 남은 날짜입니다. 예정된 방문은 { $limit }까지 기록할 수 있습니다.
 end-before-start = 종료일({ $end })이 시작일({ $start })보다 앞섭니다. 시작일 이후의 종료일을 입력하십시오.
 
 ## Vocabularies
@@ -76,7 +76,7 @@ number-out-of-range = `{ $name }`은(는) { $min }에서 { $max } 사이여야 �
 bool-expected = `{ $name }`은(는) true 또는 false여야 합니다. 예: { $name }:true
 not-a-choice = `{ $name }`은(는) 다음 중 하나여야 합니다: { $choices }
 channel-expected = `{ $name }`에는 채널을 지정합니다. Discord에서 고르거나, 콘솔에서는 채널 ID를 입력하십시오(채널 우클릭 → 채널 ID 복사). 예: { $name }:300000000000000001
-clear-not-dash = `{ $field }`을(를) 비우려면 { $field }:- 대신 clear:{ $field }로 쓰십시오.
+clear-not-dash = `{ $field }`을(를) 비우려면 { $field }:- 대신 clear:{ $field } 형식으로 쓰십시오.
 clear-unknown-field = `clear`에 쓸 수 있는 필드: { $fields }. 예: clear:{ $example }
 clear-and-given = `{ $field }`에 값을 주면서 비우기도 했습니다. 둘 중 하나를 빼십시오.
 
@@ -90,7 +90,7 @@ record-number = { $kind } #{ $id }
 
 source-needs-link = `source_title`과 `source_date`는 `source:`를 설명합니다. source:https://...도 추가하십시오.
 no-such-source = { $record }에는 출처 { $url }이(가) 없습니다. 출처 목록은 { $shown_by }에서 볼 수 있습니다.
-visit-overlaps = 같은 성(省)의 방문 #{ $id }과(와) 날짜가 겹칩니다. /visits show id:{ $id }로 확인하거나, 둘 다 기록하려면 force:true를 추가하십시오.
+visit-overlaps = 같은 성(省)의 방문(#{ $id })과 날짜가 겹칩니다. /visits show id:{ $id } 명령으로 확인하거나, 둘 다 기록하려면 force:true를 추가하십시오.
 meeting-outside-visit = 회의 날짜 { $date }이(가) 방문 #{ $id } 기간({ $from }~{ $to }) 밖입니다. 날짜를 고치거나 다른 방문을 고르십시오.
 meetings-outside-dates = 방문 #{ $id }의 회의 { $meetings }이(가) 새 기간({ $from }~{ $to }) 밖에 놓이게 됩니다. 먼저 해당 회의 { $n }건을 옮기거나 연결을 해제하거나, 날짜를 그대로 두십시오.
 visit-edit-nothing = 바꿀 내용을 입력하십시오. 예: /record visit edit id:{ $id } size:25 (clear:size는 필드를 비웁니다)
@@ -117,16 +117,18 @@ undo-brings-back = 삭제했습니다: { $what }. /data undo로 되살릴 수 �
 undo-puts-back = { $what }.{ $notes } /data undo로 되돌릴 수 있습니다.
 undo-puts-it-back = /data undo로 되돌릴 수 있습니다.
 detached-undo = { $detached }/data undo로 되살릴 수 있습니다.
-visit-added-text = { $summary }. /visits show id:{ $id }로 볼 수 있고, /data undo로 취소할 수 있습니다.{ $hint }
-visit-source-hint = 출처는 /record visit edit id:N source:https://…로 추가하십시오.
+visit-added-text = { $summary }. /visits show id:{ $id } 명령으로 볼 수 있고, /data undo로 취소할 수 있습니다.{ $hint }
+visit-source-hint = 출처는 /record visit edit id:{ $id } source:https://… 형식으로 추가하십시오.
 visit-deleted-text = 삭제했습니다: { $what }. { $detached }/data undo로 모두 되살릴 수 있습니다.
 deletion-visit = 방문 #{ $id }({ $summary })
 deletion-deleting-meetings = 해당 { $meetings }({ $ids }) 삭제
 deletion-unlinking-meetings = 해당 { $meetings }({ $ids }) 연결 해제
+deletion-and-then = { $first }, { $second }
 deletion-forum-links = { $forums } 연결({ $ids }) 해제
-forum-added-text = { $forum } · { $start }. 대표단은 /record forum link forum:{ $id } visit:N으로 연결하십시오.
+forum-added-text = { $forum } · { $start }.{ $hint }
+forum-link-hint = 대표단은 /record forum link forum:{ $id } visit:<방문 번호> 명령으로 연결하십시오.
 forum-lists-delegations = { $forum }에 이제 대표단 { $n }개가 있습니다.
-official-added-text = { $name }({ $side }). /official show { $typed }로 프로필을 볼 수 있습니다.
+official-added-text = { $name }({ $side }). /official show { $typed } 명령으로 프로필을 볼 수 있습니다.
 official-old-name = 이전 이름 `{ $name }`으로도 계속 찾을 수 있습니다.
 official-post-moved = 직위 { $old }은(는) 오늘 끝나고 { $new }이(가) 오늘 시작됩니다(다른 날짜는 /record official post로 지정).
 official-post-ended = 직위 { $posts }은(는) 어제 끝났습니다.
@@ -134,8 +136,8 @@ official-deleted-text = { $name }.{ $notes } /data undo로 되살릴 수 있습�
 watches-paused = 알림 { $n }건({ $ids })을 일시 중지했습니다(대상 인사가 삭제됨).
 watches-moved = 알림 { $n }건({ $ids })이 이제 { $name }을(를) 따릅니다.
 merge-text = 회의 { $meetings }건과 방문 { $visits }건을 옮겼습니다. 이제 { $removed }의 모든 표기로 { $kept }을(를) 찾습니다.{ $notes } /data undo로 되돌릴 수 있습니다.
-outcome-added-text = { $summary }.{ $notes } /outcomes show id:{ $id }로 볼 수 있고, /data undo로 취소할 수 있습니다.
-post-added-text = { $post }.{ $notes } /official show { $typed }로 경력을 볼 수 있고, /data undo로 취소할 수 있습니다.
+outcome-added-text = { $summary }.{ $notes } /outcomes show id:{ $id } 명령으로 볼 수 있고, /data undo로 취소할 수 있습니다.
+post-added-text = { $post }.{ $notes } /official show { $typed } 명령으로 경력을 볼 수 있고, /data undo로 취소할 수 있습니다.
 title-now = 현재 직함은 { $title }입니다.
 title-none = 오늘 맡은 직위가 없어 현재 직함이 없습니다.
 undo-text = "{ $summary }"을(를) 되돌렸습니다(기록 { $records }건). /data undo를 다시 실행하면 그 전 변경을 되돌립니다.
@@ -146,3 +148,6 @@ col-who = 작성자
 col-what = 내용
 col-records = 기록 수
 value-needs-quotes = `{ $typed }`은(는) 옵션이 아닙니다. 공백이 든 값은 따옴표로 묶으세요: { $option }:{ $value }
+
+## What a deletion did to the outcomes of the deleted record (they stay).
+outcomes-stay-unlinked = 성과 { $ids }({ $n }건)은 연결만 풀린 채 남습니다.

@@ -118,13 +118,15 @@ undo-puts-back = { $what }。{ $notes }可用 /data undo 恢复。
 undo-puts-it-back = 可用 /data undo 恢复。
 detached-undo = { $detached }可用 /data undo 恢复。
 visit-added-text = { $summary }。可用 /visits show id:{ $id } 查看，用 /data undo 撤销。{ $hint }
-visit-source-hint = 可用 /record visit edit id:N source:https://… 添加来源。
+visit-source-hint = 可用 /record visit edit id:{ $id } source:https://… 添加来源。
 visit-deleted-text = 已删除 { $what }。{ $detached }可用 /data undo 全部恢复。
 deletion-visit = 访问 #{ $id }（{ $summary }）
 deletion-deleting-meetings = 删除其 { $meetings }（{ $ids }）
 deletion-unlinking-meetings = 解除其 { $meetings }（{ $ids }）的关联
+deletion-and-then = { $first }，{ $second }
 deletion-forum-links = 解除其与 { $forums }的关联（{ $ids }）
-forum-added-text = { $forum } · { $start }。可用 /record forum link forum:{ $id } visit:N 关联代表团。
+forum-added-text = { $forum } · { $start }。{ $hint }
+forum-link-hint = 可用 /record forum link forum:{ $id } visit:<访问编号> 关联代表团。
 forum-lists-delegations = { $forum } 现有 { $n } 个代表团。
 official-added-text = { $name }（{ $side }）。可用 /official show { $typed } 查看简介。
 official-old-name = 旧名 `{ $name }` 仍可找到此人。
@@ -146,3 +148,6 @@ col-who = 修改人
 col-what = 内容
 col-records = 记录数
 value-needs-quotes = `{ $typed }` 不是选项；含空格的值请加引号：{ $option }:{ $value }
+
+## What a deletion did to the outcomes of the deleted record (they stay).
+outcomes-stay-unlinked = { $n } 项成果（{ $ids }）仍保留，但不再与其关联。

@@ -320,16 +320,12 @@ pub(crate) fn detached_text(outcomes: &[i64]) -> String {
         return String::new();
     }
     let ids: Vec<String> = outcomes.iter().map(|o| format!("#{o}")).collect();
-    format!(
-        "{} {} {}, no longer linked to it. ",
-        if outcomes.len() == 1 {
-            "Outcome"
-        } else {
-            "Outcomes"
-        },
-        ids.join(", "),
-        if outcomes.len() == 1 { "stays" } else { "stay" }
-    )
+    let said = crate::t!(
+        "outcomes-stay-unlinked",
+        n = outcomes.len() as i64,
+        ids = ids.join(", ")
+    );
+    format!("{said} ")
 }
 
 /// "1 visit", "2 visits"

@@ -83,7 +83,11 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
         "forum-added-text",
         forum = title(&f),
         start = f.start.to_string(),
-        id = id
+        hint = if f.visits.is_empty() {
+            format!(" {}", crate::t!("forum-link-hint", id = id))
+        } else {
+            String::new()
+        }
     ))
     .data(json!({"id": id})))
 }

@@ -117,7 +117,7 @@ pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     let id = change.create(&fields).await?;
     change.commit().await?;
     let hint = if fields.sources.is_empty() {
-        format!(" {}", crate::t!("visit-source-hint"))
+        format!(" {}", crate::t!("visit-source-hint", id = id))
     } else {
         String::new()
     };
@@ -345,7 +345,15 @@ impl Deletion {
                 ids = ids(&self.forums)
             ));
         }
-        crate::i18n::say(&checks::and_list(parts))
+        // What the deletion did, said as one sentence of actions ("…，并解除…").
+        let mut parts = parts.into_iter();
+        let first = parts
+            .next()
+            .unwrap_or_else(|| crate::error::Message::verbatim(""));
+        let all = parts.fold(first, |done, next| {
+            msg!("deletion-and-then", first = done, second = next)
+        });
+        crate::i18n::say(&all)
     }
 
     /// The same in English, as the audit log keeps it.
@@ -370,7 +378,11 @@ impl Deletion {
                 ids(&self.forums)
             ));
         }
-        super::join_and(&parts)
+        // English whoever reads: the audit log keeps its summaries in English.
+        match parts.as_slice() {
+            [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+            _ => parts.join(""),
+        }
     }
 }
 

@@ -102,6 +102,21 @@ pub fn option_name_in(lang: Lang, name: &str) -> Option<String> {
         .cloned()
 }
 
+/// A command's path as `lang` names it (`/record visit delete` → `/기록 방문 삭제`), if
+/// every word of it has a name there.
+pub fn command_path_in(lang: Lang, typed: &str) -> Option<String> {
+    let texts = locale(lang).and_then(texts)?;
+    let words: Vec<&str> = typed.strip_prefix('/')?.split(' ').collect();
+    let named: Option<Vec<String>> = (1..=words.len())
+        .map(|depth| {
+            texts
+                .get(&format!("name-{}", key(&words[..depth])))
+                .cloned()
+        })
+        .collect();
+    Some(format!("/{}", named?.join(" ")))
+}
+
 /// Text `id` in every localized locale that has it: Discord's `*_localizations`.
 pub fn localizations(id: &str) -> Vec<(&'static str, String)> {
     TEXTS

@@ -179,7 +179,15 @@ pub fn render(lang: Lang, m: &Message) -> String {
     for (name, value) in &m.args {
         match value {
             Arg::Text(t) if names_option(m.id, name) => {
-                let said = commands::option_name_in(lang, t).unwrap_or_else(|| t.clone());
+                // One option's name, or a list of them (`id, meetings`).
+                let said: Vec<String> = t
+                    .split(", ")
+                    .map(|o| commands::option_name_in(lang, o).unwrap_or_else(|| o.to_string()))
+                    .collect();
+                args.set(*name, FluentValue::from(said.join(", ")))
+            }
+            Arg::Text(t) if *name == "command" && t.starts_with('/') => {
+                let said = commands::command_path_in(lang, t).unwrap_or_else(|| t.clone());
                 args.set(*name, FluentValue::from(said))
             }
             Arg::Text(t) => args.set(*name, FluentValue::from(t.as_str())),
@@ -199,7 +207,7 @@ pub fn render(lang: Lang, m: &Message) -> String {
 /// their language (`번호:1`, not `id:1`): the reader typed it so, or Discord showed it so.
 fn names_option(id: &str, arg: &str) -> bool {
     match arg {
-        "option" | "field" => true,
+        "option" | "options" | "field" => true,
         "name" => {
             id.starts_with("number-")
                 || matches!(id, "bool-expected" | "not-a-choice" | "channel-expected")

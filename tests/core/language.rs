@@ -765,3 +765,23 @@ async fn a_delegations_city_is_the_chinese_city_of_its_name() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_deletion_is_said_in_the_readers_language_and_logged_in_english() {
+    let t = TestApp::with_sample().await;
+    t.ok("/outcome add kind:MOU title:\"Port MOU\" date:2024-05-30 province:Hainan visit:1")
+        .await;
+    let zh = TestApp::reader(Lang::Zh);
+    let reply = t
+        .app
+        .run_line(&zh, "/record visit delete id:1 meetings:unlink")
+        .await
+        .unwrap();
+    let said = reply.text.unwrap_or_default();
+    assert!(said.contains("成果（#1）"), "{said}");
+    assert!(english_runs(&said).is_empty(), "{said}");
+    // The audit log keeps the summary in English, whoever made the change.
+    let audit = t.ok("/data audit").await.to_string();
+    assert!(audit.contains("its links to 2 forums"), "{audit}");
+    assert!(!audit.contains('和'), "{audit}");
+}
