@@ -107,7 +107,11 @@ impl App {
         progress: &Progress,
     ) -> Result<Reply> {
         let people = self.people_for(actor.lang).await?;
-        let answer = self.answer_in_language(actor, req, progress);
+        let answer = async {
+            self.answer_in_language(actor, req, progress)
+                .await
+                .map_err(crate::i18n::format::names_in_error)
+        };
         crate::i18n::read_by_with(actor.lang, people, answer).await
     }
 
@@ -140,9 +144,12 @@ impl App {
         ) && !crate::store::has_records(&self.db).await?
         {
             let note = crate::t!("empty-database");
+            // A list's "nothing matches; widen the filters" would contradict it: the note
+            // says it all where there is nothing else to show.
+            let shows_more = reply.table.is_some() || !reply.fields.is_empty();
             reply.text = Some(match reply.text.take() {
-                Some(t) => format!("{note}\n{t}"),
-                None => note.to_string(),
+                Some(t) if shows_more => format!("{note}\n{t}"),
+                _ => note.to_string(),
             });
             reply.data["empty"] = serde_json::json!(true);
         }

@@ -320,6 +320,29 @@ pub fn person(name: &str) -> String {
     super::person_said(name).unwrap_or_else(|| name.to_string())
 }
 
+/// An error whose suggestions name people or places, with each named as the reader names
+/// them (`혹시 `오세훈`인가요?`, `하이난성`), while the reader's names are at hand (the error
+/// is said later, by the adapter).
+pub fn names_in_error(e: crate::error::Error) -> crate::error::Error {
+    use crate::error::{Error, Refusal};
+    match e {
+        Error::Refused(Refusal::UnknownOfficial { typed, near }) => {
+            Error::Refused(Refusal::UnknownOfficial {
+                typed,
+                near: near.iter().map(|n| person(n)).collect(),
+            })
+        }
+        Error::Refused(Refusal::UnknownPlace { typed, china, near }) => {
+            Error::Refused(Refusal::UnknownPlace {
+                typed,
+                china,
+                near: near.iter().map(|n| place(n)).collect(),
+            })
+        }
+        other => other,
+    }
+}
+
 /// `person` of each name of a list joined by `, ` or `; ` (`Oh Young-hun, Xin Changxing`).
 pub fn people(list: &str) -> String {
     if reader() == Lang::En {

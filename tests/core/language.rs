@@ -785,3 +785,32 @@ async fn a_deletion_is_said_in_the_readers_language_and_logged_in_english() {
     assert!(audit.contains("its links to 2 forums"), "{audit}");
     assert!(!audit.contains('和'), "{audit}");
 }
+
+#[tokio::test]
+async fn suggestions_name_people_and_places_as_the_reader_does() {
+    let t = TestApp::with_sample().await;
+    let cases = [
+        (Lang::Ko, "/official show name:오세운", "`오세훈`"),
+        (Lang::Zh, "/official show name:吴世训", "`吴世勋`"),
+        (Lang::En, "/official show name:吴世训", "`Oh Se-hoon`"),
+        (Lang::Ko, "/visits list province:하이낭", "`하이난성`"),
+    ];
+    for (lang, line, near) in cases {
+        let e = t
+            .app
+            .run_line(&TestApp::reader(lang), line)
+            .await
+            .unwrap_err();
+        let said = e.said(lang);
+        assert!(said.contains(near), "{lang} {line}: {said}");
+    }
+    // A record named in Hangul is not named twice in its heading.
+    t.ok("/record official add name:저우나이샹 local_name:周乃翔 country:China")
+        .await;
+    let shown = t
+        .app
+        .run_line(&TestApp::reader(Lang::Ko), "/official show name:周乃翔")
+        .await
+        .unwrap();
+    assert_eq!(shown.title, "저우나이샹(周乃翔)");
+}

@@ -687,6 +687,10 @@ async fn item17_messages_say_what_happened() {
     // An empty database says so, and how to fill it.
     let monthly = t.run("/visits monthly").await.unwrap();
     assert!(monthly.text.unwrap().contains("Nothing is recorded yet"));
+    // ... and only that: no "no visits match; widen the filters" beside it.
+    let list = t.run("/visits list").await.unwrap().text.unwrap();
+    assert!(list.starts_with("Nothing is recorded yet"), "{list}");
+    assert!(!list.contains("widen"), "{list}");
     // A watch on one official says what it follows.
     t.people().await;
     let w = t
