@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::msg;
 use crate::reply::Reply;
 use crate::request::Request;
+use crate::store::city;
 use crate::store::kind;
 use crate::store::region;
 use crate::store::visit::{self, Fields, Source};
@@ -91,11 +92,16 @@ impl Args for AddArgs {
 }
 
 pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
+    let provinces = checks::provinces(&app.db, &a.provinces).await?;
+    let city = match &a.city {
+        Some(c) => Some(city::recorded(&mut *app.db.acquire().await?, c, &provinces).await?),
+        None => None,
+    };
     let fields = Fields {
-        provinces: checks::provinces(&app.db, &a.provinces).await?,
+        provinces,
         start: a.start,
         end: a.end,
-        city: a.city,
+        city,
         level: a.level,
         leader_id: match &a.leader {
             Some(name) => Some(checks::leader(&mut *app.db.acquire().await?, name).await?),
@@ -197,7 +203,10 @@ pub async fn edit(app: &App, actor: &Actor, a: EditArgs) -> Result<Reply> {
     f.start = a.start.unwrap_or(f.start);
     f.end = a.end.apply(f.end);
     checks::dates(f.start, f.end)?;
-    f.city = a.city.apply(f.city);
+    f.city = match a.city {
+        Edit::Set(c) => Some(city::recorded(&mut change, &c, &f.provinces).await?),
+        other => other.apply(f.city),
+    };
     f.purpose = a.purpose.apply(f.purpose);
     f.level = a.level.apply(f.level);
     f.size = a.size.apply(f.size);

@@ -138,9 +138,16 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
         None => None,
     };
     let range = a.bounds.range;
+    let city = match &a.city {
+        Some(c) => {
+            let mut conn = app.db.acquire().await?;
+            Some(crate::store::city::recorded(&mut conn, c, &provinces).await?)
+        }
+        None => None,
+    };
     let filter = visit::Filter {
         provinces,
-        city: a.city.clone(),
+        city,
         place: place.as_ref().map(|p| p.id),
         official: official.as_ref().map(|o| o.id),
         from: a.bounds.from.map(|_| range.from.to_string()),

@@ -37,13 +37,33 @@ fn city((id, name, zh, ko, province_id, province, county_level): Row) -> City {
 const SELECT: &str = "SELECT c.id, c.name, c.zh, c.ko, c.province_id, r.name, c.county_level
      FROM cities c JOIN regions r ON r.id = c.province_id";
 
+/// The city a delegation came from, as recorded: a Chinese city's English name when `typed`
+/// names one (지난, 济南市, Jinan City → Jinan), the one of `provinces` when it names two
+/// (Suzhou); else what was typed, as typed.
+pub async fn recorded(
+    conn: &mut SqliteConnection,
+    typed: &str,
+    provinces: &[i64],
+) -> Result<String> {
+    let found = resolve(conn, typed).await?;
+    let named = match found.as_slice() {
+        [one] => Some(one),
+        many => many.iter().find(|c| provinces.contains(&c.province_id)),
+    };
+    Ok(named.map_or_else(|| typed.trim().to_string(), |c| c.name.clone()))
+}
+
 /// Every city a name means (none, one, or two for the names listed as ambiguous), so a
 /// caller can say "Shenzhen is a city in Guangdong" or ask which Suzhou.
 pub async fn resolve(conn: &mut SqliteConnection, input: &str) -> Result<Vec<City>> {
+    // Its spellings, and its Korean name with or without 시 (지난, 지난시).
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} JOIN city_aliases a ON a.city_id = c.id WHERE a.norm = ? ORDER BY c.id"
+        "{SELECT} WHERE c.id IN (SELECT city_id FROM city_aliases WHERE norm = ?1)
+            OR c.ko = ?2 OR c.ko || '시' = ?2
+         ORDER BY c.id"
     )))
     .bind(normalize(input))
+    .bind(input.trim())
     .fetch_all(conn)
     .await?;
     Ok(rows.into_iter().map(city).collect())
