@@ -54,12 +54,22 @@ impl Args for HelpArgs {
     }
 }
 
+/// A command as the list names it: `/visits monthly`, and as the reader's Discord shows
+/// it (`/visits monthly (/방문 월별)`); both can be typed.
+fn named(c: &crate::catalog::CommandSpec) -> String {
+    let name = c.name();
+    match crate::i18n::commands::command_path_in(crate::i18n::reader(), &name) {
+        Some(said) if said != name => format!("{name} ({said})"),
+        _ => name,
+    }
+}
+
 pub fn help(HelpArgs { topic }: HelpArgs, actor: &Actor) -> Result<Reply> {
     let Some(topic) = topic.as_deref() else {
         let mut read = Vec::new();
         let mut write = Vec::new();
         for c in COMMANDS.iter() {
-            let line = format!("{} — {}", c.name(), described(c));
+            let line = format!("{} — {}", named(c), described(c));
             if c.moderator {
                 write.push(line)
             } else {
@@ -75,13 +85,18 @@ pub fn help(HelpArgs { topic }: HelpArgs, actor: &Actor) -> Result<Reply> {
         return Ok(reply.data(json!({"commands": names})));
     };
     let words: Vec<&str> = topic.trim_start_matches('/').split_whitespace().collect();
+    // Each word as the catalog names it, or as the reader's language does (`방문 월별`).
     let matching: Vec<_> = COMMANDS
         .iter()
         .filter(|c| {
             words
                 .iter()
                 .zip(c.path.iter())
-                .all(|(w, p)| w.eq_ignore_ascii_case(p))
+                .enumerate()
+                .all(|(depth, (w, p))| {
+                    w.eq_ignore_ascii_case(p)
+                        || crate::i18n::commands::command_word(&c.path[..depth], w) == Some(*p)
+                })
                 && words.len() <= c.path.len()
         })
         .collect();

@@ -814,3 +814,18 @@ async fn suggestions_name_people_and_places_as_the_reader_does() {
         .unwrap();
     assert_eq!(shown.title, "저우나이샹(周乃翔)");
 }
+
+#[tokio::test]
+async fn help_lists_and_finds_commands_by_the_readers_names() {
+    let t = TestApp::with_sample().await;
+    let ko = TestApp::reader(Lang::Ko);
+    let all = console::render(&t.app.run_line(&ko, "/도움말").await.unwrap());
+    assert!(all.contains("/visits monthly (/방문 월별)"), "{all}");
+    let one = t.app.run_line(&ko, "/도움말 방문 월별").await.unwrap();
+    assert!(one.title.starts_with("/visits monthly"), "{}", one.title);
+    let group = t
+        .app
+        .run_line(&TestApp::reader(Lang::Zh), "/帮助 访问")
+        .await;
+    assert!(group.is_ok(), "{group:?}");
+}
