@@ -153,7 +153,7 @@ pub async fn show(app: &App, Name(name): Name) -> Result<Reply> {
 
     let heading = match (&local_name, crate::i18n::format::person(&who.name)) {
         // 저우나이샹(周乃翔), not 저우나이샹(周乃翔) · 저우나이샹 when the record's name is Hangul.
-        (_, said) if said.contains(&who.name) => said,
+        (_, said) if said != who.name && said.contains(&who.name) => said,
         (_, said) if said != who.name => format!("{said} · {}", who.name),
         (Some(l), _) => format!("{} ({l})", who.name),
         (None, _) => who.name.clone(),
