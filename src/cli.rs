@@ -402,7 +402,10 @@ async fn run_in_language(cli: Cli) -> anyhow::Result<i32> {
         }
         Command::Bench { .. } => unreachable!("handled before the database is opened"),
         Command::Migrate => {
-            println!("Database {} is up to date.", store::redact(&url));
+            println!(
+                "{}",
+                crate::t!("database-up-to-date", url = store::redact(&url))
+            );
             0
         }
         Command::Sample {
@@ -611,7 +614,10 @@ async fn export(
     match written {
         Ok(paths) => {
             for p in paths {
-                eprintln!("Wrote {}", p.display());
+                eprintln!(
+                    "{}",
+                    crate::t!("file-written", path = p.display().to_string())
+                );
             }
             Ok(0)
         }

@@ -1,7 +1,7 @@
 //! The sample data set from the mid-2024 news report, shipped as an import file.
 
 use crate::commands::{Actor, App};
-use crate::error::{Result, user_err};
+use crate::error::Result;
 
 pub const SAMPLE_JSON: &str = include_str!("../data/sample.json");
 
@@ -13,7 +13,7 @@ pub async fn is_empty(app: &App) -> Result<bool> {
 /// Loads the sample set as one import batch (so /data undo removes it again).
 pub async fn load_sample(app: &App, actor: &Actor) -> Result<String> {
     if crate::store::live_records(&app.db, Some("sample")).await? > 0 {
-        return user_err("The sample data is loaded already; /visits list shows it.");
+        return crate::error::refuse(crate::msg!("sample-already-loaded"));
     }
     let report =
         crate::commands::import::load(app, actor, "sample.json", SAMPLE_JSON.as_bytes(), "sample")
@@ -24,11 +24,8 @@ pub async fn load_sample(app: &App, actor: &Actor) -> Result<String> {
             report
                 .counts
                 .get(k.plural())
-                .map(|c| format!("{} {}", c.created, k.plural()))
+                .map(|c| crate::i18n::format::count(k.as_str(), c.created as i64))
         })
         .collect();
-    Ok(format!(
-        "Loaded the sample data set ({}), from the mid-2024 news report; every record is marked as sample data.",
-        parts.join(", ")
-    ))
+    Ok(crate::t!("sample-loaded", counts = parts.join(", ")))
 }

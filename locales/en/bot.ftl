@@ -117,3 +117,9 @@ said-remove-watch = remove watch
 said-digest-off = digest off
 said-digest = digest
 said-team-language = team language
+
+## The command line.
+sample-loaded = Loaded the sample data set ({ $counts }), from the mid-2024 news report; every record is marked as sample data.
+sample-already-loaded = The sample data is loaded already; /visits list shows it.
+file-written = Wrote { $path }
+database-up-to-date = Database { $url } is up to date.

@@ -32,6 +32,7 @@ page-more = (add page:{ $next } for more)
 empty-database = Nothing is recorded yet: load the sample data (`delegation-bot sample`, or answer yes when the console offers it), import a file with /data import, or add a visit with /record visit add.
 last-change = last change by { $who } at { $at } · version { $version }
 not-real-data = This record is { $dataset } data, not a real record.
+dataset-sample = sample
 level-of = { $level } level
 
 ## Columns and fields

@@ -116,3 +116,9 @@ said-remove-watch = 알림 삭제
 said-digest-off = 다이제스트 끄기
 said-digest = 다이제스트
 said-team-language = 팀 언어
+
+## The command line.
+sample-loaded = 예시 데이터({ $counts })를 불러왔습니다. 2024년 중반 보도를 바탕으로 한 것이며, 모든 기록에 예시 데이터 표시가 붙습니다.
+sample-already-loaded = 예시 데이터는 이미 불러와 있습니다. /visits list 명령으로 볼 수 있습니다.
+file-written = 파일을 썼습니다: { $path }
+database-up-to-date = 데이터베이스 { $url }은(는) 최신 상태입니다.

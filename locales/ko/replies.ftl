@@ -17,6 +17,7 @@ page-more = (더 보려면 page:{ $next } 추가)
 empty-database = 아직 기록된 내용이 없습니다. 예시 데이터를 불러오거나(`delegation-bot sample` 실행, 또는 콘솔에서 물어볼 때 Y로 답하기), /data import로 파일을 가져오거나, /record visit add로 방문을 추가하세요.
 last-change = 마지막 변경: { $who }, { $at } · 버전 { $version }
 not-real-data = 이 기록은 실제 기록이 아닌 { $dataset } 데이터입니다.
+dataset-sample = 예시
 level-of = { $level } 대표단
 
 ## Columns and fields

@@ -116,3 +116,9 @@ said-remove-watch = 删除关注
 said-digest-off = 关闭摘要
 said-digest = 摘要
 said-team-language = 团队语言
+
+## The command line.
+sample-loaded = 已载入示例数据（{ $counts }），取自 2024 年年中的报道；每条记录都标为示例数据。
+sample-already-loaded = 示例数据已经载入；可用 /visits list 查看。
+file-written = 已写入 { $path }
+database-up-to-date = 数据库 { $url } 已是最新。

@@ -16,7 +16,8 @@ page-label = 第 { $page }/{ $pages } 页 · 共 { $total } 条
 page-more = （加上 page:{ $next } 查看更多）
 empty-database = 尚无任何记录：可加载示例数据（`delegation-bot sample`，或在控制台提示时回答 yes），用 /data import 导入文件，或用 /record visit add 添加访问。
 last-change = 最后修改：{ $who }，{ $at } · 版本 { $version }
-not-real-data = 此条为 { $dataset } 数据，并非真实记录。
+not-real-data = 此条为{ $dataset }数据，并非真实记录。
+dataset-sample = 示例
 level-of = { $level }
 
 ## Columns and fields

@@ -381,7 +381,12 @@ pub(crate) fn record_footer(
     if dataset == "user" {
         reply
     } else {
-        reply.text(crate::t!("not-real-data", dataset = dataset))
+        // The sample's own word in the reader's language; a synthetic set's name as it is.
+        let named = match dataset {
+            "sample" => crate::t!("dataset-sample"),
+            other => other.to_string(),
+        };
+        reply.text(crate::t!("not-real-data", dataset = named))
     }
 }
 

@@ -126,7 +126,19 @@ pub async fn show(app: &App, Id(id): Id) -> Result<Reply> {
         .links
         .iter()
         .map(|l| match &l.label {
-            Some(label) => format!("{} #{} · {label}", kind_said(l.entity), l.id),
+            Some(label) => {
+                // The label names places in English (a visit's provinces first, a
+                // meeting's place last): said again in the reader's words.
+                use crate::i18n::format::place;
+                let label = match (l.entity, label.split_once(" · "), label.rsplit_once(" · ")) {
+                    ("visit", Some((provinces, rest)), _) => {
+                        format!("{} · {rest}", place(provinces))
+                    }
+                    ("meeting", _, Some((date, at))) => format!("{date} · {}", place(at)),
+                    _ => label.clone(),
+                };
+                format!("{} #{} · {label}", kind_said(l.entity), l.id)
+            }
             None => t!("link-deleted", kind = kind_said(l.entity), id = l.id),
         })
         .collect();

@@ -829,3 +829,23 @@ async fn help_lists_and_finds_commands_by_the_readers_names() {
         .await;
     assert!(group.is_ok(), "{group:?}");
 }
+
+#[tokio::test]
+async fn what_an_outcome_came_of_is_named_in_the_readers_words() {
+    let t = TestApp::with_sample().await;
+    t.ok("/outcome add kind:MOU title:\"Port MOU\" date:2024-05-30 province:Hainan visit:1")
+        .await;
+    let shown = t
+        .app
+        .run_line(&TestApp::reader(Lang::Zh), "/outcomes show id:1")
+        .await
+        .unwrap();
+    let shown = console::render(&shown);
+    assert!(shown.contains("访问 #1 · 海南省 · 2024-05-29"), "{shown}");
+    let sample = t
+        .app
+        .run_line(&TestApp::reader(Lang::Zh), "/visits show id:1")
+        .await
+        .unwrap();
+    assert!(console::render(&sample).contains("此条为示例数据"));
+}
