@@ -62,9 +62,17 @@ fn day_number(word: &str) -> Option<u32> {
 
 pub fn read(input: &str) -> Result<Written, NotADate> {
     let plain = super::text::plain(input);
-    let text = plain.as_str();
+    let text = without_weekday(plain.as_str());
     // Korean 년 월 일 and Chinese 年 月 日 mark the parts: read them as separators.
     let marked = text.contains(['년', '年']);
+    // `24년 5월 20일`: a Korean or Chinese year of two digits is this century's.
+    let short_year = text.split(['년', '年']).next().map(str::trim);
+    let text = &match short_year {
+        Some(y) if marked && y.len() == 2 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("20{}", text.trim_start())
+        }
+        _ => text.to_string(),
+    };
     let cleaned: String = text
         .chars()
         .map(|c| match c {
@@ -78,6 +86,34 @@ pub fn read(input: &str) -> Result<Written, NotADate> {
         return english(cleaned);
     }
     numeric(cleaned)
+}
+
+/// The date without the weekday people add after it in brackets: `2024년 5월 20일(월)`,
+/// `2024.5.20(月)`, `2024年5月20日（周一）`, `May 20, 2024 (Mon)`.
+fn without_weekday(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) else {
+        return text;
+    };
+    let inside = trimmed[open + 1..trimmed.len() - 1].trim().to_lowercase();
+    let inside = inside.trim_end_matches('.');
+    let korean = inside.strip_suffix("요일").unwrap_or(inside);
+    let chinese = ["周", "星期", "礼拜", "禮拜", "週"]
+        .iter()
+        .find_map(|p| inside.strip_prefix(p))
+        .unwrap_or(inside);
+    const ENGLISH: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let weekday = ["월", "화", "수", "목", "금", "토", "일"].contains(&korean)
+        || ["一", "二", "三", "四", "五", "六", "日", "天"].contains(&chinese)
+        || ["月", "火", "水", "木", "金", "土"].contains(&inside)
+        || ENGLISH
+            .iter()
+            .any(|d| inside.starts_with(d) && inside.len() <= 9);
+    if weekday {
+        trimmed[..open].trim_end()
+    } else {
+        text
+    }
 }
 
 /// `2024-04-23`, `2024/4/23`, `2024. 4. 23`, `2024-04`, and day-or-month-first forms with
@@ -162,6 +198,24 @@ mod tests {
     fn ymd(s: &str) -> (i32, u32, Option<u32>) {
         let w = read(s).unwrap_or_else(|e| panic!("{s}: {e:?}"));
         (w.year, w.month, w.day)
+    }
+
+    #[test]
+    fn a_weekday_in_brackets_and_a_short_korean_year() {
+        for s in [
+            "2024년 5월 20일(월)",
+            "2024년 5월 20일 (월요일)",
+            "2024.5.20(月)",
+            "2024年5月20日（周一）",
+            "2024年5月20日(星期一)",
+            "May 20, 2024 (Mon)",
+            "24년 5월 20일",
+            "24년 5월 20일(월)",
+        ] {
+            assert_eq!(ymd(s), (2024, 5, Some(20)), "{s}");
+        }
+        // Brackets that hold something else are not a weekday.
+        assert!(read("2024년 5월 20일(예정)").is_err());
     }
 
     #[test]
