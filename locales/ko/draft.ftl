@@ -4,7 +4,7 @@
 ## 보도 주기
 
 draft-text-and-file = 보도는 text: 또는 file: 중 하나로만 주십시오(함께 준 url:은 출처로 남깁니다).
-draft-file-too-large = { $name }이(가) 2MB를 넘습니다. 기사 본문만 주십시오.
+draft-file-too-large = { $name }{ JOSA($name, "이") } 2MB를 넘습니다. 기사 본문만 주십시오.
 draft-file-empty = { $name }에 텍스트가 없습니다. 보도 자체를 주십시오.
 draft-no-such-file = `{ $path }` 파일이 없습니다. .txt, .html 또는 .md 파일의 경로를 주십시오.
 draft-no-report = 보도를 주십시오: text:"...", 파일(file:) 또는 링크(url:https://...).
@@ -14,9 +14,9 @@ draft-page-empty = { $url } 페이지에 기사 본문이 없습니다. 대신 �
 
 draft-fetch-scheme = http와 https 링크만 가져올 수 있습니다({ $scheme }: 불가). 대신 본문을 붙여 넣으십시오.
 draft-fetch-no-host = 링크에 호스트가 없습니다. https://로 시작하는 전체 링크를 주십시오.
-draft-fetch-private = { $host }은(는) 사설, 루프백 또는 링크 로컬 주소라 봇이 가져오지 않습니다.
+draft-fetch-private = { $host }{ JOSA($host, "은") } 사설, 루프백 또는 링크 로컬 주소라 봇이 가져오지 않습니다.
 draft-fetch-not-a-link = 링크가 아닙니다. https://로 시작하는 링크를 주십시오.
-draft-fetch-failed = { $host }을(를) 가져오지 못했습니다({ $why }). 대신 본문을 붙여 넣으십시오.
+draft-fetch-failed = { $host }{ JOSA($host, "을") } 가져오지 못했습니다({ $why }). 대신 본문을 붙여 넣으십시오.
 draft-fetch-the-page = 페이지
 draft-fetch-timeout = 시간이 너무 오래 걸림
 draft-fetch-no-connection = 연결되지 않음 또는 거부된 주소
@@ -30,7 +30,7 @@ draft-fetch-too-many-redirects = 페이지가 { $n }번 넘게 리디렉션합�
 
 draft-not-visit-video-call = 화상 회의나 온라인 행사에 관한 보도로, 한국 방문이 아닙니다.
 draft-not-visit-korean-delegation = 중국을 찾은 한국 대표단에 관한 보도로, 한국을 찾은 중국 대표단이 아닙니다.
-draft-not-visit-national = 방문자 { $name }은(는) 중국 중앙급 인사로, 성·시 대표단이 아닙니다.
+draft-not-visit-national = 방문자 { $name }{ JOSA($name, "은") } 중국 중앙급 인사로, 성·시 대표단이 아닙니다.
 draft-not-visit-other-country = 다른 나라 대표단에 관한 보도로, 중국 대표단이 아닙니다.
 draft-not-visit-no-delegation = 보도에 한국을 방문한 중국 성·시 대표단이 나오지 않습니다.
 draft-not-visit-not-taken-place = 보도에 대표단은 나오지만 실제로 이루어진 방문은 없습니다.
@@ -42,7 +42,7 @@ draft-note-date-assumed = 발행일이 주어지지 않아, 연도 없는 날짜
 draft-note-date-today = 발행일이 주어지지 않았고 보도에서도 찾지 못해, 불완전한 날짜는 { $date } 기준으로 읽었습니다(바꾸려면 published:를 주십시오).
 draft-note-vague = 날짜로 보기에 너무 모호해 뺐습니다: { $phrases }.
 draft-note-no-leader = 보도에 대표단 단장이 나오지 않습니다. 알게 되면 leader:로 주십시오.
-draft-note-romanized = { $name }({ $local })은(는) 한자에서 로마자로 옮긴 이름입니다. 본인의 표기를 확인하십시오.
+draft-note-romanized = { $name }({ $local }){ JOSA($local, "은") } 한자에서 로마자로 옮긴 이름입니다. 본인의 표기를 확인하십시오.
 draft-note-corrected = 직접 수정함: { $fields }.
 
 ## 초안의 항목
@@ -64,7 +64,7 @@ draft-no-visit-to-record = 보도에 기록할 방문이 없습니다.
 draft-title = 초안: { $provinces } 방문, { $start }
 draft-date-unknown = 날짜 미상
 draft-check-text = 각 항목을 인용문과 대조하십시오. 확인을 누르면 모든 내용을 한 번의 변경으로 기록합니다(/data undo로 되돌릴 수 있음). 그 전에는 아무것도 기록하지 않습니다.
-draft-on-record = 이미 #{ $id }(으)로 기록되어 있습니다. 확인을 누르면 이 보도를 그 방문의 출처로 추가합니다.
+draft-on-record = 이미 #{ $id }{ JOSA($id, "으로") } 기록되어 있습니다. 확인을 누르면 이 보도를 그 방문의 출처로 추가합니다.
 draft-level-unknown = 급 미상
 draft-places = 방문지: { $places }
 draft-size = { $n }명
@@ -89,17 +89,17 @@ draft-leader-empty = `leader`에는 이름이 필요합니다. 예: leader:"Liu 
 
 draft-no-visit-in-draft = 초안에 기록할 방문이 없습니다.
 draft-visit-not-begun = 이 방문은 오늘 이후인 { $start }에 시작합니다. 그날 이후에 초안을 확정하거나, 지금 예정된 방문으로 기록하려면 force:true를 더하세요.
-draft-fix-with-edit = { $error } 수정 버튼으로 초안의 { $field }을(를) 고치십시오.
+draft-fix-with-edit = { $error } 수정 버튼으로 초안의 { $field }{ JOSA($field, "을") } 고치십시오.
 draft-bad-date = 초안의 { $field }({ $value }): { $error }
 draft-skipped-no-start = 방문(단장: { $leader })에 시작일이 없습니다. /record visit add로 추가하십시오.
 draft-unnamed-leader = 미상
 draft-skipped-no-province = 성(省)이 없는 방문은 기록하지 않았습니다.
-draft-skipped-visit-on-record = 이 방문은 이미 방문 #{ $id }(으)로 기록되어 있습니다. 보도를 출처로 추가하려면 보도의 url:을 주십시오.
+draft-skipped-visit-on-record = 이 방문은 이미 방문 #{ $id }{ JOSA($id, "으로") } 기록되어 있습니다. 보도를 출처로 추가하려면 보도의 url:을 주십시오.
 draft-skipped-meeting-no-date = { $officials }의 회의는 보도에 날짜가 없습니다. /record meeting add로 추가하십시오.
-draft-skipped-meeting-on-record = { $date } 회의는 이미 회의 #{ $id }(으)로 기록되어 있습니다.
+draft-skipped-meeting-on-record = { $date } 회의는 이미 회의 #{ $id }{ JOSA($id, "으로") } 기록되어 있습니다.
 draft-skipped-forum-no-date = "{ $name }" 포럼은 보도에 날짜가 없습니다. /record forum add로 추가하십시오.
-draft-skipped-forum-on-record = "{ $name }"은(는) 이미 포럼 #{ $id }(으)로 기록되어 있습니다.
-draft-skipped-outcome-on-record = "{ $title }"은(는) 이미 성과 #{ $id }(으)로 기록되어 있습니다.
+draft-skipped-forum-on-record = "{ $name }"{ JOSA($name, "은") } 이미 포럼 #{ $id }{ JOSA($id, "으로") } 기록되어 있습니다.
+draft-skipped-outcome-on-record = "{ $title }"{ JOSA($title, "은") } 이미 성과 #{ $id }{ JOSA($id, "으로") } 기록되어 있습니다.
 draft-recorded-title = 초안 기록됨
 draft-recorded = 기록했습니다: { $parts }.
 draft-undo-all = /data undo로 모두 되돌릴 수 있습니다.

@@ -30,7 +30,7 @@ cancelled = 취소했습니다. 아무것도 변경되지 않았습니다.
 applying = 적용 중…
 moderators-only-change = 기록은 모더레이터만 변경할 수 있습니다. 조회 명령(/help에서 목록 확인)은 누구나 사용할 수 있습니다.
 type-a-command = `/visits monthly` 같은 명령을 입력하거나, `/help`를 입력해 목록을 확인하세요.
-not-an-option = `{ $typed }`은(는) 옵션이 아닙니다. 옵션은 name:value 형식으로 입력하세요. 예: { $example }
+not-an-option = `{ $typed }`{ JOSA($typed, "은") } 옵션이 아닙니다. 옵션은 name:value 형식으로 입력하세요. 예: { $example }
 could-not-write = 파일을 저장할 수 없습니다: { $error }
 nothing-changed = 변경된 내용이 없습니다.
 wrote = { $path } 파일을 저장했습니다
@@ -44,7 +44,7 @@ range-until = { $to }까지
 
 ## The console
 
-console-banner = delegation-bot 콘솔 · { $name }(으)로 작업 중 (모더레이터) · /help로 명령 목록 보기, Ctrl-D로 종료
+console-banner = delegation-bot 콘솔 · { $name }{ JOSA($name, "으로") } 작업 중 (모더레이터) · /help로 명령 목록 보기, Ctrl-D로 종료
 offer-sample = 데이터베이스가 비어 있습니다. 샘플 데이터(2024년 중반 뉴스 보도)를 불러올까요? [Y/n]
 sample-not-loaded = 데이터베이스가 비어 있어 샘플 데이터를 불러오지 않았습니다 (console --sample 또는 `delegation-bot sample`로 불러올 수 있습니다).
 

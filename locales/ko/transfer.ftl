@@ -80,38 +80,38 @@ import-cells = { $file } { $line }행: 셀이 { $cells }개인데 머리글의 �
        *[other] `{ $separator }`
     })가 든 셀은 따옴표로 묶으십시오.
 import-json-error = { $file } { $line }행 { $column }열: { $what }. 고치거나 파일을 내보내 비교해 보십시오.
-import-json-key-twice = 한 객체에 키 `{ $key }`이(가) 두 번 있습니다
+import-json-key-twice = 한 객체에 키 `{ $key }`{ JOSA($key, "이") } 두 번 있습니다
 import-json-invalid = 올바른 JSON이 아닙니다
 import-json-database = { $file }: `database`에는 내보내기가 쓴 텍스트가 있어야 합니다.
-import-json-section = { $file }: `{ $key }`은(는) 알 수 없는 구역입니다. visits, officials, meetings, forums, outcomes 중 하나를 쓰십시오.
-import-json-not-array = { $file }: `{ $key }`은(는) 기록의 배열이어야 합니다.
+import-json-section = { $file }: `{ $key }`{ JOSA($key, "은") } 알 수 없는 구역입니다. visits, officials, meetings, forums, outcomes 중 하나를 쓰십시오.
+import-json-not-array = { $file }: `{ $key }`{ JOSA($key, "은") } 기록의 배열이어야 합니다.
 import-json-shape = { $file }: JSON 가져오기 파일은 기록의 배열이거나 { "{" }"visits": [...]{ "}" } 같은 배열의 객체여야 합니다.
 import-json-not-object = { $file }: { $n }번째 항목이 필드 이름이 있는 객체가 아닙니다.
 import-json-no-kind = { $file }: { $n }번째 항목에 `province`와 `start`(방문), `name`과 `country`(인사), `date`와 `officials`(회의), `name`·`kind`·`start`(포럼), `kind`·`title`·`date`(성과) 중 어느 필드 조합도 없습니다.
-import-json-not-field = { $file } { $at }: `{ $key }`은(는) { $kind } 필드가 아닙니다. 사용할 수 있는 필드: { $columns }.
-import-json-field-twice = { $file } { $at }: `{ $column }`을(를) 뜻하는 필드가 두 개입니다. 하나만 남기십시오.
-import-required = `{ $column }`이(가) 비어 있습니다. 모든 { $kind } 기록에 필요합니다.
-import-whole-number = `{ $value }`은(는) { $min }에서 { $max } 사이의 정수여야 합니다.
-import-deleted = { $kind } #{ $id }은(는) 삭제되었습니다. 새로 추가하려면 `id`를 비우고, 삭제를 되돌리려면 /data undo를 쓰십시오.
+import-json-not-field = { $file } { $at }: `{ $key }`{ JOSA($key, "은") } { $kind } 필드가 아닙니다. 사용할 수 있는 필드: { $columns }.
+import-json-field-twice = { $file } { $at }: `{ $column }`{ JOSA($column, "을") } 뜻하는 필드가 두 개입니다. 하나만 남기십시오.
+import-required = `{ $column }`{ JOSA($column, "이") } 비어 있습니다. 모든 { $kind } 기록에 필요합니다.
+import-whole-number = `{ $value }`{ JOSA($value, "은") } { $min }에서 { $max } 사이의 정수여야 합니다.
+import-deleted = { $kind } #{ $id }{ JOSA($id, "은") } 삭제되었습니다. 새로 추가하려면 `id`를 비우고, 삭제를 되돌리려면 /data undo를 쓰십시오.
 import-no-version = 행에 `version`이 없어 { $kind } #{ $id }의 최근 편집을 덮어쓸 수 있습니다. 다시 내보내거나 force:true를 추가하십시오.
-import-changed-since = { $kind } #{ $id }이(가) 버전 { $seen } 이후 변경되었습니다({ $changes }). 다시 내보내 그 파일에서 편집을 다시 하거나, 덮어쓰려면 force:true를 추가하십시오.
-import-foreign-record = { $kind } { $number }번은 이 파일이 나온 데이터베이스의 { $kind }인데 파일에 들어 있지 않습니다. 연결을 유지하려면 전체를 JSON 파일 하나로 내보내거나(/export what:all format:json) `{ $column }`을(를) 비우십시오.
+import-changed-since = { $kind } #{ $id }{ JOSA($id, "이") } 버전 { $seen } 이후 변경되었습니다({ $changes }). 다시 내보내 그 파일에서 편집을 다시 하거나, 덮어쓰려면 force:true를 추가하십시오.
+import-foreign-record = { $kind } { $number }번은 이 파일이 나온 데이터베이스의 { $kind }인데 파일에 들어 있지 않습니다. 연결을 유지하려면 전체를 JSON 파일 하나로 내보내거나(/export what:all format:json) `{ $column }`{ JOSA($column, "을") } 비우십시오.
 import-source-needs-link = `source_title`과 `source_date`는 `source`를 설명합니다. `source` 열에 링크를 추가하십시오.
 import-visit-overlaps-row = 이 파일 { $at }의 방문과 성(省)이 같고 날짜가 겹칩니다. 둘 중 하나를 지우거나, 둘 다 기록하려면 force:true를 추가하십시오.
 import-meeting-repeats-row = 이 파일 { $at }의 회의와 날짜와 인사가 같습니다. 둘 중 하나를 지우거나, 둘 다 기록하려면 force:true를 추가하십시오.
 import-forum-repeats-row = 이 파일 { $at }의 포럼과 이름, 회차, 시작일이 같습니다. 둘 중 하나를 지우거나, 둘 다 기록하려면 force:true를 추가하십시오.
 import-outcome-repeats-row = 이 파일 { $at }에 { $days }일 이내의 { $by } 성과가 있습니다. 둘 중 하나를 지우거나, 둘 다 기록하려면 force:true를 추가하십시오.
-import-not-visit-number = `{ $value }`은(는) 방문 번호가 아닙니다.
-import-currency-without-amount = `currency` { $currency }은(는) 금액과 함께 씁니다. `amount`를 채우거나 `currency`를 비우십시오.
+import-not-visit-number = `{ $value }`{ JOSA($value, "은") } 방문 번호가 아닙니다.
+import-currency-without-amount = `currency` { $currency }{ JOSA($currency, "은") } 금액과 함께 씁니다. `amount`를 채우거나 `currency`를 비우십시오.
 import-outcome-misfit = 이 성과는 방문과 맞지 않습니다: { $what }. 날짜·성·방문을 바로잡거나, 그래도 연결하려면 force:true를 추가하십시오.
-import-post-parts = `{ $line }`이(가) 다섯 부분을 넘습니다. 직책마다 title | organization | province | from | to 형식으로 쓰십시오.
+import-post-parts = `{ $line }`{ JOSA($line, "이") } 다섯 부분을 넘습니다. 직책마다 title | organization | province | from | to 형식으로 쓰십시오.
 import-post-no-title = `{ $line }`에 직함이 없습니다. 직책마다 title | organization | province | from | to 형식으로 쓰십시오.
-import-post-ends-before-start = `{ $line }`은(는) 시작보다 먼저 끝납니다. 시작과 같거나 그 뒤의 종료일을 입력하십시오.
+import-post-ends-before-start = `{ $line }`{ JOSA($line, "은") } 시작보다 먼저 끝납니다. 시작과 같거나 그 뒤의 종료일을 입력하십시오.
 import-posts-overlap = `{ $title }` 직책 두 개의 기간이 겹칩니다. 한 사람은 같은 직함을 한 번에 하나만 맡으므로 날짜를 고치십시오.
 
 ## 미리 보기의 행 메모(바뀌는 내용: `diff`, "purpose: 이전 → 새 값; ...")
 
-import-overwrites-unversioned = { $kind } #{ $id }을(를) 지금 상태 그대로 덮어씀(행에 버전 없음)
+import-overwrites-unversioned = { $kind } #{ $id }{ JOSA($id, "을") } 지금 상태 그대로 덮어씀(행에 버전 없음)
 import-overwrites-changes = 버전 { $seen } 이후의 변경을 덮어씀: { $changes }
-import-already-on-record = `{ $name }`은(는) 이미 { $holder }(#{ $id })(으)로 기록되어 있어 그대로 둠
+import-already-on-record = `{ $name }`{ JOSA($name, "은") } 이미 { $holder }(#{ $id }){ JOSA($id, "으로") } 기록되어 있어 그대로 둠
 import-change-note = { $diff } ({ $note })

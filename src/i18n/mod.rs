@@ -6,6 +6,7 @@
 pub mod commands;
 mod errors;
 pub mod format;
+mod particle;
 pub mod records;
 
 use std::fmt;
@@ -114,6 +115,9 @@ static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
             // Placeables go into chat and terminals as they are, without invisible
             // direction marks around them.
             bundle.set_use_isolating(false);
+            bundle
+                .add_function("JOSA", particle::josa)
+                .expect("JOSA is added once");
             for text in *files {
                 let resource = FluentResource::try_new(text.to_string())
                     .unwrap_or_else(|(_, errors)| panic!("{lang}: invalid Fluent: {errors:?}"));
@@ -185,6 +189,12 @@ pub fn render(lang: Lang, m: &Message) -> String {
                     .map(|o| commands::option_name_in(lang, o).unwrap_or_else(|| o.to_string()))
                     .collect();
                 args.set(*name, FluentValue::from(said.join(", ")))
+            }
+            // The choices a value may take, in the reader's words (which they may type).
+            Arg::Text(t) if *name == "choices" && m.id == "not-a-choice" => {
+                let said: Vec<String> = t.split(", ").map(|c| format::choice_in(lang, c)).collect();
+                let separator = if lang == Lang::Zh { "、" } else { ", " };
+                args.set(*name, FluentValue::from(said.join(separator)))
             }
             Arg::Text(t) if *name == "command" && t.starts_with('/') => {
                 let said = commands::command_path_in(lang, t).unwrap_or_else(|| t.clone());

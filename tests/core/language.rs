@@ -849,3 +849,20 @@ async fn what_an_outcome_came_of_is_named_in_the_readers_words() {
         .unwrap();
     assert!(console::render(&sample).contains("此条为示例数据"));
 }
+
+#[tokio::test]
+async fn korean_particles_fit_the_word_and_choices_are_the_readers() {
+    let t = TestApp::with_sample().await;
+    let ko = TestApp::reader(Lang::Ko);
+    let said = |line: &'static str| {
+        let t = &t;
+        let ko = ko.clone();
+        async move { t.app.run_line(&ko, line).await.unwrap_err().said(Lang::Ko) }
+    };
+    let missing = said("/visits show id:999").await;
+    assert!(missing.contains("#999를"), "{missing}");
+    let number = said("/visits show id:abc").await;
+    assert!(number.contains("`번호`는"), "{number}");
+    let choice = said("/outcomes list status:x").await;
+    assert!(choice.contains("발표") && !choice.contains("announced"), "{choice}");
+}
