@@ -76,8 +76,8 @@ number-out-of-range = `{ $name }`{ JOSA($name, "은") } { $min }에서 { $max } 
 bool-expected = `{ $name }`{ JOSA($name, "은") } true 또는 false여야 합니다. 예: { $name }:true
 not-a-choice = `{ $name }`{ JOSA($name, "은") } 다음 중 하나여야 합니다: { $choices }
 channel-expected = `{ $name }`에는 채널을 지정합니다. Discord에서 고르거나, 콘솔에서는 채널 ID를 입력하십시오(채널 우클릭 → 채널 ID 복사). 예: { $name }:300000000000000001
-clear-not-dash = `{ $field }`{ JOSA($field, "을") } 비우려면 { $field }:- 대신 clear:{ $field } 형식으로 쓰십시오.
-clear-unknown-field = `clear`에 쓸 수 있는 필드: { $fields }. 예: clear:{ $example }
+clear-not-dash = `{ $field }`{ JOSA($field, "을") } 비우려면 { $field }:- 대신 비우기:{ $field } 형식으로 쓰십시오.
+clear-unknown-field = `비우기`에 쓸 수 있는 필드: { $fields }. 예: 비우기:{ $example }
 clear-and-given = `{ $field }`에 값을 주면서 비우기도 했습니다. 둘 중 하나를 빼십시오.
 
 ## Lists and records in sentences

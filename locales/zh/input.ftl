@@ -76,8 +76,8 @@ number-out-of-range = `{ $name }` 必须在 { $min } 到 { $max } 之间。
 bool-expected = `{ $name }` 必须是 true 或 false，例如 { $name }:true。
 not-a-choice = `{ $name }` 必须是以下之一：{ $choices }。
 channel-expected = `{ $name }` 需要一个频道：在 Discord 中选择，或在控制台输入频道 ID（右键点击频道，复制频道 ID），例如 { $name }:300000000000000001。
-clear-not-dash = 要清空 `{ $field }`，请写 clear:{ $field }，而不是 { $field }:-。
-clear-unknown-field = `clear` 可清空的字段：{ $fields }；例如 clear:{ $example }。
+clear-not-dash = 要清空 `{ $field }`，请写 清空:{ $field }，而不是 { $field }:-。
+clear-unknown-field = `清空` 可清空的字段：{ $fields }；例如 清空:{ $example }。
 clear-and-given = `{ $field }` 既给了值又被清空；请去掉其中之一。
 
 ## Lists and records in sentences

@@ -164,6 +164,9 @@ impl<'r> EditOf<'r> {
             if name.is_empty() {
                 continue;
             }
+            // A field by its catalog name or the reader's (`비우기:인원`).
+            let name =
+                crate::i18n::commands::option_word(req.spec, &name).map_or(name, String::from);
             let Some(field) = clearable.iter().find(|f| **f == name) else {
                 return Err(msg!(
                     "clear-unknown-field",

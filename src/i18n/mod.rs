@@ -183,12 +183,13 @@ pub fn render(lang: Lang, m: &Message) -> String {
     for (name, value) in &m.args {
         match value {
             Arg::Text(t) if names_option(m.id, name) => {
-                // One option's name, or a list of them (`id, meetings`).
+                // One option's name, or a list of them (`id, meetings`, `place,organizer`).
+                let separator = if t.contains(", ") { ", " } else { "," };
                 let said: Vec<String> = t
-                    .split(", ")
+                    .split(separator)
                     .map(|o| commands::option_name_in(lang, o).unwrap_or_else(|| o.to_string()))
                     .collect();
-                args.set(*name, FluentValue::from(said.join(", ")))
+                args.set(*name, FluentValue::from(said.join(separator)))
             }
             // The choices a value may take, in the reader's words (which they may type).
             Arg::Text(t) if *name == "choices" && m.id == "not-a-choice" => {
@@ -217,7 +218,8 @@ pub fn render(lang: Lang, m: &Message) -> String {
 /// their language (`번호:1`, not `id:1`): the reader typed it so, or Discord showed it so.
 fn names_option(id: &str, arg: &str) -> bool {
     match arg {
-        "option" | "options" | "field" => true,
+        "option" | "options" | "field" | "fields" => true,
+        "example" => id == "clear-unknown-field",
         "name" => {
             id.starts_with("number-")
                 || matches!(id, "bool-expected" | "not-a-choice" | "channel-expected")

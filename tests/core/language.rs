@@ -864,5 +864,27 @@ async fn korean_particles_fit_the_word_and_choices_are_the_readers() {
     let number = said("/visits show id:abc").await;
     assert!(number.contains("`번호`는"), "{number}");
     let choice = said("/outcomes list status:x").await;
-    assert!(choice.contains("발표") && !choice.contains("announced"), "{choice}");
+    assert!(
+        choice.contains("발표") && !choice.contains("announced"),
+        "{choice}"
+    );
+}
+
+#[tokio::test]
+async fn fields_to_clear_are_named_in_the_readers_words() {
+    let t = TestApp::with_sample().await;
+    let ko = TestApp::reader(Lang::Ko);
+    t.app
+        .run_line(&ko, "/기록 방문 수정 번호:1 비우기:목적")
+        .await
+        .unwrap();
+    let v = t.ok("/visits show id:1").await;
+    assert!(v["data"]["purpose"].is_null(), "{v}");
+    let e = t
+        .app
+        .run_line(&ko, "/기록 방문 수정 번호:1 비우기:없음")
+        .await
+        .unwrap_err()
+        .said(Lang::Ko);
+    assert!(e.contains("비우기:") && e.contains("목적"), "{e}");
 }
