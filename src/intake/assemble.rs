@@ -258,8 +258,10 @@ fn leader(r: &Reading) -> Option<usize> {
         if in_lede {
             score += 50;
         }
+        // Told only of another trip (`김 지사가 허베이성을 찾았을 때 왕 성장과`): no leader
+        // of this one while anyone else may be.
         if elsewhere {
-            score -= 100;
+            score -= 200;
         }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
@@ -331,7 +333,7 @@ fn destinations(r: &Reading, opening: &[usize]) -> (usize, usize) {
 /// Whether the place named at `start..end` is where someone goes or where something takes
 /// place, by the words around it: `하얼빈시를 (공식) 방문`, `톈진(天津)시에서`, `톈진서`
 /// (a headline's `에서`), `산둥성 방문`, `在南京`, `访问广州`, `visited Harbin`, `in Seoul`.
-fn destination(text: &str, start: usize, end: usize, korean: bool) -> bool {
+pub(super) fn destination(text: &str, start: usize, end: usize, korean: bool) -> bool {
     static KO_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"^(?:(?: [가-힣A-Za-z0-9]+){0,2}?에서(?:[^는]|$)|서[ ,…·]|(?:을|를|에|으로|로) ?(?:공식 |다시 |직접 )?(?:방문|찾|순방|도착|들러|입국)| ?(?:방문|순방|도착)(?:[^가-힣]|$|해|하|했|한|길|을|중))",
@@ -636,8 +638,14 @@ pub fn about_delegation(r: &Reading, si: usize, leader: usize, d: &Delegation) -
         || people.iter().any(|p| d.members.contains(p))
         || LEAD.is_match(r.text(si))
         || pronoun(r, si)
-        || (home && VISIT.is_match(r.text(si)))
+        || (home && (VISIT.is_match(r.text(si)) || HELD.is_match(r.text(si))))
 }
+
+/// An event held (`嘉兴市政府对韩贸易投资座谈会21日在首尔举行`, `산둥성 투자설명회가 서울에서
+/// 열렸다`): with the delegation's home named, the delegation's own.
+static HELD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(was|were) held|took place|举行|举办|召开|열렸|열린|개최됐|개최했|개최한|개최하")
+});
 
 pub fn pronoun(r: &Reading, si: usize) -> bool {
     static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {

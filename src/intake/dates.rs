@@ -436,8 +436,21 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
     for (s, e, w, r) in bare {
         f.push(s, e, w, r, false);
     }
+    // `on Tuesday, July 8`, `Nov. 12 (Tuesday)`, `15일(화요일)`: the weekday of a date written
+    // out beside it is that date, not a day of its own.
+    let beside_date = |f: &Found, start: usize, end: usize| {
+        f.mentions.iter().any(|d| {
+            !d.relative
+                && ((d.start >= end && text[end..d.start].trim_matches([' ', ',', '(']).is_empty())
+                    || (d.end <= start
+                        && text[d.end..start].trim_matches([' ', ',', '(']).is_empty()))
+        })
+    };
     for c in WEEKDAY_EN.captures_iter(text) {
         let m = c.get(0).expect("whole match");
+        if beside_date(&f, m.start(), m.end()) {
+            continue;
+        }
         let modifier = c.get(1).map_or("", |m| m.as_str());
         let wd = weekday_of(&c[2]).expect("named weekday");
         // "from Tuesday to Thursday": the second counts on from the first.
@@ -460,6 +473,9 @@ pub fn scan(text: &str, published: NaiveDate, ctx: &mut Context) -> Vec<DateMent
     }
     for c in WEEKDAY_CJK.captures_iter(text) {
         let m = c.get(0).expect("whole match");
+        if beside_date(&f, m.start(), m.end()) {
+            continue;
+        }
         let name = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
         if let Some(wd) = weekday_of(name) {
             let day = weekday(published, wd, "", future);
@@ -685,6 +701,24 @@ mod tests {
         assert_eq!(
             whens("on a Dec. 1-4 visit", day(2019, 12, 4)),
             vec![When::Range(day(2019, 12, 1), day(2019, 12, 4))]
+        );
+    }
+
+    #[test]
+    fn a_weekday_beside_its_date_is_that_date() {
+        // 2024-06-21 is a Friday; July 8, 2024 a Monday.
+        let p = day(2024, 7, 20);
+        assert_eq!(
+            whens("called on the mayor on Monday, July 8, at city hall", p),
+            vec![When::Day(day(2024, 7, 8))]
+        );
+        assert_eq!(
+            whens("on July 8 (Monday) the delegation", p),
+            vec![When::Day(day(2024, 7, 8))]
+        );
+        assert_eq!(
+            whens("대표단은 8일(월요일) 시청을", p),
+            vec![When::Day(day(2024, 7, 8))]
         );
     }
 

@@ -75,7 +75,7 @@ impl Hit {
     }
 
     /// How specific a Korean place is: a province 1, a metropolitan city 2, a city 3, a
-    /// district 4.
+    /// district 4; a neighbourhood within a city (`Yeouido`, `Songdo`) 0.
     pub fn detail(&self) -> u8 {
         self.targets
             .iter()
@@ -129,6 +129,23 @@ pub fn fold(text: &str) -> (String, Vec<usize>) {
     let mut map = Vec::with_capacity(text.len() + 1);
     let mut space = false;
     for (i, c) in text.char_indices() {
+        // A possessive (`Dalian's governor`, `Seoul’s mayor`) ends the name: a space, so the
+        // name is still a whole word (`Xi'an` keeps its apostrophe dropped).
+        if matches!(c, '\'' | '’')
+            && !out.is_empty()
+            && text[i + c.len_utf8()..].starts_with('s')
+            && !text[i + c.len_utf8() + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            if !space {
+                out.push(' ');
+                map.push(i);
+            }
+            space = true;
+            continue;
+        }
         if matches!(c, '-' | '\'' | '’' | '‘' | '·' | '‧' | '•') {
             continue;
         }
@@ -228,6 +245,9 @@ impl Lexicon {
                     detail: match kind.as_str() {
                         "province" | "special self-governing province" => 1,
                         "district" => 4,
+                        // A neighbourhood (`Yeouido`, `Songdo`): the city it is in is
+                        // the place a report's delegation went to.
+                        "area" => 0,
                         k if k.ends_with(" city") => 2,
                         _ => 3,
                     },
@@ -424,6 +444,9 @@ mod tests {
         assert_eq!(found, vec!["Oh Sehoon", "Seoul", "신창싱", "산둥", "首尔"]);
         assert_eq!(hits[0].official(), Some(("Oh Se-hoon", "Korea")));
         assert!(l.find("Seoulite").is_empty(), "whole words only");
+        let hits = l.find("Seoul's mayor and Shandong’s governor");
+        assert_eq!(hits.len(), 2, "a possessive ends a name: {hits:?}");
+        assert_eq!(hits[0].end, "Seoul".len());
         assert!(l.find("파일을 저장하다").is_empty(), "저장 is also a word");
     }
 }

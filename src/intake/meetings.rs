@@ -16,9 +16,9 @@ use super::{Evidence, MeetingDraft, VisitDraft};
 
 use super::pattern as re;
 
-static MEET: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MEET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmet\b|\bmeets?\b|\bmeetings? with\b|\bheld talks\b|\btalks with\b|\bsat down\b|\bcalled on\b|courtesy call|\breceived\b|\bhosted\b|\bwelcom(ed|es)\b|\bwelcome (dinner|banquet|luncheon|lunch|reception|ceremony)\b|\bgreet|\blunch|\bdinner\b|\bluncheon\b|\bbriefed\b|\bsigned\b|접견|면담|만나|만났|만난|만남|체결|서명했|서명하|협약을 맺|협정을 맺|각서를 맺|签约|签订|회담|환담|맞아|맞이|맞았|맞은|마주 앉|마주앉|양편에 앉|양쪽에 앉|예방|오찬|만찬|간담회|회동|재회|会见|会谈|见面|会面|拜会|座谈|接见|宴请|签署",
+        r"(?i)\bmet\b|\bmeets?\b|\bmeetings? with\b|\bmeeting (?-i:[A-Z])|\bpaid (a )?(courtesy )?(call|visit) on\b|\bheld talks\b|\btalks with\b|\bsat down\b|\bcalled on\b|courtesy call|\breceived\b|\bhosted\b|\bwelcom(ed|es)\b|\bwelcome (dinner|banquet|luncheon|lunch|reception|ceremony)\b|\bgreet|\blunch|\bdinner\b|\bluncheon\b|\bbriefed\b|\bsigned\b|접견|면담|만나|만났|만난|만남|체결|서명했|서명하|협약을 맺|협정을 맺|각서를 맺|签约|签订|회담|환담|맞아|맞이|맞았|맞은|마주 앉|마주앉|양편에 앉|양쪽에 앉|예방|오찬|만찬|간담회|회동|재회|환영했|환영하며|환영하고|영접|방문을 받|会见|会谈|会晤|见面|会面|拜会|拜访|座谈|接见|接待|宴请|签署",
     )
 });
 static NOT_MET: LazyLock<Regex> = LazyLock::new(|| {
@@ -31,13 +31,17 @@ static JOINED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bjoined\b|\balso present\b|\baccompanied\b|\bincluded\b|参加会见|陪同会见|陪同|배석|참석했|함께했|함께 했|함께한|동행",
     )
 });
+static MEMBERS_LISTED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bincluded\b|\bincluding\b|\bmembers\b|포함|구성|成员|随团|包括"));
 static SEPARATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bmeetings\b|separate|one after the other|respectively|back-to-back|차례로|각각|分别|先后",
     )
 });
 static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)city hall|provincial (government|office)|도청|시청|구청|市政厅|市政府|道厅|의회")
+    re(
+        r"(?i)city hall|county office|provincial (government|office)|\bcalled on\b|\bcourtesy call\b|도청|시청|구청|군청|예방|市政厅|市政府|道厅|郡厅|拜会|拜访|의회",
+    )
 });
 static TOUR: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\btoured\b|\bvisited\b|둘러|견학|시찰|참관|방문|찾아|参观|考察|走访")
@@ -62,7 +66,19 @@ fn planned(text: &str) -> bool {
             r"(?i)했다|였다|었다|았다|했으며|했고|가졌|나눴|\b(met|held|signed|was|were|had|received|hosted)\b|了",
         )
     });
-    PLANNED.is_match(text) && !HELD.is_match(text)
+    // `면담할 예정이라고 전했다`: the verb of reporting is not the meeting's.
+    static REPORTED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:이라|라|다)고\s*(?:전했|밝혔|말했|설명했|덧붙였|했)다"));
+    PLANNED.is_match(text) && !HELD.is_match(&REPORTED.replace_all(text, ""))
+}
+
+/// `인천광역시(시장 유정복)는`: the head of a body named in brackets after it, who describes
+/// the body (the subject of the sentence) and was at no meeting for it.
+fn bracketed_head(text: &str, start: usize) -> bool {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"[가-힣]\((?:시장|도지사|지사|군수|구청장|회장|위원장|의장|원장|이사장|청장|대표)\s*$")
+    });
+    HEAD.is_match(&text[..start])
 }
 
 fn date_text(w: When) -> String {
@@ -79,7 +95,10 @@ fn is_office(r: &Reading, si: usize, h: &Hit) -> bool {
     let text = r.text(si);
     let title_after = r.found.titles[si].iter().any(|t| {
         t.gap_after(text, h.start, h.end).is_some_and(|gap| {
-            gap.chars().count() <= 3 || gap.trim() == "'s" || gap.trim_start().starts_with('(')
+            // Not past a clause's end (`仁川广域市议会，议长…`).
+            (gap.chars().count() <= 3 && !gap.contains([',', '，', '、', '。', ';']))
+                || gap.trim() == "'s"
+                || gap.trim_start().starts_with('(')
         })
     });
     title_after
@@ -126,6 +145,13 @@ pub fn meetings(r: &Reading, leader: usize, d: &Delegation) -> Vec<MeetingDraft>
         let text = &s.text;
         let people = r.people_in(si);
         let is_delegation = |p: &usize| d.members.contains(p);
+        let described = |p: &usize| {
+            r.found
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == si && m.person == *p)
+                .all(|m| bracketed_head(text, m.start))
+        };
         let counterparts: Vec<usize> = people
             .iter()
             .copied()
@@ -138,6 +164,14 @@ pub fn meetings(r: &Reading, leader: usize, d: &Delegation) -> Vec<MeetingDraft>
             })
             .filter(|p| r.person(*p).rank() != Rank::National)
             .collect();
+        // The body's head in brackets is the host only when no one else of the body is named
+        // (`한중친선협회(회장 이세기)가 ... 오찬을 열었다`, not `인천시(시장 박남춘)는 박준하
+        // 행정부시장이 ... 접견하고`).
+        let counterparts: Vec<usize> = if counterparts.iter().any(|p| !described(p)) {
+            counterparts.into_iter().filter(|p| !described(p)).collect()
+        } else {
+            counterparts
+        };
         let meets = MEET.is_match(text)
             && !NOT_MET.is_match(text)
             && !ELSEWHERE.is_match(text)
@@ -153,11 +187,19 @@ pub fn meetings(r: &Reading, leader: usize, d: &Delegation) -> Vec<MeetingDraft>
                 .or(last_meeting
                     .filter(|(_, at)| si - at <= 3)
                     .map(|(mi, _)| mi));
+            // A list of the delegation's members (`대표단에는 ... 등이 포함됐다. ... 배석했다`) says
+            // who came, not who sat in; a meeting told of another time is no one's here.
+            let members_listed = MEMBERS_LISTED.is_match(text);
             if JOINED.is_match(text)
+                && !ELSEWHERE.is_match(text)
                 && let Some(mi) = target
             {
                 for p in people {
-                    if !built[mi].people.contains(&p) && r.person(p).rank() != Rank::National {
+                    let q = r.person(p);
+                    if members_listed && q.side == Side::China {
+                        continue;
+                    }
+                    if !built[mi].people.contains(&p) && q.rank() != Rank::National {
                         built[mi].people.push(p);
                     }
                 }
@@ -223,12 +265,19 @@ pub fn meetings(r: &Reading, leader: usize, d: &Delegation) -> Vec<MeetingDraft>
             }
             continue;
         }
-        let dates: Vec<When> = r.dates[si]
+        let mut dates: Vec<When> = r.dates[si]
             .iter()
             .map(|m| m.when)
             .filter(|w| w.is_day())
             .collect();
+        // `visited from June 11 to 13, meeting the governor on June 12`: a meeting is held on
+        // one day, the range is the visit's.
+        if dates.iter().any(|w| matches!(w, When::Day(_))) {
+            dates.retain(|w| matches!(w, When::Day(_)));
+        }
         let mut place = place_in(r, si);
+        // No place said: where the host's office is, where the report has them received there
+        // or called on (`called on Sejong Mayor Choi`, `윤 군수는 군청에서 맞았다`).
         if place.is_none() && OFFICE.is_match(text) {
             place = counterparts.iter().find_map(|c| r.person(*c).place.clone());
         }
@@ -332,6 +381,7 @@ pub fn meetings(r: &Reading, leader: usize, d: &Delegation) -> Vec<MeetingDraft>
 /// The Korean places the delegation went to, in the order the report names them.
 pub fn places(r: &Reading, leader: usize, d: &Delegation, evidence: &mut Evidence) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut areas: Vec<String> = Vec::new();
     for (si, s) in r.doc.sentences.iter().enumerate() {
         let text = &s.text;
         let subjectless = r.doc.lang != super::sentences::Lang::En
@@ -359,7 +409,9 @@ pub fn places(r: &Reading, leader: usize, d: &Delegation, evidence: &mut Evidenc
             let Some(place) = h.place() else { continue };
             // `대구경북신공항` is an airport's name, `경북 경주시` a city with its province,
             // `at the invitation of Daegu` no place the delegation went to.
-            let next = hits.get(hi + 1).filter(|n| n.place().is_some());
+            let next = hits
+                .get(hi + 1)
+                .filter(|n| n.place().is_some() && n.detail() > 0);
             if let Some(n) = next {
                 let gap = &text[h.end..n.start];
                 if gap.is_empty()
@@ -391,8 +443,16 @@ pub fn places(r: &Reading, leader: usize, d: &Delegation, evidence: &mut Evidenc
                     evidence.insert("places".into(), text.clone());
                 }
                 out.push(place.to_string());
+                if h.detail() == 0 {
+                    areas.push(place.to_string());
+                }
             }
         }
+    }
+    // Neighbourhoods (`首尔汝矣岛`, `Incheon's Songdo`) where the report names a city or
+    // province too: the delegation went to the city.
+    if out.iter().any(|p| !areas.contains(p)) {
+        out.retain(|p| !areas.contains(p));
     }
     out
 }
@@ -430,6 +490,16 @@ pub fn earlier_visits(r: &Reading, leader: usize, d: &Delegation) -> Vec<VisitDr
             continue;
         }
         let people = r.people_in(si);
+        // A Korean trip to China told as background (`김 지사가 허베이성을 찾았을 때 왕 성장과`):
+        // the Chinese official named there stayed at home.
+        let to_china = r.found.hits[si].iter().any(|h| {
+            h.official().is_none()
+                && h.place().is_none()
+                && super::assemble::destination(text, h.start, h.end, false)
+        });
+        if to_china {
+            continue;
+        }
         let earlier = BEFORE.is_match(text);
         // Days of their own, for other provinces' leaders in a sentence without ours.
         let own_days = !people.contains(&leader) && !earlier && KOREA.is_match(text);

@@ -275,6 +275,34 @@ fn office_of_place(between: &str) -> bool {
         && words.iter().all(|w| w.chars().all(is_hangul))
 }
 
+/// `이시종 지사와`, `천민얼 서기는`: a loose title right after a full name (three syllables,
+/// one word of its own), Korean by its surname for a Korean or either side's title, a
+/// transliteration for a Chinese one; not after a noun (`반도체 시장`, `부동산 시장`).
+fn full_name_before(text: &str, t: &TitleHit) -> bool {
+    const NOUN_ENDINGS: &str = "체업적형품물력재차쪽계권별층류산부";
+    let Some(head) = text[..t.start].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_hangul(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &head[word_start..];
+    if word.chars().count() != 3
+        || HANGUL_STOPWORDS.contains(&word)
+        || is_korean_word(word)
+        || word.ends_with(|c| NOUN_ENDINGS.contains(c))
+    {
+        return false;
+    }
+    if t.title.side == Side::China {
+        romanize::chinese_from_hangul(word).is_some()
+    } else {
+        is_korean_name(word)
+    }
+}
+
 /// `협회(회장 이세기)`, `(위원장 김○○·62)`: a bracket opening on a title, a Korean name after.
 fn korean_name_in_brackets_after(text: &str, t: &TitleHit) -> Option<(usize, usize)> {
     if !text[..t.start].ends_with(['(', '（']) {
@@ -337,9 +365,29 @@ fn context_side(text: &str, before: usize) -> Option<Side> {
         .rev()
         .collect();
     let china = ["Chinese", "China's", "중국", "中国", "中", "中方"];
-    let korea = ["South Korea", "Korean", "한국", "韩国", "韓國"];
-    let c = china.iter().filter_map(|w| head.rfind(w)).max();
-    let k = korea.iter().filter_map(|w| head.rfind(w)).max();
+    // `韩中城市友好协会会长`: a body named Korea-first in a Chinese report is Korea's.
+    let korea = [
+        "South Korea",
+        "Korean",
+        "한국",
+        "韩国",
+        "韓國",
+        "韩中",
+        "韓中",
+        "韩方",
+    ];
+    let last = |words: &[&str]| {
+        words
+            .iter()
+            .flat_map(|w| head.match_indices(w).map(|(i, w)| i + w.len()))
+            .filter(|end| !head[..*end].ends_with("韩中") && !head[..*end].ends_with("韓中"))
+            .max()
+    };
+    let c = last(&china);
+    let k = korea
+        .iter()
+        .flat_map(|w| head.match_indices(w).map(|(i, w)| i + w.len()))
+        .max();
     match (c, k) {
         (Some(c), Some(k)) => Some(if c > k { Side::China } else { Side::Korea }),
         (Some(_), None) => Some(Side::China),
@@ -352,7 +400,8 @@ fn context_side(text: &str, before: usize) -> Option<Side> {
 /// `山东省副省长`, `인천시장`), or after `of` in the same clause (`governor of China's Hainan
 /// Province`).
 fn office<'a>(text: &str, hits: &'a [Hit], t: &TitleHit, lang: Lang) -> Vec<&'a Hit> {
-    let reach_back = if lang == Lang::En { 4 } else { 40 };
+    // English: the words between are checked below (`Dalian's Communist Party chief`).
+    let reach_back = if lang == Lang::En { 30 } else { 40 };
     let delimiters: &[char] = if lang == Lang::En {
         &[',', ';', '(', '"']
     } else {
@@ -369,9 +418,27 @@ fn office<'a>(text: &str, hits: &'a [Hit], t: &TitleHit, lang: Lang) -> Vec<&'a 
         })
         .collect();
     if lang == Lang::En {
+        // `Qingdao Mayor`, `Dalian's Communist Party chief`: the place, its possessive and
+        // the words of the office's name.
         out.retain(|h| {
             let gap = t.gap_after(text, h.start, h.end).unwrap_or_default();
-            gap.trim().is_empty() || gap.trim() == "'s" || gap.trim() == "’s"
+            let rest = gap.trim();
+            let rest = rest
+                .strip_prefix("'s")
+                .or_else(|| rest.strip_prefix("’s"))
+                .unwrap_or(rest);
+            rest.split_whitespace().all(|w| {
+                [
+                    "Communist",
+                    "CPC",
+                    "CCP",
+                    "Provincial",
+                    "Municipal",
+                    "City",
+                    "Party",
+                ]
+                .contains(&w)
+            })
         });
         let after = &text[t.end..];
         let clause_end = after.find([',', ';', '.', '(']).map_or(after.len(), |i| i);
@@ -524,6 +591,7 @@ pub fn find(doc: &Doc, lexicon: &Lexicon) -> Found {
                                 || office_of_place(&s.text[h.start..t.start]))
                     })
                     || korean_name_in_brackets_after(&s.text, t).is_some()
+                    || full_name_before(&s.text, t)
             })
             .collect();
         found.titles.push(titles);
@@ -606,7 +674,10 @@ pub fn find(doc: &Doc, lexicon: &Lexicon) -> Found {
                 (Some(p), _) => p,
                 (None, Some((a, b))) => {
                     let surface = text[a..b].trim().to_string();
-                    new_person(&mut found, doc, si, &surface, a, b, &t)
+                    let chinese_office = offices
+                        .iter()
+                        .any(|h| h.province().is_some() || !h.cities().is_empty());
+                    new_person(&mut found, doc, si, &surface, (a, b), &t, chinese_office)
                 }
                 (None, None) => continue,
             };
@@ -804,15 +875,18 @@ fn new_person(
     doc: &Doc,
     si: usize,
     surface: &str,
-    a: usize,
-    b: usize,
+    (a, b): (usize, usize),
     t: &TitleHit,
+    chinese_office: bool,
 ) -> usize {
     let text = &doc.sentences[si].text;
     let paren = paren_after(text, b);
     let mut guessed = false;
     let (name, local, surname) = if surface.chars().any(is_hangul) {
-        let chinese_title = t.title.side == Side::China;
+        // `류화 장자제시 시장`: the office of a Chinese city is a Chinese official's, whose
+        // name may read as a Korean one too.
+        let chinese_title = t.title.side == Side::China
+            || (chinese_office && romanize::chinese_from_hangul(surface).is_some());
         // A name with its characters in brackets is Chinese in a Korean report; so is one
         // that reads as Chinese and not as Korean.
         let chinese = chinese_title
@@ -850,12 +924,20 @@ fn new_person(
         let surname = surface.split_whitespace().next().unwrap_or("").to_string();
         (surface.to_string(), paren.clone(), surname)
     };
+    // `마오 상무부성장`: a Chinese surname of two syllables, alone before a title, is a later
+    // mention of the Chinese official whose name begins with it.
+    let surname_of = |p: &Person| {
+        surface.chars().count() == 2
+            && surface.chars().all(is_hangul)
+            && p.side != Side::Korea
+            && p.forms.iter().any(|f| {
+                f.len() > surface.len() && f.starts_with(surface) && f.chars().all(is_hangul)
+            })
+    };
     // The same person met under another form (English name and a Hanzi in brackets).
-    if let Some(i) = found
-        .people
-        .iter()
-        .position(|p| p.name == name || local.as_ref().is_some_and(|l| p.forms.contains(l)))
-    {
+    if let Some(i) = found.people.iter().position(|p| {
+        p.name == name || local.as_ref().is_some_and(|l| p.forms.contains(l)) || surname_of(p)
+    }) {
         let p = &mut found.people[i];
         if !p.forms.iter().any(|f| f == surface) {
             p.forms.push(surface.to_string());

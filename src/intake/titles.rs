@@ -89,10 +89,46 @@ fn rank(word: &str) -> Rank {
     }
 }
 
-/// The titles of `data/titles.tsv` (its header says what each column means).
+/// Titles read beside those of `data/titles.tsv`, in its columns: the spellings newsrooms
+/// give the same offices (`vice-governor`, `deputy mayor`), offices of districts, counties
+/// and autonomous prefectures (`区长`, `县长`, `州长`), and assistants whose title holds a
+/// higher one (`省长助理` is no governor).
+const MORE_TITLES: &str = "\
+vice-governor\tVice Governor\tEither\tViceGovernor
+executive vice-governor\tExecutive Vice Governor\tEither\tViceGovernor
+deputy governor\tVice Governor\tEither\tViceGovernor
+vice-mayor\tVice Mayor\tEither\tViceMayor
+executive vice mayor\tExecutive Vice Mayor\tEither\tViceMayor
+executive vice-mayor\tExecutive Vice Mayor\tEither\tViceMayor
+deputy mayor\tVice Mayor\tEither\tViceMayor
+vice-chairman\tVice Chairman\tEither\tCongress
+vice chairwoman\tVice Chairwoman\tEither\tCongress
+vice-chairwoman\tVice Chairwoman\tEither\tCongress
+deputy party chief\tDeputy Party Secretary\tChina\tViceMayor
+party committee secretary\tParty Secretary\tChina\tPartySecretary
+assistant governor\tAssistant Governor\tChina\tOfficial
+assistant mayor\tAssistant Mayor\tEither\tOfficial
+district chief\tDistrict Chief\tEither\tViceMayor
+district head\tDistrict Head\tEither\tViceMayor
+magistrate\tMagistrate\tEither\tViceMayor
+区长\tDistrict Head\tChina\tViceMayor
+副区长\tDeputy District Head\tChina\tOfficial
+县长\tCounty Magistrate\tChina\tViceMayor
+副县长\tDeputy County Magistrate\tChina\tOfficial
+州长\tPrefecture Governor\tEither\tMayor
+副州长\tVice Prefecture Governor\tChina\tViceMayor
+省长助理\tAssistant Governor\tChina\tOfficial
+市长助理\tAssistant Mayor\tEither\tOfficial
+성장조리\tAssistant Governor\tChina\tOfficial
+시장조리\tAssistant Mayor\tChina\tOfficial
+";
+
+/// The titles of `data/titles.tsv` (its header says what each column means), then
+/// `MORE_TITLES`.
 static TITLES: LazyLock<Vec<(&'static str, Title)>> = LazyLock::new(|| {
     include_str!("../../data/titles.tsv")
         .lines()
+        .chain(MORE_TITLES.lines())
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let cols: Vec<&'static str> = l.split('\t').collect();
@@ -205,7 +241,55 @@ pub fn find(text: &str) -> Vec<TitleHit> {
             loose: false,
         });
     }
+    committee_secretaries(text, &mut out);
     out
+}
+
+/// `secretary of the CPC Dalian Municipal Committee`, `deputy secretary of the Gansu
+/// Provincial Party Committee`: a party secretary named by the committee, which English
+/// reports put after the title (the bare word `secretary` is no title of its own).
+fn committee_secretaries(text: &str, out: &mut Vec<TitleHit>) {
+    static SECRETARY: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?-u:\b)(?i:(deputy )?secretary of the )(?:(?i:CPC|CCP|Communist Party of China|Chinese Communist Party) )?(?:[A-Z][A-Za-z'’-]* ){1,4}(?i:(?:Provincial|Municipal|City|Prefectural|Prefecture|Autonomous Regional|Regional|District|County) (?:Party )?Committee)",
+        )
+        .expect("a valid pattern")
+    });
+    for c in SECRETARY.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let deputy = c.get(1).is_some();
+        let at = whole
+            .as_str()
+            .to_ascii_lowercase()
+            .find("secretary")
+            .unwrap_or(0);
+        let end = whole.start() + at + "secretary".len();
+        if out.iter().any(|t| t.start < end && t.end > whole.start()) {
+            continue;
+        }
+        let title = if deputy {
+            Title {
+                english: "Deputy Party Secretary",
+                side: Side::China,
+                rank: Rank::ViceGovernor,
+                needs_place: false,
+            }
+        } else {
+            Title {
+                english: "Party Secretary",
+                side: Side::China,
+                rank: Rank::PartySecretary,
+                needs_place: false,
+            }
+        };
+        out.push(TitleHit {
+            start: whole.start(),
+            end,
+            title,
+            loose: false,
+        });
+    }
+    out.sort_by_key(|t| t.start);
 }
 
 #[cfg(test)]
@@ -237,5 +321,22 @@ mod tests {
         assert!(names("글로벌 시장 진출과 새로운 성장동력").is_empty());
         assert!(names("the governorship").is_empty());
         assert!(TITLES.len() > 100, "every row of data/titles.tsv reads");
+    }
+
+    #[test]
+    fn spellings_and_offices_beyond_the_table() {
+        assert_eq!(
+            names("Wang Lei, secretary of the CPC Dalian Municipal Committee, spoke."),
+            vec!["Party Secretary"]
+        );
+        assert_eq!(
+            names("Li Ming, deputy secretary of the Gansu Provincial Party Committee"),
+            vec!["Deputy Party Secretary"]
+        );
+        assert!(names("the secretary of the meeting").is_empty());
+        assert_eq!(names("Jilin vice-governor Li"), vec!["Vice Governor"]);
+        assert_eq!(names("Deputy Mayor Kim"), vec!["Vice Mayor"]);
+        assert_eq!(names("延边州州长金明"), vec!["Prefecture Governor"]);
+        assert_eq!(names("省长助理王明"), vec!["Assistant Governor"]);
     }
 }

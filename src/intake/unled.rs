@@ -10,6 +10,7 @@ use chrono::Duration;
 
 use super::assemble::{Reading, VISIT};
 use super::dates;
+use super::meetings::MEET;
 use super::pattern as re;
 use super::{Evidence, VisitDraft};
 
@@ -28,10 +29,17 @@ pub fn visit(r: &Reading) -> Option<VisitDraft> {
         .take(4);
     for si in lede {
         let text = r.text(si);
-        if !VISIT.is_match(text) || !DELEGATION.is_match(text) {
+        let hits = &r.found.hits[si];
+        // `오세훈 서울시장은 서울시청에서 충칭시 대표단을 만났다`: a delegation met in Korea
+        // came to Korea.
+        let met_here = MEET.is_match(text)
+            && (hits.iter().any(|h| h.place().is_some())
+                || r.people_in(si)
+                    .iter()
+                    .any(|p| r.person(*p).side == super::titles::Side::Korea));
+        if !(VISIT.is_match(text) || met_here) || !DELEGATION.is_match(text) {
             continue;
         }
-        let hits = &r.found.hits[si];
         // Officials of several regions travelling together (`from Beijing and the provinces
         // of Jiangsu, Shandong and Yunnan`): each region named.
         let provinces: Vec<String> = hits

@@ -8,5 +8,6 @@ mod direction;
 mod fetch;
 mod offices;
 mod outcomes;
+mod phrasing;
 mod quality;
 mod unseen;
