@@ -59,6 +59,21 @@ static TENTATIVE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)방한을? 추진|방문을? 추진|추진되|추진 중|추진하고 있|조율|성사되면|검토하고 있|타진|\bconsider(s|ing)? (a )?(visit|trip)|\bin talks\b|\bbeing arranged\b|\bseeking to visit|\bmay visit\b|拟|酝酿|商谈",
     )
 });
+/// Whether a visit starting `start` (a day or a month) may begin after the report of
+/// `published`: a month is, when it is the report's own month.
+fn after_report(start: &str, published: &str) -> bool {
+    start > published || (start.len() == 7 && published.starts_with(start))
+}
+
+/// Whether the opening of the report has the visit still being arranged.
+fn tentative(r: &Reading) -> bool {
+    r.doc
+        .sentences
+        .iter()
+        .take(6)
+        .any(|s| TENTATIVE.is_match(&s.text))
+}
+
 static SIZE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)-(?:member|strong|person)\b|(\d{1,4})\s*(?:여\s*)?명|一行\s*(\d{1,4})\s*人|共\s*(\d{1,4})\s*人|(\d{1,4})\s*人的代表团|모두\s*(\d{1,4})\s*명",
@@ -168,10 +183,18 @@ pub fn assemble(doc: &Doc, lexicon: &Lexicon) -> Draft {
         if leader.is_none()
             && kind == "no_specific_visit"
             && let Some(v) = super::unled::visit(&r)
-            && v.start
-                .as_deref()
-                .is_none_or(|s| s <= doc.published.to_string().as_str())
         {
+            // Announced (after the report) is listed, as a led visit is; still being
+            // arranged is not a visit yet.
+            let ahead = v
+                .start
+                .as_deref()
+                .is_some_and(|s| after_report(s, &doc.published.to_string()));
+            if ahead && tentative(&r) {
+                draft.not_a_visit = Some(msg!("draft-not-visit-announced"));
+                draft.not_a_visit_kind = Some("no_specific_visit".into());
+                return draft;
+            }
             draft.visits.push(v);
             draft.notes.push(msg!("draft-note-no-leader"));
             return draft;
@@ -187,15 +210,9 @@ pub fn assemble(doc: &Doc, lexicon: &Lexicon) -> Draft {
     let mut visit = visit(&r, leader, &delegation);
     // A visit after the report: announced, so listed, unless the report has it still
     // being arranged.
-    let tentative = r
-        .doc
-        .sentences
-        .iter()
-        .take(6)
-        .any(|s| TENTATIVE.is_match(&s.text));
     if let Some(start) = &visit.start
-        && start.as_str() > doc.published.to_string().as_str()
-        && tentative
+        && after_report(start, &doc.published.to_string())
+        && tentative(&r)
     {
         draft.not_a_visit = Some(msg!("draft-not-visit-announced"));
         draft.not_a_visit_kind = Some("no_specific_visit".into());

@@ -227,3 +227,34 @@ async fn a_provincial_delegation_visiting_japan_is_another_countrys_visit() {
     .await;
     refused_as(&d, Some("other_country"));
 }
+
+#[tokio::test]
+async fn a_delegation_announced_without_its_leader_is_listed_and_one_being_arranged_is_not() {
+    // Told before it happens, with no one named as leading it: a visit with its dates.
+    let d = draft(
+        "중국 허난성 대표단이 다음 달 4일부터 7일까지 한국을 찾는다. 대표단은 부산과 울산을 둘러볼 계획이다.",
+        "2025-05-20",
+    )
+    .await;
+    refused_as(&d, None);
+    assert_eq!(d.visits[0].provinces, ["Henan"]);
+    assert_eq!(d.visits[0].start.as_deref(), Some("2025-06-04"));
+    let d = draft(
+        "A delegation from Henan Province is to visit Korea from June 4 to 7.",
+        "2025-05-20",
+    )
+    .await;
+    refused_as(&d, None);
+    // Still being arranged: not a visit yet, and said so (not "no delegation").
+    let d = draft(
+        "중국 허난성 대표단의 2025년 6월 방한이 추진되고 있다.",
+        "2025-05-20",
+    )
+    .await;
+    assert!(d.visits.is_empty(), "{d:?}");
+    assert!(
+        format!("{:?}", d.not_a_visit).contains("announced"),
+        "{:?}",
+        d.not_a_visit
+    );
+}
