@@ -7,6 +7,8 @@ fn main() {
     let serve = matches!(cli.command, delegation_bot::cli::Command::Serve);
     if serve {
         delegation_bot::operate::keep_memory_small();
+    } else {
+        delegation_bot::operate::end_quietly_on_closed_output();
     }
     delegation_bot::telemetry::init(serve);
     // Two workers (one per core here) and a few threads for blocking work (charts, file

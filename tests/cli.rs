@@ -635,3 +635,20 @@ fn export_with_korean_headers_imports_back_from_the_command_line() {
         );
     }
 }
+
+#[test]
+fn output_cut_short_by_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // `delegation-bot ask "/help" | true`: the reader is gone before the answer is written.
+    let mut child = binary::command(d, "bot.db")
+        .args(["ask", "/help"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!said.contains("panicked"), "{said}");
+}

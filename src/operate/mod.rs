@@ -27,6 +27,19 @@ pub fn keep_memory_small() {
     }
 }
 
+/// A command whose output is cut short (`delegation-bot export | head`) ends as other
+/// command-line tools do, quietly, instead of panicking on the closed pipe with a
+/// backtrace: the default action of SIGPIPE, which Rust's runtime ignores. Not for
+/// `serve` (sockets are written with MSG_NOSIGNAL either way, but it keeps the runtime's
+/// choice).
+pub fn end_quietly_on_closed_output() {
+    #[cfg(unix)]
+    // SAFETY: resets one signal's disposition to its default, before other threads exist.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 /// Hands the allocator's free pages back to the system (glibc keeps freed memory inside
 /// its heaps, where a burst leaves it scattered). Called when the last interaction of a
 /// burst is answered; runs on a blocking thread, as it walks every heap.
