@@ -238,6 +238,19 @@ async fn errors_are_said_in_the_readers_language() {
     }
 }
 
+/// Each line refused, in its reader's language, with words that contain `expected`.
+async fn refusals_say(t: &TestApp, cases: &[(Lang, &str, &str)]) {
+    for (lang, line, expected) in cases {
+        let said = t
+            .app
+            .run_line(&TestApp::reader(*lang), line)
+            .await
+            .unwrap_err()
+            .said(*lang);
+        assert!(said.contains(expected), "{lang} {line}: {said}");
+    }
+}
+
 #[tokio::test]
 async fn errors_name_options_as_the_reader_sees_them() {
     let t = TestApp::with_sample().await;
@@ -252,15 +265,7 @@ async fn errors_name_options_as_the_reader_sees_them() {
         (Lang::Zh, "/visits show id:abc", "编号:1"),
         (Lang::En, "/visits show id:abc", "id:1"),
     ];
-    for (lang, line, named) in cases {
-        let e = t
-            .app
-            .run_line(&TestApp::reader(lang), line)
-            .await
-            .unwrap_err();
-        let said = e.said(lang);
-        assert!(said.contains(named), "{lang} {line}: {said}");
-    }
+    refusals_say(&t, &cases).await;
 }
 
 #[tokio::test]
@@ -795,15 +800,7 @@ async fn suggestions_name_people_and_places_as_the_reader_does() {
         (Lang::En, "/official show name:吴世训", "`Oh Se-hoon`"),
         (Lang::Ko, "/visits list province:하이낭", "`하이난성`"),
     ];
-    for (lang, line, near) in cases {
-        let e = t
-            .app
-            .run_line(&TestApp::reader(lang), line)
-            .await
-            .unwrap_err();
-        let said = e.said(lang);
-        assert!(said.contains(near), "{lang} {line}: {said}");
-    }
+    refusals_say(&t, &cases).await;
     // A record named in Hangul is not named twice in its heading.
     t.ok("/record official add name:저우나이샹 local_name:周乃翔 country:China")
         .await;
@@ -853,21 +850,12 @@ async fn what_an_outcome_came_of_is_named_in_the_readers_words() {
 #[tokio::test]
 async fn korean_particles_fit_the_word_and_choices_are_the_readers() {
     let t = TestApp::with_sample().await;
-    let ko = TestApp::reader(Lang::Ko);
-    let said = |line: &'static str| {
-        let t = &t;
-        let ko = ko.clone();
-        async move { t.app.run_line(&ko, line).await.unwrap_err().said(Lang::Ko) }
-    };
-    let missing = said("/visits show id:999").await;
-    assert!(missing.contains("#999를"), "{missing}");
-    let number = said("/visits show id:abc").await;
-    assert!(number.contains("`번호`는"), "{number}");
-    let choice = said("/outcomes list status:x").await;
-    assert!(
-        choice.contains("발표") && !choice.contains("announced"),
-        "{choice}"
-    );
+    let cases = [
+        (Lang::Ko, "/visits show id:999", "#999를"),
+        (Lang::Ko, "/visits show id:abc", "`번호`는"),
+        (Lang::Ko, "/outcomes list status:x", "발표, 체결"),
+    ];
+    refusals_say(&t, &cases).await;
 }
 
 #[tokio::test]
