@@ -36,6 +36,20 @@ pub async fn places(db: &SqlitePool, text: &str) -> Result<Vec<i64>> {
         .collect())
 }
 
+/// A delegation's city as typed, if any, as recorded and filtered on (`city::recorded`).
+pub async fn city(
+    db: &SqlitePool,
+    typed: Option<&str>,
+    provinces: &[i64],
+) -> Result<Option<String>> {
+    match typed {
+        Some(c) => Ok(Some(
+            crate::store::city::recorded(&mut *db.acquire().await?, c, provinces).await?,
+        )),
+        None => Ok(None),
+    }
+}
+
 pub async fn leader(conn: &mut SqliteConnection, name: &str) -> Result<i64> {
     Ok(official::resolve(conn, name).await?.id)
 }

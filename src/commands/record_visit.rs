@@ -93,10 +93,7 @@ impl Args for AddArgs {
 
 pub async fn add(app: &App, actor: &Actor, a: AddArgs) -> Result<Reply> {
     let provinces = checks::provinces(&app.db, &a.provinces).await?;
-    let city = match &a.city {
-        Some(c) => Some(city::recorded(&mut *app.db.acquire().await?, c, &provinces).await?),
-        None => None,
-    };
+    let city = checks::city(&app.db, a.city.as_deref(), &provinces).await?;
     let fields = Fields {
         provinces,
         start: a.start,

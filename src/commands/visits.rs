@@ -138,13 +138,7 @@ pub async fn list(app: &App, a: ListArgs) -> Result<Reply> {
         None => None,
     };
     let range = a.bounds.range;
-    let city = match &a.city {
-        Some(c) => {
-            let mut conn = app.db.acquire().await?;
-            Some(crate::store::city::recorded(&mut conn, c, &provinces).await?)
-        }
-        None => None,
-    };
+    let city = checks::city(&app.db, a.city.as_deref(), &provinces).await?;
     let filter = visit::Filter {
         provinces,
         city,

@@ -111,11 +111,7 @@ pub fn city(name: &str) -> String {
     let lang = reader();
     let said = CITIES.read().ok().and_then(|c| {
         let (ko, zh, _) = c.as_ref()?.get(name)?;
-        match lang {
-            Lang::Ko => ko.clone(),
-            Lang::Zh => zh.clone(),
-            Lang::En => None,
-        }
+        lang.name_of(ko, zh)
     });
     said.unwrap_or_else(|| place(name))
 }
@@ -134,11 +130,7 @@ pub fn place(name: &str) -> String {
         return name.to_string();
     };
     let one = |n: &str| -> String {
-        let said = names.get(n).and_then(|(ko, zh, _)| match lang {
-            Lang::Ko => ko.clone(),
-            Lang::Zh => zh.clone(),
-            Lang::En => None,
-        });
+        let said = names.get(n).and_then(|(ko, zh, _)| lang.name_of(ko, zh));
         said.unwrap_or_else(|| n.to_string())
     };
     let separator = if lang == Lang::Zh { "、" } else { ", " };

@@ -38,6 +38,16 @@ impl Lang {
         }
     }
 
+    /// Of a Korean and a Chinese name of something, the one this reader reads (none for
+    /// English, whose names are the records' own).
+    pub fn name_of(self, ko: &Option<String>, zh: &Option<String>) -> Option<String> {
+        match self {
+            Lang::Ko => ko.clone(),
+            Lang::Zh => zh.clone(),
+            Lang::En => None,
+        }
+    }
+
     /// A language tag as Discord, `LANG` or a person gives it (`ko`, `ko_KR.UTF-8`,
     /// `zh-CN`, `zh-TW`, `en-US`); `None` for a language the bot does not speak.
     pub fn from_tag(tag: &str) -> Option<Lang> {
@@ -300,11 +310,7 @@ fn person_said(name: &str) -> Option<String> {
         .try_with(|r| {
             let people = r.people.as_ref()?;
             let (ko, zh) = people.0.get(name)?;
-            match r.lang {
-                Lang::Ko => ko.clone(),
-                Lang::Zh => zh.clone(),
-                Lang::En => None,
-            }
+            r.lang.name_of(ko, zh)
         })
         .ok()
         .flatten()
