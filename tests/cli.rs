@@ -9,6 +9,9 @@ use serde_json::Value;
 #[path = "common/binary.rs"]
 mod binary;
 
+#[path = "common/questions.rs"]
+mod questions;
+
 #[path = "cli/answers.rs"]
 mod answers;
 

@@ -7,27 +7,13 @@
 use std::path::Path;
 
 use super::binary;
+use super::questions::EXAMPLE_QUESTIONS;
 
 /// The clock the answers are given at (relative periods and "today" depend on it).
 const NOW: &str = "2026-12-08T10:00:00+09:00";
 
-/// Questions every reader asks, typed with the English command names (which every
-/// language accepts).
-const QUESTIONS: &[&str] = &[
-    "/visits monthly from:2024-01 to:2024-12",
-    "/visits list",
-    "/visits show id:1",
-    "/provinces",
-    "/stats from:2024-01 to:2024-12",
-    "/official show \"Oh Young-hun\"",
-    "/official history \"Xin Changxing\"",
-    "/forums list",
-    "/forums show id:1",
-    "/outcomes list",
-    "/search text:Jeju",
-    "/visits show id:999",
-    "/visits monthly from:2024-13",
-];
+/// Besides the example questions, two a reader gets wrong.
+const MISTAKES: &[&str] = &["/visits show id:999", "/visits monthly from:2024-13"];
 
 /// The README's example questions, typed in the reader's own words.
 fn typed_in(lang: &str) -> &'static [&'static str] {
@@ -52,7 +38,11 @@ fn typed_in(lang: &str) -> &'static [&'static str] {
 
 fn answers(dir: &Path, lang: &str) -> String {
     let mut out = String::new();
-    for q in QUESTIONS.iter().chain(typed_in(lang)) {
+    for q in EXAMPLE_QUESTIONS
+        .iter()
+        .chain(MISTAKES)
+        .chain(typed_in(lang))
+    {
         let shown = binary::command(dir, "bot.db")
             .env("DELEGATION_BOT_NOW", NOW)
             .env_remove("DIGEST_TIMEZONE")

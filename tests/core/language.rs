@@ -172,24 +172,11 @@ fn english_runs(text: &str) -> Vec<String> {
 #[tokio::test]
 async fn replies_to_the_example_questions_are_in_the_readers_language() {
     let t = TestApp::with_sample().await;
-    let questions = [
-        "/visits monthly from:2024-01 to:2024-12",
-        "/visits list",
-        "/visits show id:1",
-        "/provinces",
-        "/stats from:2024-01 to:2024-12",
-        "/official show \"Oh Young-hun\"",
-        "/official history \"Xin Changxing\"",
-        "/forums list",
-        "/forums show id:1",
-        "/outcomes list",
-        "/search text:Jeju",
-        "/help",
-        "/help visits monthly",
-    ];
+    let help = ["/help", "/help visits monthly"];
+    let questions = crate::questions::EXAMPLE_QUESTIONS.iter().chain(&help);
     for lang in [Lang::Ko, Lang::Zh] {
         let who = TestApp::reader(lang);
-        for q in questions {
+        for q in questions.clone() {
             let reply = t.app.run_line(&who, q).await.unwrap();
             // What the bot writes, not the records' own words (names, purposes, sources).
             let mut said = vec![reply.title.clone()];

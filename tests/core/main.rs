@@ -2,6 +2,8 @@
 //! exactly as a user would.
 
 mod helpers;
+#[path = "../common/questions.rs"]
+mod questions;
 
 mod limits;
 
